@@ -1,0 +1,25 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { ProgrammeRole } from '@citymentor/contracts';
+
+export interface ActorMembership {
+  programmeId: string;
+  organisationId: string;
+  role: ProgrammeRole;
+}
+
+/** Who is asking: the signed-in user and the programmes they belong to, loaded once per request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  /** The sign-in this request belongs to (its refresh-token family). */
+  sessionId: string;
+  isAdmin: boolean;
+  memberships: ActorMembership[];
+}
+
+export const membershipIn = (actor: Actor, programmeId: string) => actor.memberships.find((m) => m.programmeId === programmeId);
+
+/** The signed-in actor of this request (set by the JWT strategy). */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  return ctx.switchToHttp().getRequest<{ user: Actor }>().user;
+});

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { User } from '@citymentor/domain';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty() isAdmin: boolean;
+}
+
+export const toUserDto = (u: Pick<User, 'id' | 'email' | 'name' | 'isAdmin'>): UserDto => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  isAdmin: u.isAdmin,
+});
+
+export class SessionDto {
+  @ApiProperty({ description: 'Short-lived JWT; send as "Authorization: Bearer <token>"' }) accessToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({ description: 'Opaque, single use: exchange at /auth/refresh for a new pair' }) refreshToken: string;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}

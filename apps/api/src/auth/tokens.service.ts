@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DomainError, RefreshToken, User } from '@citymentor/domain';
+import { appConfig, type AppConfig } from '../config/app.config';
+import type { AccessTokenClaims } from './jwt.strategy';
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+}
+
+/**
+ * Access tokens are JWTs tied to a session (a refresh-token family). Refresh tokens are
+ * `<id>.<secret>`, single use, stored as a hash; presenting a rotated one revokes its family.
+ */
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jwt: JwtService,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts a new session for the user. */
+  async startSession(user: User): Promise<IssuedTokens> {
+    return this.issue(user, randomUUID());
+  }
+
+  /** Exchanges a refresh token for a new pair; a reused token ends its whole session. */
+  async rotate(refreshToken: string): Promise<{ tokens: IssuedTokens; user: User }> {
+    const [id, secret] = refreshToken.split('.');
+    const token = await this.em.findOne(RefreshToken, { id }, { populate: ['user'] });
+    if (!token || !sameHash(token.secretHash, sha256(secret))) throw invalid();
+    const now = new Date();
+    if (token.revokedAt || token.expiresAt <= now) throw invalid();
+    // Only one caller can rotate a token: the conditional update is the lock.
+    const rotated = await this.em.nativeUpdate(RefreshToken, { id, rotatedAt: null, revokedAt: null }, { rotatedAt: now });
+    if (rotated === 0) {
+      await this.revokeFamily(token.familyId);
+      throw new DomainError('TOKEN_REUSED', 'This refresh token was already used; the session has been ended for safety');
+    }
+    return { tokens: await this.issue(token.user, token.familyId), user: token.user };
+  }
+
+  /** Ends the session (family) of a refresh token, if it is one of the user's. */
+  async revokeByRefreshToken(userId: string, refreshToken: string) {
+    const token = await this.em.findOne(RefreshToken, { id: refreshToken.split('.')[0], user: userId });
+    if (token) await this.revokeFamily(token.familyId);
+  }
+
+  async revokeFamily(familyId: string) {
+    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  private async issue(user: User, familyId: string): Promise<IssuedTokens> {
+    const secret = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.jwt.refreshTtlDays * 86_400_000);
+    const token = new RefreshToken(user, familyId, sha256(secret), expiresAt);
+    await this.em.persistAndFlush(token);
+    const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
+    const expiresIn = this.config.jwt.accessTtlSeconds;
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.config.jwt.accessSecret, expiresIn, algorithm: 'HS256' });
+    return { accessToken, expiresIn, refreshToken: `${token.id}.${secret}` };
+  }
+}
+
+const invalid = () => new DomainError('INVALID_TOKEN', 'This refresh token is not valid; sign in again');
+
+function sameHash(a: string, b: string) {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,90 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+
+/** A missing or malformed setting: the process stops with one line naming it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string, fallback?: string): string {
+  const value = env[name]?.trim() || fallback;
+  if (value === undefined) throw new ConfigError(`${name} is required`);
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback: string): string {
+  const value = read(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${value.replace(/\/\/[^@]*@/, '//***@')}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name, String(fallback));
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name, String(fallback)).toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true' || raw === '1';
+}
+
+function secret(env: Env, name: string, production: boolean, devFallback: string): string {
+  const value = production ? read(env, name) : read(env, name, devFallback);
+  if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates every setting once. Local defaults let `npm start` work beside local Postgres and Redis. */
+export function parseConfig(env: Env) {
+  const production = env.NODE_ENV === 'production';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const logLevel = read(env, 'LOG_LEVEL', production ? 'info' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    production,
+    port,
+    host: read(env, 'HOST', '0.0.0.0'),
+    publicUrl,
+    logLevel,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    /** Prefix of every Redis key this installation writes (rate limits, queues, socket rooms). */
+    redisPrefix: read(env, 'REDIS_PREFIX', 'citymentor'),
+    jwt: {
+      accessSecret: secret(env, 'JWT_ACCESS_SECRET', production, 'dev-only-access-secret-change-me-0123456789'),
+      accessTtlSeconds: int(env, 'JWT_ACCESS_TTL_SECONDS', 900, 5, 86_400),
+      refreshTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    },
+    loginLimits: {
+      perAccount: int(env, 'LOGIN_LIMIT_PER_ACCOUNT', 10, 1, 100_000),
+      perIp: int(env, 'LOGIN_LIMIT_PER_IP', 50, 1, 100_000),
+      windowSeconds: int(env, 'LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 14, 1, 90),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50_000_000),
+    corsOrigins: read(env, 'CORS_ORIGINS', publicUrl)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
+    seedDemoOnStart: bool(env, 'SEED_DEMO', !production),
+  };
+}
+
+export const appConfig = registerAs('app', () => parseConfig(process.env));
+export type AppConfig = ConfigType<typeof appConfig>;

@@ -1,0 +1,17 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { toErrorBody } from './error-mapping';
+
+/** The one exception filter: every HTTP error leaves in the contract's shape, without stack traces. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType() !== 'http') throw exception;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { body, internal } = toErrorBody(exception);
+    if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    void reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './benchmark-document';
+export * from './validate-benchmark';
+export * from './catalogue';

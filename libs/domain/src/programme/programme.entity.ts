@@ -1,0 +1,48 @@
+import { Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../shared/domain-error';
+import { Organisation } from './organisation.entity';
+
+/** A consortium of organisations working together for a period, run by a coordinating organisation. */
+@Entity({ tableName: 'programmes' })
+export class Programme {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  name: string;
+
+  @Property({ type: 'text' })
+  description: string & Opt = '';
+
+  /** `YYYY-MM-DD` */
+  @Property({ type: 'date' })
+  startDate: string;
+
+  /** `YYYY-MM-DD`, not before `startDate`. */
+  @Property({ type: 'date' })
+  endDate: string;
+
+  @ManyToOne(() => Organisation)
+  coordinatorOrganisation: Organisation;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+
+  constructor(name: string, startDate: string, endDate: string, coordinatorOrganisation: Organisation, description = '') {
+    this.name = name.trim();
+    this.description = description;
+    this.coordinatorOrganisation = coordinatorOrganisation;
+    this.startDate = startDate;
+    this.endDate = endDate;
+    Programme.assertPeriod(startDate, endDate);
+  }
+
+  static assertPeriod(startDate: string, endDate: string) {
+    if (endDate < startDate) {
+      throw new DomainError('VALIDATION_FAILED', 'endDate must not be before startDate', [
+        { path: 'endDate', message: 'endDate must not be before startDate' },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './orm-options';
+export * from './database-setup';
+export * from './seeders/catalogue.seeder';
+export * from './seeders/demo.seeder';
+export * from './seeders/demo-consortium';

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129070157_initial } from './Migration20261129070157_initial';
+
+/** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261129070157_initial', class: Migration20261129070157_initial }];

@@ -1,19 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { BenchmarkDocument } from './benchmark-document';
 import { validateBenchmark } from './validate-benchmark';
 
-/** Where the bundled catalogue lives; resolved from this file so it works from source and from dist. */
-export function catalogueDirectory(): string {
-  const candidates = [join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', '..', 'libs', 'benchmarks', 'data')];
-  for (const dir of candidates) {
-    try {
-      if (readdirSync(dir).some((f) => f.endsWith('.json'))) return dir;
-    } catch {
-      // try the next candidate
-    }
+/**
+ * Where the bundled catalogue lives: `libs/benchmarks/data`, found by walking up from this file,
+ * so it is the same from the sources, from dist/ and inside a container image.
+ */
+export function catalogueDirectory(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'libs', 'benchmarks', 'data');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`benchmark catalogue (libs/benchmarks/data) not found above ${from}`);
   }
-  throw new Error(`benchmark catalogue not found (looked in ${candidates.join(', ')})`);
 }
 
 /** The bundled benchmarks, validated; a broken bundled file is a programming error and throws. */

@@ -3,3 +3,4 @@ export * from './database-setup';
 export * from './seeders/catalogue.seeder';
 export * from './seeders/demo.seeder';
 export * from './seeders/demo-consortium';
+export * from './transaction';

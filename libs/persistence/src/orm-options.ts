@@ -31,6 +31,7 @@ export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSet
       snapshot: true,
       snapshotName: '.snapshot-citymentor',
       emit: 'ts',
+      silent: true,
     },
   });
 }

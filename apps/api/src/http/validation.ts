@@ -21,6 +21,7 @@ export function createValidationPipe() {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
+    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const details = fieldErrors(errors);
       return new BadRequestException({ code: 'VALIDATION_FAILED', message: details.map((d) => d.message).join('; '), details });

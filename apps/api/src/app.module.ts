@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { ActivityModule } from './activity/activity.module';
+import { AuthModule } from './auth/auth.module';
+import { BenchmarksModule } from './benchmarks/benchmarks.module';
+import { appConfig, type AppConfig } from './config/app.config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { loggerOptions } from './http/logging';
+import { InvitationsModule } from './invitations/invitations.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: false }),
+    LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (config: AppConfig) => loggerOptions(config) }),
+    RedisModule,
+    DatabaseModule,
+    ActivityModule,
+    AuthModule,
+    UsersModule,
+    OrganisationsModule,
+    ProgrammesModule,
+    InvitationsModule,
+    BenchmarksModule,
+    HealthModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+})
+export class AppModule {}

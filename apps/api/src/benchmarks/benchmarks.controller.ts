@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { BenchmarksService } from './benchmarks.service';
+import { BenchmarkDto, BenchmarkSummaryDto } from './dto/benchmark.dto';
+import { BenchmarkCodePipe } from './benchmark-code.pipe';
+
+@ApiTags('benchmarks')
+@ApiBearerAuth()
+@Controller('benchmarks')
+export class BenchmarksController {
+  constructor(private readonly benchmarks: BenchmarksService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [BenchmarkSummaryDto] })
+  list(): Promise<BenchmarkSummaryDto[]> {
+    return this.benchmarks.list();
+  }
+
+  @Get(':code')
+  @ApiOkResponse({ type: BenchmarkDto })
+  get(@Param('code', BenchmarkCodePipe) code: string): Promise<BenchmarkDto> {
+    return this.benchmarks.get(code);
+  }
+
+  /** The body is a whole benchmark file (the schema of libs/benchmarks/data); admins only. */
+  @Post()
+  @ApiBody({ description: 'A benchmark document, as in libs/benchmarks/data/*.json', schema: { type: 'object' } })
+  @ApiCreatedResponse({ type: BenchmarkDto })
+  import(@CurrentActor() actor: Actor, @Body() file: unknown): Promise<BenchmarkDto> {
+    return this.benchmarks.import(actor, file);
+  }
+}

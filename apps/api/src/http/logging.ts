@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app.config';
+
+/** Secrets never reach the logs: credentials, tokens and cookies are redacted wherever they appear. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.token',
+];
+
+export const requestIdOf = (req: IncomingMessage): string => {
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+};
+
+/** JSON lines with the request id on every line; invitation tokens are cut out of logged URLs. */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req, res) => {
+        const id = (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req);
+        res.setHeader('x-request-id', String(id));
+        return id;
+      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),
+      },
+      customProps: () => ({ service: 'api' }),
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    },
+  };
+}

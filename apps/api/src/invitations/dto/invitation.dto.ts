@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PROGRAMME_ROLES, type ProgrammeRole } from '@citymentor/contracts';
+import { OrganisationDto } from '../../programmes/dto/programme.dto';
+
+export class CreateInvitationDto {
+  @ApiProperty({ example: 'officer@liege.be' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The organisation (already in the programme) the person joins for' })
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId: string;
+
+  @ApiPropertyOptional({ enum: PROGRAMME_ROLES, description: 'Defaults from the organisation: city-member for a city, expert for a partner' })
+  @IsOptional()
+  @IsIn(PROGRAMME_ROLES, { message: `role must be one of ${PROGRAMME_ROLES.join(', ')}` })
+  role?: ProgrammeRole;
+}
+
+export class AcceptInvitationDto {
+  @ApiPropertyOptional({ description: 'Your name; required when you have no account yet' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiProperty({ description: 'A new password (10+ characters) or, if you have an account already, your current one' })
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters long' })
+  password: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) acceptedAt: string | null;
+}
+
+export class CreatedInvitationDto extends InvitationDto {
+  @ApiProperty({ description: 'The link to send to the invitee; it holds the one-time token' }) acceptUrl: string;
+}
+
+export class InvitationPreviewDto {
+  @ApiProperty() email: string;
+  @ApiProperty() programmeName: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'The e-mail has an account already: accept with its current password' }) accountExists: boolean;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { SessionDto } from '../auth/dto/session.dto';
+import { Public } from '../auth/public.decorator';
+import { UuidPipe } from '../http/params';
+import { AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto } from './dto/invitation.dto';
+import { InvitationsService } from './invitations.service';
+import { InvitationTokenPipe } from './invitation-token.pipe';
+
+@ApiTags('invitations')
+@Controller()
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @ApiBearerAuth()
+  @Post('programmes/:id/invitations')
+  @ApiCreatedResponse({ type: CreatedInvitationDto })
+  invite(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
+    return this.invitations.invite(actor, id, dto);
+  }
+
+  @ApiBearerAuth()
+  @Get('programmes/:id/invitations')
+  @ApiOkResponse({ type: [InvitationDto] })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<InvitationDto[]> {
+    return this.invitations.list(actor, id);
+  }
+
+  @Public()
+  @Get('invitations/:token')
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  preview(@Param('token', InvitationTokenPipe) token: string): Promise<InvitationPreviewDto> {
+    return this.invitations.preview(token);
+  }
+
+  @Public()
+  @Post('invitations/:token/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })
+  accept(@Param('token', InvitationTokenPipe) token: string, @Body() dto: AcceptInvitationDto): Promise<SessionDto> {
+    return this.invitations.accept(token, dto);
+  }
+}

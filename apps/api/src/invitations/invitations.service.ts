@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import type { ProgrammeRole } from '@citymentor/contracts';
+import { conflict, DomainError, Invitation, Membership, Participant, Programme, User, type Organisation } from '@citymentor/domain';
+import { inTransaction } from '@citymentor/persistence';
+import type { Actor } from '../auth/actor';
+import type { SessionDto } from '../auth/dto/session.dto';
+import { toUserDto } from '../auth/dto/session.dto';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { sha256, TokensService } from '../auth/tokens.service';
+import { appConfig, type AppConfig } from '../config/app.config';
+import { toOrganisationDto } from '../programmes/programme.mappers';
+import { ProgrammePolicy } from '../programmes/programme.policy';
+import type { AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto } from './dto/invitation.dto';
+
+const toInvitationDto = (i: Invitation): InvitationDto => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  organisation: toOrganisationDto(i.organisation),
+  expiresAt: i.expiresAt.toISOString(),
+  acceptedAt: i.acceptedAt?.toISOString() ?? null,
+});
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: ProgrammePolicy,
+    private readonly tokens: TokensService,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  async invite(actor: Actor, programmeId: string, dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
+    this.policy.assert(actor, 'manage', programmeId);
+    const participant = await this.em.findOne(Participant, { programme: programmeId, organisation: dto.organisationId }, { populate: ['programme', 'organisation'] });
+    if (!participant) throw new DomainError('NOT_FOUND', 'This organisation is not in the programme; add it first');
+    const { programme, organisation } = participant;
+    const role = dto.role ?? defaultRole(organisation, programme);
+    if (role === 'coordinator' && organisation.id !== programme.coordinatorOrganisation.id) {
+      throw new DomainError('VALIDATION_FAILED', 'role coordinator is for members of the coordinating organisation', [
+        { path: 'role', message: 'role coordinator is for members of the coordinating organisation' },
+      ]);
+    }
+    const email = User.normaliseEmail(dto.email);
+    if (await this.em.count(Membership, { programme, user: { email } })) throw conflict(`${email} is already a member of this programme`);
+
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86_400_000);
+    const invitation = new Invitation({ programme, organisation, email, role, tokenHash: sha256(token), invitedBy: this.em.getReference(User, actor.userId), expiresAt });
+    await this.em.persistAndFlush(invitation);
+    return { ...toInvitationDto(invitation), acceptUrl: `${this.config.publicUrl}/invitations/${token}` };
+  }
+
+  async list(actor: Actor, programmeId: string): Promise<InvitationDto[]> {
+    this.policy.assert(actor, 'manage', programmeId);
+    const invitations = await this.em.find(Invitation, { programme: programmeId }, { populate: ['organisation'], orderBy: { createdAt: 'desc' } });
+    return invitations.map(toInvitationDto);
+  }
+
+  async preview(token: string): Promise<InvitationPreviewDto> {
+    const invitation = await this.findUsable(token);
+    return {
+      email: invitation.email,
+      programmeName: invitation.programme.name,
+      organisationName: invitation.organisation.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+      accountExists: (await this.em.count(User, { email: invitation.email })) > 0,
+    };
+  }
+
+  /** Joins the programme: a new person sets name and password; someone with an account confirms their password. */
+  async accept(token: string, dto: AcceptInvitationDto): Promise<SessionDto> {
+    const invitation = await this.findUsable(token);
+    let user = await this.em.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
+    if (user) {
+      if (!(await verifyPassword(user.passwordHash, dto.password))) {
+        throw new DomainError('INVALID_CREDENTIALS', 'You have an account already: accept with its current password');
+      }
+    } else {
+      if (!dto.name) throw new DomainError('VALIDATION_FAILED', 'name is required to create your account', [{ path: 'name', message: 'name is required to create your account' }]);
+      user = new User(invitation.email, dto.name, await hashPassword(dto.password));
+      this.em.persist(user);
+    }
+    if (await this.em.count(Membership, { programme: invitation.programme, user })) throw conflict('You are already a member of this programme');
+    invitation.accept(new Date());
+    this.em.persist(new Membership(user, invitation.programme, invitation.organisation, invitation.role));
+    // The conditional update makes a second, concurrent acceptance fail instead of joining twice.
+    await inTransaction(this.em, async () => {
+      const claimed = await this.em.nativeUpdate(Invitation, { id: invitation.id, acceptedAt: null }, { acceptedAt: invitation.acceptedAt });
+      if (claimed === 0) throw conflict('This invitation has already been accepted');
+    });
+    return { ...(await this.tokens.startSession(user)), user: toUserDto(user) };
+  }
+
+  private async findUsable(token: string): Promise<Invitation> {
+    const invitation = await this.em.findOne(Invitation, { tokenHash: sha256(token) }, { populate: ['programme', 'organisation'] });
+    if (!invitation || invitation.expiresAt <= new Date()) throw new DomainError('NOT_FOUND', 'Invitation not found or expired');
+    if (invitation.acceptedAt) throw conflict('This invitation has already been accepted');
+    return invitation;
+  }
+}
+
+function defaultRole(organisation: Organisation, programme: Programme): ProgrammeRole {
+  if (organisation.id === programme.coordinatorOrganisation.id) return 'coordinator';
+  return organisation.kind === 'partner' ? 'expert' : 'city-member';
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsController } from './organisations.controller';
+
+@Module({ controllers: [OrganisationsController] })
+export class OrganisationsModule {}

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@citymentor/contracts';
+
+/** Either an existing organisation's id, or the name, kind and country of a new one. */
+export class AddOrganisationDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'An existing organisation' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: 'Liège' })
+  @ValidateIf((o: AddOrganisationDto) => o.organisationId === undefined)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @ValidateIf((o: AddOrganisationDto) => o.organisationId === undefined)
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ example: 'BE', description: 'ISO 3166-1 alpha-2' })
+  @ValidateIf((o: AddOrganisationDto) => o.organisationId === undefined)
+  @IsString()
+  @Matches(/^[A-Za-z]{2}$/, { message: 'country must be a two-letter ISO 3166-1 code' })
+  country?: string;
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { ConsortiumMilestonesService } from './consortium-milestones.service';
+import { AddOrganisationDto } from './dto/add-organisation.dto';
+import { ConsortiumMilestoneDto, CreateConsortiumMilestoneDto, UpdateConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
+import { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto } from './dto/programme.dto';
+import { ProgrammesService } from './programmes.service';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly milestones: ConsortiumMilestonesService,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ProgrammeDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<ProgrammeDto> {
+    return this.programmes.create(actor, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ProgrammeSummaryDto] })
+  list(@CurrentActor() actor: Actor): Promise<ProgrammeSummaryDto[]> {
+    return this.programmes.list(actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProgrammeDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgrammeDto> {
+    return this.programmes.get(actor, id);
+  }
+
+  @Get(':id/organisations')
+  @ApiOkResponse({ type: [OrganisationDto] })
+  organisations(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<OrganisationDto[]> {
+    return this.programmes.organisations(actor, id);
+  }
+
+  @Post(':id/organisations')
+  @ApiCreatedResponse({ type: OrganisationDto })
+  addOrganisation(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AddOrganisationDto): Promise<OrganisationDto> {
+    return this.programmes.addOrganisation(actor, id, dto);
+  }
+
+  @Get(':id/members')
+  @ApiOkResponse({ type: [MemberDto] })
+  members(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MemberDto[]> {
+    return this.programmes.members(actor, id);
+  }
+
+  @Get(':id/milestones')
+  @ApiOkResponse({ type: [ConsortiumMilestoneDto] })
+  listMilestones(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ConsortiumMilestoneDto[]> {
+    return this.milestones.list(actor, id);
+  }
+
+  @Post(':id/milestones')
+  @ApiCreatedResponse({ type: ConsortiumMilestoneDto })
+  createMilestone(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateConsortiumMilestoneDto,
+  ): Promise<ConsortiumMilestoneDto> {
+    return this.milestones.create(actor, id, dto);
+  }
+
+  @Patch(':id/milestones/:milestoneId')
+  @ApiOkResponse({ type: ConsortiumMilestoneDto })
+  updateMilestone(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('milestoneId', UuidPipe) milestoneId: string,
+    @Body() dto: UpdateConsortiumMilestoneDto,
+  ): Promise<ConsortiumMilestoneDto> {
+    return this.milestones.update(actor, id, milestoneId, dto);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { conflict, DomainError, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
+import { membershipIn, type Actor } from '../auth/actor';
+import type { AddOrganisationDto } from './dto/add-organisation.dto';
+import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto } from './dto/programme.dto';
+import { toOrganisationDto, toProgrammeSummary } from './programme.mappers';
+import { ProgrammePolicy } from './programme.policy';
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: ProgrammePolicy,
+  ) {}
+
+  async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeDto> {
+    this.policy.assertCanCreate(actor, dto.coordinatorOrganisationId);
+    const coordinator = await this.em.findOne(Organisation, dto.coordinatorOrganisationId);
+    if (!coordinator) throw new DomainError('NOT_FOUND', 'Coordinator organisation not found');
+    const programme = new Programme(dto.name, dto.startDate, dto.endDate, coordinator, dto.description);
+    this.em.persist([programme, new Participant(programme, coordinator)]);
+    // A coordinator who creates a programme coordinates it; an admin sets it up for others.
+    const creatorCoordinates = !actor.isAdmin || actor.memberships.some((m) => m.organisationId === coordinator.id && m.role === 'coordinator');
+    if (creatorCoordinates) this.em.persist(new Membership(this.em.getReference(User, actor.userId), programme, coordinator, 'coordinator'));
+    await this.em.flush();
+    return { ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null), organisations: [toOrganisationDto(coordinator)] };
+  }
+
+  /** The programmes the actor belongs to (an admin sees all). */
+  async list(actor: Actor): Promise<ProgrammeSummaryDto[]> {
+    const ids = actor.memberships.map((m) => m.programmeId);
+    const programmes = await this.em.find(
+      Programme,
+      actor.isAdmin ? {} : { id: { $in: ids } },
+      { populate: ['coordinatorOrganisation'], orderBy: { startDate: 'desc', name: 'asc' } },
+    );
+    return programmes.map((p) => toProgrammeSummary(p, membershipIn(actor, p.id)?.role ?? null));
+  }
+
+  async get(actor: Actor, id: string): Promise<ProgrammeDto> {
+    const membership = this.policy.assert(actor, 'read', id);
+    const programme = await this.findOrFail(id);
+    return { ...toProgrammeSummary(programme, membership?.role ?? null), organisations: await this.organisations(actor, id) };
+  }
+
+  async organisations(actor: Actor, id: string): Promise<OrganisationDto[]> {
+    this.policy.assert(actor, 'read', id);
+    const participants = await this.em.find(Participant, { programme: id }, { populate: ['organisation'], orderBy: { organisation: { name: 'asc' } } });
+    return participants.map((p) => toOrganisationDto(p.organisation));
+  }
+
+  async addOrganisation(actor: Actor, id: string, dto: AddOrganisationDto): Promise<OrganisationDto> {
+    this.policy.assert(actor, 'manage', id);
+    const programme = await this.findOrFail(id);
+    let organisation: Organisation | null;
+    if (dto.organisationId) {
+      organisation = await this.em.findOne(Organisation, dto.organisationId);
+      if (!organisation) throw new DomainError('NOT_FOUND', 'Organisation not found');
+      if (await this.em.count(Participant, { programme, organisation })) throw conflict(`${organisation.name} is already in this programme`);
+    } else {
+      const name = dto.name!.trim();
+      if (await this.em.count(Organisation, { name })) {
+        throw new DomainError('ALREADY_EXISTS', `An organisation named "${name}" exists already; add it by its organisationId`);
+      }
+      organisation = new Organisation(name, dto.kind!, dto.country!);
+    }
+    this.em.persist(new Participant(programme, organisation));
+    await this.em.flush();
+    return toOrganisationDto(organisation);
+  }
+
+  async members(actor: Actor, id: string): Promise<MemberDto[]> {
+    this.policy.assert(actor, 'read', id);
+    const memberships = await this.em.find(Membership, { programme: id }, { populate: ['user', 'organisation'], orderBy: { organisation: { name: 'asc' }, user: { name: 'asc' } } });
+    return memberships.map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      organisation: toOrganisationDto(m.organisation),
+    }));
+  }
+
+  private async findOrFail(id: string): Promise<Programme> {
+    const programme = await this.em.findOne(Programme, id, { populate: ['coordinatorOrganisation'] });
+    if (!programme) throw new DomainError('NOT_FOUND', 'Programme not found');
+    return programme;
+  }
+}

@@ -1,17 +1,25 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
-import { toErrorBody } from './http/error-mapping';
 import { requestIdOf } from './http/logging';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
 
 export const API_PREFIX = 'api/v1';
+
+/** Everything lives under /api/v1 except the health check, which also answers at /health. */
+export function setGlobalPrefix(app: INestApplication) {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'api/v1/health', method: RequestMethod.GET },
+    ],
+  });
+}
 
 /** Builds the API application: Fastify, /api/v1, validation, one error shape, OpenAPI, security headers. */
 export async function createApp(options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -23,25 +31,12 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // Requests carry query strings such as `?cursor=`; keep parsing strict and bounded.
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health', method: RequestMethod.GET },
-      { path: 'api/v1/health', method: RequestMethod.GET },
-    ],
-  });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   await app.register(helmet, { contentSecurityPolicy: false });
-  // Errors raised by Fastify itself (body parsing, size limits) leave in the same shape as the rest.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const { body } = toErrorBody(error);
-      void reply.status(body.statusCode).send(body);
-    });
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();

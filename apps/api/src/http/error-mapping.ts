@@ -76,7 +76,9 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
     const response = exception.getResponse();
     const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
     const message = typeof r.message === 'string' ? r.message : Array.isArray(r.message) ? r.message.join('; ') : exception.message;
-    const code = (typeof r.code === 'string' ? r.code : CODE_OF_STATUS[status]) as ErrorCode;
+    // Fastify's own errors (body parsing, size limits) arrive here as plain HttpExceptions.
+    const malformedJson = status === 400 && typeof response === 'string' && /JSON/i.test(response);
+    const code = (typeof r.code === 'string' ? r.code : malformedJson ? 'MALFORMED_JSON' : CODE_OF_STATUS[status]) as ErrorCode;
     return { body: body(status, code ?? 'INTERNAL', message, r.details), internal: status >= 500 };
   }
   if (exception instanceof OptimisticLockError) {

@@ -1,0 +1,39 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Periodic clean-up of rows that have outlived their use. */
+export const HOUSEKEEPING_QUEUE = 'housekeeping';
+
+/** The kinds of housekeeping job; a new kind is a new member of the union. */
+export type HousekeepingJob = PurgeExpiredRefreshTokens;
+
+/** Version 1: delete long-expired refresh tokens and invitations. Carries no parameters: the cut-offs are policy. */
+export interface PurgeExpiredRefreshTokens {
+  v: 1;
+  kind: 'purge-expired-refresh-tokens';
+}
+
+export type HousekeepingJobName = 'purge';
+
+export interface PurgeResult {
+  refreshTokens: number;
+  invitations: number;
+}
+
+/** The scheduler's id: upserting it again (every start, every worker process) replaces it instead of adding a second one. */
+export const PURGE_SCHEDULER_ID = 'purge-daily';
+
+/** 03:00 UTC daily. */
+export const PURGE_SCHEDULE = { pattern: '0 3 * * *', tz: 'UTC' } as const;
+
+export const PURGE_JOB: { name: HousekeepingJobName; data: PurgeExpiredRefreshTokens } = {
+  name: 'purge',
+  data: { v: 1, kind: 'purge-expired-refresh-tokens' },
+};
+
+/** Retried with backoff; the last 1000 completed jobs are kept, failed jobs are kept until someone looks at them. */
+export const HOUSEKEEPING_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: 1000,
+  removeOnFail: false,
+} satisfies JobsOptions;

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { parseWorkerConfig, WorkerConfigError } from './config/worker.config';
+import { HOUSEKEEPING_QUEUE } from './housekeeping/housekeeping.jobs';
+import { preflight } from './preflight';
+import { WorkerModule } from './worker.module';
+
+const QUEUES = [HOUSEKEEPING_QUEUE];
+
+async function main() {
+  const config = parseWorkerConfig(process.env);
+  const problem = await preflight(config);
+  if (problem) {
+    console.error(`citymentor worker: ${problem}`);
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  // On SIGTERM/SIGINT: processors stop taking jobs and finish the running ones (beforeApplicationShutdown),
+  // then queues, Redis and the database close, and the process exits 0. A job cut short by a hard kill
+  // is stalled, picked up again by another worker and retried.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  console.log(`citymentor worker: ready (queues: ${QUEUES.join(', ')})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof WorkerConfigError) {
+    console.error(`citymentor worker: configuration: ${error.message}`);
+  } else {
+    console.error('citymentor worker: failed to start:', error instanceof Error ? error.stack : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import type { WorkerConfig } from './config/worker.config';
+
+const where = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
+};
+
+/** Checks that Postgres and Redis answer, so a start without them says which and how to fix it. Null when both do. */
+export async function preflight(config: Pick<WorkerConfig, 'databaseUrl' | 'redisUrl'>): Promise<string | null> {
+  const pg = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await pg.connect();
+    await pg.query('select 1');
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (/database ".*" does not exist/.test(reason)) {
+      const name = new URL(config.databaseUrl).pathname.slice(1);
+      return `PostgreSQL at ${where(config.databaseUrl)} has no database "${name}": start the api once (it creates the schema) after \`createdb -h ${new URL(config.databaseUrl).hostname} -U postgres ${name}\`, or set DATABASE_URL`;
+    }
+    return `PostgreSQL is not reachable at ${where(config.databaseUrl)} (${reason}): start it (e.g. \`pg_ctlcluster 15 main start\` or \`docker compose -f docker/compose.yml up -d postgres\`) or set DATABASE_URL`;
+  } finally {
+    await pg.end().catch(() => undefined);
+  }
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    return `Redis is not reachable at ${where(config.redisUrl)} (${(error as Error).message}): start it (e.g. \`redis-server --daemonize yes\` or \`docker compose -f docker/compose.yml up -d redis\`) or set REDIS_URL`;
+  } finally {
+    redis.disconnect();
+  }
+  return null;
+}

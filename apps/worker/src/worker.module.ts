@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { BullModule } from '@nestjs/bullmq';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { LoggerModule } from 'nestjs-pino';
+import { ormOptions } from '@citymentor/persistence';
+import { bullConnection, workerConfig, type WorkerConfig } from './config/worker.config';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
+
+/** The worker: no HTTP, one BullMQ processor per queue module. The api migrates the database; the worker only uses it. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: [workerConfig] }),
+    LoggerModule.forRootAsync({
+      inject: [workerConfig.KEY],
+      useFactory: (config: WorkerConfig) => ({
+        // JSON lines; `service` tells worker lines from api lines in a shared log stream.
+        pinoHttp: { level: config.logLevel, base: { service: 'worker', pid: process.pid } },
+      }),
+    }),
+    MikroOrmModule.forRootAsync({
+      inject: [workerConfig.KEY],
+      driver: PostgreSqlDriver,
+      useFactory: (config: WorkerConfig) => ({
+        // One connection per concurrently running job is enough; jobs do not hold two at once.
+        ...ormOptions({ databaseUrl: config.databaseUrl, poolSize: Math.max(2, config.concurrency) }),
+        // No HTTP requests here: every job works in its own `em.fork()`.
+        registerRequestContext: false,
+      }),
+    }),
+    BullModule.forRootAsync({
+      inject: [workerConfig.KEY],
+      useFactory: (config: WorkerConfig) => ({
+        connection: bullConnection(config.redisUrl),
+        prefix: `${config.redisPrefix}:bull`,
+      }),
+    }),
+    HousekeepingModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,64 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MikroORM } from '@mikro-orm/postgresql';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { ApiClient } from './api-client';
+import { createTestDatabase, dropTestDatabase } from './database';
+import { Given } from './given';
+import { REDIS_URL } from './test-servers';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  orm: MikroORM;
+  given: Given;
+  /** An anonymous client; `.as(token)` signs requests in. */
+  api: ApiClient;
+  /** Raw supertest, for paths outside /api/v1 or unusual requests. */
+  http: () => ReturnType<typeof request>;
+  databaseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the whole API on a database of this test file's own, with `env` overriding settings. */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const previous = { ...process.env };
+  Object.assign(process.env, { DATABASE_URL: database.url, REDIS_URL, DATABASE_POOL_SIZE: '8' }, env);
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp({ logs: false });
+  } finally {
+    process.env = previous;
+  }
+  const server = app.getHttpServer();
+  const orm = app.get(MikroORM);
+  return {
+    app,
+    orm,
+    given: new Given(orm, server),
+    api: new ApiClient(server),
+    http: () => request(server),
+    databaseUrl: database.url,
+    close: async () => {
+      await app.close();
+      await dropTestDatabase(database.name);
+      await deleteRedisKeys(process.env.REDIS_PREFIX!);
+    },
+  };
+}
+
+/** Removes every Redis key a test file wrote under its prefix. */
+export async function deleteRedisKeys(prefix: string) {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

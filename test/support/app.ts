@@ -27,12 +27,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   Object.assign(process.env, { DATABASE_URL: database.url, REDIS_URL, DATABASE_POOL_SIZE: '8' }, env);
   let app: NestFastifyApplication;
   try {
-    app = await createApp({ logs: false });
+    app = await createApp({ logs: process.env.LOG_LEVEL !== 'silent' });
   } finally {
     process.env = previous;
   }
   const server = app.getHttpServer();
-  const orm = app.get(MikroORM);
+  const orm = app.get<MikroORM>(MikroORM);
   return {
     app,
     orm,

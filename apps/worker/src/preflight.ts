@@ -24,12 +24,13 @@ export async function preflight(config: Pick<WorkerConfig, 'databaseUrl' | 'redi
     await pg.end().catch(() => undefined);
   }
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
-  redis.on('error', () => undefined);
+  let cause: Error | undefined; // ioredis reports the socket error (ECONNREFUSED, …) as an event, the promise only says "closed"
+  redis.on('error', (error: Error) => (cause ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    return `Redis is not reachable at ${where(config.redisUrl)} (${(error as Error).message}): start it (e.g. \`redis-server --daemonize yes\` or \`docker compose -f docker/compose.yml up -d redis\`) or set REDIS_URL`;
+    return `Redis is not reachable at ${where(config.redisUrl)} (${(cause ?? (error as Error)).message}): start it (e.g. \`redis-server --daemonize yes\` or \`docker compose -f docker/compose.yml up -d redis\`) or set REDIS_URL`;
   } finally {
     redis.disconnect();
   }

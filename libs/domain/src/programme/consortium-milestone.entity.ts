@@ -46,6 +46,8 @@ export class ConsortiumMilestone {
   /** Applies a change made against `expectedVersion`; a stale version is refused. */
   update(expectedVersion: number, changes: Partial<Pick<ConsortiumMilestone, 'title' | 'description' | 'dueDate' | 'status'>>) {
     if (expectedVersion !== this.version) throw staleVersion(this.version);
-    Object.assign(this, changes);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) Object.assign(this, { [key]: value });
+    }
   }
 }

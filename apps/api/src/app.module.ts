@@ -18,7 +18,7 @@ import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: false }),
+    ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (config: AppConfig) => loggerOptions(config) }),
     RedisModule,
     DatabaseModule,

@@ -37,6 +37,12 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   await app.register(helmet, { contentSecurityPolicy: false });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();

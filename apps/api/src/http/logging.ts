@@ -16,9 +16,15 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/**
+ * The request id: the caller's `X-Request-Id` when it is sane, else a new one, written back onto
+ * the request so Fastify, the logger and the response header all use the same value.
+ */
 export const requestIdOf = (req: IncomingMessage): string => {
   const header = req.headers['x-request-id'];
-  return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+  const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
 };
 
 /** JSON lines with the request id on every line; invitation tokens are cut out of logged URLs. */
@@ -26,11 +32,7 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req, res) => {
-        const id = (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req);
-        res.setHeader('x-request-id', String(id));
-        return id;
-      },
+      genReqId: (req) => requestIdOf(req),
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),

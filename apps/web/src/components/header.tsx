@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LOCALES, setLocale, t, useLocale, type Locale } from '../i18n';
+import { loadProgrammes, useProgrammes } from '../programmes';
+import { Link, match, navigate, useLocation } from '../router';
+import { signOut, type Session } from '../session';
+
+function LanguageSwitcher() {
+  const current = useLocale();
+  return (
+    <div class="field field--inline">
+      <label for="language">{t('language.label')}</label>
+      <select id="language" value={current} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+        {(Object.keys(LOCALES) as Locale[]).map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Jumps between the user's programmes. A form with a button, so moving through the options never navigates by itself. */
+function ProgrammeSwitcher() {
+  const { list } = useProgrammes();
+  const { path } = useLocation();
+  const open = match('/programmes/:id', path)?.id ?? '';
+  const [chosen, setChosen] = useState(open);
+  useEffect(() => void loadProgrammes(), []);
+  useEffect(() => setChosen(open), [open]);
+  if (!list || list.length === 0) return null;
+  return (
+    <form
+      class="switcher"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen && chosen !== open) navigate(`/programmes/${chosen}`);
+      }}
+    >
+      <div class="field field--inline">
+        <label for="programme-switcher">{t('switcher.label')}</label>
+        <select id="programme-switcher" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+          {!open && <option value="">{t('switcher.choose')}</option>}
+          {list.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="button button--secondary">
+        {t('switcher.open')}
+      </button>
+    </form>
+  );
+}
+
+export function Header({ session }: { session: Session | null }) {
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <div class="site-header__inner">
+        <Link href={session ? '/programmes' : '/sign-in'} class="brand" aria-current={undefined}>
+          {t('app.name')}
+        </Link>
+        {session && (
+          <nav aria-label={t('nav.label')} class="site-nav">
+            <ul>
+              <li>
+                <Link href="/programmes">{t('nav.programmes')}</Link>
+              </li>
+              <li>
+                <Link href="/benchmarks">{t('nav.benchmarks')}</Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div class="site-header__tools">
+          {session && <ProgrammeSwitcher />}
+          <LanguageSwitcher />
+          {session && (
+            <div class="account">
+              <span class="account__name">{t('nav.signedInAs', { name: session.user.name })}</span>
+              <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
+                {t('nav.signOut')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

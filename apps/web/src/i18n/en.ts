@@ -1,0 +1,122 @@
+/**
+ * English messages: the reference catalogue. Every other language must have exactly these keys
+ * (fr.ts is typed against this file, so a missing or extra key breaks the build).
+ * `{name}` is replaced by a parameter; keys ending in `.one` / `.other` are plural forms (see `tn`).
+ */
+export const en = {
+  'app.name': 'CityMentor',
+  'app.tagline': 'Cities mentoring cities on migrant integration',
+  'app.skipToContent': 'Skip to content',
+  'app.loadFailed': 'This page could not be loaded. Check your connection, then reload.',
+  'app.reload': 'Reload',
+
+  'nav.label': 'Main',
+  'nav.programmes': 'Programmes',
+  'nav.benchmarks': 'Benchmarks',
+  'nav.signedInAs': 'Signed in as {name}',
+  'nav.signOut': 'Sign out',
+
+  'language.label': 'Language',
+
+  'switcher.label': 'Programme',
+  'switcher.choose': 'Choose a programme…',
+  'switcher.open': 'Open',
+
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+
+  'error.INVALID_CREDENTIALS': 'Wrong e-mail or password.',
+  'error.RATE_LIMITED': 'Too many attempts. Wait a moment, then try again.',
+  'error.NETWORK': 'The server cannot be reached. Check your connection and try again.',
+  'error.NOT_FOUND': 'Not found, or not visible to you.',
+  'error.FORBIDDEN': 'You are not allowed to see or do this.',
+  'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
+  'error.INVALID_TOKEN': 'Your session has ended. Sign in again.',
+  'error.TOKEN_REUSED': 'Your session has ended. Sign in again.',
+  'error.VALIDATION_FAILED': 'Some of the information is not valid.',
+  'error.CONFLICT': 'This was changed in the meantime. Reload and try again.',
+  'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
+  'error.generic': 'Something went wrong. Try again.',
+  'error.serverSaid': 'Details from the server:',
+
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Use the e-mail address your programme coordinator invited.',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+
+  'role.coordinator': 'Coordinator',
+  'role.expert': 'Expert',
+  'role.city-member': 'City member',
+  'role.none': 'Administrator (not a member)',
+
+  'kind.city': 'City',
+  'kind.partner': 'Partner organisation',
+  'kind.network': 'Network',
+
+  'status.planned': 'Planned',
+  'status.in-progress': 'In progress',
+  'status.done': 'Done',
+  'status.blocked': 'Blocked',
+
+  'programmes.title': 'Your programmes',
+  'programmes.empty': 'You are not a member of any programme yet. Your coordinator will send you an invitation.',
+  'programme.period': 'Period',
+  'programme.dates': '{start} to {end}',
+  'programme.coordinator': 'Coordinated by',
+  'programme.myRole': 'Your role',
+  'programme.organisations': 'Organisations',
+  'programme.organisations.empty': 'No organisation has joined yet.',
+  'programme.members': 'Members',
+  'programme.members.empty': 'Nobody has joined yet.',
+  'programme.milestones': 'Consortium milestones',
+  'programme.milestones.empty': 'No consortium milestone has been set.',
+  'programme.milestones.late.one': '{count} milestone is late.',
+  'programme.milestones.late.other': '{count} milestones are late.',
+  'programme.due': 'Due {date}',
+  'programme.late': 'Late',
+  'programme.statusPrefix': 'Status:',
+
+  'benchmarks.title': 'Benchmarks',
+  'benchmarks.intro':
+    'A benchmark sets a standard for one theme, section by section, with guide questions and examples from cities that already meet it.',
+  'benchmarks.empty': 'No benchmark has been imported yet.',
+  'benchmarks.sections.one': '{count} section',
+  'benchmarks.sections.other': '{count} sections',
+  'benchmarks.questions.one': '{count} guide question',
+  'benchmarks.questions.other': '{count} guide questions',
+  'benchmark.all': 'All benchmarks',
+  'benchmark.standard': 'Standard',
+  'benchmark.contents': 'Sections',
+  'benchmark.rationale': 'Why it matters',
+  'benchmark.guideQuestions': 'Guide questions',
+  'benchmark.examples': 'City examples',
+  'benchmark.examples.empty': 'No example for this section yet.',
+  'benchmark.links': 'Read more',
+  'benchmark.contact': 'Contact: {contact}',
+  'benchmark.contextFactors': 'Context factors',
+  'benchmark.contextFactors.intro': 'What a city can cite to explain why it can or cannot meet a standard.',
+  'benchmark.imported': 'Imported {date}',
+
+  'invitation.title': 'Join {programme}',
+  'invitation.summary': 'You are invited to join {programme} for {organisation}, as {role}.',
+  'invitation.email': 'E-mail',
+  'invitation.expires': 'This invitation expires on {date}.',
+  'invitation.name': 'Your name',
+  'invitation.newPassword': 'Choose a password',
+  'invitation.passwordHint': 'At least 10 characters.',
+  'invitation.currentPassword': 'Your current password',
+  'invitation.accountExists': 'You already have an account with this e-mail address: confirm with your current password.',
+  'invitation.signedInAsOther': 'You are signed in as {name}. Accepting signs you in as the invited person instead.',
+  'invitation.accept': 'Accept and sign in',
+  'invitation.accepting': 'Joining…',
+  'invitation.invalid': 'This invitation is not valid: it may have expired or been used already.',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'This address does not match any page.',
+  'notFound.home': 'Go to your programmes',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,116 @@
+import { createStore, useStore } from '../store';
+import { en, type MessageKey, type Messages } from './en';
+import { fr } from './fr';
+
+export type { MessageKey } from './en';
+
+export const LOCALES = { en: 'English', fr: 'Français' } as const;
+export type Locale = keyof typeof LOCALES;
+
+const CATALOGUES: Record<Locale, Messages> = { en, fr };
+const STORAGE_KEY = 'citymentor.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && Object.hasOwn(LOCALES, value);
+}
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // storage can be blocked; fall back to the browser's languages
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export const locale = createStore<Locale>(initialLocale());
+document.documentElement.lang = locale.get();
+
+export function setLocale(next: Locale) {
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // the choice then lasts for this page only
+  }
+  document.documentElement.lang = next;
+  locale.set(next);
+}
+
+/** Components that call `t` re-render on a language change as long as an ancestor uses this (the App does). */
+export function useLocale(): Locale {
+  return useStore(locale);
+}
+
+type Params = Record<string, string | number>;
+
+function interpolate(message: string, params?: Params): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params?: Params): string {
+  return interpolate(CATALOGUES[locale.get()][key] ?? en[key], params);
+}
+
+type PluralBase = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+/** Plural-aware `t`: picks `base.one` or `base.other` by the language's plural rules; `{count}` is the number. */
+export function tn(base: PluralBase, count: number, params?: Params): string {
+  const category = cached(`plural:${locale.get()}`, () => new Intl.PluralRules(intlLocale())).select(count);
+  const key = (category === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
+  return t(key, { ...params, count });
+}
+
+// ---- Localised formats -------------------------------------------------------------------------
+
+/** The BCP 47 tag for Intl: the browser's own variant of the chosen language when it has one (en-GB, fr-BE, …). */
+function intlLocale(): string {
+  const lang = locale.get();
+  const preferred = (navigator.languages ?? []).find((tag) => tag.toLowerCase().startsWith(lang));
+  return preferred ?? (lang === 'en' ? 'en-GB' : 'fr-FR');
+}
+
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as T;
+}
+
+export function formatNumber(value: number): string {
+  return cached(`number:${intlLocale()}`, () => new Intl.NumberFormat(intlLocale())).format(value);
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`, as due dates and programme periods are) or an ISO timestamp.
+ * Calendar dates are shown as they are written, whatever the viewer's time zone.
+ */
+export function formatDate(value: string): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  const tag = intlLocale();
+  const format = cached(
+    `date:${tag}:${dateOnly}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }),
+  );
+  return format.format(date);
+}
+
+/** An ISO 3166-1 alpha-2 code as a country name in the current language (FI → Finland / Finlande). */
+export function formatCountry(code: string): string {
+  try {
+    return cached(`region:${intlLocale()}`, () => new Intl.DisplayNames([intlLocale()], { type: 'region' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { ErrorNotice } from '../../components/status';
+import { usePageTitle } from '../../components/page-title';
+import { t } from '../../i18n';
+import { Redirect, safeNext, type PageProps } from '../../router';
+import { signIn, useSession } from '../../session';
+
+export default function SignInPage({ query }: PageProps) {
+  usePageTitle(t('signIn.title'));
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  if (session) return <Redirect to={safeNext(query.get('next')) ?? '/programmes'} />;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email.trim(), password); // the session changes and this page redirects
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      {error !== null && <ErrorNotice error={error} />}
+      <form class="form" onSubmit={submit}>
+        <div class="field">
+          <label for="email">{t('signIn.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="password">{t('signIn.password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

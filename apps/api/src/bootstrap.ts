@@ -8,6 +8,7 @@ import { parseConfig, type AppConfig } from './config/app.config';
 import { requestIdOf } from './http/logging';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
+import { serveWebClient, webClientDirectory } from './web/serve-web';
 
 export const API_PREFIX = 'api/v1';
 
@@ -43,8 +44,10 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);
+  const web = webClientDirectory();
+  if (web) await serveWebClient(app, web);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -49,4 +49,11 @@ describe('health', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/programmes/{id}', '/api/v1/benchmarks/{code}']));
     await t.http().get('/api/docs').expect(200);
   });
+
+  it('matches the committed docs/openapi.json the web client is typed from (run `npm run openapi && npm run web:types`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const committed = JSON.parse(readFileSync(`${__dirname}/../../docs/openapi.json`, 'utf8'));
+    const served = (await t.http().get('/api/docs-json').expect(200)).body;
+    expect(served).toEqual(committed);
+  });
 });

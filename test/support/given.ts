@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { OrganisationKind, ProgrammeRole } from '@citymentor/contracts';
-import { Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
+import { Membership, Organisation, Pair, Participant, Programme, User } from '@citymentor/domain';
 import * as argon2 from 'argon2';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -96,6 +96,37 @@ export class Given {
       otherCity,
       elsewhere: elsewhere.programme,
       people: { admin, coordinator, expert, cityMember, otherCityMember, outsider },
+    };
+  }
+
+  async pair(programme: Programme, mentor: Organisation, mentee: Organisation, focusSectionCodes: string[] = []): Promise<Pair> {
+    const em = this.orm.em.fork();
+    const pair = new Pair(em.getReference(Programme, programme.id), 'migrant-entrepreneurs', em.getReference(Organisation, mentor.id), em.getReference(Organisation, mentee.id), focusSectionCodes);
+    // The constructor compares ids; references carry them.
+    await em.persistAndFlush(pair);
+    return pair;
+  }
+
+  /**
+   * A programme with a mentoring pair (mentor city → mentee city) and everyone around it: the
+   * coordinator, an expert, a city of another pair in the same programme, an outsider from another
+   * programme and the admin. The cast of the mentoring tests.
+   */
+  async mentoring() {
+    const w = await this.world();
+    const mentorCity = await this.organisation('city', `Mentor City ${unique()}`, 'FI');
+    const thirdCity = await this.organisation('city', `Third City ${unique()}`, 'PT');
+    for (const o of [mentorCity, thirdCity]) await this.participant(w.programme, o);
+    const pair = await this.pair(w.programme, mentorCity, w.city);
+    const otherPair = await this.pair(w.programme, thirdCity, w.otherCity);
+    const mentor = await this.signIn(await this.member(w.programme, mentorCity, 'city-member'));
+    return {
+      ...w,
+      menteeCity: w.city,
+      mentorCity,
+      pair,
+      otherPair,
+      people: { ...w.people, mentee: w.people.cityMember, mentor, otherCity: w.people.otherCityMember },
     };
   }
 }

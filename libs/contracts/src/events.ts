@@ -1,7 +1,62 @@
+import type { AssessmentPhase, AssessmentStatus, CommentTargetType, PlanState, ReviewVerdict } from './mentoring';
 import type { WorkStatus } from './roles';
+
+/** Where a plan-level event happened: enough for a client to route it. */
+interface PlanScope {
+  programmeId: string;
+  pairId: string;
+  planId: string;
+}
+
+export interface CommentEvent extends PlanScope {
+  commentId: string;
+  threadId: string;
+  parentId: string | null;
+  target: { type: CommentTargetType; id: string };
+  authorId: string;
+  /** null once deleted (a tombstone). */
+  body: string | null;
+  resolved: boolean;
+  mentions: string[];
+}
+
+export interface PlanEvent extends PlanScope {
+  title: string;
+  state: PlanState;
+  version: number;
+}
+
+export interface MilestoneEvent extends PlanScope {
+  milestoneId: string;
+  title: string;
+  dueDate: string;
+  owner: string;
+  status: WorkStatus;
+  version: number;
+}
 
 /** Payloads of the realtime events, by type. The api emits, the worker consumes, the web client subscribes. */
 export interface EventPayloads {
+  'comment.created': CommentEvent;
+  'comment.updated': CommentEvent;
+  'comment.deleted': CommentEvent;
+  'comment.resolved': CommentEvent;
+  'plan.updated': PlanEvent;
+  'plan.submitted': PlanEvent & { revision: number };
+  'plan.reviewed': PlanEvent & { revision: number; verdict: ReviewVerdict; summary: string };
+  'milestone.created': MilestoneEvent;
+  'milestone.updated': MilestoneEvent;
+  'progress.logged': PlanScope & { milestoneId: string; progressId: string; percent: number; status: WorkStatus; note: string };
+  'assessment.updated': {
+    programmeId: string;
+    assessmentId: string;
+    organisationId: string;
+    benchmarkCode: string;
+    phase: AssessmentPhase;
+    status: AssessmentStatus;
+    /** The answer that changed, if one did. */
+    questionCode: string | null;
+  };
   'programme.milestone.updated': {
     programmeId: string;
     milestoneId: string;
@@ -10,6 +65,7 @@ export interface EventPayloads {
     status: WorkStatus;
     version: number;
   };
+  'notification.created': { notificationId: string; kind: string; title: string; link: string };
 }
 
 export type EventType = keyof EventPayloads;

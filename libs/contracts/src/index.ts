@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './roles';
 export * from './events';
+export * from './mentoring';

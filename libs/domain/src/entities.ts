@@ -1,4 +1,16 @@
+import { ActionPlan } from './action-plan/action-plan.entity';
+import { Milestone } from './action-plan/milestone.entity';
+import { PlanReview } from './action-plan/plan-review.entity';
+import { PlanRevision } from './action-plan/plan-revision.entity';
+import { ProgressEntry } from './action-plan/progress-entry.entity';
 import { EventRecord } from './activity/event.entity';
+import { AssessmentAnswer } from './assessment/assessment-answer.entity';
+import { Assessment } from './assessment/assessment.entity';
+import { ContextNote } from './assessment/context-note.entity';
+import { CommentEdit } from './comments/comment-edit.entity';
+import { Comment } from './comments/comment.entity';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+import { Pair } from './mentoring/pair.entity';
 import { Benchmark } from './benchmark/benchmark.entity';
 import { RefreshToken } from './identity/refresh-token.entity';
 import { User } from './identity/user.entity';
@@ -21,4 +33,16 @@ export const ENTITIES = [
   ConsortiumMilestone,
   Benchmark,
   EventRecord,
+  Pair,
+  Assessment,
+  AssessmentAnswer,
+  ContextNote,
+  ActionPlan,
+  Milestone,
+  ProgressEntry,
+  PlanRevision,
+  PlanReview,
+  Comment,
+  CommentEdit,
+  IdempotencyRecord,
 ];

@@ -1,0 +1,83 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
+import { from, of, type Observable } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DomainError } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const WAIT_FOR_TWIN_MS = 5000;
+
+interface KeyRow {
+  fingerprint: string;
+  status: 'pending' | 'done';
+  response_body: unknown;
+}
+
+/**
+ * `Idempotency-Key` on creating POSTs: the first request with a key claims it (a unique row, so a
+ * concurrent twin loses the race), runs, and stores its response; the same key with the same
+ * request then gets that response again, without running twice. The same key with another
+ * request → 422. A twin that arrives while the first still runs waits for it, or gets 409.
+ * A failed request releases its key, so it can be retried. Keys are kept 24 hours.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly orm: MikroORM) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<{ method: string; url: string; body: unknown; headers: Record<string, unknown>; user?: Actor }>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
+        { path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
+      ]);
+    }
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    return this.handle(request.user.userId, key, fingerprint, next);
+  }
+
+  private async handle(userId: string, key: string, fingerprint: string, next: CallHandler): Promise<Observable<unknown>> {
+    const connection = this.orm.em.getConnection();
+    await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [userId, key]);
+    const claimed = await connection.execute<{ id: string }[]>(
+      `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at)
+       values (?, ?, ?, ?, 'pending', now(), now() + interval '24 hours')
+       on conflict (user_id, key) do nothing returning id`,
+      [randomUUID(), userId, key, fingerprint],
+    );
+    if (claimed.length === 0) return of(await this.replay(userId, key, fingerprint));
+
+    const release = () => connection.execute(`delete from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        await connection.execute(`update idempotency_keys set status = 'done', response_body = ? where user_id = ? and key = ?`, [
+          JSON.stringify(body ?? null),
+          userId,
+          key,
+        ]);
+        return body;
+      }),
+      catchError((error: unknown) => from(release().then(() => Promise.reject(error)))),
+    );
+  }
+
+  /** The response the first request with this key gave (same route, so the same status code). */
+  private async replay(userId: string, key: string, fingerprint: string): Promise<unknown> {
+    const connection = this.orm.em.getConnection();
+    const started = Date.now();
+    for (;;) {
+      const [row] = await connection.execute<KeyRow[]>(`select fingerprint, status, response_body from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
+      if (!row) throw new DomainError('CONFLICT', 'The first request with this Idempotency-Key failed; retry it');
+      if (row.fingerprint !== fingerprint) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+      }
+      if (row.status === 'done') return row.response_body;
+      if (Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { PairSide } from '@citymentor/contracts';
+import { DomainError, forbidden } from '@citymentor/domain';
+import { membershipIn, type Actor } from '../auth/actor';
+
+/** What is done with a pair's work (its plans, milestones, progress, comments, calibration). */
+export type PairAction =
+  | 'read'
+  | 'comment'
+  /** write and submit plans, milestones and progress */
+  | 'edit-plan'
+  /** approve or request changes; rate the mentee's assessment for calibration */
+  | 'review'
+  /** create and end pairs */
+  | 'manage';
+
+/** The pair fields the policy needs; services pass rows or entities. */
+export interface PairScope {
+  programmeId: string;
+  mentorOrganisationId: string;
+  menteeOrganisationId: string;
+}
+
+const ALLOWED: Record<PairSide, PairAction[]> = {
+  mentee: ['read', 'comment', 'edit-plan'],
+  mentor: ['read', 'comment', 'review'],
+  expert: ['read', 'comment'],
+  coordinator: ['read', 'comment', 'manage'],
+  admin: ['read', 'manage'],
+};
+
+/**
+ * Who may do what with a mentoring pair and everything inside it. The side comes from the actor's
+ * membership: their organisation is the mentor or the mentee; experts and coordinators see every
+ * pair of their programme. Other cities of the programme cannot see the pair at all (404).
+ * The REST services and the socket gateway both ask this one place.
+ */
+@Injectable()
+export class PairPolicy {
+  sideOf(actor: Actor, pair: PairScope): PairSide | null {
+    const membership = membershipIn(actor, pair.programmeId);
+    if (membership) {
+      if (membership.role === 'coordinator') return 'coordinator';
+      if (membership.role === 'expert') return 'expert';
+      if (membership.organisationId === pair.menteeOrganisationId) return 'mentee';
+      if (membership.organisationId === pair.mentorOrganisationId) return 'mentor';
+    }
+    return actor.isAdmin ? 'admin' : null;
+  }
+
+  can(actor: Actor, action: PairAction, pair: PairScope): boolean {
+    const side = this.sideOf(actor, pair);
+    return side !== null && ALLOWED[side].includes(action);
+  }
+
+  /** 404 when the pair is not visible to the actor (`what` names the thing asked for), 403 when visible but not allowed. */
+  assert(actor: Actor, action: PairAction, pair: PairScope, what = 'Pair'): PairSide {
+    const side = this.sideOf(actor, pair);
+    if (!side) throw new DomainError('NOT_FOUND', `${what} not found`);
+    if (!ALLOWED[side].includes(action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} here`);
+    return side;
+  }
+}

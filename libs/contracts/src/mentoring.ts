@@ -1,0 +1,27 @@
+export const PAIR_STATUSES = ['active', 'ended'] as const;
+export type PairStatus = (typeof PAIR_STATUSES)[number];
+
+/** Which side of a mentoring pair someone is on, or how else they see it. */
+export const PAIR_SIDES = ['mentor', 'mentee', 'expert', 'coordinator', 'admin'] as const;
+export type PairSide = (typeof PAIR_SIDES)[number];
+
+export const ASSESSMENT_PHASES = ['baseline', 'follow-up'] as const;
+export type AssessmentPhase = (typeof ASSESSMENT_PHASES)[number];
+
+export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** 0 not in place, 1 partly, 2 in place; null = not applicable. */
+export type Rating = 0 | 1 | 2 | null;
+
+export const PLAN_STATES = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+export const PLAN_ACTIONS = ['submit', 'approve', 'request-changes', 'start', 'complete', 'archive'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export const REVIEW_VERDICTS = ['approve', 'request-changes'] as const;
+export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
+
+export const COMMENT_TARGETS = ['plan', 'milestone', 'progress'] as const;
+export type CommentTargetType = (typeof COMMENT_TARGETS)[number];

@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { loggerOptions } from './http/logging';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PairsModule } from './pairs/pairs.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     OrganisationsModule,
     ProgrammesModule,
     InvitationsModule,
+    PairsModule,
     BenchmarksModule,
     HealthModule,
   ],

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, POSTGRES_ADMIN_URL, TEMPLATE_DATABASE } from './test-servers';
+import { databaseUrl, POSTGRES_ADMIN_URL, templateDatabase } from './test-servers';
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -18,7 +18,7 @@ export async function createTestDatabase(fromTemplate = true): Promise<{ name: s
   await admin(async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.query(fromTemplate ? `create database ${name} template ${TEMPLATE_DATABASE}` : `create database ${name}`);
+        await client.query(fromTemplate ? `create database ${name} template ${templateDatabase()}` : `create database ${name}`);
         return;
       } catch (error) {
         // Two files copying the template at the same instant may collide; try again shortly.

@@ -15,6 +15,9 @@ export interface EventToRecord<T extends EventType> {
 /** Any one event, with its payload type bound to its type. */
 export type AnyEvent = { [T in EventType]: EventToRecord<T> }[EventType];
 
+/** Serialises appends to the event log (see flushWith). */
+const EVENT_LOG_LOCK = 727_001;
+
 type PlanEventType = { [T in EventType]: EventPayloads[T] extends { planId: string; pairId: string } ? T : never }[EventType];
 
 /**
@@ -40,6 +43,9 @@ export class EventLog {
   async flushWith(em: EntityManager, announce: () => AnyEvent | AnyEvent[]): Promise<EventRecord[]> {
     return inTransaction(em, async () => {
       await em.flush();
+      // Event rows are numbered and committed one transaction at a time, so `seq` order is commit
+      // order: whoever reads the log after seq N never misses a row that commits later with a lower seq.
+      await em.getConnection().execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
       const records = [announce()].flat().map((event) => new EventRecord(event));
       em.persist(records);
       return records;

@@ -1,38 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
-import { REDIS_URL } from '../support/test-servers';
-
-const root = join(__dirname, '../..');
-const MAIN = 'apps/api/src/main.ts';
-
-/** Runs the API's real entry point, from source, as `npm start` runs the built one. */
-function startApi(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
-    cwd: root,
-    env: { ...process.env, REDIS_URL, LOG_LEVEL: 'warn', MIGRATE_ON_START: 'true', SEED_DEMO: 'true', ...env },
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(port: number, exited: Promise<number | null>) {
-  let done = false;
-  void exited.then(() => (done = true));
-  for (let i = 0; i < 120 && !done; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the API did not become healthy');
-}
+import { spawnApi, waitForHealth } from '../support/api-process';
 
 async function counts(url: string) {
   const client = new Client({ connectionString: url });
@@ -58,11 +26,11 @@ describe('starting the API', () => {
 
   it('migrates, seeds and serves an empty database, and seeds nothing twice on the next start', async () => {
     const port = 3900 + Math.floor(Math.random() * 90);
-    const env = { DATABASE_URL: database.url, PORT: String(port) };
+    const env = { DATABASE_URL: database.url, PORT: String(port), MIGRATE_ON_START: 'true', SEED_DEMO: 'true' };
 
-    const first = startApi(env);
-    await waitForHealth(port, first.exited);
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    const first = spawnApi(env);
+    await waitForHealth(first);
+    const login = await fetch(`${first.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'coordinator@eurocities.eu', password: 'citymentor-demo' }),
@@ -74,28 +42,28 @@ describe('starting the API', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = startApi(env);
-    await waitForHealth(port, second.exited);
+    const second = spawnApi(env);
+    await waitForHealth(second);
     expect(await counts(database.url)).toEqual(seeded);
     second.child.kill('SIGTERM');
     await second.exited;
   });
 
   it('says in one line that Redis is down and how to start it, instead of a stack trace', async () => {
-    const api = startApi({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1', PORT: '0' });
+    const api = spawnApi({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1', PORT: '0' });
     expect(await api.exited).toBe(1);
     expect(api.output().trim()).toMatch(/^citymentor api: Redis is not reachable at 127\.0\.0\.1:1 .*start it/);
     expect(api.output()).not.toMatch(/\n\s+at /);
   });
 
   it('says in one line that PostgreSQL is down', async () => {
-    const api = startApi({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/citymentor', PORT: '0' });
+    const api = spawnApi({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/citymentor', PORT: '0' });
     expect(await api.exited).toBe(1);
     expect(api.output().trim()).toMatch(/^citymentor api: PostgreSQL is not reachable at 127\.0\.0\.1:1 /);
   });
 
   it('names a malformed setting in one line', async () => {
-    const api = startApi({ DATABASE_URL: database.url, PORT: 'eighty' });
+    const api = spawnApi({ DATABASE_URL: database.url, PORT: 'eighty' });
     expect(await api.exited).toBe(1);
     expect(api.output().trim()).toBe('citymentor api: configuration: PORT must be an integer from 0 to 65535, got "eighty"');
   });

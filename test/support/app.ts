@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
@@ -17,10 +18,15 @@ export interface TestApp {
   /** Raw supertest, for paths outside /api/v1 or unusual requests. */
   http: () => ReturnType<typeof request>;
   databaseUrl: string;
+  /** Listens on a free port of 127.0.0.1 (for sockets) and returns its base URL. */
+  listen: () => Promise<string>;
   close: () => Promise<void>;
 }
 
-/** Starts the whole API on a database of this test file's own, with `env` overriding settings. */
+/**
+ * Starts the whole API on a database of this test file's own, with `env` overriding settings.
+ * One per process: a second instance runs in a process of its own (api-process.ts).
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const previous = { ...process.env };
@@ -40,6 +46,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     api: new ApiClient(server),
     http: () => request(server),
     databaseUrl: database.url,
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address() as AddressInfo;
+      return `http://127.0.0.1:${address.port}`;
+    },
     close: async () => {
       await app.close();
       await dropTestDatabase(database.name);

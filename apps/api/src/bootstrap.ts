@@ -8,6 +8,7 @@ import { parseConfig, type AppConfig } from './config/app.config';
 import { requestIdOf } from './http/logging';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebClient, webClientDirectory } from './web/serve-web';
 
 export const API_PREFIX = 'api/v1';
@@ -36,6 +37,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   if (options.logs !== false) app.useLogger(app.get(Logger));
   setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   await app.register(helmet, { contentSecurityPolicy: false });
   app

@@ -45,7 +45,7 @@ export class EventLog {
       await em.flush();
       // Event rows are numbered and committed one transaction at a time, so `seq` order is commit
       // order: whoever reads the log after seq N never misses a row that commits later with a lower seq.
-      await em.getConnection().execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
+      await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
       const records = [announce()].flat().map((event) => new EventRecord(event));
       em.persist(records);
       return records;

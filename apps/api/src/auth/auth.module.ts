@@ -39,6 +39,6 @@ const accountOf = (req: Record<string, unknown>) => {
   ],
   controllers: [AuthController],
   providers: [AuthService, TokensService, ActorLoader, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [TokensService],
+  exports: [TokensService, ActorLoader],
 })
 export class AuthModule {}

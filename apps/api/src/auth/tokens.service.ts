@@ -53,8 +53,14 @@ export class TokensService {
     if (token) await this.revokeFamily(token.familyId);
   }
 
+  /** Ends a session; its open sockets are told (NOTIFY citymentor_access) and disconnect. */
   async revokeFamily(familyId: string) {
-    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
+    const [row] = await this.em.getConnection().execute<{ user_id: string }[]>(
+      `with revoked as (update refresh_tokens set revoked_at = now() where family_id = ? and revoked_at is null returning user_id)
+       select distinct user_id from revoked`,
+      [familyId],
+    );
+    if (row) await this.em.getConnection().execute(`select pg_notify('citymentor_access', ?)`, [row.user_id]);
   }
 
   private async issue(user: User, familyId: string): Promise<IssuedTokens> {

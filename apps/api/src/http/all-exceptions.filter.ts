@@ -11,6 +11,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { body, internal } = toErrorBody(exception);
+    if (internal && process.env.DEBUG_ERRORS) console.error(exception);
     if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     void reply.status(body.statusCode).send(body);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
@@ -51,6 +51,12 @@ export class ProgrammesController {
   @ApiOkResponse({ type: [MemberDto] })
   members(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MemberDto[]> {
     return this.programmes.members(actor, id);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  async removeMember(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('userId', UuidPipe) userId: string): Promise<void> {
+    await this.programmes.removeMember(actor, id, userId);
   }
 
   @Get(':id/milestones')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, DomainError, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
+import { inTransaction } from '@citymentor/persistence';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
 import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto } from './dto/programme.dto';
@@ -80,6 +81,22 @@ export class ProgrammesService {
       role: m.role,
       organisation: toOrganisationDto(m.organisation),
     }));
+  }
+
+  /**
+   * Ends someone's membership. Their open sockets are told at commit (NOTIFY citymentor_access)
+   * and leave the rooms they may no longer read.
+   */
+  async removeMember(actor: Actor, id: string, userId: string): Promise<void> {
+    this.policy.assert(actor, 'manage', id);
+    const membership = await this.em.findOne(Membership, { programme: id, user: userId });
+    if (!membership) throw new DomainError('NOT_FOUND', 'Member not found');
+    if (userId === actor.userId) throw conflict('You cannot remove yourself; ask another coordinator');
+    await inTransaction(this.em, async () => {
+      this.em.remove(membership);
+      await this.em.flush();
+      await this.em.execute(`select pg_notify('citymentor_access', ?)`, [userId]);
+    });
   }
 
   private async findOrFail(id: string): Promise<Programme> {

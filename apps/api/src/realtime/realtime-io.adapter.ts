@@ -1,0 +1,53 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { IncomingMessage } from 'node:http';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../config/app.config';
+
+/** Largest message a socket may send, in bytes; larger ones close that socket's connection. */
+export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * socket.io with the Redis adapter, so rooms, presence and typing span every API instance, and
+ * with the origin allowlist from configuration (a browser from another origin is refused).
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+    // Adapter commands wait for Redis to come back rather than fail.
+    this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    this.sub = this.pub.duplicate();
+    for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const origins = new Set(this.config.corsOrigins);
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      cors: { origin: [...origins], credentials: true },
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      // Browsers send Origin; a page of another site may not open a socket with a user's token.
+      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+        const origin = req.headers.origin;
+        callback(origin && !origins.has(origin) ? 'origin not allowed' : null, !origin || origins.has(origin));
+      },
+    });
+    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:socket.io` }));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    // Let the adapter unsubscribe before its connections go.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.allSettled([this.pub, this.sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
+  }
+}

@@ -1,0 +1,160 @@
+import { Inject, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace } from 'socket.io';
+import { ActorLoader } from '../auth/actor.loader';
+import type { AccessTokenClaims } from '../auth/jwt.strategy';
+import { appConfig, type AppConfig } from '../config/app.config';
+import { EventStream } from './event-stream';
+import { Presence } from './presence';
+import { RoomAccess } from './room-access';
+import { takeToken, tooLarge, TYPING_INTERVAL_MS } from './socket-limits';
+import type { RealtimeSocket } from './socket-state';
+import { MAX_ROOMS_PER_SOCKET, Subscriptions } from './subscriptions';
+
+type Ack = { ok: true; seq: string } | { ok: false; error: string };
+
+const isSeq = (v: unknown): v is string | number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,19}$/.test(v));
+
+/**
+ * The realtime namespace: authenticated at the handshake, rooms joined through the same policies
+ * as REST, events replayed from the log then live, presence and typing across instances.
+ */
+@WebSocketGateway({ namespace: '/realtime' })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger('Realtime');
+  @WebSocketServer() private namespace!: Namespace;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly actors: ActorLoader,
+    private readonly em: EntityManager,
+    private readonly access: RoomAccess,
+    private readonly subscriptions: Subscriptions,
+    private readonly presence: Presence,
+    private readonly stream: EventStream,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace) {
+    this.subscriptions.attach(namespace);
+    namespace.use((socket, next) => {
+      this.authenticate(socket as RealtimeSocket).then(() => next(), (error: Error) => next(error));
+    });
+    namespace.on('connection', (socket) => this.guard(socket as RealtimeSocket));
+    this.stream.onEvent((event) => this.subscriptions.deliver(event));
+    this.stream.onAccessChanged((userId) => void this.recheck(userId));
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown; sinceSeq?: unknown }): Promise<Ack> {
+    const room = body?.room;
+    if (!RoomAccess.isRoom(room)) return { ok: false, error: 'room must be programme:<id>, pair:<id>, plan:<id> or user:<id>' };
+    if (body.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq)) return { ok: false, error: 'sinceSeq must be a non-negative integer' };
+    if (!socket.data.cursors.has(room) && socket.data.cursors.size >= MAX_ROOMS_PER_SOCKET) {
+      return { ok: false, error: `at most ${MAX_ROOMS_PER_SOCKET} rooms per connection` };
+    }
+    const verdict = await this.access.check(socket.data.actor, room);
+    if (!verdict.ok) return verdict;
+    const since = body.sinceSeq === undefined || body.sinceSeq === null ? null : BigInt(body.sinceSeq);
+    const seq = await this.subscriptions.join(socket, room, since);
+    void this.presence.announce(this.namespace, room);
+    return { ok: true, seq: seq.toString() };
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown }): Promise<Ack> {
+    const room = body?.room;
+    if (typeof room !== 'string' || !socket.data.cursors.has(room)) return { ok: false, error: 'not subscribed to that room' };
+    await this.subscriptions.leave(socket, room);
+    void this.presence.announce(this.namespace, room);
+    return { ok: true, seq: this.stream.position.toString() };
+  }
+
+  /** Not stored; at most one per room every TYPING_INTERVAL_MS per socket, the rest dropped. */
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown; target?: unknown }) {
+    const room = body?.room;
+    if (typeof room !== 'string' || !socket.data.cursors.has(room)) return;
+    const now = Date.now();
+    const last = socket.data.typingAt.get(room) ?? 0;
+    if (now - last < TYPING_INTERVAL_MS) return;
+    socket.data.typingAt.set(room, now);
+    const target = typeof body.target === 'string' && body.target.length <= 100 ? body.target : null;
+    socket.to(room).emit('typing', { room, user: socket.data.user, target });
+  }
+
+  handleDisconnect(socket: RealtimeSocket) {
+    clearTimeout(socket.data.expiry);
+    for (const room of socket.data.cursors?.keys() ?? []) void this.presence.announce(this.namespace, room);
+  }
+
+  private async authenticate(socket: RealtimeSocket) {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    if (typeof token !== 'string') throw new Error('unauthorized: send auth: {token: <access token>}');
+    let claims: AccessTokenClaims & { exp: number };
+    try {
+      claims = await this.jwt.verifyAsync(token, { secret: this.config.jwt.accessSecret, algorithms: ['HS256'] });
+    } catch (error) {
+      throw new Error((error as Error).name === 'TokenExpiredError' ? 'unauthorized: the access token has expired' : 'unauthorized: invalid access token');
+    }
+    const actor = await this.actors.load(claims.sub, claims.sid);
+    if (!actor) throw new Error('unauthorized: this session has ended');
+    const [user] = await this.em.getConnection().execute<{ name: string }[]>('select name from users where id = ?', [actor.userId]);
+    socket.data.actor = actor;
+    socket.data.user = { id: actor.userId, name: user?.name ?? '' };
+    socket.data.cursors = new Map();
+    socket.data.typingAt = new Map();
+    socket.data.allowance = { tokens: 40, at: Date.now() };
+    // An expired token no longer reads anything: the client reconnects with a fresh one.
+    socket.data.expiry = setTimeout(() => {
+      socket.emit('error', { code: 'TOKEN_EXPIRED', message: 'The access token has expired; reconnect with a fresh one' });
+      socket.disconnect(true);
+    }, Math.max(0, claims.exp * 1000 - Date.now()));
+  }
+
+  /** Per-socket limits: oversized messages and floods are dropped with an error to that socket only. */
+  private guard(socket: RealtimeSocket) {
+    socket.use((packet, next) => {
+      if (tooLarge(packet.slice(1))) {
+        socket.emit('error', { code: 'MESSAGE_TOO_LARGE', message: 'That message is too large and was dropped' });
+        return;
+      }
+      if (!takeToken(socket.data)) {
+        socket.emit('error', { code: 'RATE_LIMITED', message: 'Too many messages; some were dropped' });
+        return;
+      }
+      next();
+    });
+  }
+
+  /** A user's access changed (membership revoked, signed out): leave what they may no longer read. */
+  private async recheck(userId: string) {
+    const sockets = [...this.namespace.sockets.values()].filter((s) => (s as RealtimeSocket).data.actor?.userId === userId) as RealtimeSocket[];
+    for (const socket of sockets) {
+      const actor = await this.actors.load(userId, socket.data.actor.sessionId);
+      if (!actor) {
+        socket.emit('error', { code: 'SESSION_ENDED', message: 'This session has ended' });
+        socket.disconnect(true);
+        continue;
+      }
+      socket.data.actor = actor;
+      for (const room of [...socket.data.cursors.keys()]) {
+        if ((await this.access.check(actor, room)).ok) continue;
+        await this.subscriptions.leave(socket, room);
+        socket.emit('unsubscribed', { room, reason: 'access revoked' });
+        void this.presence.announce(this.namespace, room);
+      }
+    }
+    this.logger.debug(`rechecked ${sockets.length} socket(s) of user ${userId}`);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import type { RealtimeEvent } from '@citymentor/contracts';
+import { EventStream } from './event-stream';
+import type { RealtimeSocket, RoomCursor } from './socket-state';
+
+export const MAX_ROOMS_PER_SOCKET = 50;
+
+/**
+ * Which sockets are in which rooms, and where each is in each room's stream. Every socket gets a
+ * room's events once and in order: replayed ones first, then the live ones that arrived meanwhile.
+ */
+@Injectable()
+export class Subscriptions {
+  private namespace?: Namespace;
+
+  constructor(private readonly stream: EventStream) {}
+
+  attach(namespace: Namespace) {
+    this.namespace = namespace;
+  }
+
+  /** Hands a committed event to this instance's sockets in its room. */
+  deliver(event: RealtimeEvent) {
+    const ids = this.namespace?.adapter.rooms.get(event.room);
+    if (!ids) return;
+    const seq = BigInt(event.seq);
+    for (const id of ids) {
+      const socket = this.namespace!.sockets.get(id) as RealtimeSocket | undefined;
+      const cursor = socket?.data.cursors?.get(event.room);
+      if (!socket || !cursor) continue;
+      if (cursor.replay) cursor.replay.push(event);
+      else send(socket, cursor, seq, event);
+    }
+  }
+
+  /** Joins the room; with `sinceSeq`, first replays the room's events after it. Returns the seq reached. */
+  async join(socket: RealtimeSocket, room: string, sinceSeq: bigint | null): Promise<bigint> {
+    const cursor: RoomCursor = { lastSeq: sinceSeq ?? this.stream.position, replay: sinceSeq === null ? null : [] };
+    socket.data.cursors.set(room, cursor);
+    await socket.join(room);
+    if (sinceSeq === null) return cursor.lastSeq;
+    try {
+      for (let batch = await this.stream.since(room, sinceSeq); batch.length > 0; batch = await this.stream.since(room, cursor.lastSeq)) {
+        for (const event of batch) send(socket, cursor, BigInt(event.seq), event);
+      }
+    } finally {
+      const waiting = cursor.replay ?? [];
+      cursor.replay = null;
+      for (const event of waiting) send(socket, cursor, BigInt(event.seq), event);
+    }
+    return cursor.lastSeq;
+  }
+
+  async leave(socket: RealtimeSocket, room: string) {
+    socket.data.cursors.delete(room);
+    await socket.leave(room);
+  }
+}
+
+/** Emits an event the socket has not had yet in that room. */
+function send(socket: RealtimeSocket, cursor: RoomCursor, seq: bigint, event: RealtimeEvent) {
+  if (seq <= cursor.lastSeq) return;
+  cursor.lastSeq = seq;
+  socket.emit('event', event);
+}

@@ -48,6 +48,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { label: 'mentee city (Tampere)', email: 'mentee@tampere.fi', name: 'Tiina Mentee', organisation: 'Tampere', role: 'city-member' },
   { label: 'city member (Vienna)', email: 'officer@vienna.gv.at', name: 'Valentina Officer', organisation: 'Vienna', role: 'city-member' },
   { label: 'city member (Nicosia)', email: 'officer@nicosia.org.cy', name: 'Nikos Officer', organisation: 'Nicosia', role: 'city-member' },
+  { label: 'city member (Rotterdam)', email: 'officer@rotterdam.nl', name: 'Ruud Officer', organisation: 'Rotterdam', role: 'city-member' },
+  { label: 'city member (Lisbon)', email: 'officer@lisboa.pt', name: 'Luísa Officer', organisation: 'Lisbon', role: 'city-member' },
+  { label: 'city member (Dublin)', email: 'officer@dublincity.ie', name: 'Dara Officer', organisation: 'Dublin', role: 'city-member' },
+  { label: 'city member (Brighton & Hove)', email: 'officer@brighton-hove.gov.uk', name: 'Bea Officer', organisation: 'Brighton & Hove', role: 'city-member' },
 ];
 
 export const DEMO_CONSORTIUM_MILESTONES = [

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@citymentor/contracts';
-import { DomainError, forbidden, Organisation, Participant } from '@citymentor/domain';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { OrganisationDto } from '../programmes/dto/programme.dto';
-import { toOrganisationDto } from '../programmes/programme.mappers';
+import { OrganisationsService } from './organisations.service';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Liège' }) @IsString() @Length(1, 200) name: string;
@@ -19,30 +17,21 @@ export class CreateOrganisationDto {
   country: string;
 }
 
-/** The installation's organisations. An admin manages them; others see those of their programmes. */
 @ApiTags('organisations')
 @ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
   @ApiOkResponse({ type: [OrganisationDto] })
-  async list(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
-    const programmes = actor.memberships.map((m) => m.programmeId);
-    const organisations = actor.isAdmin
-      ? await this.em.find(Organisation, {}, { orderBy: { name: 'asc' } })
-      : (await this.em.find(Participant, { programme: { $in: programmes } }, { populate: ['organisation'] })).map((p) => p.organisation);
-    return [...new Map(organisations.map((o) => [o.id, toOrganisationDto(o)])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  list(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
+    return this.organisations.list(actor);
   }
 
   @Post()
   @ApiCreatedResponse({ type: OrganisationDto })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
-    if (!actor.isAdmin) throw forbidden('Only an admin may create organisations outside a programme');
-    if (await this.em.count(Organisation, { name: dto.name.trim() })) throw new DomainError('ALREADY_EXISTS', `An organisation named "${dto.name.trim()}" exists already`);
-    const organisation = new Organisation(dto.name, dto.kind, dto.country);
-    await this.em.persistAndFlush(organisation);
-    return toOrganisationDto(organisation);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.organisations.create(actor, dto);
   }
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ActivityController } from './activity.controller';
+import { ActivityFeedService } from './activity-feed.service';
+
+/** The programme's activity feed, read from the event log that ActivityModule writes. */
+@Module({
+  imports: [ProgrammesModule],
+  controllers: [ActivityController],
+  providers: [ActivityFeedService],
+})
+export class ActivityFeedModule {}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { ActivityFeedService } from './activity-feed.service';
+import { ActivityPageDto, ActivityQueryDto } from './dto/activity.dto';
+
+@ApiTags('activity')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ActivityController {
+  constructor(private readonly activity: ActivityFeedService) {}
+
+  @Get(':id/activity')
+  @ApiOkResponse({ type: ActivityPageDto, description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in' })
+  feed(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: ActivityQueryDto): Promise<ActivityPageDto> {
+    return this.activity.page(actor, id, query);
+  }
+}

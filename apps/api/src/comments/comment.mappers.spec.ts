@@ -1,0 +1,47 @@
+import type { CommentRow } from './comment.queries';
+import { toThreads } from './comment.mappers';
+
+let clock = Date.parse('2027-01-01T10:00:00Z');
+const row = (id: string, parentId: string | null = null, threadId = parentId ? 'a' : id, extra: Partial<CommentRow> = {}): CommentRow => ({
+  id,
+  planId: 'plan',
+  threadId,
+  parentId,
+  targetType: 'plan',
+  targetId: 'plan',
+  authorId: 'u',
+  authorName: 'Anna',
+  organisationName: 'Helsinki',
+  body: `body ${id}`,
+  deleted: false,
+  mentions: [],
+  createdAt: new Date((clock += 1000)),
+  editedAt: null,
+  editCount: 0,
+  resolvedAt: null,
+  resolvedById: null,
+  resolvedByName: null,
+  ...extra,
+});
+
+describe('toThreads', () => {
+  it('puts each reply, nested or not, under its thread in order, and keeps the roots in order', () => {
+    const rows = [row('a'), row('b'), row('a1', 'a'), row('a1x', 'a1', 'a'), row('b1', 'b', 'b'), row('a2', 'a')];
+    const threads = toThreads(rows);
+    expect(threads.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(threads[0].replies.map((r) => [r.id, r.parentId])).toEqual([
+      ['a1', 'a'],
+      ['a1x', 'a1'],
+      ['a2', 'a'],
+    ]);
+    expect(threads[1].replies.map((r) => r.id)).toEqual(['b1']);
+  });
+
+  it('shows a tombstone without body or mentions, and a resolution with who and when', () => {
+    const at = new Date('2027-02-01T08:00:00Z');
+    const [thread] = toThreads([
+      row('a', null, 'a', { deleted: true, body: null, mentions: ['x'], resolvedAt: at, resolvedById: 'm', resolvedByName: 'Mika' }),
+    ]);
+    expect(thread).toMatchObject({ deleted: true, body: null, mentions: [], resolved: { at: '2027-02-01T08:00:00.000Z', by: { id: 'm', name: 'Mika' } } });
+  });
+});

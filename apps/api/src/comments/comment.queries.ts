@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { CommentTargetType } from '@citymentor/contracts';
+
+/** One comment as the lean read gives it: ready for `toCommentDto`. */
+export interface CommentRow {
+  id: string;
+  planId: string;
+  threadId: string;
+  parentId: string | null;
+  targetType: CommentTargetType;
+  targetId: string;
+  authorId: string;
+  authorName: string;
+  organisationName: string | null;
+  body: string | null;
+  deleted: boolean;
+  mentions: string[];
+  createdAt: Date;
+  editedAt: Date | null;
+  editCount: number;
+  resolvedAt: Date | null;
+  resolvedById: string | null;
+  resolvedByName: string | null;
+}
+
+export interface CommentEditRow {
+  body: string;
+  editedAt: Date;
+}
+
+export interface CommentFilter {
+  target?: CommentTargetType;
+  targetId?: string;
+}
+
+/** The author's organisation is the one they belong to in the plan's programme (`?` = programme id). */
+const SELECT = `select c.id, c.plan_id as "planId", c.thread_id as "threadId", c.parent_id as "parentId",
+    c.target_type as "targetType", c.target_id as "targetId", c.author_id as "authorId", u.name as "authorName",
+    o.name as "organisationName", case when c.deleted_at is null then c.body end as body, c.deleted_at is not null as deleted,
+    c.mentions, c.created_at as "createdAt", c.edited_at as "editedAt",
+    case when c.deleted_at is null then (select count(*) from comment_edits e where e.comment_id = c.id) else 0 end::int as "editCount",
+    c.resolved_at as "resolvedAt", c.resolved_by as "resolvedById", r.name as "resolvedByName"
+  from comments c
+  join users u on u.id = c.author_id
+  left join memberships m on m.user_id = c.author_id and m.programme_id = ?
+  left join organisations o on o.id = m.organisation_id
+  left join users r on r.id = c.resolved_by`;
+
+/**
+ * The comment list is read far more often than written: one plain SQL statement, no entities.
+ * Writes go through the `Comment` entity in `CommentsService`.
+ */
+@Injectable()
+export class CommentQueries {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Every comment of a plan (optionally on one target), oldest first. */
+  forPlan(programmeId: string, planId: string, filter: CommentFilter = {}): Promise<CommentRow[]> {
+    const params: unknown[] = [programmeId, planId];
+    let where = 'c.plan_id = ?';
+    if (filter.target) {
+      where += ' and c.target_type = ?';
+      params.push(filter.target);
+    }
+    if (filter.targetId) {
+      where += ' and c.target_id = ?';
+      params.push(filter.targetId);
+    }
+    return this.em.getConnection().execute<CommentRow[]>(`${SELECT} where ${where} order by c.created_at, c.id`, params);
+  }
+
+  async one(programmeId: string, commentId: string): Promise<CommentRow | null> {
+    const rows = await this.em.getConnection().execute<CommentRow[]>(`${SELECT} where c.id = ?`, [programmeId, commentId]);
+    return rows[0] ?? null;
+  }
+
+  /** The bodies a comment had before each edit, oldest first; nothing once it is deleted. */
+  history(commentId: string): Promise<CommentEditRow[]> {
+    return this.em.getConnection().execute<CommentEditRow[]>(
+      `select e.previous_body as body, e.edited_at as "editedAt" from comment_edits e join comments c on c.id = e.comment_id
+       where e.comment_id = ? and c.deleted_at is null order by e.edited_at, e.id`,
+      [commentId],
+    );
+  }
+
+  /** Whether a root comment's target belongs to the plan: the plan itself, its milestone, or progress on one of them. */
+  async targetInPlan(planId: string, type: CommentTargetType, id: string): Promise<boolean> {
+    if (type === 'plan') return id === planId;
+    const sql =
+      type === 'milestone'
+        ? `select 1 from milestones m where m.id = ? and m.plan_id = ?`
+        : `select 1 from progress_entries e join milestones m on m.id = e.milestone_id where e.id = ? and m.plan_id = ?`;
+    return (await this.em.getConnection().execute(sql, [id, planId])).length > 0;
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { CommentsService } from './comments.service';
+import { CreateCommentDto, ListCommentsQueryDto, UpdateCommentDto } from './dto/comment-request.dto';
+import { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
+
+/** Threaded peer-review comments on a plan, its milestones and their progress entries. */
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller()
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Get('action-plans/:id/comments')
+  @ApiOkResponse({ type: [CommentThreadDto], description: 'Threads, oldest first: each first comment with its replies in order' })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: ListCommentsQueryDto): Promise<CommentThreadDto[]> {
+    return this.comments.list(actor, id, query);
+  }
+
+  @Post('action-plans/:id/comments')
+  @ApiCreatedResponse({ type: CommentDto })
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
+    return this.comments.create(actor, id, dto);
+  }
+
+  @Patch('comments/:id')
+  @ApiOkResponse({ type: CommentDto, description: 'Only the author edits; the previous body is kept in the history' })
+  edit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateCommentDto): Promise<CommentDto> {
+    return this.comments.edit(actor, id, dto);
+  }
+
+  @Get('comments/:id/history')
+  @ApiOkResponse({ type: [CommentEditDto], description: 'The bodies before each edit, oldest first (empty once deleted)' })
+  history(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentEditDto[]> {
+    return this.comments.history(actor, id);
+  }
+
+  @Delete('comments/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted by its author or a coordinator; a tombstone keeps the replies in place' })
+  delete(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.comments.delete(actor, id);
+  }
+
+  @Post('comments/:id/resolve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
+  resolve(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {
+    return this.comments.resolve(actor, id);
+  }
+
+  @Post('comments/:id/reopen')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
+  reopen(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {
+    return this.comments.reopen(actor, id);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommentQueries } from './comment.queries';
+import { CommentsController } from './comments.controller';
+import { CommentsService } from './comments.service';
+import { Mentions } from './mentions';
+
+/** Peer-review comments; the pair policy and scopes come from the global PairsModule, the event log from ActivityModule. */
+@Module({
+  controllers: [CommentsController],
+  providers: [CommentsService, CommentQueries, Mentions],
+})
+export class CommentsModule {}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { CommentEvent } from '@citymentor/contracts';
+import { ActionPlan, Comment, CommentEdit, DomainError, forbidden, notFound, User } from '@citymentor/domain';
+import { EventLog, inPlanRooms } from '../activity/event-log';
+import type { Actor } from '../auth/actor';
+import type { PlanScopeRow } from '../pairs/pair-scopes';
+import { PairScopes } from '../pairs/pair-scopes';
+import { PairPolicy, type PairAction } from '../pairs/pair.policy';
+import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
+import { CommentQueries, type CommentFilter } from './comment.queries';
+import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
+import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
+import { Mentions } from './mentions';
+
+const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
+
+/**
+ * Peer-review comments on a plan, a milestone or a progress entry. Every use case first finds the
+ * pair the comment belongs to and asks the pair policy (404 when not visible, 403 when not allowed);
+ * every change is flushed together with its `comment.*` event in the plan's and the pair's rooms.
+ */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scopes: PairScopes,
+    private readonly policy: PairPolicy,
+    private readonly queries: CommentQueries,
+    private readonly mentions: Mentions,
+    private readonly events: EventLog,
+  ) {}
+
+  async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
+    const scope = await this.planScope(actor, 'read', planId);
+    return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter));
+  }
+
+  async create(actor: Actor, planId: string, dto: CreateCommentDto): Promise<CommentDto> {
+    const scope = await this.planScope(actor, 'comment', planId);
+    const parent = dto.parentId ? await this.parentIn(planId, dto.parentId) : undefined;
+    if (parent && dto.target && (dto.target.type !== parent.targetType || dto.target.id.toLowerCase() !== parent.targetId)) {
+      throw invalid('target', 'target must be the parent comment’s target (a reply inherits it); leave it out');
+    }
+    if (!parent && !(await this.queries.targetInPlan(planId, dto.target!.type, dto.target!.id.toLowerCase()))) {
+      throw invalid('target.id', `target.id must be this plan, one of its milestones or a progress entry of one of them (as target.type says)`);
+    }
+    const comment = new Comment({
+      plan: this.em.getReference(ActionPlan, planId),
+      author: this.em.getReference(User, actor.userId),
+      body: dto.body,
+      target: { type: dto.target?.type ?? 'plan', id: dto.target?.id.toLowerCase() ?? planId },
+      parent,
+      mentions: await this.mentions.of(dto.body, scope),
+    });
+    this.em.persist(comment);
+    await this.events.flushWith(this.em, () => inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId));
+    return this.view(scope, comment.id);
+  }
+
+  async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
+    const { scope, comment } = await this.load(actor, 'comment', id);
+    if (comment.author.id !== actor.userId) throw forbidden('Only its author may edit a comment');
+    // Saving the same text again changes nothing and announces nothing.
+    if (dto.body === comment.body && !comment.isDeleted) return this.view(scope, comment.id);
+    const previous = comment.edit(dto.body, await this.mentions.of(dto.body, scope), new Date());
+    this.em.persist(new CommentEdit(comment, previous));
+    await this.events.flushWith(this.em, () => inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId));
+    return this.view(scope, comment.id);
+  }
+
+  async history(actor: Actor, id: string): Promise<CommentEditDto[]> {
+    await this.commentScope(actor, 'read', id);
+    return (await this.queries.history(id)).map(toCommentEditDto);
+  }
+
+  /** The author, or the programme's coordinator (moderation), may delete; replies keep their place under the tombstone. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    const { scope, comment, side } = await this.load(actor, 'read', id);
+    if (comment.author.id !== actor.userId && side !== 'coordinator') throw forbidden('Only its author or a coordinator may delete a comment');
+    comment.delete(new Date());
+    await this.events.flushWith(this.em, () => inPlanRooms('comment.deleted', commentEvent(scope, comment), actor.userId));
+  }
+
+  async resolve(actor: Actor, id: string): Promise<CommentDto> {
+    return this.setResolved(actor, id, true);
+  }
+
+  async reopen(actor: Actor, id: string): Promise<CommentDto> {
+    return this.setResolved(actor, id, false);
+  }
+
+  /** Whoever started the thread, or the reviewing (mentor) side, may resolve or reopen it, on its first comment only. */
+  private async setResolved(actor: Actor, id: string, resolved: boolean): Promise<CommentDto> {
+    const { scope, comment, side } = await this.load(actor, 'read', id);
+    const root = comment.isRoot ? comment : await this.em.findOne(Comment, comment.threadId);
+    if (root?.author.id !== actor.userId && side !== 'mentor') {
+      throw forbidden('Only whoever started the thread, or the mentor side, may resolve or reopen it');
+    }
+    if (resolved) comment.resolve(actor.userId, new Date());
+    else comment.reopen();
+    await this.events.flushWith(this.em, () => inPlanRooms('comment.resolved', commentEvent(scope, comment), actor.userId));
+    return this.view(scope, comment.id);
+  }
+
+  private async planScope(actor: Actor, action: PairAction, planId: string): Promise<PlanScopeRow> {
+    const scope = await this.scopes.forPlan(planId);
+    if (!scope) throw notFound('Action plan');
+    this.policy.assert(actor, action, scope, 'Action plan');
+    return scope;
+  }
+
+  private async commentScope(actor: Actor, action: PairAction, id: string) {
+    const scope = await this.scopes.forComment(id);
+    if (!scope) throw notFound('Comment');
+    return { scope, side: this.policy.assert(actor, action, scope, 'Comment') };
+  }
+
+  /** Asks the policy, then loads the comment for a change. */
+  private async load(actor: Actor, action: PairAction, id: string) {
+    const { scope, side } = await this.commentScope(actor, action, id);
+    const comment = await this.em.findOneOrFail(Comment, id);
+    return { scope, side, comment };
+  }
+
+  private async parentIn(planId: string, parentId: string): Promise<Comment> {
+    const parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), plan: planId });
+    if (!parent) throw invalid('parentId', 'parentId must be a comment of this plan');
+    return parent;
+  }
+
+  private async view(scope: PlanScopeRow, id: string): Promise<CommentDto> {
+    const row = await this.queries.one(scope.programmeId, id);
+    if (!row) throw notFound('Comment');
+    return toCommentDto(row);
+  }
+}
+
+function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
+  return {
+    programmeId: scope.programmeId,
+    pairId: scope.pairId,
+    planId: scope.planId,
+    commentId: c.id,
+    threadId: c.threadId,
+    parentId: c.parentId,
+    target: { type: c.targetType, id: c.targetId },
+    authorId: c.author.id,
+    body: c.isDeleted ? null : c.body,
+    resolved: Boolean(c.resolvedAt),
+    mentions: c.mentions,
+  };
+}

@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COMMENT_TARGETS, type CommentTargetType } from '@citymentor/contracts';
+
+export class CommentTargetRefDto {
+  @ApiProperty({ enum: COMMENT_TARGETS }) type: CommentTargetType;
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
+export class CommentAuthorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The organisation the author belongs to in this programme (null once they left it)' })
+  organisationName: string | null;
+}
+
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class CommentResolutionDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: UserRefDto }) by: UserRefDto;
+}
+
+export class CommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiProperty({ format: 'uuid', description: 'The id of the thread’s first comment' }) threadId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: CommentTargetRefDto }) target: CommentTargetRefDto;
+  @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
+  @ApiProperty({ type: String, nullable: true, description: 'null once deleted (a tombstone that keeps its replies in place)' })
+  body: string | null;
+  @ApiProperty() deleted: boolean;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Ids of the members @mentioned in the body' }) mentions: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
+  @ApiProperty({ description: 'How many times it was edited (see GET /comments/{id}/history)' }) editCount: number;
+  @ApiProperty({ type: CommentResolutionDto, nullable: true, description: 'Set on a resolved thread’s first comment' })
+  resolved: CommentResolutionDto | null;
+}
+
+export class CommentThreadDto extends CommentDto {
+  @ApiProperty({ type: [CommentDto], description: 'Every reply of the thread, oldest first (nested replies carry their parentId)' })
+  replies: CommentDto[];
+}
+
+export class CommentEditDto {
+  @ApiProperty({ description: 'The body before this edit' }) body: string;
+  @ApiProperty({ format: 'date-time' }) editedAt: string;
+}

@@ -1,0 +1,92 @@
+import type { PlanState, WorkStatus } from '@citymentor/contracts';
+import { scoreAssessment, scoreDelta, type AssessmentScore, type SectionShape } from '@citymentor/domain';
+import type { ConsortiumMilestoneDto } from '../programmes/dto/consortium-milestone.dto';
+import type { AssessmentRow, ConsortiumMilestoneRow, MilestoneCountRow, PlanCountRow } from './dashboard.queries';
+import type { MilestoneCountsDto, OrganisationScoresDto, PhaseScoreDto, PlanCountsDto } from './dto/dashboard.dto';
+
+const STATUS_KEY: Record<WorkStatus, 'planned' | 'inProgress' | 'done' | 'blocked'> = {
+  planned: 'planned',
+  'in-progress': 'inProgress',
+  done: 'done',
+  blocked: 'blocked',
+};
+
+const STATE_KEY: Record<PlanState, Exclude<keyof PlanCountsDto, 'total'>> = {
+  draft: 'draft',
+  submitted: 'submitted',
+  'changes-requested': 'changesRequested',
+  approved: 'approved',
+  'in-progress': 'inProgress',
+  completed: 'completed',
+  archived: 'archived',
+};
+
+export const noMilestones = (): MilestoneCountsDto => ({ planned: 0, inProgress: 0, done: 0, blocked: 0, late: 0, total: 0 });
+export const noPlans = (): PlanCountsDto => ({ draft: 0, submitted: 0, changesRequested: 0, approved: 0, inProgress: 0, completed: 0, archived: 0, total: 0 });
+
+/** Adds one status row (or another tally) into a tally. */
+export function addMilestones(into: MilestoneCountsDto, row: Pick<MilestoneCountRow, 'status' | 'count' | 'late'>) {
+  into[STATUS_KEY[row.status]] += row.count;
+  into.late += row.late;
+  into.total += row.count;
+}
+
+export function addTally(into: MilestoneCountsDto, other: MilestoneCountsDto) {
+  for (const key of Object.keys(into) as (keyof MilestoneCountsDto)[]) into[key] += other[key];
+}
+
+export function addPlans(into: PlanCountsDto, row: Pick<PlanCountRow, 'state' | 'count'>) {
+  into[STATE_KEY[row.state]] += row.count;
+  into.total += row.count;
+}
+
+export const toConsortiumMilestone = (programmeId: string, today: string) => (m: ConsortiumMilestoneRow): ConsortiumMilestoneDto => ({
+  id: m.id,
+  programmeId,
+  title: m.title,
+  description: m.description,
+  dueDate: m.dueDate,
+  status: m.status,
+  late: m.dueDate < today && m.status !== 'done',
+  version: m.version,
+});
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Baseline vs follow-up per organisation and benchmark: each assessment scored against its
+ * benchmark's sections (`scoreAssessment`), the difference by `scoreDelta`.
+ */
+export function toScores(assessments: AssessmentRow[], sectionsOf: Map<string, SectionShape[]>): OrganisationScoresDto[] {
+  const groups = new Map<string, { baseline?: AssessmentRow; followUp?: AssessmentRow }>();
+  for (const a of assessments) {
+    const key = `${a.organisationId} ${a.benchmarkCode}`;
+    const group = groups.get(key) ?? {};
+    if (a.phase === 'baseline') group.baseline = a;
+    else group.followUp = a;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ baseline, followUp }) => {
+    const any = (baseline ?? followUp)!;
+    const sections = sectionsOf.get(any.benchmarkCode) ?? [];
+    const before = baseline ? scoreAssessment(sections, baseline.answers) : null;
+    const after = followUp ? scoreAssessment(sections, followUp.answers) : null;
+    const deltas = before && after ? new Map(scoreDelta(before, after).map((d) => [d.sectionCode, d.delta])) : new Map<string, number | null>();
+    const scoreIn = (score: AssessmentScore | null, code: string) => score?.sections.find((s) => s.sectionCode === code)?.score ?? null;
+    return {
+      organisation: { id: any.organisationId, name: any.organisationName, country: any.organisationCountry },
+      benchmarkCode: any.benchmarkCode,
+      baseline: baseline && before ? phase(baseline, before) : null,
+      followUp: followUp && after ? phase(followUp, after) : null,
+      overallDelta: before?.overall != null && after?.overall != null ? round(after.overall - before.overall) : null,
+      sections: sections.map(({ code }) => ({
+        sectionCode: code,
+        baseline: scoreIn(before, code),
+        followUp: scoreIn(after, code),
+        delta: deltas.get(code) ?? null,
+      })),
+    };
+  });
+}
+
+const phase = (a: AssessmentRow, score: AssessmentScore): PhaseScoreDto => ({ assessmentId: a.id, status: a.status, overall: score.overall });

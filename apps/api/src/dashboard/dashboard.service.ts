@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { todayIso, type SectionShape } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import { addMilestones, addPlans, addTally, noMilestones, noPlans, toConsortiumMilestone, toScores } from './dashboard.mappers';
+import { DashboardPolicy } from './dashboard.policy';
+import { DashboardQueries, type MilestoneCountRow } from './dashboard.queries';
+import type { DashboardDto, DashboardPairDto, MilestoneCountsDto } from './dto/dashboard.dto';
+
+/**
+ * The coordinator's view of the whole consortium: per pair and section, milestones by status and
+ * lateness; the late ones first; plans by state; self-assessment progress; consortium milestones.
+ * A fixed handful of SQL statements, whatever the number of pairs; the rest is arithmetic.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly policy: DashboardPolicy,
+    private readonly queries: DashboardQueries,
+  ) {}
+
+  async get(actor: Actor, programmeId: string, today = todayIso()): Promise<DashboardDto> {
+    this.policy.assert(actor, programmeId);
+    const q = this.queries;
+    const [pairs, planCounts, milestoneCounts, late, assessments, benchmarks, consortium] = await Promise.all([
+      q.pairs(programmeId),
+      q.planCounts(programmeId),
+      q.milestoneCounts(programmeId, today),
+      q.lateMilestones(programmeId, today),
+      q.assessments(programmeId),
+      q.benchmarkSections(programmeId),
+      q.consortiumMilestones(programmeId),
+    ]);
+    const sectionsOf = new Map<string, (SectionShape & { title: string })[]>(benchmarks.map((b) => [b.code, b.sections]));
+
+    const byPair = new Map<string, DashboardPairDto>(
+      pairs.map((p) => [
+        p.id,
+        {
+          id: p.id,
+          benchmarkCode: p.benchmarkCode,
+          status: p.status,
+          mentor: { id: p.mentorId, name: p.mentorName, country: p.mentorCountry },
+          mentee: { id: p.menteeId, name: p.menteeName, country: p.menteeCountry },
+          plans: noPlans(),
+          milestones: noMilestones(),
+          sections: (sectionsOf.get(p.benchmarkCode) ?? []).map((s) => ({ sectionCode: s.code, sectionTitle: s.title, milestones: noMilestones() })),
+        },
+      ]),
+    );
+    const plans = noPlans();
+    for (const row of planCounts) {
+      addPlans(plans, row);
+      const pair = byPair.get(row.pairId);
+      if (pair) addPlans(pair.plans, row);
+    }
+    for (const row of milestoneCounts) {
+      const pair = byPair.get(row.pairId);
+      if (pair) addMilestones(row.sectionCode === null ? pair.milestones : sectionOf(pair, row), row);
+    }
+    const milestones = noMilestones();
+    for (const pair of byPair.values()) addTally(milestones, pair.milestones);
+
+    return {
+      programmeId,
+      today,
+      pairs: [...byPair.values()],
+      plans,
+      milestones,
+      lateMilestones: late,
+      scores: toScores(assessments, sectionsOf),
+      consortiumMilestones: consortium.map(toConsortiumMilestone(programmeId, today)),
+    };
+  }
+}
+
+/** The pair's tally for a section; a section the benchmark does not list (should not happen) is added at the end. */
+function sectionOf(pair: DashboardPairDto, row: MilestoneCountRow): MilestoneCountsDto {
+  let section = pair.sections.find((s) => s.sectionCode === row.sectionCode);
+  if (!section) {
+    section = { sectionCode: row.sectionCode!, sectionTitle: row.sectionCode!, milestones: noMilestones() };
+    pair.sections.push(section);
+  }
+  return section.milestones;
+}

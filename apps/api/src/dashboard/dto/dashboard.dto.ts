@@ -1,0 +1,96 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ASSESSMENT_STATUSES, PAIR_STATUSES, WORK_STATUSES, type AssessmentStatus, type PairStatus, type WorkStatus } from '@citymentor/contracts';
+import { ConsortiumMilestoneDto } from '../../programmes/dto/consortium-milestone.dto';
+
+export class MilestoneCountsDto {
+  @ApiProperty() planned: number;
+  @ApiProperty() inProgress: number;
+  @ApiProperty() done: number;
+  @ApiProperty() blocked: number;
+  @ApiProperty({ description: 'Due date past and not done (any status but done)' }) late: number;
+  @ApiProperty() total: number;
+}
+
+export class PlanCountsDto {
+  @ApiProperty() draft: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() changesRequested: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() inProgress: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() archived: number;
+  @ApiProperty() total: number;
+}
+
+export class DashboardOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country: string;
+}
+
+export class SectionMilestonesDto {
+  @ApiProperty() sectionCode: string;
+  @ApiProperty() sectionTitle: string;
+  @ApiProperty({ type: MilestoneCountsDto, description: 'Milestones of the plans that address this section (a plan on two sections counts under both)' })
+  milestones: MilestoneCountsDto;
+}
+
+export class DashboardPairDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() benchmarkCode: string;
+  @ApiProperty({ enum: PAIR_STATUSES }) status: PairStatus;
+  @ApiProperty({ type: DashboardOrganisationDto }) mentor: DashboardOrganisationDto;
+  @ApiProperty({ type: DashboardOrganisationDto }) mentee: DashboardOrganisationDto;
+  @ApiProperty({ type: PlanCountsDto }) plans: PlanCountsDto;
+  @ApiProperty({ type: MilestoneCountsDto, description: 'Every milestone of the pair’s plans once (archived plans left out)' }) milestones: MilestoneCountsDto;
+  @ApiProperty({ type: [SectionMilestonesDto], description: 'Every section of the benchmark, in its order' }) sections: SectionMilestonesDto[];
+}
+
+export class LateMilestoneDto {
+  @ApiProperty({ format: 'uuid' }) milestoneId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ description: 'Whole days since the due date' }) daysLate: number;
+  @ApiProperty() owner: string;
+  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiProperty() planTitle: string;
+  @ApiProperty({ type: [String] }) sectionCodes: string[];
+  @ApiProperty({ format: 'uuid' }) pairId: string;
+  @ApiProperty() mentorName: string;
+  @ApiProperty() menteeName: string;
+}
+
+export class PhaseScoreDto {
+  @ApiProperty({ format: 'uuid' }) assessmentId: string;
+  @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: AssessmentStatus;
+  @ApiProperty({ type: Number, nullable: true, description: '0–100; null when nothing applicable is answered' }) overall: number | null;
+}
+
+export class SectionScoreDto {
+  @ApiProperty() sectionCode: string;
+  @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
+  @ApiProperty({ type: Number, nullable: true }) followUp: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'followUp − baseline; null unless both are scored' }) delta: number | null;
+}
+
+export class OrganisationScoresDto {
+  @ApiProperty({ type: DashboardOrganisationDto }) organisation: DashboardOrganisationDto;
+  @ApiProperty() benchmarkCode: string;
+  @ApiProperty({ type: PhaseScoreDto, nullable: true }) baseline: PhaseScoreDto | null;
+  @ApiProperty({ type: PhaseScoreDto, nullable: true }) followUp: PhaseScoreDto | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Overall followUp − baseline' }) overallDelta: number | null;
+  @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
+}
+
+export class DashboardDto {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ format: 'date', description: 'The day (UTC) lateness is measured against' }) today: string;
+  @ApiProperty({ type: [DashboardPairDto] }) pairs: DashboardPairDto[];
+  @ApiProperty({ type: PlanCountsDto, description: 'Plans by state across the programme' }) plans: PlanCountsDto;
+  @ApiProperty({ type: MilestoneCountsDto, description: 'Milestones by status across the programme' }) milestones: MilestoneCountsDto;
+  @ApiProperty({ type: [LateMilestoneDto], description: 'Late milestones of every pair, oldest due date first' }) lateMilestones: LateMilestoneDto[];
+  @ApiProperty({ type: [OrganisationScoresDto], description: 'Self-assessment scores, baseline vs follow-up, per organisation and benchmark' })
+  scores: OrganisationScoresDto[];
+  @ApiProperty({ type: [ConsortiumMilestoneDto] }) consortiumMilestones: ConsortiumMilestoneDto[];
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { AssessmentPolicy } from '../assessments/assessment.policy';
+import { AssessmentScopes } from '../assessments/assessment-scopes';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
@@ -11,15 +12,16 @@ export type RoomVerdict = { ok: true } | { ok: false; error: string };
 
 /**
  * May this actor read this room? The same policies as the REST routes decide: reading a room is
- * reading the programme, pair or plan it is named after.
+ * reading the programme, pair, plan or assessment it is named after.
  */
 @Injectable()
 export class RoomAccess {
   constructor(
-    private readonly em: EntityManager,
     private readonly programmes: ProgrammePolicy,
     private readonly pairs: PairPolicy,
     private readonly scopes: PairScopes,
+    private readonly assessments: AssessmentPolicy,
+    private readonly assessmentScopes: AssessmentScopes,
   ) {}
 
   static isRoom(room: unknown): room is string {
@@ -48,29 +50,12 @@ export class RoomAccess {
         const scope = await this.scopes.forPlan(id);
         return !!scope && this.pairs.can(actor, 'read', scope);
       }
-      case 'assessment':
-        return this.canReadAssessment(actor, id);
+      case 'assessment': {
+        const scope = await this.assessmentScopes.forAssessment(id);
+        return !!scope && this.assessments.can(actor, 'read', scope);
+      }
       default:
         return false;
     }
-  }
-
-  /** Its city's members, the programme's coordinators and experts, and the other side of an active pair with that city. */
-  private async canReadAssessment(actor: Actor, assessmentId: string): Promise<boolean> {
-    const [row] = await this.em.getConnection().execute<{ programme_id: string; organisation_id: string; partners: string[] }[]>(
-      `select a.programme_id, a.organisation_id,
-         coalesce(array_agg(case when p.mentor_organisation_id = a.organisation_id then p.mentee_organisation_id else p.mentor_organisation_id end)
-           filter (where p.id is not null), '{}') as partners
-       from assessments a
-       left join pairs p on p.programme_id = a.programme_id and p.status = 'active' and p.benchmark_code = a.benchmark_code
-         and a.organisation_id in (p.mentor_organisation_id, p.mentee_organisation_id)
-       where a.id = ? group by a.id`,
-      [assessmentId],
-    );
-    if (!row) return false;
-    if (actor.isAdmin) return true;
-    const membership = actor.memberships.find((m) => m.programmeId === row.programme_id);
-    if (!membership) return false;
-    return membership.role !== 'city-member' || membership.organisationId === row.organisation_id || row.partners.includes(membership.organisationId);
   }
 }

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Matches, MaxLength, IsOptional } from 'class-validator';
+import { PAIR_SIDES, PAIR_STATUSES, type PairSide, type PairStatus } from '@citymentor/contracts';
+
+/** Benchmark and section codes are kebab-case. */
+export const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export class CreatePairDto {
+  @ApiProperty({ example: 'migrant-entrepreneurs' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(CODE, { message: 'benchmarkCode must be a kebab-case benchmark code' })
+  benchmarkCode: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A city of the programme that coaches' })
+  @IsUUID('all', { message: 'mentorOrganisationId must be a UUID' })
+  mentorOrganisationId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A city of the programme that is coached; not the mentor' })
+  @IsUUID('all', { message: 'menteeOrganisationId must be a UUID' })
+  menteeOrganisationId: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['strategy', 'networking'], description: 'Sections of the benchmark the pair concentrates on; none means all' })
+  @IsOptional()
+  @IsArray({ message: 'focusSectionCodes must be an array of section codes' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'focusSectionCodes must be an array of section codes' })
+  @Matches(CODE, { each: true, message: 'focusSectionCodes must be an array of kebab-case section codes' })
+  focusSectionCodes?: string[];
+}
+
+export class OrganisationRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'FI' }) country: string;
+}
+
+export class PairDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ example: 'migrant-entrepreneurs' }) benchmarkCode: string;
+  @ApiProperty({ type: OrganisationRefDto }) mentorOrganisation: OrganisationRefDto;
+  @ApiProperty({ type: OrganisationRefDto }) menteeOrganisation: OrganisationRefDto;
+  @ApiProperty({ type: [String], description: 'Sections the pair concentrates on; empty means all' }) focusSectionCodes: string[];
+  @ApiProperty({ enum: PAIR_STATUSES }) status: PairStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
+  @ApiProperty({ enum: PAIR_SIDES, description: 'How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin' })
+  mySide: PairSide;
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { CreatePairDto, PairDto } from './dto/pair.dto';
+import { PairSuggestionsDto, PairSuggestionsQueryDto } from './dto/pair-suggestions.dto';
+import { PairSuggestionsService } from './pair-suggestions.service';
+import { PairsService } from './pairs.service';
+
+@ApiTags('pairs')
+@ApiBearerAuth()
+@Controller()
+export class PairsController {
+  constructor(
+    private readonly pairs: PairsService,
+    private readonly suggestions: PairSuggestionsService,
+  ) {}
+
+  /** Forms a mentoring pair of two cities of the programme (coordinators). */
+  @Post('programmes/:id/pairs')
+  @ApiCreatedResponse({ type: PairDto })
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreatePairDto): Promise<PairDto> {
+    return this.pairs.create(actor, id, dto);
+  }
+
+  /** The programme's pairs you may see: your city's, or all of them for experts and coordinators. */
+  @Get('programmes/:id/pairs')
+  @ApiOkResponse({ type: [PairDto] })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto[]> {
+    return this.pairs.list(actor, id);
+  }
+
+  /** Candidate pairs ranked by how a mentor's strong sections cover a mentee's gaps (coordinators). */
+  @Get('programmes/:id/pair-suggestions')
+  @ApiOkResponse({ type: PairSuggestionsDto })
+  suggest(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: PairSuggestionsQueryDto): Promise<PairSuggestionsDto> {
+    return this.suggestions.suggest(actor, id, query);
+  }
+
+  @Get('pairs/:id')
+  @ApiOkResponse({ type: PairDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto> {
+    return this.pairs.get(actor, id);
+  }
+
+  /** Ends an active pair (coordinators); its work stays readable. */
+  @Post('pairs/:id/end')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PairDto })
+  end(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto> {
+    return this.pairs.end(actor, id);
+  }
+}

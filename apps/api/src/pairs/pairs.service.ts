@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { conflict, DomainError, Organisation, Pair, Participant, Programme } from '@citymentor/domain';
+import { inTransaction } from '@citymentor/persistence';
+import type { Actor } from '../auth/actor';
+import { ProgrammePolicy } from '../programmes/programme.policy';
+import { BenchmarkDocuments, invalid, unknownSections } from './benchmark-documents';
+import type { CreatePairDto, PairDto } from './dto/pair.dto';
+import { PAIR_ROW_SQL, toPairDto, type PairRow } from './pair.mappers';
+import { PairPolicy } from './pair.policy';
+
+/**
+ * Mentoring pairs: a coordinator forms them from the cities of a programme and ends them; members
+ * see the pairs they are part of (experts and coordinators see all). Pair changes record no event:
+ * the realtime contract has no pair event type yet.
+ */
+@Injectable()
+export class PairsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly programmes: ProgrammePolicy,
+    private readonly policy: PairPolicy,
+    private readonly benchmarks: BenchmarkDocuments,
+  ) {}
+
+  async create(actor: Actor, programmeId: string, dto: CreatePairDto): Promise<PairDto> {
+    this.programmes.assert(actor, 'manage', programmeId);
+    const benchmark = await this.benchmarks.require(dto.benchmarkCode, 'benchmarkCode');
+    const focus = dto.focusSectionCodes ?? [];
+    const unknown = unknownSections(benchmark, focus);
+    if (unknown.length) throw invalid('focusSectionCodes', `focusSectionCodes names sections the benchmark does not have: ${unknown.join(', ')}`);
+    const mentor = await this.cityOf(programmeId, dto.mentorOrganisationId, 'mentorOrganisationId');
+    const mentee = await this.cityOf(programmeId, dto.menteeOrganisationId, 'menteeOrganisationId');
+    const pair = new Pair(this.em.getReference(Programme, programmeId), benchmark.code, mentor, mentee, focus);
+
+    await inTransaction(this.em, async () => {
+      // Two coordinators forming the same pair at once: the second waits here, then sees the first.
+      await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`pair:${programmeId}:${benchmark.code}:${mentor.id}:${mentee.id}`]);
+      const duplicate = await this.em.count(Pair, { programme: programmeId, benchmarkCode: benchmark.code, mentorOrganisation: mentor, menteeOrganisation: mentee, status: 'active' });
+      if (duplicate) throw conflict(`${mentor.name} already mentors ${mentee.name} on this benchmark in an active pair`);
+      this.em.persist(pair);
+    });
+    return this.get(actor, pair.id);
+  }
+
+  /** The pairs of the programme the actor may see: a city member those of their city, others all. */
+  async list(actor: Actor, programmeId: string): Promise<PairDto[]> {
+    this.programmes.assert(actor, 'read', programmeId);
+    const rows = await this.em.getConnection().execute<PairRow[]>(`${PAIR_ROW_SQL} where p.programme_id = ? order by p.created_at, p.id`, [programmeId]);
+    return rows.flatMap((row) => {
+      const side = this.policy.sideOf(actor, row);
+      return side ? [toPairDto(row, side)] : [];
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<PairDto> {
+    const row = await this.row(id);
+    const side = this.policy.assert(actor, 'read', row);
+    return toPairDto(row, side);
+  }
+
+  async end(actor: Actor, id: string): Promise<PairDto> {
+    this.policy.assert(actor, 'manage', await this.row(id));
+    const pair = await this.em.findOneOrFail(Pair, id);
+    pair.end(new Date());
+    await this.em.flush();
+    return this.get(actor, id);
+  }
+
+  private async row(id: string): Promise<PairRow> {
+    const [row] = await this.em.getConnection().execute<PairRow[]>(`${PAIR_ROW_SQL} where p.id = ?`, [id]);
+    if (!row) throw new DomainError('NOT_FOUND', 'Pair not found');
+    return row;
+  }
+
+  /** A city taking part in the programme, named by `field` of the request. */
+  private async cityOf(programmeId: string, organisationId: string, field: string): Promise<Organisation> {
+    const participant = await this.em.findOne(Participant, { programme: programmeId, organisation: organisationId }, { populate: ['organisation'] });
+    if (!participant) throw invalid(field, `${field} is not an organisation of this programme`);
+    if (participant.organisation.kind !== 'city') throw invalid(field, `${field} must be a city; ${participant.organisation.name} is a ${participant.organisation.kind}`);
+    return participant.organisation;
+  }
+}

@@ -2,10 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { ActivityFeedModule } from './activity/activity-feed.module';
+import { ActionPlansModule } from './action-plans/action-plans.module';
 import { ActivityModule } from './activity/activity.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchmarksModule } from './benchmarks/benchmarks.module';
+import { CommentsModule } from './comments/comments.module';
 import { appConfig, type AppConfig } from './config/app.config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -15,6 +20,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 
@@ -31,8 +37,14 @@ import { UsersModule } from './users/users.module';
     ProgrammesModule,
     InvitationsModule,
     PairsModule,
+    AssessmentsModule,
+    ActionPlansModule,
     BenchmarksModule,
+    CommentsModule,
+    ActivityFeedModule,
+    DashboardModule,
     HealthModule,
+    RealtimeModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

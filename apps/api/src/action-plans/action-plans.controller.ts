@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { ActionPlansService } from './action-plans.service';
+import { CreatePlanDto, ReviewDto, UpdatePlanDto, WorkflowStepDto } from './dto/plan-request.dto';
+import { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
+import { PlanWorkflowService } from './plan-workflow.service';
+
+const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body give the same result once' });
+
+@ApiTags('action-plans')
+@ApiBearerAuth()
+@Controller()
+export class ActionPlansController {
+  constructor(
+    private readonly plans: ActionPlansService,
+    private readonly workflow: PlanWorkflowService,
+  ) {}
+
+  @Post('pairs/:id/action-plans')
+  @idempotencyKey
+  @ApiOperation({ summary: "Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back" })
+  @ApiCreatedResponse({ type: CreatedPlanDto })
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreatePlanDto): Promise<CreatedPlanDto> {
+    return this.plans.create(actor, id, dto);
+  }
+
+  @Get('pairs/:id/action-plans')
+  @ApiOkResponse({ type: [PlanSummaryDto] })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanSummaryDto[]> {
+    return this.plans.list(actor, id);
+  }
+
+  @Get('action-plans/:id')
+  @ApiOkResponse({ type: PlanDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanDto> {
+    return this.plans.get(actor, id);
+  }
+
+  @Patch('action-plans/:id')
+  @ApiOperation({ summary: 'Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409' })
+  @ApiOkResponse({ type: PlanDto })
+  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdatePlanDto): Promise<PlanDto> {
+    return this.plans.update(actor, id, dto);
+  }
+
+  @Post('action-plans/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit for review (the mentee side); records an immutable revision' })
+  @ApiOkResponse({ type: PlanDto })
+  submit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+    return this.workflow.submit(actor, id, dto.version);
+  }
+
+  @Post('action-plans/:id/reviews')
+  @idempotencyKey
+  @ApiOperation({ summary: 'Approve or request changes (the mentor side); approval waits for open review threads unless overridden' })
+  @ApiCreatedResponse({ type: PlanDto })
+  review(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReviewDto): Promise<PlanDto> {
+    return this.workflow.review(actor, id, dto);
+  }
+
+  @Post('action-plans/:id/start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start implementing an approved plan (the mentee side)' })
+  @ApiOkResponse({ type: PlanDto })
+  start(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+    return this.workflow.step(actor, id, 'start', dto.version);
+  }
+
+  @Post('action-plans/:id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a plan in progress as completed (the mentee side)' })
+  @ApiOkResponse({ type: PlanDto })
+  complete(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+    return this.workflow.step(actor, id, 'complete', dto.version);
+  }
+
+  @Post('action-plans/:id/archive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Archive a plan (the mentee side or a coordinator)' })
+  @ApiOkResponse({ type: PlanDto })
+  archive(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+    return this.workflow.step(actor, id, 'archive', dto.version);
+  }
+}

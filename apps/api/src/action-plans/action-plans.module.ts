@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ActionPlansController } from './action-plans.controller';
+import { ActionPlansService } from './action-plans.service';
+import { PlanMilestonesController } from './milestones.controller';
+import { MilestonesService } from './milestones.service';
+import { PlanAccess } from './plan-access';
+import { PlanReader } from './plan-reader';
+import { PlanRevisionsController } from './plan-revisions.controller';
+import { PlanRevisionsService } from './plan-revisions.service';
+import { PlanSections } from './plan-sections';
+import { PlanWorkflowService } from './plan-workflow.service';
+
+/** Action plans, their review workflow and revisions, milestones and progress. Pair policy and scopes come from the global PairsModule. */
+@Module({
+  controllers: [ActionPlansController, PlanRevisionsController, PlanMilestonesController],
+  providers: [ActionPlansService, PlanWorkflowService, PlanRevisionsService, MilestonesService, PlanAccess, PlanReader, PlanSections],
+  exports: [PlanReader],
+})
+export class ActionPlansModule {}

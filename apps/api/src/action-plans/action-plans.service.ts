@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ActionPlan, Pair, staleVersion, type PlanFields } from '@citymentor/domain';
+import { EventLog } from '../activity/event-log';
+import type { Actor } from '../auth/actor';
+import { PairScopes } from '../pairs/pair-scopes';
+import type { CreatePlanDto, UpdatePlanDto } from './dto/plan-request.dto';
+import type { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
+import { assertPlanAllows, PlanAccess } from './plan-access';
+import { planUpdated, staleAware } from './plan-events';
+import { PlanReader } from './plan-reader';
+import { examplesOf, gapCodeErrors, gapsOf, PlanSections, sectionCodeErrors, throwIfInvalid, unique } from './plan-sections';
+
+/** Action plans: the mentee drafts and edits them; everyone on the pair reads them. */
+@Injectable()
+export class ActionPlansService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scopes: PairScopes,
+    private readonly access: PlanAccess,
+    private readonly sections: PlanSections,
+    private readonly reader: PlanReader,
+    private readonly events: EventLog,
+  ) {}
+
+  /**
+   * A new draft for sections of the pair's benchmark. Started from an assessment, its gaps are the
+   * questions rated 0 or 1 in those sections, and the toolkit's examples come back with it.
+   */
+  async create(actor: Actor, pairId: string, dto: CreatePlanDto): Promise<CreatedPlanDto> {
+    const { scope: pair, side } = this.access.edit(actor, await this.scopes.forPair(pairId), 'Pair');
+    const sections = await this.sections.forPair(pairId);
+    const sectionCodes = unique(dto.sectionCodes);
+    throwIfInvalid(sectionCodeErrors(sectionCodes, sections));
+    let gapQuestionCodes = dto.gapQuestionCodes && unique(dto.gapQuestionCodes);
+    if (gapQuestionCodes) throwIfInvalid(gapCodeErrors(gapQuestionCodes, sectionCodes, sections));
+    if (dto.fromAssessmentId) {
+      const answers = await this.sections.answersOf(dto.fromAssessmentId, pair.menteeOrganisationId, pair.benchmarkCode);
+      gapQuestionCodes ??= gapsOf(sectionCodes, sections, answers);
+    }
+    const { fromAssessmentId, ...fields } = dto;
+    const plan = new ActionPlan(this.em.getReference(Pair, pairId), { ...fields, sectionCodes, gapQuestionCodes }, actor.userId);
+    plan.sourceAssessmentId = fromAssessmentId;
+    this.em.persist(plan);
+    await this.events.flushWith(this.em, () => planUpdated(pair, plan, actor.userId));
+    const created = await this.reader.plan({ ...pair, planId: plan.id, planState: plan.state }, side);
+    return { ...created, examples: examplesOf(sectionCodes, sections) };
+  }
+
+  async list(actor: Actor, pairId: string): Promise<PlanSummaryDto[]> {
+    this.access.read(actor, await this.scopes.forPair(pairId), 'Pair');
+    return this.reader.plansOfPair(pairId);
+  }
+
+  /** The plan page: the hot read, in lean SQL. */
+  async get(actor: Actor, planId: string): Promise<PlanDto> {
+    const { scope, side } = this.access.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    return this.reader.plan(scope, side);
+  }
+
+  /** The mentee's edit against the version they loaded, while the plan is a draft or sent back. */
+  async update(actor: Actor, planId: string, dto: UpdatePlanDto): Promise<PlanDto> {
+    const { scope, side } = this.access.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const { version, ...changes } = dto;
+    const plan = await this.em.findOneOrFail(ActionPlan, planId);
+    if (version !== plan.version) throw staleVersion(plan.version); // before the state and the fields are looked at
+    assertPlanAllows('edit-plan', plan.state);
+    const fields = await this.checkedFields(scope.pairId, plan, changes);
+    plan.edit(version, fields);
+    await staleAware(
+      () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)),
+      () => this.currentVersion(planId),
+    );
+    return this.reader.plan({ ...scope, planState: plan.state }, side);
+  }
+
+  /** Sections and gaps checked against the benchmark; gaps outside narrowed sections are dropped. */
+  private async checkedFields(pairId: string, plan: ActionPlan, changes: Partial<PlanFields>): Promise<Partial<PlanFields>> {
+    if (!changes.sectionCodes && !changes.gapQuestionCodes) return changes;
+    const sections = await this.sections.forPair(pairId);
+    const sectionCodes = changes.sectionCodes ? unique(changes.sectionCodes) : plan.sectionCodes;
+    if (changes.sectionCodes) throwIfInvalid(sectionCodeErrors(sectionCodes, sections));
+    let gapQuestionCodes: string[];
+    if (changes.gapQuestionCodes) {
+      gapQuestionCodes = unique(changes.gapQuestionCodes);
+      throwIfInvalid(gapCodeErrors(gapQuestionCodes, sectionCodes, sections));
+    } else {
+      gapQuestionCodes = plan.gapQuestionCodes.filter((q) => gapCodeErrors([q], sectionCodes, sections).length === 0);
+    }
+    return { ...changes, sectionCodes, gapQuestionCodes };
+  }
+
+  private async currentVersion(planId: string): Promise<number | undefined> {
+    const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
+    return row?.version;
+  }
+}

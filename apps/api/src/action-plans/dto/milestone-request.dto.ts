@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
+import { IsIsoDate } from '../../http/validators';
+import { Optional } from './optional';
+
+const STATUS_MESSAGE = { message: `status must be one of ${WORK_STATUSES.join(', ')}` };
+
+export class CreateMilestoneDto {
+  @ApiProperty({ example: 'Microcredit desk opens at the business centre' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiProperty({ format: 'date', example: '2027-03-31' })
+  @IsIsoDate()
+  dueDate: string;
+
+  @ApiPropertyOptional({ description: 'Who answers for it' })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: WORK_STATUSES, default: 'planned' })
+  @Optional()
+  @IsIn(WORK_STATUSES, STATUS_MESSAGE)
+  status?: WorkStatus;
+}
+
+/** Title, description, due date and owner change while the plan is drafted or revised; the status also once it is approved. */
+export class UpdateMilestoneDto {
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @Optional()
+  @IsIsoDate()
+  dueDate?: string;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: WORK_STATUSES })
+  @Optional()
+  @IsIn(WORK_STATUSES, STATUS_MESSAGE)
+  status?: WorkStatus;
+
+  @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with details.currentVersion' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class LogProgressDto {
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent: number;
+
+  @ApiProperty({ enum: WORK_STATUSES, description: "The milestone's status from now on; done means 100 percent" })
+  @IsIn(WORK_STATUSES, STATUS_MESSAGE)
+  status: WorkStatus;
+
+  @ApiPropertyOptional({ maxLength: 10_000 })
+  @Optional()
+  @IsString()
+  @MaxLength(10_000)
+  note?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Links to evidence: http(s) URLs, up to 20' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'evidenceUrls must be http or https URLs' })
+  evidenceUrls?: string[];
+}

@@ -1,0 +1,108 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COMMENT_TARGETS, PAIR_SIDES, PLAN_ACTIONS, PLAN_STATES, REVIEW_VERDICTS, WORK_STATUSES } from '@citymentor/contracts';
+import type { CommentTargetType, PairSide, PlanAction, PlanState, ReviewVerdict, WorkStatus } from '@citymentor/contracts';
+
+export class LatestProgressDto {
+  @ApiProperty({ minimum: 0, maximum: 100 }) percent: number;
+  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class MilestoneSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() owner: string;
+  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty() version: number;
+  @ApiProperty({ description: 'Due date before today (UTC) and not done' }) late: boolean;
+  @ApiProperty({ type: LatestProgressDto, nullable: true, description: 'The latest progress entry, if any' }) latestProgress: LatestProgressDto | null;
+  @ApiProperty({ description: 'Comments on this milestone (not deleted)' }) commentCount: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ReviewSummaryDto {
+  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict: ReviewVerdict;
+  @ApiProperty() summary: string;
+  @ApiProperty({ description: 'The revision reviewed' }) revision: number;
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ description: 'Approved while review threads were open' }) overrodeOpenThreads: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CommentCountDto {
+  @ApiProperty({ enum: COMMENT_TARGETS }) targetType: CommentTargetType;
+  @ApiProperty({ format: 'uuid' }) targetId: string;
+  @ApiProperty({ description: 'Comments on it that are not deleted' }) count: number;
+}
+
+/** The plan page: the plan, what the reader may do with it, its milestones, comment counts and the latest review. */
+export class PlanDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) pairId: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() objective: string;
+  @ApiProperty({ type: [String] }) sectionCodes: string[];
+  @ApiProperty({ type: [String] }) gapQuestionCodes: string[];
+  @ApiProperty({ type: [String] }) activities: string[];
+  @ApiProperty({ type: [String] }) indicators: string[];
+  @ApiProperty({ type: [String] }) stakeholders: string[];
+  @ApiProperty() budget: string;
+  @ApiProperty() owner: string;
+  @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
+  @ApiProperty({ description: 'Send it back with PATCH and versioned workflow steps' }) version: number;
+  @ApiProperty({ description: 'How many times it has been submitted (the latest revision number)' }) revisionCount: number;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The assessment the plan started from' }) sourceAssessmentId: string | null;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ enum: PAIR_SIDES, description: 'Your side of the pair' }) mySide: PairSide;
+  @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' }) allowedActions: PlanAction[];
+  @ApiProperty({ description: 'Whether you can edit the plan text now' }) editable: boolean;
+  @ApiProperty({ description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
+  @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' }) openThreadCount: number;
+  @ApiProperty({ type: [CommentCountDto], description: 'Comment counts of every target of the plan (plan, milestones, progress entries)' })
+  commentCounts: CommentCountDto[];
+  @ApiProperty({ type: ReviewSummaryDto, nullable: true }) latestReview: ReviewSummaryDto | null;
+  @ApiProperty({ type: [MilestoneSummaryDto], description: 'By due date' }) milestones: MilestoneSummaryDto[];
+}
+
+export class PlanExampleDto {
+  @ApiProperty() sectionCode: string;
+  @ApiProperty({ example: 'Helsinki' }) city: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String] }) links: string[];
+  @ApiProperty({ type: String, nullable: true }) contact: string | null;
+}
+
+export class CreatedPlanDto extends PlanDto {
+  @ApiProperty({ type: [PlanExampleDto], description: "The toolkit's city examples for the plan's sections" })
+  examples: PlanExampleDto[];
+}
+
+export class MilestoneCountsDto {
+  @ApiProperty() total: number;
+  @ApiProperty() planned: number;
+  @ApiProperty() inProgress: number;
+  @ApiProperty() done: number;
+  @ApiProperty() blocked: number;
+  @ApiProperty({ description: 'Due before today (UTC) and not done' }) late: number;
+}
+
+export class PlanSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) pairId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
+  @ApiProperty() version: number;
+  @ApiProperty() revisionCount: number;
+  @ApiProperty({ type: [String] }) sectionCodes: string[];
+  @ApiProperty({ type: MilestoneCountsDto }) milestoneCounts: MilestoneCountsDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { REVIEW_VERDICTS, WORK_STATUSES, type ReviewVerdict } from '@citymentor/contracts';
+import { Optional } from './optional';
+
+const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+
+export class DiffQueryDto {
+  @ApiPropertyOptional({ description: 'Revision number; defaults to the revision last reviewed before `to`' })
+  @Optional()
+  @Transform(toInteger)
+  @IsInt({ message: 'from must be a revision number (an integer)' })
+  @Min(1)
+  @Max(1_000_000)
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'Revision number; defaults to the latest' })
+  @Optional()
+  @Transform(toInteger)
+  @IsInt({ message: 'to must be a revision number (an integer)' })
+  @Min(1)
+  @Max(1_000_000)
+  to?: number;
+}
+
+export class RevisionReviewDto {
+  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict: ReviewVerdict;
+  @ApiProperty() summary: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class RevisionSummaryDto {
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'uuid' }) submittedById: string;
+  @ApiProperty() submittedByName: string;
+  @ApiProperty({ type: RevisionReviewDto, nullable: true, description: 'The verdict on this revision, if it has been reviewed' }) review: RevisionReviewDto | null;
+}
+
+export class MilestoneSnapshotDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() owner: string;
+  @ApiProperty({ enum: WORK_STATUSES }) status: string;
+}
+
+export class PlanSnapshotDto {
+  @ApiProperty() title: string;
+  @ApiProperty() objective: string;
+  @ApiProperty({ type: [String] }) sectionCodes: string[];
+  @ApiProperty({ type: [String] }) gapQuestionCodes: string[];
+  @ApiProperty({ type: [String] }) activities: string[];
+  @ApiProperty({ type: [String] }) indicators: string[];
+  @ApiProperty({ type: [String] }) stakeholders: string[];
+  @ApiProperty() budget: string;
+  @ApiProperty() owner: string;
+  @ApiProperty({ type: [MilestoneSnapshotDto] }) milestones: MilestoneSnapshotDto[];
+}
+
+export class RevisionDto extends RevisionSummaryDto {
+  @ApiProperty({ type: PlanSnapshotDto, description: 'The plan and its milestones as submitted' }) snapshot: PlanSnapshotDto;
+}
+
+const fieldValue = { nullable: true, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+
+export class FieldChangeDto {
+  @ApiProperty() field: string;
+  @ApiProperty(fieldValue) before: string | string[] | null;
+  @ApiProperty(fieldValue) after: string | string[] | null;
+}
+
+export class MilestoneChangeDto {
+  @ApiProperty({ format: 'uuid' }) milestoneId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: 'added' | 'removed' | 'changed';
+  @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
+}
+
+export class PlanDiffDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'null when no earlier revision was reviewed: everything counts as new' }) from: number | null;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
+  @ApiProperty({ type: [MilestoneChangeDto] }) milestones: MilestoneChangeDto[];
+}

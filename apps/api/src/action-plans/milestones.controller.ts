@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/milestone-request.dto';
+import { LoggedProgressDto, MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
+import { MilestonesService } from './milestones.service';
+
+const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body give the same result once' });
+
+@ApiTags('milestones')
+@ApiBearerAuth()
+@Controller()
+export class PlanMilestonesController {
+  constructor(private readonly milestones: MilestonesService) {}
+
+  @Post('action-plans/:id/milestones')
+  @idempotencyKey
+  @ApiOperation({ summary: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress' })
+  @ApiCreatedResponse({ type: MilestoneDto })
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneDto> {
+    return this.milestones.create(actor, id, dto);
+  }
+
+  @Get('milestones/:id')
+  @ApiOkResponse({ type: MilestoneDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MilestoneDto> {
+    return this.milestones.get(actor, id);
+  }
+
+  @Patch('milestones/:id')
+  @ApiOperation({ summary: 'Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409' })
+  @ApiOkResponse({ type: MilestoneDto })
+  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMilestoneDto): Promise<MilestoneDto> {
+    return this.milestones.update(actor, id, dto);
+  }
+
+  @Post('milestones/:id/progress')
+  @idempotencyKey
+  @ApiOperation({ summary: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status' })
+  @ApiCreatedResponse({ type: LoggedProgressDto })
+  logProgress(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: LogProgressDto): Promise<LoggedProgressDto> {
+    return this.milestones.logProgress(actor, id, dto);
+  }
+
+  @Get('milestones/:id/progress')
+  @ApiOkResponse({ type: [ProgressDto] })
+  listProgress(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgressDto[]> {
+    return this.milestones.listProgress(actor, id);
+  }
+}

@@ -1,0 +1,101 @@
+import type { PlanState } from '@citymentor/contracts';
+import { DomainError } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import type { PlanScopeRow } from '../pairs/pair-scopes';
+import { PairPolicy } from '../pairs/pair.policy';
+import { allowedActionsFor, assertPlanAllows, PlanAccess } from './plan-access';
+
+const scope = (overrides: Partial<PlanScopeRow> = {}): PlanScopeRow => ({
+  pairId: 'pair',
+  programmeId: 'prog',
+  mentorOrganisationId: 'mentor-org',
+  menteeOrganisationId: 'mentee-org',
+  benchmarkCode: 'migrant-entrepreneurs',
+  pairStatus: 'active',
+  planId: 'plan',
+  planState: 'draft',
+  ...overrides,
+});
+const actor = (organisationId: string, role: 'city-member' | 'coordinator' | 'expert' = 'city-member', isAdmin = false): Actor => ({
+  userId: 'u',
+  email: 'u@example.eu',
+  sessionId: 's',
+  isAdmin,
+  memberships: organisationId ? [{ programmeId: 'prog', organisationId, role }] : [],
+});
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+  return 'OK';
+};
+
+describe('allowedActionsFor', () => {
+  it.each<[PlanState, string[], string[], string[]]>([
+    ['draft', ['submit', 'archive'], [], ['archive']],
+    ['submitted', ['archive'], ['approve', 'request-changes'], ['archive']],
+    ['changes-requested', ['submit', 'archive'], [], ['archive']],
+    ['approved', ['start', 'archive'], [], ['archive']],
+    ['in-progress', ['complete', 'archive'], [], ['archive']],
+    ['completed', ['archive'], [], ['archive']],
+    ['archived', [], [], []],
+  ])('a %s plan: mentee %j, mentor %j, coordinator %j', (state, mentee, mentor, coordinator) => {
+    expect(allowedActionsFor('mentee', state)).toEqual(mentee);
+    expect(allowedActionsFor('mentor', state)).toEqual(mentor);
+    expect(allowedActionsFor('coordinator', state)).toEqual(coordinator);
+    expect(allowedActionsFor('expert', state)).toEqual([]);
+    expect(allowedActionsFor('admin', state)).toEqual([]);
+  });
+
+  it('leaves only archiving once the pair has ended', () => {
+    expect(allowedActionsFor('mentee', 'draft', false)).toEqual(['archive']);
+    expect(allowedActionsFor('mentor', 'submitted', false)).toEqual([]);
+  });
+});
+
+describe('assertPlanAllows', () => {
+  it('names the states that allow the change', () => {
+    try {
+      assertPlanAllows('log-progress', 'draft');
+      throw new Error('expected a refusal');
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'draft', action: 'log-progress', allowedStates: ['approved', 'in-progress'], allowed: ['submit', 'archive'] } });
+    }
+  });
+  it.each<[Parameters<typeof assertPlanAllows>[0], PlanState, string]>([
+    ['edit-plan', 'changes-requested', 'OK'],
+    ['edit-plan', 'approved', 'TRANSITION_NOT_ALLOWED'],
+    ['change-milestone-status', 'in-progress', 'OK'],
+    ['edit-milestone', 'in-progress', 'TRANSITION_NOT_ALLOWED'],
+    ['add-milestone', 'submitted', 'TRANSITION_NOT_ALLOWED'],
+    ['log-progress', 'approved', 'OK'],
+  ])('%s on a %s plan → %s', (change, state, code) => expect(codeOf(() => assertPlanAllows(change, state))).toBe(code));
+});
+
+describe('PlanAccess', () => {
+  const access = new PlanAccess(new PairPolicy());
+  it.each([
+    ['the mentee submits', actor('mentee-org'), 'submit', 'OK'],
+    ['the mentor may not submit', actor('mentor-org'), 'submit', 'FORBIDDEN'],
+    ['the mentor approves', actor('mentor-org'), 'approve', 'OK'],
+    ['a coordinator may not approve', actor('net', 'coordinator'), 'approve', 'FORBIDDEN'],
+    ['a coordinator archives', actor('net', 'coordinator'), 'archive', 'OK'],
+    ['an expert may not archive', actor('partner', 'expert'), 'archive', 'FORBIDDEN'],
+    ['an admin may not archive', actor('', 'city-member', true), 'archive', 'FORBIDDEN'],
+    ['another city does not see it', actor('other-org'), 'archive', 'NOT_FOUND'],
+  ] as const)('%s', (_name, who, action, code) => expect(codeOf(() => access.workflow(who, scope(), action))).toBe(code));
+
+  it('refuses steps other than archiving on an ended pair, after the policy', () => {
+    const ended = scope({ pairStatus: 'ended' });
+    expect(codeOf(() => access.workflow(actor('mentee-org'), ended, 'submit'))).toBe('CONFLICT');
+    expect(codeOf(() => access.workflow(actor('mentee-org'), ended, 'archive'))).toBe('OK');
+    expect(codeOf(() => access.workflow(actor('mentor-org'), ended, 'submit'))).toBe('FORBIDDEN');
+    expect(codeOf(() => access.edit(actor('mentee-org'), ended, 'Milestone'))).toBe('CONFLICT');
+  });
+
+  it('is 404 for a missing scope, naming the thing', () => {
+    expect(() => access.read(actor('mentee-org'), null, 'Milestone')).toThrow('Milestone not found');
+  });
+});

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
+import { acceptsProgress, allowedActions, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
+import { PairPolicy } from '../pairs/pair.policy';
+
+/**
+ * Which workflow steps each side of a pair takes: the mentee submits, starts, completes and
+ * archives its plan; the mentor approves or sends it back; a coordinator may archive it.
+ * Experts and admins read only. `PairPolicy` says who is on which side.
+ */
+export const WORKFLOW_BY_SIDE: Record<PairSide, readonly PlanAction[]> = {
+  mentee: ['submit', 'start', 'complete', 'archive'],
+  mentor: ['approve', 'request-changes'],
+  coordinator: ['archive'],
+  expert: [],
+  admin: [],
+};
+
+/** What the actor can do with the plan now: the state machine ∩ their side (only archiving once the pair has ended). */
+export function allowedActionsFor(side: PairSide, state: PlanState, pairActive = true): PlanAction[] {
+  return allowedActions(state).filter((a) => WORKFLOW_BY_SIDE[side].includes(a) && (pairActive || a === 'archive'));
+}
+
+/** Plan changes the mentee makes outside the workflow, and the plan states that allow them. */
+export type PlanChange = 'edit-plan' | 'add-milestone' | 'edit-milestone' | 'change-milestone-status' | 'log-progress';
+
+const STATES_FOR: Record<PlanChange, (state: PlanState) => boolean> = {
+  'edit-plan': isEditable,
+  'edit-milestone': isEditable,
+  'add-milestone': (s) => isEditable(s) || acceptsProgress(s),
+  'change-milestone-status': (s) => isEditable(s) || acceptsProgress(s),
+  'log-progress': acceptsProgress,
+};
+
+const WORDS: Record<PlanChange, string> = {
+  'edit-plan': 'edited',
+  'add-milestone': 'given new milestones',
+  'edit-milestone': 'have its milestones rewritten',
+  'change-milestone-status': 'have milestone statuses changed',
+  'log-progress': 'have progress logged',
+};
+
+export const PLAN_CHANGE_STATES: Record<PlanChange, PlanState[]> = Object.fromEntries(
+  (Object.keys(STATES_FOR) as PlanChange[]).map((c) => [c, (['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as PlanState[]).filter(STATES_FOR[c])]),
+) as Record<PlanChange, PlanState[]>;
+
+/** 409 TRANSITION_NOT_ALLOWED when the plan's state does not allow the change, naming the states that do. */
+export function assertPlanAllows(change: PlanChange, state: PlanState) {
+  if (STATES_FOR[change](state)) return;
+  const allowedStates = PLAN_CHANGE_STATES[change];
+  throw new DomainError('TRANSITION_NOT_ALLOWED', `A plan that is ${state} cannot be ${WORDS[change]}; only a plan that is ${allowedStates.join(', ')} can`, {
+    state,
+    action: change,
+    allowed: allowedActions(state),
+    allowedStates,
+  });
+}
+
+/** A thing of the pair, found and allowed: its scope row and the actor's side. */
+export interface Access<S extends PairScopeRow> {
+  scope: S;
+  side: PairSide;
+}
+
+/** Asks the pair policy, in the order the contract wants: 404 when not visible, 403 when not allowed, then 409 for an ended pair. */
+@Injectable()
+export class PlanAccess {
+  constructor(private readonly policy: PairPolicy) {}
+
+  /** Reading anything of the pair. */
+  read<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
+    if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
+    return { scope, side: this.policy.assert(actor, 'read', scope, what) };
+  }
+
+  /** The mentee's writing: plans, milestones and progress, while the pair is active. */
+  edit<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
+    if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
+    const side = this.policy.assert(actor, 'edit-plan', scope, what);
+    assertPairActive(scope);
+    return { scope, side };
+  }
+
+  /** A workflow step; archiving is allowed after the pair has ended, nothing else is. */
+  workflow(actor: Actor, scope: PlanScopeRow | null, action: PlanAction): Access<PlanScopeRow> {
+    if (!scope) throw new DomainError('NOT_FOUND', 'Action plan not found');
+    // Approving and sending back is the policy's 'review'; the mentee's steps are 'edit-plan'.
+    const needed = action === 'approve' || action === 'request-changes' ? 'review' : action === 'archive' ? 'read' : 'edit-plan';
+    const side = this.policy.assert(actor, needed, scope, 'Action plan');
+    if (!WORKFLOW_BY_SIDE[side].includes(action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} this plan`);
+    if (action !== 'archive') assertPairActive(scope);
+    return { scope, side };
+  }
+}
+
+export function assertPairActive(scope: PairScopeRow) {
+  if (scope.pairStatus !== 'active') throw conflict('This pair has ended; its plans can only be read or archived');
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { PairSide } from '@citymentor/contracts';
+import { DomainError, isEditable, todayIso } from '@citymentor/domain';
+import type { PlanScopeRow } from '../pairs/pair-scopes';
+import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
+import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
+import { allowedActionsFor } from './plan-access';
+import { iso } from './sql';
+
+const MILESTONE_SELECT = `
+  select m.id, m.plan_id as "planId", m.title, m.description, to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.owner, m.status, m.version,
+    (m.due_date < ?::date and m.status <> 'done') as late,
+    case when e.id is null then null else json_build_object('percent', e.percent, 'status', e.status, 'at', ${iso('e.created_at')}) end as "latestProgress",
+    (select count(*)::int from comments c where c.plan_id = m.plan_id and c.target_type = 'milestone' and c.target_id = m.id and c.deleted_at is null) as "commentCount",
+    ${iso('m.created_at')} as "createdAt", ${iso('m.updated_at')} as "updatedAt"
+  from milestones m
+  left join lateral (select id, percent, status, created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) e on true`;
+
+type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'commentCount' | 'milestones'> & { pairId: string };
+
+/**
+ * The hot reads of plans and milestones: plain SQL mapped straight into response DTOs, no entity
+ * hydration. Callers have asked the policy first (the scope row comes from `PairScopes`).
+ */
+@Injectable()
+export class PlanReader {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The plan page in two queries (run side by side): the plan with its latest review and comment counts, then its milestones. */
+  async plan(scope: PlanScopeRow, side: PairSide): Promise<PlanDto> {
+    const [[row], milestones] = await Promise.all([
+      this.sql<PlanRow>(
+        `select a.id, a.pair_id as "pairId", a.title, a.objective, a.section_codes as "sectionCodes", a.gap_question_codes as "gapQuestionCodes",
+           a.activities, a.indicators, a.stakeholders, a.budget, a.owner, a.state, a.version, a.revision_count as "revisionCount",
+           a.source_assessment_id as "sourceAssessmentId", a.created_by as "createdBy", ${iso('a.created_at')} as "createdAt", ${iso('a.updated_at')} as "updatedAt",
+           case when r.id is null then null else json_build_object('verdict', r.verdict, 'summary', r.summary, 'revision', r.revision, 'reviewerId', r.reviewer_id,
+             'reviewerName', u.name, 'overrodeOpenThreads', r.overrode_open_threads, 'createdAt', ${iso('r.created_at')}) end as "latestReview",
+           (select coalesce(json_agg(json_build_object('targetType', c.target_type, 'targetId', c.target_id, 'count', c.n) order by c.target_type, c.target_id), '[]'::json)
+              from (select target_type, target_id, count(*)::int as n from comments where plan_id = a.id and deleted_at is null group by target_type, target_id) c) as "commentCounts",
+           (select count(*)::int from comments c where c.plan_id = a.id and c.parent_id is null and c.resolved_at is null and c.deleted_at is null) as "openThreadCount"
+         from action_plans a
+         left join lateral (select * from plan_reviews r where r.plan_id = a.id order by r.revision desc, r.created_at desc limit 1) r on true
+         left join users u on u.id = r.reviewer_id
+         where a.id = ?`,
+        [scope.planId],
+      ),
+      this.sql<MilestoneSummaryDto>(`${MILESTONE_SELECT} where m.plan_id = ? order by m.due_date, m.created_at, m.id`, [todayIso(), scope.planId]),
+    ]);
+    if (!row) throw new DomainError('NOT_FOUND', 'Action plan not found');
+    const active = scope.pairStatus === 'active';
+    return {
+      ...row,
+      programmeId: scope.programmeId,
+      mySide: side,
+      allowedActions: allowedActionsFor(side, row.state, active),
+      editable: side === 'mentee' && active && isEditable(row.state),
+      commentCount: row.commentCounts.filter((c) => c.targetType === 'plan').reduce((n, c) => n + c.count, 0),
+      milestones,
+    };
+  }
+
+  /** A pair's plans with milestone counts by status and how many are late, in one query. */
+  plansOfPair(pairId: string): Promise<PlanSummaryDto[]> {
+    return this.sql<PlanSummaryDto>(
+      `select a.id, a.pair_id as "pairId", a.title, a.state, a.version, a.revision_count as "revisionCount", a.section_codes as "sectionCodes",
+         json_build_object(
+           'total', count(m.id)::int,
+           'planned', (count(m.id) filter (where m.status = 'planned'))::int,
+           'inProgress', (count(m.id) filter (where m.status = 'in-progress'))::int,
+           'done', (count(m.id) filter (where m.status = 'done'))::int,
+           'blocked', (count(m.id) filter (where m.status = 'blocked'))::int,
+           'late', (count(m.id) filter (where m.due_date < ?::date and m.status <> 'done'))::int) as "milestoneCounts",
+         ${iso('a.created_at')} as "createdAt", ${iso('a.updated_at')} as "updatedAt"
+       from action_plans a left join milestones m on m.plan_id = a.id
+       where a.pair_id = ? group by a.id order by a.created_at desc, a.id`,
+      [todayIso(), pairId],
+    );
+  }
+
+  /** A milestone with its progress entries, newest first. */
+  async milestone(scope: PlanScopeRow, milestoneId: string): Promise<MilestoneDto> {
+    const [[row], progress] = await Promise.all([
+      this.sql<MilestoneSummaryDto>(`${MILESTONE_SELECT} where m.id = ?`, [todayIso(), milestoneId]),
+      this.progress(scope, milestoneId),
+    ]);
+    if (!row) throw new DomainError('NOT_FOUND', 'Milestone not found');
+    return { ...row, pairId: scope.pairId, planState: scope.planState, progress };
+  }
+
+  progress(scope: PlanScopeRow, milestoneId: string, progressId?: string): Promise<ProgressDto[]> {
+    return this.sql<ProgressDto>(
+      `select e.id, e.milestone_id as "milestoneId", e.percent, e.status, e.note, e.evidence_urls as "evidenceUrls", e.author_id as "authorId", u.name as "authorName",
+         (select count(*)::int from comments c where c.plan_id = ? and c.target_type = 'progress' and c.target_id = e.id and c.deleted_at is null) as "commentCount",
+         ${iso('e.created_at')} as "createdAt"
+       from progress_entries e join users u on u.id = e.author_id
+       where e.milestone_id = ? ${progressId ? 'and e.id = ?' : ''} order by e.created_at desc, e.id desc`,
+      progressId ? [scope.planId, milestoneId, progressId] : [scope.planId, milestoneId],
+    );
+  }
+
+  private sql<T>(query: string, params: unknown[]): Promise<T[]> {
+    return this.em.getConnection().execute<T[]>(query, params);
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { DiffQueryDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import { PlanRevisionsService } from './plan-revisions.service';
+import { RevisionNumberPipe } from './revision-number.pipe';
+
+@ApiTags('action-plans')
+@ApiBearerAuth()
+@Controller('action-plans/:id')
+export class PlanRevisionsController {
+  constructor(private readonly revisions: PlanRevisionsService) {}
+
+  @Get('revisions')
+  @ApiOkResponse({ type: [RevisionSummaryDto] })
+  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<RevisionSummaryDto[]> {
+    return this.revisions.list(actor, id);
+  }
+
+  @Get('revisions/:number')
+  @ApiOkResponse({ type: RevisionDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('number', RevisionNumberPipe) number: number): Promise<RevisionDto> {
+    return this.revisions.get(actor, id, number);
+  }
+
+  @Get('diff')
+  @ApiOperation({ summary: "What changed between two revisions; by default, since the mentor's last review" })
+  @ApiOkResponse({ type: PlanDiffDto })
+  diff(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: DiffQueryDto): Promise<PlanDiffDto> {
+    return this.revisions.diff(actor, id, query);
+  }
+}

@@ -1,0 +1,115 @@
+import type { PlanAction, PlanState } from '@citymentor/contracts';
+import { allowedActions } from '@citymentor/domain';
+import { startApp, type TestApp } from '../support/app';
+import { planFixtures, type Mentoring, type Who } from './plan-fixtures';
+
+/** How each workflow step is asked for, and by whom. */
+const STEPS: Record<PlanAction, { who: Who; path: string; body?: object }> = {
+  submit: { who: 'mentee', path: 'submit' },
+  approve: { who: 'mentor', path: 'reviews', body: { verdict: 'approve', summary: 'Yes', overrideOpenThreads: true } },
+  'request-changes': { who: 'mentor', path: 'reviews', body: { verdict: 'request-changes', summary: 'Not yet' } },
+  start: { who: 'mentee', path: 'start' },
+  complete: { who: 'mentee', path: 'complete' },
+  archive: { who: 'mentee', path: 'archive' },
+};
+const STATES: PlanState[] = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'];
+const ILLEGAL = STATES.flatMap((state) => (Object.keys(STEPS) as PlanAction[]).filter((a) => !allowedActions(state).includes(a)).map((action) => [state, action] as const));
+
+describe('the plan workflow', () => {
+  let t: TestApp;
+  let m: Mentoring;
+  let f: ReturnType<typeof planFixtures>;
+  const plans = {} as Record<PlanState, { id: string; version: number }>;
+  beforeAll(async () => {
+    t = await startApp();
+    m = await t.given.mentoring();
+    f = planFixtures(t, m);
+    const build: Record<PlanState, () => Promise<{ id: string; version: number; state: string }>> = {
+      draft: () => f.draft(),
+      submitted: () => f.submitted(),
+      'changes-requested': f.changesRequested,
+      approved: f.approved,
+      'in-progress': f.inProgress,
+      completed: f.completed,
+      archived: f.archived,
+    };
+    for (const state of STATES) plans[state] = await build[state]();
+  });
+  afterAll(() => t.close());
+
+  it('builds a plan in every state', async () => {
+    for (const state of STATES) expect((await f.mentee().get(`/action-plans/${plans[state].id}`)).body.state).toBe(state);
+  });
+
+  it.each(ILLEGAL)('refuses a %s plan to %s: 409 naming what is allowed, nothing changed', async (state, action) => {
+    const step = STEPS[action];
+    const res = await f.as(step.who).post(`/action-plans/${plans[state].id}/${step.path}`, step.body ?? {});
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state, action, allowed: allowedActions(state) } });
+    const after = await f.mentee().get(`/action-plans/${plans[state].id}`).expect(200);
+    expect(after.body).toMatchObject({ state, version: plans[state].version });
+  });
+
+  it('lets a coordinator archive a plan but not review it; a mentor cannot submit', async () => {
+    const plan = await f.submitted();
+    await f.as('coordinator').post(`/action-plans/${plan.id}/reviews`, { verdict: 'approve', summary: 'x' }).expect(403);
+    await f.as('mentor').post(`/action-plans/${plan.id}/archive`).expect(403);
+    const archived = await f.as('coordinator').post(`/action-plans/${plan.id}/archive`).expect(200);
+    expect(archived.body).toMatchObject({ state: 'archived', mySide: 'coordinator', allowedActions: [] });
+  });
+
+  it('shows each side the steps it may take now', async () => {
+    const plan = await f.submitted();
+    const sides: [Who, PlanAction[]][] = [
+      ['mentee', ['archive']],
+      ['mentor', ['approve', 'request-changes']],
+      ['coordinator', ['archive']],
+      ['expert', []],
+      ['admin', []],
+    ];
+    for (const [who, allowed] of sides) expect((await f.as(who).get(`/action-plans/${plan.id}`)).body.allowedActions).toEqual(allowed);
+  });
+
+  describe('revisions and diffs', () => {
+    it('has no revisions before the first submission', async () => {
+      const plan = await f.draft();
+      expect((await f.mentor().get(`/action-plans/${plan.id}/revisions`).expect(200)).body).toEqual([]);
+      await f.mentor().get(`/action-plans/${plan.id}/revisions/1`).expect(404);
+      await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(404);
+    });
+
+    it('shows everything as new when nothing was reviewed before, and compares any two revisions on request', async () => {
+      const plan = await f.draft({ title: 'First title' });
+      const milestone = await f.milestone(plan.id, { title: 'Kick-off' });
+      const one = await f.step(plan, 'mentee', 'submit');
+      const first = await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200);
+      expect(first.body).toMatchObject({ from: null, to: 1, milestones: [{ milestoneId: milestone.id, change: 'added' }] });
+      expect(first.body.fields).toEqual(expect.arrayContaining([{ field: 'title', before: '', after: 'First title' }]));
+
+      const back = await f.step(one, 'mentor', 'reviews', { verdict: 'request-changes', summary: 'More' });
+      await f.mentee().patch(`/action-plans/${plan.id}`, { title: 'Second title', version: back.version }).expect(200);
+      await f.step(plan, 'mentee', 'submit');
+      const explicit = await f.mentor().get(`/action-plans/${plan.id}/diff?from=2&to=1`).expect(200);
+      expect(explicit.body).toEqual({ from: 2, to: 1, fields: [{ field: 'title', before: 'Second title', after: 'First title' }], milestones: [] });
+      expect((await f.mentor().get(`/action-plans/${plan.id}/diff?to=2`).expect(200)).body.from).toBe(1);
+      expect((await f.mentor().get(`/action-plans/${plan.id}/diff?from=2`).expect(200)).body).toMatchObject({ from: 2, to: 2, fields: [], milestones: [] });
+      await f.mentor().get(`/action-plans/${plan.id}/diff?from=1&to=9`).expect(404);
+      await f.mentor().get(`/action-plans/${plan.id}/revisions/3`).expect(404);
+    });
+
+    it.each([
+      ['/diff?from=abc', 'from'],
+      ['/diff?to=1.5', 'to'],
+      ['/diff?from=-1', 'from'],
+      ['/diff?from=1&from=2', 'from'],
+      ['/diff?since=1', 'since'],
+      ['/revisions/abc', 'number'],
+      ['/revisions/0', 'number'],
+      ['/revisions/1.5', 'number'],
+    ])('answers %s with 400 naming %s', async (path, field) => {
+      const plan = await f.submitted();
+      const res = await f.mentor().get(`/action-plans/${plan.id}${path}`).expect(400);
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+    });
+  });
+});

@@ -17,11 +17,13 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { loggerOptions } from './http/logging';
 import { InvitationsModule } from './invitations/invitations.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -45,6 +47,8 @@ import { UsersModule } from './users/users.module';
     DashboardModule,
     HealthModule,
     RealtimeModule,
+    NotificationsModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

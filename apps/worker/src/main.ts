@@ -3,10 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { parseWorkerConfig, WorkerConfigError } from './config/worker.config';
 import { HOUSEKEEPING_QUEUE } from './housekeeping/housekeeping.jobs';
+import { NOTIFICATIONS_QUEUE } from './notifications/notifications.jobs';
+import { REPORTS_QUEUE } from '@citymentor/contracts';
+import { REMINDERS_QUEUE } from './reminders/reminders.jobs';
 import { preflight } from './preflight';
 import { WorkerModule } from './worker.module';
 
-const QUEUES = [HOUSEKEEPING_QUEUE];
+const QUEUES = [HOUSEKEEPING_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE, REPORTS_QUEUE];
 
 async function main() {
   const config = parseWorkerConfig(process.env);

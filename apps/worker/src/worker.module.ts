@@ -7,6 +7,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { ormOptions } from '@citymentor/persistence';
 import { bullConnection, workerConfig, type WorkerConfig } from './config/worker.config';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The worker: no HTTP, one BullMQ processor per queue module. The api migrates the database; the worker only uses it. */
 @Module({
@@ -37,6 +40,9 @@ import { HousekeepingModule } from './housekeeping/housekeeping.module';
       }),
     }),
     HousekeepingModule,
+    NotificationsModule,
+    RemindersModule,
+    ReportsModule,
   ],
 })
 export class WorkerModule {}

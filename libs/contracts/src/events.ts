@@ -66,6 +66,8 @@ export interface EventPayloads {
     version: number;
   };
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
+  /** A report's progress, in its requester's own room `user:{id}`. */
+  'report.updated': { reportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };
 }
 
 export type EventType = keyof EventPayloads;

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './roles';
 export * from './events';
 export * from './mentoring';
+export * from './jobs';

@@ -20,6 +20,11 @@ import { Membership } from './programme/membership.entity';
 import { Organisation } from './programme/organisation.entity';
 import { Participant } from './programme/participant.entity';
 import { Programme } from './programme/programme.entity';
+import { Notification } from './notifications/notification.entity';
+import { NotificationPreference } from './notifications/notification-preference.entity';
+import { ReminderSent } from './notifications/reminder-sent.entity';
+import { WorkerCursor } from './notifications/worker-cursor.entity';
+import { Report } from './reports/report.entity';
 
 /** Every entity, for the ORM configuration of the api, the worker and the CLI. */
 export const ENTITIES = [
@@ -45,4 +50,9 @@ export const ENTITIES = [
   Comment,
   CommentEdit,
   IdempotencyRecord,
+  Notification,
+  NotificationPreference,
+  ReminderSent,
+  WorkerCursor,
+  Report,
 ];

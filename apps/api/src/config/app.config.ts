@@ -83,6 +83,8 @@ export function parseConfig(env: Env) {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     seedDemoOnStart: bool(env, 'SEED_DEMO', !production),
+    /** Where the worker writes finished reports; the api streams them from there (same setting as the worker's). */
+    reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
   };
 }
 

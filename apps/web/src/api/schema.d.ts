@@ -148,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Programmes_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/milestones": {
         parameters: {
             query?: never;
@@ -228,6 +244,401 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pairs_list"];
+        put?: never;
+        post: operations["Pairs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/pair-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pairs_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pairs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Pairs_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_list"];
+        put?: never;
+        post: operations["Assessments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/answers/{questionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/context/{factorCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_explainContext"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assessments_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/answers/{questionCode}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_calibrate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionPlans_list"];
+        put?: never;
+        /** Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back */
+        post: operations["ActionPlans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionPlans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409 */
+        patch: operations["ActionPlans_update"];
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit for review (the mentee side); records an immutable revision */
+        post: operations["ActionPlans_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or request changes (the mentor side); approval waits for open review threads unless overridden */
+        post: operations["ActionPlans_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start implementing an approved plan (the mentee side) */
+        post: operations["ActionPlans_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a plan in progress as completed (the mentee side) */
+        post: operations["ActionPlans_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a plan (the mentee side or a coordinator) */
+        post: operations["ActionPlans_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlanRevisions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlanRevisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two revisions; by default, since the mentor's last review */
+        get: operations["PlanRevisions_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress */
+        post: operations["PlanMilestones_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlanMilestones_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409 */
+        patch: operations["PlanMilestones_update"];
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlanMilestones_listProgress"];
+        put?: never;
+        /** Log progress (the mentee side) on an approved or running plan; the milestone takes its status */
+        post: operations["PlanMilestones_logProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/benchmarks": {
         parameters: {
             query?: never;
@@ -260,6 +671,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-plans/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Comments_list"];
+        put?: never;
+        post: operations["Comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Comments_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["Comments_edit"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Comments_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Comments_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Comments_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Activity_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -284,6 +807,118 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Health_check[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferences_get"];
+        put: operations["NotificationPreferences_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,6 +1171,781 @@ export interface components {
             /** @description A new password (10+ characters) or, if you have an account already, your current one */
             password: string;
         };
+        CreatePairDto: {
+            /** @example migrant-entrepreneurs */
+            benchmarkCode: string;
+            /**
+             * Format: uuid
+             * @description A city of the programme that coaches
+             */
+            mentorOrganisationId: string;
+            /**
+             * Format: uuid
+             * @description A city of the programme that is coached; not the mentor
+             */
+            menteeOrganisationId: string;
+            /**
+             * @description Sections of the benchmark the pair concentrates on; none means all
+             * @example [
+             *       "strategy",
+             *       "networking"
+             *     ]
+             */
+            focusSectionCodes?: string[];
+        };
+        OrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FI
+             */
+            country: string;
+        };
+        PairDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @example migrant-entrepreneurs */
+            benchmarkCode: string;
+            mentorOrganisation: components["schemas"]["OrganisationRefDto"];
+            menteeOrganisation: components["schemas"]["OrganisationRefDto"];
+            /** @description Sections the pair concentrates on; empty means all */
+            focusSectionCodes: string[];
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /**
+             * @description How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin
+             * @enum {string}
+             */
+            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+        };
+        SectionGapDto: {
+            sectionCode: string;
+            title: string;
+            /** @description The mentee's baseline score in it (0–100) */
+            score: number;
+        };
+        CoveredSectionDto: {
+            sectionCode: string;
+            title: string;
+            mentorScore: number;
+            menteeScore: number;
+        };
+        MentorCandidateDto: {
+            mentor: components["schemas"]["OrganisationRefDto"];
+            /** @description Higher is better: over the covered sections, the sum of how far the mentor is ahead (/100 each) */
+            score: number;
+            /** @description Why: the mentee's gap sections in which this city is strong */
+            covers: components["schemas"]["CoveredSectionDto"][];
+            /**
+             * @description Status of the mentor's baseline the scores come from
+             * @enum {string}
+             */
+            assessmentStatus: "draft" | "submitted";
+            /**
+             * Format: uuid
+             * @description The active pair these two cities already form on this benchmark
+             */
+            activePairId: string | null;
+        };
+        MenteeSuggestionsDto: {
+            mentee: components["schemas"]["OrganisationRefDto"];
+            /**
+             * @description Status of the mentee's baseline the scores come from
+             * @enum {string}
+             */
+            assessmentStatus: "draft" | "submitted";
+            gaps: components["schemas"]["SectionGapDto"][];
+            /** @description Best first */
+            candidates: components["schemas"]["MentorCandidateDto"][];
+        };
+        PairSuggestionsDto: {
+            benchmarkCode: string;
+            strong: number;
+            gap: number;
+            /** @description Cities with gaps, by name */
+            mentees: components["schemas"]["MenteeSuggestionsDto"][];
+            /** @description Cities of the programme without a baseline self-assessment of this benchmark, left out */
+            citiesWithoutBaseline: components["schemas"]["OrganisationRefDto"][];
+        };
+        CreateAssessmentDto: {
+            /**
+             * Format: uuid
+             * @description The city that assesses itself
+             */
+            organisationId: string;
+            /** @example migrant-entrepreneurs */
+            benchmarkCode: string;
+            /** @enum {string} */
+            phase: "baseline" | "follow-up";
+            /** @description A follow-up only: start from the baseline's answers and context notes (not its calibration) */
+            copyFromBaseline?: boolean;
+        };
+        SectionScoreDto: {
+            sectionCode: string;
+            title: string;
+            /** @description 0–100: share of the attainable points; null when nothing applicable is answered */
+            score: number | null;
+            answered: number;
+            notApplicable: number;
+            questions: number;
+            /** @description Guide questions rated 0 or 1 */
+            gaps: string[];
+        };
+        AssessmentAnswerDto: {
+            /** @example strategy.q1 */
+            questionCode: string;
+            /**
+             * @description 0 not in place, 1 partly, 2 in place, null not applicable
+             * @enum {integer|null}
+             */
+            rating: 0 | 1 | 2 | null;
+            evidence: string;
+            links: string[];
+            /** @description Whether the mentor side has rated this question */
+            mentorRated: boolean;
+            /**
+             * @description The mentor side's rating; null also when not rated (see mentorRated)
+             * @enum {integer|null}
+             */
+            mentorRating: 0 | 1 | 2 | null;
+            mentorNote: string | null;
+            /** @description The mentor side rated it differently from the city */
+            calibrationDiffers: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssessmentContextNoteDto: {
+            /** @example national-legislation-and-policy */
+            factorCode: string;
+            note: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PeerStatisticDto: {
+            sectionCode: string;
+            average: number | null;
+            min: number | null;
+            max: number | null;
+            /** @description Other cities with a score in this section */
+            cities: number;
+        };
+        SectionDeltaDto: {
+            sectionCode: string;
+            /** @description Follow-up minus baseline score; null where either has none */
+            delta: number | null;
+        };
+        AssessmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description The city assessed */
+            organisation: components["schemas"]["OrganisationRefDto"];
+            /** @example migrant-entrepreneurs */
+            benchmarkCode: string;
+            /** @enum {string} */
+            phase: "baseline" | "follow-up";
+            /**
+             * @description A submitted assessment is locked
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /** @description 0–100 over all applicable answered questions; null when none */
+            overall: number | null;
+            /** @description Guide questions answered (not applicable included) */
+            answered: number;
+            /** @description Guide questions of the benchmark */
+            questions: number;
+            /**
+             * @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin
+             * @enum {string}
+             */
+            myRelation: "own" | "coordinator" | "expert" | "mentor" | "mentee" | "admin";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description You may answer it now (your city, not submitted) */
+            canAnswer: boolean;
+            /** @description You may calibrate it (the mentor side of a pair with the city) */
+            canCalibrate: boolean;
+            /** @description In the order of the benchmark */
+            sections: components["schemas"]["SectionScoreDto"][];
+            answers: components["schemas"]["AssessmentAnswerDto"][];
+            contextNotes: components["schemas"]["AssessmentContextNoteDto"][];
+            /** @description Every guide question rated 0 or 1 */
+            gaps: string[];
+            /** @description Questions the mentor side rated differently */
+            calibrationFlags: string[];
+            /** @description Per section, over the other cities' submitted assessments of this benchmark and phase in the programme: numbers only */
+            peerComparison: components["schemas"]["PeerStatisticDto"][];
+            /**
+             * Format: uuid
+             * @description A follow-up's baseline
+             */
+            baselineAssessmentId: string | null;
+            /** @description A follow-up against its baseline; null for a baseline or without one */
+            deltaFromBaseline: components["schemas"]["SectionDeltaDto"][] | null;
+        };
+        AssessmentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description The city assessed */
+            organisation: components["schemas"]["OrganisationRefDto"];
+            /** @example migrant-entrepreneurs */
+            benchmarkCode: string;
+            /** @enum {string} */
+            phase: "baseline" | "follow-up";
+            /**
+             * @description A submitted assessment is locked
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /** @description 0–100 over all applicable answered questions; null when none */
+            overall: number | null;
+            /** @description Guide questions answered (not applicable included) */
+            answered: number;
+            /** @description Guide questions of the benchmark */
+            questions: number;
+            /**
+             * @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin
+             * @enum {string}
+             */
+            myRelation: "own" | "coordinator" | "expert" | "mentor" | "mentee" | "admin";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        GapQuestionDto: {
+            /** @example strategy.q2 */
+            questionCode: string;
+            text: string;
+            /**
+             * @description 0 not in place, 1 partly
+             * @enum {integer}
+             */
+            rating: 0 | 1;
+            evidence: string;
+        };
+        PracticeExampleDto: {
+            /** @example Helsinki */
+            city: string;
+            text: string;
+            links: string[];
+            contact: string | null;
+        };
+        GapSectionDto: {
+            sectionCode: string;
+            title: string;
+            /** @description The standard to reach */
+            standard: string;
+            score: number | null;
+            gaps: components["schemas"]["GapQuestionDto"][];
+            /** @description The toolkit's city examples for this section */
+            examples: components["schemas"]["PracticeExampleDto"][];
+        };
+        AssessmentGapsDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            programmeId: string;
+            organisation: components["schemas"]["OrganisationRefDto"];
+            benchmarkCode: string;
+            /** @enum {string} */
+            phase: "baseline" | "follow-up";
+            /** @description The sections asked for, or every section with gaps, in benchmark order */
+            sections: components["schemas"]["GapSectionDto"][];
+        };
+        SaveAnswerDto: {
+            /**
+             * @description 0 not in place, 1 partly, 2 in place, null not applicable
+             * @enum {integer|null}
+             */
+            rating: 0 | 1 | 2 | null;
+            /** @description Left out: kept as it is */
+            evidence?: string;
+            /** @description http(s) URLs; left out: kept as they are */
+            links?: string[];
+        };
+        SaveContextNoteDto: {
+            /** @description Why the city can or cannot meet the standard; an empty note removes it */
+            note: string;
+        };
+        CalibrateAnswerDto: {
+            /**
+             * @description The mentor side's rating of the same guide question
+             * @enum {integer|null}
+             */
+            rating: 0 | 1 | 2 | null;
+            /** @description Left out: kept as it is */
+            note?: string;
+        };
+        CreatePlanDto: {
+            /** @description What the plan wants to achieve */
+            objective?: string;
+            /**
+             * @description Guide questions (gaps) the plan closes; questions of the plan's sections
+             * @example [
+             *       "access-to-finance.q2"
+             *     ]
+             */
+            gapQuestionCodes?: string[];
+            /** @description Activities; up to 100 items of up to 2000 characters */
+            activities?: string[];
+            /** @description Indicators of success; up to 100 items of up to 2000 characters */
+            indicators?: string[];
+            /** @description Stakeholders; up to 100 items of up to 2000 characters */
+            stakeholders?: string[];
+            budget?: string;
+            /** @description Who in the mentee city answers for the plan */
+            owner?: string;
+            /**
+             * @description Sections of the pair's benchmark (and of its focus, if it has one)
+             * @example [
+             *       "access-to-finance"
+             *     ]
+             */
+            sectionCodes: string[];
+            /** @example Open microcredit to migrant founders */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Start from gaps: an assessment of the mentee city on the pair's benchmark; gapQuestionCodes defaults to its questions rated 0 or 1 in the plan's sections
+             */
+            fromAssessmentId?: string;
+        };
+        CommentCountDto: {
+            /** @enum {string} */
+            targetType: "plan" | "milestone" | "progress";
+            /** Format: uuid */
+            targetId: string;
+            /** @description Comments on it that are not deleted */
+            count: number;
+        };
+        ReviewSummaryDto: {
+            /** @enum {string} */
+            verdict: "approve" | "request-changes";
+            summary: string;
+            /** @description The revision reviewed */
+            revision: number;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @description Approved while review threads were open */
+            overrodeOpenThreads: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LatestProgressDto: {
+            percent: number;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            /** Format: date-time */
+            at: string;
+        };
+        MilestoneSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            description: string;
+            /** Format: date */
+            dueDate: string;
+            owner: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            version: number;
+            /** @description Due date before today (UTC) and not done */
+            late: boolean;
+            /** @description The latest progress entry, if any */
+            latestProgress: components["schemas"]["LatestProgressDto"] | null;
+            /** @description Comments on this milestone (not deleted) */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanExampleDto: {
+            sectionCode: string;
+            /** @example Helsinki */
+            city: string;
+            text: string;
+            links: string[];
+            contact: string | null;
+        };
+        CreatedPlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pairId: string;
+            /** Format: uuid */
+            programmeId: string;
+            title: string;
+            objective: string;
+            sectionCodes: string[];
+            gapQuestionCodes: string[];
+            activities: string[];
+            indicators: string[];
+            stakeholders: string[];
+            budget: string;
+            owner: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            /** @description Send it back with PATCH and versioned workflow steps */
+            version: number;
+            /** @description How many times it has been submitted (the latest revision number) */
+            revisionCount: number;
+            /**
+             * Format: uuid
+             * @description The assessment the plan started from
+             */
+            sourceAssessmentId: Record<string, never> | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Your side of the pair
+             * @enum {string}
+             */
+            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+            /** @description The workflow steps you can take now */
+            allowedActions: ("submit" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            /** @description Whether you can edit the plan text now */
+            editable: boolean;
+            /** @description Comments on the plan itself (not deleted) */
+            commentCount: number;
+            /** @description Unresolved review threads anywhere in the plan; they hold back approval */
+            openThreadCount: number;
+            /** @description Comment counts of every target of the plan (plan, milestones, progress entries) */
+            commentCounts: components["schemas"]["CommentCountDto"][];
+            latestReview: components["schemas"]["ReviewSummaryDto"] | null;
+            /** @description By due date */
+            milestones: components["schemas"]["MilestoneSummaryDto"][];
+            /** @description The toolkit's city examples for the plan's sections */
+            examples: components["schemas"]["PlanExampleDto"][];
+        };
+        MilestoneCountsDto: {
+            total: number;
+            planned: number;
+            inProgress: number;
+            done: number;
+            blocked: number;
+            /** @description Due before today (UTC) and not done */
+            late: number;
+        };
+        PlanSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pairId: string;
+            title: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            version: number;
+            revisionCount: number;
+            sectionCodes: string[];
+            milestoneCounts: components["schemas"]["MilestoneCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pairId: string;
+            /** Format: uuid */
+            programmeId: string;
+            title: string;
+            objective: string;
+            sectionCodes: string[];
+            gapQuestionCodes: string[];
+            activities: string[];
+            indicators: string[];
+            stakeholders: string[];
+            budget: string;
+            owner: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            /** @description Send it back with PATCH and versioned workflow steps */
+            version: number;
+            /** @description How many times it has been submitted (the latest revision number) */
+            revisionCount: number;
+            /**
+             * Format: uuid
+             * @description The assessment the plan started from
+             */
+            sourceAssessmentId: Record<string, never> | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Your side of the pair
+             * @enum {string}
+             */
+            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+            /** @description The workflow steps you can take now */
+            allowedActions: ("submit" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            /** @description Whether you can edit the plan text now */
+            editable: boolean;
+            /** @description Comments on the plan itself (not deleted) */
+            commentCount: number;
+            /** @description Unresolved review threads anywhere in the plan; they hold back approval */
+            openThreadCount: number;
+            /** @description Comment counts of every target of the plan (plan, milestones, progress entries) */
+            commentCounts: components["schemas"]["CommentCountDto"][];
+            latestReview: components["schemas"]["ReviewSummaryDto"] | null;
+            /** @description By due date */
+            milestones: components["schemas"]["MilestoneSummaryDto"][];
+        };
+        UpdatePlanDto: {
+            /** @description What the plan wants to achieve */
+            objective?: string;
+            /**
+             * @description Guide questions (gaps) the plan closes; questions of the plan's sections
+             * @example [
+             *       "access-to-finance.q2"
+             *     ]
+             */
+            gapQuestionCodes?: string[];
+            /** @description Activities; up to 100 items of up to 2000 characters */
+            activities?: string[];
+            /** @description Indicators of success; up to 100 items of up to 2000 characters */
+            indicators?: string[];
+            /** @description Stakeholders; up to 100 items of up to 2000 characters */
+            stakeholders?: string[];
+            budget?: string;
+            /** @description Who in the mentee city answers for the plan */
+            owner?: string;
+            sectionCodes?: string[];
+            title?: string;
+            /** @description The version you loaded; a stale one gets 409 with details.currentVersion */
+            version: number;
+        };
+        WorkflowStepDto: {
+            /** @description The version you loaded (recommended) */
+            version?: number;
+        };
+        ReviewDto: {
+            /** @description The version you loaded (recommended) */
+            version?: number;
+            /** @enum {string} */
+            verdict: "approve" | "request-changes";
+            /** @description What the mentor says about this revision */
+            summary: string;
+            /**
+             * @description Approve although review threads on the plan are still open
+             * @default false
+             */
+            overrideOpenThreads: boolean;
+        };
+        RevisionReviewDto: {
+            /** @enum {string} */
+            verdict: "approve" | "request-changes";
+            summary: string;
+            reviewerName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RevisionSummaryDto: {
+            number: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            submittedById: string;
+            submittedByName: string;
+            /** @description The verdict on this revision, if it has been reviewed */
+            review: components["schemas"]["RevisionReviewDto"] | null;
+        };
+        MilestoneSnapshotDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** Format: date */
+            dueDate: string;
+            owner: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+        };
+        PlanSnapshotDto: {
+            title: string;
+            objective: string;
+            sectionCodes: string[];
+            gapQuestionCodes: string[];
+            activities: string[];
+            indicators: string[];
+            stakeholders: string[];
+            budget: string;
+            owner: string;
+            milestones: components["schemas"]["MilestoneSnapshotDto"][];
+        };
+        RevisionDto: {
+            number: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            submittedById: string;
+            submittedByName: string;
+            /** @description The verdict on this revision, if it has been reviewed */
+            review: components["schemas"]["RevisionReviewDto"] | null;
+            /** @description The plan and its milestones as submitted */
+            snapshot: components["schemas"]["PlanSnapshotDto"];
+        };
+        FieldChangeDto: {
+            field: string;
+            before: (string | string[]) | null;
+            after: (string | string[]) | null;
+        };
+        MilestoneChangeDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            fields: components["schemas"]["FieldChangeDto"][];
+        };
+        PlanDiffDto: {
+            /** @description null when no earlier revision was reviewed: everything counts as new */
+            from: number | null;
+            to: number;
+            fields: components["schemas"]["FieldChangeDto"][];
+            milestones: components["schemas"]["MilestoneChangeDto"][];
+        };
+        CreateMilestoneDto: {
+            /** @example Microcredit desk opens at the business centre */
+            title: string;
+            description?: string;
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            dueDate: string;
+            /** @description Who answers for it */
+            owner?: string;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            status: "planned" | "in-progress" | "done" | "blocked";
+        };
+        ProgressDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            milestoneId: string;
+            percent: number;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            note: string;
+            evidenceUrls: string[];
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** @description Comments on this entry (not deleted) */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            description: string;
+            /** Format: date */
+            dueDate: string;
+            owner: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            version: number;
+            /** @description Due date before today (UTC) and not done */
+            late: boolean;
+            /** @description The latest progress entry, if any */
+            latestProgress: components["schemas"]["LatestProgressDto"] | null;
+            /** @description Comments on this milestone (not deleted) */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            pairId: string;
+            /** @enum {string} */
+            planState: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            /** @description Newest first */
+            progress: components["schemas"]["ProgressDto"][];
+        };
+        UpdateMilestoneDto: {
+            title?: string;
+            description?: string;
+            /** Format: date */
+            dueDate?: string;
+            owner?: string;
+            /** @enum {string} */
+            status?: "planned" | "in-progress" | "done" | "blocked";
+            /** @description The version you loaded; a stale one gets 409 with details.currentVersion */
+            version: number;
+        };
+        LogProgressDto: {
+            percent: number;
+            /**
+             * @description The milestone's status from now on; done means 100 percent
+             * @enum {string}
+             */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            note?: string;
+            /** @description Links to evidence: http(s) URLs, up to 20 */
+            evidenceUrls?: string[];
+        };
+        LoggedProgressDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            milestoneId: string;
+            percent: number;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            note: string;
+            evidenceUrls: string[];
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** @description Comments on this entry (not deleted) */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            milestoneStatus: "planned" | "in-progress" | "done" | "blocked";
+            milestoneVersion: number;
+            /** @enum {string} */
+            planState: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+        };
         BenchmarkSummaryDto: {
             /** @example migrant-entrepreneurs */
             code: string;
@@ -550,13 +1960,6 @@ export interface components {
             /** @example strategy.q1 */
             code: string;
             text: string;
-        };
-        PracticeExampleDto: {
-            /** @example Helsinki */
-            city: string;
-            text: string;
-            links: string[];
-            contact: string | null;
         };
         BenchmarkSectionDto: {
             /** @example strategy */
@@ -583,6 +1986,306 @@ export interface components {
             contextFactors: components["schemas"]["ContextFactorDto"][];
             /** Format: date-time */
             importedAt: string;
+        };
+        CommentTargetRefDto: {
+            /** @enum {string} */
+            type: "plan" | "milestone" | "progress";
+            /** Format: uuid */
+            id: string;
+        };
+        CommentAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The organisation the author belongs to in this programme (null once they left it) */
+            organisationName: string | null;
+        };
+        UserRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CommentResolutionDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["UserRefDto"];
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The id of the thread’s first comment
+             */
+            threadId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            target: components["schemas"]["CommentTargetRefDto"];
+            author: components["schemas"]["CommentAuthorDto"];
+            /** @description null once deleted (a tombstone that keeps its replies in place) */
+            body: string | null;
+            deleted: boolean;
+            /** @description Ids of the members @mentioned in the body */
+            mentions: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description How many times it was edited (see GET /comments/{id}/history) */
+            editCount: number;
+            /** @description Set on a resolved thread’s first comment */
+            resolved: components["schemas"]["CommentResolutionDto"] | null;
+        };
+        CommentThreadDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The id of the thread’s first comment
+             */
+            threadId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            target: components["schemas"]["CommentTargetRefDto"];
+            author: components["schemas"]["CommentAuthorDto"];
+            /** @description null once deleted (a tombstone that keeps its replies in place) */
+            body: string | null;
+            deleted: boolean;
+            /** @description Ids of the members @mentioned in the body */
+            mentions: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description How many times it was edited (see GET /comments/{id}/history) */
+            editCount: number;
+            /** @description Set on a resolved thread’s first comment */
+            resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description Every reply of the thread, oldest first (nested replies carry their parentId) */
+            replies: components["schemas"]["CommentDto"][];
+        };
+        CommentTargetDto: {
+            /** @enum {string} */
+            type: "plan" | "milestone" | "progress";
+            /**
+             * Format: uuid
+             * @description The plan itself, one of its milestones, or a progress entry of one of them
+             */
+            id: string;
+        };
+        CreateCommentDto: {
+            /**
+             * @description Plain text, 1 to 10000 characters. Mention a member of the programme by writing `@[Their Name](their-user-uuid)`; the server reads the mentions from these tokens (there is no separate field), keeps their ids in `mentions`, and refuses (400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions.
+             * @example Could @[Anna Virtanen](6f1c2a8e-0b7d-4b8e-9a51-3c0f1f7c2d11) share the Helsinki indicators?
+             */
+            body: string;
+            /**
+             * Format: uuid
+             * @description Answer this comment: the reply joins its thread and inherits its target
+             */
+            parentId?: string;
+            /** @description Required for a new thread; a reply may omit it (when given it must be its parent’s target) */
+            target?: components["schemas"]["CommentTargetDto"];
+        };
+        UpdateCommentDto: {
+            /** @description Plain text, 1 to 10000 characters. Mention a member of the programme by writing `@[Their Name](their-user-uuid)`; the server reads the mentions from these tokens (there is no separate field), keeps their ids in `mentions`, and refuses (400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions. */
+            body: string;
+        };
+        CommentEditDto: {
+            /** @description The body before this edit */
+            body: string;
+            /** Format: date-time */
+            editedAt: string;
+        };
+        ActivityActorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ActivityItemDto: {
+            /**
+             * @description Grows per installation (a bigint, as a string)
+             * @example 1042
+             */
+            seq: string;
+            /** @example comment.created */
+            type: string;
+            /**
+             * @description Where it was announced: `programme:{id}`, `pair:{id}` or `assessment:{id}` (each change is listed once)
+             * @example pair:6f1c2a8e-0b7d-4b8e-9a51-3c0f1f7c2d11
+             */
+            room: string;
+            /** @description The realtime event payload of this type (see libs/contracts events) */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description Who did it; null for the system */
+            actor: components["schemas"]["ActivityActorDto"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ActivityPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["ActivityItemDto"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page */
+            nextCursor: string | null;
+        };
+        DashboardOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+        };
+        PlanCountsDto: {
+            draft: number;
+            submitted: number;
+            changesRequested: number;
+            approved: number;
+            inProgress: number;
+            completed: number;
+            archived: number;
+            total: number;
+        };
+        SectionMilestonesDto: {
+            sectionCode: string;
+            sectionTitle: string;
+            /** @description Milestones of the plans that address this section (a plan on two sections counts under both) */
+            milestones: components["schemas"]["MilestoneCountsDto"];
+        };
+        DashboardPairDto: {
+            /** Format: uuid */
+            id: string;
+            benchmarkCode: string;
+            /** @enum {string} */
+            status: "active" | "ended";
+            mentor: components["schemas"]["DashboardOrganisationDto"];
+            mentee: components["schemas"]["DashboardOrganisationDto"];
+            plans: components["schemas"]["PlanCountsDto"];
+            /** @description Every milestone of the pair’s plans once (archived plans left out) */
+            milestones: components["schemas"]["MilestoneCountsDto"];
+            /** @description Every section of the benchmark, in its order */
+            sections: components["schemas"]["SectionMilestonesDto"][];
+        };
+        LateMilestoneDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            /** Format: date */
+            dueDate: string;
+            /** @description Whole days since the due date */
+            daysLate: number;
+            owner: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "blocked";
+            /** Format: uuid */
+            planId: string;
+            planTitle: string;
+            sectionCodes: string[];
+            /** Format: uuid */
+            pairId: string;
+            mentorName: string;
+            menteeName: string;
+        };
+        PhaseScoreDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** @description 0–100; null when nothing applicable is answered */
+            overall: number | null;
+        };
+        OrganisationScoresDto: {
+            organisation: components["schemas"]["DashboardOrganisationDto"];
+            benchmarkCode: string;
+            baseline: components["schemas"]["PhaseScoreDto"] | null;
+            followUp: components["schemas"]["PhaseScoreDto"] | null;
+            /** @description Overall followUp − baseline */
+            overallDelta: number | null;
+            sections: components["schemas"]["SectionScoreDto"][];
+        };
+        DashboardDto: {
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: date
+             * @description The day (UTC) lateness is measured against
+             */
+            today: string;
+            pairs: components["schemas"]["DashboardPairDto"][];
+            /** @description Plans by state across the programme */
+            plans: components["schemas"]["PlanCountsDto"];
+            /** @description Milestones by status across the programme */
+            milestones: components["schemas"]["MilestoneCountsDto"];
+            /** @description Late milestones of every pair, oldest due date first */
+            lateMilestones: components["schemas"]["LateMilestoneDto"][];
+            /** @description Self-assessment scores, baseline vs follow-up, per organisation and benchmark */
+            scores: components["schemas"]["OrganisationScoresDto"][];
+            consortiumMilestones: components["schemas"]["ConsortiumMilestoneDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated";
+            title: string;
+            body: string;
+            /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */
+            link: string;
+            /** Format: uuid */
+            programmeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description Unread notifications in all (not only this page) */
+            unreadCount: number;
+            /** @description Pass as `cursor` for the next (older) page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReadAllDto: {
+            /** @description How many were unread and are now read */
+            updated: number;
+        };
+        NotificationPreferencesDto: {
+            /**
+             * @description E-mail each notification at once, one digest a day, or none
+             * @enum {string}
+             */
+            email: "immediate" | "daily" | "off";
+        };
+        CreateReportDto: {
+            /** @enum {string} */
+            format: "csv" | "pdf";
+        };
+        ReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            format: "csv" | "pdf";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description 0–100 */
+            progress: number;
+            /** @description Why it failed, once failed */
+            error: string | null;
+            sizeBytes: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Where to download it, once done */
+            downloadUrl: string | null;
         };
     };
     responses: never;
@@ -872,6 +2575,26 @@ export interface operations {
             };
         };
     };
+    Programmes_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Programmes_listMilestones: {
         parameters: {
             query?: never;
@@ -1037,6 +2760,727 @@ export interface operations {
             };
         };
     };
+    Pairs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairDto"][];
+                };
+            };
+        };
+    };
+    Pairs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairDto"];
+                };
+            };
+        };
+    };
+    Pairs_suggest: {
+        parameters: {
+            query: {
+                /** @description The benchmark to match on */
+                benchmark: string;
+                /** @description A mentor is strong in a section from this score */
+                strong?: number;
+                /** @description A mentee has a gap in a section below this score */
+                gap?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairSuggestionsDto"];
+                };
+            };
+        };
+    };
+    Pairs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairDto"];
+                };
+            };
+        };
+    };
+    Pairs_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairDto"];
+                };
+            };
+        };
+    };
+    Assessments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentSummaryDto"][];
+                };
+            };
+        };
+    };
+    Assessments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    Assessments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    Assessments_gaps: {
+        parameters: {
+            query?: {
+                /** @description Section codes, comma-separated; left out: every section with gaps */
+                sections?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentGapsDto"];
+                };
+            };
+        };
+    };
+    Assessments_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAnswerDto"];
+                };
+            };
+        };
+    };
+    Assessments_explainContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                factorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveContextNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentContextNoteDto"];
+                };
+            };
+        };
+    };
+    Assessments_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    Assessments_calibrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalibrateAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAnswerDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSummaryDto"][];
+                };
+            };
+        };
+    };
+    ActionPlans_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body give the same result once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedPlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body give the same result once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlans_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PlanRevisions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionSummaryDto"][];
+                };
+            };
+        };
+    };
+    PlanRevisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDto"];
+                };
+            };
+        };
+    };
+    PlanRevisions_diff: {
+        parameters: {
+            query?: {
+                /** @description Revision number; defaults to the revision last reviewed before `to` */
+                from?: number;
+                /** @description Revision number; defaults to the latest */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDiffDto"];
+                };
+            };
+        };
+    };
+    PlanMilestones_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body give the same result once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+        };
+    };
+    PlanMilestones_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+        };
+    };
+    PlanMilestones_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+        };
+    };
+    PlanMilestones_listProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressDto"][];
+                };
+            };
+        };
+    };
+    PlanMilestones_logProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body give the same result once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoggedProgressDto"];
+                };
+            };
+        };
+    };
     Benchmarks_list: {
         parameters: {
             query?: never;
@@ -1097,6 +3541,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BenchmarkDto"];
+                };
+            };
+        };
+    };
+    Comments_list: {
+        parameters: {
+            query?: {
+                /** @description Only the threads on this kind of target */
+                target?: "plan" | "milestone" | "progress";
+                /** @description Only the threads on this plan, milestone or progress entry */
+                targetId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Threads, oldest first: each first comment with its replies in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"][];
+                };
+            };
+        };
+    };
+    Comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+        };
+    };
+    Comments_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted by its author or a coordinator; a tombstone keeps the replies in place */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Comments_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description Only the author edits; the previous body is kept in the history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+        };
+    };
+    Comments_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bodies before each edit, oldest first (empty once deleted) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentEditDto"][];
+                };
+            };
+        };
+    };
+    Comments_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On a thread’s first comment only (409 on a reply) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+        };
+    };
+    Comments_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On a thread’s first comment only (409 on a reply) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+        };
+    };
+    Activity_feed: {
+        parameters: {
+            query?: {
+                /** @description Continue below this seq: the `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; a city member sees the programme’s own events and those of the pairs it is in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+        };
+    };
+    Dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coordinators, experts and the admin; city members get 403 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
                 };
             };
         };
@@ -1333,6 +3989,183 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                /** @description Continue after this item: the `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your own notifications, newest first, with the unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    Notifications_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllDto"];
+                };
+            };
+        };
+    };
+    Notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marks your notification read; someone else’s is 404 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferences_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    Reports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportDto"];
+            };
+        };
+        responses: {
+            /** @description Queued; poll GET /reports/{id} or listen for `report.updated` in your `user:{id}` room */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    Reports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    Reports_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file; 409 until it is done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
         };

@@ -37,6 +37,16 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
+function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
+  return env[name]?.trim() ? url(env, name, protocols, '') : null;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name, String(fallback)).toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new WorkerConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true' || raw === '1';
+}
+
 function redisUrl(env: Env): string {
   const value = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
   const path = new URL(value).pathname;
@@ -59,6 +69,29 @@ export function parseWorkerConfig(env: Env) {
     redisPrefix,
     /** Jobs each queue runs at once in this process. */
     concurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
+    /**
+     * How long a running job's lock lasts without renewal (renewed at half of it). A worker that dies
+     * leaves its job stalled; another worker takes it up after about this long (it is also the stalled check interval).
+     */
+    jobLockMs: int(env, 'WORKER_JOB_LOCK_MS', 30_000, 500, 600_000),
+    /** The web client's address, for links in e-mails (same setting as the api's). */
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000').replace(/\/$/, ''),
+    mail: {
+      /** `smtp://user:pass@host:port` or `smtps://…`; without it, mails are written as .eml files to `outboxDir`. */
+      smtpUrl: optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+      outboxDir: read(env, 'OUTBOX_DIR', 'var/outbox'),
+      from: read(env, 'MAIL_FROM', 'CityMentor <no-reply@citymentor.invalid>'),
+    },
+    notifications: {
+      /** Whether this process reads the event log for notifications (tests drive it by hand with false). */
+      feed: bool(env, 'NOTIFICATION_FEED', true),
+      /** The event log is read on every NOTIFY and at least this often. */
+      pollMs: int(env, 'NOTIFICATION_POLL_MS', 1000, 50, 60_000),
+      /** Events read per transaction. */
+      batchSize: int(env, 'NOTIFICATION_BATCH_SIZE', 200, 1, 5000),
+    },
+    /** Where finished reports are written (the api reads them from the same folder). */
+    reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
   };
 }
 

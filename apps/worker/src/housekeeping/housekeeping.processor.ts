@@ -2,11 +2,12 @@ import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } f
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { startWorker } from '../queues/start-worker';
 import { HOUSEKEEPING_QUEUE, type HousekeepingJob, type HousekeepingJobName, type PurgeResult } from './housekeeping.jobs';
 import { HousekeepingService } from './housekeeping.service';
 
 /** Reads the job and calls the service; the logic lives in HousekeepingService. */
-@Processor(HOUSEKEEPING_QUEUE)
+@Processor(HOUSEKEEPING_QUEUE, { autorun: false })
 export class HousekeepingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly housekeeping: HousekeepingService,
@@ -29,7 +30,7 @@ export class HousekeepingProcessor extends WorkerHost implements OnApplicationBo
   }
 
   onApplicationBootstrap() {
-    this.worker.concurrency = this.config.concurrency;
+    startWorker(this.worker, this.config);
   }
 
   /** Stops taking jobs and waits for the running ones before the database and Redis are closed. */

@@ -26,6 +26,14 @@ export class Programme {
   @ManyToOne(() => Organisation)
   coordinatorOrganisation: Organisation;
 
+  /** Milestone reminders go to the mentee side this many days before the due date. */
+  @Property({ type: 'smallint', default: 7 })
+  reminderDaysBefore: number & Opt = 7;
+
+  /** A milestone overdue by more than this many days is escalated to the mentor side and the coordinators. */
+  @Property({ type: 'smallint', default: 14 })
+  escalateAfterDays: number & Opt = 14;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { NotificationDto, NotificationPageDto, NotificationPreferencesDto, NotificationsQueryDto, ReadAllDto } from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: NotificationPageDto, description: 'Your own notifications, newest first, with the unread count' })
+  list(@CurrentActor() actor: Actor, @Query() query: NotificationsQueryDto): Promise<NotificationPageDto> {
+    return this.notifications.page(actor, query);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadAllDto })
+  readAll(@CurrentActor() actor: Actor): Promise<ReadAllDto> {
+    return this.notifications.readAll(actor);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: NotificationDto, description: 'Marks your notification read; someone else’s is 404' })
+  read(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<NotificationDto> {
+    return this.notifications.read(actor, id);
+  }
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('me/notification-preferences')
+export class NotificationPreferencesController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  get(@CurrentActor() actor: Actor): Promise<NotificationPreferencesDto> {
+    return this.notifications.preferences(actor);
+  }
+
+  @Put()
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  set(@CurrentActor() actor: Actor, @Body() dto: NotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+    return this.notifications.setPreferences(actor, dto);
+  }
+}

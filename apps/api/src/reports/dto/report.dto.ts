@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { REPORT_FORMATS, REPORT_STATUSES, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+
+export class CreateReportDto {
+  @ApiProperty({ enum: REPORT_FORMATS })
+  @IsIn(REPORT_FORMATS as unknown as string[], { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
+  format: ReportFormat;
+}
+
+export class ReportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ enum: REPORT_FORMATS }) format: ReportFormat;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ description: '0–100' }) progress: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed, once failed' }) error: string | null;
+  @ApiProperty({ type: Number, nullable: true }) sizeBytes: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where to download it, once done' }) downloadUrl: string | null;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { UuidPipe } from '../http/params';
+import { CreateReportDto, ReportDto } from './dto/report.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post('programmes/:id/reports')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReportDto, description: 'Queued; poll GET /reports/{id} or listen for `report.updated` in your `user:{id}` room' })
+  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateReportDto): Promise<ReportDto> {
+    return this.reports.create(actor, id, dto.format);
+  }
+
+  @Get('reports/:id')
+  @ApiOkResponse({ type: ReportDto })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ReportDto> {
+    return this.reports.get(actor, id);
+  }
+
+  @Get('reports/:id/download')
+  @ApiProduces('text/csv', 'application/pdf')
+  @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })
+  async download(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
+    const file = await this.reports.download(actor, id);
+    return new StreamableFile(file.stream, { type: file.type, disposition: `attachment; filename="${file.fileName}"`, length: file.size ?? undefined });
+  }
+}

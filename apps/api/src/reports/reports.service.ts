@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Queue, type RedisOptions } from 'bullmq';
+import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, reportJobId, type BuildReportJob } from '@citymentor/contracts';
+import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import { appConfig, type AppConfig } from '../config/app.config';
+import { DashboardPolicy } from '../dashboard/dashboard.policy';
+import type { ReportDto } from './dto/report.dto';
+
+interface ReportRow {
+  id: string;
+  programmeId: string;
+  format: ReportFormat;
+  status: ReportStatus;
+  progress: number;
+  error: string | null;
+  fileName: string | null;
+  sizeBytes: number | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const toDto = (r: ReportRow): ReportDto => ({
+  id: r.id,
+  programmeId: r.programmeId,
+  format: r.format,
+  status: r.status,
+  progress: r.progress,
+  error: r.error,
+  sizeBytes: r.sizeBytes,
+  createdAt: new Date(r.createdAt).toISOString(),
+  finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
+  downloadUrl: r.status === 'done' ? `/api/v1/reports/${r.id}/download` : null,
+});
+
+/** ioredis options from REDIS_URL (BullMQ opens and closes its own connections from them). */
+function redisOptions(redisUrl: string): RedisOptions {
+  const u = new URL(redisUrl);
+  return {
+    host: u.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: Number(u.pathname.slice(1) || 0),
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' };
+
+/**
+ * Funder reports: a row per request and a BullMQ job (id derived from the report's) that the worker
+ * builds. Who may ask for, see and download a programme's reports is who may see its dashboard.
+ */
+@Injectable()
+export class ReportsService implements OnApplicationShutdown {
+  private queue: Queue<BuildReportJob> | null = null;
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: DashboardPolicy,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  /** Opened on the first report, so an instance that never queues one holds no queue connection. */
+  private reportsQueue(): Queue<BuildReportJob> {
+    if (!this.queue) {
+      // Same prefix as the worker's BullModule (`<REDIS_PREFIX>:bull`), so both meet on one queue.
+      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, { connection: redisOptions(this.config.redisUrl), prefix: `${this.config.redisPrefix}:bull` });
+      this.queue.on('error', (error) => this.logger.warn({ err: error }, 'reports queue connection'));
+    }
+    return this.queue;
+  }
+
+  async create(actor: Actor, programmeId: string, format: ReportFormat): Promise<ReportDto> {
+    this.policy.assert(actor, programmeId);
+    const em = this.em.fork();
+    const report = new Report(em.getReference(Programme, programmeId), em.getReference(User, actor.userId), format);
+    await em.persistAndFlush(report);
+    await this.reportsQueue().add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) });
+    return this.get(actor, report.id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportDto> {
+    return toDto(await this.visible(actor, id));
+  }
+
+  /** The finished file as a stream; 409 while it is not built yet. */
+  async download(actor: Actor, id: string) {
+    const report = await this.visible(actor, id);
+    if (report.status !== 'done' || !report.fileName) throw conflict(`The report is ${report.status}; download it once it is done`, { status: report.status });
+    const path = join(resolve(this.config.reportsDir), report.fileName);
+    await access(path).catch(() => {
+      throw notFound('Report file');
+    });
+    return { stream: createReadStream(path), type: CONTENT_TYPES[report.format], fileName: `report-${report.createdAt.toISOString().slice(0, 10)}.${report.format}`, size: report.sizeBytes };
+  }
+
+  private async visible(actor: Actor, id: string): Promise<ReportRow> {
+    const [row] = await this.em.getConnection().execute<ReportRow[]>(
+      `select id, programme_id as "programmeId", format, status, progress, error, file_name as "fileName", size_bytes as "sizeBytes",
+         created_at as "createdAt", finished_at as "finishedAt" from reports where id = ?`,
+      [id],
+    );
+    if (!row) throw notFound('Report');
+    row.createdAt = new Date(row.createdAt);
+    this.policy.assert(actor, row.programmeId);
+    return row;
+  }
+
+  async onApplicationShutdown() {
+    await this.queue?.close().catch(() => undefined);
+  }
+}

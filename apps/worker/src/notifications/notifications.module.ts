@@ -1,0 +1,26 @@
+import { Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { MailModule } from '../mail/mail.module';
+import { NotificationFeed } from './notification-feed';
+import { DIGEST_SCHEDULE, DIGEST_SCHEDULER_ID, NOTIFICATIONS_JOB_OPTIONS, NOTIFICATIONS_QUEUE, type DigestResult, type NotificationsJob } from './notifications.jobs';
+import { NotificationsProcessor } from './notifications.processor';
+import { NotificationsService } from './notifications.service';
+
+/** Notifications from the event log (NotificationFeed → NotificationsService), immediate e-mails and the daily digest queue. */
+@Module({
+  imports: [MailModule, BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE, defaultJobOptions: NOTIFICATIONS_JOB_OPTIONS })],
+  providers: [NotificationsService, NotificationsProcessor, NotificationFeed],
+  exports: [NotificationsService, NotificationFeed],
+})
+export class NotificationsModule implements OnModuleInit {
+  private readonly logger = new Logger(NotificationsModule.name);
+
+  constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationsJob, DigestResult>) {}
+
+  /** Idempotent: every worker process upserts the same scheduler id. */
+  async onModuleInit() {
+    await this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, DIGEST_SCHEDULE, { name: 'digest', data: { v: 1, kind: 'daily-digest' }, opts: NOTIFICATIONS_JOB_OPTIONS });
+    this.logger.log({ scheduler: DIGEST_SCHEDULER_ID, ...DIGEST_SCHEDULE }, 'scheduled the daily digest');
+  }
+}

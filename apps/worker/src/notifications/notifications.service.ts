@@ -1,0 +1,163 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { CommentEvent, EventPayloads } from '@citymentor/contracts';
+import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { appendEvents } from '../events/event-appender';
+import { announce, excerpt, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
+import { onSide, pairInfo, type PairInfo } from './pair-people';
+
+/** The row of `worker_cursors` this consumer advances. */
+export const NOTIFICATIONS_CURSOR = 'notifications';
+
+interface EventRow {
+  seq: string;
+  room: string;
+  type: string;
+  payload: unknown;
+  actorId: string | null;
+}
+
+export interface BatchResult {
+  /** Events read (whatever their type). */
+  scanned: number;
+  notifications: number;
+  /** The cursor after the batch. */
+  cursor: string;
+}
+
+const except = (ids: string[], ...drop: (string | null | undefined)[]) => ids.filter((id) => !drop.includes(id));
+
+/**
+ * Turns the event log into notifications. One batch is one transaction: lock the cursor row, read
+ * the events after it, write the notifications and their `notification.created` events, move the
+ * cursor, commit. A crash rolls all of it back and the next batch does it again; a second worker
+ * waits on the cursor row and then continues after it (docs/decisions/0007).
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+  ) {}
+
+  async processBatch(limit = this.config.notifications.batchSize): Promise<BatchResult> {
+    return this.em.fork().transactional(async (tx) => {
+      await tx.execute(`insert into worker_cursors (name, seq, updated_at) values (?, 0, now()) on conflict do nothing`, [NOTIFICATIONS_CURSOR]);
+      const [{ seq: cursor }] = await tx.execute<{ seq: string }[]>(`select seq::text as seq from worker_cursors where name = ? for update`, [NOTIFICATIONS_CURSOR]);
+      const events = await tx.execute<EventRow[]>(
+        `select seq::text as seq, room, type, payload, actor_id as "actorId" from events where events.seq > ? order by events.seq limit ?`,
+        [cursor, limit],
+      );
+      if (events.length === 0) return { scanned: 0, notifications: 0, cursor };
+      const pairs = new Map<string, PairInfo | null>();
+      const pair = async (id: string) => {
+        if (!pairs.has(id)) pairs.set(id, await pairInfo(tx, id));
+        return pairs.get(id)!;
+      };
+      const written = [];
+      for (const event of events) {
+        const drafts = await this.draftsFor(tx, event, pair);
+        if (drafts.length) written.push(...(await writeNotifications(tx, drafts)));
+      }
+      const last = events[events.length - 1].seq;
+      await tx.execute(`update worker_cursors set seq = ?, updated_at = now() where name = ?`, [last, NOTIFICATIONS_CURSOR]);
+      await appendEvents(tx, announce(written));
+      if (written.length) this.logger.log({ from: cursor, to: last, events: events.length, notifications: written.length }, 'notified');
+      return { scanned: events.length, notifications: written.length, cursor: last };
+    });
+  }
+
+  /**
+   * Who hears of one event. A change inside a plan is logged in the plan's room and its pair's
+   * room; it is read from the plan's room only, so it notifies once.
+   */
+  private async draftsFor(tx: EntityManager, event: EventRow, pair: (id: string) => Promise<PairInfo | null>): Promise<NotificationDraft[]> {
+    if (!event.room.startsWith('plan:')) return [];
+    switch (event.type) {
+      case 'comment.created':
+      case 'comment.updated': {
+        const c = event.payload as CommentEvent;
+        const info = await pair(c.pairId);
+        return info ? this.commentDrafts(tx, event, c, info) : [];
+      }
+      case 'plan.submitted': {
+        const p = event.payload as EventPayloads['plan.submitted'];
+        const info = await pair(p.pairId);
+        if (!info) return [];
+        return [
+          {
+            ...this.source(event, p.planId, p.programmeId),
+            userIds: except(onSide(info, 'mentor'), event.actorId),
+            kind: 'plan-submitted',
+            title: `${info.menteeName} submitted “${p.title}” for your review`,
+            body: `Revision ${p.revision} of the action plan is waiting for your review.`,
+            link: planLink(p.programmeId, p.planId),
+          },
+        ];
+      }
+      case 'plan.reviewed': {
+        const p = event.payload as EventPayloads['plan.reviewed'];
+        const info = await pair(p.pairId);
+        if (!info) return [];
+        return [
+          {
+            ...this.source(event, p.planId, p.programmeId),
+            userIds: except(onSide(info, 'mentee'), event.actorId),
+            kind: 'plan-reviewed',
+            title: p.verdict === 'approve' ? `${info.mentorName} approved “${p.title}”` : `${info.mentorName} requested changes to “${p.title}”`,
+            body: p.summary,
+            link: planLink(p.programmeId, p.planId),
+          },
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * A new comment: the mentioned people ('mention'); the plan's other side and whoever took part in
+   * the thread ('comment'). An edit notifies only people newly mentioned in it.
+   */
+  private async commentDrafts(tx: EntityManager, event: EventRow, c: CommentEvent, info: PairInfo): Promise<NotificationDraft[]> {
+    const readers = new Set(info.people.map((p) => p.userId));
+    const author = info.people.find((p) => p.userId === c.authorId);
+    const authorName = author?.name || (await this.userName(tx, c.authorId));
+    const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [c.planId]);
+    const planTitle = plan?.title ?? 'an action plan';
+    const base = { ...this.source(event, c.commentId, c.programmeId), body: excerpt(c.body ?? ''), link: `${planLink(c.programmeId, c.planId)}#comment-${c.commentId}` };
+    let mentioned = except(c.mentions.filter((id) => readers.has(id)), c.authorId);
+    if (event.type === 'comment.updated') {
+      if (c.body === null || mentioned.length === 0) return [];
+      const told = await tx.execute<{ userId: string }[]>(`select user_id as "userId" from notifications where kind = 'mention' and subject_id = ?`, [c.commentId]);
+      const already = new Set(told.map((r) => r.userId));
+      mentioned = mentioned.filter((id) => !already.has(id));
+      return mentioned.length ? [{ ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` }] : [];
+    }
+    const otherSide = author?.side === 'mentor' ? onSide(info, 'mentee') : author?.side === 'mentee' ? onSide(info, 'mentor') : onSide(info, 'mentor', 'mentee');
+    // Who had written in the thread before this comment (not after it: reading the event again gives the same people).
+    const thread = await tx.execute<{ userId: string }[]>(
+      `select distinct t.author_id as "userId" from comments t join comments c on c.id = ?
+       where t.thread_id = ? and t.id <> c.id and t.created_at <= c.created_at`,
+      [c.commentId, c.threadId],
+    );
+    const participants = thread.map((r) => r.userId).filter((id) => readers.has(id));
+    const others = except([...new Set([...otherSide, ...participants])], c.authorId, ...mentioned);
+    const where = c.target.type === 'plan' ? `“${planTitle}”` : `a ${c.target.type === 'milestone' ? 'milestone' : 'progress entry'} of “${planTitle}”`;
+    return [
+      { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` },
+      { ...base, userIds: others, kind: 'comment', title: c.parentId ? `${authorName} replied on ${where}` : `${authorName} commented on ${where}` },
+    ];
+  }
+
+  private source(event: EventRow, subjectId: string, programmeId: string) {
+    return { sourceEventSeq: event.seq, subjectId, programmeId };
+  }
+
+  private async userName(tx: EntityManager, id: string): Promise<string> {
+    const [row] = await tx.execute<{ name: string }[]>(`select name from users where id = ?`, [id]);
+    return row?.name ?? 'Someone';
+  }
+}

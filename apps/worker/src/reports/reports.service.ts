@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { todayIso, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { appendEvents } from '../events/event-appender';
+import { reportCsv } from './report-csv';
+import { loadReportData } from './report-data';
+import { writeReportPdf } from './report-pdf';
+
+interface ReportRow {
+  id: string;
+  programmeId: string;
+  requestedById: string;
+  format: ReportFormat;
+  status: ReportStatus;
+}
+
+/** The file name of a report under REPORTS_DIR (the api streams it from there). */
+export const reportFileName = (id: string, format: ReportFormat) => `${id}.${format}`;
+
+/**
+ * Builds a report into REPORTS_DIR and records its progress (the row, and a `report.updated` event
+ * in the requester's room). Idempotent: a retried job writes the same file again (to a temporary
+ * name, then renamed), and a report already done is left alone.
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+  ) {}
+
+  async build(reportId: string, today = todayIso()): Promise<{ fileName: string; sizeBytes: number } | null> {
+    const [report] = await this.em
+      .fork()
+      .execute<ReportRow[]>(`select id, programme_id as "programmeId", requested_by_id as "requestedById", format, status from reports where id = ?`, [reportId]);
+    if (!report) throw new Error(`report ${reportId} not found`);
+    if (report.status === 'done') return null;
+    await this.progress(report, 'running', 5);
+    const data = await loadReportData(this.em.fork(), report.programmeId, today);
+    await this.progress(report, 'running', 25);
+    const dir = resolve(this.config.reportsDir);
+    await mkdir(dir, { recursive: true });
+    const fileName = reportFileName(report.id, report.format);
+    const temp = join(dir, `.${fileName}.${process.pid}.tmp`);
+    try {
+      if (report.format === 'csv') await writeFile(temp, reportCsv(data), 'utf8');
+      else await writeReportPdf(data, temp, (percent) => this.progress(report, 'running', percent));
+      await rename(temp, join(dir, fileName));
+    } finally {
+      await rm(temp, { force: true });
+    }
+    const { size } = await stat(join(dir, fileName));
+    await this.progress(report, 'done', 100, { fileName, sizeBytes: size });
+    this.logger.log({ reportId, format: report.format, size }, 'built a report');
+    return { fileName, sizeBytes: size };
+  }
+
+  /** After the last attempt failed: the report says so, with the reason. */
+  async fail(reportId: string, error: string) {
+    const [report] = await this.em.fork().execute<ReportRow[]>(`select id, requested_by_id as "requestedById", format, status from reports where id = ?`, [reportId]);
+    if (report && report.status !== 'done') await this.progress(report, 'failed', 0, { error: error.slice(0, 1000) });
+  }
+
+  private async progress(report: Pick<ReportRow, 'id' | 'requestedById'>, status: ReportStatus, progress: number, extra: { fileName?: string; sizeBytes?: number; error?: string } = {}) {
+    await this.em.fork().transactional(async (tx) => {
+      await tx.execute(
+        `update reports set status = ?, progress = ?, file_name = coalesce(?, file_name), size_bytes = coalesce(?, size_bytes), error = ?,
+           finished_at = case when ? in ('done', 'failed') then now() else null end
+         where id = ?`,
+        [status, progress, extra.fileName ?? null, extra.sizeBytes ?? null, extra.error ?? null, status, report.id],
+      );
+      await appendEvents(tx, [{ room: `user:${report.requestedById}`, type: 'report.updated', payload: { reportId: report.id, status, progress }, actorId: null, programmeId: null }]);
+    });
+  }
+}

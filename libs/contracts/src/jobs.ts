@@ -1,0 +1,27 @@
+/**
+ * The BullMQ jobs the api hands to the worker: queue names, versioned job data and how job ids are
+ * derived (from what makes the job unique, so a retried request or a duplicate collapses into one).
+ */
+
+/** Funder reports of a programme (CSV, PDF), built by the worker. */
+export const REPORTS_QUEUE = 'reports';
+
+/** Version 1: build the report row `reportId` describes (programme, format, requester). */
+export interface BuildReportJob {
+  v: 1;
+  kind: 'build-report';
+  reportId: string;
+}
+
+export type ReportsJobName = 'build';
+
+/** One job per report (BullMQ job ids may not contain `:`). */
+export const reportJobId = (reportId: string) => `report-${reportId}`;
+
+/** Retried with exponential backoff; failed jobs are kept for inspection. */
+export const REPORT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: 1000,
+  removeOnFail: false,
+} as const;

@@ -1,0 +1,55 @@
+import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { User } from '../identity/user.entity';
+import { Programme } from '../programme/programme.entity';
+
+export const REPORT_FORMATS = ['csv', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A funder report of a programme, built in the background by the worker. */
+@Entity({ tableName: 'reports' })
+@Index({ properties: ['programme', 'createdAt'] })
+export class Report {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Programme, { deleteRule: 'cascade' })
+  programme: Programme;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  requestedBy: User;
+
+  @Enum({ items: [...REPORT_FORMATS], type: 'string', length: 8 })
+  format: ReportFormat;
+
+  @Enum({ items: [...REPORT_STATUSES], type: 'string', length: 16 })
+  status: ReportStatus & Opt = 'queued';
+
+  /** 0–100. */
+  @Property({ type: 'smallint' })
+  progress: number & Opt = 0;
+
+  @Property({ type: 'text', nullable: true })
+  error: string | null = null;
+
+  /** File name under REPORTS_DIR once done. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  fileName: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  sizeBytes: number | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null = null;
+
+  constructor(programme: Programme, requestedBy: User, format: ReportFormat) {
+    this.programme = programme;
+    this.requestedBy = requestedBy;
+    this.format = format;
+  }
+}

@@ -1,0 +1,180 @@
+import { EmailDeliveryService } from '../../apps/worker/src/mail/email-delivery.service';
+import { NotificationsService } from '../../apps/worker/src/notifications/notifications.service';
+import { planFixtures, type Mentoring } from '../http/plan-fixtures';
+import { startApp, type TestApp } from '../support/app';
+import { startWorkerContext, TestSmtp, type WorkerContext } from './worker-harness';
+
+describe('notifications from the event log (worker + api on one database)', () => {
+  let t: TestApp;
+  let w: WorkerContext;
+  let smtp: TestSmtp;
+
+  beforeAll(async () => {
+    t = await startApp();
+    smtp = await TestSmtp.start();
+    w = await startWorkerContext(t.databaseUrl, { SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await w?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  const feed = async () => {
+    // Drains the log as the feed does: batch after batch until one comes back short.
+    let total = 0;
+    for (;;) {
+      const batch = await w.get(NotificationsService).processBatch(50);
+      total += batch.notifications;
+      if (batch.scanned < 50) return total;
+    }
+  };
+  const sql = <T>(query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const notificationsOf = (userId: string) =>
+    sql<{ kind: string; title: string; body: string; link: string; sourceEventSeq: string }>(
+      `select kind, title, body, link, source_event_seq::text as "sourceEventSeq" from notifications where user_id = ? order by created_at, kind`,
+      [userId],
+    );
+  const kindsBy = async (users: Record<string, { id: string }>) =>
+    Object.fromEntries(await Promise.all(Object.entries(users).map(async ([who, u]) => [who, (await notificationsOf(u.id)).map((n) => n.kind)])));
+
+  /** A mentoring pair with a second member on each side. */
+  async function cast() {
+    const m = await t.given.mentoring();
+    const mentee2 = await t.given.member(m.programme, m.menteeCity, 'city-member');
+    const mentor2 = await t.given.member(m.programme, m.mentorCity, 'city-member');
+    return { m, mentee2, mentor2, plans: planFixtures(t, m) };
+  }
+  const users = (c: Awaited<ReturnType<typeof cast>>) => ({
+    mentor: c.m.people.mentor.user,
+    mentor2: c.mentor2,
+    mentee: c.m.people.mentee.user,
+    mentee2: c.mentee2,
+    coordinator: c.m.people.coordinator.user,
+    expert: c.m.people.expert.user,
+    otherCity: c.m.people.otherCity.user,
+  });
+
+  it('tells the other side and the thread of a comment, and the mentioned person of a mention, once each', async () => {
+    const c = await cast();
+    const plan = await c.plans.draft({ title: 'One-stop shop in Liège' });
+    await feed();
+    const root = await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: 'Who pays for the desk?', target: { type: 'plan', id: plan.id } }).expect(201);
+    await feed();
+    expect(await kindsBy(users(c))).toEqual({ mentor: [], mentor2: [], mentee: ['comment'], mentee2: ['comment'], coordinator: [], expert: [], otherCity: [] });
+
+    const [n] = await notificationsOf(c.m.people.mentee.user.id);
+    expect(n.title).toBe('Test User commented on “One-stop shop in Liège”');
+    expect(n.body).toBe('Who pays for the desk?');
+    expect(n.link).toBe(`/programmes/${c.m.programme.id}/plans/${plan.id}#comment-${root.body.id}`);
+
+    // The expert (neither side) answers in the thread and mentions the second mentor.
+    await t.api
+      .as(c.m.people.expert.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: `@[Mentor Two](${c.mentor2.id}) can you check the budget?`, parentId: root.body.id })
+      .expect(201);
+    await feed();
+    expect(await kindsBy(users(c))).toEqual({
+      mentor: ['comment'], // took part in the thread
+      mentor2: ['mention'], // mentioned: told once, as a mention
+      mentee: ['comment', 'comment'],
+      mentee2: ['comment', 'comment'],
+      coordinator: [],
+      expert: [],
+      otherCity: [],
+    });
+    const [mention] = await notificationsOf(c.mentor2.id);
+    expect(mention.body).toBe('@Mentor Two can you check the budget?');
+  });
+
+  it('tells the mentor side of a submitted plan and the mentee side of its review', async () => {
+    const c = await cast();
+    const plan = await c.plans.submitted({ title: 'Microcredit for founders' });
+    await feed();
+    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted'], mentor2: ['plan-submitted'], mentee: [], mentee2: [], coordinator: [] });
+    await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'Say who funds it' }).expect(201);
+    await feed();
+    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted'], mentor2: ['plan-submitted'], mentee: ['plan-reviewed'], mentee2: ['plan-reviewed'], coordinator: [] });
+    const [review] = await notificationsOf(c.mentee2.id);
+    expect(review.title).toMatch(/requested changes to “Microcredit for founders”$/);
+    expect(review.body).toBe('Say who funds it');
+  });
+
+  it('notifies nobody twice when the same events are read again, and announces each notification in its user’s room', async () => {
+    const c = await cast();
+    const plan = await c.plans.draft();
+    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'Draft ready', target: { type: 'plan', id: plan.id } }).expect(201);
+    await feed();
+    const before = await sql<{ n: number }>(`select count(*)::int as n from notifications`);
+    // As after a crash between writing and moving the cursor (impossible in one transaction, so forced here).
+    await sql(`update worker_cursors set seq = 0 where name = 'notifications'`);
+    expect(await feed()).toBe(0);
+    expect(await sql<{ n: number }>(`select count(*)::int as n from notifications`)).toEqual(before);
+
+    const mentorId = c.m.people.mentor.user.id;
+    const rows = await sql<{ id: string }>(`select id from notifications where user_id = ?`, [mentorId]);
+    const events = await sql<{ payload: { notificationId: string; kind: string; link: string } }>(
+      `select payload from events where room = ? and type = 'notification.created'`,
+      [`user:${mentorId}`],
+    );
+    expect(events.map((e) => e.payload.notificationId).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(events[0].payload).toMatchObject({ kind: 'comment', link: expect.stringContaining(`/plans/${plan.id}#comment-`) });
+  });
+
+  it('e-mails at once, in a daily digest or not at all, as each recipient chose', async () => {
+    const c = await cast();
+    const u = users(c);
+    await t.api.as(c.m.people.mentee.token).put('/me/notification-preferences', { email: 'daily' }).expect(200);
+    const mentee2 = await t.given.signIn(c.mentee2);
+    await t.api.as(mentee2.token).put('/me/notification-preferences', { email: 'off' }).expect(200);
+    const plan = await c.plans.draft({ title: 'Mentoring desk for Λευκωσία' });
+    await feed();
+    await w.get(EmailDeliveryService).sendImmediate();
+    smtp.mails.length = 0;
+
+    const root = await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: 'Who pays?', target: { type: 'plan', id: plan.id } }).expect(201);
+    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'The city does.', parentId: root.body.id }).expect(201);
+    await feed();
+    expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(2); // the mentor and the second mentor, once each
+    expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(0);
+
+    expect(smtp.mails.map((m) => m.envelopeTo).sort()).toEqual([[u.mentor.email], [u.mentor2.email]].sort());
+    const mail = smtp.to(u.mentor.email)[0];
+    const link = `http://citymentor.test/programmes/${c.m.programme.id}/plans/${plan.id}#comment-`;
+    expect(mail.subject).toBe('Test User replied on “Mentoring desk for Λευκωσία”');
+    expect(mail.text).toContain('The city does.');
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link}`);
+    expect(mail.messageId).toMatch(/^<notification-[0-9a-f-]{36}@citymentor>$/);
+
+    // The daily digest: one mail for the mentee with what they have not been mailed; nothing for 'off'.
+    smtp.mails.length = 0;
+    const digest = await w.get(EmailDeliveryService).sendDigests('2026-11-30');
+    expect(digest.users).toBeGreaterThanOrEqual(1);
+    expect(smtp.to(u.mentee.email)).toHaveLength(1);
+    const [d] = smtp.to(u.mentee.email);
+    expect(d.subject).toBe('CityMentor: 1 notification (2026-11-30)');
+    expect(d.text).toContain('Test User commented on “Mentoring desk for Λευκωσία”');
+    expect(d.html).toContain(`href="http://citymentor.test/programmes/${c.m.programme.id}/plans/${plan.id}#comment-${root.body.id}"`);
+    expect(smtp.to(u.mentee2.email)).toHaveLength(0);
+    await w.get(EmailDeliveryService).sendDigests('2026-11-30');
+    expect(smtp.to(u.mentee.email)).toHaveLength(1);
+  });
+
+  it('keeps a notification pending when the SMTP server refuses it, and sends it later', async () => {
+    const c = await cast();
+    const plan = await c.plans.draft();
+    await feed();
+    await w.get(EmailDeliveryService).sendImmediate();
+    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'Ready for you', target: { type: 'plan', id: plan.id } }).expect(201);
+    await feed();
+    smtp.mails.length = 0;
+    smtp.beforeAccept = () => {
+      throw Object.assign(new Error('mailbox busy'), { responseCode: 451 });
+    };
+    await expect(w.get(EmailDeliveryService).sendImmediate()).rejects.toThrow();
+    smtp.beforeAccept = undefined;
+    expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(2);
+    expect(smtp.mails.map((m) => m.envelopeTo[0]).sort()).toEqual([c.m.people.mentor.user.email, c.mentor2.email].sort());
+  });
+});

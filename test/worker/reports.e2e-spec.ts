@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConsortiumMilestone, Programme } from '@citymentor/domain';
+import { GivenPlans } from '../support/given-plans';
+import { startApp, type TestApp } from '../support/app';
+import { startWorkerContext, until, type WorkerContext } from './worker-harness';
+
+/** RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside; CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+// Building waits on the worker's queue; on a loaded 2-core machine that can take a while.
+jest.setTimeout(90_000);
+
+describe('funder reports (CSV, PDF) built by the worker', () => {
+  let t: TestApp;
+  let w: WorkerContext;
+  const dir = mkdtempSync(join(tmpdir(), 'cm-reports-'));
+
+  beforeAll(async () => {
+    t = await startApp({ REPORTS_DIR: dir });
+    w = await startWorkerContext(t.databaseUrl, { REPORTS_DIR: dir });
+  });
+  afterAll(async () => {
+    await w?.close();
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A programme with two pairs (one with Nicosia and Liège), plans, milestones (some late), progress, assessments and a consortium milestone. */
+  let built_: ReturnType<typeof build> | undefined;
+  /** Built once per file: organisation names are unique. */
+  const consortium = () => (built_ ??= build());
+  async function build() {
+    const w0 = await t.given.world();
+    const nicosia = await t.given.organisation('city', 'Λευκωσία', 'CY');
+    const liege = await t.given.organisation('city', 'Liège', 'BE');
+    const helsinki = await t.given.organisation('city', `Helsinki ${Date.now()}`, 'FI');
+    for (const o of [nicosia, liege, helsinki]) await t.given.participant(w0.programme, o);
+    const pairA = await t.given.pair(w0.programme, liege, nicosia);
+    const pairB = await t.given.pair(w0.programme, helsinki, w0.city);
+    const plans = new GivenPlans(t.orm);
+    const planA = await plans.plan(pairA, { title: 'Guichet unique, "one-stop" shop', sectionCodes: ['comprehensive-support', 'access-to-finance'], state: 'in-progress' });
+    const [lateA, onTimeA] = await plans.milestones(planA, [
+      { title: 'Open the desk, at last', dueDate: '2026-01-15', status: 'in-progress', owner: 'Economic affairs' },
+      { title: 'Train advisers', dueDate: '2099-06-30' },
+    ]);
+    await plans.progress(lateA, w0.people.cityMember.user, { percent: 40, note: 'Rooms found;\nstaff next' });
+    const planB = await plans.plan(pairB, { title: 'Microcredit', state: 'approved' });
+    await plans.milestones(planB, [{ title: 'Sign with the bank', dueDate: '2026-02-01', status: 'blocked' }]);
+    await plans.assessment(w0.programme, nicosia, 'baseline', { 'strategy.q1': 0 }, { status: 'submitted' });
+    await plans.assessment(w0.programme, nicosia, 'follow-up', { 'strategy.q1': 2 }, { status: 'submitted' });
+    const em = t.orm.em.fork();
+    await em.persistAndFlush(new ConsortiumMilestone(em.getReference(Programme, w0.programme.id), 'Final report to the funder', '2027-12-01'));
+    return { ...w0, nicosia, liege, helsinki, lateA, onTimeA };
+  }
+
+  async function built(token: string, programmeId: string, format: 'csv' | 'pdf') {
+    const api = t.api.as(token);
+    const res = await api.post(`/programmes/${programmeId}/reports`, { format }).expect(202);
+    expect(res.body).toMatchObject({ format, status: 'queued', progress: 0, downloadUrl: null });
+    let report = res.body;
+    await until(async () => {
+      report = (await api.get(`/reports/${res.body.id}`).expect(200)).body;
+      return report.status === 'done' || report.status === 'failed';
+    }, 50_000, `the ${format} report`);
+    expect(report).toMatchObject({ status: 'done', progress: 100, error: null, downloadUrl: `/api/v1/reports/${res.body.id}/download` });
+    return report as { id: string };
+  }
+
+  it('writes a CSV with one row per milestone that parses back (RFC 4180)', async () => {
+    const c = await consortium();
+    const report = await built(c.people.coordinator.token, c.programme.id, 'csv');
+    const file = await t.api.as(c.people.coordinator.token).get(`/reports/${report.id}/download`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const text = (file.body as Buffer).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header).toEqual(['pair', 'mentor city', 'mentee city', 'benchmark', 'sections', 'plan', 'plan state', 'milestone', 'owner', 'due date', 'status', 'late', 'days late', 'latest progress %', 'latest progress note', 'latest progress date']);
+    const byMilestone = Object.fromEntries(rows.map((r) => [r[7], r]));
+    expect(rows).toHaveLength(3);
+    expect(byMilestone['Open the desk, at last']).toEqual([
+      'Liège → Λευκωσία',
+      'Liège',
+      'Λευκωσία',
+      'migrant-entrepreneurs',
+      'comprehensive-support; access-to-finance',
+      'Guichet unique, "one-stop" shop',
+      'in-progress',
+      'Open the desk, at last',
+      'Economic affairs',
+      '2026-01-15',
+      'in-progress',
+      'yes',
+      expect.stringMatching(/^\d+$/),
+      '40',
+      'Rooms found;\nstaff next',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    ]);
+    expect(byMilestone['Train advisers']).toEqual(expect.arrayContaining(['2099-06-30', 'planned', 'no']));
+    expect(byMilestone['Train advisers'].slice(12)).toEqual(['', '', '', '']);
+    expect(byMilestone['Sign with the bank'][0]).toBe(`${c.helsinki.name} → ${c.city.name}`);
+  });
+
+  it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {
+    const c = await consortium();
+    const report = await built(c.people.expert.token, c.programme.id, 'pdf');
+    const res = await t.api.as(c.people.expert.token).get(`/reports/${report.id}/download`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = join(dir, 'check.pdf');
+    writeFileSync(pdf, res.body as Buffer);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Λευκωσία');
+    expect(text).toContain('Liège');
+    expect(text).toContain('Liège → Λευκωσία');
+    expect(text).toContain(`${c.helsinki.name} → ${c.city.name}`);
+    expect(text).toContain('Late milestones (2)');
+    expect(text).toContain('Open the desk, at last');
+    expect(text).toContain('Sign with the bank');
+    expect(text).toContain('Final report to the funder');
+    expect(text).toContain('Self-assessment scores: baseline vs follow-up');
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans.*yes/); // embedded
+  });
+
+  it('lets only those who see the dashboard ask for, see and download reports', async () => {
+    const c = await consortium();
+    const as = (who: keyof typeof c.people) => t.api.as(c.people[who].token);
+    await as('cityMember').post(`/programmes/${c.programme.id}/reports`, { format: 'csv' }).expect(403);
+    await as('outsider').post(`/programmes/${c.programme.id}/reports`, { format: 'csv' }).expect(404);
+    await as('coordinator').post(`/programmes/${c.programme.id}/reports`, { format: 'xls' }).expect(400);
+    const report = await built(c.people.admin.token, c.programme.id, 'csv');
+    await as('coordinator').get(`/reports/${report.id}`).expect(200);
+    await as('cityMember').get(`/reports/${report.id}`).expect(403);
+    await as('cityMember').get(`/reports/${report.id}/download`).expect(403);
+    await as('outsider').get(`/reports/${report.id}`).expect(404);
+    await as('outsider').get(`/reports/${report.id}/download`).expect(404);
+    await as('coordinator').get('/reports/00000000-0000-4000-8000-000000000000').expect(404);
+    await t.api.get(`/reports/${report.id}`).expect(401);
+  });
+
+  it('answers 409 for the download of a report not built yet', async () => {
+    const c = await consortium();
+    await t.orm.em.fork().getConnection().execute(
+      `insert into reports (id, programme_id, requested_by_id, format, status, progress, created_at) values ('11111111-1111-4111-8111-111111111111', ?, ?, 'pdf', 'running', 40, now())`,
+      [c.programme.id, c.people.coordinator.user.id],
+    );
+    const res = await t.api.as(c.people.coordinator.token).get('/reports/11111111-1111-4111-8111-111111111111/download').expect(409);
+    expect(res.body.message).toMatch(/running/);
+  });
+});

@@ -20,18 +20,26 @@ export class Subscriptions {
     this.namespace = namespace;
   }
 
-  /** Hands a committed event to this instance's sockets in its room. */
+  /**
+   * Hands a committed event to this instance's sockets in its room: one broadcast (encoded once)
+   * to every socket that is live and behind it; sockets still replaying queue it instead.
+   */
   deliver(event: RealtimeEvent) {
-    const ids = this.namespace?.adapter.rooms.get(event.room);
-    if (!ids) return;
+    const namespace = this.namespace;
+    const ids = namespace?.adapter.rooms.get(event.room);
+    if (!namespace || !ids) return;
     const seq = BigInt(event.seq);
+    const skip: string[] = [];
     for (const id of ids) {
-      const socket = this.namespace!.sockets.get(id) as RealtimeSocket | undefined;
-      const cursor = socket?.data.cursors?.get(event.room);
-      if (!socket || !cursor) continue;
-      if (cursor.replay) cursor.replay.push(event);
-      else send(socket, cursor, seq, event);
+      const cursor = (namespace.sockets.get(id) as RealtimeSocket | undefined)?.data.cursors?.get(event.room);
+      if (!cursor || cursor.replay || seq <= cursor.lastSeq) {
+        cursor?.replay?.push(event);
+        skip.push(id);
+      } else {
+        cursor.lastSeq = seq;
+      }
     }
+    if (skip.length < ids.size) namespace.local.to(event.room).except(skip).emit('event', event);
   }
 
   /** Joins the room; with `sinceSeq`, first replays the room's events after it. Returns the seq reached. */

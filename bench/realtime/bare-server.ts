@@ -1,0 +1,142 @@
+/**
+ * The bare baseline for `npm run bench:realtime`: Fastify 5 + a `pg` Pool + socket.io 4.8, no Nest,
+ * no ORM, no Redis. It does the least the app's comment path must do:
+ *
+ *   - the /realtime namespace refuses a handshake whose `auth.token` is not one of BARE_TOKENS
+ *     (a static check: no JWT verification, no session query);
+ *   - `subscribe {room}` joins the room and acks {ok, seq} (no policy check, no replay, no presence);
+ *   - POST /api/v1/action-plans/:id/comments {body, target} writes, in ONE transaction, the same rows
+ *     as the app (a `comments` row, the event-log advisory lock, two `events` rows for plan: and
+ *     pair:), and after COMMIT broadcasts each event row with `io.to(room).emit('event', …)`
+ *     (encoded once per room, not once per socket).
+ *
+ * Configuration (environment): PORT, DATABASE_URL, DATABASE_POOL_SIZE (default 10),
+ * BARE_TOKENS = JSON {token: userId}, BARE_CONTEXT = JSON {programmeId, pairId, planId}.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { Server } from 'socket.io';
+
+const EVENT_LOG_LOCK = 727_001;
+
+const port = Number(process.env.PORT ?? 0);
+const tokens = new Map<string, string>(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, string>));
+const context = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as { programmeId: string; pairId: string; planId: string };
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+
+const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+const realtime = io.of('/realtime');
+
+let head = '0';
+
+realtime.use((socket, next) => {
+  const token = (socket.handshake.auth as { token?: unknown })?.token;
+  const userId = typeof token === 'string' ? tokens.get(token) : undefined;
+  if (!userId) return next(new Error('unauthorized'));
+  socket.data.userId = userId;
+  next();
+});
+
+realtime.on('connection', (socket) => {
+  socket.on('subscribe', (body: { room?: unknown }, ack?: (reply: unknown) => void) => {
+    const room = body?.room;
+    if (typeof room !== 'string' || room.length > 100) return ack?.({ ok: false, error: 'room must be a string' });
+    void socket.join(room);
+    ack?.({ ok: true, seq: head });
+  });
+});
+
+app.get('/health', async () => ({ status: 'ok' }));
+
+app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unknown; id?: unknown } } }>('/api/v1/action-plans/:id/comments', async (request, reply) => {
+  const auth = request.headers.authorization;
+  const actorId = auth?.startsWith('Bearer ') ? tokens.get(auth.slice(7)) : undefined;
+  if (!actorId) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized' });
+  const planId = request.params.id.toLowerCase();
+  if (planId !== context.planId) return reply.code(404).send({ statusCode: 404, error: 'Not Found' });
+  const body = request.body?.body;
+  if (typeof body !== 'string' || body.length < 1 || body.length > 10_000) return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
+
+  const id = randomUUID();
+  const now = new Date();
+  const payload = {
+    programmeId: context.programmeId,
+    pairId: context.pairId,
+    planId,
+    commentId: id,
+    threadId: id,
+    parentId: null,
+    target: { type: 'plan', id: planId },
+    authorId: actorId,
+    body,
+    resolved: false,
+    mentions: [] as string[],
+  };
+  const txStart = process.hrtime.bigint();
+  const client = await pool.connect();
+  let rows: { seq: string; room: string; at: Date }[];
+  try {
+    await client.query('begin');
+    await client.query(
+      `insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at)
+       values ($1, $2, 'plan', $2, null, $1, $3, $4, '[]', $5)`,
+      [id, planId, actorId, body, now],
+    );
+    await client.query(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
+    const json = JSON.stringify(payload);
+    ({ rows } = await client.query<{ seq: string; room: string; at: Date }>(
+      `insert into events (room, type, payload, actor_id, programme_id, at)
+       values ($1, 'comment.created', $3, $4, $5, $6), ($2, 'comment.created', $3, $4, $5, $6)
+       returning seq::text as seq, room, at`,
+      [`plan:${planId}`, `pair:${context.pairId}`, json, actorId, context.programmeId, now],
+    ));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  // How long the transaction took, pool wait included (the bench reports it: how much of a POST is Postgres).
+  reply.header('server-timing', `tx;dur=${(Number(process.hrtime.bigint() - txStart) / 1e6).toFixed(2)}`);
+  for (const row of rows) {
+    head = row.seq;
+    realtime.to(row.room).emit('event', { seq: row.seq, room: row.room, type: 'comment.created', payload, actor: actorId, at: row.at.toISOString() });
+  }
+  return reply.code(201).send({
+    id,
+    planId,
+    threadId: id,
+    parentId: null,
+    target: payload.target,
+    author: { id: actorId },
+    body,
+    deleted: false,
+    mentions: [],
+    createdAt: now.toISOString(),
+    editedAt: null,
+    editCount: 0,
+    resolved: null,
+  });
+});
+
+async function main() {
+  await app.listen({ port, host: '127.0.0.1' });
+  console.log(`bare server listening on 127.0.0.1:${(app.server.address() as { port: number }).port}`);
+}
+
+async function shutdown() {
+  io.close();
+  await app.close().catch(() => undefined);
+  await pool.end().catch(() => undefined);
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+main().catch((error: Error) => {
+  console.error(`bare server failed: ${error.stack}`);
+  process.exit(1);
+});

@@ -1,4 +1,5 @@
 import { Header } from './components/header';
+import { ConnectionBanner } from './realtime/connection-banner';
 import { t, useLocale } from './i18n';
 import { Redirect, Router, type Location, type Route } from './router';
 import { useSession } from './session';
@@ -8,6 +9,12 @@ const routes: Route[] = [
   { pattern: '/sign-in', public: true, load: () => import('./routes/sign-in') },
   { pattern: '/programmes', load: () => import('./routes/programmes') },
   { pattern: '/programmes/:id', load: () => import('./routes/programmes/programme') },
+  { pattern: '/programmes/:id/pairs/:pairId', load: () => import('./routes/pair') },
+  { pattern: '/programmes/:id/assessments/:assessmentId', load: () => import('./routes/assessment') },
+  { pattern: '/programmes/:id/plans/:planId', load: () => import('./routes/plan') },
+  { pattern: '/programmes/:id/dashboard', load: () => import('./routes/dashboard') },
+  { pattern: '/programmes/:id/manage', load: () => import('./routes/manage') },
+  { pattern: '/programmes/:id/activity', load: () => import('./routes/activity') },
   { pattern: '/benchmarks', load: () => import('./routes/benchmarks') },
   { pattern: '/benchmarks/:code', load: () => import('./routes/benchmarks/benchmark') },
   { pattern: '/invitations/:token', public: true, load: () => import('./routes/invitation') },
@@ -28,6 +35,7 @@ export function App() {
   return (
     <>
       <Header session={session} />
+      {session && <ConnectionBanner />}
       <main id="main" class="page" tabIndex={-1}>
         <Router routes={routes} guard={guard} />
       </main>

@@ -107,13 +107,19 @@ async function refreshOnce(failedToken: string): Promise<string | null> {
   }
 }
 
+/**
+ * A fresh access token after `failedToken` was refused as expired (by the API or the realtime handshake),
+ * or null when the session cannot go on. Concurrent callers share one refresh.
+ */
+export function refreshAccessToken(failedToken: string): Promise<string | null> {
+  refreshing ??= withLock(() => refreshOnce(failedToken)).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
 setAuthHooks({
   accessToken: () => session.get()?.accessToken ?? null,
-  refresh(failedToken) {
-    refreshing ??= withLock(() => refreshOnce(failedToken)).finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  },
+  refresh: refreshAccessToken,
   lost: () => write(null),
 });

@@ -64,7 +64,9 @@ type Success<O> = O extends { responses: infer R }
     ? JsonOf<S>
     : R extends { 201: infer S }
       ? JsonOf<S>
-      : undefined
+      : R extends { 202: infer S }
+        ? JsonOf<S>
+        : undefined
   : never;
 
 type Absent = never | undefined;
@@ -139,7 +141,14 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 async function request(method: Method, template: string, options: RawOptions = {}): Promise<unknown> {
-  const url = urlOf(template, options);
+  const response = await authorised(method, urlOf(template, options), options);
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** Sends with the session's token (refreshed once when expired); a response that is not ok throws. */
+async function authorised(method: Method, url: string, options: RawOptions): Promise<Response> {
   const token = options.auth === false ? null : auth.accessToken();
   let response = await send(method, url, options, token);
 
@@ -159,9 +168,24 @@ async function request(method: Method, template: string, options: RawOptions = {
   }
 
   if (!response.ok) throw await errorOf(response);
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
+  return response;
+}
+
+/**
+ * A file the API gives signed-in people only (a report's download): fetched with the token, handed to
+ * the browser as a download. `path` is the API's own (e.g. a report's `downloadUrl`).
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error('Not a path of this API');
+  const response = await authorised('get', path, {});
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function method<M extends Method>(m: M) {
@@ -176,3 +200,4 @@ export const api = {
   patch: method('patch'),
   delete: method('delete'),
 };
+

@@ -3,6 +3,7 @@ import { LOCALES, setLocale, t, useLocale, type Locale } from '../i18n';
 import { loadProgrammes, useProgrammes } from '../programmes';
 import { Link, match, navigate, useLocation } from '../router';
 import { signOut, type Session } from '../session';
+import { NotificationsBell } from './notifications';
 
 function LanguageSwitcher() {
   const current = useLocale();
@@ -24,7 +25,8 @@ function LanguageSwitcher() {
 function ProgrammeSwitcher() {
   const { list } = useProgrammes();
   const { path } = useLocation();
-  const open = match('/programmes/:id', path)?.id ?? '';
+  // Any page inside a programme (its pairs, plans, dashboard…) counts as that programme.
+  const open = match('/programmes/:id', path.split('/').slice(0, 3).join('/'))?.id ?? '';
   const [chosen, setChosen] = useState(open);
   useEffect(() => void loadProgrammes(), []);
   useEffect(() => setChosen(open), [open]);
@@ -79,10 +81,14 @@ export function Header({ session }: { session: Session | null }) {
         )}
         <div class="site-header__tools">
           {session && <ProgrammeSwitcher />}
+          {session && <NotificationsBell userId={session.user.id} />}
           <LanguageSwitcher />
           {session && (
             <div class="account">
-              <span class="account__name">{t('nav.signedInAs', { name: session.user.name })}</span>
+              <span class="account__name">
+                {t('nav.signedInAs', { name: '' })}
+                <span data-user-content>{session.user.name}</span>
+              </span>
               <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
                 {t('nav.signOut')}
               </button>

@@ -3,7 +3,10 @@
  * (fr.ts is typed against this file, so a missing or extra key breaks the build).
  * `{name}` is replaced by a parameter; keys ending in `.one` / `.other` are plural forms (see `tn`).
  */
-export const en = {
+import { enCoordination } from './en-coordination';
+import { enWork } from './en-work';
+
+const core = {
   'app.name': 'CityMentor',
   'app.tagline': 'Cities mentoring cities on migrant integration',
   'app.skipToContent': 'Skip to content',
@@ -117,6 +120,8 @@ export const en = {
   'notFound.body': 'This address does not match any page.',
   'notFound.home': 'Go to your programmes',
 } as const;
+
+export const en = { ...core, ...enWork, ...enCoordination };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,7 +1,11 @@
 import type { Messages } from './en';
+import { frCoordination } from './fr-coordination';
+import { frWork } from './fr-work';
 
 /** Messages en français : mêmes clés que en.ts (vérifié par le typage). */
 export const fr: Messages = {
+  ...frWork,
+  ...frCoordination,
   'app.name': 'CityMentor',
   'app.tagline': 'Des villes accompagnent des villes dans l’intégration des migrants',
   'app.skipToContent': 'Aller au contenu',

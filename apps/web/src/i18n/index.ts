@@ -106,6 +106,21 @@ export function formatDate(value: string): string {
   return format.format(date);
 }
 
+/** A moment (ISO timestamp) with its time of day, in the viewer's time zone. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const tag = intlLocale();
+  return cached(`datetime:${tag}`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+}
+
+/** A percentage given as 0–100 (41.2 → "41 %" / "41 %"). */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  const tag = intlLocale();
+  return cached(`percent:${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
+}
+
 /** An ISO 3166-1 alpha-2 code as a country name in the current language (FI → Finland / Finlande). */
 export function formatCountry(code: string): string {
   try {

@@ -12,7 +12,11 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
       <h2 class="card__title">
         <Link href={`/programmes/${programme.id}`}>{programme.name}</Link>
       </h2>
-      {programme.description && <p class="card__text">{programme.description}</p>}
+      {programme.description && (
+        <p class="card__text" data-user-content>
+          {programme.description}
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>{t('programme.period')}</dt>

@@ -6,8 +6,32 @@ import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { formatCountry, formatDate, t, tn } from '../../i18n';
 import type { PageProps } from '../../router';
 import { kindLabel, roleLabel, statusLabel, type MilestoneStatus } from './labels';
+import { Link } from '../../router';
+import { sideLabel } from '../../components/labels';
+import { useLiveReload } from '../../realtime';
 
 type Milestone = Schemas['ConsortiumMilestoneDto'];
+type Pair = Schemas['PairDto'];
+
+function Pairs({ programmeId, list }: { programmeId: string; list: Pair[] }) {
+  if (list.length === 0) return <p>{t('programme.pairs.empty')}</p>;
+  const sorted = [...list].sort((a, b) => Number(b.mySide === 'mentee' || b.mySide === 'mentor') - Number(a.mySide === 'mentee' || a.mySide === 'mentor'));
+  return (
+    <ul class="cards" data-testid="pairs">
+      {sorted.map((p) => (
+        <li key={p.id} class="card">
+          <h3 class="card__title">
+            <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>{t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name })}</Link>
+          </h3>
+          <p class="card__text muted">
+            {t('pair.yourSide', { side: sideLabel(p.mySide) })}
+            {p.status === 'ended' && ` · ${t('pair.ended')}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One part of the page with its own loading and error state, so a failing list does not hide the others. */
 function Part<T>({ id, title, resource, children }: { id: string; title: string; resource: Resource<T>; children: (data: T) => ComponentChildren }) {
@@ -36,7 +60,9 @@ function MilestoneItem({ milestone }: { milestone: Milestone }) {
   return (
     <li class={milestone.late ? 'milestone milestone--late' : 'milestone'}>
       <div class="milestone__head">
-        <h3 class="milestone__title">{milestone.title}</h3>
+        <h3 class="milestone__title" data-user-content>
+          {milestone.title}
+        </h3>
         <div class="milestone__badges">
           <Badge tone={STATUS_TONE[milestone.status]}>
             <span class="visually-hidden">{t('programme.statusPrefix')} </span>
@@ -48,7 +74,11 @@ function MilestoneItem({ milestone }: { milestone: Milestone }) {
       <p class="milestone__due">
         <time dateTime={milestone.dueDate}>{t('programme.due', { date: formatDate(milestone.dueDate) })}</time>
       </p>
-      {milestone.description && <p class="milestone__text">{milestone.description}</p>}
+      {milestone.description && (
+        <p class="milestone__text" data-user-content>
+          {milestone.description}
+        </p>
+      )}
     </li>
   );
 }
@@ -74,6 +104,8 @@ export default function ProgrammePage({ params }: PageProps) {
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
   const members = useResource((signal) => api.get('/api/v1/programmes/{id}/members', { path: { id }, signal }), [id]);
   const milestones = useResource((signal) => api.get('/api/v1/programmes/{id}/milestones', { path: { id }, signal }), [id]);
+  const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
+  useLiveReload(`programme:${id}`, milestones.reload, (e) => e.type === 'programme.milestone.updated');
   const p = programme.data;
   usePageTitle(p?.name);
 
@@ -83,8 +115,14 @@ export default function ProgrammePage({ params }: PageProps) {
   return (
     <article aria-labelledby="programme-title">
       <header class="page-header">
-        <h1 id="programme-title">{p.name}</h1>
-        {p.description && <p class="lead">{p.description}</p>}
+        <h1 id="programme-title" data-user-content>
+          {p.name}
+        </h1>
+        {p.description && (
+          <p class="lead" data-user-content>
+            {p.description}
+          </p>
+        )}
         <dl class="facts facts--row">
           <div>
             <dt>{t('programme.period')}</dt>
@@ -99,7 +137,28 @@ export default function ProgrammePage({ params }: PageProps) {
             <dd>{roleLabel(p.myRole)}</dd>
           </div>
         </dl>
+        <nav class="subnav" aria-label={t('programme.sections')}>
+          <ul>
+            {p.myRole === 'coordinator' && (
+              <>
+                <li>
+                  <Link href={`/programmes/${id}/dashboard`}>{t('dashboard.title')}</Link>
+                </li>
+                <li>
+                  <Link href={`/programmes/${id}/manage`}>{t('manage.title')}</Link>
+                </li>
+              </>
+            )}
+            <li>
+              <Link href={`/programmes/${id}/activity`}>{t('activity.title')}</Link>
+            </li>
+          </ul>
+        </nav>
       </header>
+
+      <Part id="pairs-title" title={t('programme.pairs')} resource={pairs}>
+        {(list) => <Pairs programmeId={id} list={list} />}
+      </Part>
 
       <Part id="milestones-title" title={t('programme.milestones')} resource={milestones}>
         {(list) => <Milestones list={list} />}
@@ -135,10 +194,12 @@ export default function ProgrammePage({ params }: PageProps) {
               <ul class="plain-list">
                 {list.map((m) => (
                   <li key={m.userId}>
-                    <strong>{m.name}</strong> <span class="muted">· {roleLabel(m.role)}</span>
+                    <strong data-user-content>{m.name}</strong> <span class="muted">· {roleLabel(m.role)}</span>
                     <br />
                     <span class="muted">
-                      {m.organisation.name} · <a href={`mailto:${m.email}`}>{m.email}</a>
+                      {m.organisation.name} · <a href={`mailto:${m.email}`} data-user-content>
+                        {m.email}
+                      </a>
                     </span>
                   </li>
                 ))}

@@ -1,0 +1,112 @@
+/**
+ * What happened in the programme, newest first: `/programmes/:id/activity`. Older pages load on demand;
+ * new events arrive through the programme's room and the newest page is read again.
+ */
+import { useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { usePageTitle } from '../../components/page-title';
+import { ErrorNotice, Loading } from '../../components/status';
+import { formatDateTime, formatPercent, t, type MessageKey } from '../../i18n';
+import { useLiveReload } from '../../realtime';
+import { Link, type PageProps } from '../../router';
+
+type Item = Schemas['ActivityItemDto'];
+type Payload = { planId?: string; title?: string; verdict?: string; percent?: number; milestoneId?: string; state?: string };
+
+const KNOWN: Record<string, MessageKey> = {
+  'comment.created': 'activity.comment.created',
+  'comment.updated': 'activity.comment.updated',
+  'comment.deleted': 'activity.comment.deleted',
+  'comment.resolved': 'activity.comment.resolved',
+  'plan.updated': 'activity.plan.updated',
+  'plan.submitted': 'activity.plan.submitted',
+  'milestone.created': 'activity.milestone.created',
+  'milestone.updated': 'activity.milestone.updated',
+  'progress.logged': 'activity.progress.logged',
+  'assessment.updated': 'activity.assessment.updated',
+  'programme.milestone.updated': 'activity.programme.milestone.updated',
+};
+
+function describe(item: Item): string {
+  const p = item.payload as Payload;
+  const actor = item.actor?.name ?? t('activity.someone');
+  if (item.type === 'plan.reviewed') return t(p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested', { actor, title: p.title ?? '' });
+  const key = KNOWN[item.type];
+  if (!key) return t('activity.other', { actor });
+  return t(key, { actor, title: p.title ?? '', percent: formatPercent(p.percent ?? 0) });
+}
+
+function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {
+  const p = item.payload as Payload;
+  const link = p.planId ? `/programmes/${programmeId}/plans/${p.planId}${p.milestoneId ? `#milestone-${p.milestoneId}` : ''}` : null;
+  return (
+    <li class="activity-item">
+      <p class="activity-item__what">{describe(item)}</p>
+      <p class="muted activity-item__when">
+        <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+        {link && (
+          <>
+            {' · '}
+            <Link href={link}>{t('activity.open')}</Link>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+export default function ActivityPage({ params }: PageProps) {
+  const id = params.id!;
+  const first = useResource((signal) => api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { limit: 30 }, signal }), [id]);
+  const [older, setOlder] = useState<Item[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
+  // Plans, milestones and comments are announced in their pair's room; the consortium's own in the programme's.
+  useLiveReload([`programme:${id}`, ...(pairs.data?.map((p) => `pair:${p.id}`) ?? [])], first.reload, () => true, 300);
+  usePageTitle(t('activity.title'));
+
+  const next = cursor === undefined ? first.data?.nextCursor : cursor;
+  const more = async () => {
+    if (!next) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { cursor: next, limit: 30 } });
+      setOlder([...older, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const seen = new Set<string>();
+  const items = [...(first.data?.items ?? []), ...older].filter((i) => !seen.has(i.seq) && seen.add(i.seq));
+
+  return (
+    <article aria-labelledby="activity-title">
+      <p class="breadcrumb">
+        <Link href={`/programmes/${id}`}>{t('plan.backToProgramme')}</Link>
+      </p>
+      <h1 id="activity-title">{t('activity.title')}</h1>
+      {first.error !== undefined && <ErrorNotice error={first.error} onRetry={first.reload} />}
+      {!first.data && first.error === undefined && <Loading />}
+      {first.data && items.length === 0 && <p>{t('activity.empty')}</p>}
+      <ol class="activity" data-testid="activity">
+        {items.map((item) => (
+          <ItemView key={item.seq} programmeId={id} item={item} />
+        ))}
+      </ol>
+      {error !== null && <ErrorNotice error={error} />}
+      {next && (
+        <button type="button" class="button button--secondary" disabled={busy} onClick={() => void more()}>
+          {t('activity.more')}
+        </button>
+      )}
+    </article>
+  );
+}

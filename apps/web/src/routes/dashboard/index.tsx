@@ -1,0 +1,171 @@
+/**
+ * The coordinator's dashboard: `/programmes/:id/dashboard`. Late milestones first, then every pair
+ * against every section, plan states, scores baseline vs follow-up and the consortium's own milestones on
+ * a timeline. It follows the programme's room, so it stays current while open.
+ */
+import { useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
+import { usePageTitle } from '../../components/page-title';
+import { ErrorNotice, Loading } from '../../components/status';
+import { formatNumber, t, tn } from '../../i18n';
+import { useLiveReload } from '../../realtime';
+import { Link, type PageProps } from '../../router';
+import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress, Timeline } from './parts';
+import { Reports } from './reports';
+
+type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
+
+function MilestoneStatus({ programmeId, milestone, onSaved }: { programmeId: string; milestone: ConsortiumMilestone; onSaved: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const change = async (status: WorkStatus) => {
+    setError(null);
+    try {
+      await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', { path: { id: programmeId, milestoneId: milestone.id }, body: { status, version: milestone.version } });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+      onSaved();
+    }
+  };
+  return (
+    <li>
+      <label for={`cm-${milestone.id}`} data-user-content>
+        {milestone.title}
+      </label>{' '}
+      <select id={`cm-${milestone.id}`} value={milestone.status} onChange={(e) => void change(e.currentTarget.value as WorkStatus)}>
+        {WORK_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {workStatusLabel(s)}
+          </option>
+        ))}
+      </select>
+      {error !== null && <ErrorNotice error={error} />}
+    </li>
+  );
+}
+
+function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string; onSaved: () => void }) {
+  const [title, setTitle] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/v1/programmes/{id}/milestones', { path: { id: programmeId }, body: { title: title.trim(), dueDate, status: 'planned' } });
+      setTitle('');
+      setDueDate('');
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="form form--grid" onSubmit={submit} aria-labelledby="add-cm-title">
+      <h3 id="add-cm-title" class="field--wide">
+        {t('dashboard.addMilestone')}
+      </h3>
+      <div class="field">
+        <label for="cm-title">{t('milestone.title')}</label>
+        <input id="cm-title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="cm-due">{t('milestone.dueDate')}</label>
+        <input id="cm-due" type="date" required value={dueDate} onInput={(e) => setDueDate(e.currentTarget.value)} />
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      <div class="actions field--wide">
+        <button type="submit" class="button" disabled={busy}>
+          {t('milestones.addSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function DashboardPage({ params }: PageProps) {
+  const id = params.id!;
+  const dashboard = useResource((signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }), [id]);
+  const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
+  // Plans, milestones and comments are announced in their pair's room; the consortium's own in the programme's.
+  const rooms = [`programme:${id}`, ...(dashboard.data?.pairs.map((p) => `pair:${p.id}`) ?? [])];
+  useLiveReload(rooms, dashboard.reload, () => true, 400);
+  usePageTitle(programme.data ? `${t('dashboard.title')} · ${programme.data.name}` : t('dashboard.title'));
+
+  if (dashboard.error !== undefined) return <ErrorNotice error={dashboard.error} onRetry={dashboard.reload} />;
+  const d = dashboard.data;
+  const p = programme.data;
+  if (!d || !p) return <Loading />;
+  const m = d.milestones;
+
+  return (
+    <article aria-labelledby="dashboard-title" class="dashboard">
+      <p class="breadcrumb">
+        <Link href={`/programmes/${id}`}>{t('plan.backToProgramme')}</Link>
+      </p>
+      <header class="page-header">
+        <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+        <p class="lead">{p.name}</p>
+        <ul class="stats" aria-label={t('dashboard.summary')}>
+          <li class="stat">
+            <span class="stat__value">{formatNumber(d.pairs.length)}</span> <span class="stat__label">{t('programme.pairs')}</span>
+          </li>
+          <li class="stat">
+            <span class="stat__value">{formatNumber(d.plans.total)}</span> <span class="stat__label">{t('pair.plans')}</span>
+          </li>
+          <li class="stat">
+            <span class="stat__value">{formatNumber(m.done)}</span> <span class="stat__label">{t('dashboard.milestonesDone', { total: m.total })}</span>
+          </li>
+          <li class={m.late > 0 ? 'stat stat--late' : 'stat'}>
+            <span class="stat__value">{formatNumber(m.late)}</span> <span class="stat__label">{tn('dashboard.lateCount', m.late)}</span>
+          </li>
+        </ul>
+      </header>
+
+      <section class="panel" aria-labelledby="late-title">
+        <h2 id="late-title">{t('dashboard.late')}</h2>
+        <LateMilestones programmeId={id} list={d.lateMilestones} />
+      </section>
+
+      <section class="panel" aria-labelledby="grid-title">
+        <h2 id="grid-title">{t('dashboard.grid')}</h2>
+        <PairSectionGrid programmeId={id} pairs={d.pairs} />
+      </section>
+
+      <div class="columns">
+        <section class="panel" aria-labelledby="states-title">
+          <h2 id="states-title">{t('dashboard.planStates')}</h2>
+          <PlanStates counts={d.plans} />
+        </section>
+        <section class="panel" aria-labelledby="scores-title">
+          <h2 id="scores-title">{t('dashboard.scores')}</h2>
+          <ScoreProgress scores={d.scores} />
+        </section>
+      </div>
+
+      <section class="panel" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('programme.milestones')}</h2>
+        <Timeline start={p.startDate} end={p.endDate} today={d.today} milestones={d.consortiumMilestones} />
+        {p.myRole === 'coordinator' && (
+          <>
+            <h3>{t('dashboard.updateStatus')}</h3>
+            <ul class="plain-list">
+              {d.consortiumMilestones.map((cm) => (
+                <MilestoneStatus key={cm.id} programmeId={id} milestone={cm} onSaved={dashboard.reload} />
+              ))}
+            </ul>
+            <AddConsortiumMilestone programmeId={id} onSaved={dashboard.reload} />
+          </>
+        )}
+      </section>
+
+      {p.myRole === 'coordinator' && <Reports programmeId={id} />}
+    </article>
+  );
+}

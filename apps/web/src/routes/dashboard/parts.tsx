@@ -1,0 +1,268 @@
+/**
+ * The pieces of the coordinator's dashboard: late milestones, the pair × section grid, plan states,
+ * baseline vs follow-up scores, and the timeline of consortium milestones.
+ */
+import { useState } from 'preact/hooks';
+import type { Schemas } from '../../api/client';
+import { BarChart } from '../../components/charts';
+import { PLAN_STATE_TONE, planStateLabel, WORK_STATUS_TONE, workStatusLabel, type PlanState } from '../../components/labels';
+import { Badge } from '../../components/status';
+import { formatDate, formatNumber, formatPercent, t, tn } from '../../i18n';
+import { Link } from '../../router';
+
+export type Dashboard = Schemas['DashboardDto'];
+type Counts = Schemas['MilestoneCountsDto'];
+type PlanCounts = Schemas['PlanCountsDto'];
+
+/**
+ * The served per-section scores are `{sectionCode, baseline, followUp, delta}`; the OpenAPI document
+ * names them after the assessment's SectionScoreDto (two DTOs share that name in the API), so the
+ * generated type is wrong here.
+ */
+interface SectionChange {
+  sectionCode: string;
+  baseline: number | null;
+  followUp: number | null;
+  delta: number | null;
+}
+
+const PLAN_KEYS: [keyof PlanCounts, PlanState][] = [
+  ['draft', 'draft'],
+  ['submitted', 'submitted'],
+  ['changesRequested', 'changes-requested'],
+  ['approved', 'approved'],
+  ['inProgress', 'in-progress'],
+  ['completed', 'completed'],
+  ['archived', 'archived'],
+];
+
+export function PlanStates({ counts }: { counts: PlanCounts }) {
+  return (
+    <ul class="stat-list" aria-label={t('dashboard.planStates')}>
+      {PLAN_KEYS.filter(([key]) => counts[key] > 0).map(([key, state]) => (
+        <li key={key}>
+          <Badge tone={PLAN_STATE_TONE[state]}>{planStateLabel(state)}</Badge> <strong>{formatNumber(counts[key])}</strong>
+        </li>
+      ))}
+      {counts.total === 0 && <li>{t('dashboard.noPlans')}</li>}
+    </ul>
+  );
+}
+
+const LATE_SHOWN = 8;
+
+export function LateMilestones({ programmeId, list }: { programmeId: string; list: Dashboard['lateMilestones'] }) {
+  const [all, setAll] = useState(false);
+  if (list.length === 0) return <p>{t('dashboard.noneLate')}</p>;
+  const sorted = [...list].sort((a, b) => b.daysLate - a.daysLate || a.dueDate.localeCompare(b.dueDate)).slice(0, all ? undefined : LATE_SHOWN);
+  return (
+    <div class="table-wrap">
+      <table class="late-table" data-testid="late-milestones">
+        <caption class="visually-hidden">{t('dashboard.late')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('milestone.title')}</th>
+            <th scope="col">{t('dashboard.pair')}</th>
+            <th scope="col">{t('milestone.dueDate')}</th>
+            <th scope="col">{t('dashboard.daysLate')}</th>
+            <th scope="col">{t('milestone.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((m) => (
+            <tr key={m.milestoneId}>
+              <th scope="row">
+                <Link href={`/programmes/${programmeId}/plans/${m.planId}#milestone-${m.milestoneId}`}>
+                  <span data-user-content>{m.title}</span>
+                </Link>
+                <br />
+                <span class="muted" data-user-content>
+                  {m.planTitle}
+                </span>
+              </th>
+              <td>{t('pair.name', { mentor: m.mentorName, mentee: m.menteeName })}</td>
+              <td>
+                <time dateTime={m.dueDate}>{formatDate(m.dueDate)}</time>
+              </td>
+              <td>
+                <Badge tone="late">{tn('dashboard.days', m.daysLate)}</Badge>
+              </td>
+              <td>{workStatusLabel(m.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.length > LATE_SHOWN && (
+        <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('dashboard.showFewer') : t('dashboard.showAll', { count: list.length })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function cellTone(c: Counts): string {
+  if (c.total === 0) return 'grid__cell grid__cell--empty';
+  if (c.late > 0) return 'grid__cell grid__cell--late';
+  if (c.blocked > 0) return 'grid__cell grid__cell--warn';
+  if (c.done === c.total) return 'grid__cell grid__cell--done';
+  return 'grid__cell';
+}
+
+function plansText(p: PlanCounts): string {
+  return PLAN_KEYS.filter(([key]) => p[key] > 0)
+    .map(([key, state]) => `${formatNumber(p[key])} ${planStateLabel(state).toLowerCase()}`)
+    .join(', ');
+}
+
+/** Rows: pairs; columns: the benchmark's sections; each cell says milestones done / all, and how many are late. */
+export function PairSectionGrid({ programmeId, pairs }: { programmeId: string; pairs: Dashboard['pairs'] }) {
+  if (pairs.length === 0) return <p>{t('programme.pairs.empty')}</p>;
+  const sections = pairs[0]!.sections;
+  return (
+    <div class="table-wrap">
+      <table class="grid" data-testid="pair-grid">
+        <caption class="visually-hidden">{t('dashboard.gridCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.pair')}</th>
+            <th scope="col">{t('pair.plans')}</th>
+            {sections.map((s, i) => (
+              <th scope="col" key={s.sectionCode} title={s.sectionTitle}>
+                <span aria-hidden="true">{i + 1}</span>
+                <span class="visually-hidden" lang="en">
+                  {s.sectionTitle}
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>{t('pair.name', { mentor: p.mentor.name, mentee: p.mentee.name })}</Link>
+              </th>
+              <td class="grid__plans">{plansText(p.plans) || '–'}</td>
+              {p.sections.map((s) => {
+                const c = s.milestones;
+                return (
+                  <td key={s.sectionCode} class={cellTone(c)}>
+                    {c.total === 0 ? (
+                      <>
+                        <span aria-hidden="true">–</span>
+                        <span class="visually-hidden">{t('dashboard.noMilestones')}</span>
+                      </>
+                    ) : (
+                      <>
+                        {t('dashboard.cell', { done: c.done, total: c.total })}
+                        {c.late > 0 && <span class="grid__late">{tn('pair.late', c.late)}</span>}
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">{t('dashboard.gridHint')}</p>
+      <ol class="grid__legend">
+        {sections.map((s, i) => (
+          <li key={s.sectionCode} value={i + 1} lang="en">
+            {s.sectionTitle}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function ScoreProgress({ scores }: { scores: Dashboard['scores'] }) {
+  if (scores.length === 0) return <p>{t('dashboard.noScores')}</p>;
+  const rows = [...scores]
+    .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name))
+    .map((s) => ({ label: s.organisation.name, values: [s.baseline?.overall ?? null, s.followUp?.overall ?? null] }));
+  const improved = scores.filter((s) => s.overallDelta !== null);
+  return (
+    <>
+      <BarChart
+        title={t('dashboard.scoresChart')}
+        series={[
+          { name: t('assessment.baseline'), tone: 'a' },
+          { name: t('assessment.followUp'), tone: 'b' },
+        ]}
+        rows={rows}
+      />
+      {improved.length > 0 && (
+        <ul class="plain-list">
+          {improved.map((s) => (
+            <li key={s.organisation.id}>
+              {s.organisation.name}: {t('assessment.delta', { delta: `${s.overallDelta! > 0 ? '+' : ''}${formatPercent(s.overallDelta)}` })}
+              {' · '}
+              {(s.sections as unknown as SectionChange[])
+                .filter((x) => x.delta !== null && x.delta !== 0)
+                .map((x) => `${x.sectionCode} ${x.delta! > 0 ? '+' : ''}${formatNumber(Math.round(x.delta!))}`)
+                .join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
+
+/** The programme's period as a line, consortium milestones on it, today marked. */
+export function Timeline({ start, end, today, milestones }: { start: string; end: string; today: string; milestones: ConsortiumMilestone[] }) {
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Date.parse(`${end}T00:00:00Z`);
+  const span = Math.max(1, to - from);
+  const x = (date: string) => 20 + Math.min(1, Math.max(0, (Date.parse(`${date}T00:00:00Z`) - from) / span)) * 560;
+  const sorted = [...milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const todayX = x(today);
+  const afterEnd = Date.parse(`${today}T00:00:00Z`) > to;
+  return (
+    <figure class="timeline">
+      <svg viewBox="0 0 600 90" role="img" aria-labelledby="timeline-title timeline-desc" class="timeline__svg">
+        <title id="timeline-title">{t('dashboard.timeline')}</title>
+        <desc id="timeline-desc">{sorted.map((m) => `${m.title}: ${formatDate(m.dueDate)}, ${workStatusLabel(m.status)}${m.late ? `, ${t('programme.late')}` : ''}`).join('; ')}</desc>
+        <line x1="20" x2="580" y1="45" y2="45" class="timeline__axis" />
+        <text x="20" y="82" class="timeline__label">
+          {formatDate(start)}
+        </text>
+        <text x="580" y="82" class="timeline__label" text-anchor="end">
+          {formatDate(end)}
+        </text>
+        {!afterEnd && (
+          <g>
+            <line x1={todayX} x2={todayX} y1="20" y2="70" class="timeline__today" />
+            <text x={todayX} y="14" class="timeline__label" text-anchor="middle">
+              {t('dashboard.today')}
+            </text>
+          </g>
+        )}
+        {sorted.map((m, i) => (
+          <g key={m.id}>
+            <circle cx={x(m.dueDate)} cy="45" r="7" class={`timeline__dot timeline__dot--${m.late ? 'late' : m.status}`} />
+            <text x={x(m.dueDate)} y="49" class="timeline__num" text-anchor="middle">
+              {i + 1}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>
+        <ol class="timeline__list">
+          {sorted.map((m) => (
+            <li key={m.id}>
+              <span data-user-content>{m.title}</span> · <time dateTime={m.dueDate}>{formatDate(m.dueDate)}</time>{' '}
+              <Badge tone={WORK_STATUS_TONE[m.status]}>{workStatusLabel(m.status)}</Badge> {m.late && <Badge tone="late">{t('programme.late')}</Badge>}
+            </li>
+          ))}
+        </ol>
+        {afterEnd && <p class="muted">{t('dashboard.ended', { date: formatDate(today) })}</p>}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The funder's report (CSV or PDF), built in the background by the worker: ask for it, follow its
+ * progress (the requester's own room says `report.updated`; a slow poll covers a missed event), download.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, downloadFile, type Schemas } from '../../api/client';
+import { ErrorNotice } from '../../components/status';
+import { formatPercent, t } from '../../i18n';
+import { useRoom } from '../../realtime';
+import { useSession } from '../../session';
+
+type Report = Schemas['ReportDto'];
+type Format = Report['format'];
+
+export function Reports({ programmeId }: { programmeId: string }) {
+  const me = useSession()?.user.id;
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const pending = report !== null && (report.status === 'queued' || report.status === 'running');
+
+  const refresh = async (id: string) => {
+    try {
+      setReport(await api.get('/api/v1/reports/{id}', { path: { id } }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  useRoom(me ? `user:${me}` : null, (event) => {
+    if (event.type === 'report.updated' && report && (event.payload as { reportId: string }).reportId === report.id) void refresh(report.id);
+  });
+
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => void refresh(report.id), 3000);
+    return () => clearInterval(timer);
+  }, [pending, report?.id]);
+
+  const ask = async (format: Format) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setReport(await api.post('/api/v1/programmes/{id}/reports', { path: { id: programmeId }, body: { format } }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    if (!report?.downloadUrl) return;
+    try {
+      await downloadFile(report.downloadUrl, `citymentor-report.${report.format}`);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="reports-title">
+      <h2 id="reports-title">{t('reports.title')}</h2>
+      <p>{t('reports.intro')}</p>
+      <div class="actions">
+        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={() => void ask('csv')}>
+          {t('reports.csv')}
+        </button>
+        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={() => void ask('pdf')}>
+          {t('reports.pdf')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {report && pending && (
+          <p>
+            {t('reports.building', { format: report.format.toUpperCase() })} {formatPercent(report.progress)}
+          </p>
+        )}
+        {report?.status === 'failed' && <p class="notice notice--error">{t('reports.failed')}</p>}
+        {report?.status === 'done' && (
+          <button type="button" class="button" onClick={() => void download()}>
+            {t('reports.download', { format: report.format.toUpperCase() })}
+          </button>
+        )}
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}

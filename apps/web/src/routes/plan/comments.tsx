@@ -1,0 +1,308 @@
+/**
+ * Peer-review threads on a plan, a milestone or a progress entry: read, reply, resolve, edit, delete,
+ * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import { Badge, ErrorNotice } from '../../components/status';
+import { TypingIndicator } from '../../components/presence';
+import { formatDateTime, t, tn } from '../../i18n';
+import { sendTyping } from '../../realtime';
+import { useSession } from '../../session';
+
+export type Thread = Schemas['CommentThreadDto'];
+type Comment = Schemas['CommentDto'];
+export type Member = Schemas['MemberDto'];
+export type TargetType = Schemas['CommentTargetDto']['type'];
+export interface Target {
+  type: TargetType;
+  id: string;
+}
+
+export const targetKey = (target: Target) => `${target.type}:${target.id}`;
+
+/** Groups threads by what they are about. */
+export function byTarget(threads: Thread[]): Map<string, Thread[]> {
+  const map = new Map<string, Thread[]>();
+  for (const thread of threads) {
+    const key = targetKey(thread.target);
+    map.set(key, [...(map.get(key) ?? []), thread]);
+  }
+  return map;
+}
+
+const MENTION = /@\[([^\]]{1,100})\]\(([0-9a-fA-F-]{36})\)/g;
+
+/** The body with mentions shown as names (never as HTML). */
+function Body({ text }: { text: string }) {
+  const parts: (string | { name: string; id: string })[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MENTION)) {
+    parts.push(text.slice(last, m.index));
+    parts.push({ name: m[1]!, id: m[2]! });
+    last = m.index! + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return (
+    <p class="comment__body" data-user-content>
+      {parts.map((p, i) =>
+        typeof p === 'string' ? (
+          p
+        ) : (
+          <strong key={i} class="mention" data-user={p.id}>
+            @{p.name}
+          </strong>
+        ),
+      )}
+    </p>
+  );
+}
+
+interface Context {
+  planId: string;
+  room: string;
+  members: Member[];
+  reload: () => void;
+  /** False for readers who may not comment (nobody here today, but the API decides). */
+  canComment: boolean;
+}
+
+function idempotencyKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A textarea that says "typing…" to the room, with a mention picker. */
+function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLabel, save }: {
+  ctx: Context;
+  target: Target;
+  parentId?: string;
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  onDone?: () => void;
+  /** Instead of posting a new comment (editing). */
+  save?: (body: string) => Promise<unknown>;
+}) {
+  const [body, setBody] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const key = useRef(idempotencyKey());
+  const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
+  const typingTarget = `comment:${targetKey(target)}`;
+
+  const insertMention = (userId: string) => {
+    const member = ctx.members.find((m) => m.userId === userId);
+    if (!member) return;
+    const el = area.current;
+    const at = el?.selectionStart ?? body.length;
+    const token = `@[${member.name}](${member.userId}) `;
+    setBody(body.slice(0, at) + token + body.slice(at));
+    requestAnimationFrame(() => el?.focus());
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (save) await save(body.trim());
+      else
+        await api.post('/api/v1/action-plans/{id}/comments', {
+          path: { id: ctx.planId },
+          body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
+          headers: { 'Idempotency-Key': key.current },
+        });
+      key.current = idempotencyKey();
+      setBody('');
+      ctx.reload();
+      onDone?.();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="composer" onSubmit={submit}>
+      <label for={id} class="composer__label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        ref={area}
+        rows={parentId || save ? 2 : 3}
+        value={body}
+        maxLength={5000}
+        onInput={(e) => {
+          setBody(e.currentTarget.value);
+          sendTyping(ctx.room, typingTarget);
+        }}
+      />
+      {error !== null && <ErrorNotice error={error} />}
+      <div class="composer__actions">
+        {ctx.members.length > 0 && (
+          <select aria-label={t('comments.mention')} value="" onChange={(e) => insertMention(e.currentTarget.value)}>
+            <option value="">{t('comments.mention')}</option>
+            {ctx.members.map((m) => (
+              <option key={m.userId} value={m.userId} data-user-content>
+                {m.name} · {m.organisation.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button type="submit" class="button" disabled={busy || !body.trim()}>
+          {submitLabel}
+        </button>
+        {onDone && (
+          <button type="button" class="button button--secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: Context; root?: Thread }) {
+  const me = useSession()?.user.id;
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const mine = comment.author.id === me && !comment.deleted;
+
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      ctx.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <div class="comment" id={`comment-${comment.id}`}>
+      <p class="comment__meta">
+        <strong>{comment.author.name}</strong>
+        {comment.author.organisationName && <span class="muted"> · {comment.author.organisationName}</span>}
+        <span class="muted">
+          {' · '}
+          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          {comment.editedAt && ` · ${t('comments.edited')}`}
+        </span>
+        {root?.resolved && (
+          <>
+            {' '}
+            <Badge tone="good">{t('comments.resolved')}</Badge>
+          </>
+        )}
+      </p>
+      {comment.deleted || comment.body === null ? (
+        <p class="comment__body comment__body--deleted">{t('comments.deleted')}</p>
+      ) : editing ? (
+        <Composer
+          ctx={ctx}
+          target={comment.target}
+          label={t('comments.editLabel')}
+          submitLabel={t('common.save')}
+          initial={comment.body}
+          onDone={() => setEditing(false)}
+          save={(body) => api.patch('/api/v1/comments/{id}', { path: { id: comment.id }, body: { body } })}
+        />
+      ) : (
+        <Body text={comment.body} />
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      <div class="comment__actions">
+        {root && !root.deleted && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() =>
+              void act(() =>
+                root.resolved
+                  ? api.post('/api/v1/comments/{id}/reopen', { path: { id: root.id } })
+                  : api.post('/api/v1/comments/{id}/resolve', { path: { id: root.id } }),
+              )
+            }
+          >
+            {root.resolved ? t('comments.reopen') : t('comments.resolve')}
+          </button>
+        )}
+        {mine && !editing && (
+          <>
+            <button type="button" class="link-button" onClick={() => setEditing(true)}>
+              {t('comments.edit')}
+            </button>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => window.confirm(t('comments.confirmDelete')) && void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))}
+            >
+              {t('comments.delete')}
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
+  const [replying, setReplying] = useState(false);
+  return (
+    <li class={thread.resolved ? 'thread thread--resolved' : 'thread'} data-testid="thread">
+      <CommentView comment={thread} ctx={ctx} root={thread} />
+      {thread.replies.length > 0 && (
+        <ol class="thread__replies">
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <CommentView comment={reply} ctx={ctx} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {ctx.canComment &&
+        (replying ? (
+          <Composer ctx={ctx} target={thread.target} parentId={thread.id} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} onDone={() => setReplying(false)} />
+        ) : (
+          <button type="button" class="link-button" onClick={() => setReplying(true)}>
+            {t('comments.reply')}
+          </button>
+        ))}
+    </li>
+  );
+}
+
+/** The threads about one target, with a box to start a new one. */
+export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: string; compact?: boolean }) {
+  const open = threads.filter((x) => !x.resolved && !x.deleted).length;
+  const [composing, setComposing] = useState(!compact);
+  const headingId = `discussion-${target.type}-${target.id}`;
+  return (
+    <section class="discussion" aria-labelledby={headingId} data-testid={`discussion-${target.type}`}>
+      <h3 id={headingId} class="discussion__title">
+        {title} <span class="muted">({tn('comments.open', open)})</span>
+      </h3>
+      {threads.length === 0 && <p class="muted">{t('comments.none')}</p>}
+      <ol class="threads">
+        {threads.map((thread) => (
+          <ThreadView key={thread.id} thread={thread} ctx={ctx} />
+        ))}
+      </ol>
+      {ctx.canComment &&
+        (composing ? (
+          <Composer ctx={ctx} target={target} label={t('comments.newLabel')} submitLabel={t('comments.post')} onDone={compact ? () => setComposing(false) : undefined} />
+        ) : (
+          <button type="button" class="button button--secondary" onClick={() => setComposing(true)}>
+            {t('comments.add')}
+          </button>
+        ))}
+      <TypingIndicator room={ctx.room} target={`comment:${targetKey(target)}`} />
+    </section>
+  );
+}
+
+export type DiscussionContext = Context;

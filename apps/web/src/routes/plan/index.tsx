@@ -1,0 +1,166 @@
+/**
+ * An action plan, live: `/programmes/:id/plans/:planId`. The plan's room (`plan:{id}`) drives it:
+ * comment events reload the threads, plan, milestone and progress events reload the plan, so what the
+ * other side does appears without a reload. Presence and "typing…" come from the same room.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { sectionTitles, loadBenchmark } from '../../benchmark-cache';
+import { PLAN_STATE_TONE, planStateLabel } from '../../components/labels';
+import { usePageTitle } from '../../components/page-title';
+import { PresenceAvatars } from '../../components/presence';
+import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { t } from '../../i18n';
+import { isEvent, useRoom, type RealtimeEvent } from '../../realtime';
+import { Link, type PageProps } from '../../router';
+import { byTarget, Discussion, type DiscussionContext } from './comments';
+import { Milestones } from './milestones';
+import { PlanEditor, PlanFields } from './plan-details';
+import { LatestReview, ReviewForm, WhatChanged, WorkflowActions } from './review';
+
+function useDebounced(fn: () => void, ms = 60) {
+  const [timer] = useState<{ id?: ReturnType<typeof setTimeout> }>({});
+  useEffect(() => () => clearTimeout(timer.id), []);
+  return () => {
+    clearTimeout(timer.id);
+    timer.id = setTimeout(fn, ms);
+  };
+}
+
+export default function PlanPage({ params }: PageProps) {
+  const programmeId = params.id!;
+  const planId = params.planId!;
+  const room = `plan:${planId}`;
+  const plan = useResource((signal) => api.get('/api/v1/action-plans/{id}', { path: { id: planId }, signal }), [planId]);
+  const threads = useResource((signal) => api.get('/api/v1/action-plans/{id}/comments', { path: { id: planId }, signal }), [planId]);
+  const members = useResource((signal) => api.get('/api/v1/programmes/{id}/members', { path: { id: programmeId }, signal }), [programmeId]);
+  const pairId = plan.data?.pairId;
+  const pair = useResource((signal) => (pairId ? api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }) : Promise.resolve(undefined)), [pairId]);
+  const benchmarkCode = pair.data?.benchmarkCode;
+  const benchmark = useResource(() => (benchmarkCode ? loadBenchmark(benchmarkCode) : Promise.resolve(undefined)), [benchmarkCode]);
+  const [editing, setEditing] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  const reloadPlan = useDebounced(plan.reload);
+  const reloadThreads = useDebounced(threads.reload);
+
+  useRoom(
+    room,
+    (event: RealtimeEvent) => {
+      if (event.type.startsWith('comment.')) reloadThreads();
+      else reloadPlan();
+      if (isEvent(event, 'plan.reviewed')) {
+        setAnnouncement(event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'));
+      } else if (isEvent(event, 'plan.submitted')) setAnnouncement(t('live.submitted'));
+    },
+    () => {
+      reloadPlan();
+      reloadThreads();
+    },
+  );
+
+  const p = plan.data;
+  usePageTitle(p?.title);
+
+  // A link to a comment or a milestone (`#comment-…`, as notifications give) scrolls there once it is shown.
+  const [arrived, setArrived] = useState(false);
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (arrived || !id || !p || !threads.data) return;
+    const target = document.getElementById(id);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.classList.add('is-target');
+    setArrived(true);
+  }, [p, threads.data, arrived]);
+  const grouped = useMemo(() => byTarget(threads.data ?? []), [threads.data]);
+
+  if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
+  if (!p) return <Loading />;
+
+  const pairOrgs = pair.data ? [pair.data.mentorOrganisation.id, pair.data.menteeOrganisation.id] : [];
+  const mentionable = (members.data ?? []).filter((m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member');
+  const ctx: DiscussionContext = { planId, room, members: mentionable, reload: threads.reload, canComment: true };
+  const titles = sectionTitles(benchmark.data);
+  const changed = () => plan.reload();
+
+  return (
+    <article aria-labelledby="plan-title" class="plan-page">
+      <p class="breadcrumb">
+        <Link href={`/programmes/${programmeId}`}>{t('plan.backToProgramme')}</Link>
+        {pair.data && (
+          <>
+            {' › '}
+            <Link href={`/programmes/${programmeId}/pairs/${pair.data.id}`}>
+              {t('pair.name', { mentor: pair.data.mentorOrganisation.name, mentee: pair.data.menteeOrganisation.name })}
+            </Link>
+          </>
+        )}
+      </p>
+      <header class="page-header plan-header">
+        <div>
+          <h1 id="plan-title" data-user-content>
+            {p.title}
+          </h1>
+          <p class="plan-header__meta">
+            <Badge tone={PLAN_STATE_TONE[p.state]}>
+              <span class="visually-hidden">{t('plan.stateLabel')} </span>
+              <span data-testid="plan-state">{planStateLabel(p.state)}</span>
+            </Badge>{' '}
+            <span class="muted">
+              {p.sectionCodes.map((c) => titles.get(c) ?? c).join(' · ')} · {t('plan.version', { version: p.version })}
+            </span>
+          </p>
+        </div>
+        <PresenceAvatars room={room} />
+      </header>
+
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {announcement && (
+        <p class="notice notice--info" data-testid="live-announcement">
+          {announcement}
+        </p>
+      )}
+
+      <LatestReview plan={p} />
+      {p.mySide === 'mentee' && <WorkflowActions plan={p} onChanged={changed} />}
+
+      <div class="with-comments">
+        <section class="panel" aria-labelledby="plan-details-title">
+          <div class="panel__head">
+            <h2 id="plan-details-title">{t('plan.details')}</h2>
+            {p.editable && p.mySide === 'mentee' && !editing && (
+              <button type="button" class="button button--secondary" onClick={() => setEditing(true)}>
+                {t('plan.edit')}
+              </button>
+            )}
+          </div>
+          {editing ? (
+            <PlanEditor
+              plan={p}
+              onSaved={() => {
+                setEditing(false);
+                plan.reload();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <PlanFields plan={p} />
+          )}
+        </section>
+        {threads.error !== undefined ? (
+          <ErrorNotice error={threads.error} onRetry={threads.reload} />
+        ) : (
+          <Discussion ctx={ctx} target={{ type: 'plan', id: p.id }} threads={grouped.get(`plan:${p.id}`) ?? []} title={t('comments.onPlan')} />
+        )}
+      </div>
+
+      <WhatChanged plan={p} />
+      {p.mySide === 'mentor' && <ReviewForm plan={p} onChanged={changed} />}
+      <Milestones plan={p} ctx={ctx} threads={grouped} onChanged={changed} />
+    </article>
+  );
+}

@@ -1,0 +1,351 @@
+/**
+ * A plan's milestones: due dates, owners, status, progress; the mentee adds and edits them (with the
+ * version, so two editors cannot silently overwrite each other) and logs progress; every milestone and
+ * progress entry has its review thread beside it.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { conflictRows, ConflictView, isStale } from '../../components/conflict';
+import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
+import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { formatDate, formatDateTime, formatPercent, t } from '../../i18n';
+import { Discussion, targetKey, type DiscussionContext, type Thread } from './comments';
+import type { Plan } from './plan-details';
+
+type Milestone = Schemas['MilestoneSummaryDto'];
+type Progress = Schemas['ProgressDto'];
+
+interface MilestoneDraft {
+  title: string;
+  dueDate: string;
+  owner: string;
+  status: WorkStatus;
+  description: string;
+}
+
+const key = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
+
+function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix }: {
+  initial: MilestoneDraft;
+  onSubmit: (draft: MilestoneDraft) => void;
+  onCancel?: () => void;
+  busy: boolean;
+  submitLabel: string;
+  idPrefix: string;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const set = (field: keyof MilestoneDraft) => (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
+  return (
+    <form
+      class="form form--grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(draft);
+      }}
+    >
+      <div class="field field--wide">
+        <label for={`${idPrefix}-title`}>{t('milestone.title')}</label>
+        <input id={`${idPrefix}-title`} required maxLength={200} value={draft.title} onInput={set('title')} />
+      </div>
+      <div class="field">
+        <label for={`${idPrefix}-due`}>{t('milestone.dueDate')}</label>
+        <input id={`${idPrefix}-due`} type="date" required value={draft.dueDate} onInput={set('dueDate')} />
+      </div>
+      <div class="field">
+        <label for={`${idPrefix}-owner`}>{t('milestone.owner')}</label>
+        <input id={`${idPrefix}-owner`} maxLength={200} value={draft.owner} onInput={set('owner')} />
+      </div>
+      <div class="field">
+        <label for={`${idPrefix}-status`}>{t('milestone.status')}</label>
+        <select id={`${idPrefix}-status`} value={draft.status} onChange={set('status')}>
+          {WORK_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {workStatusLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field field--wide">
+        <label for={`${idPrefix}-description`}>{t('milestone.description')}</label>
+        <textarea id={`${idPrefix}-description`} rows={2} value={draft.description} onInput={set('description')} />
+      </div>
+      <div class="actions field--wide">
+        <button type="submit" class="button" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function draftOf(m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | 'description'>): MilestoneDraft {
+  return { title: m.title, dueDate: m.dueDate, owner: m.owner, status: m.status, description: m.description };
+}
+
+function MilestoneEditor({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ mine: MilestoneDraft; theirs: Schemas['MilestoneDto'] } | null>(null);
+
+  const save = async (draft: MilestoneDraft, version: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch('/api/v1/milestones/{id}', { path: { id: milestone.id }, body: { ...draft, version } });
+      setConflict(null);
+      onDone();
+    } catch (caught) {
+      if (isStale(caught)) setConflict({ mine: draft, theirs: await api.get('/api/v1/milestones/{id}', { path: { id: milestone.id } }) });
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (conflict) {
+    const theirs = draftOf(conflict.theirs);
+    const label = { title: t('milestone.title'), dueDate: t('milestone.dueDate'), owner: t('milestone.owner'), status: t('milestone.status'), description: t('milestone.description') };
+    const rows = conflictRows(
+      (Object.keys(label) as (keyof MilestoneDraft)[]).map((f) => ({
+        label: label[f],
+        mine: f === 'status' ? workStatusLabel(conflict.mine.status) : conflict.mine[f],
+        theirs: f === 'status' ? workStatusLabel(theirs.status) : theirs[f],
+      })),
+    );
+    return <ConflictView rows={rows} busy={busy} onKeepMine={() => void save(conflict.mine, conflict.theirs.version)} onTakeTheirs={onDone} />;
+  }
+  return (
+    <>
+      {error !== null && <ErrorNotice error={error} />}
+      <MilestoneForm idPrefix={`edit-${milestone.id}`} initial={draftOf(milestone)} busy={busy} submitLabel={t('common.save')} onSubmit={(d) => void save(d, milestone.version)} onCancel={onDone} />
+    </>
+  );
+}
+
+function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
+  const [percent, setPercent] = useState(String(milestone.latestProgress?.percent ?? 0));
+  const [status, setStatus] = useState<WorkStatus>(milestone.status === 'planned' ? 'in-progress' : milestone.status);
+  const [note, setNote] = useState('');
+  const [links, setLinks] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const idem = useRef(key());
+  const id = `progress-${milestone.id}`;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const evidenceUrls = links
+        .split(/\s+/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      await api.post('/api/v1/milestones/{id}/progress', {
+        path: { id: milestone.id },
+        body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
+        headers: { 'Idempotency-Key': idem.current },
+      });
+      idem.current = key();
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form form--grid" onSubmit={submit}>
+      <div class="field">
+        <label for={`${id}-percent`}>{t('progress.percent')}</label>
+        <input id={`${id}-percent`} type="number" min={0} max={100} step={5} required value={percent} onInput={(e) => setPercent(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={`${id}-status`}>{t('milestone.status')}</label>
+        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.currentTarget.value as WorkStatus)}>
+          {WORK_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {workStatusLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field field--wide">
+        <label for={`${id}-note`}>{t('progress.note')}</label>
+        <textarea id={`${id}-note`} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      <div class="field field--wide">
+        <label for={`${id}-links`}>{t('progress.evidence')}</label>
+        <input id={`${id}-links`} aria-describedby={`${id}-links-hint`} value={links} onInput={(e) => setLinks(e.currentTarget.value)} />
+        <p id={`${id}-links-hint`} class="hint">
+          {t('progress.evidenceHint')}
+        </p>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      <div class="actions field--wide">
+        <button type="submit" class="button" disabled={busy}>
+          {t('progress.log')}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ctx: DiscussionContext; threads: Map<string, Thread[]> }) {
+  const list = useResource((signal) => api.get('/api/v1/milestones/{id}/progress', { path: { id: milestone.id }, signal }), [milestone.id, milestone.latestProgress?.at]);
+  if (list.error !== undefined) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading />;
+  if (list.data.length === 0) return <p class="muted">{t('progress.none')}</p>;
+  return (
+    <ol class="progress-list">
+      {list.data.map((p: Progress) => (
+        <li key={p.id} class="progress-entry" id={`progress-${p.id}`}>
+          <div class="progress-entry__main">
+            <p class="progress-entry__head">
+              <strong>{formatPercent(p.percent)}</strong> · <Badge tone={WORK_STATUS_TONE[p.status]}>{workStatusLabel(p.status)}</Badge>{' '}
+              <span class="muted">
+                {p.authorName} · <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
+              </span>
+            </p>
+            {p.note && <p data-user-content>{p.note}</p>}
+            {p.evidenceUrls.length > 0 && (
+              <ul class="links">
+                {p.evidenceUrls.map((url) => (
+                  <li key={url}>{/^https?:\/\//i.test(url) ? <a href={url} rel="noopener noreferrer external">{url}</a> : url}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <Discussion ctx={ctx} target={{ type: 'progress', id: p.id }} threads={threads.get(targetKey({ type: 'progress', id: p.id })) ?? []} title={t('comments.onProgress')} compact />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Plan; milestone: Milestone; ctx: DiscussionContext; threads: Map<string, Thread[]>; onChanged: () => void }) {
+  const [mode, setMode] = useState<'view' | 'edit' | 'progress'>('view');
+  const [showProgress, setShowProgress] = useState(false);
+  const mentee = plan.mySide === 'mentee';
+  const running = plan.state === 'approved' || plan.state === 'in-progress';
+  const done = () => {
+    setMode('view');
+    onChanged();
+  };
+  return (
+    <li class={milestone.late ? 'work-item milestone--late' : 'work-item'} id={`milestone-${milestone.id}`} data-testid="milestone">
+      <div class="work-item__main">
+        <div class="milestone__head">
+          <h3 class="milestone__title" data-user-content>
+            {milestone.title}
+          </h3>
+          <div class="milestone__badges">
+            <Badge tone={WORK_STATUS_TONE[milestone.status]}>{workStatusLabel(milestone.status)}</Badge>
+            {milestone.late && <Badge tone="late">{t('programme.late')}</Badge>}
+          </div>
+        </div>
+        <p class="milestone__due">
+          <time dateTime={milestone.dueDate}>{t('programme.due', { date: formatDate(milestone.dueDate) })}</time>
+          {milestone.owner && (
+            <>
+              {' · '}
+              {t('milestone.ownedBy', { owner: milestone.owner })}
+            </>
+          )}
+        </p>
+        {milestone.description && <p data-user-content>{milestone.description}</p>}
+        {milestone.latestProgress && (
+          <div class="meter" data-testid="milestone-progress">
+            <progress max={100} value={milestone.latestProgress.percent} aria-label={t('progress.percent')} />
+            <span>{formatPercent(milestone.latestProgress.percent)}</span>
+          </div>
+        )}
+        {mode === 'edit' && <MilestoneEditor milestone={milestone} onDone={done} />}
+        {mode === 'progress' && <ProgressForm milestone={milestone} onDone={done} />}
+        {mode === 'view' && (
+          <div class="actions">
+            {mentee && (plan.editable || running) && (
+              <button type="button" class="button button--secondary" onClick={() => setMode('edit')}>
+                {t('milestone.edit')}
+              </button>
+            )}
+            {mentee && running && (
+              <button type="button" class="button button--secondary" onClick={() => setMode('progress')}>
+                {t('progress.log')}
+              </button>
+            )}
+            <button type="button" class="link-button" aria-expanded={showProgress} onClick={() => setShowProgress(!showProgress)}>
+              {showProgress ? t('progress.hide') : t('progress.show')}
+            </button>
+          </div>
+        )}
+        {showProgress && <ProgressEntries milestone={milestone} ctx={ctx} threads={threads} />}
+      </div>
+      <Discussion ctx={ctx} target={{ type: 'milestone', id: milestone.id }} threads={threads.get(targetKey({ type: 'milestone', id: milestone.id })) ?? []} title={t('comments.onMilestone')} compact />
+    </li>
+  );
+}
+
+export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx: DiscussionContext; threads: Map<string, Thread[]>; onChanged: () => void }) {
+  const [adding, setAdding] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const idem = useRef(key());
+  const canAdd = plan.mySide === 'mentee' && (plan.editable || plan.state === 'approved' || plan.state === 'in-progress');
+
+  const add = async (draft: MilestoneDraft) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/v1/action-plans/{id}/milestones', { path: { id: plan.id }, body: draft, headers: { 'Idempotency-Key': idem.current } });
+      idem.current = key();
+      setAdding(false);
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="milestones-title">
+      <h2 id="milestones-title">{t('milestones.title')}</h2>
+      {plan.milestones.length === 0 && <p>{t('milestones.empty')}</p>}
+      <ol class="work-list">
+        {plan.milestones.map((m) => (
+          <MilestoneItem key={m.id} plan={plan} milestone={m} ctx={ctx} threads={threads} onChanged={onChanged} />
+        ))}
+      </ol>
+      {canAdd &&
+        (adding ? (
+          <>
+            <h3>{t('milestones.add')}</h3>
+            {error !== null && <ErrorNotice error={error} />}
+            <MilestoneForm
+              idPrefix="new-milestone"
+              initial={{ title: '', dueDate: '', owner: plan.owner, status: 'planned', description: '' }}
+              busy={busy}
+              submitLabel={t('milestones.addSubmit')}
+              onSubmit={(d) => void add(d)}
+              onCancel={() => setAdding(false)}
+            />
+          </>
+        ) : (
+          <button type="button" class="button button--secondary" onClick={() => setAdding(true)}>
+            {t('milestones.add')}
+          </button>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * The review workflow on the plan page: the mentee's steps (submit, start, complete, archive), the
+ * mentor's verdict (approve / request changes, with open threads made explicit), the latest review, and
+ * "what changed since my last review".
+ */
+import { useRef, useState } from 'preact/hooks';
+import { api, ApiError, type Schemas } from '../../api/client';
+import { useResource } from '../../api/use-resource';
+import { isStale } from '../../components/conflict';
+import { ErrorNotice, Loading } from '../../components/status';
+import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
+import { FIELD_LABEL, type Plan } from './plan-details';
+
+type Diff = Schemas['PlanDiffDto'];
+type FieldChange = Schemas['FieldChangeDto'];
+
+const key = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
+
+/** submit · start · complete · archive, as the plan allows. */
+export function WorkflowActions({ plan, onChanged }: { plan: Plan; onChanged: (plan: Plan) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const steps = (['submit', 'start', 'complete', 'archive'] as const).filter((a) => plan.allowedActions.includes(a));
+  if (steps.length === 0) return null;
+
+  const run = async (step: (typeof steps)[number]) => {
+    if (step === 'archive' && !window.confirm(t('workflow.confirmArchive'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const options = { path: { id: plan.id }, body: { version: plan.version } };
+      const next =
+        step === 'submit'
+          ? await api.post('/api/v1/action-plans/{id}/submit', options)
+          : step === 'start'
+            ? await api.post('/api/v1/action-plans/{id}/start', options)
+            : step === 'complete'
+              ? await api.post('/api/v1/action-plans/{id}/complete', options)
+              : await api.post('/api/v1/action-plans/{id}/archive', options);
+      onChanged(next);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="workflow">
+      {error !== null && <ErrorNotice error={error} />}
+      {isStale(error) && <p>{t('workflow.stale')}</p>}
+      <div class="actions">
+        {steps.map((step) => (
+          <button key={step} type="button" class={step === 'archive' ? 'button button--secondary' : 'button'} disabled={busy} onClick={() => void run(step)}>
+            {t(`workflow.${step}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The mentor's verdict. Approving over open threads needs a second, explicit click. */
+export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: Plan) => void }) {
+  const [summary, setSummary] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [openThreads, setOpenThreads] = useState(0);
+  const idem = useRef(key());
+  if (!plan.allowedActions.includes('approve') && !plan.allowedActions.includes('request-changes')) return null;
+
+  const review = async (verdict: 'approve' | 'request-changes', override = false) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.post('/api/v1/action-plans/{id}/reviews', {
+        path: { id: plan.id },
+        body: { verdict, summary: summary.trim() || t(verdict === 'approve' ? 'review.defaultApprove' : 'review.defaultChanges'), version: plan.version, overrideOpenThreads: override },
+        headers: { 'Idempotency-Key': `${idem.current}-${verdict}-${override}` },
+      });
+      idem.current = key();
+      setOpenThreads(0);
+      setSummary('');
+      onChanged(next);
+    } catch (caught) {
+      const details = caught instanceof ApiError ? (caught.body.details as { openThreads?: number } | undefined) : undefined;
+      if (caught instanceof ApiError && caught.status === 409 && details?.openThreads) setOpenThreads(details.openThreads);
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel review-form" aria-labelledby="review-title">
+      <h2 id="review-title">{t('review.title')}</h2>
+      <div class="field">
+        <label for="review-summary">{t('review.summary')}</label>
+        <textarea id="review-summary" rows={3} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      {openThreads > 0 && (
+        <div class="notice notice--warn" role="alert">
+          <p>{tn('review.openThreads', openThreads)}</p>
+          <button type="button" class="button" disabled={busy} onClick={() => void review('approve', true)}>
+            {t('review.approveAnyway')}
+          </button>
+        </div>
+      )}
+      <div class="actions">
+        {plan.allowedActions.includes('approve') && (
+          <button type="button" class="button" disabled={busy} onClick={() => void review('approve')}>
+            {t('review.approve')}
+          </button>
+        )}
+        {plan.allowedActions.includes('request-changes') && (
+          <button type="button" class="button button--secondary" disabled={busy} onClick={() => void review('request-changes')}>
+            {t('review.requestChanges')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function LatestReview({ plan }: { plan: Plan }) {
+  const r = plan.latestReview;
+  if (!r) return null;
+  return (
+    <div class={r.verdict === 'approve' ? 'notice notice--good' : 'notice notice--warn'} data-testid="latest-review">
+      <p>
+        <strong>{r.verdict === 'approve' ? t('review.approvedBy', { name: r.reviewerName }) : t('review.changesBy', { name: r.reviewerName })}</strong>{' '}
+        <span class="muted">
+          · {t('review.revision', { number: r.revision })} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+        </span>
+      </p>
+      {r.summary && <p data-user-content>{r.summary}</p>}
+    </div>
+  );
+}
+
+function fieldLabel(field: string): string {
+  return field in FIELD_LABEL ? t(FIELD_LABEL[field as keyof typeof FIELD_LABEL]) : field === 'dueDate' ? t('milestone.dueDate') : field === 'status' ? t('milestone.status') : field === 'description' ? t('milestone.description') : field === 'sectionCodes' ? t('plan.sections') : field === 'gapQuestionCodes' ? t('plan.gaps') : field;
+}
+
+function Value({ value }: { value: FieldChange['before'] }) {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span class="muted">—</span>;
+  if (Array.isArray(value))
+    return (
+      <ul class="bullets" data-user-content>
+        {value.map((v, i) => (
+          <li key={i}>{v}</li>
+        ))}
+      </ul>
+    );
+  return <span data-user-content>{value}</span>;
+}
+
+function Changes({ fields }: { fields: FieldChange[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="diff__table">
+        <thead>
+          <tr>
+            <th scope="col">{t('conflict.field')}</th>
+            <th scope="col">{t('diff.before')}</th>
+            <th scope="col">{t('diff.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{fieldLabel(f.field)}</th>
+              <td class="diff__before">
+                <Value value={f.before} />
+              </td>
+              <td class="diff__after">
+                <Value value={f.after} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DiffView({ diff }: { diff: Diff }) {
+  if (diff.fields.length === 0 && diff.milestones.length === 0) return <p>{t('diff.nothing')}</p>;
+  return (
+    <>
+      <p class="muted">{diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}</p>
+      {diff.fields.length > 0 && <Changes fields={diff.fields} />}
+      {diff.milestones.length > 0 && (
+        <ul class="plain-list">
+          {diff.milestones.map((m) => (
+            <li key={m.milestoneId}>
+              <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
+              {m.fields.length > 0 && <Changes fields={m.fields} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** "What changed since my last review": open for the mentor when a revised plan waits for them. */
+export function WhatChanged({ plan }: { plan: Plan }) {
+  const [clicked, setOpen] = useState(false);
+  const open = clicked || (plan.mySide === 'mentor' && plan.state === 'submitted' && plan.revisionCount > 1);
+  const diff = useResource(
+    (signal) => (open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null)),
+    [plan.id, plan.revisionCount, open],
+  );
+  if (plan.revisionCount < 2 && plan.state !== 'submitted') return null;
+  return (
+    <section class="panel" aria-labelledby="diff-title" data-testid="what-changed">
+      <h2 id="diff-title">{t('diff.title')}</h2>
+      {!open ? (
+        <button type="button" class="button button--secondary" onClick={() => setOpen(true)}>
+          {t('diff.show')}
+        </button>
+      ) : diff.error !== undefined ? (
+        diff.error instanceof ApiError && (diff.error.status === 404 || diff.error.status === 409) ? <p>{t('diff.nothing')}</p> : <ErrorNotice error={diff.error} onRetry={diff.reload} />
+      ) : !diff.data ? (
+        <Loading />
+      ) : (
+        <DiffView diff={diff.data} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The mentor and the mentee on the same plan, each in a browser of their own, at the same time:
+ * what one does appears on the other's screen without a reload — presence, typing, comments, review
+ * verdicts — a dropped connection catches up when it comes back, and two saves of the same plan end in
+ * a conflict view rather than a silent overwrite.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { PASSWORD } from '../support/given';
+import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+
+jest.setTimeout(60_000);
+
+describe('live peer review in two browsers', () => {
+  let world: BrowserWorld;
+  let mentorContext: BrowserContext;
+  let menteeContext: BrowserContext;
+  let mentor: Page;
+  let mentee: Page;
+  let mentorId: string;
+  let menteeId: string;
+  let planId: string;
+  let menteeToken: string;
+  const errors: string[][] = [];
+
+  const plan = (page: Page) => page.getByTestId('discussion-plan');
+  const state = (page: Page) => page.getByTestId('plan-state');
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    const m = await world.t.given.mentoring();
+    mentorId = m.people.mentor.user.id;
+    menteeId = m.people.mentee.user.id;
+    menteeToken = m.people.mentee.token;
+    const asMentee = world.t.api.as(menteeToken);
+    const created = await asMentee
+      .post(`/pairs/${m.pair.id}/action-plans`, {
+        title: 'One-stop shop for migrant entrepreneurs',
+        sectionCodes: ['comprehensive-support'],
+        objective: 'Coordinate every support service in one place',
+        activities: ['Map the services', 'Open the desk'],
+        indicators: ['Entrepreneurs advised'],
+      })
+      .expect(201);
+    planId = created.body.id;
+    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Map the services', dueDate: '2099-03-31', owner: 'Business office' }).expect(201);
+    const submitted = await asMentee.post(`/action-plans/${planId}/submit`, {}).expect(200);
+    expect(submitted.body.state).toBe('submitted');
+
+    mentorContext = await signedInContext(world, { email: m.people.mentor.user.email, password: PASSWORD });
+    menteeContext = await signedInContext(world, { email: m.people.mentee.user.email, password: PASSWORD });
+    mentor = await mentorContext.newPage();
+    mentee = await menteeContext.newPage();
+    errors.push(watchErrors(mentor), watchErrors(mentee));
+    const url = `/programmes/${m.programme.id}/plans/${planId}`;
+    await Promise.all([mentor.goto(url), mentee.goto(url)]);
+    await Promise.all([state(mentor).waitFor(), state(mentee).waitFor()]);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('shows who else has the plan open', async () => {
+    await mentee.locator(`[data-testid=presence] [data-user="${mentorId}"]`).waitFor({ timeout: 5000 });
+    await mentor.locator(`[data-testid=presence] [data-user="${menteeId}"]`).waitFor({ timeout: 5000 });
+  });
+
+  it('shows the mentee that the mentor is typing, then the comment within a second, without a reload', async () => {
+    const box = plan(mentor).getByLabel('New comment');
+    await box.click();
+    await box.pressSequentially('How will you reach entrepreneurs who never visit the city offices?', { delay: 5 });
+    await plan(mentee).getByTestId('typing').filter({ hasText: 'is typing' }).waitFor({ timeout: 3000 });
+
+    const started = Date.now();
+    await plan(mentor).getByRole('button', { name: 'Comment', exact: true }).click();
+    await plan(mentee).getByText('How will you reach entrepreneurs who never visit the city offices?').waitFor({ timeout: 5000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('shows the mentor the mentee’s reply live', async () => {
+    await plan(mentee).getByRole('button', { name: 'Reply', exact: true }).click();
+    await plan(mentee).getByLabel('Your reply').fill('Through the migrant business associations, once a week.');
+    const started = Date.now();
+    await plan(mentee).getByRole('button', { name: 'Reply', exact: true }).click();
+    await plan(mentor).getByText('Through the migrant business associations, once a week.').waitFor({ timeout: 5000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('changes the mentee’s view live when the mentor requests changes', async () => {
+    await mentor.getByLabel('Summary for the city').fill('Add the outreach to the plan, please.');
+    await mentor.getByRole('button', { name: 'Request changes' }).click();
+    await state(mentee).filter({ hasText: 'Changes requested' }).waitFor({ timeout: 5000 });
+    await mentee.getByTestId('latest-review').filter({ hasText: 'Add the outreach to the plan, please.' }).waitFor();
+    await mentee.getByRole('button', { name: 'Edit the plan' }).waitFor();
+  });
+
+  it('shows both versions when someone else saved the plan meanwhile, and keeps mine when asked', async () => {
+    await mentee.getByRole('button', { name: 'Edit the plan' }).click();
+    await mentee.getByLabel('Objective').fill('Coordinate every service and reach out through the associations');
+    // Meanwhile the plan is saved elsewhere (another tab, a colleague).
+    const current = await world.t.api.as(menteeToken).get(`/action-plans/${planId}`).expect(200);
+    await world.t.api.as(menteeToken).patch(`/action-plans/${planId}`, { objective: 'Someone else’s objective', version: current.body.version }).expect(200);
+
+    await mentee.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = mentee.getByTestId('conflict');
+    await conflict.waitFor({ timeout: 5000 });
+    await conflict.getByText('Coordinate every service and reach out through the associations').waitFor();
+    await conflict.getByText('Someone else’s objective').waitFor();
+
+    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    await mentee.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor({ timeout: 5000 });
+    // The mentor sees the saved objective without reloading.
+    await mentor.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor({ timeout: 5000 });
+  });
+
+  it('shows the mentor what changed since the last review once the mentee resubmits', async () => {
+    await mentee.getByRole('button', { name: 'Submit for review' }).click();
+    await state(mentor).filter({ hasText: 'Submitted for review' }).waitFor({ timeout: 5000 });
+    const diff = mentor.getByTestId('what-changed');
+    await diff.getByText('reach out through the associations').waitFor({ timeout: 5000 });
+    await diff.getByText('Coordinate every support service in one place').waitFor();
+  });
+
+  it('changes the mentee’s view live when the mentor approves over an open thread', async () => {
+    await mentor.getByRole('button', { name: 'Approve', exact: true }).click();
+    await mentor.getByText('1 comment thread is still open').waitFor({ timeout: 5000 });
+    await mentor.getByRole('button', { name: 'Approve anyway' }).click();
+    await state(mentee).filter({ hasText: 'Approved' }).waitFor({ timeout: 5000 });
+    await mentee.getByTestId('live-announcement').filter({ hasText: 'approved' }).waitFor();
+  });
+
+  it('catches up after the connection drops: everything said meanwhile appears once it is back', async () => {
+    await menteeContext.setOffline(true);
+    await mentee.getByTestId('connection-lost').waitFor({ timeout: 10_000 });
+
+    const box = plan(mentor).getByLabel('New comment');
+    await box.fill('First remark while you were away');
+    await plan(mentor).getByRole('button', { name: 'Comment', exact: true }).click();
+    await plan(mentor).getByText('First remark while you were away').waitFor();
+    await box.fill('Second remark while you were away');
+    await plan(mentor).getByRole('button', { name: 'Comment', exact: true }).click();
+    await plan(mentor).getByText('Second remark while you were away').waitFor();
+    // And the first thread gets resolved.
+    await plan(mentor).getByTestId('thread').first().getByRole('button', { name: 'Resolve' }).click();
+    await plan(mentor).getByTestId('thread').first().getByRole('button', { name: 'Reopen' }).waitFor();
+    expect(await plan(mentee).getByText('First remark while you were away').count()).toBe(0);
+
+    await menteeContext.setOffline(false);
+    await plan(mentee).getByText('First remark while you were away').waitFor({ timeout: 10_000 });
+    await plan(mentee).getByText('Second remark while you were away').waitFor({ timeout: 5000 });
+    await plan(mentee).getByTestId('thread').first().getByRole('button', { name: 'Reopen' }).waitFor({ timeout: 5000 });
+    await mentee.getByTestId('connection-lost').waitFor({ state: 'detached', timeout: 10_000 });
+    // Each comment once, not twice (replay and live overlapping are deduplicated).
+    expect(await plan(mentee).getByText('Second remark while you were away').count()).toBe(1);
+  });
+
+  it('raised no error in either page', () => {
+    expect(errors.flat()).toEqual([]);
+  });
+});

@@ -46,5 +46,5 @@ describe('sign-in rate limits (Redis-backed)', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 150_000);
 });

@@ -124,7 +124,7 @@ describe('realtime', () => {
       } finally {
         await b.stop();
       }
-    });
+    }, 150_000);
   });
 
   describe('presence and typing', () => {

@@ -46,7 +46,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   return api;
 }
 
-export async function waitForHealth(api: ApiProcess, ms = 30_000) {
+export async function waitForHealth(api: ApiProcess, ms = 90_000) {
   let exited = false;
   void api.exited.then(() => (exited = true));
   const start = Date.now();

@@ -84,7 +84,7 @@ describe('the coordinator journey', () => {
     await page.getByLabel('E-mail').fill('officer@newtown.example');
     await page.getByLabel('Organisation').selectOption({ label: newtown });
     await page.getByRole('button', { name: 'Invite' }).click();
-    await page.getByText('Invitation sent to officer@newtown.example.').waitFor({ timeout: 5000 });
+    await page.getByText('Invitation created for officer@newtown.example').waitFor({ timeout: 5000 });
     await expect(page.getByLabel(/Invitation link/).inputValue()).resolves.toMatch(/\/invitations\//);
   });
 

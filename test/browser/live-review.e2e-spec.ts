@@ -4,11 +4,15 @@
  * verdicts — a dropped connection catches up when it comes back, and two saves of the same plan end in
  * a conflict view rather than a silent overwrite.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
 
 jest.setTimeout(60_000);
+
+const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 describe('live peer review in two browsers', () => {
   let world: BrowserWorld;
@@ -26,11 +30,18 @@ describe('live peer review in two browsers', () => {
   const state = (page: Page) => page.getByTestId('plan-state');
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     world = await startBrowserWorld();
     const m = await world.t.given.mentoring();
     mentorId = m.people.mentor.user.id;
     menteeId = m.people.mentee.user.id;
     menteeToken = m.people.mentee.token;
+    // Names as in the screenshots of the user guide.
+    const sql = world.t.orm.em.getConnection();
+    await sql.execute('update users set name = ? where id = ?', ['Mikko Mentor', mentorId]);
+    await sql.execute('update users set name = ? where id = ?', ['Tiina Mentee', menteeId]);
+    await sql.execute('update organisations set name = ? where id = ?', ['Helsinki', m.mentorCity.id]);
+    await sql.execute('update organisations set name = ? where id = ?', ['Tampere', m.menteeCity.id]);
     const asMentee = world.t.api.as(menteeToken);
     const created = await asMentee
       .post(`/pairs/${m.pair.id}/action-plans`, {
@@ -69,7 +80,9 @@ describe('live peer review in two browsers', () => {
     const box = plan(mentor).getByLabel('New comment');
     await box.click();
     await box.pressSequentially('How will you reach entrepreneurs who never visit the city offices?', { delay: 5 });
-    await plan(mentee).getByTestId('typing').filter({ hasText: 'is typing' }).waitFor({ timeout: 3000 });
+    await plan(mentee).getByTestId('typing').filter({ hasText: 'Mikko Mentor is typing' }).waitFor({ timeout: 3000 });
+    await plan(mentee).scrollIntoViewIfNeeded();
+    await mentee.screenshot({ path: join(SHOTS, 'live-typing-desktop.png') });
 
     const started = Date.now();
     await plan(mentor).getByRole('button', { name: 'Comment', exact: true }).click();
@@ -106,6 +119,7 @@ describe('live peer review in two browsers', () => {
     await conflict.waitFor({ timeout: 5000 });
     await conflict.getByText('Coordinate every service and reach out through the associations').waitFor();
     await conflict.getByText('Someone else’s objective').waitFor();
+    await conflict.screenshot({ path: join(SHOTS, 'conflict-desktop.png') });
 
     await conflict.getByRole('button', { name: 'Keep my version' }).click();
     await mentee.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor({ timeout: 5000 });
@@ -119,6 +133,7 @@ describe('live peer review in two browsers', () => {
     const diff = mentor.getByTestId('what-changed');
     await diff.getByText('reach out through the associations').waitFor({ timeout: 5000 });
     await diff.getByText('Coordinate every support service in one place').waitFor();
+    await diff.screenshot({ path: join(SHOTS, 'what-changed-desktop.png') });
   });
 
   it('changes the mentee’s view live when the mentor approves over an open thread', async () => {
@@ -132,6 +147,8 @@ describe('live peer review in two browsers', () => {
   it('catches up after the connection drops: everything said meanwhile appears once it is back', async () => {
     await menteeContext.setOffline(true);
     await mentee.getByTestId('connection-lost').waitFor({ timeout: 10_000 });
+    await mentee.evaluate('window.scrollTo(0, 0)');
+    await mentee.screenshot({ path: join(SHOTS, 'connection-lost-desktop.png') });
 
     const box = plan(mentor).getByLabel('New comment');
     await box.fill('First remark while you were away');

@@ -131,6 +131,15 @@ describe('the mentee journey', () => {
     await milestone.getByText('Two of four departments met.').waitFor({ timeout: 5000 });
   });
 
+  it('changes only the status of a milestone once the plan is approved', async () => {
+    const milestone = page.getByTestId('milestone').first();
+    await milestone.getByRole('button', { name: 'Change the status' }).click();
+    expect(await milestone.getByLabel('Due date').count()).toBe(0); // the reviewed text stays as approved
+    await milestone.getByLabel('Status').selectOption('blocked');
+    await milestone.getByRole('button', { name: 'Save', exact: true }).click();
+    await milestone.locator('.milestone__badges').getByText('Blocked').waitFor({ timeout: 5000 });
+  });
+
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
   });

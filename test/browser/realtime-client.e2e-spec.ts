@@ -38,6 +38,8 @@ describe('the web client’s realtime connection', () => {
 
   afterAll(async () => {
     for (const c of connections) c.stop();
+    // Let the server finish announcing the departures (presence goes through Redis) before it closes.
+    await new Promise((r) => setTimeout(r, 500));
     await t.close();
   });
 

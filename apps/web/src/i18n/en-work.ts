@@ -161,6 +161,7 @@ export const enWork = {
   'milestone.status': 'Status',
   'milestone.description': 'Description',
   'milestone.ownedBy': 'owner: {owner}',
+  'milestone.changeStatus': 'Change the status',
   'milestone.edit': 'Edit',
 
   'progress.log': 'Log progress',

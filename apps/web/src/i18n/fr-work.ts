@@ -163,6 +163,7 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'milestone.status': 'Statut',
   'milestone.description': 'Description',
   'milestone.ownedBy': 'responsable : {owner}',
+  'milestone.changeStatus': 'Changer le statut',
   'milestone.edit': 'Modifier',
 
   'progress.log': 'Noter l’avancement',

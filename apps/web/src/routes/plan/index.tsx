@@ -17,6 +17,7 @@ import { Link, type PageProps } from '../../router';
 import { byTarget, Discussion, type DiscussionContext } from './comments';
 import { Milestones } from './milestones';
 import { PlanEditor, PlanFields } from './plan-details';
+import { stillPending, withArrivals, type Arrival } from './live-comments';
 import { LatestReview, ReviewForm, WhatChanged, WorkflowActions } from './review';
 
 function useDebounced(fn: () => void, ms = 60) {
@@ -43,11 +44,14 @@ export default function PlanPage({ params }: PageProps) {
   const [announcement, setAnnouncement] = useState('');
 
   const reloadPlan = useDebounced(plan.reload);
-  const reloadThreads = useDebounced(threads.reload);
+  const reloadThreads = useDebounced(threads.reload, 0);
+  const [arrivals, setArrivals] = useState<Arrival[]>([]);
+  useEffect(() => setArrivals((list) => stillPending(threads.data ?? [], list)), [threads.data]);
 
   useRoom(
     room,
     (event: RealtimeEvent) => {
+      if (isEvent(event, 'comment.created')) setArrivals((list) => [...list, event]);
       if (event.type.startsWith('comment.')) reloadThreads();
       else reloadPlan();
       if (isEvent(event, 'plan.reviewed')) {
@@ -74,7 +78,7 @@ export default function PlanPage({ params }: PageProps) {
     target.classList.add('is-target');
     setArrived(true);
   }, [p, threads.data, arrived]);
-  const grouped = useMemo(() => byTarget(threads.data ?? []), [threads.data]);
+  const grouped = useMemo(() => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [])), [threads.data, arrivals, members.data]);
 
   if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!p) return <Loading />;

@@ -26,13 +26,15 @@ interface MilestoneDraft {
 
 const key = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
 
-function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix }: {
+function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix, statusOnly = false }: {
   initial: MilestoneDraft;
   onSubmit: (draft: MilestoneDraft) => void;
   onCancel?: () => void;
   busy: boolean;
   submitLabel: string;
   idPrefix: string;
+  /** Once the plan is approved only the status changes (the text was reviewed). */
+  statusOnly?: boolean;
 }) {
   const [draft, setDraft] = useState(initial);
   const set = (field: keyof MilestoneDraft) => (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
@@ -44,18 +46,22 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
         onSubmit(draft);
       }}
     >
-      <div class="field field--wide">
-        <label for={`${idPrefix}-title`}>{t('milestone.title')}</label>
-        <input id={`${idPrefix}-title`} required maxLength={200} value={draft.title} onInput={set('title')} />
-      </div>
-      <div class="field">
-        <label for={`${idPrefix}-due`}>{t('milestone.dueDate')}</label>
-        <input id={`${idPrefix}-due`} type="date" required value={draft.dueDate} onInput={set('dueDate')} />
-      </div>
-      <div class="field">
-        <label for={`${idPrefix}-owner`}>{t('milestone.owner')}</label>
-        <input id={`${idPrefix}-owner`} maxLength={200} value={draft.owner} onInput={set('owner')} />
-      </div>
+      {!statusOnly && (
+        <>
+          <div class="field field--wide">
+            <label for={`${idPrefix}-title`}>{t('milestone.title')}</label>
+            <input id={`${idPrefix}-title`} required maxLength={200} value={draft.title} onInput={set('title')} />
+          </div>
+          <div class="field">
+            <label for={`${idPrefix}-due`}>{t('milestone.dueDate')}</label>
+            <input id={`${idPrefix}-due`} type="date" required value={draft.dueDate} onInput={set('dueDate')} />
+          </div>
+          <div class="field">
+            <label for={`${idPrefix}-owner`}>{t('milestone.owner')}</label>
+            <input id={`${idPrefix}-owner`} maxLength={200} value={draft.owner} onInput={set('owner')} />
+          </div>
+        </>
+      )}
       <div class="field">
         <label for={`${idPrefix}-status`}>{t('milestone.status')}</label>
         <select id={`${idPrefix}-status`} value={draft.status} onChange={set('status')}>
@@ -66,10 +72,12 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
           ))}
         </select>
       </div>
-      <div class="field field--wide">
-        <label for={`${idPrefix}-description`}>{t('milestone.description')}</label>
-        <textarea id={`${idPrefix}-description`} rows={2} value={draft.description} onInput={set('description')} />
-      </div>
+      {!statusOnly && (
+        <div class="field field--wide">
+          <label for={`${idPrefix}-description`}>{t('milestone.description')}</label>
+          <textarea id={`${idPrefix}-description`} rows={2} value={draft.description} onInput={set('description')} />
+        </div>
+      )}
       <div class="actions field--wide">
         <button type="submit" class="button" disabled={busy}>
           {submitLabel}
@@ -88,16 +96,23 @@ function draftOf(m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | '
   return { title: m.title, dueDate: m.dueDate, owner: m.owner, status: m.status, description: m.description };
 }
 
-function MilestoneEditor({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
+/** Only what differs from `base`: the API tells a status change from a rewrite of the text by the fields sent. */
+function changesOf(draft: MilestoneDraft, base: MilestoneDraft): Partial<MilestoneDraft> {
+  return Object.fromEntries((Object.keys(draft) as (keyof MilestoneDraft)[]).filter((f) => draft[f] !== base[f]).map((f) => [f, draft[f]]));
+}
+
+function MilestoneEditor({ milestone, statusOnly, onDone }: { milestone: Milestone; statusOnly: boolean; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ mine: MilestoneDraft; theirs: Schemas['MilestoneDto'] } | null>(null);
 
-  const save = async (draft: MilestoneDraft, version: number) => {
+  const save = async (draft: MilestoneDraft, version: number, base: MilestoneDraft = draftOf(milestone)) => {
+    const changes = changesOf(draft, base);
+    if (Object.keys(changes).length === 0) return onDone();
     setBusy(true);
     setError(null);
     try {
-      await api.patch('/api/v1/milestones/{id}', { path: { id: milestone.id }, body: { ...draft, version } });
+      await api.patch('/api/v1/milestones/{id}', { path: { id: milestone.id }, body: { ...changes, version } });
       setConflict(null);
       onDone();
     } catch (caught) {
@@ -118,12 +133,20 @@ function MilestoneEditor({ milestone, onDone }: { milestone: Milestone; onDone: 
         theirs: f === 'status' ? workStatusLabel(theirs.status) : theirs[f],
       })),
     );
-    return <ConflictView rows={rows} busy={busy} onKeepMine={() => void save(conflict.mine, conflict.theirs.version)} onTakeTheirs={onDone} />;
+    return <ConflictView rows={rows} busy={busy} onKeepMine={() => void save(conflict.mine, conflict.theirs.version, theirs)} onTakeTheirs={onDone} />;
   }
   return (
     <>
       {error !== null && <ErrorNotice error={error} />}
-      <MilestoneForm idPrefix={`edit-${milestone.id}`} initial={draftOf(milestone)} busy={busy} submitLabel={t('common.save')} onSubmit={(d) => void save(d, milestone.version)} onCancel={onDone} />
+      <MilestoneForm
+        idPrefix={`edit-${milestone.id}`}
+        initial={draftOf(milestone)}
+        statusOnly={statusOnly}
+        busy={busy}
+        submitLabel={t('common.save')}
+        onSubmit={(d) => void save(d, milestone.version)}
+        onCancel={onDone}
+      />
     </>
   );
 }
@@ -270,13 +293,13 @@ function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Pla
             <span>{formatPercent(milestone.latestProgress.percent)}</span>
           </div>
         )}
-        {mode === 'edit' && <MilestoneEditor milestone={milestone} onDone={done} />}
+        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.editable} onDone={done} />}
         {mode === 'progress' && <ProgressForm milestone={milestone} onDone={done} />}
         {mode === 'view' && (
           <div class="actions">
             {mentee && (plan.editable || running) && (
               <button type="button" class="button button--secondary" onClick={() => setMode('edit')}>
-                {t('milestone.edit')}
+                {plan.editable ? t('milestone.edit') : t('milestone.changeStatus')}
               </button>
             )}
             {mentee && running && (

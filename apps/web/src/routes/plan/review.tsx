@@ -213,7 +213,7 @@ export function WhatChanged({ plan }: { plan: Plan }) {
     (signal) => (open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null)),
     [plan.id, plan.revisionCount, open],
   );
-  if (plan.revisionCount < 2 && plan.state !== 'submitted') return null;
+  if (plan.revisionCount < 2) return null; // nothing reviewed before this version
   return (
     <section class="panel" aria-labelledby="diff-title" data-testid="what-changed">
       <h2 id="diff-title">{t('diff.title')}</h2>

@@ -68,12 +68,16 @@ export class ReportsService {
 
   private async progress(report: Pick<ReportRow, 'id' | 'requestedById'>, status: ReportStatus, progress: number, extra: { fileName?: string; sizeBytes?: number; error?: string } = {}) {
     await this.em.fork().transactional(async (tx) => {
-      await tx.execute(
+      // Progress reported while the PDF is drawn is not awaited: a late one must never move a
+      // finished report (or a further step) back.
+      const updated = await tx.execute<{ id: string }[]>(
         `update reports set status = ?, progress = ?, file_name = coalesce(?, file_name), size_bytes = coalesce(?, size_bytes), error = ?,
            finished_at = case when ? in ('done', 'failed') then now() else null end
-         where id = ?`,
-        [status, progress, extra.fileName ?? null, extra.sizeBytes ?? null, extra.error ?? null, status, report.id],
+         where id = ? and status not in ('done', 'failed') and (? <> 'running' or progress <= ?)
+         returning id`,
+        [status, progress, extra.fileName ?? null, extra.sizeBytes ?? null, extra.error ?? null, status, report.id, status, progress],
       );
+      if (updated.length === 0) return;
       await appendEvents(tx, [{ room: `user:${report.requestedById}`, type: 'report.updated', payload: { reportId: report.id, status, progress }, actorId: null, programmeId: null }]);
     });
   }

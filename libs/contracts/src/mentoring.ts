@@ -25,3 +25,10 @@ export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 
 export const COMMENT_TARGETS = ['plan', 'milestone', 'progress'] as const;
 export type CommentTargetType = (typeof COMMENT_TARGETS)[number];
+
+/** The two parties of a pair: the mentee city, and the mentor city with the experts and coordinators beside it. */
+export type PairParty = 'mentor' | 'mentee';
+
+/** Why a pair shows as stalled: nothing happened, a submitted plan waits for review, a thread waits for an answer. */
+export const STALL_KINDS = ['no-activity', 'plan-not-reviewed', 'thread-unanswered'] as const;
+export type StallKind = (typeof STALL_KINDS)[number];

@@ -23,6 +23,7 @@ import { Programme } from './programme/programme.entity';
 import { Notification } from './notifications/notification.entity';
 import { NotificationPreference } from './notifications/notification-preference.entity';
 import { ReminderSent } from './notifications/reminder-sent.entity';
+import { StallAlert } from './notifications/stall-alert.entity';
 import { WorkerCursor } from './notifications/worker-cursor.entity';
 import { Report } from './reports/report.entity';
 
@@ -53,6 +54,7 @@ export const ENTITIES = [
   Notification,
   NotificationPreference,
   ReminderSent,
+  StallAlert,
   WorkerCursor,
   Report,
 ];

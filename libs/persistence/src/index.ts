@@ -4,3 +4,4 @@ export * from './seeders/catalogue.seeder';
 export * from './seeders/demo.seeder';
 export * from './seeders/demo-consortium';
 export * from './transaction';
+export * from './queries/pair-activity.query';

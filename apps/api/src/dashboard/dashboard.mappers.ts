@@ -1,8 +1,8 @@
 import type { PlanState, WorkStatus } from '@citymentor/contracts';
-import { scoreAssessment, scoreDelta, type AssessmentScore, type SectionShape } from '@citymentor/domain';
+import { scoreAssessment, scoreDelta, type AssessmentScore, type SectionShape, type StallSignal } from '@citymentor/domain';
 import type { ConsortiumMilestoneDto } from '../programmes/dto/consortium-milestone.dto';
 import type { AssessmentRow, ConsortiumMilestoneRow, MilestoneCountRow, PlanCountRow } from './dashboard.queries';
-import type { MilestoneCountsDto, OrganisationScoresDto, PhaseScoreDto, PlanCountsDto } from './dto/dashboard.dto';
+import type { DashboardPairDto, MilestoneCountsDto, OrganisationScoresDto, PhaseScoreDto, PlanCountsDto, StallSignalDto } from './dto/dashboard.dto';
 
 const STATUS_KEY: Record<WorkStatus, 'planned' | 'inProgress' | 'done' | 'blocked'> = {
   planned: 'planned',
@@ -90,3 +90,20 @@ export function toScores(assessments: AssessmentRow[], sectionsOf: Map<string, S
 }
 
 const phase = (a: AssessmentRow, score: AssessmentScore): PhaseScoreDto => ({ assessmentId: a.id, status: a.status, overall: score.overall });
+
+/** A stalled-pair signal with the names of the pair's cities. */
+export const toStallSignal = (pairs: Map<string, DashboardPairDto>) => (signal: StallSignal): StallSignalDto => {
+  const pair = pairs.get(signal.pairId);
+  return {
+    kind: signal.kind,
+    pairId: signal.pairId,
+    mentorName: pair?.mentor.name ?? '',
+    menteeName: pair?.mentee.name ?? '',
+    since: signal.since.toISOString(),
+    days: signal.days,
+    awaiting: signal.awaiting,
+    planId: signal.kind === 'no-activity' ? null : signal.planId,
+    planTitle: signal.kind === 'no-activity' ? null : signal.planTitle,
+    threadId: signal.kind === 'thread-unanswered' ? signal.threadId : null,
+  };
+};

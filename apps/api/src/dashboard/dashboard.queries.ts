@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { pairActivity, type PairActivityRow } from '@citymentor/persistence';
+import type { StallThresholds } from '@citymentor/domain';
 import type { AssessmentPhase, AssessmentStatus, PairStatus, PlanState, Rating, WorkStatus } from '@citymentor/contracts';
 
 export interface PairRow {
@@ -164,6 +166,15 @@ export class DashboardQueries {
        from consortium_milestones where programme_id = ? order by due_date, title`,
       [programmeId],
     );
+  }
+
+  /** The programme's active pairs with what the stalled-pair signals need (one statement). */
+  pairActivity(programmeId: string): Promise<PairActivityRow[]> {
+    return pairActivity(this.em, programmeId);
+  }
+
+  thresholds(programmeId: string): Promise<StallThresholds[]> {
+    return this.all<StallThresholds>(`select stalled_after_days as "stalledAfterDays", respond_within_days as "respondWithinDays" from programmes where id = ?`, [programmeId]);
   }
 
   private all<T>(sql: string, params: unknown[]): Promise<T[]> {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { todayIso, type SectionShape } from '@citymentor/domain';
+import { DEFAULT_STALL_THRESHOLDS, stallSignals, todayIso, type SectionShape } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
-import { addMilestones, addPlans, addTally, noMilestones, noPlans, toConsortiumMilestone, toScores } from './dashboard.mappers';
+import { addMilestones, addPlans, addTally, noMilestones, noPlans, toConsortiumMilestone, toScores, toStallSignal } from './dashboard.mappers';
 import { DashboardPolicy } from './dashboard.policy';
 import { DashboardQueries, type MilestoneCountRow } from './dashboard.queries';
 import type { DashboardDto, DashboardPairDto, MilestoneCountsDto } from './dto/dashboard.dto';
 
 /**
  * The coordinator's view of the whole consortium: per pair and section, milestones by status and
- * lateness; the late ones first; plans by state; self-assessment progress; consortium milestones.
+ * lateness; the late ones first; plans by state; self-assessment progress; consortium milestones;
+ * the pairs that have stalled.
  * A fixed handful of SQL statements, whatever the number of pairs; the rest is arithmetic.
  */
 @Injectable()
@@ -18,10 +19,11 @@ export class DashboardService {
     private readonly queries: DashboardQueries,
   ) {}
 
-  async get(actor: Actor, programmeId: string, today = todayIso()): Promise<DashboardDto> {
+  async get(actor: Actor, programmeId: string, now = new Date()): Promise<DashboardDto> {
     this.policy.assert(actor, programmeId);
     const q = this.queries;
-    const [pairs, planCounts, milestoneCounts, late, assessments, benchmarks, consortium] = await Promise.all([
+    const today = todayIso(now);
+    const [pairs, planCounts, milestoneCounts, late, assessments, benchmarks, consortium, activity, [thresholds = DEFAULT_STALL_THRESHOLDS]] = await Promise.all([
       q.pairs(programmeId),
       q.planCounts(programmeId),
       q.milestoneCounts(programmeId, today),
@@ -29,6 +31,8 @@ export class DashboardService {
       q.assessments(programmeId),
       q.benchmarkSections(programmeId),
       q.consortiumMilestones(programmeId),
+      q.pairActivity(programmeId),
+      q.thresholds(programmeId),
     ]);
     const sectionsOf = new Map<string, (SectionShape & { title: string })[]>(benchmarks.map((b) => [b.code, b.sections]));
 
@@ -69,6 +73,8 @@ export class DashboardService {
       lateMilestones: late,
       scores: toScores(assessments, sectionsOf),
       consortiumMilestones: consortium.map(toConsortiumMilestone(programmeId, today)),
+      stalled: stallSignals(activity, thresholds, now).map(toStallSignal(byPair)),
+      stallThresholds: { stalledAfterDays: thresholds.stalledAfterDays, respondWithinDays: thresholds.respondWithinDays },
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { ProgrammeRole } from '@citymentor/contracts';
 import { todayIso, type ConsortiumMilestone, type Organisation, type Programme } from '@citymentor/domain';
 import type { ConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
-import type { OrganisationDto, ProgrammeSummaryDto } from './dto/programme.dto';
+import type { OrganisationDto, ProgrammeSettingsDto, ProgrammeSummaryDto } from './dto/programme.dto';
 
 export const toOrganisationDto = (o: Organisation): OrganisationDto => ({ id: o.id, name: o.name, kind: o.kind, country: o.country });
 
@@ -13,6 +13,13 @@ export const toProgrammeSummary = (p: Programme, myRole: ProgrammeRole | null): 
   endDate: p.endDate,
   coordinatorOrganisation: toOrganisationDto(p.coordinatorOrganisation),
   myRole,
+});
+
+export const toProgrammeSettings = (p: Programme): ProgrammeSettingsDto => ({
+  reminderDaysBefore: p.reminderDaysBefore,
+  escalateAfterDays: p.escalateAfterDays,
+  stalledAfterDays: p.stalledAfterDays,
+  respondWithinDays: p.respondWithinDays,
 });
 
 export const toConsortiumMilestoneDto = (m: ConsortiumMilestone, today = todayIso()): ConsortiumMilestoneDto => ({

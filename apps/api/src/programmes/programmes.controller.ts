@@ -5,7 +5,7 @@ import { UuidPipe } from '../http/params';
 import { ConsortiumMilestonesService } from './consortium-milestones.service';
 import { AddOrganisationDto } from './dto/add-organisation.dto';
 import { ConsortiumMilestoneDto, CreateConsortiumMilestoneDto, UpdateConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
-import { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto } from './dto/programme.dto';
+import { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto, UpdateProgrammeDto } from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
@@ -33,6 +33,12 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgrammeDto> {
     return this.programmes.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ProgrammeDto, description: 'Coordinators of the programme and the admin' })
+  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateProgrammeDto): Promise<ProgrammeDto> {
+    return this.programmes.update(actor, id, dto);
   }
 
   @Get(':id/organisations')

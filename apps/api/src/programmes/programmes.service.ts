@@ -4,8 +4,8 @@ import { conflict, DomainError, Membership, Organisation, Participant, Programme
 import { inTransaction } from '@citymentor/persistence';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
-import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto } from './dto/programme.dto';
-import { toOrganisationDto, toProgrammeSummary } from './programme.mappers';
+import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto, UpdateProgrammeDto } from './dto/programme.dto';
+import { toOrganisationDto, toProgrammeSettings, toProgrammeSummary } from './programme.mappers';
 import { ProgrammePolicy } from './programme.policy';
 
 @Injectable()
@@ -25,7 +25,7 @@ export class ProgrammesService {
     const creatorCoordinates = !actor.isAdmin || actor.memberships.some((m) => m.organisationId === coordinator.id && m.role === 'coordinator');
     if (creatorCoordinates) this.em.persist(new Membership(this.em.getReference(User, actor.userId), programme, coordinator, 'coordinator'));
     await this.em.flush();
-    return { ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null), organisations: [toOrganisationDto(coordinator)] };
+    return { ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null), settings: toProgrammeSettings(programme), organisations: [toOrganisationDto(coordinator)] };
   }
 
   /** The programmes the actor belongs to (an admin sees all). */
@@ -42,7 +42,16 @@ export class ProgrammesService {
   async get(actor: Actor, id: string): Promise<ProgrammeDto> {
     const membership = this.policy.assert(actor, 'read', id);
     const programme = await this.findOrFail(id);
-    return { ...toProgrammeSummary(programme, membership?.role ?? null), organisations: await this.organisations(actor, id) };
+    return { ...toProgrammeSummary(programme, membership?.role ?? null), settings: toProgrammeSettings(programme), organisations: await this.organisations(actor, id) };
+  }
+
+  /** A coordinator renames the programme, moves its period or changes its reminder and stalled-pair thresholds. */
+  async update(actor: Actor, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeDto> {
+    this.policy.assert(actor, 'manage', id);
+    const programme = await this.findOrFail(id);
+    programme.update(dto);
+    await this.em.flush();
+    return this.get(actor, id);
   }
 
   async organisations(actor: Actor, id: string): Promise<OrganisationDto[]> {

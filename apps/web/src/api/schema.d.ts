@@ -113,7 +113,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["Programmes_update"];
         trace?: never;
     };
     "/api/v1/programmes/{id}/organisations": {
@@ -1018,6 +1018,12 @@ export interface components {
              */
             coordinatorOrganisationId: string;
         };
+        ProgrammeSettingsDto: {
+            reminderDaysBefore: number;
+            escalateAfterDays: number;
+            stalledAfterDays: number;
+            respondWithinDays: number;
+        };
         ProgrammeDto: {
             /** Format: uuid */
             id: string;
@@ -1033,6 +1039,8 @@ export interface components {
              * @enum {string|null}
              */
             myRole: "coordinator" | "expert" | "city-member" | null;
+            /** @description Reminder, escalation and stalled-pair thresholds */
+            settings: components["schemas"]["ProgrammeSettingsDto"];
             /** @description Member organisations */
             organisations: components["schemas"]["OrganisationDto"][];
         };
@@ -1051,6 +1059,22 @@ export interface components {
              * @enum {string|null}
              */
             myRole: "coordinator" | "expert" | "city-member" | null;
+        };
+        UpdateProgrammeDto: {
+            name?: string;
+            description?: string;
+            /** Format: date */
+            startDate?: string;
+            /** Format: date */
+            endDate?: string;
+            /** @description Remind the mentee side this many days before a milestone is due */
+            reminderDaysBefore?: number;
+            /** @description Escalate a milestone overdue by more than this many days */
+            escalateAfterDays?: number;
+            /** @description A pair with no activity for this many days is stalled */
+            stalledAfterDays?: number;
+            /** @description A submitted plan or a thread waits this many days for an answer before it is flagged */
+            respondWithinDays?: number;
         };
         AddOrganisationDto: {
             /**
@@ -2208,6 +2232,43 @@ export interface components {
             overallDelta: number | null;
             sections: components["schemas"]["SectionScoreDto"][];
         };
+        StallSignalDto: {
+            /**
+             * @description no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side
+             * @enum {string}
+             */
+            kind: "no-activity" | "plan-not-reviewed" | "thread-unanswered";
+            /** Format: uuid */
+            pairId: string;
+            mentorName: string;
+            menteeName: string;
+            /**
+             * Format: date-time
+             * @description When the wait began
+             */
+            since: string;
+            /** @description Whole days waited */
+            days: number;
+            /**
+             * @description Who is expected to act
+             * @enum {string}
+             */
+            awaiting: "mentor" | "mentee" | "both";
+            /** Format: uuid */
+            planId: string | null;
+            planTitle: string | null;
+            /**
+             * Format: uuid
+             * @description The thread’s first comment
+             */
+            threadId: string | null;
+        };
+        StallThresholdsDto: {
+            /** @description A pair with no activity for this many days is stalled */
+            stalledAfterDays: number;
+            /** @description A submitted plan or a thread waits this many days for an answer before it is flagged */
+            respondWithinDays: number;
+        };
         DashboardDto: {
             /** Format: uuid */
             programmeId: string;
@@ -2226,12 +2287,16 @@ export interface components {
             /** @description Self-assessment scores, baseline vs follow-up, per organisation and benchmark */
             scores: components["schemas"]["OrganisationScoresDto"][];
             consortiumMilestones: components["schemas"]["ConsortiumMilestoneDto"][];
+            /** @description Active pairs that have stalled and why, longest wait first */
+            stalled: components["schemas"]["StallSignalDto"][];
+            /** @description The programme’s thresholds behind `stalled` */
+            stallThresholds: components["schemas"]["StallThresholdsDto"];
         };
         NotificationDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated";
+            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled";
             title: string;
             body: string;
             /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */
@@ -2498,6 +2563,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    Programmes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
+            };
+        };
+        responses: {
+            /** @description Coordinators of the programme and the admin */
             200: {
                 headers: {
                     [name: string]: unknown;

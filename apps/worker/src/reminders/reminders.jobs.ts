@@ -1,9 +1,13 @@
 import type { JobsOptions } from 'bullmq';
 
-/** Milestone reminders and escalations, once a day. */
+/** Milestone reminders and escalations, and stalled-pair alerts, once a day. */
 export const REMINDERS_QUEUE = 'reminders';
 
-/** Version 1: remind about the milestones due soon or overdue on `day` (YYYY-MM-DD), default the day it was scheduled for. */
+/**
+ * Version 1: remind about the milestones due soon or overdue on `day` (YYYY-MM-DD), default the day
+ * it was scheduled for; then alert coordinators to the pairs stalled now (activity is measured
+ * against the real clock whatever `day` says).
+ */
 export interface DailyRemindersJob {
   v: 1;
   kind: 'daily-reminders';
@@ -20,6 +24,8 @@ export interface RemindersResult {
   overdue: number;
   escalation: number;
   notifications: number;
+  /** New stalled-pair alerts (one per wait, each to every coordinator of the programme). */
+  stalled: number;
 }
 
 export const REMINDERS_SCHEDULER_ID = 'reminders-daily';

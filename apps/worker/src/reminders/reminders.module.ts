@@ -12,6 +12,7 @@ import {
 } from './reminders.jobs';
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersService } from './reminders.service';
+import { StallAlertsService } from './stall-alerts.service';
 
 /** Asks for a reminders run on a given day (an operator's catch-up, a test's fixed clock); one job per day. */
 @Injectable()
@@ -26,8 +27,8 @@ export class RemindersQueue {
 /** The reminders queue, its processor and the daily schedule. */
 @Module({
   imports: [BullModule.registerQueue({ name: REMINDERS_QUEUE, defaultJobOptions: REMINDERS_JOB_OPTIONS })],
-  providers: [RemindersService, RemindersProcessor, RemindersQueue],
-  exports: [RemindersService, RemindersQueue],
+  providers: [RemindersService, StallAlertsService, RemindersProcessor, RemindersQueue],
+  exports: [RemindersService, StallAlertsService, RemindersQueue],
 })
 export class RemindersModule implements OnModuleInit {
   private readonly logger = new Logger(RemindersModule.name);

@@ -46,9 +46,9 @@ export class RemindersService {
 
   constructor(private readonly em: EntityManager) {}
 
-  async run(today: string, onProgress?: (percent: number) => Promise<void>): Promise<RemindersResult> {
+  async run(today: string, onProgress?: (percent: number) => Promise<void>): Promise<Omit<RemindersResult, 'stalled'>> {
     if (!isIsoDate(today)) throw new Error(`reminders: "${today}" is not a YYYY-MM-DD date`);
-    const result: RemindersResult = { day: today, dueSoon: 0, overdue: 0, escalation: 0, notifications: 0 };
+    const result: Omit<RemindersResult, 'stalled'> = { day: today, dueSoon: 0, overdue: 0, escalation: 0, notifications: 0 };
     const candidates = await this.candidates(today);
     let done = 0;
     for (const m of candidates) {

@@ -10,8 +10,9 @@ export const NOTIFICATION_KINDS = [
   'milestone-due-soon',
   'milestone-overdue',
   'milestone-escalated',
+  'pair-stalled',
 ] as const;
-/** Why someone is told: a comment near them, an @mention, a review step, a due or late milestone. */
+/** Why someone is told: a comment near them, an @mention, a review step, a due or late milestone, a stalled pair (coordinators). */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**

@@ -34,6 +34,14 @@ export class Programme {
   @Property({ type: 'smallint', default: 14 })
   escalateAfterDays: number & Opt = 14;
 
+  /** An active pair with no activity for this many days is shown to the coordinators as stalled. */
+  @Property({ type: 'smallint', default: 21 })
+  stalledAfterDays: number & Opt = 21;
+
+  /** A submitted plan should be reviewed, and a comment answered by the other side, within this many days. */
+  @Property({ type: 'smallint', default: 7 })
+  respondWithinDays: number & Opt = 7;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
@@ -44,6 +52,13 @@ export class Programme {
     this.startDate = startDate;
     this.endDate = endDate;
     Programme.assertPeriod(startDate, endDate);
+  }
+
+  update(changes: Partial<Pick<Programme, 'name' | 'description' | 'startDate' | 'endDate' | 'reminderDaysBefore' | 'escalateAfterDays' | 'stalledAfterDays' | 'respondWithinDays'>>) {
+    Programme.assertPeriod(changes.startDate ?? this.startDate, changes.endDate ?? this.endDate);
+    const { name, ...rest } = changes;
+    if (name !== undefined) this.name = name.trim();
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(this, { [key]: value });
   }
 
   static assertPeriod(startDate: string, endDate: string) {

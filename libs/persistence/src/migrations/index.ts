@@ -3,6 +3,7 @@ import { Migration20261129070157_initial } from './Migration20261129070157_initi
 import { Migration20261129072322_mentoring } from './Migration20261129072322_mentoring';
 import { Migration20261129073000_event_notifications } from './Migration20261129073000_event_notifications';
 import { Migration20261129075726_notifications_reminders_reports } from './Migration20261129075726_notifications_reminders_reports';
+import { Migration20261129102002_stalled_pairs } from './Migration20261129102002_stalled_pairs';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129072322_mentoring', class: Migration20261129072322_mentoring },
   { name: 'Migration20261129073000_event_notifications', class: Migration20261129073000_event_notifications },
   { name: 'Migration20261129075726_notifications_reminders_reports', class: Migration20261129075726_notifications_reminders_reports },
+  { name: 'Migration20261129102002_stalled_pairs', class: Migration20261129102002_stalled_pairs },
 ];

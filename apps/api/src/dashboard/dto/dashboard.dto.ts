@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSESSMENT_STATUSES, PAIR_STATUSES, WORK_STATUSES, type AssessmentStatus, type PairStatus, type WorkStatus } from '@citymentor/contracts';
+import { ASSESSMENT_STATUSES, PAIR_STATUSES, STALL_KINDS, WORK_STATUSES, type AssessmentStatus, type PairStatus, type StallKind, type WorkStatus } from '@citymentor/contracts';
 import { ConsortiumMilestoneDto } from '../../programmes/dto/consortium-milestone.dto';
 
 export class MilestoneCountsDto {
@@ -83,6 +83,25 @@ export class OrganisationScoresDto {
   @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
 }
 
+export class StallSignalDto {
+  @ApiProperty({ enum: STALL_KINDS, description: 'no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side' })
+  kind: StallKind;
+  @ApiProperty({ format: 'uuid' }) pairId: string;
+  @ApiProperty() mentorName: string;
+  @ApiProperty() menteeName: string;
+  @ApiProperty({ format: 'date-time', description: 'When the wait began' }) since: string;
+  @ApiProperty({ description: 'Whole days waited' }) days: number;
+  @ApiProperty({ enum: ['mentor', 'mentee', 'both'], description: 'Who is expected to act' }) awaiting: 'mentor' | 'mentee' | 'both';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) planId: string | null;
+  @ApiProperty({ type: String, nullable: true }) planTitle: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The thread’s first comment' }) threadId: string | null;
+}
+
+export class StallThresholdsDto {
+  @ApiProperty({ description: 'A pair with no activity for this many days is stalled' }) stalledAfterDays: number;
+  @ApiProperty({ description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' }) respondWithinDays: number;
+}
+
 export class DashboardDto {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'date', description: 'The day (UTC) lateness is measured against' }) today: string;
@@ -93,4 +112,6 @@ export class DashboardDto {
   @ApiProperty({ type: [OrganisationScoresDto], description: 'Self-assessment scores, baseline vs follow-up, per organisation and benchmark' })
   scores: OrganisationScoresDto[];
   @ApiProperty({ type: [ConsortiumMilestoneDto] }) consortiumMilestones: ConsortiumMilestoneDto[];
+  @ApiProperty({ type: [StallSignalDto], description: 'Active pairs that have stalled and why, longest wait first' }) stalled: StallSignalDto[];
+  @ApiProperty({ type: StallThresholdsDto, description: 'The programme’s thresholds behind `stalled`' }) stallThresholds: StallThresholdsDto;
 }

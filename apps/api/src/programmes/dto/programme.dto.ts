@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ORGANISATION_KINDS, PROGRAMME_ROLES, type OrganisationKind, type ProgrammeRole } from '@citymentor/contracts';
 import { IsIsoDate } from '../../http/validators';
 
@@ -28,6 +28,37 @@ export class CreateProgrammeDto {
   coordinatorOrganisationId: string;
 }
 
+/** What a coordinator may change of a programme; every field optional, unknown fields rejected. */
+export class UpdateProgrammeDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsIsoDate() startDate?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsIsoDate() endDate?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'Remind the mentee side this many days before a milestone is due' })
+  @IsOptional() @IsInt() @Min(0) @Max(90)
+  reminderDaysBefore?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Escalate a milestone overdue by more than this many days' })
+  @IsOptional() @IsInt() @Min(1) @Max(365)
+  escalateAfterDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'A pair with no activity for this many days is stalled' })
+  @IsOptional() @IsInt() @Min(1) @Max(365)
+  stalledAfterDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 90, description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' })
+  @IsOptional() @IsInt() @Min(1) @Max(90)
+  respondWithinDays?: number;
+}
+
+export class ProgrammeSettingsDto {
+  @ApiProperty() reminderDaysBefore: number;
+  @ApiProperty() escalateAfterDays: number;
+  @ApiProperty() stalledAfterDays: number;
+  @ApiProperty() respondWithinDays: number;
+}
+
 export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -47,6 +78,9 @@ export class ProgrammeSummaryDto {
 }
 
 export class ProgrammeDto extends ProgrammeSummaryDto {
+  @ApiProperty({ type: ProgrammeSettingsDto, description: 'Reminder, escalation and stalled-pair thresholds' })
+  settings: ProgrammeSettingsDto;
+
   @ApiProperty({ type: [OrganisationDto], description: 'Member organisations' })
   organisations: OrganisationDto[];
 }

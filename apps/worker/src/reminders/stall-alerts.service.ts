@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { stallKey, stallSignals, type StallSignal } from '@citymentor/domain';
+import { pairActivity } from '@citymentor/persistence';
+import { appendEvents } from '../events/event-appender';
+import { announce, planLink, writeNotifications, type NotificationDraft } from '../notifications/notification-writer';
+
+interface PairNames {
+  programmeId: string;
+  mentorName: string;
+  menteeName: string;
+}
+
+/**
+ * Tells a programme's coordinators about its stalled pairs (no activity for K days, a submitted plan
+ * unreviewed for R days, a thread unanswered for R days): one `pair-stalled` notification per
+ * coordinator and wait. Like reminders, each alert is one transaction that inserts its
+ * `stall_alerts` key with ON CONFLICT DO NOTHING and writes the notifications only if the key is
+ * new, so daily runs, retries and two workers alert once per wait. Coordinators whose e-mail
+ * preference is the daily digest find them in it.
+ */
+@Injectable()
+export class StallAlertsService {
+  private readonly logger = new Logger(StallAlertsService.name);
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Returns the number of new alerts. */
+  async run(now: Date): Promise<number> {
+    const rows = await pairActivity(this.em.fork(), null);
+    const pairs = new Map(rows.map((row) => [row.pairId, row]));
+    // Each programme's pairs are measured against that programme's thresholds.
+    const signals = rows.flatMap((row) => stallSignals([row], row, now));
+    let sent = 0;
+    for (const signal of signals) if (await this.alert(signal, pairs.get(signal.pairId)!)) sent += 1;
+    if (sent) this.logger.log({ alerts: sent }, 'alerted coordinators to stalled pairs');
+    return sent;
+  }
+
+  private alert(signal: StallSignal, pair: PairNames): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<{ key: string }[]>(
+        `insert into stall_alerts (key, programme_id, pair_id, sent_at) values (?, ?, ?, now()) on conflict do nothing returning key`,
+        [stallKey(signal), pair.programmeId, signal.pairId],
+      );
+      if (!row) return false;
+      const coordinators = await tx.execute<{ userId: string }[]>(`select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`, [pair.programmeId]);
+      const written = await writeNotifications(tx, [stallDraft(signal, pair, coordinators.map((c) => c.userId))]);
+      await appendEvents(tx, announce(written));
+      return true;
+    });
+  }
+}
+
+/** The coordinator's message for one signal, linking to the plan or thread, or to the dashboard. */
+export function stallDraft(signal: StallSignal, pair: PairNames, userIds: string[]): NotificationDraft {
+  const who = `${pair.menteeName}, mentored by ${pair.mentorName}`;
+  const since = signal.since.toISOString().slice(0, 10);
+  const base = { userIds, kind: 'pair-stalled' as const, sourceEventSeq: null, programmeId: pair.programmeId };
+  switch (signal.kind) {
+    case 'no-activity':
+      return { ...base, subjectId: signal.pairId, link: `/programmes/${pair.programmeId}/dashboard#stalled`, title: `${who}: no activity for ${signal.days} days`, body: `Nothing has happened in this pair since ${since}. A word from the coordinator may help.` };
+    case 'plan-not-reviewed':
+      return { ...base, subjectId: signal.planId, link: planLink(pair.programmeId, signal.planId), title: `${who}: “${signal.planTitle}” waits ${signal.days} days for review`, body: `The plan was submitted on ${since} and ${pair.mentorName} has not reviewed it yet.` };
+    case 'thread-unanswered': {
+      const awaited = signal.awaiting === 'mentee' ? pair.menteeName : pair.mentorName;
+      return { ...base, subjectId: signal.threadId, link: `${planLink(pair.programmeId, signal.planId)}#comment-${signal.threadId}`, title: `${who}: a thread on “${signal.planTitle}” waits ${signal.days} days for ${awaited}`, body: `The last comment was written on ${since}; ${awaited} has not answered yet.` };
+    }
+    default: {
+      const unknown: never = signal;
+      throw new Error(`unknown stall signal ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -2223,6 +2223,13 @@ export interface components {
             /** @description 0–100; null when nothing applicable is answered */
             overall: number | null;
         };
+        DashboardSectionScoreDto: {
+            sectionCode: string;
+            baseline: number | null;
+            followUp: number | null;
+            /** @description followUp − baseline; null unless both are scored */
+            delta: number | null;
+        };
         OrganisationScoresDto: {
             organisation: components["schemas"]["DashboardOrganisationDto"];
             benchmarkCode: string;
@@ -2230,7 +2237,7 @@ export interface components {
             followUp: components["schemas"]["PhaseScoreDto"] | null;
             /** @description Overall followUp − baseline */
             overallDelta: number | null;
-            sections: components["schemas"]["SectionScoreDto"][];
+            sections: components["schemas"]["DashboardSectionScoreDto"][];
         };
         StallSignalDto: {
             /**

@@ -67,7 +67,8 @@ export class PhaseScoreDto {
   @ApiProperty({ type: Number, nullable: true, description: '0–100; null when nothing applicable is answered' }) overall: number | null;
 }
 
-export class SectionScoreDto {
+/** One section's score, baseline vs follow-up (not the assessment's SectionScoreDto). */
+export class DashboardSectionScoreDto {
   @ApiProperty() sectionCode: string;
   @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
   @ApiProperty({ type: Number, nullable: true }) followUp: number | null;
@@ -80,7 +81,7 @@ export class OrganisationScoresDto {
   @ApiProperty({ type: PhaseScoreDto, nullable: true }) baseline: PhaseScoreDto | null;
   @ApiProperty({ type: PhaseScoreDto, nullable: true }) followUp: PhaseScoreDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Overall followUp − baseline' }) overallDelta: number | null;
-  @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
+  @ApiProperty({ type: [DashboardSectionScoreDto] }) sections: DashboardSectionScoreDto[];
 }
 
 export class StallSignalDto {

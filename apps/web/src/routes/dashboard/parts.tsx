@@ -14,18 +14,6 @@ export type Dashboard = Schemas['DashboardDto'];
 type Counts = Schemas['MilestoneCountsDto'];
 type PlanCounts = Schemas['PlanCountsDto'];
 
-/**
- * The served per-section scores are `{sectionCode, baseline, followUp, delta}`; the OpenAPI document
- * names them after the assessment's SectionScoreDto (two DTOs share that name in the API), so the
- * generated type is wrong here.
- */
-interface SectionChange {
-  sectionCode: string;
-  baseline: number | null;
-  followUp: number | null;
-  delta: number | null;
-}
-
 const PLAN_KEYS: [keyof PlanCounts, PlanState][] = [
   ['draft', 'draft'],
   ['submitted', 'submitted'],
@@ -200,7 +188,7 @@ export function ScoreProgress({ scores }: { scores: Dashboard['scores'] }) {
             <li key={s.organisation.id}>
               {s.organisation.name}: {t('assessment.delta', { delta: `${s.overallDelta! > 0 ? '+' : ''}${formatPercent(s.overallDelta)}` })}
               {' · '}
-              {(s.sections as unknown as SectionChange[])
+              {s.sections
                 .filter((x) => x.delta !== null && x.delta !== 0)
                 .map((x) => `${x.sectionCode} ${x.delta! > 0 ? '+' : ''}${formatNumber(Math.round(x.delta!))}`)
                 .join(', ')}

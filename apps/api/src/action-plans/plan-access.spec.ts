@@ -18,10 +18,11 @@ const scope = (overrides: Partial<PlanScopeRow> = {}): PlanScopeRow => ({
 });
 const actor = (organisationId: string, role: 'city-member' | 'coordinator' | 'expert' = 'city-member', isAdmin = false): Actor => ({
   userId: 'u',
+  name: 'User',
   email: 'u@example.eu',
   sessionId: 's',
   isAdmin,
-  memberships: organisationId ? [{ programmeId: 'prog', organisationId, role }] : [],
+  memberships: organisationId ? [{ programmeId: 'prog', organisationId, organisationName: organisationId, role }] : [],
 });
 const codeOf = (fn: () => unknown) => {
   try {

@@ -6,12 +6,13 @@ import { AssessmentPolicy, type AssessmentAccessScope } from './assessment.polic
 const P = 'programme-1';
 const actor = (organisationId: string, role: 'coordinator' | 'expert' | 'city-member' = 'city-member', programmeId = P): Actor => ({
   userId: 'u',
+  name: 'User',
   email: 'u@x',
   sessionId: 's',
   isAdmin: false,
-  memberships: [{ programmeId, organisationId, role }],
+  memberships: [{ programmeId, organisationId, organisationName: organisationId, role }],
 });
-const admin: Actor = { userId: 'a', email: 'a@x', sessionId: 's', isAdmin: true, memberships: [] };
+const admin: Actor = { userId: 'a', name: 'User', email: 'a@x', sessionId: 's', isAdmin: true, memberships: [] };
 
 // Lisbon is assessed; it is the mentee of Vienna and the mentor of Nicosia (both active, same benchmark).
 const lisbon: AssessmentAccessScope = {

@@ -4,12 +4,14 @@ import type { ProgrammeRole } from '@citymentor/contracts';
 export interface ActorMembership {
   programmeId: string;
   organisationId: string;
+  organisationName: string;
   role: ProgrammeRole;
 }
 
 /** Who is asking: the signed-in user and the programmes they belong to, loaded once per request. */
 export interface Actor {
   userId: string;
+  name: string;
   email: string;
   /** The sign-in this request belongs to (its refresh-token family). */
   sessionId: string;

@@ -7,6 +7,7 @@ import type Redis from 'ioredis';
 import { User } from '@citymentor/domain';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { REDIS } from '../redis/redis.module';
+import { accessTokenKey } from './access-token-key';
 import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -24,7 +25,10 @@ const accountOf = (req: Record<string, unknown>) => {
 @Module({
   imports: [
     PassportModule,
-    JwtModule.register({}),
+    JwtModule.registerAsync({
+      inject: [appConfig.KEY],
+      useFactory: (config: AppConfig) => ({ secret: accessTokenKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
     // Sign-in attempts are limited per address and per account, in Redis, across API instances.
     ThrottlerModule.forRootAsync({
       inject: [appConfig.KEY, REDIS],
@@ -39,6 +43,6 @@ const accountOf = (req: Record<string, unknown>) => {
   ],
   controllers: [AuthController],
   providers: [AuthService, TokensService, ActorLoader, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [TokensService, ActorLoader],
+  exports: [TokensService, ActorLoader, JwtModule],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DomainError } from '@citymentor/domain';
 import { appConfig, type AppConfig } from '../config/app.config';
 import type { Actor } from './actor';
+import { accessTokenKey } from './access-token-key';
 import { ActorLoader } from './actor.loader';
 
 export interface AccessTokenClaims {
@@ -20,7 +21,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.accessSecret,
+      // jsonwebtoken takes a KeyObject; @types/passport-jwt only lists string | Buffer.
+      secretOrKey: accessTokenKey(config) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

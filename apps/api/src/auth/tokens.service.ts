@@ -70,7 +70,7 @@ export class TokensService {
     await this.em.persistAndFlush(token);
     const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
     const expiresIn = this.config.jwt.accessTtlSeconds;
-    const accessToken = await this.jwt.signAsync(claims, { secret: this.config.jwt.accessSecret, expiresIn, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn });
     return { accessToken, expiresIn, refreshToken: `${token.id}.${secret}` };
   }
 }

@@ -3,12 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent } from '@citymentor/contracts';
 import { ActionPlan, Comment, CommentEdit, DomainError, forbidden, notFound, User } from '@citymentor/domain';
 import { EventLog, inPlanRooms } from '../activity/event-log';
-import type { Actor } from '../auth/actor';
+import { membershipIn, type Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairScopes } from '../pairs/pair-scopes';
 import { PairPolicy, type PairAction } from '../pairs/pair.policy';
 import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
-import { CommentQueries, type CommentFilter } from './comment.queries';
+import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
 import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
 import { Mentions } from './mentions';
@@ -55,7 +55,7 @@ export class CommentsService {
     });
     this.em.persist(comment);
     await this.events.flushWith(this.em, () => inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId));
-    return this.view(scope, comment.id);
+    return toCommentDto(newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null));
   }
 
   async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
@@ -149,5 +149,29 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
     body: c.isDeleted ? null : c.body,
     resolved: Boolean(c.resolvedAt),
     mentions: c.mentions,
+  };
+}
+
+/** A comment just written, as the lean read would give it (nothing edited or resolved yet): no need to read it back. */
+function newCommentRow(c: Comment, author: Actor, organisationName: string | null): CommentRow {
+  return {
+    id: c.id,
+    planId: c.plan.id,
+    threadId: c.threadId,
+    parentId: c.parentId,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    authorId: author.userId,
+    authorName: author.name,
+    organisationName,
+    body: c.body,
+    deleted: false,
+    mentions: c.mentions,
+    createdAt: c.createdAt,
+    editedAt: null,
+    editCount: 0,
+    resolvedAt: null,
+    resolvedById: null,
+    resolvedByName: null,
   };
 }

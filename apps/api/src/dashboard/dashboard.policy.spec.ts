@@ -5,10 +5,11 @@ import { DashboardPolicy } from './dashboard.policy';
 const P = 'programme-1';
 const actor = (role?: 'coordinator' | 'expert' | 'city-member', isAdmin = false): Actor => ({
   userId: 'u',
+  name: 'User',
   email: 'u@x',
   sessionId: 's',
   isAdmin,
-  memberships: role ? [{ programmeId: P, organisationId: 'o', role }] : [],
+  memberships: role ? [{ programmeId: P, organisationId: 'o', organisationName: 'O', role }] : [],
 });
 
 describe('DashboardPolicy', () => {

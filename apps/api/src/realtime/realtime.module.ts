@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { AssessmentsModule } from '../assessments/assessments.module';
 import { AuthModule } from '../auth/auth.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -10,7 +9,7 @@ import { RoomAccess } from './room-access';
 import { Subscriptions } from './subscriptions';
 
 @Module({
-  imports: [AuthModule, ProgrammesModule, AssessmentsModule, JwtModule.register({})],
+  imports: [AuthModule, ProgrammesModule, AssessmentsModule],
   providers: [RealtimeGateway, EventStream, Subscriptions, Presence, RoomAccess],
   exports: [EventStream],
 })

@@ -10,6 +10,8 @@ export const REDACTED_PATHS = [
   'req.headers["idempotency-key"]',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.passwordHash',
   '*.accessToken',
   '*.refreshToken',

@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { ChangePasswordDto } from './password.dto';
+import { PasswordService } from './password.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me/password')
+export class PasswordController {
+  constructor(private readonly passwords: PasswordService) {}
+
+  /** Changes the password and signs out everywhere, sockets included: sign in again with the new one. */
+  @Post()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed (newPassword: 10 to 200 characters)' })
+  @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: the current password is wrong; nothing changed' })
+  async change(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.passwords.change(actor, dto);
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { ChangePasswordDto } from './password.dto';
+
+@Injectable()
+export class PasswordService {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Sets a new password and ends every session of the user, this one included, in one statement;
+   * then tells the API instances (NOTIFY citymentor_access, as logout does) so their sockets close.
+   */
+  async change(actor: Actor, dto: ChangePasswordDto): Promise<void> {
+    const connection = this.em.getConnection();
+    const [row] = await connection.execute<{ password_hash: string }[]>('select password_hash from users where id = ?', [actor.userId]);
+    if (!row || !(await verifyPassword(row.password_hash, dto.currentPassword))) {
+      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong', [{ path: 'currentPassword', message: 'currentPassword is wrong' }]);
+    }
+    const hash = await hashPassword(dto.newPassword);
+    await connection.execute(
+      `with changed as (update users set password_hash = ? where id = ? returning id)
+       update refresh_tokens set revoked_at = now() where user_id in (select id from changed) and revoked_at is null`,
+      [hash, actor.userId],
+    );
+    await connection.execute(`select pg_notify('citymentor_access', ?)`, [actor.userId]);
+  }
+}

@@ -7,18 +7,16 @@
  *   - `subscribe {room}` joins the room and acks {ok, seq} (no policy check, no replay, no presence);
  *   - POST /api/v1/action-plans/:id/comments {body, target} writes, in ONE transaction, the same rows
  *     as the app (a `comments` row, the event-log advisory lock, two `events` rows for plan: and
- *     pair:), and after COMMIT broadcasts each event row with `io.to(room).emit('event', …)`
+ *     pair:; bench/support/bare-comment.ts), and after COMMIT broadcasts each event row with `io.to(room).emit('event', …)`
  *     (encoded once per room, not once per socket).
  *
  * Configuration (environment): PORT, DATABASE_URL, DATABASE_POOL_SIZE (default 10),
  * BARE_TOKENS = JSON {token: userId}, BARE_CONTEXT = JSON {programmeId, pairId, planId}.
  */
-import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
-
-const EVENT_LOG_LOCK = 727_001;
+import { writeComment } from '../support/bare-comment';
 
 const port = Number(process.env.PORT ?? 0);
 const tokens = new Map<string, string>(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, string>));
@@ -59,67 +57,14 @@ app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unk
   const body = request.body?.body;
   if (typeof body !== 'string' || body.length < 1 || body.length > 10_000) return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
 
-  const id = randomUUID();
-  const now = new Date();
-  const payload = {
-    programmeId: context.programmeId,
-    pairId: context.pairId,
-    planId,
-    commentId: id,
-    threadId: id,
-    parentId: null,
-    target: { type: 'plan', id: planId },
-    authorId: actorId,
-    body,
-    resolved: false,
-    mentions: [] as string[],
-  };
-  const txStart = process.hrtime.bigint();
-  const client = await pool.connect();
-  let rows: { seq: string; room: string; at: Date }[];
-  try {
-    await client.query('begin');
-    await client.query(
-      `insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at)
-       values ($1, $2, 'plan', $2, null, $1, $3, $4, '[]', $5)`,
-      [id, planId, actorId, body, now],
-    );
-    await client.query(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-    const json = JSON.stringify(payload);
-    ({ rows } = await client.query<{ seq: string; room: string; at: Date }>(
-      `insert into events (room, type, payload, actor_id, programme_id, at)
-       values ($1, 'comment.created', $3, $4, $5, $6), ($2, 'comment.created', $3, $4, $5, $6)
-       returning seq::text as seq, room, at`,
-      [`plan:${planId}`, `pair:${context.pairId}`, json, actorId, context.programmeId, now],
-    ));
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const written = await writeComment(pool, context, actorId, planId, body);
   // How long the transaction took, pool wait included (the bench reports it: how much of a POST is Postgres).
-  reply.header('server-timing', `tx;dur=${(Number(process.hrtime.bigint() - txStart) / 1e6).toFixed(2)}`);
-  for (const row of rows) {
+  reply.header('server-timing', `tx;dur=${written.txMs.toFixed(2)}`);
+  for (const row of written.rows) {
     head = row.seq;
-    realtime.to(row.room).emit('event', { seq: row.seq, room: row.room, type: 'comment.created', payload, actor: actorId, at: row.at.toISOString() });
+    realtime.to(row.room).emit('event', { seq: row.seq, room: row.room, type: 'comment.created', payload: written.payload, actor: actorId, at: row.at.toISOString() });
   }
-  return reply.code(201).send({
-    id,
-    planId,
-    threadId: id,
-    parentId: null,
-    target: payload.target,
-    author: { id: actorId },
-    body,
-    deleted: false,
-    mentions: [],
-    createdAt: now.toISOString(),
-    editedAt: null,
-    editCount: 0,
-    resolved: null,
-  });
+  return reply.code(201).send(written.response);
 });
 
 async function main() {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fmt, table } from './util';
+import { fmt, table } from '../support/util';
 
 /** Self size and count of every (node type, constructor/name) in a V8 heap snapshot. */
 function aggregate(file: string): Map<string, { count: number; size: number }> {

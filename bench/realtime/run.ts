@@ -2,8 +2,8 @@
  * npm run bench:realtime — comment → socket fan-out latency, throughput and per-socket memory of
  * the real API against a bare Fastify + pg + socket.io baseline, all on 127.0.0.1.
  *
- *   npm run bench:realtime                        build the API into bench/realtime/dist when its sources are newer, then run
- *   npm run bench:realtime -- --build             always build first;  --no-build: reuse bench/realtime/dist as it is
+ *   npm run bench:realtime                        build the API into bench/dist when its sources are newer, then run
+ *   npm run bench:realtime -- --build             always build first;  --no-build: reuse bench/dist as it is
  *   npm run bench:realtime -- --from-source       run the API with @swc-node/register instead
  *   npm run bench:realtime -- --profile           also run both servers with --cpu-prof and summarise the measured phases
  *   npm run bench:realtime -- --heap-diff         also diff heap snapshots (0 vs all sockets) in the memory runs (slow;
@@ -16,17 +16,16 @@
  * See docs/performance.md ("Realtime") for what is measured and how to read it.
  */
 import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { heapDiff } from './heap-diff';
-import { createBenchData, createBenchDatabase, deleteRedisKeys, dropBenchDatabase, REDIS_URL, ROOT, type BenchData } from './setup';
+import { compileScripts, GC_PRELOAD, prepareAppBuild } from '../support/build';
+import { cli, Harness, log } from '../support/harness';
+import { createBenchData, createBenchDatabase, ROOT, type BenchData } from '../support/setup';
 import {
   cpuMsOf,
   fmt,
-  freePort,
   loadAverage,
   machineTicks,
   markdownTable,
@@ -37,20 +36,14 @@ import {
   postgresCpuDelta,
   rssOf,
   sleep,
-  spawnProc,
   table,
-  waitForHttp,
   type Proc,
-} from './util';
+} from '../support/util';
+import { heapDiff } from './heap-diff';
 
 // ---------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string, fallback: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-};
+const { flag, option } = cli();
 const ROUNDS = Number(option('rounds', '2'));
 const SECONDS = Number(option('seconds', '15'));
 const RATES = option('rates', '20,50').split(',').map(Number);
@@ -63,41 +56,20 @@ const RESPONSE_TIMEOUT_MS = 10_000;
 const BASELINE_SECONDS = 5;
 const BENCH_DIR = __dirname;
 const MEMORY_HEADER = ['server', 'RSS before MiB', `RSS, ${MEMORY_SOCKETS} sockets`, 'RSS KiB/socket', 'RSS KiB/socket, 2nd half', 'heap+ext before MiB', `heap+ext, ${MEMORY_SOCKETS} sockets`, 'heap+ext KiB/socket', 'V8 heap used/reserved before MiB', 'connect+subscribe ms', 'settle ms'];
-const BUILD_DIR = join(BENCH_DIR, 'dist');
-const BUILT_MAIN = join(BUILD_DIR, 'apps/api/src/main.js');
-const GC_PRELOAD = join(BENCH_DIR, 'gc-on-signal.cjs');
 const PROFILE_DIR = join(BENCH_DIR, 'profiles');
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-const JWT_SECRET = `bench-access-secret-${randomBytes(16).toString('hex')}`;
-const REDIS_PREFIX = `cmbench:${randomBytes(6).toString('hex')}`;
 
 type Kind = 'bare' | 'app';
-const log = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 // ---------------------------------------------------------------- processes we own
 
-const owned = new Set<Proc>();
+const h = new Harness();
 const clientProcs: ClientProc[] = [];
-let database: { name: string; url: string } | null = null;
 let appCommand: string[] = [];
 let appSource = '';
-let cleaningUp = false;
-
-async function cleanup() {
-  if (cleaningUp) return;
-  cleaningUp = true;
+h.onCleanup(() => {
   for (const c of clientProcs) c.kill();
-  await Promise.allSettled([...owned].map((p) => p.stop(5000)));
-  if (database) await dropBenchDatabase(database.name).catch((e: Error) => log(`could not drop ${database!.name}: ${e.message}`));
-  await deleteRedisKeys(REDIS_PREFIX).catch(() => undefined);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping what the bench started`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+});
 
 /** A forked clients.ts process, driven over IPC. */
 class ClientProc {
@@ -162,71 +134,18 @@ async function connectSockets(url: string, data: BenchData, count: number, rooms
 // ---------------------------------------------------------------- servers
 
 async function startServer(kind: Kind, data: BenchData | null, extraNodeArgs: string[] = []): Promise<{ proc: Proc; url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let proc: Proc;
-  if (kind === 'app') {
-    proc = spawnProc(
-      'app',
-      [...extraNodeArgs, ...appCommand],
-      {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        MIGRATE_ON_START: 'false',
-        SEED_DEMO: 'false',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: url,
-        DATABASE_URL: database!.url,
-        REDIS_URL,
-        REDIS_PREFIX,
-        JWT_ACCESS_SECRET: JWT_SECRET,
-        JWT_ACCESS_TTL_SECONDS: '7200',
-        LOGIN_LIMIT_PER_IP: '100000',
-        LOGIN_LIMIT_PER_ACCOUNT: '100000',
-      },
-      ROOT,
-    );
-  } else {
-    proc = spawnProc(
-      'bare',
-      [...extraNodeArgs, compileBareServer()],
-      {
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: database!.url,
-        DATABASE_POOL_SIZE: '10',
-        BARE_TOKENS: JSON.stringify({ [data!.mentor.token]: data!.mentor.id, [data!.mentee.token]: data!.mentee.id }),
-        BARE_CONTEXT: JSON.stringify({ programmeId: data!.programmeId, pairId: data!.pairId, planId: data!.planId }),
-      },
-      ROOT,
-    );
-  }
-  owned.add(proc);
-  await waitForHttp(`${url}/health`, proc);
-  return { proc, url };
+  if (kind === 'app') return h.startApi(appCommand, { nodeArgs: extraNodeArgs });
+  return h.startBare(
+    compileScripts(join(BENCH_DIR, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts')),
+    {
+      BARE_TOKENS: JSON.stringify({ [data!.mentor.token]: data!.mentor.id, [data!.mentee.token]: data!.mentee.id }),
+      BARE_CONTEXT: JSON.stringify({ programmeId: data!.programmeId, pairId: data!.pairId, planId: data!.planId }),
+    },
+    { nodeArgs: extraNodeArgs },
+  );
 }
 
-/** The baseline runs as plain JavaScript like the built app (no @swc-node/register in its process): compiled once with @swc/core. */
-function compileBareServer(): string {
-  const out = join(BUILD_DIR, 'bare-server.js');
-  if (!existsSync(out)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const swc = require('@swc/core') as typeof import('@swc/core');
-    const { code } = swc.transformFileSync(join(BENCH_DIR, 'bare-server.ts'), {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-    });
-    mkdirSync(BUILD_DIR, { recursive: true });
-    writeFileSync(out, code);
-  }
-  return out;
-}
-
-async function stopServer(proc: Proc) {
-  await proc.stop(15_000);
-  owned.delete(proc);
-}
+const stopServer = (proc: Proc) => h.stop(proc);
 
 /** Waits until the server has used under 5% of a core for 500 ms (a presence storm after joins has passed), at most `ms`. */
 async function settle(proc: Proc, ms = 20_000) {
@@ -345,7 +264,7 @@ interface PhaseResult {
 
 async function measurePhase(kind: Kind, round: number, proc: Proc, url: string, data: BenchData, rate: number, seconds: number, sockets: number): Promise<PhaseResult> {
   await allClients({ cmd: 'reset' });
-  const pg0 = postgresCpuByPid(database!.name);
+  const pg0 = postgresCpuByPid(h.database!.name);
   const cpu0 = cpuMsOf(proc.pid);
   const ticks0 = machineTicks();
   const t0 = nowNs();
@@ -360,7 +279,7 @@ async function measurePhase(kind: Kind, round: number, proc: Proc, url: string, 
     await sleep(100);
   }
   const cpu1 = cpuMsOf(proc.pid);
-  const pg1 = postgresCpuByPid(database!.name);
+  const pg1 = postgresCpuByPid(h.database!.name);
   const ticks1 = machineTicks();
   window[1] = Number(nowNs() / 1000n);
   if (seconds === SECONDS && sockets > 0) measuredWindows[kind].push(window);
@@ -572,7 +491,7 @@ function summariseProfile(file: string, windows: [number, number][], top = 22): 
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const keyOf = (n: Node) => {
-    const where = n.callFrame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '').replace('bench/realtime/dist/', '').replace(/^.*node_modules\//, '');
+    const where = n.callFrame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '').replace('bench/dist/', '').replace(/^.*node_modules\//, '');
     return `${n.callFrame.functionName || '(anonymous)'} ${where ? `${where}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
   };
   const self = new Map<string, number>();
@@ -621,43 +540,6 @@ function summariseProfile(file: string, windows: [number, number][], top = 22): 
 
 // ---------------------------------------------------------------- main
 
-/** The newest modification time among the API's and the libraries' sources. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const dir of ['apps/api/src', 'libs/domain/src', 'libs/persistence/src', 'libs/contracts/src', 'libs/benchmarks/src']) walk(join(ROOT, dir));
-  return newest;
-}
-
-function prepareAppBuild(): void {
-  if (flag('from-source')) {
-    appCommand = ['-r', '@swc-node/register', 'apps/api/src/main.ts'];
-    appSource = 'from source (node -r @swc-node/register apps/api/src/main.ts)';
-    return;
-  }
-  const stale = !existsSync(BUILT_MAIN) || newestSource() > statSync(BUILT_MAIN).mtimeMs;
-  if (flag('build') || (!flag('no-build') && stale) || !existsSync(BUILT_MAIN)) {
-    log('building the API into bench/realtime/dist (npx nest build api -p bench/realtime/tsconfig.api-build.json) …');
-    const started = Date.now();
-    const result = spawnSync('npx', ['nest', 'build', 'api', '-p', 'bench/realtime/tsconfig.api-build.json'], { cwd: ROOT, encoding: 'utf8' });
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
-    if (result.status !== 0) {
-      if (!existsSync(BUILT_MAIN)) throw new Error(`nest build failed and emitted nothing:\n${output}`);
-      const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
-      log(`nest build reported ${errors.length} type error(s) in code being edited (tsc still emitted JavaScript; running it):\n  ${errors.join('\n  ')}`);
-      appSource = `built by nest build (tsc) into bench/realtime/dist, with ${errors.length} type error(s) reported`;
-    } else appSource = 'built by nest build (tsc) into bench/realtime/dist';
-    log(`build took ${fmt((Date.now() - started) / 1000, 0)} s`);
-  } else appSource = `bench/realtime/dist (previous build${stale ? ', older than the sources: --no-build' : ', up to date'})`;
-  appCommand = [BUILT_MAIN];
-}
-
 async function main() {
   const startedAt = new Date();
   const fdLimit = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
@@ -667,12 +549,11 @@ async function main() {
   if (fdLimit !== 'unlimited' && Number(fdLimit) < needFds) {
     throw new Error(`ulimit -n is ${fdLimit}; each client process needs about ${needFds}: raise it (ulimit -n 4096) or pass --client-procs ${Math.ceil(Math.max(SOCKETS, MEMORY_SOCKETS) / 900)}`);
   }
-  prepareAppBuild();
-  rmSync(join(BUILD_DIR, 'bare-server.js'), { force: true });
+  ({ command: appCommand, source: appSource } = prepareAppBuild(flag, log));
   log(`app: ${appSource}`);
 
-  database = await createBenchDatabase();
-  log(`database ${database.name} (copied from the migrated template); Redis prefix ${REDIS_PREFIX}`);
+  const database = (h.database = await createBenchDatabase());
+  log(`database ${database.name} (copied from the migrated template); Redis prefix ${h.redisPrefix}`);
   let data: BenchData;
   {
     const { proc, url } = await startServer('app', null);
@@ -875,7 +756,7 @@ async function main() {
   say(`results: bench/realtime/results/${stamp}.{json,md}`);
 
   if (profile) {
-    await cleanup();
+    await h.cleanup();
     for (const kind of ['bare', 'app'] as Kind[]) {
       const dir = join(PROFILE_DIR, kind);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
@@ -891,12 +772,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => cleanup())
-  .then(() => process.exit(0))
-  .catch(async (error: Error) => {
-    console.error(`bench failed: ${error.stack ?? error.message}`);
-    for (const p of owned) console.error(`--- ${p.name} output (tail):\n${p.output().slice(-3000)}`);
-    await cleanup();
-    process.exit(1);
-  });
+h.run(main);

@@ -1,4 +1,4 @@
-// Preloaded (node --expose-gc -r ./bench/realtime/gc-on-signal.cjs …) into the API and the bare
+// Preloaded (node --expose-gc -r ./bench/support/gc-on-signal.cjs …) into the API and the bare
 // server for the memory measurement only: SIGUSR2 runs a full GC and writes one line with
 // process.memoryUsage() to the process's own stderr, which the bench reads. Nothing is exposed
 // over the network.

@@ -73,11 +73,13 @@ export interface BenchData {
   planId: string;
   mentee: { id: string; token: string };
   mentor: { id: string; token: string };
+  coordinator: { id: string; token: string };
 }
 
 /**
  * The test factories build a programme with a mentoring pair (given.mentoring()) and a plan in
- * progress; the mentor and the mentee sign in through the running API (POST /api/v1/auth/login).
+ * progress; the mentor, the mentee and the coordinator sign in through the running API
+ * (POST /api/v1/auth/login).
  */
 export async function createBenchData(dbUrl: string, apiUrl: string): Promise<BenchData> {
   const orm = await MikroORM.init(ormOptions({ databaseUrl: dbUrl, poolSize: 2 }));
@@ -92,6 +94,7 @@ export async function createBenchData(dbUrl: string, apiUrl: string): Promise<Be
       planId: plan.id,
       mentee: { id: m.people.mentee.user.id, token: m.people.mentee.token },
       mentor: { id: m.people.mentor.user.id, token: m.people.mentor.token },
+      coordinator: { id: m.people.coordinator.user.id, token: m.people.coordinator.token },
     };
   } finally {
     await orm.close();

@@ -1,0 +1,123 @@
+/**
+ * npm run bench — the REST benchmarks of issue 8, each against a bare Fastify 5 + `pg` baseline
+ * measured in the same run (bench/rest/bare-server.ts: the same SQL, no framework), all on 127.0.0.1:
+ *
+ *   reads      GET plan, comment list, dashboard, activity feed          (reads.ts)     target ≥ 0.6× req/s, p99 ≤ 2×
+ *   write      POST a comment                                            (write.ts)     target ≥ 0.5× req/s
+ *   scaling    the dashboard with 10, 100 and 1 000 pairs                (scaling.ts)   time grows no faster than the pairs
+ *   instances  a comment reaching a subscriber on a second API instance  (instances.ts) added p50
+ *   memory     1 000 authenticated sockets, via bench/realtime           (memory.ts)    ≤ 1.3× per socket, RSS ≤ 180 MB
+ *
+ *   npm run bench                                   all of them (≈ 10–12 min on a quiet 2-core box, plus a build when sources changed)
+ *   npm run bench -- --only reads,write             some of them
+ *   npm run bench -- --no-build | --build | --from-source   as bench:realtime (the API is built into bench/dist)
+ *   options: --rounds 3 --seconds 5 --warmup 2 --connections 10 --pairs 10,100,1000
+ *
+ * Load comes from autocannon in this process, in rounds alternating bare and app; figures are
+ * medians of the rounds and ratios app/bare. Everything it starts is stopped, its database dropped
+ * and its Redis keys deleted at the end, on failure and on Ctrl-C. Results also go to
+ * bench/rest/results/<time>.{md,json}. See docs/performance.md ("REST").
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BUILD_DIR, BUILT_MAIN, compileScripts, prepareAppBuild } from '../support/build';
+import { cli, Harness, log } from '../support/harness';
+import { createBenchData, createBenchDatabase, ROOT } from '../support/setup';
+import { fmt, loadAverage } from '../support/util';
+import type { BenchContext } from './context';
+import { analyze, createReadPlan, createScalingProgramme, restData, type ScalingProgramme } from './data';
+import { instancesBench } from './instances';
+import { memoryBench } from './memory';
+import { readBench } from './reads';
+import { Report } from './report';
+import { scalingBench } from './scaling';
+import { writeBench } from './write';
+
+const { flag, option } = cli();
+const ALL = ['reads', 'write', 'scaling', 'instances', 'memory'];
+const only = option('only', ALL.join(',')).split(',');
+const unknown = only.filter((o) => !ALL.includes(o));
+if (unknown.length) throw new Error(`--only: unknown benchmark(s) ${unknown.join(', ')} (of ${ALL.join(', ')})`);
+const options = {
+  rounds: Number(option('rounds', '3')),
+  seconds: Number(option('seconds', '5')),
+  warmupSeconds: Number(option('warmup', '2')),
+  connections: Number(option('connections', '10')),
+};
+const PAIRS = option('pairs', '10,100,1000').split(',').map(Number);
+const RESULTS_DIR = join(__dirname, 'results');
+
+const h = new Harness();
+
+async function main() {
+  const startedAt = new Date();
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim()}`;
+  const loadAtStart = loadAverage();
+  log(`machine: ${machine}; load average ${loadAtStart}; benchmarks: ${only.join(', ')}`);
+  const app = prepareAppBuild(flag, log);
+  // The bare server runs the app's own read classes from the build.
+  if (!existsSync(BUILT_MAIN)) prepareAppBuild((f) => f === 'build', log);
+  log(`app: ${app.source}`);
+  const bareScript = compileScripts(join(__dirname, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'));
+
+  const database = (h.database = await createBenchDatabase());
+  log(`database ${database.name} (copied from the migrated template); Redis prefix ${h.redisPrefix}`);
+  const dataStarted = Date.now();
+  const setup = await h.startApi(app.command, { name: 'app (setup)' });
+  let data;
+  try {
+    const base = await createBenchData(database.url, setup.url);
+    const readPlanId = await createReadPlan(database.url, base);
+    const pairs = only.includes('scaling') ? PAIRS : PAIRS.slice(0, 1);
+    const scaling: ScalingProgramme[] = [];
+    for (const n of pairs) scaling.push(await createScalingProgramme(database.url, setup.url, n));
+    data = restData(base, readPlanId, scaling);
+  } finally {
+    await h.stop(setup.proc);
+  }
+  await analyze(database.url);
+  log(`data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`);
+
+  const bareEnv = {
+    APP_DIST: BUILD_DIR,
+    BARE_TOKENS: JSON.stringify(Object.fromEntries([data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [r.token, { userId: r.id, sessionId: r.sessionId }]))),
+    BARE_CONTEXT: JSON.stringify({ programmeId: data.base.programmeId, pairId: data.base.pairId, planId: data.base.planId }),
+  };
+  const report = new Report();
+  const bare = await h.startBare(bareScript, bareEnv);
+  const appServer = await h.startApi(app.command);
+  const ctx: BenchContext = {
+    h,
+    report,
+    options,
+    data,
+    app,
+    bare: { script: bareScript, env: bareEnv },
+    targets: { bare: { kind: 'bare', ...bare }, app: { kind: 'app', ...appServer } },
+    log,
+  };
+  report.say();
+  report.say(`REST bench — ${startedAt.toISOString()}; machine: ${machine}`);
+  report.say(`app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`);
+  report.say(`load average at the start: ${loadAtStart}`);
+  if (only.includes('reads')) await readBench(ctx);
+  if (only.includes('write')) await writeBench(ctx);
+  if (only.includes('scaling')) await scalingBench(ctx);
+  if (only.includes('instances')) await instancesBench(ctx);
+  await h.stop(bare.proc);
+  await h.stop(appServer.proc);
+  if (only.includes('memory')) await memoryBench(ctx);
+
+  const finishedAt = new Date();
+  report.say();
+  report.say(`finished ${finishedAt.toISOString()} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s); load average at the end: ${loadAverage()}`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  writeFileSync(join(RESULTS_DIR, `${stamp}.md`), report.markdown.join('\n'));
+  writeFileSync(join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ startedAt, finishedAt, machine, app: app.source, options, ...report.json }, null, 2));
+  report.say(`results: bench/rest/results/${stamp}.{md,json}`);
+}
+
+h.run(main);

@@ -1,0 +1,30 @@
+/**
+ * REST write: POST a comment through the real stack (guard, scope, policy, entity, event rows in one
+ * transaction, the answer re-read) vs the bare server doing the same INSERTs in one transaction.
+ * Target (issue 8): app ≥ 0.5 × bare req/s. Measured only: another engineer works on this path.
+ */
+import { fmt } from '../support/util';
+import type { BenchContext } from './context';
+import { alternate, COMPARISON_HEADER, comparisonRow, ROUND_HEADER, roundRows, summary, type Comparison } from './load';
+
+export async function writeBench(ctx: BenchContext): Promise<Comparison[]> {
+  const { report, options, data } = ctx;
+  const planId = data.base.planId;
+  const request = {
+    method: 'POST' as const,
+    path: `/api/v1/action-plans/${planId}/comments`,
+    token: data.mentee.token,
+    body: { body: 'Could the business department share its indicators for the one-stop shop before the next review?', target: { type: 'plan', id: planId } },
+  };
+  const results = await alternate(ctx.targets, [{ name: 'POST comment', bare: request, app: request }], { ...options, database: ctx.h.database!.name, log: ctx.log });
+  report.section('REST write: POST a comment, app vs bare (same INSERTs in one transaction)');
+  report.say(`autocannon, ${options.connections} connections, ${options.seconds} s per round, ${options.rounds} rounds alternating bare/app; every POST commits (the event log's advisory lock serialises the appends in both)`);
+  report.table(COMPARISON_HEADER, results.map(comparisonRow));
+  const a = summary(results[0].app);
+  const b = summary(results[0].bare);
+  report.say(`app/bare req/s ${fmt(a.rps / b.rps, 2)} (target ≥ 0.5: ${a.rps / b.rps >= 0.5 ? 'met' : 'missed'})`);
+  report.say('statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 9 (+ the actor, the plan scope, the answer re-read, and the realtime tail’s read of the new events)');
+  report.table(ROUND_HEADER, results.flatMap(roundRows));
+  report.json.write = results;
+  return results;
+}

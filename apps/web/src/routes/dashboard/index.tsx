@@ -1,19 +1,21 @@
 /**
- * The coordinator's dashboard: `/programmes/:id/dashboard`. Late milestones first, then every pair
- * against every section, plan states, scores baseline vs follow-up and the consortium's own milestones on
- * a timeline. It follows the programme's room, so it stays current while open.
+ * The coordinator's dashboard: `/programmes/:id/dashboard`. Late milestones first, then stalled pairs
+ * (`#stalled`, where the coordinator's alerts link to), every pair against every section, plan states,
+ * scores baseline vs follow-up and the consortium's own milestones on a timeline. It stays current
+ * while open (see `useDashboardLive`).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, t, tn } from '../../i18n';
-import { useLiveReload } from '../../realtime';
-import { Link, type PageProps } from '../../router';
+import { Link, useLocation, type PageProps } from '../../router';
+import { useDashboardLive } from './live';
 import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress, Timeline } from './parts';
 import { Reports } from './reports';
+import { StalledPairs, stalledPairIds } from './stalled';
 
 type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
 
@@ -89,20 +91,29 @@ function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string;
   );
 }
 
+/** A link to a part of the page (`#stalled`, as the stalled-pair alerts give) scrolls there once the page is shown. */
+function useScrollToHash(ready: boolean) {
+  const where = useLocation();
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (ready && id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, [ready, where]);
+}
+
 export default function DashboardPage({ params }: PageProps) {
   const id = params.id!;
   const dashboard = useResource((signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }), [id]);
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
-  // Plans, milestones and comments are announced in their pair's room; the consortium's own in the programme's.
-  const rooms = [`programme:${id}`, ...(dashboard.data?.pairs.map((p) => `pair:${p.id}`) ?? [])];
-  useLiveReload(rooms, dashboard.reload, () => true, 400);
+  useDashboardLive(id, dashboard.data, dashboard.reload);
   usePageTitle(programme.data ? `${t('dashboard.title')} · ${programme.data.name}` : t('dashboard.title'));
+  useScrollToHash(dashboard.data !== undefined && programme.data !== undefined);
 
   if (dashboard.error !== undefined) return <ErrorNotice error={dashboard.error} onRetry={dashboard.reload} />;
   const d = dashboard.data;
   const p = programme.data;
   if (!d || !p) return <Loading />;
   const m = d.milestones;
+  const stalled = stalledPairIds(d.stalled);
 
   return (
     <article aria-labelledby="dashboard-title" class="dashboard">
@@ -125,6 +136,9 @@ export default function DashboardPage({ params }: PageProps) {
           <li class={m.late > 0 ? 'stat stat--late' : 'stat'}>
             <span class="stat__value">{formatNumber(m.late)}</span> <span class="stat__label">{tn('dashboard.lateCount', m.late)}</span>
           </li>
+          <li class={stalled.size > 0 ? 'stat stat--warn' : 'stat'}>
+            <span class="stat__value">{formatNumber(stalled.size)}</span> <span class="stat__label">{tn('stalled.count', stalled.size)}</span>
+          </li>
         </ul>
       </header>
 
@@ -133,9 +147,19 @@ export default function DashboardPage({ params }: PageProps) {
         <LateMilestones programmeId={id} list={d.lateMilestones} />
       </section>
 
+      <section class="panel" id="stalled" aria-labelledby="stalled-title">
+        <h2 id="stalled-title">{t('stalled.title')}</h2>
+        <StalledPairs programmeId={id} list={d.stalled} thresholds={d.stallThresholds} />
+        {p.myRole === 'coordinator' && (
+          <p class="hint">
+            <Link href={`/programmes/${id}/manage#settings`}>{t('stalled.changeThresholds')}</Link>
+          </p>
+        )}
+      </section>
+
       <section class="panel" aria-labelledby="grid-title">
         <h2 id="grid-title">{t('dashboard.grid')}</h2>
-        <PairSectionGrid programmeId={id} pairs={d.pairs} />
+        <PairSectionGrid programmeId={id} pairs={d.pairs} stalled={stalled} />
       </section>
 
       <div class="columns">

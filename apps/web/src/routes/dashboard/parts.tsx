@@ -103,8 +103,11 @@ function plansText(p: PlanCounts): string {
     .join(', ');
 }
 
-/** Rows: pairs; columns: the benchmark's sections; each cell says milestones done / all, and how many are late. */
-export function PairSectionGrid({ programmeId, pairs }: { programmeId: string; pairs: Dashboard['pairs'] }) {
+/**
+ * Rows: pairs; columns: the benchmark's sections; each cell says milestones done / all, and how many are
+ * late. A stalled pair's row is marked and links to the stalled-pairs panel that says why.
+ */
+export function PairSectionGrid({ programmeId, pairs, stalled = new Set() }: { programmeId: string; pairs: Dashboard['pairs']; stalled?: Set<string> }) {
   if (pairs.length === 0) return <p>{t('programme.pairs.empty')}</p>;
   const sections = pairs[0]!.sections;
   return (
@@ -127,9 +130,14 @@ export function PairSectionGrid({ programmeId, pairs }: { programmeId: string; p
         </thead>
         <tbody>
           {pairs.map((p) => (
-            <tr key={p.id}>
+            <tr key={p.id} class={stalled.has(p.id) ? 'grid__row--stalled' : undefined}>
               <th scope="row">
                 <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>{t('pair.name', { mentor: p.mentor.name, mentee: p.mentee.name })}</Link>
+                {stalled.has(p.id) && (
+                  <a href="#stalled" class="grid__stalled">
+                    <Badge tone="warn">{t('stalled.badge')}</Badge>
+                  </a>
+                )}
               </th>
               <td class="grid__plans">{plansText(p.plans) || '–'}</td>
               {p.sections.map((s) => {

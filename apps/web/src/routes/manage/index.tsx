@@ -1,9 +1,9 @@
 /**
  * The coordinator forms the consortium: `/programmes/:id/manage`. Pair suggestions (a mentor's strong
- * sections against a mentee's gaps), pairs created by hand, and invitations for people of the
- * programme's organisations.
+ * sections against a mentee's gaps), pairs created by hand, invitations for people of the
+ * programme's organisations, and the programme's settings (`#settings`).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, formatPercent, t } from '../../i18n';
 import { Link, type PageProps } from '../../router';
 import { Invitations } from './invitations';
+import { ProgrammeSettings } from './settings';
 
 type Suggestions = Schemas['PairSuggestionsDto'];
 type Organisation = Schemas['OrganisationDto'];
@@ -156,6 +157,12 @@ export default function ManagePage({ params }: PageProps) {
   );
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   usePageTitle(t('manage.title'));
+  // A link to the settings (`#settings`, as the dashboard gives) scrolls there once the page is shown.
+  const shown = programme.data !== undefined;
+  useEffect(() => {
+    const target = window.location.hash.slice(1);
+    if (shown && target) document.getElementById(target)?.scrollIntoView({ block: 'start' });
+  }, [shown]);
   const created = () => {
     pairs.reload();
     suggestions.reload();
@@ -218,6 +225,8 @@ export default function ManagePage({ params }: PageProps) {
         </section>
         <Invitations programmeId={id} organisations={p.organisations} />
       </div>
+
+      {(p.myRole === 'coordinator' || p.myRole === null) && <ProgrammeSettings programme={p} onSaved={programme.reload} />}
     </article>
   );
 }

@@ -1,15 +1,46 @@
 import type { OrganisationKind, ProgrammeRole } from '@citymentor/contracts';
 
-/** The demo consortium of product.md: CITIES GROW 2017–2019, coordinated by EUROCITIES. */
+/**
+ * The demo consortium of product.md: CITIES GROW, coordinated by EUROCITIES, replayed around the day it
+ * is seeded — a two-year programme that began about ten months ago — so the dashboard shows a programme
+ * in its middle: most milestones done or ahead, a few late by days or weeks, some due soon.
+ */
 export const DEMO_PASSWORD = 'citymentor-demo';
 
-export const DEMO_PROGRAMME = {
-  name: 'CITIES GROW 2017–2019',
-  description:
-    'Cities integrating migrants and refugees through work: 16 local authorities from 12 Member States mentoring each other, funded by the European Commission Asylum, Migration and Integration Fund.',
-  startDate: '2017-02-01',
-  endDate: '2019-01-31',
-};
+const DAY_MS = 86_400_000;
+
+/** Moments and calendar dates relative to the day the demo is seeded. */
+export class DemoCalendar {
+  constructor(readonly now: Date) {}
+
+  /** The moment `offset` days from now (negative: ago). */
+  moment(offset: number): Date {
+    return new Date(this.now.getTime() + offset * DAY_MS);
+  }
+
+  /** The calendar date (UTC, `YYYY-MM-DD`) `offset` days from today. */
+  date(offset: number): string {
+    return this.moment(offset).toISOString().slice(0, 10);
+  }
+
+  /** The first day of the month `offset` months from this one. */
+  monthStart(offset: number): string {
+    return new Date(Date.UTC(this.now.getUTCFullYear(), this.now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+  }
+}
+
+/** Two years from the first of the month ten months ago: ends about fourteen months from now. */
+export function demoProgramme(calendar: DemoCalendar) {
+  const startDate = calendar.monthStart(-10);
+  const endDate = new Date(Date.parse(`${calendar.monthStart(14)}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return {
+    name: `CITIES GROW ${startDate.slice(0, 4)}–${endDate.slice(0, 4)}`,
+    description:
+      'Cities integrating migrants and refugees through work, replaying the CITIES GROW project (2017–2019): local authorities from across Europe mentoring each other, coordinated by EUROCITIES with expert partners, funded by the European Commission Asylum, Migration and Integration Fund.',
+    startDate,
+    endDate,
+  };
+}
 
 export const DEMO_ORGANISATIONS: { name: string; kind: OrganisationKind; country: string }[] = [
   { name: 'EUROCITIES', kind: 'network', country: 'BE' },
@@ -54,10 +85,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { label: 'city member (Brighton & Hove)', email: 'officer@brighton-hove.gov.uk', name: 'Bea Officer', organisation: 'Brighton & Hove', role: 'city-member' },
 ];
 
-export const DEMO_CONSORTIUM_MILESTONES = [
-  { title: 'Baseline self-assessments done', dueDate: '2017-06-30', status: 'done' as const },
-  { title: 'Action plans approved by mentors', dueDate: '2017-12-15', status: 'done' as const },
-  { title: 'Mentoring visits completed', dueDate: '2018-06-30', status: 'in-progress' as const },
-  { title: 'Follow-up self-assessments done', dueDate: '2018-11-30', status: 'planned' as const },
-  { title: 'Final report to the funder', dueDate: '2019-01-31', status: 'planned' as const },
-];
+/** The consortium's milestones: the baseline done, the plans' approval running late, the rest ahead. */
+export function demoConsortiumMilestones(calendar: DemoCalendar, endDate: string) {
+  return [
+    { title: 'Baseline self-assessments done', dueDate: calendar.date(-212), status: 'done' as const },
+    { title: 'Action plans approved by mentors', dueDate: calendar.date(-18), status: 'in-progress' as const },
+    { title: 'Mentoring visits completed', dueDate: calendar.date(95), status: 'in-progress' as const },
+    { title: 'Follow-up self-assessments done', dueDate: calendar.date(335), status: 'planned' as const },
+    { title: 'Final report to the funder', dueDate: endDate, status: 'planned' as const },
+  ];
+}

@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventPayloads, EventType, PlanState } from '@citymentor/contracts';
+import type { ActionPlan, Comment, ProgressEntry, User } from '@citymentor/domain';
+
+/**
+ * The event log's lock (apps/api/src/activity/event-log.ts, EVENT_LOG_LOCK; the worker takes it too):
+ * appends are serialised so `seq` order is commit order.
+ */
+const EVENT_LOG_LOCK = 727_001;
+/** The worker's notifications cursor (apps/worker/src/notifications/notifications.service.ts). */
+const NOTIFICATIONS_CURSOR = 'notifications';
+
+interface Happening {
+  at: Date;
+  type: EventType;
+  payload: EventPayloads[EventType];
+  actorId: string;
+}
+
+type Scope = { pairId: string; planId: string };
+
+/**
+ * The demo's past as the event log would have recorded it, at the times it happened: the activity feed
+ * shows it, and a pair's latest event is what tells the stalled-pair signals it is alive. Like the API,
+ * every change inside a plan is logged in the plan's room and in its pair's room.
+ */
+export class DemoHistory {
+  private readonly happenings: Happening[] = [];
+
+  constructor(private readonly programmeId: string) {}
+
+  plan(scope: Scope, type: 'plan.submitted' | 'plan.reviewed' | 'plan.updated', at: Date, actor: User, plan: ActionPlan, fields: { state: PlanState } & Record<string, unknown>) {
+    this.add(at, type, { programmeId: this.programmeId, ...scope, title: plan.title, version: plan.version, ...fields } as EventPayloads[typeof type], actor.id);
+  }
+
+  comment(scope: Scope, type: 'comment.created' | 'comment.resolved', comment: Comment, actor: User = comment.author, at: Date = comment.createdAt) {
+    this.add(
+      at,
+      type,
+      {
+        programmeId: this.programmeId,
+        ...scope,
+        commentId: comment.id,
+        threadId: comment.threadId,
+        parentId: comment.parentId,
+        target: { type: comment.targetType, id: comment.targetId },
+        authorId: comment.author.id,
+        body: comment.body,
+        resolved: type === 'comment.resolved',
+        mentions: comment.mentions,
+      },
+      actor.id,
+    );
+  }
+
+  progress(scope: Scope, entry: ProgressEntry, actor: User) {
+    const payload: EventPayloads['progress.logged'] = {
+      programmeId: this.programmeId,
+      ...scope,
+      milestoneId: entry.milestone.id,
+      progressId: entry.id,
+      percent: entry.percent,
+      status: entry.status,
+      note: entry.note,
+    };
+    this.add(entry.createdAt, 'progress.logged', payload, actor.id);
+  }
+
+  private add(at: Date, type: EventType, payload: EventPayloads[EventType], actorId: string) {
+    this.happenings.push({ at, type, payload, actorId });
+  }
+
+  /**
+   * Appends the history in time order (the rows' `seq` follows it) and moves the notifications cursor
+   * past it: the past is not news, nobody is notified or mailed about it. `em` must be in a transaction.
+   */
+  async write(em: EntityManager): Promise<void> {
+    if (!em.isInTransaction()) throw new Error('DemoHistory.write must run inside a transaction');
+    const rows = [...this.happenings]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .flatMap((h) => {
+        const { pairId, planId } = h.payload as Scope;
+        return [`plan:${planId}`, `pair:${pairId}`].map((room) => [room, h.type, JSON.stringify(h.payload), h.actorId, this.programmeId, h.at]);
+      });
+    if (rows.length === 0) return;
+    await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
+    await em.execute(`insert into events (room, type, payload, actor_id, programme_id, at) values ${rows.map(() => '(?, ?, ?::jsonb, ?, ?, ?)').join(', ')}`, rows.flat());
+    await em.execute(
+      `insert into worker_cursors (name, seq, updated_at) select ?, coalesce(max(seq), 0), now() from events
+       on conflict (name) do update set seq = excluded.seq, updated_at = excluded.updated_at`,
+      [NOTIFICATIONS_CURSOR],
+    );
+  }
+}

@@ -8,6 +8,7 @@ import { ormOptions } from '@citymentor/persistence';
 import { bullConnection, workerConfig, type WorkerConfig } from './config/worker.config';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { QueueKeeperModule } from './queues/queue-keeper';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 
@@ -39,6 +40,7 @@ import { ReportsModule } from './reports/reports.module';
         prefix: `${config.redisPrefix}:bull`,
       }),
     }),
+    QueueKeeperModule,
     HousekeepingModule,
     NotificationsModule,
     RemindersModule,

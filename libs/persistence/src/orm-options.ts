@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '@citymentor/domain';
@@ -10,6 +11,14 @@ export interface OrmSettings {
   debug?: boolean;
 }
 
+const knexLogger = new Logger('Database');
+const knexLog = {
+  warn: (message: string) => knexLogger.warn(message),
+  error: (message: string) => knexLogger.error(message),
+  deprecate: (method: string, alternative: string) => knexLogger.warn(`${method} is deprecated, use ${alternative}`),
+  debug: () => undefined,
+};
+
 /** The MikroORM configuration shared by the api, the worker, the CLI scripts and the tests. */
 export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSettings): Options {
   return defineConfig({
@@ -18,6 +27,8 @@ export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSet
     extensions: [Migrator],
     debug,
     pool: { min: 0, max: poolSize },
+    // knex's own warnings (a pooled connection lost, e.g. on a Postgres restart) as one JSON-able line, not console.log.
+    driverOptions: { log: knexLog },
     forceUtcTimezone: true,
     // Writes go through explicit transactions or flushes; nothing may reach the global context.
     allowGlobalContext: false,

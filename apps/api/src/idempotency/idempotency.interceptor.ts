@@ -1,10 +1,11 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
+import { appConfig, type AppConfig } from '../config/app.config';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const WAIT_FOR_TWIN_MS = 5000;
@@ -20,11 +21,17 @@ interface KeyRow {
  * concurrent twin loses the race), runs, and stores its response; the same key with the same
  * request then gets that response again, without running twice. The same key with another
  * request → 422. A twin that arrives while the first still runs waits for it, or gets 409.
- * A failed request releases its key, so it can be retried. Keys are kept 24 hours.
+ * A failed request releases its key, so it can be retried. Keys are kept 24 hours. A key left
+ * pending by an instance that died mid-request is taken over by the same request retried after
+ * IDEMPOTENCY_ABANDONED_MS (its transaction was rolled back with the connection, unless it died in
+ * the instant between committing and recording the response: then the retry runs once more).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -43,13 +50,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async handle(userId: string, key: string, fingerprint: string, next: CallHandler): Promise<Observable<unknown>> {
     const connection = this.orm.em.getConnection();
     await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [userId, key]);
-    const claimed = await connection.execute<{ id: string }[]>(
-      `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at)
-       values (?, ?, ?, ?, 'pending', now(), now() + interval '24 hours')
-       on conflict (user_id, key) do nothing returning id`,
-      [randomUUID(), userId, key, fingerprint],
-    );
-    if (claimed.length === 0) return of(await this.replay(userId, key, fingerprint));
+    const started = Date.now();
+    // Claim the key, or answer as its first request did; wait while that one still runs.
+    for (;;) {
+      if (await this.claim(userId, key, fingerprint)) break;
+      const [row] = await connection.execute<KeyRow[]>(`select fingerprint, status, response_body from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
+      if (row && row.fingerprint !== fingerprint) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+      }
+      if (row?.status === 'done') return of(row.response_body);
+      // No row: the first request failed and released the key; claim it on the next turn.
+      if (row && Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
+      await new Promise((r) => setTimeout(r, 25));
+    }
 
     const release = () => connection.execute(`delete from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
     return next.handle().pipe(
@@ -65,19 +78,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  /** The response the first request with this key gave (same route, so the same status code). */
-  private async replay(userId: string, key: string, fingerprint: string): Promise<unknown> {
-    const connection = this.orm.em.getConnection();
-    const started = Date.now();
-    for (;;) {
-      const [row] = await connection.execute<KeyRow[]>(`select fingerprint, status, response_body from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
-      if (!row) throw new DomainError('CONFLICT', 'The first request with this Idempotency-Key failed; retry it');
-      if (row.fingerprint !== fingerprint) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
-      }
-      if (row.status === 'done') return row.response_body;
-      if (Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  /** Inserts the key as pending, or takes over a pending claim of the same request that was abandoned; true if this request now owns it. */
+  private async claim(userId: string, key: string, fingerprint: string): Promise<boolean> {
+    const claimed = await this.orm.em.getConnection().execute<{ id: string }[]>(
+      `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at)
+       values (?, ?, ?, ?, 'pending', now(), now() + interval '24 hours')
+       on conflict (user_id, key) do update set created_at = now()
+         where idempotency_keys.status = 'pending' and idempotency_keys.fingerprint = excluded.fingerprint
+           and idempotency_keys.created_at < now() - make_interval(secs => ?)
+       returning id`,
+      [randomUUID(), userId, key, fingerprint, this.config.idempotencyAbandonedMs / 1000],
+    );
+    return claimed.length > 0;
   }
 }

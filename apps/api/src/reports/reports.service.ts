@@ -51,6 +51,9 @@ function redisOptions(redisUrl: string): RedisOptions {
   };
 }
 
+/** How long a report request waits for Redis to take its job. */
+const ENQUEUE_WAIT_MS = 2000;
+
 export const CONTENT_TYPES: Record<ReportFormat, string> = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' };
 
 /**
@@ -83,7 +86,14 @@ export class ReportsService implements OnApplicationShutdown {
     const em = this.em.fork();
     const report = new Report(em.getReference(Programme, programmeId), em.getReference(User, actor.userId), format);
     await em.persistAndFlush(report);
-    await this.reportsQueue().add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) });
+    // The row is the request; the job only wakes a worker. Redis down or slow: answer anyway — the
+    // worker gives every unfinished report without a job its job again (see the worker's ReportsModule).
+    const enqueued = this.reportsQueue().add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) });
+    const inTime = await Promise.race([enqueued.then(() => true), new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref())]).catch(() => false);
+    if (!inTime) {
+      enqueued.catch(() => undefined);
+      this.logger.warn({ reportId: report.id }, 'the report queue did not answer; the worker will queue the report when it does');
+    }
     return this.get(actor, report.id);
   }
 

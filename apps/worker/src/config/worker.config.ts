@@ -74,6 +74,8 @@ export function parseWorkerConfig(env: Env) {
      * leaves its job stalled; another worker takes it up after about this long (it is also the stalled check interval).
      */
     jobLockMs: int(env, 'WORKER_JOB_LOCK_MS', 30_000, 500, 600_000),
+    /** How often the schedules and the jobs of queued reports are checked and put back if Redis lost them. */
+    queueKeepIntervalMs: int(env, 'QUEUE_KEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
     /** The web client's address, for links in e-mails (same setting as the api's). */
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000').replace(/\/$/, ''),
     mail: {

@@ -12,6 +12,7 @@ import {
 } from './housekeeping.jobs';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { HousekeepingService } from './housekeeping.service';
+import { QueueKeeper } from '../queues/queue-keeper';
 
 /** The housekeeping queue, its processor and the daily purge schedule. */
 @Module({
@@ -22,11 +23,14 @@ export class HousekeepingModule implements OnModuleInit {
   private readonly logger = new Logger(HousekeepingModule.name);
 
   // Job names stay `string` here: bullmq types the scheduler id with the job-name type.
-  constructor(@InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue<HousekeepingJob, PurgeResult>) {}
+  constructor(
+    @InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue<HousekeepingJob, PurgeResult>,
+    private readonly keeper: QueueKeeper,
+  ) {}
 
   /** Idempotent: every worker process upserts the same scheduler id, so there is one schedule however many run. */
   async onModuleInit() {
-    await this.queue.upsertJobScheduler(PURGE_SCHEDULER_ID, PURGE_SCHEDULE, { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS });
+    await this.keeper.keep('purge schedule', this.queue, () => this.queue.upsertJobScheduler(PURGE_SCHEDULER_ID, PURGE_SCHEDULE, { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS }));
     this.logger.log({ scheduler: PURGE_SCHEDULER_ID, ...PURGE_SCHEDULE }, 'scheduled the daily purge');
   }
 }

@@ -6,6 +6,7 @@ import { NotificationFeed } from './notification-feed';
 import { DIGEST_SCHEDULE, DIGEST_SCHEDULER_ID, NOTIFICATIONS_JOB_OPTIONS, NOTIFICATIONS_QUEUE, type DigestResult, type NotificationsJob } from './notifications.jobs';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationsService } from './notifications.service';
+import { QueueKeeper } from '../queues/queue-keeper';
 
 /** Notifications from the event log (NotificationFeed → NotificationsService), immediate e-mails and the daily digest queue. */
 @Module({
@@ -16,11 +17,16 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsModule implements OnModuleInit {
   private readonly logger = new Logger(NotificationsModule.name);
 
-  constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationsJob, DigestResult>) {}
+  constructor(
+    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationsJob, DigestResult>,
+    private readonly keeper: QueueKeeper,
+  ) {}
 
   /** Idempotent: every worker process upserts the same scheduler id. */
   async onModuleInit() {
-    await this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, DIGEST_SCHEDULE, { name: 'digest', data: { v: 1, kind: 'daily-digest' }, opts: NOTIFICATIONS_JOB_OPTIONS });
+    await this.keeper.keep('digest schedule', this.queue, () =>
+      this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, DIGEST_SCHEDULE, { name: 'digest', data: { v: 1, kind: 'daily-digest' }, opts: NOTIFICATIONS_JOB_OPTIONS }),
+    );
     this.logger.log({ scheduler: DIGEST_SCHEDULER_ID, ...DIGEST_SCHEDULE }, 'scheduled the daily digest');
   }
 }

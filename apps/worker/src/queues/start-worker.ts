@@ -1,5 +1,21 @@
-import type { Worker } from 'bullmq';
+import { Logger } from '@nestjs/common';
+import type { Queue, Worker } from 'bullmq';
 import type { WorkerConfig } from '../config/worker.config';
+
+const logger = new Logger('Queues');
+
+/**
+ * Logs a queue's or worker's connection errors as one warning line each (at most one per 5 s):
+ * without a listener, BullMQ prints every failed reconnect to stderr while Redis is away.
+ */
+export function logConnectionErrors(emitter: Queue | Worker) {
+  let last = 0;
+  (emitter as NodeJS.EventEmitter).on('error', (error: Error) => {
+    if (Date.now() - last < 5000) return;
+    last = Date.now();
+    logger.warn(`${emitter.name}: ${error.message}`);
+  });
+}
 
 /**
  * Processors are declared with `autorun: false` and started here once the configuration is known:
@@ -7,6 +23,7 @@ import type { WorkerConfig } from '../config/worker.config';
  * worker that died is found stalled and run again by another.
  */
 export function startWorker(worker: Worker, config: WorkerConfig) {
+  logConnectionErrors(worker);
   worker.concurrency = config.concurrency;
   // A job whose worker died is run again (our jobs are idempotent); a job that kills its worker again and again fails after 3.
   Object.assign(worker.opts, { lockDuration: config.jobLockMs, lockRenewTime: config.jobLockMs / 2, stalledInterval: config.jobLockMs, maxStalledCount: 3 });

@@ -13,6 +13,7 @@ import {
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersService } from './reminders.service';
 import { StallAlertsService } from './stall-alerts.service';
+import { QueueKeeper } from '../queues/queue-keeper';
 
 /** Asks for a reminders run on a given day (an operator's catch-up, a test's fixed clock); one job per day. */
 @Injectable()
@@ -33,11 +34,16 @@ export class RemindersQueue {
 export class RemindersModule implements OnModuleInit {
   private readonly logger = new Logger(RemindersModule.name);
 
-  constructor(@InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<RemindersJob, RemindersResult>) {}
+  constructor(
+    @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<RemindersJob, RemindersResult>,
+    private readonly keeper: QueueKeeper,
+  ) {}
 
   /** Idempotent: every worker process upserts the same scheduler id, so there is one schedule however many run. */
   async onModuleInit() {
-    await this.queue.upsertJobScheduler(REMINDERS_SCHEDULER_ID, REMINDERS_SCHEDULE, { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS });
+    await this.keeper.keep('reminders schedule', this.queue, () =>
+      this.queue.upsertJobScheduler(REMINDERS_SCHEDULER_ID, REMINDERS_SCHEDULE, { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS }),
+    );
     this.logger.log({ scheduler: REMINDERS_SCHEDULER_ID, ...REMINDERS_SCHEDULE }, 'scheduled the daily reminders');
   }
 }

@@ -1,6 +1,10 @@
-import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
-import { REPORT_JOB_OPTIONS, REPORTS_QUEUE } from '@citymentor/contracts';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Queue } from 'bullmq';
+import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, reportJobId, type BuildReportJob } from '@citymentor/contracts';
+import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { QueueKeeper } from '../queues/queue-keeper';
 import { ReportsProcessor } from './reports.processor';
 import { ReportsService } from './reports.service';
 
@@ -10,4 +14,27 @@ import { ReportsService } from './reports.service';
   providers: [ReportsService, ReportsProcessor],
   exports: [ReportsService],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<BuildReportJob>,
+    private readonly em: EntityManager,
+    private readonly keeper: QueueKeeper,
+    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+  ) {}
+
+  /**
+   * The report row is the truth, the job its messenger: a report unfinished with no job (the api
+   * could not reach Redis, or Redis lost its data) gets its job again, under the same job id (a
+   * report younger than one keep interval is left to the api, which is adding its job).
+   */
+  async onModuleInit() {
+    await this.keeper.keep('jobs of unfinished reports', this.queue, async () => {
+      const unfinished = await this.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`, [this.config.queueKeepIntervalMs / 1000]);
+      for (const { id } of unfinished) {
+        if (!(await this.queue.getJob(reportJobId(id)))) await this.queue.add('build', { v: 1, kind: 'build-report', reportId: id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(id) });
+      }
+    });
+  }
+}

@@ -1,14 +1,17 @@
 /**
  * The coordinator in the browser: the dashboard puts late milestones first and shows every pair against
- * every section; consortium milestones go on the timeline; a suggested pair is created in one click; an
- * invitation gives a link to share; the activity feed follows what happens, live.
+ * every section; a pair where nothing happened for weeks is listed as stalled and marked in the grid;
+ * the programme's settings change its thresholds, with errors beside the fields; consortium milestones
+ * go on the timeline; a suggested pair is created in one click; an invitation gives a link to share;
+ * the activity feed follows what happens, live.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { SETUP, TEST } from './support/timing';
 
-jest.setTimeout(60_000);
+jest.setTimeout(TEST);
 
 const ratings = (section: string, count: number, rating: 0 | 1 | 2) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${section}.q${i + 1}`, rating]));
 
@@ -21,6 +24,7 @@ describe('the coordinator journey', () => {
   let menteeToken: string;
   let newtown: string;
   let mentorCity: string;
+  let menteeCity: string;
   let errors: string[];
 
   beforeAll(async () => {
@@ -29,6 +33,7 @@ describe('the coordinator journey', () => {
     programmeId = m.programme.id;
     menteeToken = m.people.mentee.token;
     mentorCity = m.mentorCity.name;
+    menteeCity = m.menteeCity.name;
     const plans = new GivenPlans(world.t.orm);
     const plan = await plans.plan(m.pair, { title: 'Strategy for a diverse entrepreneurial community', sectionCodes: ['strategy'], state: 'in-progress', createdBy: m.people.mentee.user });
     planId = plan.id;
@@ -43,11 +48,13 @@ describe('the coordinator journey', () => {
     await world.t.given.participant(m.programme, town);
     await plans.assessment(m.programme, town, 'baseline', ratings('strategy', 6, 0), { status: 'submitted' });
     newtown = town.name;
+    // The pair was formed six weeks ago and nothing has been logged in it since: it has stalled.
+    await world.t.orm.em.getConnection().execute(`update pairs set created_at = now() - interval '42 days' where id = ?`, [m.pair.id]);
 
     context = await signedInContext(world, { email: m.people.coordinator.user.email, password: PASSWORD });
     page = await context.newPage();
     errors = watchErrors(page);
-  });
+  }, SETUP);
 
   afterAll(async () => {
     await world?.close();
@@ -65,11 +72,60 @@ describe('the coordinator journey', () => {
     await page.getByRole('img', { name: /Overall self-assessment score per city/ }).waitFor();
   });
 
+  it('lists a pair where nothing happened for weeks as stalled, and marks it in the grid', async () => {
+    const pairName = `${mentorCity} mentors ${menteeCity}`;
+    const stalled = page.getByTestId('stalled-pairs');
+    await stalled.getByRole('link', { name: pairName }).waitFor();
+    await stalled.getByText('No activity since').waitFor();
+    await stalled.getByText('42 days').waitFor();
+    const row = page.getByTestId('pair-grid').getByRole('row', { name: new RegExp(pairName) });
+    await row.getByText('Stalled').click();
+    await page.waitForURL(/#stalled$/);
+  });
+
+  it('opens the dashboard at the stalled pairs from a link to #stalled (as the alerts give)', async () => {
+    await page.goto(`/programmes/${programmeId}`);
+    await page.goto(`/programmes/${programmeId}/dashboard#stalled`);
+    await page.getByTestId('stalled-pairs').waitFor();
+    await page.waitForFunction(`Math.abs(document.getElementById('stalled').getBoundingClientRect().top) < 2`);
+  });
+
+  it('changes the programme’s thresholds in its settings, showing what is wrong beside the field', async () => {
+    await page.getByRole('link', { name: 'Change these thresholds in the programme settings' }).click();
+    const form = page.getByTestId('programme-settings');
+    const stalledAfter = form.getByLabel('Stalled after no activity for (days)');
+    await expect(stalledAfter.inputValue()).resolves.toBe('21');
+
+    // Checked in the page: out of range.
+    await stalledAfter.fill('400');
+    await form.getByRole('button', { name: 'Save the settings' }).click();
+    await form.getByTestId('settings-stalledAfterDays-error').filter({ hasText: 'Enter a whole number from 1 to 365.' }).waitFor();
+    await expect(stalledAfter.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.evaluate<string>('document.activeElement.id')).resolves.toBe('settings-stalledAfterDays');
+
+    // Refused by the API: its field error is shown beside the field it names.
+    await stalledAfter.fill('60');
+    await form.getByLabel('End date').fill('2000-01-01');
+    await form.getByRole('button', { name: 'Save the settings' }).click();
+    await form.getByTestId('settings-endDate-error').filter({ hasText: 'The end date must not be before the start date.' }).waitFor();
+    expect(await form.getByTestId('settings-stalledAfterDays-error').count()).toBe(0);
+
+    const programme = (await world.t.api.as(menteeToken).get(`/programmes/${programmeId}`).expect(200)).body;
+    await form.getByLabel('End date').fill(programme.endDate);
+    await form.getByRole('button', { name: 'Save the settings' }).click();
+    await form.getByText('Settings saved.').waitFor();
+    expect((await world.t.api.as(menteeToken).get(`/programmes/${programmeId}`).expect(200)).body.settings.stalledAfterDays).toBe(60);
+
+    await page.goto(`/programmes/${programmeId}/dashboard`);
+    await page.getByText('No pair has stalled.').waitFor();
+    await page.getByText(/nothing has happened in it for 60 days/).waitFor();
+  });
+
   it('adds a consortium milestone to the timeline', async () => {
     await page.getByLabel('Milestone', { exact: true }).fill('Mentoring visits completed');
     await page.getByLabel('Due date').fill('2027-06-30');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.locator('.timeline__list').getByText('Mentoring visits completed').waitFor({ timeout: 5000 });
+    await page.locator('.timeline__list').getByText('Mentoring visits completed').waitFor();
   });
 
   it('creates a suggested pair in one click', async () => {
@@ -77,14 +133,14 @@ describe('the coordinator journey', () => {
     const suggestions = page.getByTestId('suggestions');
     const button = suggestions.getByRole('button', { name: `Pair ${mentorCity} with ${newtown}` });
     await button.click();
-    await page.getByTestId('pair-list').getByRole('link', { name: `${mentorCity} mentors ${newtown}` }).waitFor({ timeout: 5000 });
+    await page.getByTestId('pair-list').getByRole('link', { name: `${mentorCity} mentors ${newtown}` }).waitFor();
   });
 
   it('invites someone and shows the link to share', async () => {
     await page.getByLabel('E-mail').fill('officer@newtown.example');
     await page.getByLabel('Organisation').selectOption({ label: newtown });
     await page.getByRole('button', { name: 'Invite' }).click();
-    await page.getByText('Invitation created for officer@newtown.example').waitFor({ timeout: 5000 });
+    await page.getByText('Invitation created for officer@newtown.example').waitFor();
     await expect(page.getByLabel(/Invitation link/).inputValue()).resolves.toMatch(/\/invitations\//);
   });
 
@@ -95,9 +151,9 @@ describe('the coordinator journey', () => {
     const comments = page.getByTestId('activity').getByText('commented on a plan');
     const post = (body: string) => world.t.api.as(menteeToken).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201);
     await post('We start next week');
-    await comments.first().waitFor({ timeout: 5000 });
+    await comments.first().waitFor();
     await post('The venue is booked');
-    await comments.nth(1).waitFor({ timeout: 5000 });
+    await comments.nth(1).waitFor();
   });
 
   it('raised no error in the page', () => {

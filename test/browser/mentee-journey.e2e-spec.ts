@@ -7,8 +7,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { SETUP, TEST } from './support/timing';
 
-jest.setTimeout(60_000);
+jest.setTimeout(TEST);
 
 describe('the mentee journey', () => {
   let world: BrowserWorld;
@@ -32,7 +33,7 @@ describe('the mentee journey', () => {
     mentorContext = await signedInContext(world, { email: m.people.mentor.user.email, password: PASSWORD });
     page = await menteeContext.newPage();
     errors = watchErrors(page);
-  });
+  }, SETUP);
 
   afterAll(async () => {
     await world?.close();
@@ -54,11 +55,11 @@ describe('the mentee journey', () => {
     const first = page.getByTestId('question').first();
     await first.getByLabel('Evidence').fill('A vision exists in the economic strategy, not yet for migrants.');
     await first.getByLabel('Partly (1)').check();
-    await first.getByText('Saved').waitFor({ timeout: 5000 });
+    await first.getByText('Saved').waitFor();
     const second = page.getByTestId('question').nth(1);
     await second.getByLabel('In place (2)').check();
-    await second.getByText('Saved').waitFor({ timeout: 5000 });
-    await page.getByTestId('assessment-summary').filter({ hasText: '2 of 40 questions answered' }).waitFor({ timeout: 5000 });
+    await second.getByText('Saved').waitFor();
+    await page.getByTestId('assessment-summary').filter({ hasText: '2 of 40 questions answered' }).waitFor();
   });
 
   it('keeps answers: after a reload the rating and evidence are still there', async () => {
@@ -73,12 +74,12 @@ describe('the mentee journey', () => {
     await mentor.goto(assessmentUrl);
     const first = mentor.getByTestId('question').first();
     await first.getByLabel('Your calibration rating').selectOption({ label: 'Not in place (0)' });
-    await first.getByText('Saved').waitFor({ timeout: 5000 });
+    await first.getByText('Saved').waitFor();
     await mentor.close();
 
     await page.reload();
     const calibration = page.getByTestId('question').first().getByTestId('calibration');
-    await calibration.filter({ hasText: 'Not in place (0)' }).waitFor({ timeout: 5000 });
+    await calibration.filter({ hasText: 'Not in place (0)' }).waitFor();
     await calibration.filter({ hasText: 'differs from yours' }).waitFor();
   });
 
@@ -99,7 +100,7 @@ describe('the mentee journey', () => {
     await page.getByLabel('Activities').fill('Workshop with departments\nDraft the vision\nCouncil approval');
     await page.getByLabel('Indicators of success').fill('Vision adopted by the council');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('plan-objective').filter({ hasText: 'agreed by every department' }).waitFor({ timeout: 5000 });
+    await page.getByTestId('plan-objective').filter({ hasText: 'agreed by every department' }).waitFor();
     await page.getByText('Council approval').waitFor();
   });
 
@@ -110,25 +111,25 @@ describe('the mentee journey', () => {
     await page.getByLabel('Owner').last().fill('Economic development office');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const milestone = page.getByTestId('milestone').filter({ hasText: 'Workshop with departments held' });
-    await milestone.waitFor({ timeout: 5000 });
+    await milestone.waitFor();
     await milestone.getByText('owner: Economic development office').waitFor();
   });
 
   it('submits the plan, and logs progress once the mentor approved it', async () => {
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await page.getByTestId('plan-state').filter({ hasText: 'Submitted for review' }).waitFor({ timeout: 5000 });
+    await page.getByTestId('plan-state').filter({ hasText: 'Submitted for review' }).waitFor();
 
     await world.t.api.as(mentorToken).post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Go ahead.' }).expect(201);
-    await page.getByTestId('plan-state').filter({ hasText: 'Approved' }).waitFor({ timeout: 5000 });
+    await page.getByTestId('plan-state').filter({ hasText: 'Approved' }).waitFor();
 
     const milestone = page.getByTestId('milestone').first();
     await milestone.getByRole('button', { name: 'Log progress' }).click();
     await milestone.getByLabel('Progress (%)').fill('50');
     await milestone.getByLabel('What happened').fill('Two of four departments met.');
     await milestone.getByRole('button', { name: 'Log progress' }).click();
-    await milestone.getByTestId('milestone-progress').filter({ hasText: '50' }).waitFor({ timeout: 5000 });
+    await milestone.getByTestId('milestone-progress').filter({ hasText: '50' }).waitFor();
     await milestone.getByRole('button', { name: 'Show progress' }).click();
-    await milestone.getByText('Two of four departments met.').waitFor({ timeout: 5000 });
+    await milestone.getByText('Two of four departments met.').waitFor();
   });
 
   it('changes only the status of a milestone once the plan is approved', async () => {
@@ -137,7 +138,7 @@ describe('the mentee journey', () => {
     expect(await milestone.getByLabel('Due date').count()).toBe(0); // the reviewed text stays as approved
     await milestone.getByLabel('Status').selectOption('blocked');
     await milestone.getByRole('button', { name: 'Save', exact: true }).click();
-    await milestone.locator('.milestone__badges').getByText('Blocked').waitFor({ timeout: 5000 });
+    await milestone.locator('.milestone__badges').getByText('Blocked').waitFor();
   });
 
   it('raised no error in the page', () => {

@@ -14,8 +14,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { SETUP, STEP, TEST } from './support/timing';
 
-jest.setTimeout(60_000);
+jest.setTimeout(TEST);
 
 const PASSWORD = 'citymentor-demo';
 const MENTEE = { email: 'mentee@tampere.fi', password: PASSWORD };
@@ -102,10 +103,13 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     return page;
   }
 
+  /** Rendered and still: nothing loading, the fonts in, two frames painted since. */
   async function settle(page: Page) {
-    await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-    await page.waitForTimeout(150);
+    await page.waitForFunction(`!document.querySelector('.loading') && document.fonts.status === 'loaded'`);
+    await painted(page);
   }
+
+  const painted = (page: Page) => page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 
   beforeAll(async () => {
     world = await startBrowserWorld({ SEED_DEMO: 'true' });
@@ -122,7 +126,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
       own.find((a) => a.phase === 'follow-up')?.id ??
       (await mentee.post(`/programmes/${programmeId}/assessments`, { organisationId: pair.menteeOrganisation.id, benchmarkCode: pair.benchmarkCode, phase: 'follow-up', copyFromBaseline: true }).expect(201)).body.id;
     mkdirSync(SHOTS, { recursive: true });
-  });
+  }, SETUP);
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
@@ -135,7 +139,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     if (SHOW[name]) {
       await page.locator(SHOW[name]).first().waitFor();
       await page.evaluate(`document.querySelector('${SHOW[name]}').closest('li, section').scrollIntoView({ block: 'start', behavior: 'instant' })`);
-      await page.waitForTimeout(100);
+      await painted(page);
     }
     await page.screenshot({ path: join(SHOTS, file) });
   }
@@ -154,6 +158,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
 
   it('has no serious or critical accessibility violation on the sign-in page, and signs in with the keyboard alone', async () => {
     const context = await browser.newContext({ baseURL: world.baseUrl, viewport: DESKTOP, locale: 'en-GB' });
+    context.setDefaultTimeout(STEP);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto('/sign-in');
@@ -195,6 +200,19 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
       await shoot(page, name, `${name}-fr-phone.png`);
     });
   }
+
+  it('shows the demo’s stalled pairs on the dashboard and the programme’s settings, for the user guide', async () => {
+    const dashboard = await open(COORDINATOR, `/programmes/${programmeId}/dashboard#stalled`);
+    await settle(dashboard);
+    await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Rotterdam mentors Lisbon' }).first().waitFor();
+    await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Vienna mentors Nicosia' }).first().waitFor();
+    await dashboard.locator('#stalled').screenshot({ path: join(SHOTS, 'stalled-desktop.png') });
+
+    const manage = await open(COORDINATOR, `/programmes/${programmeId}/manage#settings`);
+    await settle(manage);
+    await expect(manage.getByLabel('Stalled after no activity for (days)').inputValue()).resolves.toBe('21');
+    await manage.locator('#settings').screenshot({ path: join(SHOTS, 'settings-desktop.png') });
+  });
 
   it('would notice English: the same check finds plenty on the English plan page', async () => {
     const page = await open(MENTOR, pages.plan!().path);

@@ -7,6 +7,7 @@ import type { RealtimeEvent } from '@citymentor/contracts';
 import { RealtimeConnection, type Connect, type SocketLike } from '../../apps/web/src/realtime/connection';
 import { startApp, type TestApp } from '../support/app';
 import { eventually } from '../support/sockets';
+import { SETUP, STEP } from './support/timing';
 
 type Captured = SocketLike & { listeners(event: string): unknown[] };
 
@@ -34,7 +35,7 @@ describe('the web client’s realtime connection', () => {
     menteeToken = m.people.mentee.token;
     const plan = await t.api.as(menteeToken).post(`/pairs/${m.pair.id}/action-plans`, { title: 'Advice desk', sectionCodes: ['comprehensive-support'] }).expect(201);
     planId = plan.body.id;
-  });
+  }, SETUP);
 
   afterAll(async () => {
     for (const c of connections) c.stop();
@@ -53,11 +54,11 @@ describe('the web client’s realtime connection', () => {
     const events: RealtimeEvent[] = [];
     let resyncs = 0;
     connection.join(`plan:${planId}`, (e) => events.push(e), () => resyncs++);
-    await eventually(() => resyncs === 1, 5000, 'the first subscription');
+    await eventually(() => resyncs === 1, STEP, 'the first subscription');
     expect(connection.state.get()).toBe('connected');
 
     await comment('Comment A');
-    await eventually(() => bodies(events).length === 1, 5000, 'comment A');
+    await eventually(() => bodies(events).length === 1, STEP, 'comment A');
 
     // The connection drops; meanwhile two more comments are posted.
     captured.socket!.disconnect();
@@ -69,7 +70,7 @@ describe('the web client’s realtime connection', () => {
 
     // Back: the room is subscribed again from the last seq seen, and the server replays B and C.
     captured.socket!.connect();
-    await eventually(() => bodies(events).length === 3, 5000, 'the replay');
+    await eventually(() => bodies(events).length === 3, STEP, 'the replay');
     expect(bodies(events)).toEqual(['Comment A', 'Comment B', 'Comment C']);
     expect(connection.state.get()).toBe('connected');
     expect(resyncs).toBe(1); // the replay covers the gap: no reload needed
@@ -91,11 +92,11 @@ describe('the web client’s realtime connection', () => {
     let subscribed = 0;
     mentor.join(room, undefined, () => subscribed++);
     mentee.join(room, undefined, () => subscribed++);
-    await eventually(() => subscribed === 2, 5000, 'both subscriptions');
-    await eventually(() => mentor.view(room)!.get().presence.length === 2, 5000, 'presence of both');
+    await eventually(() => subscribed === 2, STEP, 'both subscriptions');
+    await eventually(() => mentor.view(room)!.get().presence.length === 2, STEP, 'presence of both');
 
     mentee.typing(room, 'comment:plan');
-    await eventually(() => mentor.view(room)!.get().typing.some((x) => x.target === 'comment:plan'), 5000, 'typing');
+    await eventually(() => mentor.view(room)!.get().typing.some((x) => x.target === 'comment:plan'), STEP, 'typing');
     expect(mentee.view(room)!.get().typing).toEqual([]); // not told about oneself
   });
 
@@ -109,7 +110,7 @@ describe('the web client’s realtime connection', () => {
     connections.push(connection);
     let subscribed = false;
     connection.join(`plan:${planId}`, undefined, () => (subscribed = true));
-    await eventually(() => subscribed, 8000, 'the subscription after a refresh');
+    await eventually(() => subscribed, STEP, 'the subscription after a refresh');
     expect(refresh).toHaveBeenCalledWith('not-a-valid-token');
     expect(connection.state.get()).toBe('connected');
   });
@@ -120,6 +121,6 @@ describe('the web client’s realtime connection', () => {
     const connection = new RealtimeConnection({ token: () => token, refresh: async () => null, url: baseUrl });
     connections.push(connection);
     connection.join(`plan:${planId}`);
-    await eventually(() => connection.view(`plan:${planId}`)!.get().refused !== null, 5000, 'the refusal');
+    await eventually(() => connection.view(`plan:${planId}`)!.get().refused !== null, STEP, 'the refusal');
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startApp, type TestApp } from '../../support/app';
+import { STEP } from './timing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WEB = join(ROOT, 'apps', 'web');
@@ -162,6 +163,7 @@ export async function signedInContext(
     locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
     reducedMotion: 'reduce',
   });
+  context.setDefaultTimeout(STEP);
   await context.addInitScript(
     ([value, lang]) => {
       if (!localStorage.getItem('citymentor.session')) localStorage.setItem('citymentor.session', value);

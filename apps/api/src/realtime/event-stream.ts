@@ -33,7 +33,8 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   private poll?: NodeJS.Timeout;
   private stopped = false;
   private readonly listeners: ((event: RealtimeEvent) => void)[] = [];
-  private readonly accessListeners: ((userId: string) => void)[] = [];
+  private readonly accessListeners: ((userId: string | null) => void)[] = [];
+  private listening = false;
   /** Tests switch NOTIFY off to show the poll alone still delivers. */
   notificationsEnabled = true;
 
@@ -49,8 +50,12 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
     this.listeners.push(listener);
   }
 
-  /** Called with a user id when that user's access changed (membership removed, signed out). */
-  onAccessChanged(listener: (userId: string) => void) {
+  /**
+   * Called with a user id when that user's access changed (membership removed, signed out), and
+   * with null after the LISTEN connection was lost and made again: changes announced meanwhile
+   * were missed, so anyone's may have changed.
+   */
+  onAccessChanged(listener: (userId: string | null) => void) {
     this.accessListeners.push(listener);
   }
 
@@ -125,5 +130,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
     await client.query('listen citymentor_events');
     await client.query('listen citymentor_access');
     this.client = client;
+    if (this.listening) for (const listener of this.accessListeners) listener(null);
+    this.listening = true;
   }
 }

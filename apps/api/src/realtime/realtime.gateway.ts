@@ -136,11 +136,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     });
   }
 
-  /** A user's access changed (membership revoked, signed out): leave what they may no longer read. */
-  private async recheck(userId: string) {
-    const sockets = [...this.namespace.sockets.values()].filter((s) => (s as RealtimeSocket).data.actor?.userId === userId) as RealtimeSocket[];
+  /** A user's access changed (membership revoked, signed out), or anyone's (null): leave what they may no longer read. */
+  private async recheck(userId: string | null) {
+    const sockets = [...this.namespace.sockets.values()].filter((s) => userId === null || (s as RealtimeSocket).data.actor?.userId === userId) as RealtimeSocket[];
     for (const socket of sockets) {
-      const actor = await this.actors.load(userId, socket.data.actor.sessionId);
+      if (!socket.data.actor) continue;
+      const actor = await this.actors.load(socket.data.actor.userId, socket.data.actor.sessionId);
       if (!actor) {
         socket.emit('error', { code: 'SESSION_ENDED', message: 'This session has ended' });
         socket.disconnect(true);
@@ -154,6 +155,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
         void this.presence.announce(this.namespace, room);
       }
     }
-    this.logger.debug(`rechecked ${sockets.length} socket(s) of user ${userId}`);
+    this.logger.debug(`rechecked ${sockets.length} socket(s) of ${userId === null ? 'every user' : `user ${userId}`}`);
   }
 }

@@ -49,6 +49,8 @@ export interface LoadResult {
   /** The whole machine's busy share during the run (every process, the bench included). */
   machineBusy: number;
   load: string;
+  /** When it ran (CLOCK_MONOTONIC µs, the clock of V8's profiler), for --profile. */
+  window: [number, number];
 }
 
 /** Closed-loop load with autocannon against 127.0.0.1: `connections` requests in flight for `seconds`. */
@@ -56,6 +58,7 @@ export async function hammer(target: Target, request: Request, options: { connec
   const pg0 = postgresCpuByPid(options.database);
   const cpu0 = cpuMsOf(target.proc.pid);
   const ticks0 = machineTicks();
+  const start = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
     url: `${target.url}${request.path}`,
     method: request.method ?? 'GET',
@@ -68,6 +71,7 @@ export async function hammer(target: Target, request: Request, options: { connec
   const cpu1 = cpuMsOf(target.proc.pid);
   const pg1 = postgresCpuByPid(options.database);
   const ticks1 = machineTicks();
+  const window: [number, number] = [start, Number(process.hrtime.bigint() / 1000n)];
   const requests = result.requests.total;
   const ok = requests - result.non2xx;
   return {
@@ -82,6 +86,7 @@ export async function hammer(target: Target, request: Request, options: { connec
     postgresCpuMs: postgresCpuDelta(pg0, pg1) / Math.max(1, requests),
     machineBusy: (ticks1.busy - ticks0.busy) / Math.max(1, ticks1.total - ticks0.total),
     load: loadAverage(),
+    window,
   };
 }
 

@@ -11,6 +11,7 @@
  *   npm run bench                                   all of them (≈ 10–12 min on a quiet 2-core box, plus a build when sources changed)
  *   npm run bench -- --only reads,write             some of them
  *   npm run bench -- --no-build | --build | --from-source   as bench:realtime (the API is built into bench/dist)
+ *   npm run bench -- --only reads,write --profile   also CPU-profile both servers and summarise each endpoint's measured rounds
  *   options: --rounds 3 --seconds 5 --warmup 2 --connections 10 --pairs 10,100,1000
  *
  * Load comes from autocannon in this process, in rounds alternating bare and app; figures are
@@ -19,14 +20,16 @@
  * bench/rest/results/<time>.{md,json}. See docs/performance.md ("REST").
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIR, BUILT_MAIN, compileScripts, prepareAppBuild } from '../support/build';
 import { cli, Harness, log } from '../support/harness';
+import { summariseProfile } from '../support/profile';
 import { createBenchData, createBenchDatabase, ROOT } from '../support/setup';
 import { fmt, loadAverage } from '../support/util';
 import type { BenchContext } from './context';
+import type { Comparison } from './load';
 import { analyze, createReadPlan, createScalingProgramme, restData, type ScalingProgramme } from './data';
 import { instancesBench } from './instances';
 import { memoryBench } from './memory';
@@ -48,6 +51,7 @@ const options = {
 };
 const PAIRS = option('pairs', '10,100,1000').split(',').map(Number);
 const RESULTS_DIR = join(__dirname, 'results');
+const PROFILE_DIR = join(__dirname, 'profiles');
 
 const h = new Harness();
 
@@ -86,8 +90,11 @@ async function main() {
     BARE_CONTEXT: JSON.stringify({ programmeId: data.base.programmeId, pairId: data.base.pairId, planId: data.base.planId }),
   };
   const report = new Report();
-  const bare = await h.startBare(bareScript, bareEnv);
-  const appServer = await h.startApi(app.command);
+  const profile = flag('profile');
+  const profileArgs = (kind: string) => (profile ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, kind)] : []);
+  if (profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
+  const bare = await h.startBare(bareScript, bareEnv, { nodeArgs: profileArgs('bare') });
+  const appServer = await h.startApi(app.command, { nodeArgs: profileArgs('app') });
   const ctx: BenchContext = {
     h,
     report,
@@ -102,12 +109,14 @@ async function main() {
   report.say(`REST bench — ${startedAt.toISOString()}; machine: ${machine}`);
   report.say(`app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`);
   report.say(`load average at the start: ${loadAtStart}`);
-  if (only.includes('reads')) await readBench(ctx);
-  if (only.includes('write')) await writeBench(ctx);
+  const profiled: Comparison[] = [];
+  if (only.includes('reads')) profiled.push(...(await readBench(ctx)));
+  if (only.includes('write')) profiled.push(...(await writeBench(ctx)));
   if (only.includes('scaling')) await scalingBench(ctx);
   if (only.includes('instances')) await instancesBench(ctx);
   await h.stop(bare.proc);
   await h.stop(appServer.proc);
+  if (profile) summariseProfiles(report, profiled);
   if (only.includes('memory')) await memoryBench(ctx);
 
   const finishedAt = new Date();
@@ -118,6 +127,19 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, `${stamp}.md`), report.markdown.join('\n'));
   writeFileSync(join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ startedAt, finishedAt, machine, app: app.source, options, ...report.json }, null, 2));
   report.say(`results: bench/rest/results/${stamp}.{md,json}`);
+}
+
+/** Where each server spent the measured rounds of each endpoint (the profiles are written when the servers stop). */
+function summariseProfiles(report: Report, comparisons: Comparison[]) {
+  for (const kind of ['app', 'bare'] as const) {
+    const dir = join(PROFILE_DIR, kind);
+    const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    if (!file) continue;
+    for (const c of comparisons) {
+      report.section(`CPU profile of ${kind}: ${c.name} (bench/rest/profiles/${kind}/${file})`);
+      for (const line of summariseProfile(join(dir, file), c[kind].map((r) => r.window), 25).split('\n')) report.say(line);
+    }
+  }
 }
 
 h.run(main);

@@ -1,11 +1,16 @@
-import { Global, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Logger, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { MikroOrmMiddleware, MikroOrmModule } from '@mikro-orm/nestjs';
 import { DEMO_PASSWORD, ormOptions, setUpDatabase } from '@citymentor/persistence';
 import { hashPassword } from '../auth/passwords';
 import { appConfig, type AppConfig } from '../config/app.config';
+import { LEAN_READ_ROUTES } from './request-context';
 
-/** MikroORM for the API; on start it migrates and seeds (catalogue always, demo data into an empty installation). */
+/**
+ * MikroORM for the API; on start it migrates and seeds (catalogue always, demo data into an empty
+ * installation). Every request gets its own request context (EntityManager fork) except the hot
+ * lean reads (LEAN_READ_ROUTES), which need none.
+ */
 @Global()
 @Module({
   imports: [
@@ -14,18 +19,26 @@ import { appConfig, type AppConfig } from '../config/app.config';
       driver: PostgreSqlDriver,
       useFactory: (config: AppConfig) => ({
         ...ormOptions({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
-        registerRequestContext: true,
+        // Registered below, for every route but the lean reads.
+        registerRequestContext: false,
       }),
     }),
   ],
 })
-export class DatabaseModule implements OnModuleInit {
+export class DatabaseModule implements OnModuleInit, NestModule {
   private readonly logger = new Logger('Database');
 
   constructor(
     private readonly orm: MikroORM,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer
+      .apply(MikroOrmMiddleware)
+      .exclude(...LEAN_READ_ROUTES)
+      .forRoutes({ path: '{*all}', method: RequestMethod.ALL });
+  }
 
   async onModuleInit() {
     await setUpDatabase(this.orm, this.config.databaseUrl, {

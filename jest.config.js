@@ -18,7 +18,7 @@ const shared = {
   // A few dependencies ship ESM only; compile them to CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@citymentor/(domain|persistence|contracts|benchmarks)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@citymentor/(domain|persistence|contracts|benchmarks|runtime)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
   testEnvironment: 'node',
 };
@@ -32,9 +32,8 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
+      // test/browser included: its waits are bounded conditions sized for a loaded 2-core machine (test/browser/support/timing.ts).
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // The browser tests run with `npm run test:browser` (BROWSER_TESTS=1) until they are steady on a loaded 2-core machine.
-      testPathIgnorePatterns: process.env.BROWSER_TESTS ? [] : ['/test/browser/'],
     },
   ],
 };

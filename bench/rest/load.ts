@@ -1,4 +1,4 @@
-import { cpuMsOf, fmt, loadAverage, machineTicks, median, postgresCpuByPid, postgresCpuDelta, type Proc } from '../support/util';
+import { cpuSplitOf, fmt, loadAverage, machineTicks, median, postgresCpuByPid, postgresCpuDelta, type Proc } from '../support/util';
 
 // autocannon 9 ships no types: what this bench uses of it.
 interface Histogram {
@@ -44,6 +44,8 @@ export interface LoadResult {
   errors: number;
   /** The server's own CPU (user + system, from /proc) per request, ms. */
   serverCpuMs: number;
+  /** Of which in the kernel (system time: syscalls, loopback TCP). */
+  serverSysMs: number;
   /** The bench database's Postgres backends' CPU per request, ms. */
   postgresCpuMs: number;
   /** The whole machine's busy share during the run (every process, the bench included). */
@@ -56,7 +58,7 @@ export interface LoadResult {
 /** Closed-loop load with autocannon against 127.0.0.1: `connections` requests in flight for `seconds`. */
 export async function hammer(target: Target, request: Request, options: { connections: number; seconds: number; database: string; round?: number }): Promise<LoadResult> {
   const pg0 = postgresCpuByPid(options.database);
-  const cpu0 = cpuMsOf(target.proc.pid);
+  const cpu0 = cpuSplitOf(target.proc.pid);
   const ticks0 = machineTicks();
   const start = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
@@ -68,7 +70,7 @@ export async function hammer(target: Target, request: Request, options: { connec
     headers: { authorization: `Bearer ${request.token}`, ...(request.body ? { 'content-type': 'application/json' } : {}) },
     body: request.body ? JSON.stringify(request.body) : undefined,
   });
-  const cpu1 = cpuMsOf(target.proc.pid);
+  const cpu1 = cpuSplitOf(target.proc.pid);
   const pg1 = postgresCpuByPid(options.database);
   const ticks1 = machineTicks();
   const window: [number, number] = [start, Number(process.hrtime.bigint() / 1000n)];
@@ -82,7 +84,8 @@ export async function hammer(target: Target, request: Request, options: { connec
     p99: result.latency.p99,
     requests,
     errors: result.non2xx + result.errors + result.timeouts,
-    serverCpuMs: (cpu1 - cpu0) / Math.max(1, requests),
+    serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / Math.max(1, requests),
+    serverSysMs: (cpu1.system - cpu0.system) / Math.max(1, requests),
     postgresCpuMs: postgresCpuDelta(pg0, pg1) / Math.max(1, requests),
     machineBusy: (ticks1.busy - ticks0.busy) / Math.max(1, ticks1.total - ticks0.total),
     load: loadAverage(),
@@ -103,6 +106,7 @@ export function summary(results: LoadResult[]) {
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
     serverCpuMs: median(results.map((r) => r.serverCpuMs)),
+    serverSysMs: median(results.map((r) => r.serverSysMs)),
     postgresCpuMs: median(results.map((r) => r.postgresCpuMs)),
     errors: results.reduce((a, r) => a + r.errors, 0),
     busy: median(results.map((r) => r.machineBusy)),
@@ -128,7 +132,7 @@ export async function alternate(
         c[kind].push(res);
         options.log(
           `${r.name} round ${round} ${kind}: ${fmt(res.rps, 0)} req/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
-            `server CPU ${fmt(res.serverCpuMs, 2)} ms/req, Postgres ${fmt(res.postgresCpuMs, 2)} ms/req, errors ${res.errors}, machine busy ${fmt(res.machineBusy * 100, 0)}%, load ${res.load}`,
+            `server CPU ${fmt(res.serverCpuMs, 2)} ms/req (kernel ${fmt(res.serverSysMs, 2)}), Postgres ${fmt(res.postgresCpuMs, 2)} ms/req, errors ${res.errors}, machine busy ${fmt(res.machineBusy * 100, 0)}%, load ${res.load}`,
         );
       }
     }
@@ -147,8 +151,8 @@ export const COMPARISON_HEADER = [
   'bare p99 ms',
   'app p99 ms',
   'app/bare p99',
-  'bare CPU ms/req',
-  'app CPU ms/req',
+  'bare CPU ms/req (kernel)',
+  'app CPU ms/req (kernel)',
   'PG CPU ms/req bare/app',
   'errors',
 ];
@@ -166,21 +170,21 @@ export function comparisonRow(c: Comparison): (string | number)[] {
     fmt(b.p99, 1),
     fmt(a.p99, 1),
     fmt(a.p99 / b.p99, 2),
-    fmt(b.serverCpuMs, 2),
-    fmt(a.serverCpuMs, 2),
+    `${fmt(b.serverCpuMs, 2)} (${fmt(b.serverSysMs, 2)})`,
+    `${fmt(a.serverCpuMs, 2)} (${fmt(a.serverSysMs, 2)})`,
     `${fmt(b.postgresCpuMs, 2)}/${fmt(a.postgresCpuMs, 2)}`,
     b.errors + a.errors,
   ];
 }
 
-export const ROUND_HEADER = ['endpoint', 'round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'PG CPU ms/req', 'machine busy', 'load avg'];
+export const ROUND_HEADER = ['endpoint', 'round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'kernel ms/req', 'PG CPU ms/req', 'machine busy', 'load avg'];
 
 export function roundRows(c: Comparison): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (let i = 0; i < c.bare.length; i++) {
     for (const r of [c.bare[i], c.app[i]]) {
       if (!r) continue;
-      rows.push([c.name, r.round, r.kind, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.serverCpuMs, 2), fmt(r.postgresCpuMs, 2), `${fmt(r.machineBusy * 100, 0)}%`, r.load]);
+      rows.push([c.name, r.round, r.kind, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.serverCpuMs, 2), fmt(r.serverSysMs, 2), fmt(r.postgresCpuMs, 2), `${fmt(r.machineBusy * 100, 0)}%`, r.load]);
     }
   }
   return rows;

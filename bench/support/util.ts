@@ -55,10 +55,16 @@ export function rssOf(pid: number): number {
 
 /** User + system CPU time a process has used so far, in milliseconds (/proc/<pid>/stat, 100 ticks/s). */
 export function cpuMsOf(pid: number): number {
+  const { user, system } = cpuSplitOf(pid);
+  return user + system;
+}
+
+/** User and system (kernel: syscalls, network stack) CPU ms a process has used so far. */
+export function cpuSplitOf(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[0] is field 3 (state); utime is field 14, stime field 15.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
 /** CPU ms used so far by each Postgres backend serving `database` (its process title names the database). */

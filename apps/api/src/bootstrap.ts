@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
+import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
@@ -36,6 +37,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   setGlobalPrefix(app);
+  useJsonBodies(app, config.bodyLimitBytes);
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true });

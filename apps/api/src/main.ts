@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, parseConfig } from './config/app.config';
-import { preflight } from './preflight';
+import { preflight } from '@citymentor/runtime';
 
 async function main() {
   const config = parseConfig(process.env);

@@ -1,19 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { parseWorkerConfig, WorkerConfigError } from './config/worker.config';
+import { ConfigError, preflight } from '@citymentor/runtime';
+import { parseWorkerConfig } from './config/worker.config';
 import { HOUSEKEEPING_QUEUE } from './housekeeping/housekeeping.jobs';
 import { NOTIFICATIONS_QUEUE } from './notifications/notifications.jobs';
 import { REPORTS_QUEUE } from '@citymentor/contracts';
 import { REMINDERS_QUEUE } from './reminders/reminders.jobs';
-import { preflight } from './preflight';
 import { WorkerModule } from './worker.module';
 
 const QUEUES = [HOUSEKEEPING_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE, REPORTS_QUEUE];
 
 async function main() {
   const config = parseWorkerConfig(process.env);
-  const problem = await preflight(config);
+  const problem = await preflight(config, ', start the api once (it creates the schema),');
   if (problem) {
     console.error(`citymentor worker: ${problem}`);
     process.exit(1);
@@ -28,7 +28,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof WorkerConfigError) {
+  if (error instanceof ConfigError) {
     console.error(`citymentor worker: configuration: ${error.message}`);
   } else {
     console.error('citymentor worker: failed to start:', error instanceof Error ? error.stack : error);

@@ -5,3 +5,4 @@ export * from './seeders/demo.seeder';
 export * from './seeders/demo-consortium';
 export * from './transaction';
 export * from './queries/pair-activity.query';
+export * from './event-log';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType } from '@citymentor/contracts';
 import { EventRecord } from '@citymentor/domain';
-import { inTransaction } from '@citymentor/persistence';
+import { EVENT_LOG_LOCK, inTransaction } from '@citymentor/persistence';
 
 export interface EventToRecord<T extends EventType> {
   room: string;
@@ -15,8 +15,6 @@ export interface EventToRecord<T extends EventType> {
 /** Any one event, with its payload type bound to its type. */
 export type AnyEvent = { [T in EventType]: EventToRecord<T> }[EventType];
 
-/** Serialises appends to the event log (see flushWith). */
-const EVENT_LOG_LOCK = 727_001;
 
 type PlanEventType = { [T in EventType]: EventPayloads[T] extends { planId: string; pairId: string } ? T : never }[EventType];
 

@@ -1,42 +1,7 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
+import { bool, ConfigError, int, read, redisUrl, url, type Env } from '@citymentor/runtime';
 
-/** A missing or malformed setting: the process stops with one line naming it. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
-
-function read(env: Env, name: string, fallback?: string): string {
-  const value = env[name]?.trim() || fallback;
-  if (value === undefined) throw new ConfigError(`${name} is required`);
-  return value;
-}
-
-function url(env: Env, name: string, protocols: string[], fallback: string): string {
-  const value = read(env, name, fallback);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${value.replace(/\/\/[^@]*@/, '//***@')}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-  return value;
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name, String(fallback));
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name, String(fallback)).toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-  return raw === 'true' || raw === '1';
-}
+export { ConfigError };
 
 function secret(env: Env, name: string, production: boolean, devFallback: string): string {
   const value = production ? read(env, name) : read(env, name, devFallback);
@@ -61,7 +26,7 @@ export function parseConfig(env: Env) {
     logLevel,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    redisUrl: redisUrl(env),
     /** Prefix of every Redis key this installation writes (rate limits, queues, socket rooms). */
     redisPrefix: read(env, 'REDIS_PREFIX', 'citymentor'),
     jwt: {

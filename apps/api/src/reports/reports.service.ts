@@ -3,9 +3,10 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Queue, type RedisOptions } from 'bullmq';
+import { Queue } from 'bullmq';
 import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, reportJobId, type BuildReportJob } from '@citymentor/contracts';
 import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+import { bullConnection } from '@citymentor/runtime';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { DashboardPolicy } from '../dashboard/dashboard.policy';
@@ -37,20 +38,6 @@ const toDto = (r: ReportRow): ReportDto => ({
   downloadUrl: r.status === 'done' ? `/api/v1/reports/${r.id}/download` : null,
 });
 
-/** ioredis options from REDIS_URL (BullMQ opens and closes its own connections from them). */
-function redisOptions(redisUrl: string): RedisOptions {
-  const u = new URL(redisUrl);
-  return {
-    host: u.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: u.port ? Number(u.port) : 6379,
-    username: u.username ? decodeURIComponent(u.username) : undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: Number(u.pathname.slice(1) || 0),
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-  };
-}
-
 /** How long a report request waits for Redis to take its job. */
 const ENQUEUE_WAIT_MS = 2000;
 
@@ -75,7 +62,7 @@ export class ReportsService implements OnApplicationShutdown {
   private reportsQueue(): Queue<BuildReportJob> {
     if (!this.queue) {
       // Same prefix as the worker's BullModule (`<REDIS_PREFIX>:bull`), so both meet on one queue.
-      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, { connection: redisOptions(this.config.redisUrl), prefix: `${this.config.redisPrefix}:bull` });
+      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, { connection: bullConnection(this.config.redisUrl), prefix: `${this.config.redisPrefix}:bull` });
       this.queue.on('error', (error) => this.logger.warn({ err: error }, 'reports queue connection'));
     }
     return this.queue;

@@ -1,66 +1,18 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import type { RedisOptions } from 'bullmq';
+import { bool, ConfigError, int, optionalUrl, read, redisUrl, url, type Env } from '@citymentor/runtime';
 
-/** A missing or malformed setting: the worker stops with one line naming it. */
-export class WorkerConfigError extends Error {
-  override name = 'WorkerConfigError';
-}
-
-type Env = Record<string, string | undefined>;
+export { bullConnection } from '@citymentor/runtime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const hidePassword = (value: string) => value.replace(/\/\/[^@/]*@/, '//***@');
-
-function read(env: Env, name: string, fallback: string): string {
-  return env[name]?.trim() || fallback;
-}
-
-function url(env: Env, name: string, protocols: string[], fallback: string): string {
-  const value = read(env, name, fallback);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new WorkerConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${hidePassword(value)}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new WorkerConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-  if (!parsed.hostname) throw new WorkerConfigError(`${name} must name a host, got "${hidePassword(value)}"`);
-  return value;
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name, String(fallback));
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new WorkerConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
-function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
-  return env[name]?.trim() ? url(env, name, protocols, '') : null;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name, String(fallback)).toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(raw)) throw new WorkerConfigError(`${name} must be true or false, got "${raw}"`);
-  return raw === 'true' || raw === '1';
-}
-
-function redisUrl(env: Env): string {
-  const value = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
-  const path = new URL(value).pathname;
-  if (!/^\/?\d*$/.test(path)) throw new WorkerConfigError(`REDIS_URL may end only in a database number, got "${path}"`);
-  return value;
-}
-
 /** Reads and validates the worker's settings once; the defaults match a local Postgres and Redis, as for the api. */
 export function parseWorkerConfig(env: Env) {
   const logLevel = read(env, 'LOG_LEVEL', 'info');
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new WorkerConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const redisPrefix = read(env, 'REDIS_PREFIX', 'citymentor');
   // Braces would turn into Redis Cluster hash tags and whitespace into broken keys.
-  if (!/^[\w.:-]{1,100}$/.test(redisPrefix)) throw new WorkerConfigError(`REDIS_PREFIX may only hold letters, digits and . _ : - (1 to 100 characters), got "${redisPrefix}"`);
+  if (!/^[\w.:-]{1,100}$/.test(redisPrefix)) throw new ConfigError(`REDIS_PREFIX may only hold letters, digits and . _ : - (1 to 100 characters), got "${redisPrefix}"`);
   return {
     logLevel: logLevel as LogLevel,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
@@ -99,22 +51,3 @@ export function parseWorkerConfig(env: Env) {
 
 export const workerConfig = registerAs('worker', () => parseWorkerConfig(process.env));
 export type WorkerConfig = ConfigType<typeof workerConfig>;
-
-/**
- * ioredis options for BullMQ, from REDIS_URL. Options rather than a client instance, so every
- * queue and worker opens and closes its own connections. `maxRetriesPerRequest: null` is what
- * BullMQ requires of the blocking connections its workers use.
- */
-export function bullConnection(redisUrl: string): RedisOptions {
-  const u = new URL(redisUrl);
-  const db = Number(u.pathname.slice(1) || 0);
-  return {
-    host: u.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: u.port ? Number(u.port) : 6379,
-    username: u.username ? decodeURIComponent(u.username) : undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-  };
-}

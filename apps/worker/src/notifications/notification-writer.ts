@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NotificationKind } from '@citymentor/domain';
-import type { WorkerEvent } from '../events/event-appender';
+import type { LogEvent } from '@citymentor/persistence';
 
 /** A notification to write; `userIds` each get one. */
 export interface NotificationDraft {
@@ -41,7 +41,7 @@ export async function writeNotifications(em: EntityManager, drafts: Notification
 }
 
 /** `notification.created` in each recipient's own room, so the realtime gateway delivers it live. */
-export const announce = (written: WrittenNotification[]): WorkerEvent[] =>
+export const announce = (written: WrittenNotification[]): LogEvent[] =>
   written.map((n) => ({
     room: `user:${n.userId}`,
     type: 'notification.created',

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent, EventPayloads } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { appendEvents } from '../events/event-appender';
+import { appendEvents } from '@citymentor/persistence';
 import { announce, excerpt, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
 import { onSide, pairInfo, type PairInfo } from './pair-people';
 

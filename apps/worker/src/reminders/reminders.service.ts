@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isIsoDate, type ReminderKind } from '@citymentor/domain';
-import { appendEvents } from '../events/event-appender';
+import { appendEvents } from '@citymentor/persistence';
 import { announce, planLink, writeNotifications, type NotificationDraft } from '../notifications/notification-writer';
 import type { RemindersResult } from './reminders.jobs';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { stallKey, stallSignals, type StallSignal } from '@citymentor/domain';
 import { pairActivity } from '@citymentor/persistence';
-import { appendEvents } from '../events/event-appender';
+import { appendEvents } from '@citymentor/persistence';
 import { announce, planLink, writeNotifications, type NotificationDraft } from '../notifications/notification-writer';
 
 interface PairNames {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { todayIso, type ReportFormat, type ReportStatus } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { appendEvents } from '../events/event-appender';
+import { appendEvents } from '@citymentor/persistence';
 import { reportCsv } from './report-csv';
 import { loadReportData } from './report-data';
 import { writeReportPdf } from './report-pdf';

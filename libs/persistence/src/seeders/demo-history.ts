@@ -1,12 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType, PlanState } from '@citymentor/contracts';
 import type { ActionPlan, Comment, ProgressEntry, User } from '@citymentor/domain';
-
-/**
- * The event log's lock (apps/api/src/activity/event-log.ts, EVENT_LOG_LOCK; the worker takes it too):
- * appends are serialised so `seq` order is commit order.
- */
-const EVENT_LOG_LOCK = 727_001;
+import { EVENT_LOG_LOCK } from '../event-log';
 /** The worker's notifications cursor (apps/worker/src/notifications/notifications.service.ts). */
 const NOTIFICATIONS_CURSOR = 'notifications';
 

@@ -3,7 +3,7 @@
  * sections against a mentee's gaps), pairs created by hand, invitations for people of the
  * programme's organisations, and the programme's settings (`#settings`).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
@@ -157,11 +157,14 @@ export default function ManagePage({ params }: PageProps) {
   );
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   usePageTitle(t('manage.title'));
-  // A link to the settings (`#settings`, as the dashboard gives) scrolls there once the page is shown.
-  const shown = programme.data !== undefined;
+  // A link to the settings (`#settings`, as the dashboard gives) scrolls there once, when what is above it has loaded.
+  const shown = programme.data !== undefined && suggestions.data !== undefined && pairs.data !== undefined;
+  const arrived = useRef(false);
   useEffect(() => {
     const target = window.location.hash.slice(1);
-    if (shown && target) document.getElementById(target)?.scrollIntoView({ block: 'start' });
+    if (!shown || !target || arrived.current) return;
+    arrived.current = true;
+    document.getElementById(target)?.scrollIntoView({ block: 'start' });
   }, [shown]);
   const created = () => {
     pairs.reload();

@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/**
+ * JSON bodies nested deeper than this are refused before they are parsed: every later step
+ * (class-transformer, class-validator, the idempotency fingerprint) walks them recursively, and a few
+ * kilobytes of `[[[[…` would otherwise exhaust the stack. Our deepest document, a benchmark, nests 6.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deeply `text` nests arrays and objects (brackets inside strings do not count); stops once past `limit`. */
+export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      max = Math.max(max, ++depth);
+      if (max > limit) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+const tooDeep = () =>
+  Object.assign(new Error(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`), { statusCode: 400, code: 'BODY_TOO_DEEP' });
+
+/**
+ * The only body parser: JSON (Fastify's own parser, refusing `__proto__` and `constructor.prototype`),
+ * within the size limit and MAX_JSON_DEPTH. Any other media type but text/plain gets 415.
+ */
+export function useJsonBodies(app: NestFastifyApplication, bodyLimit: number) {
+  const parse = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<Server>('application/json', { bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return done(tooDeep(), undefined);
+    parse(request, text, done);
+  });
+}

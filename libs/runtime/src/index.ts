@@ -1,0 +1,3 @@
+export * from './env';
+export * from './preflight';
+export * from './redis-options';

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { fillPath, type Operation } from './openapi-routes';
+import { text, valueFor, wrongValue, type Pools } from './fuzz-values';
+import type { RawRequest } from './raw-http';
+
+export interface Credentials {
+  /** Access tokens of live sessions (several roles), or placeholders swapped for them when sent. */
+  valid: string[];
+  /** The same with a damaged signature. */
+  tampered: string[];
+  /** Well-formed but wrong: another secret, `alg: none`, expired, an ended session. */
+  forged: string[];
+}
+
+/** Percent-encodes anything, lone surrogates included: they go out as the invalid UTF-8 bytes %ED%A0%80…. */
+export const percentEncode = (v: string) =>
+  v
+    .split(/([\ud800-\udfff])/)
+    .map((part) => (/^[\ud800-\udfff]$/.test(part) ? Buffer.from([0xed, 0xa0 | ((part.charCodeAt(0) >> 6) & 0x1f), 0x80 | (part.charCodeAt(0) & 0x3f)]).toString('hex').replace(/../g, '%$&').toUpperCase() : encodeURIComponent(part)))
+    .join('');
+
+/** A header value Node's HTTP client will send: visible ASCII and tabs. */
+const headerValue = () => fc.oneof(text(), fc.string({ maxLength: 300 })).map((v) => v.replace(/[^\t\x20-\x7e]/g, '?'));
+
+const authorization = (creds: Credentials): fc.Arbitrary<string | undefined> =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...creds.valid).map((t) => `Bearer ${t}`) },
+    { weight: 2, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.constantFrom(...creds.forged).map((t) => `Bearer ${t}`) },
+    { weight: 1, arbitrary: fc.constantFrom(...creds.valid).map((t) => t) },
+    { weight: 1, arbitrary: fc.constantFrom(...creds.tampered).map((t) => `Bearer ${t}`) },
+    { weight: 1, arbitrary: headerValue().map((v) => `Bearer ${v}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Basic ', 'bearer ', 'Bearer  ', 'Token ', ''), headerValue()).map(([a, b]) => a + b) },
+  );
+
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  'application/json, text/plain',
+  'application/merge-patch+json',
+];
+
+/** Bodies no JSON schema would produce: broken JSON, prototype pollution, deep nesting, bad bytes, too large. */
+const RAW_BODIES: (string | Buffer)[] = [
+  '',
+  '{',
+  '{"a":1,}',
+  "{'a':1}",
+  'null',
+  '[]',
+  '"text"',
+  '42',
+  'true',
+  '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"isAdmin":true}}}',
+  '{"a":1,"a":2}',
+  '['.repeat(5_000) + ']'.repeat(5_000),
+  '{"a":'.repeat(3_000) + '1' + '}'.repeat(3_000),
+  '{"body":"\\ud800","title":"\\u0000"}',
+  Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+  `{"name":"${'x'.repeat(1_100_000)}"}`,
+];
+
+const body = (op: Operation, pools: Pools): fc.Arbitrary<{ body?: string | Buffer; contentType?: string }> => {
+  const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ body: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
+  const raw = fc.constantFrom(...RAW_BODIES).map((b) => ({ body: b, contentType: 'application/json' }));
+  const otherType = fc.tuple(fc.constantFrom(...CONTENT_TYPES), fc.oneof(fc.constantFrom(...RAW_BODIES.slice(0, 10)), headerValue())).map(([contentType, b]) => ({ body: b, contentType }));
+  const none = fc.constant({});
+  if (!op.body) {
+    return fc.oneof({ weight: 12, arbitrary: none }, { weight: 1, arbitrary: json(wrongValue()) }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: otherType });
+  }
+  return fc.oneof(
+    { weight: 8, arbitrary: json(valueFor(op.body, pools, 0.1)) },
+    { weight: 5, arbitrary: json(valueFor(op.body, pools, 0.6)) },
+    { weight: 2, arbitrary: json(wrongValue()) },
+    { weight: 2, arbitrary: raw },
+    { weight: 1, arbitrary: otherType },
+    { weight: 1, arbitrary: none },
+  );
+};
+
+/** A path parameter: a real id or code, a random UUID, or junk; percent-encoded, or now and then sent raw. */
+const pathValue = (pools: Pools) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...pools.ids, ...pools.codes).map((v) => percentEncode(v)) },
+    { weight: 2, arbitrary: fc.uuid().map((v) => v) },
+    { weight: 3, arbitrary: text().map((v) => percentEncode(v)) },
+    { weight: 1, arbitrary: fc.constantFrom('%zz', '%', '..', '%2e%2e', '%2F', '.', '~', '*', '%00', '%C0%AE', '1', '-1', '0x10') },
+  );
+
+const queryPart = (op: Operation, pools: Pools): fc.Arbitrary<string> => {
+  const known = op.query.map((q) =>
+    fc.option(
+      fc.oneof(
+        valueFor(q.schema, pools, 0.4).map((v) => `${q.name}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v))}`),
+        fc.tuple(text(), text()).map(([a, b]) => `${q.name}=${percentEncode(a)}&${q.name}=${percentEncode(b)}`),
+        fc.constant(`${q.name}[x]=1`),
+        fc.constant(q.name),
+      ),
+      { freq: 3 },
+    ),
+  );
+  const extra = fc.option(
+    fc.oneof(
+      fc.tuple(text(), text()).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`),
+      fc.constantFrom('__proto__[isAdmin]=true', 'constructor[prototype][isAdmin]=true', 'a=%zz', '&&&', '=', 'a[]=1&a[]=2', 'limit=1e400'),
+    ),
+    { freq: 4 },
+  );
+  return fc.tuple(fc.tuple(...known), extra).map(([parts, more]) => [...parts, more].filter((p): p is string => !!p).join('&'));
+};
+
+const extraHeaders = (): fc.Arbitrary<Record<string, string>> =>
+  fc.record(
+    {
+      'idempotency-key': fc.oneof(fc.uuid(), headerValue()),
+      'x-request-id': headerValue(),
+      accept: fc.oneof(fc.constantFrom('application/json', 'text/html', '*/*', 'application/xml'), headerValue()),
+      'accept-language': headerValue(),
+      origin: fc.oneof(fc.constantFrom('https://evil.example', 'null', 'http://citymentor.test'), headerValue()),
+      'x-forwarded-for': headerValue(),
+      cookie: headerValue(),
+      'if-none-match': headerValue(),
+      range: fc.constantFrom('bytes=0-1', 'bytes=-1', 'bytes=9999999999-', 'items=0-1'),
+    },
+    { requiredKeys: [] },
+  );
+
+/** One malformed (or nearly right) request to `op`: path, query, headers and body all generated. */
+export function requestFor(op: Operation, pools: Pools, creds: Credentials): fc.Arbitrary<RawRequest> {
+  const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue(pools)])) as Record<string, fc.Arbitrary<string>>);
+  return fc.record({ params, query: queryPart(op, pools), auth: authorization(creds), body: body(op, pools), headers: extraHeaders() }).map(({ params: p, query, auth, body: b, headers }) => {
+    const all: Record<string, string> = { ...headers };
+    if (auth !== undefined) all.authorization = auth;
+    if (b.contentType) all['content-type'] = b.contentType;
+    const path = fillPath(op.path, p, true);
+    return { method: op.method.toUpperCase(), path: query ? `${path}?${query}` : path, headers: all, body: b.body };
+  });
+}

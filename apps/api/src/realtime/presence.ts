@@ -1,17 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { PresenceUser, SocketData } from './socket-state';
 
-/** Who is in a room, across every API instance (through the Redis adapter); several tabs of one person count once. */
+/** Joins and leaves of one room within this long are announced once, after it. */
+export const PRESENCE_BATCH_MS = 100;
+
+/**
+ * Who is in a room, across every API instance (through the Redis adapter); several tabs of one
+ * person count once. Announcements are batched per room: a burst of joins (a class of 500 opening
+ * the plan, a reconnect storm) costs one look-up and one broadcast, not one per socket.
+ */
 @Injectable()
-export class Presence {
+export class Presence implements OnApplicationShutdown {
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+
   /** Never throws: presence is best effort (Redis may be away, or the server shutting down). */
-  async announce(namespace: Namespace, room: string) {
-    try {
-      await this.broadcast(namespace, room);
-    } catch {
+  announce(namespace: Namespace, room: string) {
+    if (this.scheduled.has(room)) return;
+    const timer = setTimeout(() => {
+      this.scheduled.delete(room);
       // The next join or leave announces again.
-    }
+      this.broadcast(namespace, room).catch(() => undefined);
+    }, PRESENCE_BATCH_MS);
+    timer.unref();
+    this.scheduled.set(room, timer);
+  }
+
+  onApplicationShutdown() {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
   }
 
   private async broadcast(namespace: Namespace, room: string) {

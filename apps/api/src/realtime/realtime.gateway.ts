@@ -67,7 +67,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     if (!verdict.ok) return verdict;
     const since = body.sinceSeq === undefined || body.sinceSeq === null ? null : BigInt(body.sinceSeq);
     const seq = await this.subscriptions.join(socket, room, since);
-    void this.presence.announce(this.namespace, room);
+    this.presence.announce(this.namespace, room);
     return { ok: true, seq: seq.toString() };
   }
 
@@ -76,7 +76,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     const room = body?.room;
     if (typeof room !== 'string' || !socket.data.cursors.has(room)) return { ok: false, error: 'not subscribed to that room' };
     await this.subscriptions.leave(socket, room);
-    void this.presence.announce(this.namespace, room);
+    this.presence.announce(this.namespace, room);
     return { ok: true, seq: this.stream.position.toString() };
   }
 
@@ -95,7 +95,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   handleDisconnect(socket: RealtimeSocket) {
     clearTimeout(socket.data.expiry);
-    for (const room of socket.data.cursors?.keys() ?? []) void this.presence.announce(this.namespace, room);
+    for (const room of socket.data.cursors?.keys() ?? []) this.presence.announce(this.namespace, room);
   }
 
   private async authenticate(socket: RealtimeSocket) {
@@ -152,7 +152,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
         if ((await this.access.check(actor, room)).ok) continue;
         await this.subscriptions.leave(socket, room);
         socket.emit('unsubscribed', { room, reason: 'access revoked' });
-        void this.presence.announce(this.namespace, room);
+        this.presence.announce(this.namespace, room);
       }
     }
     this.logger.debug(`rechecked ${sockets.length} socket(s) of ${userId === null ? 'every user' : `user ${userId}`}`);

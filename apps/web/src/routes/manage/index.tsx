@@ -158,7 +158,8 @@ export default function ManagePage({ params }: PageProps) {
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   usePageTitle(t('manage.title'));
   // A link to the settings (`#settings`, as the dashboard gives) scrolls there once, when what is above it has loaded.
-  const shown = programme.data !== undefined && suggestions.data !== undefined && pairs.data !== undefined;
+  const settled = (r: { data?: unknown; error?: unknown }) => r.data !== undefined || r.error !== undefined;
+  const shown = settled(programme) && settled(suggestions) && settled(pairs);
   const arrived = useRef(false);
   useEffect(() => {
     const target = window.location.hash.slice(1);

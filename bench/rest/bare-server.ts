@@ -48,7 +48,8 @@ type Actor = import('../../apps/api/src/auth/actor').Actor;
 const types = new TypeOverrides();
 for (const oid of [1082, 1114, 1184, 1186]) types.setTypeParser(oid, (s: string) => s);
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types });
+// The same session settings as the app's (libs/persistence ormOptions: no JIT).
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types, options: '-c jit=off' });
 const tokens = new Map(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, { userId: string; sessionId: string }>));
 const context = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as BareContext;
 

@@ -120,7 +120,8 @@ export async function createReadPlan(dbUrl: string, base: BenchData): Promise<st
  * A programme with `pairs` mentoring pairs, in bulk SQL (seconds for 1 000 pairs): two cities per
  * pair; per pair one plan in progress on each of the 9 sections of the migrant-entrepreneurs
  * benchmark with 20 milestones each (one of them late per pair), the mentee's submitted baseline
- * with all 40 answers, an event in the pair's room and an open thread. Its coordinator signs in
+ * with all 40 answers, an event in the pair's room and three review threads (nine comments, two
+ * threads open). Its coordinator signs in
  * through the API.
  */
 export async function createScalingProgramme(dbUrl: string, apiUrl: string, pairs: number): Promise<ScalingProgramme> {
@@ -188,10 +189,15 @@ export async function createScalingProgramme(dbUrl: string, apiUrl: string, pair
        select 'pair:' || id, 'plan.updated', jsonb_build_object('pairId', id), $2, $1, now() - interval '3 days' from b_pair`,
       [programmeId, coordinator.id],
     );
+    // Three review threads of three comments on each pair's first plan; the third thread resolved.
     await db.query(
-      `insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at)
-       select x.id, pl.id, 'plan', pl.id, null, x.id, $1, 'Could you share the indicators?', '[]', now() - interval '2 days'
-       from b_plan pl cross join lateral (select gen_random_uuid() as id, pl.ord as o) x where pl.ord = 1`,
+      `with roots as (
+         select gen_random_uuid() as id, pl.id as plan_id, t from b_plan pl cross join generate_series(1, 3) t where pl.ord = 1)
+       insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at, resolved_at, resolved_by)
+       select case when r = 0 then roots.id else gen_random_uuid() end, plan_id, 'plan', plan_id, case when r = 0 then null else roots.id end, roots.id, $1,
+         'Could you share the indicators?', '[]', now() - interval '10 days' + (t * 3 + r) * interval '1 hour',
+         case when r = 0 and t = 3 then now() - interval '1 day' end, case when r = 0 and t = 3 then $1::uuid end
+       from roots cross join generate_series(0, 2) r`,
       [coordinator.id],
     );
     await db.query('commit');

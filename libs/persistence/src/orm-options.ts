@@ -27,8 +27,14 @@ export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSet
     extensions: [Migrator],
     debug,
     pool: { min: 0, max: poolSize },
-    // knex's own warnings (a pooled connection lost, e.g. on a Postgres restart) as one JSON-able line, not console.log.
-    driverOptions: { log: knexLog },
+    driverOptions: {
+      // knex's own warnings (a pooled connection lost, e.g. on a Postgres restart) as one JSON-able line, not console.log.
+      log: knexLog,
+      // No JIT compilation: the app's statements are short, and Postgres' cost estimates (inflated by
+      // set-returning functions such as jsonb_array_elements) made it compile the dashboard's queries
+      // at every call — 80–500 ms each at a few hundred pairs (docs/performance.md, "REST").
+      connection: { options: '-c jit=off' },
+    },
     forceUtcTimezone: true,
     // Writes go through explicit transactions or flushes; nothing may reach the global context.
     allowGlobalContext: false,

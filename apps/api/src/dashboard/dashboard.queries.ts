@@ -22,10 +22,13 @@ export interface PlanCountRow {
   count: number;
 }
 
-/** Milestone counts by status: per pair and section, and (sectionCode null) per pair, each milestone once. */
+/**
+ * Milestone counts by status for the plans of one pair that cover the same sections: the service
+ * adds each row to the pair and to each of those sections.
+ */
 export interface MilestoneCountRow {
   pairId: string;
-  sectionCode: string | null;
+  sectionCodes: string[];
   status: WorkStatus;
   count: number;
   late: number;
@@ -101,17 +104,21 @@ export class DashboardQueries {
     );
   }
 
+  /**
+   * One aggregation over the programme's milestones, grouped by pair, the plan's sections and status
+   * (no fan-out per section in SQL: expanding `section_codes` there made Postgres count every
+   * milestone once per section and again per pair with `count(distinct)`, and misjudge the rows).
+   */
   milestoneCounts(programmeId: string, today: string): Promise<MilestoneCountRow[]> {
     return this.all<MilestoneCountRow>(
-      `select a.pair_id as "pairId", s.code as "sectionCode", m.status,
-         count(distinct m.id)::int as count,
-         (count(distinct m.id) filter (where m.due_date < ?::date and m.status <> 'done'))::int as late
+      `select a.pair_id as "pairId", a.section_codes as "sectionCodes", m.status,
+         count(*)::int as count,
+         (count(*) filter (where m.due_date < ?::date and m.status <> 'done'))::int as late
        from milestones m
        join action_plans a on a.id = m.plan_id and ${LIVE_PLANS}
        join pairs p on p.id = a.pair_id
-       cross join lateral jsonb_array_elements_text(a.section_codes) as s(code)
        where p.programme_id = ?
-       group by grouping sets ((a.pair_id, s.code, m.status), (a.pair_id, m.status))`,
+       group by a.pair_id, a.section_codes, m.status`,
       [today, programmeId],
     );
   }

@@ -3,7 +3,7 @@ import { DEFAULT_STALL_THRESHOLDS, stallSignals, todayIso, type SectionShape } f
 import type { Actor } from '../auth/actor';
 import { addMilestones, addPlans, addTally, noMilestones, noPlans, toConsortiumMilestone, toScores, toStallSignal } from './dashboard.mappers';
 import { DashboardPolicy } from './dashboard.policy';
-import { DashboardQueries, type MilestoneCountRow } from './dashboard.queries';
+import { DashboardQueries } from './dashboard.queries';
 import type { DashboardDto, DashboardPairDto, MilestoneCountsDto } from './dto/dashboard.dto';
 
 /**
@@ -59,7 +59,9 @@ export class DashboardService {
     }
     for (const row of milestoneCounts) {
       const pair = byPair.get(row.pairId);
-      if (pair) addMilestones(row.sectionCode === null ? pair.milestones : sectionOf(pair, row), row);
+      if (!pair) continue;
+      addMilestones(pair.milestones, row);
+      for (const code of new Set(row.sectionCodes)) addMilestones(sectionOf(pair, code), row);
     }
     const milestones = noMilestones();
     for (const pair of byPair.values()) addTally(milestones, pair.milestones);
@@ -80,10 +82,10 @@ export class DashboardService {
 }
 
 /** The pair's tally for a section; a section the benchmark does not list (should not happen) is added at the end. */
-function sectionOf(pair: DashboardPairDto, row: MilestoneCountRow): MilestoneCountsDto {
-  let section = pair.sections.find((s) => s.sectionCode === row.sectionCode);
+function sectionOf(pair: DashboardPairDto, code: string): MilestoneCountsDto {
+  let section = pair.sections.find((s) => s.sectionCode === code);
   if (!section) {
-    section = { sectionCode: row.sectionCode!, sectionTitle: row.sectionCode!, milestones: noMilestones() };
+    section = { sectionCode: code, sectionTitle: code, milestones: noMilestones() };
     pair.sections.push(section);
   }
   return section.milestones;

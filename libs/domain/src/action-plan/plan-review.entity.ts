@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { ReviewVerdict } from '@citymentor/contracts';
 import { User } from '../identity/user.entity';
@@ -6,6 +6,8 @@ import { ActionPlan } from './action-plan.entity';
 
 /** The mentor side's verdict on one revision of a plan. */
 @Entity({ tableName: 'plan_reviews' })
+// The plan page shows a plan's latest review; the workflow asks for its latest reviewed revision.
+@Index({ properties: ['plan', 'revision'] })
 export class PlanReview {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

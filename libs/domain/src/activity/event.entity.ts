@@ -6,6 +6,8 @@ import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'events' })
 @Index({ properties: ['room', 'seq'] })
+// The activity feed reads a programme's events newest first, a page at a time.
+@Index({ properties: ['programmeId', 'seq'] })
 export class EventRecord {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq: string & Opt;
@@ -23,7 +25,7 @@ export class EventRecord {
   actorId: string | null;
 
   /** The programme the event belongs to, for the activity feed. */
-  @Property({ type: 'uuid', nullable: true, index: true })
+  @Property({ type: 'uuid', nullable: true })
   programmeId: string | null;
 
   @Property({ type: 'timestamptz' })

@@ -4,6 +4,7 @@ import { Migration20261129072322_mentoring } from './Migration20261129072322_men
 import { Migration20261129073000_event_notifications } from './Migration20261129073000_event_notifications';
 import { Migration20261129075726_notifications_reminders_reports } from './Migration20261129075726_notifications_reminders_reports';
 import { Migration20261129102002_stalled_pairs } from './Migration20261129102002_stalled_pairs';
+import { Migration20261129105824_hot_read_indexes } from './Migration20261129105824_hot_read_indexes';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129073000_event_notifications', class: Migration20261129073000_event_notifications },
   { name: 'Migration20261129075726_notifications_reminders_reports', class: Migration20261129075726_notifications_reminders_reports },
   { name: 'Migration20261129102002_stalled_pairs', class: Migration20261129102002_stalled_pairs },
+  { name: 'Migration20261129105824_hot_read_indexes', class: Migration20261129105824_hot_read_indexes },
 ];

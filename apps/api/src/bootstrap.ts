@@ -2,9 +2,12 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import type { FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
+import { clientErrorHandler } from './http/client-errors';
+import { toErrorBody } from './http/error-mapping';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { createValidationPipe } from './http/validation';
@@ -33,6 +36,12 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     genReqId: (req: import('node:http').IncomingMessage) => requestIdOf(req),
     // Requests carry query strings such as `?cursor=`; keep parsing strict and bounded.
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode (`/pairs/%zz`) or a parameter over the length limit: the contract's error shape too.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const { body } = toErrorBody(error);
+      void reply.code(body.statusCode).send(body);
+    },
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));

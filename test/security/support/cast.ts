@@ -23,7 +23,9 @@ export interface ProgrammeWork {
   programme: string;
   consortiumMilestone: string;
   report: string;
+  /** A member of the programme (not one of the cast), and an invitation's one-time token. */
   member: string;
+  invitationToken: string;
   ids: string[];
 }
 
@@ -68,16 +70,24 @@ export async function pairWork(
   return { marker: m, pair: pairId, plan: plan.id, milestone: milestone.id, progress: progress.id, comment: comment.id, assessment: assessment.id, ids };
 }
 
-/** A programme's own things: a consortium milestone, a report, an invitation, and the id of one member. */
+/** A programme's own things, named with a marker: its name, a consortium milestone, a report, an invitation, one more member. */
 export async function programmeWork(t: TestApp, w: Mentoring, name: string): Promise<ProgrammeWork> {
   const m = marker(name);
   const as = t.api.as(w.people.coordinator.token);
   await ok(as.patch(`/programmes/${w.programme.id}`, { name: `Programme ${m}`, description: `About ${m}` }), 'rename');
   const milestone = await ok<{ id: string }>(as.post(`/programmes/${w.programme.id}/milestones`, { title: `Consortium ${m}`, dueDate: '2030-01-31' }), 'consortium milestone');
   const report = await ok<{ id: string }>(as.post(`/programmes/${w.programme.id}/reports`, { format: 'csv' }), 'report');
-  await ok(as.post(`/programmes/${w.programme.id}/invitations`, { email: `invitee-${m.toLowerCase()}@example.eu`, organisationId: w.city.id }), 'invitation');
-  const member = w.people.mentee.user.id;
-  return { marker: m, programme: w.programme.id, consortiumMilestone: milestone.id, report: report.id, member, ids: [w.programme.id, milestone.id, report.id] };
+  const invitation = await ok<{ acceptUrl: string }>(as.post(`/programmes/${w.programme.id}/invitations`, { email: `invitee-${m.toLowerCase()}@example.eu`, organisationId: w.city.id }), 'invitation');
+  const member = await t.given.member(w.programme, w.city, 'city-member', await t.given.user({ name: `Member ${m}`, email: `member-${m.toLowerCase()}@example.eu` }));
+  return {
+    marker: m,
+    programme: w.programme.id,
+    consortiumMilestone: milestone.id,
+    report: report.id,
+    member: member.id,
+    invitationToken: invitation.acceptUrl.split('/').pop()!,
+    ids: [w.programme.id, milestone.id, report.id, member.id],
+  };
 }
 
 /** A notification of `user`'s own, written as the worker would. */

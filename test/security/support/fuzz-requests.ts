@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { fillPath, type Operation } from './openapi-routes';
 import { text, valueFor, wrongValue, type Pools } from './fuzz-values';
 import type { RawRequest } from './raw-http';
+import { kindOf, type Kind } from './resource-kinds';
 
 export interface Credentials {
   /** Access tokens of live sessions (several roles), or placeholders swapped for them when sent. */
@@ -20,11 +21,11 @@ export const percentEncode = (v: string) =>
     .join('');
 
 /** A header value Node's HTTP client will send: visible ASCII and tabs. */
-const headerValue = () => fc.oneof(text(), fc.string({ maxLength: 300 })).map((v) => v.replace(/[^\t\x20-\x7e]/g, '?'));
+const headerValue = () => fc.oneof({ weight: 1, arbitrary: text() }, { weight: 6, arbitrary: fc.string({ maxLength: 300 }) }).map((v) => v.replace(/[^\t\x20-\x7e]/g, '?'));
 
 const authorization = (creds: Credentials): fc.Arbitrary<string | undefined> =>
   fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom(...creds.valid).map((t) => `Bearer ${t}`) },
+    { weight: 20, arbitrary: fc.constantFrom(...creds.valid).map((t) => `Bearer ${t}`) },
     { weight: 2, arbitrary: fc.constant(undefined) },
     { weight: 2, arbitrary: fc.constantFrom(...creds.forged).map((t) => `Bearer ${t}`) },
     { weight: 1, arbitrary: fc.constantFrom(...creds.valid).map((t) => t) },
@@ -75,8 +76,9 @@ const body = (op: Operation, pools: Pools): fc.Arbitrary<{ body?: string | Buffe
     return fc.oneof({ weight: 12, arbitrary: none }, { weight: 1, arbitrary: json(wrongValue()) }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: otherType });
   }
   return fc.oneof(
-    { weight: 8, arbitrary: json(valueFor(op.body, pools, 0.1)) },
-    { weight: 5, arbitrary: json(valueFor(op.body, pools, 0.6)) },
+    { weight: 6, arbitrary: json(valueFor(op.body, pools, 0)) },
+    { weight: 4, arbitrary: json(valueFor(op.body, pools, 0.1)) },
+    { weight: 4, arbitrary: json(valueFor(op.body, pools, 0.6)) },
     { weight: 2, arbitrary: json(wrongValue()) },
     { weight: 2, arbitrary: raw },
     { weight: 1, arbitrary: otherType },
@@ -84,12 +86,13 @@ const body = (op: Operation, pools: Pools): fc.Arbitrary<{ body?: string | Buffe
   );
 };
 
-/** A path parameter: a real id or code, a random UUID, or junk; percent-encoded, or now and then sent raw. */
-const pathValue = (pools: Pools) =>
+/** A path parameter: mostly the real thing of its kind, else another real id, a random UUID or junk; now and then raw. */
+const pathValue = (fitting: string, pools: Pools) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...pools.ids, ...pools.codes).map((v) => percentEncode(v)) },
-    { weight: 2, arbitrary: fc.uuid().map((v) => v) },
-    { weight: 3, arbitrary: text().map((v) => percentEncode(v)) },
+    { weight: 14, arbitrary: fc.constant(percentEncode(fitting)) },
+    { weight: 2, arbitrary: fc.constantFrom(...pools.ids, ...pools.codes).map((v) => percentEncode(v)) },
+    { weight: 1, arbitrary: fc.uuid() },
+    { weight: 2, arbitrary: text().map((v) => percentEncode(v)) },
     { weight: 1, arbitrary: fc.constantFrom('%zz', '%', '..', '%2e%2e', '%2F', '.', '~', '*', '%00', '%C0%AE', '1', '-1', '0x10') },
   );
 
@@ -97,25 +100,26 @@ const queryPart = (op: Operation, pools: Pools): fc.Arbitrary<string> => {
   const known = op.query.map((q) =>
     fc.option(
       fc.oneof(
-        valueFor(q.schema, pools, 0.4).map((v) => `${q.name}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v))}`),
+        valueFor(q.schema, pools, 0.2).map((v) => `${q.name}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v))}`),
         fc.tuple(text(), text()).map(([a, b]) => `${q.name}=${percentEncode(a)}&${q.name}=${percentEncode(b)}`),
         fc.constant(`${q.name}[x]=1`),
         fc.constant(q.name),
       ),
-      { freq: 3 },
+      { freq: q.required ? 8 : 3 },
     ),
   );
-  const extra = fc.option(
-    fc.oneof(
-      fc.tuple(text(), text()).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`),
-      fc.constantFrom('__proto__[isAdmin]=true', 'constructor[prototype][isAdmin]=true', 'a=%zz', '&&&', '=', 'a[]=1&a[]=2', 'limit=1e400'),
-    ),
-    { freq: 4 },
+  const extra = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.tuple(text(), text()).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`) },
+    { weight: 1, arbitrary: fc.constantFrom('__proto__[isAdmin]=true', 'constructor[prototype][isAdmin]=true', 'a=%zz', '&&&', '=', 'a[]=1&a[]=2', 'limit=1e400') },
   );
   return fc.tuple(fc.tuple(...known), extra).map(([parts, more]) => [...parts, more].filter((p): p is string => !!p).join('&'));
 };
 
 const extraHeaders = (): fc.Arbitrary<Record<string, string>> =>
+  fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: someHeaders() });
+
+const someHeaders = (): fc.Arbitrary<Record<string, string>> =>
   fc.record(
     {
       'idempotency-key': fc.oneof(fc.uuid(), headerValue()),
@@ -132,8 +136,8 @@ const extraHeaders = (): fc.Arbitrary<Record<string, string>> =>
   );
 
 /** One malformed (or nearly right) request to `op`: path, query, headers and body all generated. */
-export function requestFor(op: Operation, pools: Pools, creds: Credentials): fc.Arbitrary<RawRequest> {
-  const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue(pools)])) as Record<string, fc.Arbitrary<string>>);
+export function requestFor(op: Operation, pools: Pools, things: Record<Kind, string>, creds: Credentials): fc.Arbitrary<RawRequest> {
+  const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])) as Record<string, fc.Arbitrary<string>>);
   return fc.record({ params, query: queryPart(op, pools), auth: authorization(creds), body: body(op, pools), headers: extraHeaders() }).map(({ params: p, query, auth, body: b, headers }) => {
     const all: Record<string, string> = { ...headers };
     if (auth !== undefined) all.authorization = auth;

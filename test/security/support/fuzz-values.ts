@@ -91,23 +91,27 @@ function fittingValue(s: Schema, pools: Pools, chaos: number, depth: number): fc
   if (s.enum) return fc.constantFrom(...s.enum);
   switch (s.type) {
     case 'string':
-      if (s.format === 'uuid') return fc.oneof(fc.constantFrom(...pools.ids), fc.uuid());
+      if (s.format === 'uuid') return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.ids) }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) });
       if (s.format === 'date') return isoDate();
       if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
       return fc.oneof(
-        fc.string({ minLength: s.minLength ?? 1, maxLength: Math.min(s.maxLength ?? 60, 60) }),
-        fc.constantFrom(...pools.codes, ...(typeof s.example === 'string' ? [s.example] : []), 'https://example.org/x', 'a@example.eu'),
-        text(),
+        { weight: typeof s.example === 'string' ? 4 : 0, arbitrary: fc.constant(String(s.example)) },
+        { weight: 3, arbitrary: fc.string({ minLength: s.minLength ?? 1, maxLength: Math.min(s.maxLength ?? 60, 60) }) },
+        { weight: 2, arbitrary: fc.constantFrom(...pools.codes, 'https://example.org/x', 'a@example.eu', 'BE', 'a-long-enough-passphrase') },
+        { weight: chaos > 0 ? 1 : 0, arbitrary: text() },
       );
     case 'integer':
-    case 'number':
-      return fc.oneof(fc.integer({ min: s.minimum ?? -5, max: s.maximum ?? 200 }), number());
+    case 'number': {
+      const inRange = fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 5 });
+      return chaos > 0 ? fc.oneof(inRange, number()) : inRange;
+    }
     case 'boolean':
       return fc.boolean();
     case 'array':
       return fc.oneof(
+        { weight: Array.isArray(s.example) ? 4 : 0, arbitrary: fc.constant(s.example) },
         { weight: 8, arbitrary: fc.array(depth > 3 ? wrongValue() : valueFor(s.items ?? {}, pools, chaos, depth + 1), { maxLength: 4 }) },
-        { weight: 1, arbitrary: fc.constant(Array.from({ length: 500 }, (_, i) => `item-${i}`)) },
+        { weight: chaos > 0 ? 1 : 0, arbitrary: fc.constant(Array.from({ length: 500 }, (_, i) => `item-${i}`)) },
       );
     case 'object':
     default:
@@ -123,5 +127,5 @@ function objectFor(s: Schema, pools: Pools, chaos: number, depth: number): fc.Ar
   const required = chaos < 0.5 ? (s.required ?? []) : [];
   const known = fc.record(model, { requiredKeys: required.filter((k) => k in model) });
   const unknown = fc.dictionary(fc.oneof(fc.constantFrom('isAdmin', 'id', 'role', 'version', 'userId', 'programmeId'), fc.string({ maxLength: 10 })), wrongValue(), { maxKeys: 2 });
-  return fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a })) });
+  return fc.oneof({ weight: 4, arbitrary: known }, { weight: chaos > 0 ? 1 : 0, arbitrary: fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a })) });
 }

@@ -4,6 +4,7 @@ import type { TestApp } from '../../support/app';
 import type { SignedIn } from '../../support/given';
 import { notificationOf, pairWork, programmeWork, type Mentoring } from './cast';
 import type { Pools } from './fuzz-values';
+import { SHARED_VALUES, type Kind } from './resource-kinds';
 
 export const ROLES = ['admin', 'coordinator', 'expert', 'mentor', 'mentee', 'otherCity', 'outsider'] as const;
 export type SignedInRole = (typeof ROLES)[number];
@@ -16,6 +17,8 @@ export const tamperedTokenOf = (role: SignedInRole) => `{{tampered:${role}}}`;
 export interface FuzzWorld {
   w: Mentoring;
   pools: Pools;
+  /** One real thing of every kind, for path parameters that fit. */
+  things: Record<Kind, string>;
   /** Rooms that exist, of every kind, including another user's. */
   rooms: string[];
   /** Tokens that look right and are not: another key, alg none, expired, an ended session, an unknown user. */
@@ -53,6 +56,20 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const users = Object.values(w.people).map((p) => p.user.id);
   const ids = [...work.ids, ...programme.ids, notification.id, w.otherPair.id, w.elsewhere.id, w.city.id, w.mentorCity.id, w.coordinatorOrganisation.id, ...users];
   const codes = ['migrant-entrepreneurs', 'strategy', 'strategy.q1', 'access-to-finance', 'access-to-finance.q2', 'national-legislation-and-policy', '1', '2', 'plan', 'milestone', 'progress', 'csv', 'pdf'];
+  const things: Record<Kind, string> = {
+    ...SHARED_VALUES,
+    programme: w.programme.id,
+    consortiumMilestone: programme.consortiumMilestone,
+    member: programme.member,
+    invitationToken: programme.invitationToken,
+    pair: w.pair.id,
+    plan: work.plan,
+    milestone: work.milestone,
+    comment: work.comment,
+    assessment: work.assessment,
+    report: programme.report,
+    notification: notification.id,
+  };
   const rooms = [
     `programme:${w.programme.id}`,
     `programme:${w.elsewhere.id}`,
@@ -66,6 +83,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   return {
     w,
     pools: { ids, codes },
+    things,
     rooms,
     forged: await forgedTokens(t, w.people.expert),
     sessions,

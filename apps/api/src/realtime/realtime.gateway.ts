@@ -23,7 +23,10 @@ import { MAX_ROOMS_PER_SOCKET, Subscriptions } from './subscriptions';
 
 type Ack = { ok: true; seq: string } | { ok: false; error: string };
 
-const isSeq = (v: unknown): v is string | number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,19}$/.test(v));
+/** The largest `seq` there can be: events.seq is a Postgres bigint. */
+const MAX_SEQ = 2n ** 63n - 1n;
+const isSeq = (v: unknown): v is string | number =>
+  ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,19}$/.test(v))) && BigInt(v) <= MAX_SEQ;
 
 /**
  * The realtime namespace: authenticated at the handshake, rooms joined through the same policies

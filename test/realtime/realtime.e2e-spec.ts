@@ -113,7 +113,7 @@ describe('realtime', () => {
       }
     });
 
-    it('reaches a client of another API instance (a second process)', async () => {
+    it('reaches a client of another API instance (a second process), and presence spans both', async () => {
       const b = await startApiProcess({ DATABASE_URL: t.databaseUrl, REDIS_PREFIX: process.env.REDIS_PREFIX!, JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET!, PUBLIC_URL: 'http://citymentor.test' });
       try {
         const onB = await TestSocket.connect(b.url, w.people.expert.token);
@@ -121,6 +121,17 @@ describe('realtime', () => {
         await onB.subscribe(`programme:${w.programme.id}`);
         const { body } = await milestone('Posted on A');
         await eventually(() => expect(onB.events.map((e) => (e.payload as { milestoneId: string }).milestoneId)).toContain(body.id));
+
+        // Who is in a room is asked of every instance: B answers with its sockets' data (and stays up).
+        const room = `pair:${w.pair.id}`;
+        const mentorOnB = await TestSocket.connect(b.url, w.people.mentor.token);
+        sockets.push(mentorOnB);
+        const menteeOnA = await connect(w.people.mentee.token);
+        await mentorOnB.subscribe(room);
+        await menteeOnA.subscribe(room);
+        await eventually(() => expect(menteeOnA.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 10_000);
+        await eventually(() => expect(mentorOnB.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 10_000);
+        expect(b.child.exitCode).toBeNull();
       } finally {
         await b.stop();
       }

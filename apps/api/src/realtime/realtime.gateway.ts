@@ -18,7 +18,7 @@ import { EventStream } from './event-stream';
 import { Presence } from './presence';
 import { RoomAccess } from './room-access';
 import { takeToken, tooLarge, TYPING_INTERVAL_MS } from './socket-limits';
-import type { RealtimeSocket } from './socket-state';
+import { setSocketState, socketState, type RealtimeSocket, type SocketState } from './socket-state';
 import { MAX_ROOMS_PER_SOCKET, Subscriptions } from './subscriptions';
 
 type Ack = { ok: true; seq: string } | { ok: false; error: string };
@@ -63,10 +63,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     const room = body?.room;
     if (!RoomAccess.isRoom(room)) return { ok: false, error: 'room must be programme:<id>, pair:<id>, plan:<id> or user:<id>' };
     if (body.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq)) return { ok: false, error: 'sinceSeq must be a non-negative integer' };
-    if (!socket.data.cursors.has(room) && socket.data.cursors.size >= MAX_ROOMS_PER_SOCKET) {
+    if (!stateOf(socket).cursors.has(room) && stateOf(socket).cursors.size >= MAX_ROOMS_PER_SOCKET) {
       return { ok: false, error: `at most ${MAX_ROOMS_PER_SOCKET} rooms per connection` };
     }
-    const verdict = await this.access.check(socket.data.actor, room);
+    const verdict = await this.access.check(stateOf(socket).actor, room);
     if (!verdict.ok) return verdict;
     const since = body.sinceSeq === undefined || body.sinceSeq === null ? null : BigInt(body.sinceSeq);
     const seq = await this.subscriptions.join(socket, room, since);
@@ -77,7 +77,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown }): Promise<Ack> {
     const room = body?.room;
-    if (typeof room !== 'string' || !socket.data.cursors.has(room)) return { ok: false, error: 'not subscribed to that room' };
+    if (typeof room !== 'string' || !stateOf(socket).cursors.has(room)) return { ok: false, error: 'not subscribed to that room' };
     await this.subscriptions.leave(socket, room);
     this.presence.announce(this.namespace, room);
     return { ok: true, seq: this.stream.position.toString() };
@@ -87,18 +87,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown; target?: unknown }) {
     const room = body?.room;
-    if (typeof room !== 'string' || !socket.data.cursors.has(room)) return;
+    if (typeof room !== 'string' || !stateOf(socket).cursors.has(room)) return;
     const now = Date.now();
-    const last = socket.data.typingAt.get(room) ?? 0;
+    const last = stateOf(socket).typingAt.get(room) ?? 0;
     if (now - last < TYPING_INTERVAL_MS) return;
-    socket.data.typingAt.set(room, now);
+    stateOf(socket).typingAt.set(room, now);
     const target = typeof body.target === 'string' && body.target.length <= 100 ? body.target : null;
     socket.to(room).emit('typing', { room, user: socket.data.user, target });
   }
 
   handleDisconnect(socket: RealtimeSocket) {
-    clearTimeout(socket.data.expiry);
-    for (const room of socket.data.cursors?.keys() ?? []) this.presence.announce(this.namespace, room);
+    const state = socketState(socket);
+    clearTimeout(state?.expiry);
+    for (const room of state?.cursors.keys() ?? []) this.presence.announce(this.namespace, room);
   }
 
   private async authenticate(socket: RealtimeSocket) {
@@ -112,16 +113,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     }
     const actor = await this.actors.load(claims.sub, claims.sid);
     if (!actor) throw new Error('unauthorized: this session has ended');
-    socket.data.actor = actor;
     socket.data.user = { id: actor.userId, name: actor.name };
-    socket.data.cursors = new Map();
-    socket.data.typingAt = new Map();
-    socket.data.allowance = { tokens: 40, at: Date.now() };
-    // An expired token no longer reads anything: the client reconnects with a fresh one.
-    socket.data.expiry = setTimeout(() => {
-      socket.emit('error', { code: 'TOKEN_EXPIRED', message: 'The access token has expired; reconnect with a fresh one' });
-      socket.disconnect(true);
-    }, Math.max(0, claims.exp * 1000 - Date.now()));
+    setSocketState(socket, {
+      actor,
+      cursors: new Map(),
+      typingAt: new Map(),
+      allowance: { tokens: 40, at: Date.now() },
+      // An expired token no longer reads anything: the client reconnects with a fresh one.
+      expiry: setTimeout(() => {
+        socket.emit('error', { code: 'TOKEN_EXPIRED', message: 'The access token has expired; reconnect with a fresh one' });
+        socket.disconnect(true);
+      }, Math.max(0, claims.exp * 1000 - Date.now())),
+    });
   }
 
   /** Per-socket limits: oversized messages and floods are dropped with an error to that socket only. */
@@ -131,7 +134,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
         socket.emit('error', { code: 'MESSAGE_TOO_LARGE', message: 'That message is too large and was dropped' });
         return;
       }
-      if (!takeToken(socket.data)) {
+      if (!takeToken(stateOf(socket))) {
         socket.emit('error', { code: 'RATE_LIMITED', message: 'Too many messages; some were dropped' });
         return;
       }
@@ -141,17 +144,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   /** A user's access changed (membership revoked, signed out), or anyone's (null): leave what they may no longer read. */
   private async recheck(userId: string | null) {
-    const sockets = [...this.namespace.sockets.values()].filter((s) => userId === null || (s as RealtimeSocket).data.actor?.userId === userId) as RealtimeSocket[];
+    const sockets = [...this.namespace.sockets.values()].filter((s) => socketState(s) && (userId === null || socketState(s)!.actor.userId === userId)) as RealtimeSocket[];
     for (const socket of sockets) {
-      if (!socket.data.actor) continue;
-      const actor = await this.actors.load(socket.data.actor.userId, socket.data.actor.sessionId);
+      const state = stateOf(socket);
+      const actor = await this.actors.load(state.actor.userId, state.actor.sessionId);
       if (!actor) {
         socket.emit('error', { code: 'SESSION_ENDED', message: 'This session has ended' });
         socket.disconnect(true);
         continue;
       }
-      socket.data.actor = actor;
-      for (const room of [...socket.data.cursors.keys()]) {
+      state.actor = actor;
+      for (const room of [...state.cursors.keys()]) {
         if ((await this.access.check(actor, room)).ok) continue;
         await this.subscriptions.leave(socket, room);
         socket.emit('unsubscribed', { room, reason: 'access revoked' });
@@ -161,3 +164,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     this.logger.debug(`rechecked ${sockets.length} socket(s) of ${userId === null ? 'every user' : `user ${userId}`}`);
   }
 }
+
+/** The state of a socket past the handshake (every handler runs after it). */
+const stateOf = (socket: RealtimeSocket): SocketState => socketState(socket)!;

@@ -1,4 +1,4 @@
-import type { SocketData } from './socket-state';
+import type { SocketState } from './socket-state';
 
 /** Messages a socket may send per second on average, and in a burst. */
 export const MESSAGES_PER_SECOND = 20;
@@ -9,7 +9,7 @@ export const MAX_MESSAGE_CHARS = 8 * 1024;
 export const TYPING_INTERVAL_MS = 500;
 
 /** A token bucket per socket: true when the message may be handled. */
-export function takeToken(data: SocketData, now = Date.now()): boolean {
+export function takeToken(data: Pick<SocketState, 'allowance'>, now = Date.now()): boolean {
   const a = data.allowance;
   a.tokens = Math.min(MESSAGE_BURST, a.tokens + ((now - a.at) / 1000) * MESSAGES_PER_SECOND);
   a.at = now;

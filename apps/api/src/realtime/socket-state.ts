@@ -13,18 +13,30 @@ export interface PresenceUser {
   name: string;
 }
 
-/** What the server keeps per socket (socket.data). `user` is what other instances see for presence. */
+/**
+ * socket.data: what other instances see of a socket (the Redis adapter sends it as JSON when they
+ * ask who is in a room), so only the presence user — plain, small data.
+ */
 export interface SocketData {
-  actor: Actor;
   user: PresenceUser;
+}
+
+/** What this instance keeps per socket, beside it rather than in socket.data (timers and maps do not serialise). */
+export interface SocketState {
+  actor: Actor;
   cursors: Map<string, RoomCursor>;
-  tokenExpiresAt: number;
   allowance: { tokens: number; at: number };
   typingAt: Map<string, number>;
   expiry?: NodeJS.Timeout;
 }
 
 export type RealtimeSocket = Socket<Record<string, never>, ServerToClient, never, SocketData>;
+
+const states = new WeakMap<object, SocketState>();
+
+/** The state of a socket of this instance; undefined before its handshake is authenticated. */
+export const socketState = (socket: object): SocketState | undefined => states.get(socket);
+export const setSocketState = (socket: object, state: SocketState) => void states.set(socket, state);
 
 /** Server → client messages (contract.md, "Realtime"). */
 export interface ServerToClient {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { RealtimeEvent } from '@citymentor/contracts';
 import { EventStream } from './event-stream';
-import type { RealtimeSocket, RoomCursor } from './socket-state';
+import { socketState, type RealtimeSocket, type RoomCursor } from './socket-state';
 
 export const MAX_ROOMS_PER_SOCKET = 50;
 
@@ -31,7 +31,8 @@ export class Subscriptions {
     const seq = BigInt(event.seq);
     const skip: string[] = [];
     for (const id of ids) {
-      const cursor = (namespace.sockets.get(id) as RealtimeSocket | undefined)?.data.cursors?.get(event.room);
+      const socket = namespace.sockets.get(id);
+      const cursor = socket && socketState(socket)?.cursors.get(event.room);
       if (!cursor || cursor.replay || seq <= cursor.lastSeq) {
         cursor?.replay?.push(event);
         skip.push(id);
@@ -45,7 +46,7 @@ export class Subscriptions {
   /** Joins the room; with `sinceSeq`, first replays the room's events after it. Returns the seq reached. */
   async join(socket: RealtimeSocket, room: string, sinceSeq: bigint | null): Promise<bigint> {
     const cursor: RoomCursor = { lastSeq: sinceSeq ?? this.stream.position, replay: sinceSeq === null ? null : [] };
-    socket.data.cursors.set(room, cursor);
+    socketState(socket)!.cursors.set(room, cursor);
     await socket.join(room);
     if (sinceSeq === null) return cursor.lastSeq;
     try {
@@ -61,7 +62,7 @@ export class Subscriptions {
   }
 
   async leave(socket: RealtimeSocket, room: string) {
-    socket.data.cursors.delete(room);
+    socketState(socket)?.cursors.delete(room);
     await socket.leave(room);
   }
 }

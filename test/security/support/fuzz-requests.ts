@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { fillPath, type Operation } from './openapi-routes';
+import { exampleBody } from './idor-requests';
+import { fillPath, resolve, type Operation } from './openapi-routes';
 import { text, valueFor, wrongValue, type Pools } from './fuzz-values';
 import type { RawRequest } from './raw-http';
 import { kindOf, type Kind } from './resource-kinds';
@@ -67,7 +68,24 @@ const RAW_BODIES: (string | Buffer)[] = [
   `{"name":"${'x'.repeat(1_100_000)}"}`,
 ];
 
-const body = (op: Operation, pools: Pools): fc.Arbitrary<{ body?: string | Buffer; contentType?: string }> => {
+type GeneratedBody = { body?: string | Buffer; contentType?: string; change?: [key: string, value: unknown] };
+
+/** A valid example body (as the IDOR matrix sends) with one field changed: gets past validation but for that field. */
+const oneFieldChanged = (op: Operation, pools: Pools): fc.Arbitrary<GeneratedBody> | null => {
+  const props = resolve(op.body ?? {}).properties ?? {};
+  const keys = Object.keys(props);
+  if (!keys.length) return null;
+  const trouble = fc.constantFrom('a\u0000b', 'x\ud800y', '', ' ', 'x'.repeat(20_000), -1, 2 ** 31, 1e308, null, [], {}, 'javascript:alert(1)');
+  return fc
+    .constantFrom(...keys)
+    .chain((key) =>
+      fc
+        .oneof({ weight: 3, arbitrary: valueFor(props[key], pools, 0.3) }, { weight: 2, arbitrary: trouble }, { weight: 2, arbitrary: fc.constant(undefined) })
+        .map((value): GeneratedBody => ({ contentType: 'application/json', change: [key, value] })),
+    );
+};
+
+const body = (op: Operation, pools: Pools): fc.Arbitrary<GeneratedBody> => {
   const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ body: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
   const raw = fc.constantFrom(...RAW_BODIES).map((b) => ({ body: b, contentType: 'application/json' }));
   const otherType = fc.tuple(fc.constantFrom(...CONTENT_TYPES), fc.oneof(fc.constantFrom(...RAW_BODIES.slice(0, 10)), headerValue())).map(([contentType, b]) => ({ body: b, contentType }));
@@ -75,7 +93,9 @@ const body = (op: Operation, pools: Pools): fc.Arbitrary<{ body?: string | Buffe
   if (!op.body) {
     return fc.oneof({ weight: 12, arbitrary: none }, { weight: 1, arbitrary: json(wrongValue()) }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: otherType });
   }
+  const changed = oneFieldChanged(op, pools);
   return fc.oneof(
+    { weight: changed ? 8 : 0, arbitrary: changed ?? none },
     { weight: 6, arbitrary: json(valueFor(op.body, pools, 0)) },
     { weight: 4, arbitrary: json(valueFor(op.body, pools, 0.1)) },
     { weight: 4, arbitrary: json(valueFor(op.body, pools, 0.6)) },
@@ -135,6 +155,17 @@ const someHeaders = (): fc.Arbitrary<Record<string, string>> =>
     { requiredKeys: [] },
   );
 
+const decoded = (params: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      try {
+        return [k, decodeURIComponent(v)];
+      } catch {
+        return [k, v];
+      }
+    }),
+  );
+
 /** One malformed (or nearly right) request to `op`: path, query, headers and body all generated. */
 export function requestFor(op: Operation, pools: Pools, things: Record<Kind, string>, creds: Credentials): fc.Arbitrary<RawRequest> {
   const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])) as Record<string, fc.Arbitrary<string>>);
@@ -143,6 +174,8 @@ export function requestFor(op: Operation, pools: Pools, things: Record<Kind, str
     if (auth !== undefined) all.authorization = auth;
     if (b.contentType) all['content-type'] = b.contentType;
     const path = fillPath(op.path, p, true);
-    return { method: op.method.toUpperCase(), path: query ? `${path}?${query}` : path, headers: all, body: b.body };
+    const example = b.change && (exampleBody(op, decoded(p)) as Record<string, unknown>);
+    const sent = b.change ? JSON.stringify(b.change[1] === undefined ? example : { ...example, [b.change[0]]: b.change[1] }) : b.body;
+    return { method: op.method.toUpperCase(), path: query ? `${path}?${query}` : path, headers: all, body: sent };
   });
 }

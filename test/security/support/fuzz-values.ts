@@ -98,6 +98,8 @@ function fittingValue(s: Schema, pools: Pools, chaos: number, depth: number): fc
         { weight: typeof s.example === 'string' ? 4 : 0, arbitrary: fc.constant(String(s.example)) },
         { weight: 3, arbitrary: fc.string({ minLength: s.minLength ?? 1, maxLength: Math.min(s.maxLength ?? 60, 60) }) },
         { weight: 2, arbitrary: fc.constantFrom(...pools.codes, 'https://example.org/x', 'a@example.eu', 'BE', 'a-long-enough-passphrase') },
+        // Of the right type, and still trouble: NUL, a lone surrogate, control and right-to-left characters.
+        { weight: 1, arbitrary: fc.constantFrom('a\u0000b', '\u0000', 'x\ud800y', 'x\udfffy', '\u202etxt.exe', 'tab\tnew\nline\r', '💥🏳️‍🌈', '\ufeffbom') },
         { weight: chaos > 0 ? 1 : 0, arbitrary: text() },
       );
     case 'integer':

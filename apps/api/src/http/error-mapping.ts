@@ -50,6 +50,8 @@ interface FastifyLikeError {
   code?: string;
   statusCode?: number;
   message: string;
+  /** Set by our own body parser (json-body.ts): the bad fields. */
+  details?: unknown;
 }
 
 function body(statusCode: number, code: ErrorCode, message: string, details?: unknown): ErrorBody {
@@ -105,7 +107,7 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
     if (fastify.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError) {
       return { body: body(400, 'MALFORMED_JSON', `The request body is not valid JSON: ${fastify.message}`), internal: false };
     }
-    return { body: body(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message), internal: false };
+    return { body: body(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details), internal: false };
   }
   return { body: body(500, 'INTERNAL', 'Something went wrong on our side; it has been logged'), internal: true };
 }

@@ -27,18 +27,41 @@ export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): numbe
   return max;
 }
 
-const tooDeep = () =>
-  Object.assign(new Error(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`), { statusCode: 400, code: 'BODY_TOO_DEEP' });
+/** A NUL character (Postgres text cannot hold it) or half of a surrogate pair (not Unicode; validators throw on it). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The dotted path of the first string (key or value) in `value` that cannot be stored as text, or null. */
+export function unstorableTextAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path || '(body)' : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (UNSTORABLE.test(key)) return at;
+    const found = unstorableTextAt(child, at);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A 400 in the contract's shape, naming the field when there is one. */
+const badBody = (message: string, path?: string) =>
+  Object.assign(new Error(message), { statusCode: 400, code: 'VALIDATION_FAILED', details: path ? [{ path, message }] : undefined });
 
 /**
  * The only body parser: JSON (Fastify's own parser, refusing `__proto__` and `constructor.prototype`),
- * within the size limit and MAX_JSON_DEPTH. Any other media type but text/plain gets 415.
+ * within the size limit and MAX_JSON_DEPTH, with text that can be stored (no NUL, no lone surrogate).
+ * Any other media type but text/plain gets 415.
  */
 export function useJsonBodies(app: NestFastifyApplication, bodyLimit: number) {
   const parse = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', { bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
-    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return done(tooDeep(), undefined);
-    parse(request, text, done);
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return done(badBody(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    parse(request, text, (error, value) => {
+      if (error) return done(error, undefined);
+      const at = unstorableTextAt(value);
+      if (at) return done(badBody(`${at} must not contain a NUL character or half of a surrogate pair`, at), undefined);
+      done(null, value);
+    });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * REST write: POST a comment through the real stack (guard, scope, policy, entity, event rows in one
- * transaction, the answer re-read) vs the bare server doing the same INSERTs in one transaction.
+ * transaction) vs the bare server doing the same INSERTs in one transaction.
  * Target (issue 8): app ≥ 0.5 × bare req/s. Measured only: another engineer works on this path.
  */
 import { fmt } from '../support/util';
@@ -23,7 +23,7 @@ export async function writeBench(ctx: BenchContext): Promise<Comparison[]> {
   const a = summary(results[0].app);
   const b = summary(results[0].bare);
   report.say(`app/bare req/s ${fmt(a.rps / b.rps, 2)} (target ≥ 0.5: ${a.rps / b.rps >= 0.5 ? 'met' : 'missed'})`);
-  report.say('statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 9 (+ the actor, the plan scope, the answer re-read, and the realtime tail’s read of the new events)');
+  report.say('statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 7 (+ the actor and the plan’s scope), and each instance’s realtime tail then reads the new events on a connection of its own');
   report.table(ROUND_HEADER, results.flatMap(roundRows));
   report.json.write = results;
   return results;

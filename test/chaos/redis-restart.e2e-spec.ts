@@ -50,6 +50,7 @@ describe('Redis restarted (without its data) under load', () => {
   let t: TestApp;
   let w: WorkerContext;
   let a: string;
+  const clients: ReconnectingClient[] = [];
 
   beforeAll(async () => {
     redis = new PrivateRedis(await freePort());
@@ -59,6 +60,7 @@ describe('Redis restarted (without its data) under load', () => {
     w = await startWorkerContext(t.databaseUrl, { REDIS_URL: redis.url, QUEUE_KEEP_INTERVAL_MS: '500', REPORTS_DIR: 'var/test-reports' });
   });
   afterAll(async () => {
+    for (const c of clients) c.close();
     await w?.close();
     await t?.close();
     await redis?.kill().catch(() => undefined);
@@ -70,7 +72,7 @@ describe('Redis restarted (without its data) under load', () => {
     const m = await t.given.mentoring();
     const plan = await new GivenPlans(t.orm).plan(m.pair, { title: 'Through a Redis restart' });
     const room = `plan:${plan.id}`;
-    const clients = await Promise.all([m.people.mentor.token, m.people.mentee.token].map((token) => ReconnectingClient.start(a, a, token, room)));
+    clients.push(...(await Promise.all([m.people.mentor.token, m.people.mentee.token].map((token) => ReconnectingClient.start(a, a, token, room)))));
     const coordinator = t.api.as(m.people.coordinator.token);
     expect(await health()).toBe(200);
 
@@ -99,7 +101,6 @@ describe('Redis restarted (without its data) under load', () => {
     expect(rows).toHaveLength(COMMENTS);
     await eventually(() => clients.every((c) => c.commentIds().length >= COMMENTS), 30_000, 'every client to have every comment');
     for (const client of clients) expect([...client.commentIds()].sort()).toEqual(rows.map((r) => r.id).sort());
-    for (const c of clients) c.close();
 
     // The report asked for during the outage is built once Redis is back; so is one asked for after.
     const during = await reportAskedWhileDown!;

@@ -129,8 +129,8 @@ describe('realtime', () => {
         const menteeOnA = await connect(w.people.mentee.token);
         await mentorOnB.subscribe(room);
         await menteeOnA.subscribe(room);
-        await eventually(() => expect(menteeOnA.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 10_000);
-        await eventually(() => expect(mentorOnB.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 10_000);
+        await eventually(() => expect(menteeOnA.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 20_000);
+        await eventually(() => expect(mentorOnB.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()), 20_000);
         expect(b.child.exitCode).toBeNull();
       } finally {
         await b.stop();

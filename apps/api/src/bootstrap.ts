@@ -10,12 +10,15 @@ import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
+import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebClient, webClientDirectory } from './web/serve-web';
 
 export const API_PREFIX = 'api/v1';
+
+const ERROR_BEFORE_ROUTING_HEADERS = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'cache-control': 'no-store' };
 
 /** Everything lives under /api/v1 except the health check, which also answers at /health. */
 export function setGlobalPrefix(app: INestApplication) {
@@ -37,9 +40,10 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // Requests carry query strings such as `?cursor=`; keep parsing strict and bounded.
     routerOptions: { maxParamLength: 200 },
     // A URL the router cannot decode (`/pairs/%zz`) or a parameter over the length limit: the contract's error shape too.
+    // It is answered before routing, so before helmet: it sets the headers that matter for a JSON error itself.
     frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
       const { body } = toErrorBody(error);
-      void reply.code(body.statusCode).send(body);
+      void reply.code(body.statusCode).headers(ERROR_BEFORE_ROUTING_HEADERS).send(body);
     },
     clientErrorHandler,
   });
@@ -50,7 +54,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, securityHeaders(config));
   app
     .getHttpAdapter()
     .getInstance()

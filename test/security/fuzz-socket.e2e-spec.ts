@@ -8,7 +8,7 @@ import { insidesShown } from './support/error-bodies';
 import { FUZZ_SEED, SOCKET_RUNS } from './support/fuzz-budget';
 import { socketMessage, type SocketMessage } from './support/fuzz-messages';
 import { fuzzWorld, ROLES, type FuzzWorld } from './support/fuzz-world';
-import { send } from './support/raw-http';
+import { closeConnections, send } from './support/raw-http';
 
 const SOCKETS = 8;
 /** A socket sends at most 20 messages a second; the fuzz stays under it, so messages reach the handlers. */
@@ -50,6 +50,7 @@ describe(`socket fuzz: ${SOCKET_RUNS} generated messages (seed ${FUZZ_SEED})`, (
   }, 180_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
+    closeConnections();
     await api?.stop();
     await t?.close();
   });

@@ -3,7 +3,9 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
-import type { Server, ServerOptions } from 'socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app.config';
 
 /** Largest message a socket may send, in bytes; larger ones close that socket's connection. */
@@ -42,6 +44,29 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
     server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:socket.io` }));
     return server;
+  }
+
+  /**
+   * The gateway's handlers as plain listeners. Nest's own binding builds an RxJS pipeline per
+   * handler on every socket (fromEvent → mergeMap → takeUntil(disconnect)), ≈ 15 KiB a socket that
+   * 1 000 idle sockets keep; a listener dies with its socket anyway.
+   */
+  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>) {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        transform(callback(data, ack)).subscribe({
+          next: (response) => {
+            if (response === null || response === undefined) return;
+            const event = response as { event?: string; data?: unknown };
+            if (event.event) socket.emit(event.event, event.data);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          // Exceptions are turned into an `exception` message by Nest's filter inside `callback`.
+          error: () => undefined,
+        });
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {

@@ -12,14 +12,21 @@ export type LogEvent = { [T in EventType]: { room: string; type: T; payload: Eve
 export const EVENT_LOG_LOCK = 727_001;
 
 /**
- * Appends event rows inside the caller's transaction (`em` must be in one), taking the event-log
- * lock first. Call it last in the transaction: the lock is held until commit.
+ * Appends event rows inside the caller's transaction (`em` must be in one), in one statement that
+ * takes the event-log lock before it numbers the rows (the lock's one-row subquery is joined to
+ * every row, so it runs before the first `nextval`), in the order given. Call it last in the
+ * transaction: the lock is held until commit.
  */
 export async function appendEvents(em: EntityManager, events: LogEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (!em.isInTransaction()) throw new Error('appendEvents must run inside a transaction');
-  await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-  const values = events.map(() => '(?, ?, ?::jsonb, ?, ?, now())').join(', ');
-  const params = events.flatMap((e) => [e.room, e.type, JSON.stringify(e.payload), e.actorId, e.programmeId]);
-  await em.execute(`insert into events (room, type, payload, actor_id, programme_id, at) values ${values}`, params);
+  const values = events.map(() => '(?::int, ?, ?, ?::jsonb, ?::uuid, ?::uuid)').join(', ');
+  const params = events.flatMap((e, i) => [i, e.room, e.type, JSON.stringify(e.payload), e.actorId, e.programmeId]);
+  await em.execute(
+    `insert into events (room, type, payload, actor_id, programme_id, at)
+     select v.room, v.type, v.payload, v.actor_id, v.programme_id, now()
+     from (select pg_advisory_xact_lock(${EVENT_LOG_LOCK})) as lock, (values ${values}) as v(n, room, type, payload, actor_id, programme_id)
+     order by v.n`,
+    params,
+  );
 }

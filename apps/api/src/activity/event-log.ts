@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType } from '@citymentor/contracts';
-import { EventRecord } from '@citymentor/domain';
-import { EVENT_LOG_LOCK, inTransaction } from '@citymentor/persistence';
+import { appendEvents, inTransaction } from '@citymentor/persistence';
 
 export interface EventToRecord<T extends EventType> {
   room: string;
@@ -36,17 +35,13 @@ export function inPlanRooms<T extends PlanEventType>(type: T, payload: EventPayl
 export class EventLog {
   /**
    * Flushes the pending changes of `em`, then appends the events `announce` builds from the
-   * flushed state (ids, versions), all in one transaction.
+   * flushed state (ids, versions), all in one transaction: the change and its events commit
+   * together, and appends are serialised so `seq` order is commit order (see appendEvents).
    */
-  async flushWith(em: EntityManager, announce: () => AnyEvent | AnyEvent[]): Promise<EventRecord[]> {
-    return inTransaction(em, async () => {
+  async flushWith(em: EntityManager, announce: () => AnyEvent | AnyEvent[]): Promise<void> {
+    await inTransaction(em, async () => {
       await em.flush();
-      // Event rows are numbered and committed one transaction at a time, so `seq` order is commit
-      // order: whoever reads the log after seq N never misses a row that commits later with a lower seq.
-      await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-      const records = [announce()].flat().map((event) => new EventRecord(event));
-      em.persist(records);
-      return records;
+      await appendEvents(em, [announce()].flat());
     });
   }
 }

@@ -75,12 +75,15 @@ export class ReportsService implements OnApplicationShutdown {
     await em.persistAndFlush(report);
     // The row is the request; the job only wakes a worker. Redis down or slow: answer anyway — the
     // worker gives every unfinished report without a job its job again (see the worker's ReportsModule).
-    const enqueued = this.reportsQueue().add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) });
-    const inTime = await Promise.race([enqueued.then(() => true), new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref())]).catch(() => false);
-    if (!inTime) {
-      enqueued.catch(() => undefined);
-      this.logger.warn({ reportId: report.id }, 'the report queue did not answer; the worker will queue the report when it does');
-    }
+    // Never rejects: a failure (or an add still pending when the queue closes) only means the worker re-queues it.
+    const enqueued = this.reportsQueue()
+      .add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) })
+      .then(
+        () => true,
+        () => false,
+      );
+    const inTime = await Promise.race([enqueued, new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref())]);
+    if (!inTime) this.logger.warn({ reportId: report.id }, 'the report queue did not take the job; the worker will queue the report when it can');
     return this.get(actor, report.id);
   }
 

@@ -25,11 +25,17 @@ export class HealthController {
 
   private async redisCheck() {
     const indicator = this.indicators.check('redis');
+    // A ping that outlives the timeout must not reject later with no one listening.
+    const ping = this.redis.ping();
+    ping.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500))]);
+      await Promise.race([ping, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1500)))]);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -19,4 +19,15 @@ describe('toErrorBody', () => {
     const error = Object.assign(new Error('title must not contain a NUL character'), { statusCode: 400, code: 'VALIDATION_FAILED', details: [{ path: 'title', message: 'x' }] });
     expect(toErrorBody(error).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ path: 'title' }] });
   });
+
+  it.each([
+    ['terminated by the server (57P01)', Object.assign(new DriverException(new Error('terminating connection due to administrator command')), { code: '57P01' })],
+    ['a connection exception (08006)', Object.assign(new DriverException(new Error('connection failure')), { code: '08006' })],
+    ['ended mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection from the pool in time', new Error('Knex: Timeout acquiring a connection. The pool is probably full.')],
+  ])('answers 503 when the database is away (%s), and logs it', (_name, error) => {
+    const { body, internal } = toErrorBody(error);
+    expect(body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(internal).toBe(true);
+  });
 });

@@ -96,7 +96,7 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
   if (exception instanceof NotFoundError) {
     return { body: body(404, 'NOT_FOUND', 'Not found'), internal: false };
   }
-  if (exception instanceof ConnectionException) {
+  if (exception instanceof ConnectionException || databaseUnavailable(exception)) {
     return { body: body(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'), internal: true };
   }
   const fastify = exception as FastifyLikeError;
@@ -110,4 +110,18 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
     return { body: body(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details), internal: false };
   }
   return { body: body(500, 'INTERNAL', 'Something went wrong on our side; it has been logged'), internal: true };
+}
+
+/**
+ * A database connection lost or not to be had: SQLSTATE class 08 (connection exception) or 57P01–03
+ * (the server terminated it, crashed, or is starting), or the driver's and the pool's own words for
+ * the same (a connection ended mid-query, a pool that cannot get one in time).
+ */
+function databaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; message?: unknown } | null;
+  if (typeof error?.code === 'string' && /^(08|57P0[123])/.test(error.code)) return true;
+  return (
+    typeof error?.message === 'string' &&
+    /Connection terminated|terminating connection|not queryable|Timeout acquiring a connection|ECONNREFUSED|ECONNRESET/.test(error.message)
+  );
 }

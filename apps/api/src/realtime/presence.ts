@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { PresenceUser, SocketData } from './socket-state';
 
@@ -11,22 +11,29 @@ export const PRESENCE_BATCH_MS = 100;
  * the plan, a reconnect storm) costs one look-up and one broadcast, not one per socket.
  */
 @Injectable()
-export class Presence implements OnApplicationShutdown {
+export class Presence implements OnModuleDestroy {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
 
-  /** Never throws: presence is best effort (Redis may be away, or the server shutting down). */
-  announce(namespace: Namespace, room: string) {
-    if (this.scheduled.has(room)) return;
+  /**
+   * Never throws: presence is best effort (Redis may be away, another instance slow to answer, the
+   * server shutting down); a failed announcement is tried once more a second later.
+   */
+  announce(namespace: Namespace, room: string, retry = true) {
+    if (this.stopped || this.scheduled.has(room)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(room);
-      // The next join or leave announces again.
-      this.broadcast(namespace, room).catch(() => undefined);
+      this.broadcast(namespace, room).catch(() => {
+        if (retry) setTimeout(() => this.announce(namespace, room, false), 1000).unref();
+      });
     }, PRESENCE_BATCH_MS);
     timer.unref();
     this.scheduled.set(room, timer);
   }
 
-  onApplicationShutdown() {
+  /** Before the sockets and Redis close: nothing more is announced. */
+  onModuleDestroy() {
+    this.stopped = true;
     for (const timer of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
   }

@@ -28,6 +28,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
     for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+    // The Redis adapter publishes without waiting for the answer: a publish still queued when the
+    // connection closes (shutdown, Redis gone) would reject with no one to hear it. Events do not go
+    // this way (they come from the log); presence and typing are best effort: drop it.
+    const publish = this.pub.publish.bind(this.pub) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+    Object.assign(this.pub, { publish: (channel: string | Buffer, message: string | Buffer) => publish(channel, message).catch(() => 0) });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

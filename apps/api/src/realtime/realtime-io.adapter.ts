@@ -28,11 +28,13 @@ export class RealtimeIoAdapter extends IoAdapter {
     this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
     for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
-    // The Redis adapter publishes without waiting for the answer: a publish still queued when the
-    // connection closes (shutdown, Redis gone) would reject with no one to hear it. Events do not go
-    // this way (they come from the log); presence and typing are best effort: drop it.
-    const publish = this.pub.publish.bind(this.pub) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
-    Object.assign(this.pub, { publish: (channel: string | Buffer, message: string | Buffer) => publish(channel, message).catch(() => 0) });
+    // The Redis adapter publishes (and, when it closes, unsubscribes) without waiting for the answer:
+    // a command still queued when the connection closes (shutdown, Redis gone) would reject with no
+    // one to hear it. Events do not go this way (they come from the log); presence and typing are
+    // best effort: let such a command fail quietly.
+    quietly(this.pub, 'publish');
+    quietly(this.sub, 'unsubscribe');
+    quietly(this.sub, 'punsubscribe');
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -80,4 +82,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await Promise.allSettled([this.pub, this.sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
   }
+}
+
+/** Makes `client[method]` resolve to undefined instead of rejecting. */
+function quietly(client: Redis, method: 'publish' | 'unsubscribe' | 'punsubscribe') {
+  const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+  Object.assign(client, { [method]: (...args: unknown[]) => original(...args).catch(() => undefined) });
 }

@@ -1,26 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import Redis from 'ioredis';
-import { Client } from 'pg';
 import { ormOptions } from '@citymentor/persistence';
 import { Given } from '../../test/support/given';
 import { GivenPlans } from '../../test/support/given-plans';
-import { databaseUrl, POSTGRES_ADMIN_URL, REDIS_URL } from '../../test/support/test-servers';
+import { createDatabase } from '../../test/support/database';
+import { REDIS_URL } from '../../test/support/test-servers';
 
 export const ROOT = join(__dirname, '../..');
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The migrated template the e2e tests copy (built by test/support/prepare-template-database.ts if missing). */
 function templateDatabase(): string {
@@ -32,40 +20,9 @@ function templateDatabase(): string {
 }
 
 /** A fresh database of the bench's own, copied from the migrated template. */
-export async function createBenchDatabase(): Promise<{ name: string; url: string }> {
-  const template = templateDatabase();
-  const name = `cmbench_${randomBytes(6).toString('hex')}`;
-  await admin(async (client) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(`create database ${name} template ${template}`);
-        return;
-      } catch (error) {
-        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
-        await new Promise((r) => setTimeout(r, 150 * attempt));
-      }
-    }
-  });
-  return { name, url: databaseUrl(name) };
-}
+export const createBenchDatabase = () => createDatabase('cmbench', templateDatabase());
 
-export async function dropBenchDatabase(name: string) {
-  await admin((client) => client.query(`drop database if exists ${name} with (force)`));
-}
-
-export async function deleteRedisKeys(prefix: string) {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export { deleteRedisKeys, dropTestDatabase as dropBenchDatabase } from '../../test/support/database';
 
 export interface BenchData {
   programmeId: string;

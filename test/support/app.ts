@@ -1,11 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { ApiClient } from './api-client';
-import { createTestDatabase, dropTestDatabase } from './database';
+import { createTestDatabase, deleteRedisKeys, dropTestDatabase } from './database';
 import { Given } from './given';
 import { REDIS_URL } from './test-servers';
 
@@ -57,19 +56,4 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       await deleteRedisKeys(process.env.REDIS_PREFIX!);
     },
   };
-}
-
-/** Removes every Redis key a test file wrote under its prefix. */
-export async function deleteRedisKeys(prefix: string) {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { Client } from 'pg';
-import { databaseUrl, POSTGRES_ADMIN_URL, templateDatabase } from './test-servers';
+import { databaseUrl, POSTGRES_ADMIN_URL, REDIS_URL, templateDatabase } from './test-servers';
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -13,12 +14,17 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 /** A database of its own for one test file, copied from the migrated template. */
-export async function createTestDatabase(fromTemplate = true): Promise<{ name: string; url: string }> {
-  const name = `cmtest_${randomBytes(6).toString('hex')}`;
+export function createTestDatabase(fromTemplate = true): Promise<{ name: string; url: string }> {
+  return createDatabase('cmtest', fromTemplate ? templateDatabase() : null);
+}
+
+/** A fresh database named `<prefix>_<random>`, a copy of `template` (or empty); also used by the benches. */
+export async function createDatabase(prefix: string, template: string | null): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await admin(async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.query(fromTemplate ? `create database ${name} template ${templateDatabase()}` : `create database ${name}`);
+        await client.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
         return;
       } catch (error) {
         // Two files copying the template at the same instant may collide; try again shortly.
@@ -32,4 +38,19 @@ export async function createTestDatabase(fromTemplate = true): Promise<{ name: s
 
 export async function dropTestDatabase(name: string) {
   await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+}
+
+/** Removes every Redis key written under `prefix` (a test file's, a bench run's). */
+export async function deleteRedisKeys(prefix: string) {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

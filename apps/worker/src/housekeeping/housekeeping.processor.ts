@@ -1,40 +1,29 @@
-import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Inject } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { startWorker } from '../queues/start-worker';
+import { QueueProcessor } from '../queues/queue-processor';
 import { HOUSEKEEPING_QUEUE, type HousekeepingJob, type HousekeepingJobName, type PurgeResult } from './housekeeping.jobs';
 import { HousekeepingService } from './housekeeping.service';
 
 /** Reads the job and calls the service; the logic lives in HousekeepingService. */
 @Processor(HOUSEKEEPING_QUEUE, { autorun: false })
-export class HousekeepingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class HousekeepingProcessor extends QueueProcessor {
   constructor(
     private readonly housekeeping: HousekeepingService,
-    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+    @Inject(workerConfig.KEY) config: WorkerConfig,
   ) {
-    super();
+    super(HOUSEKEEPING_QUEUE, config);
   }
 
   async process(job: Job<HousekeepingJob, PurgeResult, HousekeepingJobName>): Promise<PurgeResult> {
     const data = job.data;
-    if (data.v !== 1) throw new UnrecoverableError(`housekeeping: unknown job data version ${String((data as { v: unknown }).v)}`);
+    this.assertVersion1(data);
     switch (data.kind) {
       case 'purge-expired-refresh-tokens':
         return this.housekeeping.purgeExpired();
-      default: {
-        const unknown: never = data.kind;
-        throw new UnrecoverableError(`housekeeping: unknown job kind "${String(unknown)}"`);
-      }
+      default:
+        return this.unknownKind(data.kind);
     }
-  }
-
-  onApplicationBootstrap() {
-    startWorker(this.worker, this.config);
-  }
-
-  /** Stops taking jobs and waits for the running ones before the database and Redis are closed. */
-  async beforeApplicationShutdown() {
-    await this.worker.close();
   }
 }

@@ -1,42 +1,32 @@
-import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Inject } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
-import { scheduledDay, startWorker } from '../queues/start-worker';
+import { QueueProcessor } from '../queues/queue-processor';
+import { scheduledDay } from '../queues/start-worker';
 import { NOTIFICATIONS_QUEUE, type DigestResult, type NotificationsJob, type NotificationsJobName } from './notifications.jobs';
 
 /** Reads the job and calls the service. */
 @Processor(NOTIFICATIONS_QUEUE, { autorun: false })
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class NotificationsProcessor extends QueueProcessor {
   constructor(
     private readonly email: EmailDeliveryService,
-    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+    @Inject(workerConfig.KEY) config: WorkerConfig,
   ) {
-    super();
+    super(NOTIFICATIONS_QUEUE, config);
   }
 
   async process(job: Job<NotificationsJob, DigestResult, NotificationsJobName>): Promise<DigestResult> {
     const data = job.data;
-    if (data.v !== 1) throw new UnrecoverableError(`notifications: unknown job data version ${String((data as { v: unknown }).v)}`);
+    this.assertVersion1(data);
     switch (data.kind) {
       case 'daily-digest': {
         const day = data.day ?? scheduledDay(job);
         return { day, ...(await this.email.sendDigests(day)) };
       }
-      default: {
-        const unknown: never = data.kind;
-        throw new UnrecoverableError(`notifications: unknown job kind "${String(unknown)}"`);
-      }
+      default:
+        return this.unknownKind(data.kind);
     }
-  }
-
-  onApplicationBootstrap() {
-    startWorker(this.worker, this.config);
-  }
-
-  /** Stops taking jobs and waits for the running ones before the database and Redis are closed. */
-  async beforeApplicationShutdown() {
-    await this.worker.close();
   }
 }

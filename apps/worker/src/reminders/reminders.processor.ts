@@ -1,44 +1,35 @@
-import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Inject } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { scheduledDay, startWorker } from '../queues/start-worker';
+import { QueueProcessor } from '../queues/queue-processor';
+import { scheduledDay } from '../queues/start-worker';
 import { REMINDERS_QUEUE, type RemindersJob, type RemindersJobName, type RemindersResult } from './reminders.jobs';
 import { RemindersService } from './reminders.service';
 import { StallAlertsService } from './stall-alerts.service';
 
 /** Reads the job and calls the service. */
 @Processor(REMINDERS_QUEUE, { autorun: false })
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RemindersProcessor extends QueueProcessor {
   constructor(
     private readonly reminders: RemindersService,
     private readonly stallAlerts: StallAlertsService,
-    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+    @Inject(workerConfig.KEY) config: WorkerConfig,
   ) {
-    super();
+    super(REMINDERS_QUEUE, config);
   }
 
   async process(job: Job<RemindersJob, RemindersResult, RemindersJobName>): Promise<RemindersResult> {
     const data = job.data;
-    if (data.v !== 1) throw new UnrecoverableError(`reminders: unknown job data version ${String((data as { v: unknown }).v)}`);
+    this.assertVersion1(data);
     switch (data.kind) {
       case 'daily-reminders': {
         const day = data.day ?? scheduledDay(job);
         const reminded = await this.reminders.run(day, (percent) => job.updateProgress(percent));
         return { ...reminded, stalled: await this.stallAlerts.run(new Date()) };
       }
-      default: {
-        const unknown: never = data.kind;
-        throw new UnrecoverableError(`reminders: unknown job kind "${String(unknown)}"`);
-      }
+      default:
+        return this.unknownKind(data.kind);
     }
-  }
-
-  onApplicationBootstrap() {
-    startWorker(this.worker, this.config);
-  }
-
-  async beforeApplicationShutdown() {
-    await this.worker.close();
   }
 }

@@ -70,7 +70,7 @@ export const enCoordination = {
   'settings.reminderDaysBefore': 'Reminder before a due date (days)',
   'settings.reminderDaysBeforeHint': 'The mentee city is reminded this many days before a milestone is due (0 to 90; 0: on the day).',
   'settings.escalateAfterDays': 'Escalate when overdue by (days)',
-  'settings.escalateAfterDaysHint': 'A milestone this many days late is escalated to the mentor city and the coordinators (1 to 365).',
+  'settings.escalateAfterDaysHint': 'A milestone more than this many days late is escalated to the mentor city and the coordinators (1 to 365).',
   'settings.stalledAfterDays': 'Stalled after no activity for (days)',
   'settings.stalledAfterDaysHint': 'A pair where nothing happens for this long is listed as stalled (1 to 365).',
   'settings.respondWithinDays': 'Answer expected within (days)',

@@ -72,7 +72,7 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'settings.reminderDaysBefore': 'Rappel avant l’échéance (jours)',
   'settings.reminderDaysBeforeHint': 'La ville accompagnée reçoit un rappel ce nombre de jours avant l’échéance d’un jalon (de 0 à 90 ; 0 : le jour même).',
   'settings.escalateAfterDays': 'Escalade après un retard de (jours)',
-  'settings.escalateAfterDaysHint': 'Un jalon en retard de ce nombre de jours est signalé à la ville mentor et à la coordination (de 1 à 365).',
+  'settings.escalateAfterDaysHint': 'Un jalon en retard de plus de ce nombre de jours est signalé à la ville mentor et à la coordination (de 1 à 365).',
   'settings.stalledAfterDays': 'À l’arrêt sans activité depuis (jours)',
   'settings.stalledAfterDaysHint': 'Un binôme où rien ne se passe pendant cette durée apparaît comme à l’arrêt (de 1 à 365).',
   'settings.respondWithinDays': 'Réponse attendue sous (jours)',

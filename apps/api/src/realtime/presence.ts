@@ -4,6 +4,8 @@ import type { PresenceUser, SocketData } from './socket-state';
 
 /** Joins and leaves of one room within this long are announced once, after it. */
 export const PRESENCE_BATCH_MS = 100;
+/** A look-up across instances waits up to 5 s for the others; a slow instance gets this many chances. */
+const PRESENCE_ATTEMPTS = 4;
 
 /**
  * Who is in a room, across every API instance (through the Redis adapter); several tabs of one
@@ -17,14 +19,15 @@ export class Presence implements OnModuleDestroy {
 
   /**
    * Never throws: presence is best effort (Redis may be away, another instance slow to answer, the
-   * server shutting down); a failed announcement is tried once more a second later.
+   * server shutting down); a failed announcement is tried again a second later, up to
+   * PRESENCE_ATTEMPTS times, so what every instance shows converges.
    */
-  announce(namespace: Namespace, room: string, retry = true) {
+  announce(namespace: Namespace, room: string, attempt = 1) {
     if (this.stopped || this.scheduled.has(room)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(room);
       this.broadcast(namespace, room).catch(() => {
-        if (retry) setTimeout(() => this.announce(namespace, room, false), 1000).unref();
+        if (attempt < PRESENCE_ATTEMPTS) setTimeout(() => this.announce(namespace, room, attempt + 1), 1000).unref();
       });
     }, PRESENCE_BATCH_MS);
     timer.unref();

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType } from '@citymentor/contracts';
+import { PreparedQuery } from './prepared-query';
 
 /** Any one event, with its payload type bound to its type. */
 export type LogEvent = { [T in EventType]: { room: string; type: T; payload: EventPayloads[T]; actorId: string | null; programmeId: string | null } }[EventType];
@@ -20,13 +21,20 @@ export const EVENT_LOG_LOCK = 727_001;
 export async function appendEvents(em: EntityManager, events: LogEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (!em.isInTransaction()) throw new Error('appendEvents must run inside a transaction');
-  const values = events.map(() => '(?::int, ?, ?, ?::jsonb, ?::uuid, ?::uuid)').join(', ');
   const params = events.flatMap((e, i) => [i, e.room, e.type, JSON.stringify(e.payload), e.actorId, e.programmeId]);
-  await em.execute(
-    `insert into events (room, type, payload, actor_id, programme_id, at)
+  const prepared = events.length <= PREPARED_UP_TO ? (appends[events.length] ??= new PreparedQuery(appendSql(events.length))) : undefined;
+  if (prepared) await prepared.all(em, params);
+  else await em.execute(appendSql(events.length), params);
+}
+
+/** The usual appends (a change announced in a room or two) are prepared once per connection, one statement per count. */
+const PREPARED_UP_TO = 8;
+const appends: PreparedQuery<never>[] = [];
+
+function appendSql(count: number): string {
+  const values = Array.from({ length: count }, () => '(?::int, ?::text, ?::text, ?::jsonb, ?::uuid, ?::uuid)').join(', ');
+  return `insert into events (room, type, payload, actor_id, programme_id, at)
      select v.room, v.type, v.payload, v.actor_id, v.programme_id, now()
      from (select pg_advisory_xact_lock(${EVENT_LOG_LOCK})) as lock, (values ${values}) as v(n, room, type, payload, actor_id, programme_id)
-     order by v.n`,
-    params,
-  );
+     order by v.n`;
 }

@@ -6,3 +6,4 @@ export * from './seeders/demo-consortium';
 export * from './transaction';
 export * from './queries/pair-activity.query';
 export * from './event-log';
+export * from './prepared-query';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app.config';
@@ -39,7 +40,8 @@ export function loggerOptions(config: AppConfig): Params {
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),
       },
-      customProps: () => ({ service: 'api' }),
+      // On the root logger, not per request (customProps cost a child logger per request).
+      base: { service: 'api', pid: process.pid, hostname: hostname() },
       autoLogging: { ignore: (req) => req.url === '/health' },
     },
   };

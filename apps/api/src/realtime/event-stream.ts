@@ -16,6 +16,9 @@ export const toRealtimeEvent = (r: EventRow): RealtimeEvent => ({ seq: r.seq, ro
 
 const SELECT_EVENTS = 'select seq::text as seq, room, type, payload, actor_id, at from events';
 const BATCH = 1000;
+// Named, so this connection plans them once: the tail runs after every commit.
+const TAIL = `${SELECT_EVENTS} where seq > $1 order by events.seq limit ${BATCH}`;
+const REPLAY = `${SELECT_EVENTS} where room = $1 and seq > $2 order by events.seq limit $3`;
 
 /**
  * Tails the event log: every API instance reads the committed events in `seq` order and hands
@@ -71,7 +74,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   /** The events of one room after `sinceSeq`, in order (replay). */
   async since(room: string, sinceSeq: bigint, limit = 5000): Promise<RealtimeEvent[]> {
     const client = await this.ready();
-    const { rows } = await client.query<EventRow>(`${SELECT_EVENTS} where room = $1 and seq > $2 order by events.seq limit $3`, [room, sinceSeq.toString(), limit]);
+    const { rows } = await client.query<EventRow>({ name: 'events-of-room', text: REPLAY, values: [room, sinceSeq.toString(), limit] });
     return rows.map(toRealtimeEvent);
   }
 
@@ -86,7 +89,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
         do {
           this.again = false;
           const client = await this.ready();
-          const { rows } = await client.query<EventRow>(`${SELECT_EVENTS} where seq > $1 order by events.seq limit ${BATCH}`, [this.head.toString()]);
+          const { rows } = await client.query<EventRow>({ name: 'events-after', text: TAIL, values: [this.head.toString()] });
           for (const row of rows) {
             this.head = BigInt(row.seq);
             const event = toRealtimeEvent(row);

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+
+/**
+ * A hot read that runs as a named prepared statement: Postgres parses and plans it once per pooled
+ * connection instead of on every request. `em.execute` inlines the parameters into the text, so
+ * Postgres plans each call afresh — for the actor query run on every request that was 0.46 ms of
+ * planning against 0.09 ms of running it. Use it for fixed statements on the hot path (the actor,
+ * the pair scopes, the event-log tail); the rest can stay with `em.execute`.
+ *
+ * The text takes `?` placeholders as `em.execute` does; the statement is named after a hash of it, so
+ * one text is prepared once per connection under one name. It runs in the em's transaction if it is in one.
+ * Connection errors come out converted as MikroORM's would (the error filter answers 503 for them).
+ */
+export class PreparedQuery<Row> {
+  readonly name: string;
+
+  constructor(readonly sql: string) {
+    this.name = `cm_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+  }
+
+  async all(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row[]> {
+    const query = em.getKnex().raw(this.sql, params).options({ name: this.name });
+    const transaction = em.getTransactionContext();
+    if (transaction) query.transacting(transaction);
+    try {
+      const result = (await query) as { rows: Row[] };
+      return result.rows;
+    } catch (error) {
+      throw em.getDriver().convertException(error as Error);
+    }
+  }
+
+  async one(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row | null> {
+    return (await this.all(em, params))[0] ?? null;
+  }
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventRecord } from '@citymentor/domain';
 import { startApp, type TestApp } from '../support/app';
+import { statementsDuring } from '../support/count-statements';
 
 type Mentoring = Awaited<ReturnType<TestApp['given']['mentoring']>>;
 type Person = Exclude<Role, 'anonymous'>;
@@ -161,14 +162,8 @@ describe('self-assessments', () => {
 
     it('reads the whole assessment in three lean queries besides the actor’s', async () => {
       await as('mentee').get(`/assessments/${id}`).expect(200);
-      const execute = jest.spyOn(t.orm.em.getConnection(), 'execute');
-      try {
-        await as('mentor').get(`/assessments/${id}`).expect(200);
-        const queries = execute.mock.calls.map(([sql]) => String(sql)).filter((sql) => !sql.includes('from users u'));
-        expect(queries).toHaveLength(3);
-      } finally {
-        execute.mockRestore();
-      }
+      const statements = await statementsDuring(t.orm, () => as('mentor').get(`/assessments/${id}`).expect(200));
+      expect(statements.filter((sql) => !sql.includes('from users u'))).toHaveLength(3);
     });
 
     it('records assessment.updated in the assessment room and the pair room, with the programme', async () => {

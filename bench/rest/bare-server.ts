@@ -4,7 +4,7 @@
  * uses the app's own read classes (PlanReader, CommentQueries, DashboardQueries, ActivityFeedService,
  * ActorLoader, PairScopes, the policies and mappers) from the bench build (bench/dist), handing
  * them a shim in place of MikroORM's EntityManager whose `getConnection().execute(sql, params)`
- * goes straight to `pg` (the `?` placeholders become `$n`; dates and timestamps stay text, as
+ * and PreparedQuery's named statements go straight to `pg` (the `?` placeholders become `$n`; dates and timestamps stay text, as
  * MikroORM's pg type parsers leave them). What the app has and this does not — Nest's routing,
  * guards, pipes, interceptors and filters, passport-jwt, pino-http, helmet, CORS, MikroORM's
  * connection layer (knex) and request context — is the overhead the bench measures.
@@ -69,12 +69,23 @@ function toPg(sql: string): string {
   return out;
 }
 
-/** What the app's read classes use of MikroORM's EntityManager: `getConnection().execute`. */
+/**
+ * What the app's read classes use of MikroORM's EntityManager: `getConnection().execute`, and the way
+ * in of PreparedQuery (libs/persistence/src/prepared-query.ts) — the same named statements, on pg directly.
+ */
 const connection = {
   execute: async (sql: string, params: unknown[] = []) => (await pool.query(toPg(sql), params)).rows,
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const em = { getConnection: () => connection } as any;
+const knex = {
+  raw: (sql: string, values: unknown[]) => ({ options: ({ name }: { name: string }) => pool.query({ name, text: toPg(sql), values }) }),
+};
+const em = {
+  getConnection: () => connection,
+  getKnex: () => knex,
+  getTransactionContext: () => undefined,
+  getDriver: () => ({ convertException: (error: Error) => error }),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+} as any;
 
 const actors = new ActorLoader(em);
 const scopes = new PairScopes(em);

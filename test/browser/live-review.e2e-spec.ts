@@ -4,16 +4,14 @@
  * verdicts — a dropped connection catches up when it comes back, and two saves of the same plan end in
  * a conflict view rather than a silent overwrite.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
+import { screenshotPath } from './support/screenshots';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
 import { expectLatency, measureArrival, SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 describe('live peer review in two browsers', () => {
   let world: BrowserWorld;
@@ -31,7 +29,6 @@ describe('live peer review in two browsers', () => {
   const state = (page: Page) => page.getByTestId('plan-state');
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     world = await startBrowserWorld();
     const m = await world.t.given.mentoring();
     mentorId = m.people.mentor.user.id;
@@ -85,7 +82,7 @@ describe('live peer review in two browsers', () => {
     const typing = plan(mentee).getByTestId('typing').filter({ hasText: 'Mikko Mentor is typing' }).waitFor();
     const typed = box.pressSequentially('How will you reach entrepreneurs who never visit the city offices?', { delay: 5 });
     await typing;
-    await mentee.screenshot({ path: join(SHOTS, 'live-typing-desktop.png') });
+    await mentee.screenshot({ path: screenshotPath('live-typing-desktop.png') });
     await typed;
 
     const arrival = await measureArrival(mentor, mentee, 'How will you reach entrepreneurs who never visit the city offices?');
@@ -123,7 +120,7 @@ describe('live peer review in two browsers', () => {
     await conflict.waitFor();
     await conflict.getByText('Coordinate every service and reach out through the associations').waitFor();
     await conflict.getByText('Someone else’s objective').waitFor();
-    await conflict.screenshot({ path: join(SHOTS, 'conflict-desktop.png') });
+    await conflict.screenshot({ path: screenshotPath('conflict-desktop.png') });
 
     await conflict.getByRole('button', { name: 'Keep my version' }).click();
     await mentee.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor();
@@ -137,7 +134,7 @@ describe('live peer review in two browsers', () => {
     const diff = mentor.getByTestId('what-changed');
     await diff.getByText('reach out through the associations').waitFor();
     await diff.getByText('Coordinate every support service in one place').waitFor();
-    await diff.screenshot({ path: join(SHOTS, 'what-changed-desktop.png') });
+    await diff.screenshot({ path: screenshotPath('what-changed-desktop.png') });
   });
 
   it('changes the mentee’s view live when the mentor approves over an open thread', async () => {
@@ -152,7 +149,7 @@ describe('live peer review in two browsers', () => {
     await menteeContext.setOffline(true);
     await mentee.getByTestId('connection-lost').waitFor();
     await mentee.evaluate('window.scrollTo(0, 0)');
-    await mentee.screenshot({ path: join(SHOTS, 'connection-lost-desktop.png') });
+    await mentee.screenshot({ path: screenshotPath('connection-lost-desktop.png') });
 
     const box = plan(mentor).getByLabel('New comment');
     await box.fill('First remark while you were away');

@@ -5,14 +5,14 @@
  * - in French, no English interface text is left (content written by people, and the benchmark's
  *   English text, are marked as such and not counted), and at 390 px nothing needs sideways scrolling;
  * - the keyboard alone signs in, focus is visible, the language switches from the header;
- * - screenshots at 1280 px (English) and 390 px (French) go to docs/screenshots/ for the user guide and
- *   the README.
+ * - screenshots at 1280 px (English) and 390 px (French) for the user guide and the README
+ *   (into docs/screenshots/ with `npm run screenshots`; support/screenshots.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { fr } from '../../apps/web/src/i18n/fr';
+import { screenshotPath } from './support/screenshots';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
 import { SETUP, STEP, TEST } from './support/timing';
 
@@ -22,7 +22,6 @@ const PASSWORD = 'citymentor-demo';
 const MENTEE = { email: 'mentee@tampere.fi', password: PASSWORD };
 const MENTOR = { email: 'mentor@helsinki.fi', password: PASSWORD };
 const COORDINATOR = { email: 'coordinator@eurocities.eu', password: PASSWORD };
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -126,7 +125,6 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     followUpId =
       own.find((a) => a.phase === 'follow-up')?.id ??
       (await mentee.post(`/programmes/${programmeId}/assessments`, { organisationId: pair.menteeOrganisation.id, benchmarkCode: pair.benchmarkCode, phase: 'follow-up', copyFromBaseline: true }).expect(201)).body.id;
-    mkdirSync(SHOTS, { recursive: true });
   }, SETUP);
 
   afterAll(async () => {
@@ -142,7 +140,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
       await page.evaluate(`document.querySelector('${SHOW[name]}').closest('li, section').scrollIntoView({ block: 'start', behavior: 'instant' })`);
       await painted(page);
     }
-    await page.screenshot({ path: join(SHOTS, file) });
+    await page.screenshot({ path: screenshotPath(file) });
   }
 
   const pages: Record<string, () => { person: typeof MENTEE; path: string }> = {
@@ -207,12 +205,12 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     await settle(dashboard);
     await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Rotterdam mentors Lisbon' }).first().waitFor();
     await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Vienna mentors Nicosia' }).first().waitFor();
-    await dashboard.locator('#stalled').screenshot({ path: join(SHOTS, 'stalled-desktop.png') });
+    await dashboard.locator('#stalled').screenshot({ path: screenshotPath('stalled-desktop.png') });
 
     const manage = await open(COORDINATOR, `/programmes/${programmeId}/manage#settings`);
     await settle(manage);
     await expect(manage.getByLabel('Stalled after no activity for (days)').inputValue()).resolves.toBe('21');
-    await manage.locator('#settings').screenshot({ path: join(SHOTS, 'settings-desktop.png') });
+    await manage.locator('#settings').screenshot({ path: screenshotPath('settings-desktop.png') });
   });
 
   it('would notice English: the same check finds plenty on the English plan page', async () => {

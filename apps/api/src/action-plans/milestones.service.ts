@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import type { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/milestone-request.dto';
 import type { LoggedProgressDto, MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
-import { assertPlanAllows, PlanAccess } from './plan-access';
+import { assertPlanAllows, PlanAccess, planStillAllows } from './plan-access';
 import { milestoneCreated, milestoneUpdated, planUpdated, progressLogged, staleAware } from './plan-events';
 import { PlanReader } from './plan-reader';
 
@@ -31,7 +31,7 @@ export class MilestonesService {
     assertPlanAllows('add-milestone', scope.planState);
     const milestone = new Milestone(this.em.getReference(ActionPlan, planId), dto);
     this.em.persist(milestone);
-    await this.events.flushWith(this.em, () => milestoneCreated(scope, planId, milestone, actor.userId));
+    await this.events.flushWith(this.em, () => milestoneCreated(scope, planId, milestone, actor.userId), planStillAllows(this.em, 'add-milestone', planId));
     return this.reader.milestone(scope, milestone.id);
   }
 
@@ -46,11 +46,11 @@ export class MilestonesService {
     const { version, ...changes } = dto;
     const milestone = await this.em.findOneOrFail(Milestone, milestoneId);
     if (version !== milestone.version) throw staleVersion(milestone.version);
-    const rewritesText = TEXT_FIELDS.some((f) => changes[f] !== undefined);
-    assertPlanAllows(rewritesText ? 'edit-milestone' : 'change-milestone-status', scope.planState);
+    const change = TEXT_FIELDS.some((f) => changes[f] !== undefined) ? 'edit-milestone' : 'change-milestone-status';
+    assertPlanAllows(change, scope.planState);
     milestone.update(version, changes);
     await staleAware(
-      () => this.events.flushWith(this.em, () => milestoneUpdated(scope, scope.planId, milestone, actor.userId)),
+      () => this.events.flushWith(this.em, () => milestoneUpdated(scope, scope.planId, milestone, actor.userId), planStillAllows(this.em, change, scope.planId)),
       async () => {
         const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from milestones where id = ?`, [milestoneId]);
         return row?.version;
@@ -75,10 +75,14 @@ export class MilestonesService {
     const starting = plan?.state === 'approved' ? plan : undefined;
     starting?.apply('start');
     this.em.persist(entry);
-    await this.events.flushWith(this.em, () => {
-      const events: AnyEvent[] = [...progressLogged(scope, scope.planId, entry, actor.userId), ...milestoneUpdated(scope, scope.planId, milestone, actor.userId)];
-      return starting ? [...events, ...planUpdated(scope, starting, actor.userId)] : events;
-    });
+    await this.events.flushWith(
+      this.em,
+      () => {
+        const events: AnyEvent[] = [...progressLogged(scope, scope.planId, entry, actor.userId), ...milestoneUpdated(scope, scope.planId, milestone, actor.userId)];
+        return starting ? [...events, ...planUpdated(scope, starting, actor.userId)] : events;
+      },
+      planStillAllows(this.em, 'log-progress', scope.planId),
+    );
     const [logged] = await this.reader.progress(scope, milestoneId, entry.id);
     return { ...logged, milestoneStatus: milestone.status, milestoneVersion: milestone.version, planState: plan?.state ?? scope.planState };
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
+import { PreparedQuery } from '@citymentor/persistence';
 import { acceptsProgress, allowedActions, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
@@ -56,6 +58,20 @@ export function assertPlanAllows(change: PlanChange, state: PlanState) {
     allowed: allowedActions(state),
     allowedStates,
   });
+}
+
+const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(`select state from action_plans where id = ? for no key update`);
+
+/**
+ * `assertPlanAllows` once more inside the change's transaction (EventLog.flushWith's `stillHolds`), on
+ * the plan's row as committed now and locked until commit: a submit, review or archive racing the change
+ * either waits for it (and the revision includes it) or commits first (and the change gets 409).
+ */
+export function planStillAllows(em: EntityManager, change: PlanChange, planId: string): () => Promise<void> {
+  return async () => {
+    const row = await PLAN_STATE_LOCKED.one(em, [planId]);
+    if (row) assertPlanAllows(change, row.state);
+  };
 }
 
 /** A thing of the pair, found and allowed: its scope row and the actor's side. */

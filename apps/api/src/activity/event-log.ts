@@ -37,9 +37,12 @@ export class EventLog {
    * Flushes the pending changes of `em`, then appends the events `announce` builds from the
    * flushed state (ids, versions), all in one transaction: the change and its events commit
    * together, and appends are serialised so `seq` order is commit order (see appendEvents).
+   * `stillHolds` runs first in that transaction: a locking read of what the change was decided on
+   * (the plan's state, the assessment's status), so a concurrent change of it waits or is seen.
    */
-  async flushWith(em: EntityManager, announce: () => AnyEvent | AnyEvent[]): Promise<void> {
+  async flushWith(em: EntityManager, announce: () => AnyEvent | AnyEvent[], stillHolds?: () => Promise<void>): Promise<void> {
     await inTransaction(em, async () => {
+      await stillHolds?.();
       await em.flush();
       await appendEvents(em, [announce()].flat());
     });

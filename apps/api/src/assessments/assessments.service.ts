@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { BenchmarkDocument } from '@citymentor/benchmarks';
-import { Assessment, AssessmentAnswer, conflict, ContextNote, DomainError, Participant } from '@citymentor/domain';
+import type { AssessmentStatus } from '@citymentor/contracts';
+import { Assessment, AssessmentAnswer, assertAssessmentEditable, conflict, ContextNote, DomainError, Participant } from '@citymentor/domain';
+import { PreparedQuery } from '@citymentor/persistence';
 import { EventLog } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import { BenchmarkDocuments, invalid } from '../pairs/benchmark-documents';
@@ -12,6 +14,8 @@ import { AssessmentPolicy, type AssessmentAction } from './assessment.policy';
 import { toAnswerDto, toContextNoteDto } from './assessment.mappers';
 import type { AssessmentAnswerDto, AssessmentContextNoteDto, AssessmentDto } from './dto/assessment.dto';
 import type { CalibrateAnswerDto, CreateAssessmentDto, SaveAnswerDto, SaveContextNoteDto } from './dto/assessment-requests.dto';
+
+const STATUS_LOCKED = new PreparedQuery<{ status: AssessmentStatus }>(`select status from assessments where id = ? for no key update`);
 
 /**
  * Self-assessment use cases: a city starts, answers and submits its assessment; the mentor side of
@@ -71,7 +75,7 @@ export class AssessmentsService {
     if (dto.links !== undefined) answer.links = dto.links;
     answer.updatedBy = actor.userId;
     assessment.updatedAt = new Date();
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, questionCode));
+    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, questionCode), this.stillEditable(assessment.id));
     return toAnswerDto(answer);
   }
 
@@ -93,7 +97,7 @@ export class AssessmentsService {
     else if (note) note.note = dto.note;
     else if (!blank) this.em.persist(new ContextNote(assessment, factorCode, dto.note));
     assessment.updatedAt = new Date();
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null));
+    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null), this.stillEditable(assessment.id));
     return toContextNoteDto({ factorCode, note: blank ? '' : dto.note, updatedAt: assessment.updatedAt });
   }
 
@@ -102,7 +106,7 @@ export class AssessmentsService {
     const { scope } = await this.authorised(actor, 'answer', id);
     const assessment = await this.em.findOneOrFail(Assessment, id);
     assessment.submit(new Date());
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null));
+    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null), this.stillEditable(assessment.id));
     return this.reads.get(actor, id);
   }
 
@@ -131,6 +135,17 @@ export class AssessmentsService {
       this.em.clear();
       return save();
     }
+  }
+
+  /**
+   * The assessment is still a draft when the change commits: its row is read again, locked, inside the
+   * change's transaction, so an answer racing the submit either lands before it or gets 409.
+   */
+  private stillEditable(id: string): () => Promise<void> {
+    return async () => {
+      const row = await STATUS_LOCKED.one(this.em, [id]);
+      if (row) assertAssessmentEditable(row.status);
+    };
   }
 
   /** Policy first (404 before 403), before anything is loaded. */

@@ -7,6 +7,11 @@ import { Programme } from '../programme/programme.entity';
 import { AssessmentAnswer } from './assessment-answer.entity';
 import { ContextNote } from './context-note.entity';
 
+/** A submitted assessment is the record progress is measured against: nothing in it changes any more. */
+export function assertAssessmentEditable(status: AssessmentStatus) {
+  if (status === 'submitted') throw new DomainError('CONFLICT', 'This assessment has been submitted and is locked');
+}
+
 /** A city testing itself against a benchmark, at the start (baseline) or the end (follow-up) of a programme. */
 @Entity({ tableName: 'assessments' })
 @Unique({ properties: ['programme', 'organisation', 'benchmarkCode', 'phase'] })
@@ -53,7 +58,7 @@ export class Assessment {
 
   /** Submitted assessments are locked: they are the record progress is measured against. */
   assertEditable() {
-    if (this.status === 'submitted') throw new DomainError('CONFLICT', 'This assessment has been submitted and is locked');
+    assertAssessmentEditable(this.status);
   }
 
   submit(now: Date) {

@@ -78,12 +78,15 @@ export interface PostLoad {
  * POSTs `count` comments with `concurrency` in flight, each with its own Idempotency-Key. A request
  * whose connection fails is sent again to `fallbackUrl` with the same key, until it gets an answer:
  * a comment committed before its instance died is then answered from the idempotency record, not
- * written twice. Returns the indexes that never succeeded and how many retries were needed.
+ * written twice — or, when the instance died between the commit and recording the answer, with
+ * 409 ALREADY_DONE (saved, answer lost). Returns the indexes that never succeeded, how many retries
+ * were needed and how many were answered ALREADY_DONE.
  */
-export async function postComments(load: PostLoad): Promise<{ failed: number[]; retried: number }> {
+export async function postComments(load: PostLoad): Promise<{ failed: number[]; retried: number; alreadyDone: number }> {
   let next = 0;
   let done = 0;
   let retried = 0;
+  let alreadyDone = 0;
   const failed: number[] = [];
   const post = (url: string, i: number) =>
     fetch(`${url}/api/v1/action-plans/${load.planId}/comments`, {
@@ -98,7 +101,12 @@ export async function postComments(load: PostLoad): Promise<{ failed: number[]; 
       try {
         const response = await post(url, i);
         if (response.status === 201) return;
-        if (response.status < 500) throw new Error(`comment ${i}: ${response.status} ${await response.text()}`);
+        const text = await response.text();
+        if (response.status === 409 && (JSON.parse(text) as { code?: string }).code === 'ALREADY_DONE') {
+          alreadyDone += 1;
+          return;
+        }
+        if (response.status < 500) throw new Error(`comment ${i}: ${response.status} ${text}`);
       } catch (error) {
         if ((error as Error).message.startsWith(`comment ${i}:`)) throw error;
       }
@@ -118,5 +126,5 @@ export async function postComments(load: PostLoad): Promise<{ failed: number[]; 
       }
     }),
   );
-  return { failed, retried };
+  return { failed, retried, alreadyDone };
 }

@@ -7,3 +7,4 @@ export * from './transaction';
 export * from './queries/pair-activity.query';
 export * from './event-log';
 export * from './prepared-query';
+export * from './idempotency-claim';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '@citymentor/domain';
+import { IdempotencyClaimSubscriber } from './idempotency-claim';
 import { MIGRATIONS } from './migrations';
 
 export interface OrmSettings {
@@ -25,6 +26,7 @@ export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSet
     clientUrl: databaseUrl,
     entities: ENTITIES,
     extensions: [Migrator],
+    subscribers: [new IdempotencyClaimSubscriber()],
     debug,
     pool: { min: 0, max: poolSize },
     driverOptions: {

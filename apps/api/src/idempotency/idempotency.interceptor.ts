@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DomainError } from '@citymentor/domain';
+import { withIdempotencyClaim } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 
@@ -12,8 +13,9 @@ const WAIT_FOR_TWIN_MS = 5000;
 
 interface KeyRow {
   fingerprint: string;
-  status: 'pending' | 'done';
+  status: 'pending' | 'committed' | 'done';
   response_body: unknown;
+  abandoned: boolean;
 }
 
 /**
@@ -23,8 +25,9 @@ interface KeyRow {
  * request → 422. A twin that arrives while the first still runs waits for it, or gets 409.
  * A failed request releases its key, so it can be retried. Keys are kept 24 hours. A key left
  * pending by an instance that died mid-request is taken over by the same request retried after
- * IDEMPOTENCY_ABANDONED_MS (its transaction was rolled back with the connection, unless it died in
- * the instant between committing and recording the response: then the retry runs once more).
+ * IDEMPOTENCY_ABANDONED_MS (its transaction was rolled back with the connection). The claim is
+ * marked `committed` in the transaction of the request's change, so a request that died between
+ * committing and recording its response is never run again: its retry gets 409 ALREADY_DONE.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -54,18 +57,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Claim the key, or answer as its first request did; wait while that one still runs.
     for (;;) {
       if (await this.claim(userId, key, fingerprint)) break;
-      const [row] = await connection.execute<KeyRow[]>(`select fingerprint, status, response_body from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
+      const [row] = await connection.execute<KeyRow[]>(
+        `select fingerprint, status, response_body, created_at < now() - make_interval(secs => ?) as abandoned from idempotency_keys where user_id = ? and key = ?`,
+        [this.config.idempotencyAbandonedMs / 1000, userId, key],
+      );
       if (row && row.fingerprint !== fingerprint) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
       }
       if (row?.status === 'done') return of(row.response_body);
+      if (row?.status === 'committed' && row.abandoned) {
+        throw new DomainError('ALREADY_DONE', 'A request with this Idempotency-Key was carried out, but the server handling it stopped before it could answer; read the result instead of sending it again');
+      }
       // No row: the first request failed and released the key; claim it on the next turn.
       if (row && Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
       await new Promise((r) => setTimeout(r, 25));
     }
 
-    const release = () => connection.execute(`delete from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
-    return next.handle().pipe(
+    // A failed request frees its key for a retry, unless its change was committed before it failed:
+    // then the key is left for retries to find at once (ALREADY_DONE), never to run the request again.
+    const release = () =>
+      connection.execute(
+        `with freed as (delete from idempotency_keys where user_id = ? and key = ? and status = 'pending')
+         update idempotency_keys set created_at = 'epoch' where user_id = ? and key = ? and status = 'committed'`,
+        [userId, key, userId, key],
+      );
+    // The handler runs with the claim in scope: its transactions mark it committed as they commit (libs/persistence).
+    return withIdempotencyClaim({ userId, key }, () => next.handle()).pipe(
       mergeMap(async (body: unknown) => {
         await connection.execute(`update idempotency_keys set status = 'done', response_body = ? where user_id = ? and key = ?`, [
           JSON.stringify(body ?? null),

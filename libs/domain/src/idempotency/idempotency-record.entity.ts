@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 /**
  * One use of an `Idempotency-Key` by one user: the request's fingerprint and, once done, the
  * response to replay. The unique key is what makes a concurrent duplicate lose.
+ *
+ * `pending` while the request runs; `committed` in the same transaction as the change it made (so a
+ * request that died after committing is never run again); `done` with the response to replay.
  */
 @Entity({ tableName: 'idempotency_keys' })
 @Unique({ properties: ['userId', 'key'] })
@@ -21,8 +24,8 @@ export class IdempotencyRecord {
   @Property({ type: 'string', length: 64 })
   fingerprint: string;
 
-  @Enum({ items: ['pending', 'done'], type: 'string', length: 16 })
-  status: 'pending' | 'done' = 'pending';
+  @Enum({ items: ['pending', 'committed', 'done'], type: 'string', length: 16 })
+  status: 'pending' | 'committed' | 'done' = 'pending';
 
   @Property({ type: 'smallint', nullable: true })
   responseStatus?: number;

@@ -5,6 +5,7 @@ import { Migration20261129073000_event_notifications } from './Migration20261129
 import { Migration20261129075726_notifications_reminders_reports } from './Migration20261129075726_notifications_reminders_reports';
 import { Migration20261129102002_stalled_pairs } from './Migration20261129102002_stalled_pairs';
 import { Migration20261129105824_hot_read_indexes } from './Migration20261129105824_hot_read_indexes';
+import { Migration20261129134140_idempotency_committed } from './Migration20261129134140_idempotency_committed';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129075726_notifications_reminders_reports', class: Migration20261129075726_notifications_reminders_reports },
   { name: 'Migration20261129102002_stalled_pairs', class: Migration20261129102002_stalled_pairs },
   { name: 'Migration20261129105824_hot_read_indexes', class: Migration20261129105824_hot_read_indexes },
+  { name: 'Migration20261129134140_idempotency_committed', class: Migration20261129134140_idempotency_committed },
 ];

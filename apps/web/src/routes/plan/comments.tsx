@@ -3,7 +3,7 @@
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
 import { useRef, useState } from 'preact/hooks';
-import { api, type Schemas } from '../../api/client';
+import { api, ApiError, type Schemas } from '../../api/client';
 import { Badge, ErrorNotice } from '../../components/status';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
@@ -109,11 +109,16 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
     try {
       if (save) await save(body.trim());
       else
-        await api.post('/api/v1/action-plans/{id}/comments', {
-          path: { id: ctx.planId },
-          body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
-          headers: { 'Idempotency-Key': key.current },
-        });
+        await api
+          .post('/api/v1/action-plans/{id}/comments', {
+            path: { id: ctx.planId },
+            body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
+            headers: { 'Idempotency-Key': key.current },
+          })
+          // A retry of a post that was saved but never answered (its server stopped): saved all the same.
+          .catch((caught: unknown) => {
+            if (!(caught instanceof ApiError && caught.code === 'ALREADY_DONE')) throw caught;
+          });
       key.current = idempotencyKey();
       setBody('');
       ctx.reload();

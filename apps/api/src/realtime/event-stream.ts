@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, type Notification } from 'pg';
+import { Client, type Notification, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import type { EventType, RealtimeEvent } from '@citymentor/contracts';
 import { appConfig, type AppConfig } from '../config/app.config';
 
@@ -38,6 +38,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly listeners: ((event: RealtimeEvent) => void)[] = [];
   private readonly accessListeners: ((userId: string | null) => void)[] = [];
   private listening = false;
+  private turn: Promise<unknown> = Promise.resolve();
   /** Tests switch NOTIFY off to show the poll alone still delivers. */
   notificationsEnabled = true;
 
@@ -65,7 +66,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   /** Starts after every module is initialised, so the database is migrated. */
   async onApplicationBootstrap() {
     await this.connect();
-    const [row] = (await this.client!.query<{ seq: string }>('select coalesce(max(seq), 0)::text as seq from events')).rows;
+    const [row] = (await this.query<{ seq: string }>({ text: 'select coalesce(max(seq), 0)::text as seq from events' })).rows;
     this.head = BigInt(row.seq);
     this.poll = setInterval(() => void this.drain(), 1000);
     this.poll.unref();
@@ -73,8 +74,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The events of one room after `sinceSeq`, in order (replay). */
   async since(room: string, sinceSeq: bigint, limit = 5000): Promise<RealtimeEvent[]> {
-    const client = await this.ready();
-    const { rows } = await client.query<EventRow>({ name: 'events-of-room', text: REPLAY, values: [room, sinceSeq.toString(), limit] });
+    const { rows } = await this.query<EventRow>({ name: 'events-of-room', text: REPLAY, values: [room, sinceSeq.toString(), limit] });
     return rows.map(toRealtimeEvent);
   }
 
@@ -88,8 +88,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         do {
           this.again = false;
-          const client = await this.ready();
-          const { rows } = await client.query<EventRow>({ name: 'events-after', text: TAIL, values: [this.head.toString()] });
+          const { rows } = await this.query<EventRow>({ name: 'events-after', text: TAIL, values: [this.head.toString()] });
           for (const row of rows) {
             this.head = BigInt(row.seq);
             const event = toRealtimeEvent(row);
@@ -112,6 +111,13 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     clearInterval(this.poll);
     await this.client?.end().catch(() => undefined);
+  }
+
+  /** One statement at a time on this connection: replays and the tail take turns (pg would queue them too, with a deprecation warning). */
+  private query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+    const result = this.turn.then(async () => (await this.ready()).query<R>(config));
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   private async ready(): Promise<Client> {

@@ -3,7 +3,8 @@
  * every section; a pair where nothing happened for weeks is listed as stalled and marked in the grid;
  * the programme's settings change its thresholds, with errors beside the fields; consortium milestones
  * go on the timeline; a suggested pair is created in one click; an invitation gives a link to share;
- * the activity feed follows what happens, live.
+ * the activity feed names the pair formed and follows what happens, live; a pair ended elsewhere shows
+ * as ended on its open page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
@@ -22,6 +23,8 @@ describe('the coordinator journey', () => {
   let programmeId: string;
   let planId: string;
   let menteeToken: string;
+  let coordinatorToken: string;
+  let pairId: string;
   let newtown: string;
   let mentorCity: string;
   let menteeCity: string;
@@ -32,6 +35,8 @@ describe('the coordinator journey', () => {
     const m = await world.t.given.mentoring();
     programmeId = m.programme.id;
     menteeToken = m.people.mentee.token;
+    coordinatorToken = m.people.coordinator.token;
+    pairId = m.pair.id;
     mentorCity = m.mentorCity.name;
     menteeCity = m.menteeCity.name;
     const plans = new GivenPlans(world.t.orm);
@@ -148,12 +153,24 @@ describe('the coordinator journey', () => {
     await page.goto(`/programmes/${programmeId}/activity`);
     await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
     await page.locator('.loading').waitFor({ state: 'detached' }).catch(() => undefined);
+    // The pair formed from a suggestion above, with a link to it.
+    const formed = page.getByTestId('activity').locator('.activity-item', { hasText: `paired ${mentorCity} (mentor) with ${newtown} (mentee)` });
+    await formed.getByRole('link', { name: 'Open' }).waitFor();
     const comments = page.getByTestId('activity').getByText('commented on a plan');
     const post = (body: string) => world.t.api.as(menteeToken).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201);
     await post('We start next week');
     await comments.first().waitFor();
     await post('The venue is booked');
     await comments.nth(1).waitFor();
+  });
+
+  it('shows a pair ended elsewhere at once on its open page', async () => {
+    await page.goto(`/programmes/${programmeId}/pairs/${pairId}`);
+    await page.getByRole('heading', { level: 1, name: `${mentorCity} mentors ${menteeCity}` }).waitFor();
+    const header = page.locator('.page-header');
+    expect(await header.getByText('Ended', { exact: true }).count()).toBe(0);
+    await world.t.api.as(coordinatorToken).post(`/pairs/${pairId}/end`).expect(200);
+    await header.getByText('Ended', { exact: true }).waitFor();
   });
 
   it('raised no error in the page', () => {

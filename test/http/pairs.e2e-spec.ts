@@ -130,6 +130,32 @@ describe('mentoring pairs', () => {
     expect((await as('mentee').get(`/pairs/${pair.id}`).expect(200)).body.status).toBe('ended');
   });
 
+  it("announces forming and ending in the pair's own room; the activity shows them to the pair's cities and the coordinators, not to other cities", async () => {
+    const [helsinki, dublin] = await twoCities();
+    const created = await as('coordinator').post(`/programmes/${g.programme.id}/pairs`, { benchmarkCode: BENCHMARK, mentorOrganisationId: helsinki.id, menteeOrganisationId: dublin.id }).expect(201);
+    const pairId = created.body.id as string;
+    await as('coordinator').post(`/pairs/${pairId}/end`).expect(200);
+
+    const events = await t.orm.em
+      .fork()
+      .execute<{ room: string; type: string; payload: Record<string, unknown>; actor_id: string }[]>(`select room, type, payload, actor_id from events where payload->>'pairId' = ? and type like 'pair.%' order by seq`, [pairId]);
+    const pairEvent = { programmeId: g.programme.id, pairId, benchmarkCode: BENCHMARK, mentorOrganisationId: helsinki.id, mentorName: helsinki.name, menteeOrganisationId: dublin.id, menteeName: dublin.name };
+    expect(events).toEqual([
+      { room: `pair:${pairId}`, type: 'pair.created', payload: { ...pairEvent, status: 'active' }, actor_id: g.people.coordinator.user.id },
+      { room: `pair:${pairId}`, type: 'pair.ended', payload: { ...pairEvent, status: 'ended' }, actor_id: g.people.coordinator.user.id },
+    ]);
+
+    const pairTypes = async (client: ApiClient) =>
+      ((await client.get(`/programmes/${g.programme.id}/activity?limit=100`).expect(200)).body.items as { type: string; payload: { pairId?: string } }[])
+        .filter((i) => i.payload.pairId === pairId)
+        .map((i) => i.type);
+    const dublinMember = await t.given.signIn(await t.given.member(g.programme, dublin, 'city-member'));
+    expect(await pairTypes(as('coordinator'))).toEqual(['pair.ended', 'pair.created']);
+    expect(await pairTypes(t.api.as(dublinMember.token))).toEqual(['pair.ended', 'pair.created']);
+    expect(await pairTypes(as('otherCity'))).toEqual([]);
+    expect(await pairTypes(as('mentee'))).toEqual([]);
+  });
+
   describe('suggestions', () => {
     let s: Mentoring;
     let thirdCityId: string;

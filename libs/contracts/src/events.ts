@@ -1,4 +1,4 @@
-import type { AssessmentPhase, AssessmentStatus, CommentTargetType, PlanState, ReviewVerdict } from './mentoring';
+import type { AssessmentPhase, AssessmentStatus, CommentTargetType, PairStatus, PlanState, ReviewVerdict } from './mentoring';
 import type { WorkStatus } from './roles';
 
 /** Where a plan-level event happened: enough for a client to route it. */
@@ -35,8 +35,25 @@ export interface MilestoneEvent extends PlanScope {
   version: number;
 }
 
+/**
+ * A pair formed or ended. Announced in the pair's own room only: a city sees the pairs it is part of,
+ * so the programme's room (every member's) must not name the others.
+ */
+export interface PairEvent {
+  programmeId: string;
+  pairId: string;
+  benchmarkCode: string;
+  mentorOrganisationId: string;
+  mentorName: string;
+  menteeOrganisationId: string;
+  menteeName: string;
+  status: PairStatus;
+}
+
 /** Payloads of the realtime events, by type. The api emits, the worker consumes, the web client subscribes. */
 export interface EventPayloads {
+  'pair.created': PairEvent;
+  'pair.ended': PairEvent;
   'comment.created': CommentEvent;
   'comment.updated': CommentEvent;
   'comment.deleted': CommentEvent;

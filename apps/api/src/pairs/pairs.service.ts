@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { PairEvent } from '@citymentor/contracts';
 import { conflict, DomainError, Organisation, Pair, Participant, Programme } from '@citymentor/domain';
-import { inTransaction } from '@citymentor/persistence';
+import { appendEvents, inTransaction } from '@citymentor/persistence';
+import { EventLog } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { BenchmarkDocuments, invalid, unknownSections } from './benchmark-documents';
@@ -11,8 +13,8 @@ import { PairPolicy } from './pair.policy';
 
 /**
  * Mentoring pairs: a coordinator forms them from the cities of a programme and ends them; members
- * see the pairs they are part of (experts and coordinators see all). Pair changes record no event:
- * the realtime contract has no pair event type yet.
+ * see the pairs they are part of (experts and coordinators see all). Forming and ending a pair are
+ * announced in the pair's room (`pair.created`, `pair.ended`): its activity, its open pages.
  */
 @Injectable()
 export class PairsService {
@@ -21,6 +23,7 @@ export class PairsService {
     private readonly programmes: ProgrammePolicy,
     private readonly policy: PairPolicy,
     private readonly benchmarks: BenchmarkDocuments,
+    private readonly events: EventLog,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreatePairDto): Promise<PairDto> {
@@ -39,6 +42,8 @@ export class PairsService {
       const duplicate = await this.em.count(Pair, { programme: programmeId, benchmarkCode: benchmark.code, mentorOrganisation: mentor, menteeOrganisation: mentee, status: 'active' });
       if (duplicate) throw conflict(`${mentor.name} already mentors ${mentee.name} on this benchmark in an active pair`);
       this.em.persist(pair);
+      await this.em.flush();
+      await appendEvents(this.em, [pairEvent('pair.created', pair, mentor, mentee, actor.userId)]);
     });
     return this.get(actor, pair.id);
   }
@@ -61,9 +66,9 @@ export class PairsService {
 
   async end(actor: Actor, id: string): Promise<PairDto> {
     this.policy.assert(actor, 'manage', await this.row(id));
-    const pair = await this.em.findOneOrFail(Pair, id);
+    const pair = await this.em.findOneOrFail(Pair, id, { populate: ['mentorOrganisation', 'menteeOrganisation'] });
     pair.end(new Date());
-    await this.em.flush();
+    await this.events.flushWith(this.em, () => pairEvent('pair.ended', pair, pair.mentorOrganisation, pair.menteeOrganisation, actor.userId));
     return this.get(actor, id);
   }
 
@@ -80,4 +85,18 @@ export class PairsService {
     if (participant.organisation.kind !== 'city') throw invalid(field, `${field} must be a city; ${participant.organisation.name} is a ${participant.organisation.kind}`);
     return participant.organisation;
   }
+}
+
+function pairEvent(type: 'pair.created' | 'pair.ended', pair: Pair, mentor: Organisation, mentee: Organisation, actorId: string) {
+  const payload: PairEvent = {
+    programmeId: pair.programme.id,
+    pairId: pair.id,
+    benchmarkCode: pair.benchmarkCode,
+    mentorOrganisationId: mentor.id,
+    mentorName: mentor.name,
+    menteeOrganisationId: mentee.id,
+    menteeName: mentee.name,
+    status: pair.status,
+  };
+  return { room: `pair:${pair.id}`, type, payload, actorId, programmeId: pair.programme.id };
 }

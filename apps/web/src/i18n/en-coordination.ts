@@ -100,6 +100,8 @@ export const enCoordination = {
   'activity.open': 'Open',
   'activity.someone': 'Someone',
   'activity.other': '{actor} made a change',
+  'activity.pair.created': '{actor} paired {mentor} (mentor) with {mentee} (mentee)',
+  'activity.pair.ended': '{actor} ended the pair of {mentor} and {mentee}',
   'activity.comment.created': '{actor} commented on a plan',
   'activity.comment.updated': '{actor} edited a comment',
   'activity.comment.deleted': '{actor} deleted a comment',

@@ -102,6 +102,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'activity.open': 'Ouvrir',
   'activity.someone': 'Quelqu’un',
   'activity.other': '{actor} a fait une modification',
+  'activity.pair.created': '{actor} a formé le binôme {mentor} (mentor) et {mentee} (mentoré)',
+  'activity.pair.ended': '{actor} a mis fin au binôme {mentor} et {mentee}',
   'activity.comment.created': '{actor} a commenté un plan',
   'activity.comment.updated': '{actor} a modifié un commentaire',
   'activity.comment.deleted': '{actor} a supprimé un commentaire',

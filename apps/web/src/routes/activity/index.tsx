@@ -12,9 +12,11 @@ import { useLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 
 type Item = Schemas['ActivityItemDto'];
-type Payload = { planId?: string; title?: string; verdict?: string; percent?: number; milestoneId?: string; state?: string };
+type Payload = { planId?: string; pairId?: string; title?: string; verdict?: string; percent?: number; milestoneId?: string; state?: string; mentorName?: string; menteeName?: string };
 
 const KNOWN: Record<string, MessageKey> = {
+  'pair.created': 'activity.pair.created',
+  'pair.ended': 'activity.pair.ended',
   'comment.created': 'activity.comment.created',
   'comment.updated': 'activity.comment.updated',
   'comment.deleted': 'activity.comment.deleted',
@@ -34,12 +36,16 @@ function describe(item: Item): string {
   if (item.type === 'plan.reviewed') return t(p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested', { actor, title: p.title ?? '' });
   const key = KNOWN[item.type];
   if (!key) return t('activity.other', { actor });
-  return t(key, { actor, title: p.title ?? '', percent: formatPercent(p.percent ?? 0) });
+  return t(key, { actor, title: p.title ?? '', percent: formatPercent(p.percent ?? 0), mentor: p.mentorName ?? '', mentee: p.menteeName ?? '' });
 }
 
 function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {
   const p = item.payload as Payload;
-  const link = p.planId ? `/programmes/${programmeId}/plans/${p.planId}${p.milestoneId ? `#milestone-${p.milestoneId}` : ''}` : null;
+  const link = p.planId
+    ? `/programmes/${programmeId}/plans/${p.planId}${p.milestoneId ? `#milestone-${p.milestoneId}` : ''}`
+    : item.type.startsWith('pair.') && p.pairId
+      ? `/programmes/${programmeId}/pairs/${p.pairId}`
+      : null;
   return (
     <li class="activity-item">
       <p class="activity-item__what">{describe(item)}</p>

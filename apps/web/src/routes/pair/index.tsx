@@ -133,6 +133,8 @@ export default function PairPage({ params }: PageProps) {
   const benchmark = useResource(() => (code ? loadBenchmark(code) : Promise.resolve(undefined)), [code]);
   const room = `pair:${pairId}`;
   useLiveReload(room, plans.reload, (e) => e.type.startsWith('plan.') || e.type.startsWith('milestone.') || e.type === 'progress.logged');
+  // Ended by the coordinator while open: the page shows it at once (and its actions go).
+  useLiveReload(room, pair.reload, (e) => e.type === 'pair.ended');
   const p = pair.data;
   usePageTitle(p ? t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name }) : undefined);
 

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { IdempotencyRecord } from '@citymentor/domain';
-import { ormOptions, withIdempotencyClaim } from '@citymentor/persistence';
-import { createTestDatabase, dropTestDatabase } from '../support/database';
+import { withIdempotencyClaim } from '@citymentor/persistence';
+import { startOrm } from '../support/orm';
 
 /**
  * A request's Idempotency-Key claim is marked `committed` by the very transaction that commits its
  * change (IdempotencyClaimSubscriber), whatever opened it, and by nothing else.
  */
 let orm: MikroORM;
-let database: { name: string; url: string };
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await MikroORM.init(ormOptions({ databaseUrl: database.url, poolSize: 2 }));
+  ({ orm, close } = await startOrm());
 });
 
-afterAll(async () => {
-  await orm?.close(true);
-  if (database) await dropTestDatabase(database.name);
-});
+afterAll(() => close?.());
 
 /** A pending claim, as the interceptor writes it before the handler runs. */
 async function pendingClaim() {

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { DriverException } from '@mikro-orm/core';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { appendEvents, ormOptions, PreparedQuery } from '@citymentor/persistence';
-import { createTestDatabase, dropTestDatabase } from '../support/database';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { appendEvents, PreparedQuery } from '@citymentor/persistence';
+import { startOrm } from '../support/orm';
 
 /**
  * PreparedQuery: the hot statements (actor, pair scopes, event appends) are prepared once per
  * connection, run in the caller's transaction, and fail as MikroORM's own queries do.
  */
 let orm: MikroORM;
-let database: { name: string; url: string };
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await MikroORM.init(ormOptions({ databaseUrl: database.url, poolSize: 2 }));
+  ({ orm, close } = await startOrm());
 });
 
-afterAll(async () => {
-  await orm?.close(true);
-  if (database) await dropTestDatabase(database.name);
-});
+afterAll(() => close?.());
 
 const ROOM_EVENTS = new PreparedQuery<{ type: string; n: string }>(`select type, count(*)::text as n from events where room = ? group by type order by type`);
 const preparedNames = (em: Parameters<PreparedQuery<unknown>['all']>[0]) =>

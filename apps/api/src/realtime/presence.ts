@@ -6,6 +6,12 @@ import type { PresenceUser, SocketData } from './socket-state';
 export const PRESENCE_BATCH_MS = 100;
 /** A look-up across instances waits up to 5 s for the others; a slow instance gets this many chances. */
 const PRESENCE_ATTEMPTS = 4;
+/**
+ * A room's presence is announced once more this long after its last change. Two instances that
+ * looked each other up at the same moment each missed the other's newest join, and whichever of
+ * their two broadcasts arrived last stayed on the screens; a second look-up after things settle sees both.
+ */
+export const PRESENCE_SETTLE_MS = 1000;
 
 /**
  * Who is in a room, across every API instance (through the Redis adapter); several tabs of one
@@ -15,6 +21,7 @@ const PRESENCE_ATTEMPTS = 4;
 @Injectable()
 export class Presence implements OnModuleDestroy {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private readonly settling = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
   /**
@@ -26,9 +33,12 @@ export class Presence implements OnModuleDestroy {
     if (this.stopped || this.scheduled.has(room)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(room);
-      this.broadcast(namespace, room).catch(() => {
-        if (attempt < PRESENCE_ATTEMPTS) setTimeout(() => this.announce(namespace, room, attempt + 1), 1000).unref();
-      });
+      this.broadcast(namespace, room).then(
+        () => this.settleLater(namespace, room),
+        () => {
+          if (attempt < PRESENCE_ATTEMPTS) setTimeout(() => this.announce(namespace, room, attempt + 1), 1000).unref();
+        },
+      );
     }, PRESENCE_BATCH_MS);
     timer.unref();
     this.scheduled.set(room, timer);
@@ -37,8 +47,21 @@ export class Presence implements OnModuleDestroy {
   /** Before the sockets and Redis close: nothing more is announced. */
   onModuleDestroy() {
     this.stopped = true;
-    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    for (const timer of [...this.scheduled.values(), ...this.settling.values()]) clearTimeout(timer);
     this.scheduled.clear();
+    this.settling.clear();
+  }
+
+  /** The announcement once more, PRESENCE_SETTLE_MS after the room's last one (a later change moves it on). */
+  private settleLater(namespace: Namespace, room: string) {
+    if (this.stopped) return;
+    clearTimeout(this.settling.get(room));
+    const timer = setTimeout(() => {
+      this.settling.delete(room);
+      if (!this.stopped) this.broadcast(namespace, room).catch(() => undefined);
+    }, PRESENCE_SETTLE_MS);
+    timer.unref();
+    this.settling.set(room, timer);
   }
 
   private async broadcast(namespace: Namespace, room: string) {

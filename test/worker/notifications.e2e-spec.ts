@@ -100,6 +100,31 @@ describe('notifications from the event log (worker + api on one database)', () =
     expect(review.body).toBe('Say who funds it');
   });
 
+  it("tells each city's members of a pair formed for them, from their side, with a link to the pair", async () => {
+    const m = await t.given.mentoring();
+    const [mentorCity, menteeCity] = await Promise.all([t.given.organisation('city'), t.given.organisation('city')]);
+    for (const city of [mentorCity, menteeCity]) await t.given.participant(m.programme, city);
+    const [mentorMember, menteeMember] = await Promise.all([t.given.member(m.programme, mentorCity, 'city-member'), t.given.member(m.programme, menteeCity, 'city-member')]);
+    const { body: pair } = await t.api
+      .as(m.people.coordinator.token)
+      .post(`/programmes/${m.programme.id}/pairs`, { benchmarkCode: 'migrant-entrepreneurs', mentorOrganisationId: mentorCity.id, menteeOrganisationId: menteeCity.id })
+      .expect(201);
+    await feed();
+    await feed();
+
+    const [toMentee] = await notificationsOf(menteeMember.id);
+    const [toMentor] = await notificationsOf(mentorMember.id);
+    const title = `${mentorCity.name} will mentor ${menteeCity.name}`;
+    const link = `/programmes/${m.programme.id}/pairs/${pair.id}`;
+    expect(toMentee).toMatchObject({ kind: 'pair-formed', title, link, body: expect.stringMatching(/^Your city is the mentee of this pair\. Start with the baseline self-assessment/) });
+    expect(toMentor).toMatchObject({ kind: 'pair-formed', title, link, body: expect.stringMatching(/^Your city is the mentor of this pair\./) });
+    expect(await notificationsOf(menteeMember.id)).toHaveLength(1); // read twice, told once
+    // The coordinator formed it; the programme's other cities do not hear of it.
+    for (const other of [m.people.coordinator.user, m.people.mentee.user, m.people.otherCity.user]) {
+      expect((await notificationsOf(other.id)).filter((n) => n.kind === 'pair-formed')).toEqual([]);
+    }
+  });
+
   it('notifies nobody twice when the same events are read again, and announces each notification in its user’s room', async () => {
     const c = await cast();
     const plan = await c.plans.draft();

@@ -57,3 +57,4 @@ export function excerpt(body: string, max = 280): string {
 }
 
 export const planLink = (programmeId: string, planId: string) => `/programmes/${programmeId}/plans/${planId}`;
+export const pairLink = (programmeId: string, pairId: string) => `/programmes/${programmeId}/pairs/${pairId}`;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { CommentEvent, EventPayloads } from '@citymentor/contracts';
+import type { CommentEvent, EventPayloads, PairEvent } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { appendEvents } from '@citymentor/persistence';
-import { announce, excerpt, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
+import { announce, excerpt, pairLink, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
 import { onSide, pairInfo, type PairInfo } from './pair-people';
 
 /** The row of `worker_cursors` this consumer advances. */
@@ -74,6 +74,11 @@ export class NotificationsService {
    * room; it is read from the plan's room only, so it notifies once.
    */
   private async draftsFor(tx: EntityManager, event: EventRow, pair: (id: string) => Promise<PairInfo | null>): Promise<NotificationDraft[]> {
+    if (event.type === 'pair.created') {
+      const p = event.payload as PairEvent;
+      const info = await pair(p.pairId);
+      return info ? this.pairFormedDrafts(event, p, info) : [];
+    }
     if (!event.room.startsWith('plan:')) return [];
     switch (event.type) {
       case 'comment.created':
@@ -149,6 +154,23 @@ export class NotificationsService {
     return [
       { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` },
       { ...base, userIds: others, kind: 'comment', title: c.parentId ? `${authorName} replied on ${where}` : `${authorName} commented on ${where}` },
+    ];
+  }
+
+  /** A new pair: each city's members hear whom they will mentor, or who will mentor them, and where to start. */
+  private pairFormedDrafts(event: EventRow, p: PairEvent, info: PairInfo): NotificationDraft[] {
+    const base = { ...this.source(event, p.pairId, p.programmeId), kind: 'pair-formed' as const, title: `${p.mentorName} will mentor ${p.menteeName}`, link: pairLink(p.programmeId, p.pairId) };
+    return [
+      {
+        ...base,
+        userIds: except(onSide(info, 'mentee'), event.actorId),
+        body: `Your city is the mentee of this pair. Start with the baseline self-assessment, then write an action plan for each section you want to improve; ${p.mentorName} reviews them.`,
+      },
+      {
+        ...base,
+        userIds: except(onSide(info, 'mentor'), event.actorId),
+        body: `Your city is the mentor of this pair. ${p.menteeName}'s self-assessment and action plans will come to you for review.`,
+      },
     ];
   }
 

@@ -11,8 +11,9 @@ export const NOTIFICATION_KINDS = [
   'milestone-overdue',
   'milestone-escalated',
   'pair-stalled',
+  'pair-formed',
 ] as const;
-/** Why someone is told: a comment near them, an @mention, a review step, a due or late milestone, a stalled pair (coordinators). */
+/** Why someone is told: a comment near them, an @mention, a review step, a due or late milestone, a stalled pair (coordinators), their city paired. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**

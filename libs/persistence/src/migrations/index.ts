@@ -6,6 +6,7 @@ import { Migration20261129075726_notifications_reminders_reports } from './Migra
 import { Migration20261129102002_stalled_pairs } from './Migration20261129102002_stalled_pairs';
 import { Migration20261129105824_hot_read_indexes } from './Migration20261129105824_hot_read_indexes';
 import { Migration20261129134140_idempotency_committed } from './Migration20261129134140_idempotency_committed';
+import { Migration20261129140508_pair_formed_notifications } from './Migration20261129140508_pair_formed_notifications';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129102002_stalled_pairs', class: Migration20261129102002_stalled_pairs },
   { name: 'Migration20261129105824_hot_read_indexes', class: Migration20261129105824_hot_read_indexes },
   { name: 'Migration20261129134140_idempotency_committed', class: Migration20261129134140_idempotency_committed },
+  { name: 'Migration20261129140508_pair_formed_notifications', class: Migration20261129140508_pair_formed_notifications },
 ];

@@ -2325,7 +2325,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled";
+            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
             title: string;
             body: string;
             /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */

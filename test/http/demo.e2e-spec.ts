@@ -63,7 +63,7 @@ describe('the demo consortium', () => {
     const items = feed.items as { type: string; at: string }[];
     expect(items.length).toBeGreaterThan(10);
     expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort().reverse());
-    expect(new Set(items.map((i) => i.type))).toEqual(new Set(['plan.submitted', 'plan.reviewed', 'plan.updated', 'comment.created', 'comment.resolved', 'progress.logged']));
+    expect(new Set(items.map((i) => i.type))).toEqual(new Set(['pair.created', 'plan.submitted', 'plan.reviewed', 'plan.updated', 'comment.created', 'comment.resolved', 'progress.logged']));
 
     const sql = t.orm.em.getConnection();
     const [{ cursor, head }] = await sql.execute(`select (select seq from worker_cursors where name = 'notifications')::text as cursor, (select max(seq) from events)::text as head`);

@@ -62,6 +62,20 @@ export function t(key: MessageKey, params?: Params): string {
   return interpolate(CATALOGUES[locale.get()][key] ?? en[key], params);
 }
 
+/**
+ * `t` for markup: the message as pieces, each `{name}` replaced by `parts[name]` as it is (a text, or
+ * an element — e.g. a name someone wrote, marked as such) and the rest by `params` as `t` does.
+ */
+export function tParts<P>(key: MessageKey, parts: Record<string, P>, params?: Params): (string | P)[] {
+  return (CATALOGUES[locale.get()][key] ?? en[key])
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return name !== undefined && name in parts ? parts[name] : interpolate(piece, params);
+    });
+}
+
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
 
 /** Plural-aware `t`: picks `base.one` or `base.other` by the language's plural rules; `{count}` is the number. */

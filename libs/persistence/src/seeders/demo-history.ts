@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType, PlanState } from '@citymentor/contracts';
-import type { ActionPlan, Comment, ProgressEntry, User } from '@citymentor/domain';
+import type { ActionPlan, Comment, Pair, ProgressEntry, User } from '@citymentor/domain';
 import { EVENT_LOG_LOCK } from '../event-log';
 /** The worker's notifications cursor (apps/worker/src/notifications/notifications.service.ts). */
 const NOTIFICATIONS_CURSOR = 'notifications';
@@ -10,6 +10,8 @@ interface Happening {
   type: EventType;
   payload: EventPayloads[EventType];
   actorId: string;
+  /** A pair's own events are in its room only; a change inside a plan in the plan's too. */
+  pairOnly?: boolean;
 }
 
 type Scope = { pairId: string; planId: string };
@@ -17,12 +19,26 @@ type Scope = { pairId: string; planId: string };
 /**
  * The demo's past as the event log would have recorded it, at the times it happened: the activity feed
  * shows it, and a pair's latest event is what tells the stalled-pair signals it is alive. Like the API,
- * every change inside a plan is logged in the plan's room and in its pair's room.
+ * every change inside a plan is logged in the plan's room and in its pair's room, a pair formed in its room only.
  */
 export class DemoHistory {
   private readonly happenings: Happening[] = [];
 
   constructor(private readonly programmeId: string) {}
+
+  pairFormed(pair: Pair, coordinator: User) {
+    const payload: EventPayloads['pair.created'] = {
+      programmeId: this.programmeId,
+      pairId: pair.id,
+      benchmarkCode: pair.benchmarkCode,
+      mentorOrganisationId: pair.mentorOrganisation.id,
+      mentorName: pair.mentorOrganisation.name,
+      menteeOrganisationId: pair.menteeOrganisation.id,
+      menteeName: pair.menteeOrganisation.name,
+      status: 'active',
+    };
+    this.happenings.push({ at: pair.createdAt, type: 'pair.created', payload, actorId: coordinator.id, pairOnly: true });
+  }
 
   plan(scope: Scope, type: 'plan.submitted' | 'plan.reviewed' | 'plan.updated', at: Date, actor: User, plan: ActionPlan, fields: { state: PlanState } & Record<string, unknown>) {
     this.add(at, type, { programmeId: this.programmeId, ...scope, title: plan.title, version: plan.version, ...fields } as EventPayloads[typeof type], actor.id);
@@ -75,7 +91,7 @@ export class DemoHistory {
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .flatMap((h) => {
         const { pairId, planId } = h.payload as Scope;
-        return [`plan:${planId}`, `pair:${pairId}`].map((room) => [room, h.type, JSON.stringify(h.payload), h.actorId, this.programmeId, h.at]);
+        return (h.pairOnly ? [`pair:${pairId}`] : [`plan:${planId}`, `pair:${pairId}`]).map((room) => [room, h.type, JSON.stringify(h.payload), h.actorId, this.programmeId, h.at]);
       });
     if (rows.length === 0) return;
     await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);

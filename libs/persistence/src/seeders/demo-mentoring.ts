@@ -101,7 +101,10 @@ export function seedDemoMentoring(
 ): DemoHistory {
   const history = new DemoHistory(programme.id);
   const pairs = DEMO_PAIRS.map((p) => ({ ...p, entity: new Pair(programme, benchmark.code, organisations.get(p.mentor)!, organisations.get(p.mentee)!, [p.section]) }));
-  for (const p of pairs) p.entity.createdAt = calendar.moment(PAIRED);
+  for (const p of pairs) {
+    p.entity.createdAt = calendar.moment(PAIRED);
+    history.pairFormed(p.entity, memberOf(programme.coordinatorOrganisation.name));
+  }
   em.persist(pairs.map((p) => p.entity));
 
   for (const organisation of [...organisations.values()].filter((o) => o.kind === 'city')) {

@@ -7,7 +7,7 @@ import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
-import { formatDateTime, formatPercent, t, type MessageKey } from '../../i18n';
+import { formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
 import { useLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 
@@ -30,13 +30,13 @@ const KNOWN: Record<string, MessageKey> = {
   'programme.milestone.updated': 'activity.programme.milestone.updated',
 };
 
-function describe(item: Item): string {
+/** What happened, in the reader's language; names and titles people wrote are marked as theirs. */
+function describe(item: Item) {
   const p = item.payload as Payload;
-  const actor = item.actor?.name ?? t('activity.someone');
-  if (item.type === 'plan.reviewed') return t(p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested', { actor, title: p.title ?? '' });
-  const key = KNOWN[item.type];
-  if (!key) return t('activity.other', { actor });
-  return t(key, { actor, title: p.title ?? '', percent: formatPercent(p.percent ?? 0), mentor: p.mentorName ?? '', mentee: p.menteeName ?? '' });
+  const written = (text: string | undefined) => <span data-user-content>{text ?? ''}</span>;
+  const parts = { actor: item.actor ? written(item.actor.name) : t('activity.someone'), title: written(p.title), mentor: written(p.mentorName), mentee: written(p.menteeName) };
+  const key = item.type === 'plan.reviewed' ? (p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested') : (KNOWN[item.type] ?? 'activity.other');
+  return tParts(key, parts, { percent: formatPercent(p.percent ?? 0) });
 }
 
 function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {

@@ -17,8 +17,8 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
 import { writeComment } from '../support/bare-comment';
+import { serveBare } from '../support/bare-process';
 
-const port = Number(process.env.PORT ?? 0);
 const tokens = new Map<string, string>(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, string>));
 const context = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as { programmeId: string; pairId: string; planId: string };
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
@@ -67,21 +67,8 @@ app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unk
   return reply.code(201).send(written.response);
 });
 
-async function main() {
-  await app.listen({ port, host: '127.0.0.1' });
-  console.log(`bare server listening on 127.0.0.1:${(app.server.address() as { port: number }).port}`);
-}
-
-async function shutdown() {
+serveBare('bare server', app, async () => {
   io.close();
   await app.close().catch(() => undefined);
-  await pool.end().catch(() => undefined);
-  process.exit(0);
-}
-
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-main().catch((error: Error) => {
-  console.error(`bare server failed: ${error.stack}`);
-  process.exit(1);
+  await pool.end();
 });

@@ -39,6 +39,7 @@ import {
   table,
   type Proc,
 } from '../support/util';
+import type { Memory, MemoryResult } from '../support/memory-result';
 import { summariseProfile } from '../support/profile';
 import { heapDiff } from './heap-diff';
 
@@ -137,7 +138,7 @@ async function connectSockets(url: string, data: BenchData, count: number, rooms
 async function startServer(kind: Kind, data: BenchData | null, extraNodeArgs: string[] = []): Promise<{ proc: Proc; url: string }> {
   if (kind === 'app') return h.startApi(appCommand, { nodeArgs: extraNodeArgs });
   return h.startBare(
-    compileScripts(join(BENCH_DIR, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts')),
+    compileScripts(join(BENCH_DIR, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'), join(ROOT, 'bench/support/bare-process.ts')),
     {
       BARE_TOKENS: JSON.stringify({ [data!.mentor.token]: data!.mentor.id, [data!.mentee.token]: data!.mentee.id }),
       BARE_CONTEXT: JSON.stringify({ programmeId: data!.programmeId, pairId: data!.pairId, planId: data!.planId }),
@@ -370,26 +371,6 @@ async function loadRound(kind: Kind, round: number, data: BenchData, profile: bo
 }
 
 // ---------------------------------------------------------------- memory
-
-interface Memory {
-  rss: number;
-  heapUsed: number;
-  /** V8 heap reserved: what it may fill again without the RSS growing. */
-  heapTotal: number;
-  external: number;
-}
-
-interface MemoryResult {
-  kind: Kind;
-  before: Memory;
-  mid: Memory;
-  after: Memory;
-  perSocket: number;
-  secondHalfPerSocket: number;
-  heapPerSocket: number;
-  connectMs: number;
-  settleMs: number;
-}
 
 /** After a full GC (SIGUSR2 → gc-on-signal.cjs): VmRSS from /proc, heap and external from the line the preload writes. */
 async function memoryAfterGc(proc: Proc): Promise<Memory> {

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { Pool, TypeOverrides } from 'pg';
 import { writeComment, type BareContext } from '../support/bare-comment';
+import { serveBare } from '../support/bare-process';
 
 type AppModule<T> = T;
 const dist = process.env.APP_DIST!;
@@ -174,20 +175,7 @@ app.post('/api/v1/action-plans/:id/comments', async (request: FastifyRequest<{ P
   return reply.code(201).send((await writeComment(pool, context, actorId, planId, body)).response);
 });
 
-async function main() {
-  await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
-  console.log(`bare REST server listening on 127.0.0.1:${(app.server.address() as { port: number }).port}`);
-}
-
-async function shutdown() {
+serveBare('bare REST server', app, async () => {
   await app.close().catch(() => undefined);
-  await pool.end().catch(() => undefined);
-  process.exit(0);
-}
-
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-main().catch((error: Error) => {
-  console.error(`bare REST server failed: ${error.stack}`);
-  process.exit(1);
+  await pool.end();
 });

@@ -9,22 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../support/setup';
 import { fmt, spawnProc } from '../support/util';
+import type { MemoryResult } from '../support/memory-result';
 import type { BenchContext } from './context';
-
-interface Memory {
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-}
-interface MemoryResult {
-  kind: 'bare' | 'app';
-  before: Memory;
-  after: Memory;
-  perSocket: number;
-  heapPerSocket: number;
-  connectMs: number;
-}
 
 const MB = 1e6;
 const MiB = 2 ** 20;

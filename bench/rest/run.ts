@@ -64,7 +64,7 @@ async function main() {
   // The bare server runs the app's own read classes from the build.
   if (!existsSync(BUILT_MAIN)) prepareAppBuild((f) => f === 'build', log);
   log(`app: ${app.source}`);
-  const bareScript = compileScripts(join(__dirname, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'));
+  const bareScript = compileScripts(join(__dirname, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'), join(ROOT, 'bench/support/bare-process.ts'));
 
   const database = (h.database = await createBenchDatabase());
   log(`database ${database.name} (copied from the migrated template); Redis prefix ${h.redisPrefix}`);

@@ -117,51 +117,36 @@ function fail(reply: FastifyReply, error: unknown) {
 
 type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string> }>;
 
+/** A read for a signed-in actor: 401 without one, the policies' 404/403 as statuses. */
+function signedInGet(path: string, read: (actor: Actor, request: IdRequest) => Promise<unknown>) {
+  app.get(path, async (request: IdRequest, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    try {
+      return await read(actor, request);
+    } catch (error) {
+      return fail(reply, error);
+    }
+  });
+}
+
 app.get('/health', async () => ({ status: 'ok' }));
 
-app.get('/api/v1/action-plans/:id', async (request: IdRequest, reply) => {
-  const actor = await actorOf(request, reply);
-  if (!actor) return reply;
-  try {
-    const { scope, side } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
-    return await reader.plan(scope, side);
-  } catch (error) {
-    return fail(reply, error);
-  }
+signedInGet('/api/v1/action-plans/:id', async (actor, request) => {
+  const { scope, side } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
+  return reader.plan(scope, side);
 });
 
-app.get('/api/v1/action-plans/:id/comments', async (request: IdRequest, reply) => {
-  const actor = await actorOf(request, reply);
-  if (!actor) return reply;
-  try {
-    const scope = await scopes.forPlan(request.params.id);
-    if (!scope) return reply.code(404).send({ statusCode: 404 });
-    pairPolicy.assert(actor, 'read', scope, 'Action plan');
-    return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}));
-  } catch (error) {
-    return fail(reply, error);
-  }
+signedInGet('/api/v1/action-plans/:id/comments', async (actor, request) => {
+  const { scope } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
+  return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}));
 });
 
-app.get('/api/v1/programmes/:id/dashboard', async (request: IdRequest, reply) => {
-  const actor = await actorOf(request, reply);
-  if (!actor) return reply;
-  try {
-    return await dashboard.get(actor, request.params.id);
-  } catch (error) {
-    return fail(reply, error);
-  }
-});
+signedInGet('/api/v1/programmes/:id/dashboard', (actor, request) => dashboard.get(actor, request.params.id));
 
-app.get('/api/v1/programmes/:id/activity', async (request: IdRequest, reply) => {
-  const actor = await actorOf(request, reply);
-  if (!actor) return reply;
-  try {
-    const limit = request.query.limit === undefined ? undefined : Number(request.query.limit);
-    return await activity.page(actor, request.params.id, { cursor: request.query.cursor, limit });
-  } catch (error) {
-    return fail(reply, error);
-  }
+signedInGet('/api/v1/programmes/:id/activity', (actor, request) => {
+  const limit = request.query.limit === undefined ? undefined : Number(request.query.limit);
+  return activity.page(actor, request.params.id, { cursor: request.query.cursor, limit });
 });
 
 app.post('/api/v1/action-plans/:id/comments', async (request: FastifyRequest<{ Params: { id: string }; Body: { body?: unknown } }>, reply) => {

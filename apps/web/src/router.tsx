@@ -36,6 +36,18 @@ export function useLocation(): Location {
   return useStore(location);
 }
 
+/**
+ * A link to a part of a page (`#stalled`, `#settings`, as alerts and other pages give) scrolls there
+ * once `ready` says what is above it has been shown, and again when the location changes.
+ */
+export function useScrollToHash(ready: boolean) {
+  const where = useLocation();
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (ready && id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, [ready, where]);
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);

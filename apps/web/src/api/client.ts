@@ -20,6 +20,24 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+/** A new `Idempotency-Key`: one per thing the person means to create, kept across retries of it. */
+export function newIdempotencyKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * A create sent again with its Idempotency-Key after the first try got no answer: 409 ALREADY_DONE
+ * means it was saved (the server stopped before answering). Resolves as saved then, without the answer.
+ */
+export async function savedEvenIfAnswerLost<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.code === 'ALREADY_DONE') return undefined;
+    throw caught;
+  }
+}
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(readonly body: ErrorBody) {

@@ -120,3 +120,40 @@ export function useLiveReload(rooms: string | string[] | null, reload: () => voi
     [],
   );
 }
+
+/** Rooms a page follows at most (the gateway allows 50 per connection, shared by the page, the header and the user's own room). */
+export const MAX_FOLLOWED_ROOMS = 21;
+/** How stale a room beyond that may get: such a page reloads this often while its tab is visible. */
+export const REFRESH_MS = 30_000;
+
+/**
+ * `useLiveReload` for a list of rooms that may be longer than a page should follow: the first
+ * MAX_FOLLOWED_ROOMS in the order given (put what matters most first), and while there are more, a
+ * reload every REFRESH_MS the tab is visible (and at once when it becomes visible again after that long),
+ * so the rooms it does not follow are at most that stale.
+ */
+export function useCappedLiveReload(rooms: string[], reload: () => void, delayMs?: number) {
+  useLiveReload(rooms.slice(0, MAX_FOLLOWED_ROOMS), reload, () => true, delayMs);
+  usePeriodicReload(rooms.length > MAX_FOLLOWED_ROOMS, reload);
+}
+
+/** While `active`: `reload` every REFRESH_MS when the tab is visible, and when it becomes visible after that long. */
+function usePeriodicReload(active: boolean, reload: () => void) {
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    if (!active) return;
+    let last = Date.now();
+    const tick = () => {
+      if (document.visibilityState !== 'visible' || Date.now() - last < REFRESH_MS - 1000) return;
+      last = Date.now();
+      latest.current();
+    };
+    const timer = setInterval(tick, REFRESH_MS);
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    };
+  }, [active]);
+}

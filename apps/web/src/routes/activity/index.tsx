@@ -8,7 +8,7 @@ import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
-import { useLiveReload } from '../../realtime';
+import { useCappedLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 
 type Item = Schemas['ActivityItemDto'];
@@ -71,7 +71,7 @@ export default function ActivityPage({ params }: PageProps) {
   const [error, setError] = useState<unknown>(null);
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   // Plans, milestones and comments are announced in their pair's room; the consortium's own in the programme's.
-  useLiveReload([`programme:${id}`, ...(pairs.data?.map((p) => `pair:${p.id}`) ?? [])], first.reload, () => true, 300);
+  useCappedLiveReload([`programme:${id}`, ...(pairs.data?.map((p) => `pair:${p.id}`) ?? [])], first.reload, 300);
   usePageTitle(t('activity.title'));
 
   const next = cursor === undefined ? first.data?.nextCursor : cursor;

@@ -4,14 +4,14 @@
  * scores baseline vs follow-up and the consortium's own milestones on a timeline. It stays current
  * while open (see `useDashboardLive`).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, t, tn } from '../../i18n';
-import { Link, useLocation, type PageProps } from '../../router';
+import { Link, useScrollToHash, type PageProps } from '../../router';
 import { useDashboardLive } from './live';
 import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress, Timeline } from './parts';
 import { Reports } from './reports';
@@ -89,15 +89,6 @@ function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string;
       </div>
     </form>
   );
-}
-
-/** A link to a part of the page (`#stalled`, as the stalled-pair alerts give) scrolls there once the page is shown. */
-function useScrollToHash(ready: boolean) {
-  const where = useLocation();
-  useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
-    if (ready && id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
-  }, [ready, where]);
 }
 
 export default function DashboardPage({ params }: PageProps) {

@@ -3,13 +3,13 @@
  * sections against a mentee's gaps), pairs created by hand, invitations for people of the
  * programme's organisations, and the programme's settings (`#settings`).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, formatPercent, t } from '../../i18n';
-import { Link, type PageProps } from '../../router';
+import { Link, useScrollToHash, type PageProps } from '../../router';
 import { Invitations } from './invitations';
 import { ProgrammeSettings } from './settings';
 
@@ -157,16 +157,9 @@ export default function ManagePage({ params }: PageProps) {
   );
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   usePageTitle(t('manage.title'));
-  // A link to the settings (`#settings`, as the dashboard gives) scrolls there once, when what is above it has loaded.
+  // A link to the settings (`#settings`, as the dashboard gives) scrolls there when what is above it has loaded.
   const settled = (r: { data?: unknown; error?: unknown }) => r.data !== undefined || r.error !== undefined;
-  const shown = settled(programme) && settled(suggestions) && settled(pairs);
-  const arrived = useRef(false);
-  useEffect(() => {
-    const target = window.location.hash.slice(1);
-    if (!shown || !target || arrived.current) return;
-    arrived.current = true;
-    document.getElementById(target)?.scrollIntoView({ block: 'start' });
-  }, [shown]);
+  useScrollToHash(settled(programme) && settled(suggestions) && settled(pairs));
   const created = () => {
     pairs.reload();
     suggestions.reload();

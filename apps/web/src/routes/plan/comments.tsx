@@ -3,7 +3,7 @@
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../../api/client';
+import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
 import { Badge, ErrorNotice } from '../../components/status';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
@@ -67,10 +67,6 @@ interface Context {
   canComment: boolean;
 }
 
-function idempotencyKey(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** A textarea that says "typing…" to the room, with a mention picker. */
 function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLabel, save }: {
   ctx: Context;
@@ -87,7 +83,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const area = useRef<HTMLTextAreaElement>(null);
-  const key = useRef(idempotencyKey());
+  const key = useRef(newIdempotencyKey());
   const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
   const typingTarget = `comment:${targetKey(target)}`;
 
@@ -109,17 +105,14 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
     try {
       if (save) await save(body.trim());
       else
-        await api
-          .post('/api/v1/action-plans/{id}/comments', {
+        await savedEvenIfAnswerLost(
+          api.post('/api/v1/action-plans/{id}/comments', {
             path: { id: ctx.planId },
             body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
             headers: { 'Idempotency-Key': key.current },
-          })
-          // A retry of a post that was saved but never answered (its server stopped): saved all the same.
-          .catch((caught: unknown) => {
-            if (!(caught instanceof ApiError && caught.code === 'ALREADY_DONE')) throw caught;
-          });
-      key.current = idempotencyKey();
+          }),
+        );
+      key.current = newIdempotencyKey();
       setBody('');
       ctx.reload();
       onDone?.();

@@ -4,7 +4,7 @@
  * progress entry has its review thread beside it.
  */
 import { useRef, useState } from 'preact/hooks';
-import { api, type Schemas } from '../../api/client';
+import { api, newIdempotencyKey, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
@@ -24,7 +24,6 @@ interface MilestoneDraft {
   description: string;
 }
 
-const key = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
 
 function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix, statusOnly = false }: {
   initial: MilestoneDraft;
@@ -158,7 +157,7 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
   const [links, setLinks] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const idem = useRef(key());
+  const idem = useRef(newIdempotencyKey());
   const id = `progress-${milestone.id}`;
 
   const submit = async (e: Event) => {
@@ -175,7 +174,7 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
         body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
         headers: { 'Idempotency-Key': idem.current },
       });
-      idem.current = key();
+      idem.current = newIdempotencyKey();
       onDone();
     } catch (caught) {
       setError(caught);
@@ -323,7 +322,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const idem = useRef(key());
+  const idem = useRef(newIdempotencyKey());
   const canAdd = plan.mySide === 'mentee' && (plan.editable || plan.state === 'approved' || plan.state === 'in-progress');
 
   const add = async (draft: MilestoneDraft) => {
@@ -331,7 +330,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
     setError(null);
     try {
       await api.post('/api/v1/action-plans/{id}/milestones', { path: { id: plan.id }, body: draft, headers: { 'Idempotency-Key': idem.current } });
-      idem.current = key();
+      idem.current = newIdempotencyKey();
       setAdding(false);
       onChanged();
     } catch (caught) {

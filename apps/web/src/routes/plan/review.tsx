@@ -4,7 +4,7 @@
  * "what changed since my last review".
  */
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../../api/client';
+import { api, ApiError, newIdempotencyKey, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { isStale } from '../../components/conflict';
 import { ErrorNotice, Loading } from '../../components/status';
@@ -14,7 +14,6 @@ import { FIELD_LABEL, type Plan } from './plan-details';
 type Diff = Schemas['PlanDiffDto'];
 type FieldChange = Schemas['FieldChangeDto'];
 
-const key = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
 
 /** submit · start · complete · archive, as the plan allows. */
 export function WorkflowActions({ plan, onChanged }: { plan: Plan; onChanged: (plan: Plan) => void }) {
@@ -66,7 +65,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [openThreads, setOpenThreads] = useState(0);
-  const idem = useRef(key());
+  const idem = useRef(newIdempotencyKey());
   if (!plan.allowedActions.includes('approve') && !plan.allowedActions.includes('request-changes')) return null;
 
   const review = async (verdict: 'approve' | 'request-changes', override = false) => {
@@ -78,7 +77,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
         body: { verdict, summary: summary.trim() || t(verdict === 'approve' ? 'review.defaultApprove' : 'review.defaultChanges'), version: plan.version, overrideOpenThreads: override },
         headers: { 'Idempotency-Key': `${idem.current}-${verdict}-${override}` },
       });
-      idem.current = key();
+      idem.current = newIdempotencyKey();
       setOpenThreads(0);
       setSummary('');
       onChanged(next);

@@ -2,6 +2,7 @@
  * The pieces of the coordinator's dashboard: late milestones, the pair × section grid, plan states,
  * baseline vs follow-up scores, and the timeline of consortium milestones.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { BarChart } from '../../components/charts';
@@ -39,10 +40,23 @@ export function PlanStates({ counts }: { counts: PlanCounts }) {
 
 const LATE_SHOWN = 8;
 
-export function LateMilestones({ programmeId, list }: { programmeId: string; list: Dashboard['lateMilestones'] }) {
+/** The first `limit` of a long list, and the button that shows all of it (or fewer again). */
+export function useShowAll<T>(list: T[], limit: number): [T[], ComponentChildren] {
   const [all, setAll] = useState(false);
+  const toggle = list.length > limit && (
+    <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+      {all ? t('dashboard.showFewer') : t('dashboard.showAll', { count: list.length })}
+    </button>
+  );
+  return [all ? list : list.slice(0, limit), toggle];
+}
+
+export function LateMilestones({ programmeId, list }: { programmeId: string; list: Dashboard['lateMilestones'] }) {
+  const [sorted, toggle] = useShowAll(
+    [...list].sort((a, b) => b.daysLate - a.daysLate || a.dueDate.localeCompare(b.dueDate)),
+    LATE_SHOWN,
+  );
   if (list.length === 0) return <p>{t('dashboard.noneLate')}</p>;
-  const sorted = [...list].sort((a, b) => b.daysLate - a.daysLate || a.dueDate.localeCompare(b.dueDate)).slice(0, all ? undefined : LATE_SHOWN);
   return (
     <div class="table-wrap">
       <table class="late-table" data-testid="late-milestones">
@@ -80,11 +94,7 @@ export function LateMilestones({ programmeId, list }: { programmeId: string; lis
           ))}
         </tbody>
       </table>
-      {list.length > LATE_SHOWN && (
-        <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('dashboard.showFewer') : t('dashboard.showAll', { count: list.length })}
-        </button>
-      )}
+      {toggle}
     </div>
   );
 }

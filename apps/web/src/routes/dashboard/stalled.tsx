@@ -3,11 +3,11 @@
  * plan that waits for its review, a comment thread that waits for the other side's answer. Each says
  * why, since when and who is expected to act, and links to the plan or thread (or the pair).
  */
-import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { Badge } from '../../components/status';
 import { formatDate, t, tn } from '../../i18n';
 import { Link } from '../../router';
+import { useShowAll } from './parts';
 
 type Signal = Schemas['StallSignalDto'];
 type Thresholds = Schemas['StallThresholdsDto'];
@@ -20,25 +20,22 @@ function awaitingText(s: Signal): string {
 }
 
 function Reason({ programmeId, signal: s }: { programmeId: string; signal: Signal }) {
-  if (s.kind === 'no-activity' || !s.planId) return <>{t('stalled.noActivity', { date: formatDate(s.since) })}</>;
+  const date = formatDate(s.since);
+  if (s.kind === 'no-activity' || !s.planId) return <>{t('stalled.noActivity', { date })}</>;
   const plan = `/programmes/${programmeId}/plans/${s.planId}`;
-  const title = <span data-user-content>{s.planTitle}</span>;
-  if (s.kind === 'plan-not-reviewed') {
-    return (
-      <>
-        {t('stalled.planNotReviewed', { date: formatDate(s.since) })} <Link href={plan}>{title}</Link>
-      </>
-    );
-  }
+  const [why, href] = s.kind === 'plan-not-reviewed' ? [t('stalled.planNotReviewed', { date }), plan] : [t('stalled.threadUnanswered', { date }), s.threadId ? `${plan}#comment-${s.threadId}` : plan];
   return (
     <>
-      {t('stalled.threadUnanswered', { date: formatDate(s.since) })} <Link href={s.threadId ? `${plan}#comment-${s.threadId}` : plan}>{title}</Link>
+      {why}{' '}
+      <Link href={href}>
+        <span data-user-content>{s.planTitle}</span>
+      </Link>
     </>
   );
 }
 
 export function StalledPairs({ programmeId, list, thresholds }: { programmeId: string; list: Signal[]; thresholds: Thresholds }) {
-  const [all, setAll] = useState(false);
+  const [shown, toggle] = useShowAll(list, SHOWN);
   const intro = t('stalled.intro', { stalledAfterDays: thresholds.stalledAfterDays, respondWithinDays: thresholds.respondWithinDays });
   if (list.length === 0) {
     return (
@@ -52,7 +49,7 @@ export function StalledPairs({ programmeId, list, thresholds }: { programmeId: s
     <>
       <p class="hint">{intro}</p>
       <ul class="plain-list stalled" data-testid="stalled-pairs">
-        {list.slice(0, all ? undefined : SHOWN).map((s) => (
+        {shown.map((s) => (
           <li key={`${s.kind}:${s.pairId}:${s.planId ?? ''}:${s.threadId ?? ''}`} class="stalled__item">
             <p class="stalled__head">
               <Link href={`/programmes/${programmeId}/pairs/${s.pairId}`}>{t('pair.name', { mentor: s.mentorName, mentee: s.menteeName })}</Link>{' '}
@@ -65,11 +62,7 @@ export function StalledPairs({ programmeId, list, thresholds }: { programmeId: s
           </li>
         ))}
       </ul>
-      {list.length > SHOWN && (
-        <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('dashboard.showFewer') : t('dashboard.showAll', { count: list.length })}
-        </button>
-      )}
+      {toggle}
     </>
   );
 }

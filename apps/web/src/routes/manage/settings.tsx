@@ -197,7 +197,7 @@ export function ProgrammeSettings({ programme, onSaved }: { programme: Programme
         <Input field="description" label="settings.description" type="textarea" wide {...props} />
         <Input field="startDate" label="settings.startDate" type="date" {...props} />
         <Input field="endDate" label="settings.endDate" type="date" {...props} />
-        <fieldset class="settings__group field--wide">
+        <fieldset class="checks settings__group field--wide">
           <legend>{t('settings.timing')}</legend>
           <Input field="reminderDaysBefore" label="settings.reminderDaysBefore" hint="settings.reminderDaysBeforeHint" type="number" {...props} />
           <Input field="escalateAfterDays" label="settings.escalateAfterDays" hint="settings.escalateAfterDaysHint" type="number" {...props} />

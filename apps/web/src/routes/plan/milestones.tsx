@@ -4,7 +4,7 @@
  * progress entry has its review thread beside it.
  */
 import { useRef, useState } from 'preact/hooks';
-import { api, newIdempotencyKey, type Schemas } from '../../api/client';
+import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
@@ -169,11 +169,13 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
         .split(/\s+/)
         .map((l) => l.trim())
         .filter(Boolean);
-      await api.post('/api/v1/milestones/{id}/progress', {
-        path: { id: milestone.id },
-        body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
-        headers: { 'Idempotency-Key': idem.current },
-      });
+      await savedEvenIfAnswerLost(
+        api.post('/api/v1/milestones/{id}/progress', {
+          path: { id: milestone.id },
+          body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
+          headers: { 'Idempotency-Key': idem.current },
+        }),
+      );
       idem.current = newIdempotencyKey();
       onDone();
     } catch (caught) {
@@ -329,7 +331,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/v1/action-plans/{id}/milestones', { path: { id: plan.id }, body: draft, headers: { 'Idempotency-Key': idem.current } });
+      await savedEvenIfAnswerLost(api.post('/api/v1/action-plans/{id}/milestones', { path: { id: plan.id }, body: draft, headers: { 'Idempotency-Key': idem.current } }));
       idem.current = newIdempotencyKey();
       setAdding(false);
       onChanged();

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
 import { PreparedQuery } from '@citymentor/persistence';
 import { acceptsProgress, allowedActions, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
+import { lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
@@ -68,10 +69,7 @@ const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(`select state 
  * either waits for it (and the revision includes it) or commits first (and the change gets 409).
  */
 export function planStillAllows(em: EntityManager, change: PlanChange, planId: string): () => Promise<void> {
-  return async () => {
-    const row = await PLAN_STATE_LOCKED.one(em, [planId]);
-    if (row) assertPlanAllows(change, row.state);
-  };
+  return lockedCheck(em, PLAN_STATE_LOCKED, planId, (row) => assertPlanAllows(change, row.state));
 }
 
 /** A thing of the pair, found and allowed: its scope row and the actor's side. */

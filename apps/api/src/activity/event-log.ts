@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType } from '@citymentor/contracts';
-import { appendEvents, inTransaction } from '@citymentor/persistence';
+import { appendEvents, inTransaction, type LogEvent, type PreparedQuery } from '@citymentor/persistence';
 
-export interface EventToRecord<T extends EventType> {
-  room: string;
-  type: T;
-  payload: EventPayloads[T];
-  actorId: string | null;
-  programmeId: string | null;
-}
-
-/** Any one event, with its payload type bound to its type. */
-export type AnyEvent = { [T in EventType]: EventToRecord<T> }[EventType];
-
+/** Any one event to record, with its payload type bound to its type (libs/persistence's LogEvent). */
+export type AnyEvent = LogEvent;
 
 type PlanEventType = { [T in EventType]: EventPayloads[T] extends { planId: string; pairId: string } ? T : never }[EventType];
 
@@ -25,6 +16,17 @@ type PlanEventType = { [T in EventType]: EventPayloads[T] extends { planId: stri
 export function inPlanRooms<T extends PlanEventType>(type: T, payload: EventPayloads[T], actorId: string | null): AnyEvent[] {
   const { planId, pairId, programmeId } = payload as EventPayloads[T] & { planId: string; pairId: string; programmeId: string };
   return [`plan:${planId}`, `pair:${pairId}`].map((room) => ({ room, type, payload, actorId, programmeId }) as AnyEvent);
+}
+
+/**
+ * A `stillHolds` for `EventLog.flushWith`: reads the row `query` selects by `id` (written `… for no key
+ * update`), locked until commit, and asserts what the change was decided on against it as committed now.
+ */
+export function lockedCheck<R>(em: EntityManager, query: PreparedQuery<R>, id: string, assert: (row: R) => void): () => Promise<void> {
+  return async () => {
+    const row = await query.one(em, [id]);
+    if (row) assert(row);
+  };
 }
 
 /**

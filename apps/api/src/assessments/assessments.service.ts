@@ -4,7 +4,7 @@ import type { BenchmarkDocument } from '@citymentor/benchmarks';
 import type { AssessmentStatus } from '@citymentor/contracts';
 import { Assessment, AssessmentAnswer, assertAssessmentEditable, conflict, ContextNote, DomainError, Participant } from '@citymentor/domain';
 import { PreparedQuery } from '@citymentor/persistence';
-import { EventLog } from '../activity/event-log';
+import { EventLog, lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import { BenchmarkDocuments, invalid } from '../pairs/benchmark-documents';
 import { assessmentUpdated, headerOf } from './assessment-events';
@@ -142,10 +142,7 @@ export class AssessmentsService {
    * change's transaction, so an answer racing the submit either lands before it or gets 409.
    */
   private stillEditable(id: string): () => Promise<void> {
-    return async () => {
-      const row = await STATUS_LOCKED.one(this.em, [id]);
-      if (row) assertAssessmentEditable(row.status);
-    };
+    return lockedCheck(this.em, STATUS_LOCKED, id, (row) => assertAssessmentEditable(row.status));
   }
 
   /** Policy first (404 before 403), before anything is loaded. */

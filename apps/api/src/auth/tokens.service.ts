@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError, RefreshToken, User } from '@citymentor/domain';
+import { announceAccessChanged } from './access-changed';
 import { appConfig, type AppConfig } from '../config/app.config';
 import type { AccessTokenClaims } from './jwt.strategy';
 
@@ -60,7 +61,7 @@ export class TokensService {
        select distinct user_id from revoked`,
       [familyId],
     );
-    if (row) await this.em.getConnection().execute(`select pg_notify('citymentor_access', ?)`, [row.user_id]);
+    if (row) await announceAccessChanged(this.em, row.user_id);
   }
 
   private async issue(user: User, familyId: string): Promise<IssuedTokens> {

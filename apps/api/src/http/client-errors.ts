@@ -1,6 +1,5 @@
-import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ErrorBody } from '@citymentor/contracts';
+import { errorBody } from './error-mapping';
 
 /**
  * A request Node could not even parse (headers over the size limit, broken HTTP, too slow): answered
@@ -14,7 +13,7 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex)
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'The request took too long to arrive']
         : [400, 'The request is not valid HTTP'];
-  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode]!, code: statusCode === 431 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message };
+  const body = errorBody(statusCode, statusCode === 431 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message);
   const text = JSON.stringify(body);
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${statusCode} ${body.error}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${text}`);

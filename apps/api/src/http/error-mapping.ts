@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import {
   ConnectionException,
@@ -55,11 +56,9 @@ interface FastifyLikeError {
   details?: unknown;
 }
 
-function body(statusCode: number, code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  const error = (HttpStatus[statusCode] ?? 'Error')
-    .toString()
-    .toLowerCase()
-    .replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+/** The contract's error body; `error` is the status's reason phrase. */
+export function errorBody(statusCode: number, code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  const error = STATUS_CODES[statusCode] ?? 'Error';
   return details === undefined ? { statusCode, error, code, message } : { statusCode, error, code, message, details };
 }
 
@@ -70,10 +69,10 @@ function body(statusCode: number, code: ErrorCode, message: string, details?: un
 export function toErrorBody(exception: unknown): { body: ErrorBody; internal: boolean } {
   if (exception instanceof DomainError) {
     const status = STATUS_OF[exception.code];
-    return { body: body(status, exception.code, exception.message, exception.details), internal: false };
+    return { body: errorBody(status, exception.code, exception.message, exception.details), internal: false };
   }
   if (exception instanceof ThrottlerException) {
-    return { body: body(429, 'RATE_LIMITED', 'Too many attempts; wait a moment and try again'), internal: false };
+    return { body: errorBody(429, 'RATE_LIMITED', 'Too many attempts; wait a moment and try again'), internal: false };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -83,34 +82,34 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
     // Fastify's own errors (body parsing, size limits) arrive here as plain HttpExceptions.
     const malformedJson = status === 400 && typeof response === 'string' && /JSON/i.test(response);
     const code = (typeof r.code === 'string' ? r.code : malformedJson ? 'MALFORMED_JSON' : CODE_OF_STATUS[status]) as ErrorCode;
-    return { body: body(status, code ?? 'INTERNAL', message, r.details), internal: status >= 500 };
+    return { body: errorBody(status, code ?? 'INTERNAL', message, r.details), internal: status >= 500 };
   }
   if (exception instanceof OptimisticLockError) {
-    return { body: body(409, 'STALE_VERSION', 'This was changed by someone else since you loaded it; reload and try again'), internal: false };
+    return { body: errorBody(409, 'STALE_VERSION', 'This was changed by someone else since you loaded it; reload and try again'), internal: false };
   }
   if (exception instanceof UniqueConstraintViolationException) {
-    return { body: body(409, 'ALREADY_EXISTS', 'This already exists'), internal: false };
+    return { body: errorBody(409, 'ALREADY_EXISTS', 'This already exists'), internal: false };
   }
   if (exception instanceof ForeignKeyConstraintViolationException) {
-    return { body: body(409, 'CONFLICT', 'This refers to something that does not exist or is still in use'), internal: false };
+    return { body: errorBody(409, 'CONFLICT', 'This refers to something that does not exist or is still in use'), internal: false };
   }
   if (exception instanceof NotFoundError) {
-    return { body: body(404, 'NOT_FOUND', 'Not found'), internal: false };
+    return { body: errorBody(404, 'NOT_FOUND', 'Not found'), internal: false };
   }
   if (exception instanceof ConnectionException || databaseUnavailable(exception)) {
-    return { body: body(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'), internal: true };
+    return { body: errorBody(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'), internal: true };
   }
   const fastify = exception as FastifyLikeError;
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const status = fastify.statusCode;
-    if (status === 413) return { body: body(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'), internal: false };
-    if (status === 415) return { body: body(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'), internal: false };
+    if (status === 413) return { body: errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'), internal: false };
+    if (status === 415) return { body: errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'), internal: false };
     if (fastify.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError) {
-      return { body: body(400, 'MALFORMED_JSON', `The request body is not valid JSON: ${fastify.message}`), internal: false };
+      return { body: errorBody(400, 'MALFORMED_JSON', `The request body is not valid JSON: ${fastify.message}`), internal: false };
     }
-    return { body: body(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details), internal: false };
+    return { body: errorBody(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details), internal: false };
   }
-  return { body: body(500, 'INTERNAL', 'Something went wrong on our side; it has been logged'), internal: true };
+  return { body: errorBody(500, 'INTERNAL', 'Something went wrong on our side; it has been logged'), internal: true };
 }
 
 /**

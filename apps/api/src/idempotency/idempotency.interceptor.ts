@@ -55,8 +55,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [userId, key]);
     const started = Date.now();
     // Claim the key, or answer as its first request did; wait while that one still runs.
-    for (;;) {
-      if (await this.claim(userId, key, fingerprint)) break;
+    let claimed = await this.claim(userId, key, fingerprint);
+    while (!claimed) {
       const [row] = await connection.execute<KeyRow[]>(
         `select fingerprint, status, response_body, created_at < now() - make_interval(secs => ?) as abandoned from idempotency_keys where user_id = ? and key = ?`,
         [this.config.idempotencyAbandonedMs / 1000, userId, key],
@@ -68,7 +68,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row?.status === 'committed' && row.abandoned) {
         throw new DomainError('ALREADY_DONE', 'A request with this Idempotency-Key was carried out, but the server handling it stopped before it could answer; read the result instead of sending it again');
       }
-      // No row: the first request failed and released the key; claim it on the next turn.
+      // No row (the first request failed and released the key) or a claim abandoned mid-request: try to take it.
+      if (!row || (row.status === 'pending' && row.abandoned)) {
+        claimed = await this.claim(userId, key, fingerprint);
+        if (claimed) break;
+      }
       if (row && Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -65,10 +65,13 @@ export class PairsService {
   }
 
   async end(actor: Actor, id: string): Promise<PairDto> {
-    this.policy.assert(actor, 'manage', await this.row(id));
-    const pair = await this.em.findOneOrFail(Pair, id, { populate: ['mentorOrganisation', 'menteeOrganisation'] });
+    const row = await this.row(id);
+    this.policy.assert(actor, 'manage', row);
+    const pair = await this.em.findOneOrFail(Pair, id);
     pair.end(new Date());
-    await this.events.flushWith(this.em, () => pairEvent('pair.ended', pair, pair.mentorOrganisation, pair.menteeOrganisation, actor.userId));
+    const mentor = { id: row.mentorOrganisationId, name: row.mentorName };
+    const mentee = { id: row.menteeOrganisationId, name: row.menteeName };
+    await this.events.flushWith(this.em, () => pairEvent('pair.ended', pair, mentor, mentee, actor.userId));
     return this.get(actor, id);
   }
 
@@ -87,7 +90,9 @@ export class PairsService {
   }
 }
 
-function pairEvent(type: 'pair.created' | 'pair.ended', pair: Pair, mentor: Organisation, mentee: Organisation, actorId: string) {
+type City = Pick<Organisation, 'id' | 'name'>;
+
+function pairEvent(type: 'pair.created' | 'pair.ended', pair: Pair, mentor: City, mentee: City, actorId: string) {
   const payload: PairEvent = {
     programmeId: pair.programme.id,
     pairId: pair.id,

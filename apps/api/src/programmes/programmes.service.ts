@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, DomainError, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
+import { announceAccessChanged } from '../auth/access-changed';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
 import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto, UpdateProgrammeDto } from './dto/programme.dto';
@@ -104,7 +105,7 @@ export class ProgrammesService {
     await inTransaction(this.em, async () => {
       this.em.remove(membership);
       await this.em.flush();
-      await this.em.execute(`select pg_notify('citymentor_access', ?)`, [userId]);
+      await announceAccessChanged(this.em, userId);
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, type Notification, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import type { EventType, RealtimeEvent } from '@citymentor/contracts';
+import { ACCESS_CHANGED_CHANNEL } from '../auth/access-changed';
 import { appConfig, type AppConfig } from '../config/app.config';
 
 interface EventRow {
@@ -132,12 +133,12 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.client === client) this.client = null;
     });
     client.on('notification', (message: Notification) => {
-      if (message.channel === 'citymentor_access' && message.payload) for (const listener of this.accessListeners) listener(message.payload);
+      if (message.channel === ACCESS_CHANGED_CHANNEL && message.payload) for (const listener of this.accessListeners) listener(message.payload);
       else if (this.notificationsEnabled) void this.drain();
     });
     await client.connect();
     await client.query('listen citymentor_events');
-    await client.query('listen citymentor_access');
+    await client.query(`listen ${ACCESS_CHANGED_CHANNEL}`);
     this.client = client;
     if (this.listening) for (const listener of this.accessListeners) listener(null);
     this.listening = true;

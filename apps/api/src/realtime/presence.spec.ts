@@ -36,6 +36,16 @@ describe('Presence', () => {
     presence.onModuleDestroy();
   });
 
+  it('does not announce the same people again when the settling look-up finds nothing new', async () => {
+    const presence = new Presence();
+    const r = room([[MENTOR, MENTEE]]);
+    presence.announce(r.namespace, 'pair:1');
+    await jest.advanceTimersByTimeAsync(PRESENCE_BATCH_MS + PRESENCE_SETTLE_MS);
+    expect(r.lookups()).toBe(2);
+    expect(r.emitted).toEqual([['u-mentee', 'u-mentor']]);
+    presence.onModuleDestroy();
+  });
+
   it('moves the settling announcement on while the room keeps changing, and stops with the module', async () => {
     const presence = new Presence();
     const r = room([[MENTOR]]);

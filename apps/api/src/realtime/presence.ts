@@ -22,6 +22,8 @@ export const PRESENCE_SETTLE_MS = 1000;
 export class Presence implements OnModuleDestroy {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
   private readonly settling = new Map<string, NodeJS.Timeout>();
+  /** Who this instance last announced in a room, until its settling look-up: that one is sent only if it differs. */
+  private readonly lastSent = new Map<string, string>();
   private stopped = false;
 
   /**
@@ -50,6 +52,7 @@ export class Presence implements OnModuleDestroy {
     for (const timer of [...this.scheduled.values(), ...this.settling.values()]) clearTimeout(timer);
     this.scheduled.clear();
     this.settling.clear();
+    this.lastSent.clear();
   }
 
   /** The announcement once more, PRESENCE_SETTLE_MS after the room's last one (a later change moves it on). */
@@ -58,19 +61,26 @@ export class Presence implements OnModuleDestroy {
     clearTimeout(this.settling.get(room));
     const timer = setTimeout(() => {
       this.settling.delete(room);
-      if (!this.stopped) this.broadcast(namespace, room).catch(() => undefined);
+      const sent = this.lastSent.get(room);
+      this.lastSent.delete(room);
+      if (!this.stopped) this.broadcast(namespace, room, sent).catch(() => undefined);
     }, PRESENCE_SETTLE_MS);
     timer.unref();
     this.settling.set(room, timer);
   }
 
-  private async broadcast(namespace: Namespace, room: string) {
+  /** Looks up who is in the room and tells it, unless that is `unlessSame` (the ids last announced). */
+  private async broadcast(namespace: Namespace, room: string, unlessSame?: string) {
     const sockets = await namespace.in(room).fetchSockets();
     const users = new Map<string, PresenceUser>();
     for (const s of sockets) {
       const user = (s.data as SocketData).user;
       if (user) users.set(user.id, user);
     }
-    namespace.to(room).emit('presence', { room, users: [...users.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+    const sorted = [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const ids = sorted.map((u) => u.id).join(',');
+    if (ids === unlessSame) return;
+    if (unlessSame === undefined) this.lastSent.set(room, ids);
+    namespace.to(room).emit('presence', { room, users: sorted });
   }
 }

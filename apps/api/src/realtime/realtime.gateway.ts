@@ -1,6 +1,5 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { EntityManager } from '@mikro-orm/postgresql';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,9 +10,9 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
+import type { Actor } from '../auth/actor';
 import { ActorLoader } from '../auth/actor.loader';
 import type { AccessTokenClaims } from '../auth/jwt.strategy';
-import { appConfig, type AppConfig } from '../config/app.config';
 import { EventStream } from './event-stream';
 import { Presence } from './presence';
 import { RoomAccess } from './room-access';
@@ -40,12 +39,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   constructor(
     private readonly jwt: JwtService,
     private readonly actors: ActorLoader,
-    private readonly em: EntityManager,
     private readonly access: RoomAccess,
     private readonly subscriptions: Subscriptions,
     private readonly presence: Presence,
     private readonly stream: EventStream,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace) {
@@ -145,9 +142,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   /** A user's access changed (membership revoked, signed out), or anyone's (null): leave what they may no longer read. */
   private async recheck(userId: string | null) {
     const sockets = [...this.namespace.sockets.values()].filter((s) => socketState(s) && (userId === null || socketState(s)!.actor.userId === userId)) as RealtimeSocket[];
+    // One look-up per session and one verdict per user and room, however many tabs and sockets share them.
+    const actors = new Map<string, Promise<Actor | null>>();
+    const verdicts = new Map<string, Promise<boolean>>();
+    const once = <T>(cache: Map<string, Promise<T>>, key: string, work: () => Promise<T>) => {
+      if (!cache.has(key)) cache.set(key, work());
+      return cache.get(key)!;
+    };
     for (const socket of sockets) {
       const state = stateOf(socket);
-      const actor = await this.actors.load(state.actor.userId, state.actor.sessionId);
+      const { userId: id, sessionId } = state.actor;
+      const actor = await once(actors, `${id}:${sessionId}`, () => this.actors.load(id, sessionId));
       if (!actor) {
         socket.emit('error', { code: 'SESSION_ENDED', message: 'This session has ended' });
         socket.disconnect(true);
@@ -155,7 +160,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       }
       state.actor = actor;
       for (const room of [...state.cursors.keys()]) {
-        if ((await this.access.check(actor, room)).ok) continue;
+        if (await once(verdicts, `${id}|${room}`, async () => (await this.access.check(actor, room)).ok)) continue;
         await this.subscriptions.leave(socket, room);
         socket.emit('unsubscribed', { room, reason: 'access revoked' });
         this.presence.announce(this.namespace, room);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
+import { announceAccessChanged } from '../auth/access-changed';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { ChangePasswordDto } from './password.dto';
 
@@ -25,6 +26,6 @@ export class PasswordService {
        update refresh_tokens set revoked_at = now() where user_id in (select id from changed) and revoked_at is null`,
       [hash, actor.userId],
     );
-    await connection.execute(`select pg_notify('citymentor_access', ?)`, [actor.userId]);
+    await announceAccessChanged(this.em, actor.userId);
   }
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { reportJobId } from '@citymentor/contracts';
-import { bullConnection } from '../../apps/worker/src/config/worker.config';
+import { bullConnection } from '@citymentor/runtime';
 import { REMINDERS_QUEUE, REMINDERS_SCHEDULER_ID } from '../../apps/worker/src/reminders/reminders.jobs';
 import { startApp, type TestApp } from '../support/app';
 import { GivenPlans } from '../support/given-plans';

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { bullConnection } from '../../apps/worker/src/config/worker.config';
+import { bullConnection } from '@citymentor/runtime';
 import { REMINDERS_QUEUE, remindersJobId, type RemindersJob } from '../../apps/worker/src/reminders/reminders.jobs';
 import { GivenPlans } from '../support/given-plans';
 import { startApp, type TestApp } from '../support/app';

@@ -6,7 +6,7 @@ export class ConfigError extends Error {
 export type Env = Record<string, string | undefined>;
 
 /** A URL with its password replaced, fit for an error message. */
-export const hidePassword = (value: string) => value.replace(/\/\/[^@/]*@/, '//***@');
+const hidePassword = (value: string) => value.replace(/\/\/[^@/]*@/, '//***@');
 
 /** Readers of environment settings shared by the api and the worker; each names the setting it rejects. */
 export function read(env: Env, name: string, fallback?: string): string {

@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
-import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, reportJobId, type BuildReportJob } from '@citymentor/contracts';
+import { buildReportJob, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
 import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportStatus } from '@citymentor/domain';
 import { bullConnection } from '@citymentor/runtime';
 import type { Actor } from '../auth/actor';
@@ -76,8 +76,9 @@ export class ReportsService implements OnApplicationShutdown {
     // The row is the request; the job only wakes a worker. Redis down or slow: answer anyway — the
     // worker gives every unfinished report without a job its job again (see the worker's ReportsModule).
     // Never rejects: a failure (or an add still pending when the queue closes) only means the worker re-queues it.
+    const job = buildReportJob(report.id);
     const enqueued = this.reportsQueue()
-      .add('build', { v: 1, kind: 'build-report', reportId: report.id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(report.id) })
+      .add(job.name, job.data, job.opts)
       .then(
         () => true,
         () => false,

@@ -1,8 +1,6 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
 import { bool, ConfigError, int, optionalUrl, read, redisUrl, url, type Env } from '@citymentor/runtime';
 
-export { bullConnection } from '@citymentor/runtime';
-
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

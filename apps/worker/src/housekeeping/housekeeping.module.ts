@@ -1,4 +1,4 @@
-import { Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import {
@@ -20,17 +20,13 @@ import { QueueKeeper } from '../queues/queue-keeper';
   providers: [HousekeepingService, HousekeepingProcessor],
 })
 export class HousekeepingModule implements OnModuleInit {
-  private readonly logger = new Logger(HousekeepingModule.name);
-
   // Job names stay `string` here: bullmq types the scheduler id with the job-name type.
   constructor(
     @InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue<HousekeepingJob, PurgeResult>,
     private readonly keeper: QueueKeeper,
   ) {}
 
-  /** Idempotent: every worker process upserts the same scheduler id, so there is one schedule however many run. */
   async onModuleInit() {
-    await this.keeper.keep('purge schedule', this.queue, () => this.queue.upsertJobScheduler(PURGE_SCHEDULER_ID, PURGE_SCHEDULE, { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS }));
-    this.logger.log({ scheduler: PURGE_SCHEDULER_ID, ...PURGE_SCHEDULE }, 'scheduled the daily purge');
+    await this.keeper.keepSchedule(this.queue, PURGE_SCHEDULER_ID, PURGE_SCHEDULE, { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS }, 'the daily purge');
   }
 }

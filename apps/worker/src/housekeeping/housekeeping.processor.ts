@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { QueueProcessor } from '../queues/queue-processor';
 import { HOUSEKEEPING_QUEUE, type HousekeepingJob, type HousekeepingJobName, type PurgeResult } from './housekeeping.jobs';
 import { HousekeepingService } from './housekeeping.service';
@@ -9,11 +7,8 @@ import { HousekeepingService } from './housekeeping.service';
 /** Reads the job and calls the service; the logic lives in HousekeepingService. */
 @Processor(HOUSEKEEPING_QUEUE, { autorun: false })
 export class HousekeepingProcessor extends QueueProcessor {
-  constructor(
-    private readonly housekeeping: HousekeepingService,
-    @Inject(workerConfig.KEY) config: WorkerConfig,
-  ) {
-    super(HOUSEKEEPING_QUEUE, config);
+  constructor(private readonly housekeeping: HousekeepingService) {
+    super();
   }
 
   async process(job: Job<HousekeepingJob, PurgeResult, HousekeepingJobName>): Promise<PurgeResult> {

@@ -1,4 +1,4 @@
-import { Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { MailModule } from '../mail/mail.module';
@@ -15,18 +15,12 @@ import { QueueKeeper } from '../queues/queue-keeper';
   exports: [NotificationsService, NotificationFeed],
 })
 export class NotificationsModule implements OnModuleInit {
-  private readonly logger = new Logger(NotificationsModule.name);
-
   constructor(
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<NotificationsJob, DigestResult>,
     private readonly keeper: QueueKeeper,
   ) {}
 
-  /** Idempotent: every worker process upserts the same scheduler id. */
   async onModuleInit() {
-    await this.keeper.keep('digest schedule', this.queue, () =>
-      this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, DIGEST_SCHEDULE, { name: 'digest', data: { v: 1, kind: 'daily-digest' }, opts: NOTIFICATIONS_JOB_OPTIONS }),
-    );
-    this.logger.log({ scheduler: DIGEST_SCHEDULER_ID, ...DIGEST_SCHEDULE }, 'scheduled the daily digest');
+    await this.keeper.keepSchedule(this.queue, DIGEST_SCHEDULER_ID, DIGEST_SCHEDULE, { name: 'digest', data: { v: 1, kind: 'daily-digest' }, opts: NOTIFICATIONS_JOB_OPTIONS }, 'the daily digest');
   }
 }

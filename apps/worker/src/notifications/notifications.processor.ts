@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
 import { QueueProcessor } from '../queues/queue-processor';
 import { scheduledDay } from '../queues/start-worker';
@@ -10,11 +8,8 @@ import { NOTIFICATIONS_QUEUE, type DigestResult, type NotificationsJob, type Not
 /** Reads the job and calls the service. */
 @Processor(NOTIFICATIONS_QUEUE, { autorun: false })
 export class NotificationsProcessor extends QueueProcessor {
-  constructor(
-    private readonly email: EmailDeliveryService,
-    @Inject(workerConfig.KEY) config: WorkerConfig,
-  ) {
-    super(NOTIFICATIONS_QUEUE, config);
+  constructor(private readonly email: EmailDeliveryService) {
+    super();
   }
 
   async process(job: Job<NotificationsJob, DigestResult, NotificationsJobName>): Promise<DigestResult> {

@@ -2,12 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent, EventPayloads, PairEvent } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { appendEvents } from '@citymentor/persistence';
+import { appendEvents, NOTIFICATIONS_CURSOR } from '@citymentor/persistence';
 import { announce, excerpt, pairLink, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
 import { onSide, pairInfo, type PairInfo } from './pair-people';
 
-/** The row of `worker_cursors` this consumer advances. */
-export const NOTIFICATIONS_CURSOR = 'notifications';
 
 interface EventRow {
   seq: string;

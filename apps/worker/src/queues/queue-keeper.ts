@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { Queue, RepeatOptions } from 'bullmq';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { logConnectionErrors } from './start-worker';
 
@@ -14,6 +14,8 @@ export class QueueKeeper implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueKeeper.name);
   private readonly tasks: { name: string; run: () => Promise<unknown> }[] = [];
   private timer?: NodeJS.Timeout;
+  /** The pass under way: while Redis is away its commands wait, and passes must not pile up behind them. */
+  private running?: Promise<void>;
 
   constructor(@Inject(workerConfig.KEY) private readonly config: WorkerConfig) {}
 
@@ -23,12 +25,23 @@ export class QueueKeeper implements OnApplicationShutdown {
     await run();
     this.tasks.push({ name, run });
     if (!this.timer) {
-      this.timer = setInterval(() => void this.runAll(), this.config.queueKeepIntervalMs);
+      this.timer = setInterval(() => {
+        this.running ??= this.runAll().finally(() => (this.running = undefined));
+      }, this.config.queueKeepIntervalMs);
       this.timer.unref();
     }
   }
 
-  async runAll(): Promise<void> {
+  /**
+   * Keeps a daily (or any repeating) job scheduled: upserts scheduler `id` now and every interval.
+   * Idempotent: every worker process upserts the same id, so there is one schedule however many run.
+   */
+  async keepSchedule<Q extends Queue>(queue: Q, id: string, schedule: RepeatOptions, template: Parameters<Q['upsertJobScheduler']>[2], what: string): Promise<void> {
+    await this.keep(`schedule of ${what}`, queue, () => queue.upsertJobScheduler(id, schedule, template));
+    this.logger.log({ scheduler: id, ...schedule }, `scheduled ${what}`);
+  }
+
+  private async runAll(): Promise<void> {
     for (const task of this.tasks) {
       await task.run().catch((error: Error) => this.logger.warn(`${task.name}: ${error.message}`));
     }

@@ -1,7 +1,7 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
-import type { WorkerConfig } from '../config/worker.config';
+import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { startWorker } from './start-worker';
 
 /**
@@ -10,12 +10,7 @@ import { startWorker } from './start-worker';
  * job data checked for its version. Subclasses only read the job and call their service.
  */
 export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    private readonly queueName: string,
-    private readonly workerSettings: WorkerConfig,
-  ) {
-    super();
-  }
+  @Inject(workerConfig.KEY) private readonly workerSettings!: WorkerConfig;
 
   onApplicationBootstrap() {
     startWorker(this.worker, this.workerSettings);
@@ -27,11 +22,11 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
 
   /** Job data of a version this code does not know is never retried. */
   protected assertVersion1(data: { v: unknown }) {
-    if (data.v !== 1) throw new UnrecoverableError(`${this.queueName}: unknown job data version ${String(data.v)}`);
+    if (data.v !== 1) throw new UnrecoverableError(`${this.worker.name}: unknown job data version ${String(data.v)}`);
   }
 
   /** For the `default` of an exhaustive switch over the job kinds. */
   protected unknownKind(kind: never): never {
-    throw new UnrecoverableError(`${this.queueName}: unknown job kind "${String(kind)}"`);
+    throw new UnrecoverableError(`${this.worker.name}: unknown job kind "${String(kind)}"`);
   }
 }

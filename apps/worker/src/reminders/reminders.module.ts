@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import {
@@ -32,18 +32,12 @@ export class RemindersQueue {
   exports: [RemindersService, StallAlertsService, RemindersQueue],
 })
 export class RemindersModule implements OnModuleInit {
-  private readonly logger = new Logger(RemindersModule.name);
-
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<RemindersJob, RemindersResult>,
     private readonly keeper: QueueKeeper,
   ) {}
 
-  /** Idempotent: every worker process upserts the same scheduler id, so there is one schedule however many run. */
   async onModuleInit() {
-    await this.keeper.keep('reminders schedule', this.queue, () =>
-      this.queue.upsertJobScheduler(REMINDERS_SCHEDULER_ID, REMINDERS_SCHEDULE, { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS }),
-    );
-    this.logger.log({ scheduler: REMINDERS_SCHEDULER_ID, ...REMINDERS_SCHEDULE }, 'scheduled the daily reminders');
+    await this.keeper.keepSchedule(this.queue, REMINDERS_SCHEDULER_ID, REMINDERS_SCHEDULE, { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS }, 'the daily reminders');
   }
 }

@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { QueueProcessor } from '../queues/queue-processor';
 import { scheduledDay } from '../queues/start-worker';
 import { REMINDERS_QUEUE, type RemindersJob, type RemindersJobName, type RemindersResult } from './reminders.jobs';
@@ -14,9 +12,8 @@ export class RemindersProcessor extends QueueProcessor {
   constructor(
     private readonly reminders: RemindersService,
     private readonly stallAlerts: StallAlertsService,
-    @Inject(workerConfig.KEY) config: WorkerConfig,
   ) {
-    super(REMINDERS_QUEUE, config);
+    super();
   }
 
   async process(job: Job<RemindersJob, RemindersResult, RemindersJobName>): Promise<RemindersResult> {

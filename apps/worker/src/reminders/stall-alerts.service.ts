@@ -1,22 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { stallKey, stallSignals, type StallSignal } from '@citymentor/domain';
-import { pairActivity } from '@citymentor/persistence';
-import { appendEvents } from '@citymentor/persistence';
+import { appendEvents, pairActivity, type PairActivityRow } from '@citymentor/persistence';
 import { announce, planLink, writeNotifications, type NotificationDraft } from '../notifications/notification-writer';
 
-interface PairNames {
-  programmeId: string;
-  mentorName: string;
-  menteeName: string;
-}
+type PairNames = Pick<PairActivityRow, 'programmeId' | 'mentorName' | 'menteeName'>;
 
 /**
  * Tells a programme's coordinators about its stalled pairs (no activity for K days, a submitted plan
  * unreviewed for R days, a thread unanswered for R days): one `pair-stalled` notification per
- * coordinator and wait. Like reminders, each alert is one transaction that inserts its
- * `stall_alerts` key with ON CONFLICT DO NOTHING and writes the notifications only if the key is
- * new, so daily runs, retries and two workers alert once per wait. Coordinators whose e-mail
+ * coordinator and wait. Waits already alerted are skipped with one read; like reminders, each new
+ * alert is one transaction that inserts its `stall_alerts` key with ON CONFLICT DO NOTHING and writes
+ * the notifications only if the key is new, so daily runs, retries and two workers alert once per wait. Coordinators whose e-mail
  * preference is the daily digest find them in it.
  */
 @Injectable()
@@ -27,33 +22,46 @@ export class StallAlertsService {
 
   /** Returns the number of new alerts. */
   async run(now: Date): Promise<number> {
-    const rows = await pairActivity(this.em.fork(), null);
-    const pairs = new Map(rows.map((row) => [row.pairId, row]));
+    const em = this.em.fork();
+    const rows = await pairActivity(em, null);
     // Each programme's pairs are measured against that programme's thresholds.
-    const signals = rows.flatMap((row) => stallSignals([row], row, now));
+    const signals = rows.flatMap((row) => stallSignals([row], row, now).map((signal) => ({ signal, pair: row, key: stallKey(signal) })));
+    if (signals.length === 0) return 0;
+    const alerted = new Set((await em.execute<{ key: string }[]>(`select key from stall_alerts where key in (?)`, [signals.map((s) => s.key)])).map((r) => r.key));
+    const coordinators = new Map<string, Promise<string[]>>();
+    const coordinatorsOf = (programmeId: string) => {
+      if (!coordinators.has(programmeId)) coordinators.set(programmeId, this.coordinators(em, programmeId));
+      return coordinators.get(programmeId)!;
+    };
     let sent = 0;
-    for (const signal of signals) if (await this.alert(signal, pairs.get(signal.pairId)!)) sent += 1;
+    for (const { signal, pair, key } of signals) {
+      if (!alerted.has(key) && (await this.alert(signal, key, pair, coordinatorsOf))) sent += 1;
+    }
     if (sent) this.logger.log({ alerts: sent }, 'alerted coordinators to stalled pairs');
     return sent;
   }
 
-  private alert(signal: StallSignal, pair: PairNames): Promise<boolean> {
+  private alert(signal: StallSignal, key: string, pair: PairNames, coordinatorsOf: (programmeId: string) => Promise<string[]>): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const [row] = await tx.execute<{ key: string }[]>(
         `insert into stall_alerts (key, programme_id, pair_id, sent_at) values (?, ?, ?, now()) on conflict do nothing returning key`,
-        [stallKey(signal), pair.programmeId, signal.pairId],
+        [key, pair.programmeId, signal.pairId],
       );
       if (!row) return false;
-      const coordinators = await tx.execute<{ userId: string }[]>(`select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`, [pair.programmeId]);
-      const written = await writeNotifications(tx, [stallDraft(signal, pair, coordinators.map((c) => c.userId))]);
+      const written = await writeNotifications(tx, [stallDraft(signal, pair, await coordinatorsOf(pair.programmeId))]);
       await appendEvents(tx, announce(written));
       return true;
     });
   }
+
+  private async coordinators(em: EntityManager, programmeId: string): Promise<string[]> {
+    const rows = await em.execute<{ userId: string }[]>(`select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`, [programmeId]);
+    return rows.map((r) => r.userId);
+  }
 }
 
 /** The coordinator's message for one signal, linking to the plan or thread, or to the dashboard. */
-export function stallDraft(signal: StallSignal, pair: PairNames, userIds: string[]): NotificationDraft {
+function stallDraft(signal: StallSignal, pair: PairNames, userIds: string[]): NotificationDraft {
   const who = `${pair.menteeName}, mentored by ${pair.mentorName}`;
   const since = signal.since.toISOString().slice(0, 10);
   const base = { userIds, kind: 'pair-stalled' as const, sourceEventSeq: null, programmeId: pair.programmeId };

@@ -2,7 +2,7 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, reportJobId, type BuildReportJob } from '@citymentor/contracts';
+import { buildReportJob, REPORT_JOB_OPTIONS, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { QueueKeeper } from '../queues/queue-keeper';
 import { ReportsProcessor } from './reports.processor';
@@ -32,9 +32,8 @@ export class ReportsModule implements OnModuleInit {
       const unfinished = await this.em
         .fork()
         .execute<{ id: string }[]>(`select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`, [this.config.queueKeepIntervalMs / 1000]);
-      for (const { id } of unfinished) {
-        if (!(await this.queue.getJob(reportJobId(id)))) await this.queue.add('build', { v: 1, kind: 'build-report', reportId: id }, { ...REPORT_JOB_OPTIONS, jobId: reportJobId(id) });
-      }
+      // A job id that is already there (waiting, running, or kept after failing) is left as it is.
+      if (unfinished.length) await this.queue.addBulk(unfinished.map(({ id }) => buildReportJob(id)));
     });
   }
 }

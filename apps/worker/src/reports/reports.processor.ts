@@ -1,8 +1,7 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { REPORTS_QUEUE, type BuildReportJob, type ReportsJobName } from '@citymentor/contracts';
-import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { QueueProcessor } from '../queues/queue-processor';
 import { ReportsService } from './reports.service';
 
@@ -13,11 +12,8 @@ type ReportJob = Job<BuildReportJob, unknown, ReportsJobName>;
 export class ReportsProcessor extends QueueProcessor {
   private readonly logger = new Logger(ReportsProcessor.name);
 
-  constructor(
-    private readonly reports: ReportsService,
-    @Inject(workerConfig.KEY) config: WorkerConfig,
-  ) {
-    super(REPORTS_QUEUE, config);
+  constructor(private readonly reports: ReportsService) {
+    super();
   }
 
   async process(job: ReportJob) {

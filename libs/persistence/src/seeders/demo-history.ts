@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPayloads, EventType, PlanState } from '@citymentor/contracts';
 import type { ActionPlan, Comment, Pair, ProgressEntry, User } from '@citymentor/domain';
-import { EVENT_LOG_LOCK } from '../event-log';
-/** The worker's notifications cursor (apps/worker/src/notifications/notifications.service.ts). */
-const NOTIFICATIONS_CURSOR = 'notifications';
+import { appendEvents, NOTIFICATIONS_CURSOR, type LogEvent } from '../event-log';
 
 interface Happening {
   at: Date;
@@ -86,16 +84,14 @@ export class DemoHistory {
    * past it: the past is not news, nobody is notified or mailed about it. `em` must be in a transaction.
    */
   async write(em: EntityManager): Promise<void> {
-    if (!em.isInTransaction()) throw new Error('DemoHistory.write must run inside a transaction');
-    const rows = [...this.happenings]
+    const events = [...this.happenings]
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .flatMap((h) => {
         const { pairId, planId } = h.payload as Scope;
-        return (h.pairOnly ? [`pair:${pairId}`] : [`plan:${planId}`, `pair:${pairId}`]).map((room) => [room, h.type, JSON.stringify(h.payload), h.actorId, this.programmeId, h.at]);
+        const rooms = h.pairOnly ? [`pair:${pairId}`] : [`plan:${planId}`, `pair:${pairId}`];
+        return rooms.map((room) => ({ room, type: h.type, payload: h.payload, actorId: h.actorId, programmeId: this.programmeId, at: h.at }) as LogEvent);
       });
-    if (rows.length === 0) return;
-    await em.execute(`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
-    await em.execute(`insert into events (room, type, payload, actor_id, programme_id, at) values ${rows.map(() => '(?, ?, ?::jsonb, ?, ?, ?)').join(', ')}`, rows.flat());
+    await appendEvents(em, events);
     await em.execute(
       `insert into worker_cursors (name, seq, updated_at) select ?, coalesce(max(seq), 0), now() from events
        on conflict (name) do update set seq = excluded.seq, updated_at = excluded.updated_at`,

@@ -39,6 +39,6 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(actor, dto.refreshToken);
+    await this.auth.logout(actor, [dto.refreshToken]);
   }
 }

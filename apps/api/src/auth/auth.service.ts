@@ -33,9 +33,16 @@ export class AuthService {
     return { ...tokens, user: toUserDto(user) };
   }
 
-  /** Ends the session of the access token used, and the one of `refreshToken` if given. */
-  async logout(actor: Actor, refreshToken?: string) {
-    await this.tokens.revokeFamily(actor.sessionId);
-    if (refreshToken) await this.tokens.revokeByRefreshToken(actor.userId, refreshToken);
+  /**
+   * Ends the session of the access token used, and those of `refreshTokens` that are the user's.
+   * Everything is read before anything is revoked, so a failure leaves every session as it was.
+   */
+  async logout(actor: Actor, refreshTokens: (string | undefined)[] = []) {
+    const sessions = new Set([actor.sessionId]);
+    for (const token of refreshTokens) {
+      const session = token ? await this.tokens.sessionOf(actor.userId, token) : null;
+      if (session) sessions.add(session);
+    }
+    for (const session of sessions) await this.tokens.revokeFamily(session);
   }
 }

@@ -6,6 +6,7 @@ import { DomainError, RefreshToken, User } from '@citymentor/domain';
 import { announceAccessChanged } from './access-changed';
 import { appConfig, type AppConfig } from '../config/app.config';
 import type { AccessTokenClaims } from './jwt.strategy';
+import { parseRefreshToken } from './refresh-token-format';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -34,7 +35,9 @@ export class TokensService {
 
   /** Exchanges a refresh token for a new pair; a reused token ends its whole session. */
   async rotate(refreshToken: string): Promise<{ tokens: IssuedTokens; user: User }> {
-    const [id, secret] = refreshToken.split('.');
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) throw invalid();
+    const { id, secret } = parsed;
     const token = await this.em.findOne(RefreshToken, { id }, { populate: ['user'] });
     if (!token || !sameHash(token.secretHash, sha256(secret))) throw invalid();
     const now = new Date();
@@ -48,10 +51,12 @@ export class TokensService {
     return { tokens: await this.issue(token.user, token.familyId), user: token.user };
   }
 
-  /** Ends the session (family) of a refresh token, if it is one of the user's. */
-  async revokeByRefreshToken(userId: string, refreshToken: string) {
-    const token = await this.em.findOne(RefreshToken, { id: refreshToken.split('.')[0], user: userId });
-    if (token) await this.revokeFamily(token.familyId);
+  /** The session (family) of a refresh token if it is one of the user's; null otherwise. Reads only. */
+  async sessionOf(userId: string, refreshToken: string): Promise<string | null> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return null;
+    const token = await this.em.findOne(RefreshToken, { id: parsed.id, user: userId });
+    return token?.familyId ?? null;
   }
 
   /** Ends a session; its open sockets are told (NOTIFY citymentor_access) and disconnect. */

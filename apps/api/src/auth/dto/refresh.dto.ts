@@ -1,21 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { REFRESH_TOKEN_MAX_LENGTH, REFRESH_TOKEN_PATTERN } from '../refresh-token-format';
 
-const REFRESH_TOKEN = /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/;
+const NOT_A_REFRESH_TOKEN = { message: 'refreshToken is not a refresh token' };
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from sign-in or the last refresh' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(REFRESH_TOKEN, { message: 'refreshToken is not a refresh token' })
+  @ApiProperty({ description: 'The refresh token from sign-in or the last refresh', pattern: REFRESH_TOKEN_PATTERN.source, maxLength: REFRESH_TOKEN_MAX_LENGTH })
+  @IsString(NOT_A_REFRESH_TOKEN)
+  @MaxLength(REFRESH_TOKEN_MAX_LENGTH, NOT_A_REFRESH_TOKEN)
+  @Matches(REFRESH_TOKEN_PATTERN, NOT_A_REFRESH_TOKEN)
   refreshToken: string;
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'Also revoke the session of this refresh token' })
+  @ApiPropertyOptional({ description: 'Also revoke the session of this refresh token', pattern: REFRESH_TOKEN_PATTERN.source, maxLength: REFRESH_TOKEN_MAX_LENGTH })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(REFRESH_TOKEN, { message: 'refreshToken is not a refresh token' })
+  @IsString(NOT_A_REFRESH_TOKEN)
+  @MaxLength(REFRESH_TOKEN_MAX_LENGTH, NOT_A_REFRESH_TOKEN)
+  @Matches(REFRESH_TOKEN_PATTERN, NOT_A_REFRESH_TOKEN)
   refreshToken?: string;
 }

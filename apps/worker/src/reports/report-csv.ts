@@ -1,9 +1,21 @@
 import type { ReportData } from './report-data';
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; lines end in CRLF. */
+/** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; lines end in CRLF.
+ * Text that a spreadsheet would run as a formula (a plan titled `=HYPERLINK(…)`) is kept as text: it is
+ * prefixed with a single quote and quoted, as OWASP advises, so the cell shows `'=HYPERLINK(…)` and every
+ * character typed is still there. Only text is neutralised: numbers are ours (never negative here).
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && FORMULA_START.test(value)) return quoted(`'${value}`);
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? quoted(s) : s;
 }
 
 export const toCsvLine = (fields: (string | number | boolean | null | undefined)[]) => fields.map(csvField).join(',');

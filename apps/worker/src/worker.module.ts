@@ -5,7 +5,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { LoggerModule } from 'nestjs-pino';
 import { ormOptions } from '@citymentor/persistence';
-import { bullConnection } from '@citymentor/runtime';
+import { bullConnection, terminalLogging } from '@citymentor/runtime';
 import { workerConfig, type WorkerConfig } from './config/worker.config';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -19,10 +19,12 @@ import { ReportsModule } from './reports/reports.module';
     ConfigModule.forRoot({ isGlobal: true, load: [workerConfig] }),
     LoggerModule.forRootAsync({
       inject: [workerConfig.KEY],
-      useFactory: (config: WorkerConfig) => ({
-        // JSON lines; `service` tells worker lines from api lines in a shared log stream.
-        pinoHttp: { level: config.logLevel, base: { service: 'worker', pid: process.pid } },
-      }),
+      useFactory: (config: WorkerConfig) => {
+        // JSON lines (or readable ones, LOG_FORMAT=pretty); `service` tells worker lines from api lines in a shared stream.
+        const options = { level: config.logLevel, base: { service: 'worker', pid: process.pid } };
+        const terminal = terminalLogging(config.logFormat);
+        return { pinoHttp: terminal ? [{ ...options, hooks: terminal.options.hooks }, terminal.stream] : options };
+      },
     }),
     MikroOrmModule.forRootAsync({
       inject: [workerConfig.KEY],

@@ -1,3 +1,4 @@
 export * from './env';
+export * from './logging';
 export * from './preflight';
 export * from './redis-options';

@@ -1,5 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { bool, ConfigError, int, read, redisUrl, url, type Env } from '@citymentor/runtime';
+import { bool, ConfigError, int, logFormat, logLevel, read, redisUrl, url, type Env } from '@citymentor/runtime';
 
 export { ConfigError };
 
@@ -9,21 +9,18 @@ function secret(env: Env, name: string, production: boolean, devFallback: string
   return value;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 /** Reads and validates every setting once. Local defaults let `npm start` work beside local Postgres and Redis. */
 export function parseConfig(env: Env) {
   const production = env.NODE_ENV === 'production';
   const port = int(env, 'PORT', 3000, 0, 65535);
-  const logLevel = read(env, 'LOG_LEVEL', production ? 'info' : 'info');
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, '');
   return {
     production,
     port,
     host: read(env, 'HOST', '0.0.0.0'),
     publicUrl,
-    logLevel,
+    logLevel: logLevel(env),
+    logFormat: logFormat(env),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: redisUrl(env),

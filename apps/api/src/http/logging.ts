@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import { terminalLogging } from '@citymentor/runtime';
 import type { AppConfig } from '../config/app.config';
 
 /** Secrets never reach the logs: credentials, tokens and cookies are redacted wherever they appear. */
@@ -30,19 +33,21 @@ export const requestIdOf = (req: IncomingMessage): string => {
   return id;
 };
 
-/** JSON lines with the request id on every line; invitation tokens are cut out of logged URLs. */
+/** JSON lines (or, with LOG_FORMAT=pretty, readable ones) with the request id; invitation tokens are cut out of logged URLs. */
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req) => requestIdOf(req),
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),
-      },
-      // On the root logger, not per request (customProps cost a child logger per request).
-      base: { service: 'api', pid: process.pid, hostname: hostname() },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+  const terminal = terminalLogging(config.logFormat);
+  const options: Options = {
+    level: config.logLevel,
+    genReqId: (req) => requestIdOf(req),
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),
     },
+    // On the root logger, not per request (customProps cost a child logger per request).
+    base: { service: 'api', pid: process.pid, hostname: hostname() },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    ...terminal?.options,
   };
+  // Every route, in Nest 11's path syntax (nestjs-pino's default '*' draws a legacy-route warning at start).
+  return { pinoHttp: terminal ? [options, terminal.stream] : options, forRoutes: [{ path: '{*all}', method: RequestMethod.ALL }] };
 }

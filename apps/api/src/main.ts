@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, parseConfig } from './config/app.config';
-import { preflight } from '@citymentor/runtime';
+import { preflight, stopWithSupervisor, tellSupervisorReady } from '@citymentor/runtime';
 
 async function main() {
   const config = parseConfig(process.env);
+  stopWithSupervisor();
   const problem = await preflight(config);
   if (problem) {
     console.error(`citymentor api: ${problem}`);
@@ -13,6 +14,7 @@ async function main() {
   const app = await createApp();
   await app.listen({ port: config.port, host: config.host });
   console.log(`citymentor api: listening on ${config.publicUrl} (OpenAPI at ${config.publicUrl}/api/docs)`);
+  tellSupervisorReady('api');
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, preflight } from '@citymentor/runtime';
+import { ConfigError, preflight, stopWithSupervisor, tellSupervisorReady } from '@citymentor/runtime';
+import { waitForSchema } from '@citymentor/persistence';
 import { parseWorkerConfig } from './config/worker.config';
 import { HOUSEKEEPING_QUEUE } from './housekeeping/housekeeping.jobs';
 import { NOTIFICATIONS_QUEUE } from './notifications/notifications.jobs';
@@ -13,7 +14,10 @@ const QUEUES = [HOUSEKEEPING_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE, REPORT
 
 async function main() {
   const config = parseWorkerConfig(process.env);
-  const problem = await preflight(config, ', start the api once (it creates the schema),');
+  stopWithSupervisor();
+  // The worker only uses the schema; whoever migrates (npm start, the api, compose's migrate service) may come later.
+  await waitForSchema(config.databaseUrl, (line) => console.log(`citymentor worker: ${line}`));
+  const problem = await preflight(config);
   if (problem) {
     console.error(`citymentor worker: ${problem}`);
     process.exit(1);
@@ -25,6 +29,7 @@ async function main() {
   // is stalled, picked up again by another worker and retried.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   console.log(`citymentor worker: ready (queues: ${QUEUES.join(', ')})`);
+  tellSupervisorReady('worker');
 }
 
 main().catch((error: unknown) => {

@@ -35,3 +35,24 @@ export async function setUpDatabase(orm: MikroORM, databaseUrl: string, options:
     await lock.end();
   }
 }
+
+/** Creates the database DATABASE_URL names when Postgres does not have it yet; true when it did. */
+export async function createDatabaseIfMissing(databaseUrl: string): Promise<boolean> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount) return false;
+    await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    return true;
+  } catch (error) {
+    // Another set-up created it meanwhile.
+    if ((error as { code?: string }).code === '42P04') return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -8,3 +8,4 @@ export * from './queries/pair-activity.query';
 export * from './event-log';
 export * from './prepared-query';
 export * from './idempotency-claim';
+export * from './schema-ready';

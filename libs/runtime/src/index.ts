@@ -2,3 +2,4 @@ export * from './env';
 export * from './logging';
 export * from './preflight';
 export * from './redis-options';
+export * from './supervisor';

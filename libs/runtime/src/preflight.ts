@@ -8,9 +8,9 @@ const where = (url: string) => {
 
 /**
  * Checks that Postgres and Redis answer, so a start without them says which and how to fix it.
- * Null when both do. `afterCreatedb` says what to do once a missing database is created.
+ * Null when both do.
  */
-export async function preflight(config: { databaseUrl: string; redisUrl: string }, afterCreatedb = ''): Promise<string | null> {
+export async function preflight(config: { databaseUrl: string; redisUrl: string }): Promise<string | null> {
   const pg = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 3000 });
   try {
     await pg.connect();
@@ -19,7 +19,7 @@ export async function preflight(config: { databaseUrl: string; redisUrl: string 
     const reason = (error as Error).message;
     if (/database ".*" does not exist/.test(reason)) {
       const name = new URL(config.databaseUrl).pathname.slice(1);
-      return `PostgreSQL at ${where(config.databaseUrl)} has no database "${name}": create it with \`createdb -h ${new URL(config.databaseUrl).hostname} -U postgres ${name}\`${afterCreatedb} or set DATABASE_URL`;
+      return `PostgreSQL at ${where(config.databaseUrl)} has no database "${name}": create it with \`createdb -h ${new URL(config.databaseUrl).hostname} -U postgres ${name}\` (\`npm start\` does it for you) or set DATABASE_URL`;
     }
     return `PostgreSQL is not reachable at ${where(config.databaseUrl)} (${reason}): start it (e.g. \`pg_ctlcluster 15 main start\` or \`docker compose -f docker/compose.yml up -d postgres\`) or set DATABASE_URL`;
   } finally {

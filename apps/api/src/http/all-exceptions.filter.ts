@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { retryAfterSeconds } from '../auth/login-limits';
 import { toErrorBody } from './error-mapping';
 
 /** The one exception filter: every HTTP error leaves in the contract's shape, without stack traces. */
@@ -13,6 +14,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, internal } = toErrorBody(exception);
     if (internal && process.env.DEBUG_ERRORS) console.error(exception);
     if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    const retryAfter = retryAfterSeconds(exception, reply.getHeaders());
+    if (retryAfter !== undefined) void reply.header('Retry-After', retryAfter);
     void reply.status(body.statusCode).send(body);
   }
 }

@@ -7,6 +7,7 @@ import { inTransaction } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import type { SessionDto } from '../auth/dto/session.dto';
 import { toUserDto } from '../auth/dto/session.dto';
+import { PasswordAttempts } from '../auth/login-limits';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { sha256, TokensService } from '../auth/tokens.service';
 import { appConfig, type AppConfig } from '../config/app.config';
@@ -29,6 +30,7 @@ export class InvitationsService {
     private readonly em: EntityManager,
     private readonly policy: ProgrammePolicy,
     private readonly tokens: TokensService,
+    private readonly attempts: PasswordAttempts,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
@@ -71,11 +73,15 @@ export class InvitationsService {
     };
   }
 
-  /** Joins the programme: a new person sets name and password; someone with an account confirms their password. */
-  async accept(token: string, dto: AcceptInvitationDto): Promise<SessionDto> {
+  /**
+   * Joins the programme: a new person sets name and password; someone with an account confirms their
+   * password, which counts against the sign-in limits of the account and of `ip`.
+   */
+  async accept(token: string, dto: AcceptInvitationDto, ip: string): Promise<SessionDto> {
     const invitation = await this.findUsable(token);
     let user = await this.em.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
     if (user) {
+      await this.attempts.count({ email: user.email, ip });
       if (!(await verifyPassword(user.passwordHash, dto.password))) {
         throw new DomainError('INVALID_CREDENTIALS', 'You have an account already: accept with its current password');
       }

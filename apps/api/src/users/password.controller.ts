@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { ChangePasswordDto } from './password.dto';
 import { PasswordService } from './password.service';
@@ -16,7 +16,8 @@ export class PasswordController {
   @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed (newPassword: 10 to 200 characters)' })
   @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: the current password is wrong; nothing changed' })
-  async change(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.passwords.change(actor, dto);
+  @ApiTooManyRequestsResponse({ description: 'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After' })
+  async change(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.passwords.change(actor, dto, ip);
   }
 }

@@ -3,18 +3,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { announceAccessChanged } from '../auth/access-changed';
+import { PasswordAttempts } from '../auth/login-limits';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { ChangePasswordDto } from './password.dto';
 
 @Injectable()
 export class PasswordService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly attempts: PasswordAttempts,
+  ) {}
 
   /**
    * Sets a new password and ends every session of the user, this one included, in one statement;
    * then tells the API instances (NOTIFY citymentor_access, as logout does) so their sockets close.
+   * The current password's check counts against the sign-in limits of the account and of `ip`.
    */
-  async change(actor: Actor, dto: ChangePasswordDto): Promise<void> {
+  async change(actor: Actor, dto: ChangePasswordDto, ip: string): Promise<void> {
+    await this.attempts.count({ email: actor.email, ip });
     const connection = this.em.getConnection();
     const [row] = await connection.execute<{ password_hash: string }[]>('select password_hash from users where id = ?', [actor.userId]);
     if (!row || !(await verifyPassword(row.password_hash, dto.currentPassword))) {

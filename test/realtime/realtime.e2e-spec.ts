@@ -41,6 +41,17 @@ describe('realtime', () => {
       const allowed = await TestSocket.connect(url, w.people.mentee.token, { origin: 'http://citymentor.test' });
       allowed.close();
     });
+
+    it('lets in, over the websocket transport, a page served by the address it connects to, whether 127.0.0.1 or localhost', async () => {
+      const port = new URL(url).port;
+      for (const base of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+        const socket = await TestSocket.connect(base, w.people.mentee.token, { origin: base });
+        expect(socket.socket.io.engine.transport.name).toBe('websocket');
+        socket.close();
+      }
+      // The same port under another name is another origin.
+      await expect(TestSocket.connect(`http://127.0.0.1:${port}`, w.people.mentee.token, { origin: `http://localhost:${port}` })).rejects.toThrow();
+    });
   });
 
   describe('rooms', () => {

@@ -7,13 +7,14 @@ import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app.config';
+import { originAllowed } from './origin';
 
 /** Largest message a socket may send, in bytes; larger ones close that socket's connection. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * socket.io with the Redis adapter, so rooms, presence and typing span every API instance, and
- * with the origin allowlist from configuration (a browser from another origin is refused).
+ * with the origin allowlist from configuration plus the request's own origin (a page of another site is refused).
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly pub: Redis;
@@ -45,8 +46,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
       // Browsers send Origin; a page of another site may not open a socket with a user's token.
       allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        const origin = req.headers.origin;
-        callback(origin && !origins.has(origin) ? 'origin not allowed' : null, !origin || origins.has(origin));
+        const allowed = originAllowed(req, origins, this.config.trustProxy);
+        callback(allowed ? null : 'origin not allowed', allowed);
       },
     });
     server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:socket.io` }));

@@ -101,21 +101,38 @@ describe('coordinator dashboard', () => {
     expect(dashboard.plans).toEqual({ ...noPlans, draft: 1, submitted: 1, inProgress: 1, archived: 1, total: 4 });
   });
 
-  it('compares self-assessment scores, baseline vs follow-up, overall and per section', () => {
+  it('lists a draft assessment as under way but never scores it: only submitted assessments count', () => {
     const mentee = dashboard.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.menteeCity.id);
     expect(mentee).toMatchObject({
       benchmarkCode: 'migrant-entrepreneurs',
       baseline: { assessmentId: expect.any(String), status: 'submitted', overall: 33.3 },
-      followUp: { assessmentId: expect.any(String), status: 'draft', overall: 100 },
+      followUp: { assessmentId: expect.any(String), status: 'draft', overall: null },
+      overallDelta: null,
+    });
+    const section = (code: string) => mentee.sections.find((s: { sectionCode: string }) => s.sectionCode === code);
+    expect(section('strategy')).toEqual({ sectionCode: 'strategy', baseline: 40, followUp: null, delta: null });
+    expect(mentee.sections).toHaveLength(9);
+
+    const mentor = dashboard.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id);
+    expect(mentor).toMatchObject({ baseline: { status: 'draft', overall: null }, followUp: null, overallDelta: null });
+    expect(mentor.sections[0]).toEqual({ sectionCode: 'strategy', baseline: null, followUp: null, delta: null });
+  });
+
+  it('compares submitted self-assessments, baseline vs follow-up, overall and per section', async () => {
+    await t.orm.em.fork().getConnection().execute(`update assessments set status = 'submitted', submitted_at = now() where programme_id = ?`, [m.programme.id]);
+    const { body } = await as('coordinator').get(`/programmes/${m.programme.id}/dashboard`).expect(200);
+    const mentee = body.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.menteeCity.id);
+    expect(mentee).toMatchObject({
+      baseline: { status: 'submitted', overall: 33.3 },
+      followUp: { assessmentId: expect.any(String), status: 'submitted', overall: 100 },
       overallDelta: 66.7,
     });
     const section = (code: string) => mentee.sections.find((s: { sectionCode: string }) => s.sectionCode === code);
     expect(section('strategy')).toEqual({ sectionCode: 'strategy', baseline: 40, followUp: 100, delta: 60 });
     expect(section('networking')).toEqual({ sectionCode: 'networking', baseline: 0, followUp: 100, delta: 100 });
     expect(section('policy-dialogues')).toEqual({ sectionCode: 'policy-dialogues', baseline: null, followUp: null, delta: null });
-    expect(mentee.sections).toHaveLength(9);
 
-    const mentor = dashboard.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id);
+    const mentor = body.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id);
     expect(mentor).toMatchObject({ baseline: { overall: 100 }, followUp: null, overallDelta: null });
     expect(mentor.sections[0]).toEqual({ sectionCode: 'strategy', baseline: 100, followUp: null, delta: null });
   });

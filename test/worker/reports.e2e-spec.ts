@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConsortiumMilestone, Programme } from '@citymentor/domain';
+import { loadReportData } from '../../apps/worker/src/reports/report-data';
 import { GivenPlans } from '../support/given-plans';
 import { startApp, type TestApp } from '../support/app';
 import { startWorkerContext, until, type WorkerContext } from './worker-harness';
@@ -69,10 +70,21 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     await plans.milestones(planB, [{ title: 'Sign with the bank', dueDate: '2026-02-01', status: 'blocked' }]);
     await plans.assessment(w0.programme, nicosia, 'baseline', { 'strategy.q1': 0 }, { status: 'submitted' });
     await plans.assessment(w0.programme, nicosia, 'follow-up', { 'strategy.q1': 2 }, { status: 'submitted' });
+    // Liège's follow-up is still a draft: no result for the funder yet.
+    await plans.assessment(w0.programme, liege, 'baseline', { 'strategy.q1': 1 }, { status: 'submitted' });
+    await plans.assessment(w0.programme, liege, 'follow-up', { 'strategy.q1': 2 });
     const em = t.orm.em.fork();
     await em.persistAndFlush(new ConsortiumMilestone(em.getReference(Programme, w0.programme.id), 'Final report to the funder', '2027-12-01'));
     return { ...w0, nicosia, liege, helsinki, lateA, onTimeA };
   }
+
+  it('scores only submitted assessments: a draft follow-up is no result for the funder', async () => {
+    const c = await consortium();
+    const data = await loadReportData(t.orm.em.fork(), c.programme.id, '2026-06-01');
+    const strategy = (name: string) => data.scores.find((s) => s.organisationName === name)!.sections.find((x) => x.code === 'strategy');
+    expect(strategy('Λευκωσία')).toMatchObject({ baseline: 0, followUp: 100 });
+    expect(strategy('Liège')).toMatchObject({ baseline: 50, followUp: null });
+  });
 
   async function built(token: string, programmeId: string, format: 'csv' | 'pdf') {
     const api = t.api.as(token);

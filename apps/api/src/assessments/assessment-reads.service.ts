@@ -127,14 +127,14 @@ export class AssessmentReadsService {
     return row;
   }
 
-  /** Ratings only (never evidence) of the other cities' submitted assessments of this phase, and of this city's baseline. */
+  /** Ratings only (never evidence) of the other cities' submitted assessments of this phase, and of this city's submitted baseline. */
   private compared(scope: AssessmentScope): Promise<ComparedAssessment[]> {
     return this.em.getConnection().execute<ComparedAssessment[]>(
       `select a.id, a.organisation_id = ? as own,
          coalesce(json_agg(json_build_object('questionCode', x.question_code, 'rating', x.rating)) filter (where x.id is not null), '[]') as answers
        from assessments a left join assessment_answers x on x.assessment_id = a.id
        where a.programme_id = ? and a.benchmark_code = ?
-         and ((a.organisation_id <> ? and a.phase = ? and a.status = 'submitted') or (a.organisation_id = ? and a.phase = 'baseline' and ?::text = 'follow-up'))
+         and ((a.organisation_id <> ? and a.phase = ? and a.status = 'submitted') or (a.organisation_id = ? and a.phase = 'baseline' and a.status = 'submitted' and ?::text = 'follow-up'))
        group by a.id`,
       [scope.organisationId, scope.programmeId, scope.benchmarkCode, scope.organisationId, scope.phase, scope.organisationId, scope.phase],
     );

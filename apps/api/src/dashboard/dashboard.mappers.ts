@@ -54,8 +54,9 @@ export const toConsortiumMilestone = (programmeId: string, today: string) => (m:
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Baseline vs follow-up per organisation and benchmark: each assessment scored against its
- * benchmark's sections (`scoreAssessment`), the difference by `scoreDelta`.
+ * Baseline vs follow-up per organisation and benchmark: each submitted assessment scored against
+ * its benchmark's sections (`scoreAssessment`), the difference by `scoreDelta`. A draft is listed
+ * (status `draft`, no score) so the coordinator sees it under way, but counts nowhere.
  */
 export function toScores(assessments: AssessmentRow[], sectionsOf: Map<string, SectionShape[]>): OrganisationScoresDto[] {
   const groups = new Map<string, { baseline?: AssessmentRow; followUp?: AssessmentRow }>();
@@ -69,15 +70,16 @@ export function toScores(assessments: AssessmentRow[], sectionsOf: Map<string, S
   return [...groups.values()].map(({ baseline, followUp }) => {
     const any = (baseline ?? followUp)!;
     const sections = sectionsOf.get(any.benchmarkCode) ?? [];
-    const before = baseline ? scoreAssessment(sections, baseline.answers) : null;
-    const after = followUp ? scoreAssessment(sections, followUp.answers) : null;
+    // Only submitted assessments count: a draft is shown as under way, never as a result.
+    const before = baseline?.status === 'submitted' ? scoreAssessment(sections, baseline.answers) : null;
+    const after = followUp?.status === 'submitted' ? scoreAssessment(sections, followUp.answers) : null;
     const deltas = before && after ? new Map(scoreDelta(before, after).map((d) => [d.sectionCode, d.delta])) : new Map<string, number | null>();
     const scoreIn = (score: AssessmentScore | null, code: string) => score?.sections.find((s) => s.sectionCode === code)?.score ?? null;
     return {
       organisation: { id: any.organisationId, name: any.organisationName, country: any.organisationCountry },
       benchmarkCode: any.benchmarkCode,
-      baseline: baseline && before ? phase(baseline, before) : null,
-      followUp: followUp && after ? phase(followUp, after) : null,
+      baseline: baseline ? phase(baseline, before) : null,
+      followUp: followUp ? phase(followUp, after) : null,
       overallDelta: before?.overall != null && after?.overall != null ? round(after.overall - before.overall) : null,
       sections: sections.map(({ code }) => ({
         sectionCode: code,
@@ -89,7 +91,7 @@ export function toScores(assessments: AssessmentRow[], sectionsOf: Map<string, S
   });
 }
 
-const phase = (a: AssessmentRow, score: AssessmentScore): PhaseScoreDto => ({ assessmentId: a.id, status: a.status, overall: score.overall });
+const phase = (a: AssessmentRow, score: AssessmentScore | null): PhaseScoreDto => ({ assessmentId: a.id, status: a.status, overall: score?.overall ?? null });
 
 /** A stalled-pair signal with the names of the pair's cities. */
 export const toStallSignal = (pairs: Map<string, DashboardPairDto>) => (signal: StallSignal): StallSignalDto => {

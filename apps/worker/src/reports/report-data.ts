@@ -77,7 +77,8 @@ export async function loadReportData(em: EntityManager, programmeId: string, tod
     `select o.name as "organisationName", s.benchmark_code as "benchmarkCode", s.phase,
        coalesce(json_agg(json_build_object('questionCode', aa.question_code, 'rating', aa.rating)) filter (where aa.id is not null), '[]') as answers
      from assessments s join organisations o on o.id = s.organisation_id left join assessment_answers aa on aa.assessment_id = s.id
-     where s.programme_id = ? group by s.id, o.name order by o.name, s.benchmark_code`,
+     where s.programme_id = ? and s.status = 'submitted' -- a draft is no result yet
+     group by s.id, o.name order by o.name, s.benchmark_code`,
     [programmeId],
   );
   const benchmarks = await em.execute<{ code: string; sections: (SectionShape & { title: string })[] }[]>(

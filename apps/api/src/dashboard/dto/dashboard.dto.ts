@@ -64,7 +64,7 @@ export class LateMilestoneDto {
 export class PhaseScoreDto {
   @ApiProperty({ format: 'uuid' }) assessmentId: string;
   @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: AssessmentStatus;
-  @ApiProperty({ type: Number, nullable: true, description: '0–100; null when nothing applicable is answered' }) overall: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '0–100; null while the assessment is a draft (only submitted ones count) or when nothing applicable is answered' }) overall: number | null;
 }
 
 /** One section's score, baseline vs follow-up (not the assessment's SectionScoreDto). */

@@ -3,3 +3,4 @@ export * from './roles';
 export * from './events';
 export * from './mentoring';
 export * from './jobs';
+export * from './password-policy';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { SessionDto } from '../auth/dto/session.dto';
 import { Public } from '../auth/public.decorator';
@@ -38,6 +38,7 @@ export class InvitationsController {
   @Post('invitations/:token/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed, or the new password is too easy to guess (the message says why and what would pass)' })
   @ApiTooManyRequestsResponse({ description: 'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After' })
   accept(@Param('token', InvitationTokenPipe) token: string, @Body() dto: AcceptInvitationDto, @Ip() ip: string): Promise<SessionDto> {
     return this.invitations.accept(token, dto, ip);

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor';
 import type { SessionDto } from '../auth/dto/session.dto';
 import { toUserDto } from '../auth/dto/session.dto';
 import { PasswordAttempts } from '../auth/login-limits';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/passwords';
 import { sha256, TokensService } from '../auth/tokens.service';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { toOrganisationDto } from '../programmes/programme.mappers';
@@ -74,8 +74,8 @@ export class InvitationsService {
   }
 
   /**
-   * Joins the programme: a new person sets name and password; someone with an account confirms their
-   * password, which counts against the sign-in limits of the account and of `ip`.
+   * Joins the programme: a new person sets name and a password the policy accepts; someone with an
+   * account confirms their password, which counts against the sign-in limits of the account and of `ip`.
    */
   async accept(token: string, dto: AcceptInvitationDto, ip: string): Promise<SessionDto> {
     const invitation = await this.findUsable(token);
@@ -87,6 +87,7 @@ export class InvitationsService {
       }
     } else {
       if (!dto.name) throw new DomainError('VALIDATION_FAILED', 'name is required to create your account', [{ path: 'name', message: 'name is required to create your account' }]);
+      await assertStrongPassword('password', dto.password, { name: dto.name, email: invitation.email });
       user = new User(invitation.email, dto.name, await hashPassword(dto.password));
       this.em.persist(user);
     }

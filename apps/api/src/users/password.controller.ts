@@ -14,7 +14,7 @@ export class PasswordController {
   @Post()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed (newPassword: 10 to 200 characters)' })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed (newPassword: 10 to 200 characters), or newPassword is too easy to guess (the message says why and what would pass)' })
   @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: the current password is wrong; nothing changed' })
   @ApiTooManyRequestsResponse({ description: 'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After' })
   async change(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {

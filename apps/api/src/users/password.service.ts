@@ -4,7 +4,7 @@ import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { announceAccessChanged } from '../auth/access-changed';
 import { PasswordAttempts } from '../auth/login-limits';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/passwords';
 import type { ChangePasswordDto } from './password.dto';
 
 @Injectable()
@@ -17,9 +17,12 @@ export class PasswordService {
   /**
    * Sets a new password and ends every session of the user, this one included, in one statement;
    * then tells the API instances (NOTIFY citymentor_access, as logout does) so their sockets close.
-   * The current password's check counts against the sign-in limits of the account and of `ip`.
+   * A new password too easy to guess is refused first (400, no attempt counted: it tells nothing about
+   * the current one); the current password's check counts against the sign-in limits of the account
+   * and of `ip`.
    */
   async change(actor: Actor, dto: ChangePasswordDto, ip: string): Promise<void> {
+    await assertStrongPassword('newPassword', dto.newPassword, actor);
     await this.attempts.count({ email: actor.email, ip });
     const connection = this.em.getConnection();
     const [row] = await connection.execute<{ password_hash: string }[]>('select password_hash from users where id = ?', [actor.userId]);

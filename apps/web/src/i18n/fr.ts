@@ -108,7 +108,6 @@ export const fr: Messages = {
   'invitation.expires': 'Cette invitation expire le {date}.',
   'invitation.name': 'Votre nom',
   'invitation.newPassword': 'Choisissez un mot de passe',
-  'invitation.passwordHint': 'Au moins 10 caractères.',
   'invitation.currentPassword': 'Votre mot de passe actuel',
   'invitation.accountExists':
     'Vous avez déjà un compte avec cette adresse e-mail : confirmez avec votre mot de passe actuel.',
@@ -117,6 +116,18 @@ export const fr: Messages = {
   'invitation.accept': 'Accepter et se connecter',
   'invitation.accepting': 'Inscription…',
   'invitation.invalid': 'Cette invitation n’est pas valide : elle a peut-être expiré ou déjà été utilisée.',
+
+  'password.advice':
+    'Au moins {min} caractères difficiles à deviner : par exemple quatre mots sans rapport entre eux ou plus, sans votre nom ni votre adresse e-mail.',
+  'password.strength': 'Robustesse',
+  'password.level.0': 'Très faible',
+  'password.level.1': 'Faible',
+  'password.level.2': 'Moyenne',
+  'password.level.3': 'Bonne',
+  'password.level.4': 'Très bonne',
+  'password.tooWeak': 'trop facile à deviner',
+  'password.strongEnough': 'suffisante',
+  'password.refused': 'Ce mot de passe est trop facile à deviner ; il n’a pas été envoyé : choisissez-en un autre.',
 
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Cette adresse ne correspond à aucune page.',

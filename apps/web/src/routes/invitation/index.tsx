@@ -1,14 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { PASSWORD_MIN_LENGTH, type PasswordVerdict } from '@citymentor/contracts';
 import { api, ApiError } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
+import { judgePassword, PasswordReasons, PasswordStrength, usePasswordChecker } from '../../components/password-strength';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate, t } from '../../i18n';
 import { navigate, type PageProps } from '../../router';
 import { adopt, useSession } from '../../session';
 import { roleLabel } from '../programmes/labels';
-
-const MIN_PASSWORD = 10;
 
 export default function InvitationPage({ params }: PageProps) {
   const token = params.token!;
@@ -18,7 +18,16 @@ export default function InvitationPage({ params }: PageProps) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** The policy's verdict on the password last submitted, when it refused it (nothing was sent). */
+  const [refused, setRefused] = useState<PasswordVerdict | null>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
   const invitation = preview.data;
+  const choosing = invitation !== undefined && !invitation.accountExists;
+  const checker = usePasswordChecker(choosing);
+  const verdict = useMemo(
+    () => (invitation && !invitation.accountExists && checker && password ? checker(password, { name, email: invitation.email }) : null),
+    [checker, password, name, invitation],
+  );
   usePageTitle(invitation ? t('invitation.title', { programme: invitation.programmeName }) : undefined);
 
   if (preview.error !== undefined) {
@@ -36,8 +45,18 @@ export default function InvitationPage({ params }: PageProps) {
   const newAccount = !invitation.accountExists;
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    setRefused(null);
+    if (newAccount) {
+      // The API refuses the same passwords (400); saying so here spares a round trip and keeps the reason beside the field.
+      const judged = await judgePassword(checker, password, { name, email: invitation.email });
+      if (judged && !judged.ok) {
+        setRefused(judged);
+        passwordInput.current?.focus();
+        return;
+      }
+    }
+    setBusy(true);
     try {
       const dto = await api.post('/api/v1/invitations/{token}/accept', {
         path: { token },
@@ -68,6 +87,13 @@ export default function InvitationPage({ params }: PageProps) {
       )}
       {!newAccount && <p>{t('invitation.accountExists')}</p>}
       {error !== null && <ErrorNotice error={error} />}
+      {refused && (
+        <div id="invitation-password-refused" class="notice notice--error" role="alert">
+          <p>{t('password.refused')}</p>
+          <PasswordReasons verdict={refused} />
+          <p>{t('password.advice', { min: PASSWORD_MIN_LENGTH })}</p>
+        </div>
+      )}
       <form class="form" onSubmit={submit}>
         <div class="field">
           <label for="invitation-email">{t('invitation.email')}</label>
@@ -91,16 +117,24 @@ export default function InvitationPage({ params }: PageProps) {
             id="invitation-password"
             type="password"
             autoComplete={newAccount ? 'new-password' : 'current-password'}
+            ref={passwordInput}
             required
-            minLength={newAccount ? MIN_PASSWORD : undefined}
-            aria-describedby={newAccount ? 'invitation-password-hint' : undefined}
+            minLength={newAccount ? PASSWORD_MIN_LENGTH : undefined}
+            aria-describedby={newAccount ? `invitation-password-hint invitation-password-strength${refused ? ' invitation-password-refused' : ''}` : undefined}
+            aria-invalid={refused ? true : undefined}
             value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
+            onInput={(e) => {
+              setPassword(e.currentTarget.value);
+              setRefused(null);
+            }}
           />
           {newAccount && (
-            <p id="invitation-password-hint" class="hint">
-              {t('invitation.passwordHint')}
-            </p>
+            <>
+              <p id="invitation-password-hint" class="hint">
+                {t('password.advice', { min: PASSWORD_MIN_LENGTH })}
+              </p>
+              <PasswordStrength id="invitation-password-strength" verdict={verdict} />
+            </>
           )}
         </div>
         <button type="submit" class="button" disabled={busy}>

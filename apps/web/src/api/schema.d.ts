@@ -1009,7 +1009,7 @@ export interface components {
         ChangePasswordDto: {
             /** @description The password you signed in with */
             currentPassword: string;
-            /** @description The new password: 10 to 200 characters */
+            /** @description The new password: 10 to 200 characters, hard enough to guess (zxcvbn score 3 of 4, your name and e-mail count against it) */
             newPassword: string;
         };
         CreateOrganisationDto: {
@@ -2517,7 +2517,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A field is missing or malformed (newPassword: 10 to 200 characters) */
+            /** @description A field is missing or malformed (newPassword: 10 to 200 characters), or newPassword is too easy to guess (the message says why and what would pass) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2526,6 +2526,13 @@ export interface operations {
             };
             /** @description WRONG_PASSWORD: the current password is wrong; nothing changed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2913,6 +2920,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
                 };
+            };
+            /** @description A field is missing or malformed, or the new password is too easy to guess (the message says why and what would pass) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -72,6 +72,21 @@ describe('activity feed', () => {
     expect(nextCursor).toBeNull();
   });
 
+  it('names the plan and the milestone each change is about, by their current titles', async () => {
+    const m = await t.given.mentoring();
+    const plan = await plans.plan(m.pair, { title: 'Microcredit desk' });
+    const [milestone] = await plans.milestones(plan, [{ title: 'Talk to the banks', dueDate: '2027-03-01' }]);
+    await comment(m, 'mentor', plan.id, 'On the plan');
+    await as(m, 'mentee').post(`/action-plans/${plan.id}/comments`, { body: 'On the milestone', target: { type: 'milestone', id: milestone.id } }).expect(201);
+    await as(m, 'coordinator').post(`/programmes/${m.programme.id}/milestones`, { title: 'Mentoring visit', dueDate: '2027-03-01' }).expect(201);
+    const { items } = await feed(m, 'coordinator');
+    expect(items.map((i) => [i.type, i.subject])).toEqual([
+      ['programme.milestone.updated', { planTitle: null, milestoneTitle: null }],
+      ['comment.created', { planTitle: 'Microcredit desk', milestoneTitle: 'Talk to the banks' }],
+      ['comment.created', { planTitle: 'Microcredit desk', milestoneTitle: null }],
+    ]);
+  });
+
   it('shows a city only the programme’s events and its own pairs’, never another pair’s', async () => {
     const m = await t.given.mentoring();
     await threeChanges(m);

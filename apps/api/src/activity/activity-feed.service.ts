@@ -12,6 +12,8 @@ interface EventRow {
   at: Date;
   actorId: string | null;
   actorName: string | null;
+  planTitle: string | null;
+  milestoneTitle: string | null;
 }
 
 const ASSESSMENT = 'assessment.updated';
@@ -23,10 +25,12 @@ const toItem = (r: EventRow): ActivityItemDto => ({
   payload: r.payload,
   actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '' } : null,
   at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
+  subject: { planTitle: r.planTitle, milestoneTitle: r.milestoneTitle },
 });
 
 /**
- * The programme's activity, newest first, read straight from the event log in one statement.
+ * The programme's activity, newest first, read straight from the event log in one statement, with
+ * the current title of the plan and milestone each change is about.
  * A change is logged in several rooms; the feed reads each change from one room only, so it
  * appears once:
  * - the programme's own events from `programme:{id}`;
@@ -63,8 +67,12 @@ export class ActivityFeedService {
     }
     params.push(limit + 1);
     const rows = await this.em.getConnection().execute<EventRow[]>(
-      `select e.seq, e.room, e.type, e.payload, e.at, e.actor_id as "actorId", u.name as "actorName"
+      `select e.seq, e.room, e.type, e.payload, e.at, e.actor_id as "actorId", u.name as "actorName",
+         ap.title as "planTitle", m.title as "milestoneTitle"
        from events e left join users u on u.id = e.actor_id
+       left join action_plans ap on ap.id = (e.payload->>'planId')::uuid
+       left join milestones m on m.id = coalesce(e.payload->>'milestoneId',
+         case when e.payload->'target'->>'type' = 'milestone' then e.payload->'target'->>'id' end)::uuid
        where e.programme_id = ? and (e.room = ? or ${rooms}) ${below}
        order by e.seq desc limit ?`,
       params,

@@ -25,6 +25,12 @@ export class ActivityActorDto {
   @ApiProperty() name: string;
 }
 
+/** What a change was about, by its current name, so an item can say "commented on the plan “Microcredit”". */
+export class ActivitySubjectDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The plan the change is in, if any' }) planTitle: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The milestone the change is on, if any' }) milestoneTitle: string | null;
+}
+
 export class ActivityItemDto {
   @ApiProperty({ description: 'Grows per installation (a bigint, as a string)', example: '1042' }) seq: string;
   @ApiProperty({ example: 'comment.created' }) type: string;
@@ -32,6 +38,7 @@ export class ActivityItemDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The realtime event payload of this type (see libs/contracts events)' })
   payload: Record<string, unknown>;
   @ApiProperty({ type: ActivityActorDto, nullable: true, description: 'Who did it; null for the system' }) actor: ActivityActorDto | null;
+  @ApiProperty({ type: ActivitySubjectDto }) subject: ActivitySubjectDto;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 

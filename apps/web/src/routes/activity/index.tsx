@@ -34,7 +34,15 @@ const KNOWN: Record<string, MessageKey> = {
 function describe(item: Item) {
   const p = item.payload as Payload;
   const written = (text: string | undefined) => <span data-user-content>{text ?? ''}</span>;
-  const parts = { actor: item.actor ? written(item.actor.name) : t('activity.someone'), title: written(p.title), mentor: written(p.mentorName), mentee: written(p.menteeName) };
+  const parts = {
+    actor: item.actor ? written(item.actor.name) : t('activity.someone'),
+    title: written(p.title),
+    mentor: written(p.mentorName),
+    mentee: written(p.menteeName),
+    // The plan and milestone by their current names (a deleted one: its title as announced, if any).
+    plan: written(item.subject.planTitle ?? p.title),
+    milestone: written(item.subject.milestoneTitle ?? undefined),
+  };
   const key = item.type === 'plan.reviewed' ? (p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested') : (KNOWN[item.type] ?? 'activity.other');
   return tParts(key, parts, { percent: formatPercent(p.percent ?? 0) });
 }

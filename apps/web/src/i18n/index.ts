@@ -135,6 +135,18 @@ export function formatPercent(value: number | null | undefined): string {
   return cached(`percent:${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
 }
 
+/**
+ * A difference between two percentages, in percentage points, signed: 41 → 51 is "+10 percentage
+ * points", not "+10 %" (which would read as 10 % more than before).
+ */
+export function formatPoints(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  const tag = intlLocale();
+  const rounded = Math.round(value);
+  const n = cached(`points:${tag}`, () => new Intl.NumberFormat(tag, { signDisplay: 'exceptZero', maximumFractionDigits: 0 })).format(rounded);
+  return t(Math.abs(rounded) === 1 ? 'assessment.point' : 'assessment.points', { n });
+}
+
 /** An ISO 3166-1 alpha-2 code as a country name in the current language (FI → Finland / Finlande). */
 export function formatCountry(code: string): string {
   try {

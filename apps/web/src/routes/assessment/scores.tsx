@@ -7,7 +7,7 @@ import { api, type Schemas } from '../../api/client';
 import type { Benchmark } from '../../benchmark-cache';
 import { BarChart } from '../../components/charts';
 import { ErrorNotice } from '../../components/status';
-import { formatPercent, t } from '../../i18n';
+import { formatPercent, formatPoints, t } from '../../i18n';
 import { navigate } from '../../router';
 
 type Assessment = Schemas['AssessmentDto'];
@@ -19,6 +19,8 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
   const peers = new Map(assessment.peerComparison.map((p) => [p.sectionCode, p]));
   const deltas = new Map((assessment.deltaFromBaseline ?? []).map((d) => [d.sectionCode, d.delta]));
   const questions = new Map(sections.flatMap((s) => s.guideQuestions.map((q) => [q.code, q.text] as const)));
+  // The legend promises the cities' average only when there is one to draw.
+  const withPeers = assessment.peerComparison.some((p) => p.average !== null);
   const withGaps = sections.filter((s) => (scores.get(s.code)?.gaps.length ?? 0) > 0);
 
   return (
@@ -29,18 +31,19 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
           {t('assessment.overall', { score: formatPercent(assessment.overall) })} · {t('assessment.answered', { answered: assessment.answered, questions: assessment.questions })}
         </p>
         <BarChart
-          title={t('assessment.chartTitle', { city: assessment.organisation.name })}
+          title={t(withPeers ? 'assessment.chartTitle' : 'assessment.chartTitleAlone', { city: assessment.organisation.name })}
           series={[{ name: assessment.organisation.name, tone: 'a' }]}
-          markerName={t('assessment.peerAverage')}
-          rows={sections.map((s) => ({ label: `${s.order}. ${s.title}`, values: [scores.get(s.code)?.score ?? null], marker: peers.get(s.code)?.average ?? null }))}
+          markerName={withPeers ? t('assessment.peerAverage') : undefined}
+          rows={sections.map((s) => ({ label: `${s.order}. ${s.title}`, values: [scores.get(s.code)?.score ?? null], marker: withPeers ? (peers.get(s.code)?.average ?? null) : undefined }))}
         />
+        {!withPeers && <p class="muted">{t('assessment.noPeers')}</p>}
         {deltas.size > 0 && (
           <ul class="plain-list">
             {sections.map((s) => {
               const d = deltas.get(s.code);
               return d === undefined || d === null ? null : (
                 <li key={s.code}>
-                  <span lang="en">{s.title}</span>: {t('assessment.delta', { delta: `${d > 0 ? '+' : ''}${formatPercent(d)}` })}
+                  <span lang="en">{s.title}</span>: {t('assessment.delta', { delta: formatPoints(d) })}
                 </li>
               );
             })}

@@ -8,7 +8,7 @@ import type { Schemas } from '../../api/client';
 import { BarChart } from '../../components/charts';
 import { PLAN_STATE_TONE, planStateLabel, WORK_STATUS_TONE, workStatusLabel, type PlanState } from '../../components/labels';
 import { Badge } from '../../components/status';
-import { formatDate, formatNumber, formatPercent, t, tn } from '../../i18n';
+import { formatDate, formatNumber, formatPoints, t, tn } from '../../i18n';
 import { Link } from '../../router';
 
 export type Dashboard = Schemas['DashboardDto'];
@@ -204,11 +204,11 @@ export function ScoreProgress({ scores }: { scores: Dashboard['scores'] }) {
         <ul class="plain-list">
           {improved.map((s) => (
             <li key={s.organisation.id}>
-              {s.organisation.name}: {t('assessment.delta', { delta: `${s.overallDelta! > 0 ? '+' : ''}${formatPercent(s.overallDelta)}` })}
+              {s.organisation.name}: {t('assessment.delta', { delta: formatPoints(s.overallDelta) })}
               {' · '}
               {s.sections
                 .filter((x) => x.delta !== null && x.delta !== 0)
-                .map((x) => `${x.sectionCode} ${x.delta! > 0 ? '+' : ''}${formatNumber(Math.round(x.delta!))}`)
+                .map((x) => `${x.sectionCode} ${formatPoints(x.delta)}`)
                 .join(', ')}
             </li>
           ))}

@@ -92,6 +92,8 @@ export const enWork = {
   'assessment.gapsIntro': 'These guide questions are rated “not in place” or “partly”. Turn them into an action plan.',
   'assessment.noGaps': 'No gap: every guide question is met or not applicable.',
   'assessment.startPlan': 'Start a plan from these gaps',
+  'assessment.chooseFocusSections': 'Sections the plan improves (the pair’s focus sections with gaps)',
+  'assessment.noGapInFocus': 'None of the sections this pair focuses on has a gap: there is no plan to start from these gaps here.',
   'assessment.chooseSections': 'Sections the plan improves',
   'assessment.planTitle': '{section}: {city}’s plan',
   'assessment.startPlanSubmit': 'Start the plan',

@@ -94,6 +94,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'assessment.gapsIntro': 'Ces questions guides sont notées « pas en place » ou « en partie ». Transformez-les en plan d’action.',
   'assessment.noGaps': 'Aucun écart : chaque question guide est satisfaite ou sans objet.',
   'assessment.startPlan': 'Commencer un plan à partir de ces écarts',
+  'assessment.chooseFocusSections': 'Sections que le plan améliore (les sections prioritaires du binôme qui ont des écarts)',
+  'assessment.noGapInFocus': 'Aucune des sections prioritaires de ce binôme n’a d’écart : pas de plan à commencer à partir de ces écarts ici.',
   'assessment.chooseSections': 'Sections que le plan améliore',
   'assessment.planTitle': '{section} : plan de {city}',
   'assessment.startPlanSubmit': 'Commencer le plan',

@@ -83,9 +83,10 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
   );
 }
 
-function PlanFromGaps({ assessment, pair, sections }: { assessment: Assessment; pair: Pair; sections: { code: string; title: string }[] }) {
-  const focus = sections.filter((s) => pair.focusSectionCodes.includes(s.code)).map((s) => s.code);
-  const [chosen, setChosen] = useState<string[]>(focus.length > 0 ? focus : sections.slice(0, 1).map((s) => s.code));
+function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: Assessment; pair: Pair; sections: { code: string; title: string }[] }) {
+  // A pair's plans stay inside its focus (none set: every section), as the API requires: offer only those.
+  const sections = pair.focusSectionCodes.length === 0 ? withGaps : withGaps.filter((s) => pair.focusSectionCodes.includes(s.code));
+  const [chosen, setChosen] = useState<string[]>((pair.focusSectionCodes.length === 0 ? sections.slice(0, 1) : sections).map((s) => s.code));
   const first = sections.find((s) => s.code === chosen[0]);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -108,11 +109,20 @@ function PlanFromGaps({ assessment, pair, sections }: { assessment: Assessment; 
     }
   };
 
+  if (sections.length === 0) {
+    return (
+      <div class="plan-from-gaps">
+        <h3 id="from-gaps-title">{t('assessment.startPlan')}</h3>
+        <p>{t('assessment.noGapInFocus')}</p>
+      </div>
+    );
+  }
+
   return (
     <form class="form plan-from-gaps" onSubmit={start} aria-labelledby="from-gaps-title">
       <h3 id="from-gaps-title">{t('assessment.startPlan')}</h3>
       <fieldset class="checks">
-        <legend>{t('assessment.chooseSections')}</legend>
+        <legend>{t(pair.focusSectionCodes.length === 0 ? 'assessment.chooseSections' : 'assessment.chooseFocusSections')}</legend>
         {sections.map((s) => (
           <label key={s.code} class="check">
             <input type="checkbox" checked={chosen.includes(s.code)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, s.code] : chosen.filter((c) => c !== s.code))} />{' '}

@@ -10,6 +10,7 @@ import { loadBenchmark } from '../../benchmark-cache';
 import { usePageTitle } from '../../components/page-title';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { formatPercent, t } from '../../i18n';
+import { useLiveReload } from '../../realtime';
 import { Link, navigate, type PageProps } from '../../router';
 import { SectionStep } from './questions';
 import { ContextStep, ScoresStep } from './scores';
@@ -25,6 +26,8 @@ export default function AssessmentPage({ params, query }: PageProps) {
   const [submitError, setSubmitError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The mentor's calibration, the city's answers, a submit elsewhere: shown as they happen.
+  useLiveReload(`assessment:${id}`, assessment.reload);
   const refresh = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(assessment.reload, 400);

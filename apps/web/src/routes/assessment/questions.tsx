@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import type { BenchmarkSection } from '../../benchmark-cache';
 import { RATINGS, ratingLabel, type Rating } from '../../components/labels';
+import { SaveStateHint, useAutosave } from '../../components/autosave';
 import { ErrorNotice } from '../../components/status';
 import { t } from '../../i18n';
 
@@ -16,29 +17,26 @@ type Assessment = Schemas['AssessmentDto'];
 const ratingValue = (r: Rating) => (r === null ? 'na' : String(r));
 const parseRating = (v: string): Rating => (v === 'na' ? null : (Number(v) as 0 | 1 | 2));
 
-type SaveState = 'idle' | 'saving' | 'saved';
-
 function Calibration({ assessment, answer, code, onSaved }: { assessment: Assessment; answer: Answer | undefined; code: string; onSaved: () => void }) {
   const [rating, setRating] = useState<string>(answer?.mentorRated ? ratingValue(answer.mentorRating) : '');
   const [note, setNote] = useState(answer?.mentorNote ?? '');
-  const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<unknown>(null);
-  const save = async (value = rating, text = note) => {
-    if (value === '') return;
-    setState('saving');
+  const save = async (value: string, text: string) => {
+    if (value === '') return false; // a rating comes first; the note is kept until then
     setError(null);
     try {
       await api.put('/api/v1/assessments/{id}/answers/{questionCode}/calibration', {
         path: { id: assessment.id, questionCode: code },
         body: { rating: parseRating(value), note: text.trim() },
       });
-      setState('saved');
       onSaved();
+      return true;
     } catch (caught) {
       setError(caught);
-      setState('idle');
+      return false;
     }
   };
+  const saver = useAutosave((c: { rating: string; note: string }) => save(c.rating, c.note));
   return (
     <div class="calibrate">
       <div class="field field--inline">
@@ -48,7 +46,7 @@ function Calibration({ assessment, answer, code, onSaved }: { assessment: Assess
           value={rating}
           onChange={(e) => {
             setRating(e.currentTarget.value);
-            void save(e.currentTarget.value);
+            saver.changed({ rating: e.currentTarget.value, note }, 0);
           }}
         >
           <option value="">{t('assessment.calibrateChoose')}</option>
@@ -61,11 +59,17 @@ function Calibration({ assessment, answer, code, onSaved }: { assessment: Assess
       </div>
       <div class="field">
         <label for={`cal-note-${code}`}>{t('assessment.calibrateNote')}</label>
-        <input id={`cal-note-${code}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} onBlur={() => void save()} />
+        <input
+          id={`cal-note-${code}`}
+          value={note}
+          onInput={(e) => {
+            setNote(e.currentTarget.value);
+            saver.changed({ rating, note: e.currentTarget.value });
+          }}
+          onBlur={saver.flush}
+        />
       </div>
-      <p class="hint" aria-live="polite">
-        {state === 'saving' ? t('common.saving') : state === 'saved' ? t('common.saved') : ''}
-      </p>
+      <SaveStateHint state={saver.state} />
       {error !== null && <ErrorNotice error={error} />}
     </div>
   );
@@ -80,29 +84,28 @@ function Question({ assessment, question, answer, index, onSaved }: {
 }) {
   const [rating, setRating] = useState<string | undefined>(answer ? ratingValue(answer.rating) : undefined);
   const [evidence, setEvidence] = useState(answer?.evidence ?? '');
-  const [savedEvidence, setSavedEvidence] = useState(answer?.evidence ?? '');
-  const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<unknown>(null);
   const readOnly = !assessment.canAnswer;
   const name = `rating-${question.code}`;
+  // The mentor reads their own calibration; the city and everyone else, the mentor's.
+  const mine = assessment.myRelation === 'mentor';
 
   const save = async (value: string | undefined, text: string) => {
-    if (value === undefined || readOnly) return; // a rating comes first; evidence alone is kept until then
-    setState('saving');
+    if (value === undefined || readOnly) return false; // a rating comes first; evidence alone is kept until then
     setError(null);
     try {
       await api.put('/api/v1/assessments/{id}/answers/{questionCode}', {
         path: { id: assessment.id, questionCode: question.code },
         body: { rating: parseRating(value), evidence: text.trim() },
       });
-      setSavedEvidence(text);
-      setState('saved');
       onSaved();
+      return true;
     } catch (caught) {
       setError(caught);
-      setState('idle');
+      return false;
     }
   };
+  const saver = useAutosave((a: { rating: string | undefined; evidence: string }) => save(a.rating, a.evidence));
 
   return (
     <li class={answer?.calibrationDiffers ? 'question question--differs' : 'question'} id={`q-${question.code}`} data-testid="question">
@@ -122,7 +125,7 @@ function Question({ assessment, question, answer, index, onSaved }: {
                   checked={rating === v}
                   onChange={() => {
                     setRating(v);
-                    void save(v, evidence);
+                    saver.changed({ rating: v, evidence }, 0);
                   }}
                 />
                 <span>{ratingLabel(r)}</span>
@@ -139,18 +142,19 @@ function Question({ assessment, question, answer, index, onSaved }: {
           readOnly={readOnly}
           value={evidence}
           aria-describedby={`state-${question.code}`}
-          onInput={(e) => setEvidence(e.currentTarget.value)}
-          onBlur={() => evidence !== savedEvidence && void save(rating, evidence)}
+          onInput={(e) => {
+            setEvidence(e.currentTarget.value);
+            saver.changed({ rating, evidence: e.currentTarget.value });
+          }}
+          onBlur={saver.flush}
         />
       </div>
-      <p id={`state-${question.code}`} class="hint" aria-live="polite">
-        {state === 'saving' ? t('common.saving') : state === 'saved' ? t('common.saved') : ''}
-      </p>
+      <SaveStateHint id={`state-${question.code}`} state={saver.state} />
       {error !== null && <ErrorNotice error={error} />}
       {answer?.mentorRated && (
         <p class={answer.calibrationDiffers ? 'calibration calibration--differs' : 'calibration'} data-testid="calibration">
-          <strong>{t('assessment.mentorRating')}</strong> {ratingLabel(answer.mentorRating)}
-          {answer.calibrationDiffers && <> · {t('assessment.differs')}</>}
+          <strong>{t(mine ? 'assessment.yourCalibration' : 'assessment.mentorRating')}</strong> {ratingLabel(answer.mentorRating)}
+          {answer.calibrationDiffers && <> · {t(assessment.myRelation === 'own' ? 'assessment.differs' : 'assessment.differsFromCity')}</>}
           {answer.mentorNote && (
             <>
               {' · '}
@@ -199,7 +203,11 @@ export function SectionStep({ assessment, section, onSaved }: { assessment: Asse
   return (
     <div class="assess-grid">
       <div>
-        {!assessment.canAnswer && <p class="notice">{assessment.status === 'submitted' ? t('assessment.readOnlySubmitted') : t('assessment.readOnly')}</p>}
+        {assessment.canCalibrate ? (
+          <p class="notice">{t('assessment.mentorIntro', { city: assessment.organisation.name })}</p>
+        ) : (
+          !assessment.canAnswer && <p class="notice">{assessment.status === 'submitted' ? t('assessment.readOnlySubmitted') : t('assessment.readOnly')}</p>
+        )}
         <ol class="questions-form">
           {section.guideQuestions.map((q, i) => (
             <Question key={`${assessment.id}-${q.code}`} assessment={assessment} question={q} answer={answers.get(q.code)} index={i} onSaved={onSaved} />

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import type { Benchmark } from '../../benchmark-cache';
+import { SaveStateHint, useAutosave } from '../../components/autosave';
 import { BarChart } from '../../components/charts';
 import { ErrorNotice } from '../../components/status';
 import { formatPercent, formatPoints, t } from '../../i18n';
@@ -159,22 +160,18 @@ export function ContextStep({ assessment, benchmark }: { assessment: Assessment;
 
 function ContextFactor({ assessment, factor, initial }: { assessment: Assessment; factor: Benchmark['contextFactors'][number]; initial: string }) {
   const [note, setNote] = useState(initial);
-  const [saved, setSaved] = useState(initial);
-  const [state, setState] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    if (note === saved || !assessment.canAnswer) return;
-    setState(t('common.saving'));
+  const saver = useAutosave(async (text: string) => {
+    if (!assessment.canAnswer) return false;
     setError(null);
     try {
-      await api.put('/api/v1/assessments/{id}/context/{factorCode}', { path: { id: assessment.id, factorCode: factor.code }, body: { note: note.trim() } });
-      setSaved(note);
-      setState(t('common.saved'));
+      await api.put('/api/v1/assessments/{id}/context/{factorCode}', { path: { id: assessment.id, factorCode: factor.code }, body: { note: text.trim() } });
+      return true;
     } catch (caught) {
       setError(caught);
-      setState('');
+      return false;
     }
-  };
+  });
   return (
     <li class="context-factor">
       <label for={`factor-${factor.code}`} lang="en">
@@ -191,12 +188,13 @@ function ContextFactor({ assessment, factor, initial }: { assessment: Assessment
         readOnly={!assessment.canAnswer}
         aria-describedby={factor.examples.length > 0 ? `factor-hint-${factor.code}` : undefined}
         value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
-        onBlur={() => void save()}
+        onInput={(e) => {
+          setNote(e.currentTarget.value);
+          saver.changed(e.currentTarget.value);
+        }}
+        onBlur={saver.flush}
       />
-      <p class="hint" aria-live="polite">
-        {state}
-      </p>
+      <SaveStateHint state={saver.state} />
       {error !== null && <ErrorNotice error={error} />}
     </li>
   );

@@ -22,13 +22,15 @@ interface RawRow {
 }
 
 /**
- * The active pairs of one programme (or of every programme) with, in one statement: the time of
- * the latest event in the pair's room (or the pair's start), its plans waiting for review since
- * their latest submission, and its open threads with the side of whoever wrote last. Someone of
- * the mentee organisation speaks for the mentee side; anyone else (mentor city, experts,
- * coordinators) for the mentor side.
+ * The active pairs of one programme, of several (an array of ids) or of every programme (null)
+ * with, in one statement: the time of the latest event in the pair's room (or the pair's start),
+ * its plans waiting for review since their latest submission, and its open threads with the side
+ * of whoever wrote last. Someone of the mentee organisation speaks for the mentee side; anyone
+ * else (mentor city, experts, coordinators) for the mentor side.
  */
-export async function pairActivity(em: EntityManager, programmeId: string | null): Promise<PairActivityRow[]> {
+export async function pairActivity(em: EntityManager, programmes: string | readonly string[] | null): Promise<PairActivityRow[]> {
+  const [where, params] =
+    programmes === null ? ['', []] : typeof programmes === 'string' ? ['and p.programme_id = ?', [programmes]] : ['and p.programme_id = any(?::uuid[])', [`{${programmes.join(',')}}`]];
   const rows = await em.getConnection().execute<RawRow[]>(
     `select p.id as "pairId", p.programme_id as "programmeId", mo.name as "mentorName", me.name as "menteeName",
        pr.stalled_after_days as "stalledAfterDays", pr.respond_within_days as "respondWithinDays",
@@ -48,9 +50,9 @@ export async function pairActivity(em: EntityManager, programmeId: string | null
                order by c.thread_id, c.created_at desc) t), '[]') as "openThreads"
      from pairs p join programmes pr on pr.id = p.programme_id
        join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
-     where p.status = 'active' ${programmeId ? 'and p.programme_id = ?' : ''}
+     where p.status = 'active' ${where}
      order by p.id`,
-    programmeId ? [programmeId] : [],
+    params,
   );
   return rows.map((row) => ({
     ...row,

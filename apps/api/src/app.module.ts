@@ -25,6 +25,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { WorkModule } from './work/work.module';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     RealtimeModule,
     NotificationsModule,
     ReportsModule,
+    WorkModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

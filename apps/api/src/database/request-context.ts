@@ -17,4 +17,5 @@ export const LEAN_READ_ROUTES: { path: string; method: RequestMethod }[] = [
   { path: 'comments/:id/history', method: RequestMethod.GET },
   { path: 'programmes/:id/dashboard', method: RequestMethod.GET },
   { path: 'programmes/:id/activity', method: RequestMethod.GET },
+  { path: 'me/work', method: RequestMethod.GET },
 ];

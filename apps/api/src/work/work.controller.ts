@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { WorkDto } from './dto/work.dto';
+import { WorkService } from './work.service';
+
+@ApiTags('work')
+@ApiBearerAuth()
+@Controller('me')
+export class WorkController {
+  constructor(private readonly work: WorkService) {}
+
+  @Get('work')
+  @ApiOkResponse({
+    type: WorkDto,
+    description: 'What waits on you across your programmes and roles, grouped by kind, each item with the link where you act on it',
+  })
+  get(@CurrentActor() actor: Actor): Promise<WorkDto> {
+    return this.work.get(actor);
+  }
+}

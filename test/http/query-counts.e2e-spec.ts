@@ -341,6 +341,66 @@ describe('SQL statements per request do not grow with the items', () => {
       },
     },
     {
+      name: 'GET /me/work as the mentee city (plans sent back, each with a late milestone and a thread waiting)',
+      build: async (n) => {
+        const c = await cast();
+        for (let i = 0; i < n; i++) {
+          const planId = await plan(c);
+          await sql(`update action_plans set state = 'changes-requested' where id = ?`, [planId]);
+          await sql(
+            `insert into milestones (id, plan_id, title, description, due_date, owner, status, version, created_at, updated_at)
+             values (gen_random_uuid(), ?, 'Late', '', '2020-01-01', 'Owner', 'planned', 1, now(), now())`,
+            [planId],
+          );
+          await comments(planId, c.people.mentor.user.id, 1);
+        }
+        return {
+          path: '/me/work',
+          token: c.people.mentee.token,
+          items: (b) => {
+            const count = (kind: string) => b.groups.find((g: { kind: string }) => g.kind === kind)?.items.length ?? 0;
+            expect([count('milestone-late'), count('thread-awaiting-reply')]).toEqual([count('plan-changes-requested'), count('plan-changes-requested')]);
+            return count('plan-changes-requested');
+          },
+        };
+      },
+    },
+    {
+      name: 'GET /me/work as the mentor city (submitted plans, each with a thread waiting)',
+      build: async (n) => {
+        const c = await cast();
+        for (let i = 0; i < n; i++) {
+          const planId = await plan(c);
+          await sql(`update action_plans set state = 'submitted' where id = ?`, [planId]);
+          await comments(planId, c.people.mentee.user.id, 1);
+        }
+        return {
+          path: '/me/work',
+          token: c.people.mentor.token,
+          items: (b) => {
+            const count = (kind: string) => b.groups.find((g: { kind: string }) => g.kind === kind)?.items.length ?? 0;
+            expect(count('thread-awaiting-reply')).toBe(count('plan-awaiting-review'));
+            return count('plan-awaiting-review');
+          },
+        };
+      },
+    },
+    {
+      name: 'GET /me/work as the coordinator (pairs, each with a plan and a late milestone)',
+      build: async (n) => {
+        const c = await cast();
+        await pairsWithWork(c, n);
+        return {
+          path: '/me/work',
+          token: c.people.coordinator.token,
+          items: (b) => {
+            expect(b.follow.pairIds).toHaveLength(n + 2);
+            return b.groups.find((g: { kind: string }) => g.kind === 'milestone-late').items.length;
+          },
+        };
+      },
+    },
+    {
       name: 'GET /notifications',
       build: async (n) => {
         const c = await cast();
@@ -428,6 +488,7 @@ describe('the request context', () => {
         await api.get(`/pairs/${c.pair.id}/action-plans`).expect(200);
         await api.get(`/programmes/${c.programme.id}/activity`).expect(200);
         await coordinator.get(`/programmes/${c.programme.id}/dashboard`).expect(200);
+        await api.get('/me/work').expect(200);
       }),
     ).toBe(0);
   });

@@ -4,6 +4,7 @@ import { loadProgrammes, useProgrammes } from '../programmes';
 import { Link, match, navigate, useLocation } from '../router';
 import { signOut, type Session } from '../session';
 import { NotificationsBell } from './notifications';
+import { WorkLink } from './work-link';
 
 function LanguageSwitcher() {
   const current = useLocale();
@@ -58,42 +59,58 @@ function ProgrammeSwitcher() {
 }
 
 export function Header({ session }: { session: Session | null }) {
+  // On a phone the navigation and tools fold into a menu; the bell stays in sight.
+  const [open, setOpen] = useState(false);
+  const { path } = useLocation();
+  useEffect(() => setOpen(false), [path]);
   return (
-    <header class="site-header">
+    <header class="site-header" onKeyDown={(e) => e.key === 'Escape' && open && (setOpen(false), document.getElementById('menu-toggle')?.focus())}>
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <div class="site-header__inner">
-        <Link href={session ? '/programmes' : '/sign-in'} class="brand" aria-current={undefined}>
+        <Link href={session ? '/' : '/sign-in'} class="brand" aria-current={undefined}>
           {t('app.name')}
         </Link>
         {session && (
-          <nav aria-label={t('nav.label')} class="site-nav">
-            <ul>
-              <li>
-                <Link href="/programmes">{t('nav.programmes')}</Link>
-              </li>
-              <li>
-                <Link href="/benchmarks">{t('nav.benchmarks')}</Link>
-              </li>
-            </ul>
-          </nav>
+          <div class="site-header__quick">
+            <NotificationsBell userId={session.user.id} />
+            <button id="menu-toggle" type="button" class="button button--secondary menu-toggle" aria-expanded={open} aria-controls="site-menu" onClick={() => setOpen(!open)}>
+              {t('nav.menu')}
+            </button>
+          </div>
         )}
-        <div class="site-header__tools">
-          {session && <ProgrammeSwitcher />}
-          {session && <NotificationsBell userId={session.user.id} />}
-          <LanguageSwitcher />
+        <div id="site-menu" class="site-menu" data-open={open}>
           {session && (
-            <div class="account">
-              <span class="account__name">
-                {t('nav.signedInAs', { name: '' })}
-                <span data-user-content>{session.user.name}</span>
-              </span>
-              <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
-                {t('nav.signOut')}
-              </button>
-            </div>
+            <nav aria-label={t('nav.label')} class="site-nav">
+              <ul>
+                <li>
+                  <WorkLink userId={session.user.id} />
+                </li>
+                <li>
+                  <Link href="/programmes">{t('nav.programmes')}</Link>
+                </li>
+                <li>
+                  <Link href="/benchmarks">{t('nav.benchmarks')}</Link>
+                </li>
+              </ul>
+            </nav>
           )}
+          <div class="site-header__tools">
+            {session && <ProgrammeSwitcher />}
+            <LanguageSwitcher />
+            {session && (
+              <div class="account">
+                <span class="account__name">
+                  {t('nav.signedInAs', { name: '' })}
+                  <span data-user-content>{session.user.name}</span>
+                </span>
+                <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
+                  {t('nav.signOut')}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
       </div>
     </header>

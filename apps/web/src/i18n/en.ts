@@ -4,6 +4,7 @@
  * `{name}` is replaced by a parameter; keys ending in `.one` / `.other` are plural forms (see `tn`).
  */
 import { enCoordination } from './en-coordination';
+import { enQueue } from './en-queue';
 import { enWork } from './en-work';
 
 const core = {
@@ -14,6 +15,7 @@ const core = {
   'app.reload': 'Reload',
 
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.programmes': 'Programmes',
   'nav.benchmarks': 'Benchmarks',
   'nav.signedInAs': 'Signed in as {name}',
@@ -39,6 +41,9 @@ const core = {
   'error.VALIDATION_FAILED': 'Some of the information is not valid.',
   'error.CONFLICT': 'This was changed in the meantime. Reload and try again.',
   'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
+  'error.STALE_VERSION': 'Someone changed this meanwhile, so it was not saved. Reload to see the latest version, then try again.',
+  'error.TRANSITION_NOT_ALLOWED': 'This is not possible while the plan is “{state}”. Reload to see the plan as it is now.',
+  'error.PLAN_INCOMPLETE': 'The plan cannot be submitted yet. It still needs: {missing}.',
   'error.generic': 'Something went wrong. Try again.',
   'error.serverSaid': 'Details from the server:',
 
@@ -131,7 +136,7 @@ const core = {
   'notFound.home': 'Go to your programmes',
 } as const;
 
-export const en = { ...core, ...enWork, ...enCoordination };
+export const en = { ...core, ...enWork, ...enCoordination, ...enQueue };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,11 +1,13 @@
 import type { Messages } from './en';
 import { frCoordination } from './fr-coordination';
+import { frQueue } from './fr-queue';
 import { frWork } from './fr-work';
 
 /** Messages en français : mêmes clés que en.ts (vérifié par le typage). */
 export const fr: Messages = {
   ...frWork,
   ...frCoordination,
+  ...frQueue,
   'app.name': 'CityMentor',
   'app.tagline': 'Des villes accompagnent des villes dans l’intégration des migrants',
   'app.skipToContent': 'Aller au contenu',
@@ -13,6 +15,7 @@ export const fr: Messages = {
   'app.reload': 'Recharger',
 
   'nav.label': 'Principale',
+  'nav.menu': 'Menu',
   'nav.programmes': 'Programmes',
   'nav.benchmarks': 'Référentiels',
   'nav.signedInAs': 'Connecté·e en tant que {name}',
@@ -38,6 +41,9 @@ export const fr: Messages = {
   'error.VALIDATION_FAILED': 'Certaines informations ne sont pas valides.',
   'error.CONFLICT': 'Ceci a été modifié entre-temps. Rechargez et réessayez.',
   'error.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  'error.STALE_VERSION': 'Quelqu’un a modifié ceci entre-temps, vos changements n’ont donc pas été enregistrés. Rechargez pour voir la dernière version, puis réessayez.',
+  'error.TRANSITION_NOT_ALLOWED': 'Ce n’est pas possible tant que le plan est « {state} ». Rechargez pour voir le plan tel qu’il est.',
+  'error.PLAN_INCOMPLETE': 'Le plan ne peut pas encore être soumis. Il lui manque : {missing}.',
   'error.generic': 'Une erreur est survenue. Réessayez.',
   'error.serverSaid': 'Précisions du serveur :',
 

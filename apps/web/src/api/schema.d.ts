@@ -479,8 +479,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit for review (the mentee side); records an immutable revision */
+        /**
+         * Submit for review (the mentee side); records an immutable revision
+         * @description Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)
+         */
         post: operations["ActionPlans_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a submission before it is reviewed (the mentee side)
+         * @description The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision
+         */
+        post: operations["ActionPlans_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -943,6 +966,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Work_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -952,6 +991,12 @@ export interface components {
             email: string;
             /** @example citymentor-demo */
             password: string;
+            /**
+             * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
+             * @default body
+             * @enum {string}
+             */
+            tokenDelivery: "body" | "cookie";
         };
         UserDto: {
             /** Format: uuid */
@@ -965,16 +1010,22 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
-            /** @description Opaque, single use: exchange at /auth/refresh for a new pair */
-            refreshToken: string;
+            /** @description Opaque, single use: exchange at /auth/refresh for a new pair. Absent when tokenDelivery is "cookie": it is in the HttpOnly refresh cookie then */
+            refreshToken?: string;
             user: components["schemas"]["UserDto"];
         };
         RefreshDto: {
-            /** @description The refresh token from sign-in or the last refresh */
-            refreshToken: string;
+            /** @description The refresh token from sign-in or the last refresh. Required unless tokenDelivery is "cookie": then the refresh cookie is used when it is left out. */
+            refreshToken?: string;
+            /**
+             * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
+             * @default body
+             * @enum {string}
+             */
+            tokenDelivery: "body" | "cookie";
         };
         LogoutDto: {
-            /** @description Also revoke the session of this refresh token */
+            /** @description Also revoke the session of this refresh token (the refresh cookie, when sent, is revoked and cleared too) */
             refreshToken?: string;
         };
         OrganisationDto: {
@@ -1023,7 +1074,8 @@ export interface components {
         CreateProgrammeDto: {
             /** @example CITIES GROW 2017–2019 */
             name: string;
-            description?: string;
+            /** @description null: none (the same as leaving it out) */
+            description?: string | null;
             /**
              * Format: date
              * @example 2017-02-01
@@ -1084,7 +1136,8 @@ export interface components {
         };
         UpdateProgrammeDto: {
             name?: string;
-            description?: string;
+            /** @description null: cleared */
+            description?: string | null;
             /** Format: date */
             startDate?: string;
             /** Format: date */
@@ -1141,7 +1194,8 @@ export interface components {
         CreateConsortiumMilestoneDto: {
             /** @example Baseline self-assessments done */
             title: string;
-            description?: string;
+            /** @description null: none (the same as leaving it out) */
+            description?: string | null;
             /** Format: date */
             dueDate: string;
             /**
@@ -1152,7 +1206,8 @@ export interface components {
         };
         UpdateConsortiumMilestoneDto: {
             title?: string;
-            description?: string;
+            /** @description Left out: kept; null: cleared */
+            description?: string | null;
             /** Format: date */
             dueDate?: string;
             /** @enum {string} */
@@ -1169,7 +1224,7 @@ export interface components {
              */
             organisationId: string;
             /**
-             * @description Defaults from the organisation: city-member for a city, expert for a partner
+             * @description Left out: from the organisation, city-member for a city, expert for a partner (null is refused)
              * @enum {string}
              */
             role?: "coordinator" | "expert" | "city-member";
@@ -1231,7 +1286,7 @@ export interface components {
              */
             menteeOrganisationId: string;
             /**
-             * @description Sections of the benchmark the pair concentrates on; none means all
+             * @description Sections of the benchmark the pair concentrates on; [] or left out means all (null is refused)
              * @example [
              *       "strategy",
              *       "networking"
@@ -1523,9 +1578,9 @@ export interface components {
              * @enum {integer|null}
              */
             rating: 0 | 1 | 2 | null;
-            /** @description Left out: kept as it is */
-            evidence?: string;
-            /** @description http(s) URLs; left out: kept as they are */
+            /** @description Left out: kept as it is; null: cleared */
+            evidence?: string | null;
+            /** @description http(s) URLs; left out: kept as they are; [] clears them (null is refused) */
             links?: string[];
         };
         SaveContextNoteDto: {
@@ -1538,12 +1593,12 @@ export interface components {
              * @enum {integer|null}
              */
             rating: 0 | 1 | 2 | null;
-            /** @description Left out: kept as it is */
-            note?: string;
+            /** @description The mentor side's note; left out: kept as it is; null: removed */
+            note?: string | null;
         };
         CreatePlanDto: {
-            /** @description What the plan wants to achieve */
-            objective?: string;
+            /** @description What the plan wants to achieve; null: cleared */
+            objective?: string | null;
             /**
              * @description Guide questions (gaps) the plan closes; questions of the plan's sections
              * @example [
@@ -1557,9 +1612,10 @@ export interface components {
             indicators?: string[];
             /** @description Stakeholders; up to 100 items of up to 2000 characters */
             stakeholders?: string[];
-            budget?: string;
-            /** @description Who in the mentee city answers for the plan */
-            owner?: string;
+            /** @description null: cleared */
+            budget?: string | null;
+            /** @description Who in the mentee city answers for the plan; null: cleared */
+            owner?: string | null;
             /**
              * @description Sections of the pair's benchmark (and of its focus, if it has one)
              * @example [
@@ -1574,6 +1630,29 @@ export interface components {
              * @description Start from gaps: an assessment of the mentee city on the pair's benchmark; gapQuestionCodes defaults to its questions rated 0 or 1 in the plan's sections
              */
             fromAssessmentId?: string;
+        };
+        PlanPermissionsDto: {
+            /** @description Edit the plan text (PATCH) */
+            edit: boolean;
+            /** @description Submit for review; see missingForSubmit for what must be filled in first */
+            submit: boolean;
+            /** @description Withdraw the submission before it is reviewed */
+            withdraw: boolean;
+            /** @description Approve or request changes */
+            review: boolean;
+            /** @description Start implementing */
+            start: boolean;
+            /** @description Mark as completed */
+            complete: boolean;
+            archive: boolean;
+            /** @description Start or answer comment threads on the plan, its milestones and progress */
+            comment: boolean;
+            addMilestone: boolean;
+            /** @description Rewrite a milestone's text, due date and owner */
+            editMilestone: boolean;
+            /** @description Change a milestone's status */
+            changeMilestoneStatus: boolean;
+            logProgress: boolean;
         };
         CommentCountDto: {
             /** @enum {string} */
@@ -1675,9 +1754,13 @@ export interface components {
              */
             mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
             /** @description The workflow steps you can take now */
-            allowedActions: ("submit" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
-            /** @description Whether you can edit the plan text now */
+            allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
+            /** @description What you may do with the plan now */
+            can: components["schemas"]["PlanPermissionsDto"];
+            /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
+            missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
             /** @description Comments on the plan itself (not deleted) */
             commentCount: number;
             /** @description Unresolved review threads anywhere in the plan; they hold back approval */
@@ -1755,9 +1838,13 @@ export interface components {
              */
             mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
             /** @description The workflow steps you can take now */
-            allowedActions: ("submit" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
-            /** @description Whether you can edit the plan text now */
+            allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
+            /** @description What you may do with the plan now */
+            can: components["schemas"]["PlanPermissionsDto"];
+            /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
+            missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
             /** @description Comments on the plan itself (not deleted) */
             commentCount: number;
             /** @description Unresolved review threads anywhere in the plan; they hold back approval */
@@ -1769,8 +1856,8 @@ export interface components {
             milestones: components["schemas"]["MilestoneSummaryDto"][];
         };
         UpdatePlanDto: {
-            /** @description What the plan wants to achieve */
-            objective?: string;
+            /** @description What the plan wants to achieve; null: cleared */
+            objective?: string | null;
             /**
              * @description Guide questions (gaps) the plan closes; questions of the plan's sections
              * @example [
@@ -1784,9 +1871,10 @@ export interface components {
             indicators?: string[];
             /** @description Stakeholders; up to 100 items of up to 2000 characters */
             stakeholders?: string[];
-            budget?: string;
-            /** @description Who in the mentee city answers for the plan */
-            owner?: string;
+            /** @description null: cleared */
+            budget?: string | null;
+            /** @description Who in the mentee city answers for the plan; null: cleared */
+            owner?: string | null;
             sectionCodes?: string[];
             title?: string;
             /** @description The version you loaded; a stale one gets 409 with details.currentVersion */
@@ -1885,14 +1973,15 @@ export interface components {
         CreateMilestoneDto: {
             /** @example Microcredit desk opens at the business centre */
             title: string;
-            description?: string;
+            /** @description null: none (the same as leaving it out) */
+            description?: string | null;
             /**
              * Format: date
              * @example 2027-03-31
              */
             dueDate: string;
-            /** @description Who answers for it */
-            owner?: string;
+            /** @description Who answers for it; null: nobody named (the same as leaving it out) */
+            owner?: string | null;
             /**
              * @default planned
              * @enum {string}
@@ -1949,10 +2038,12 @@ export interface components {
         };
         UpdateMilestoneDto: {
             title?: string;
-            description?: string;
+            /** @description Left out: kept; null: cleared */
+            description?: string | null;
             /** Format: date */
             dueDate?: string;
-            owner?: string;
+            /** @description Left out: kept; null: cleared */
+            owner?: string | null;
             /** @enum {string} */
             status?: "planned" | "in-progress" | "done" | "blocked";
             /** @description The version you loaded; a stale one gets 409 with details.currentVersion */
@@ -1965,7 +2056,8 @@ export interface components {
              * @enum {string}
              */
             status: "planned" | "in-progress" | "done" | "blocked";
-            note?: string;
+            /** @description null: no note (the same as leaving it out) */
+            note?: string | null;
             /** @description Links to evidence: http(s) URLs, up to 20 */
             evidenceUrls?: string[];
         };
@@ -2056,6 +2148,16 @@ export interface components {
             at: string;
             by: components["schemas"]["UserRefDto"];
         };
+        CommentPermissionsDto: {
+            /** @description Answer in its thread */
+            reply: boolean;
+            /** @description Edit it (its author, while it is not deleted) */
+            edit: boolean;
+            /** @description Delete it (its author or a coordinator, while it is not deleted) */
+            delete: boolean;
+            /** @description Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side) */
+            resolve: boolean;
+        };
         CommentDto: {
             /** Format: uuid */
             id: string;
@@ -2083,6 +2185,8 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description What you may do with it now */
+            can: components["schemas"]["CommentPermissionsDto"];
         };
         CommentThreadDto: {
             /** Format: uuid */
@@ -2111,6 +2215,8 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description What you may do with it now */
+            can: components["schemas"]["CommentPermissionsDto"];
             /** @description Every reply of the thread, oldest first (nested replies carry their parentId) */
             replies: components["schemas"]["CommentDto"][];
         };
@@ -2131,7 +2237,7 @@ export interface components {
             body: string;
             /**
              * Format: uuid
-             * @description Answer this comment: the reply joins its thread and inherits its target
+             * @description Answer this comment: the reply joins its thread and inherits its target; left out (not null) for a new thread
              */
             parentId?: string;
             /** @description Required for a new thread; a reply may omit it (when given it must be its parent’s target) */
@@ -2152,6 +2258,12 @@ export interface components {
             id: string;
             name: string;
         };
+        ActivitySubjectDto: {
+            /** @description The plan the change is in, if any */
+            planTitle: string | null;
+            /** @description The milestone the change is on, if any */
+            milestoneTitle: string | null;
+        };
         ActivityItemDto: {
             /**
              * @description Grows per installation (a bigint, as a string)
@@ -2171,6 +2283,7 @@ export interface components {
             };
             /** @description Who did it; null for the system */
             actor: components["schemas"]["ActivityActorDto"] | null;
+            subject: components["schemas"]["ActivitySubjectDto"];
             /** Format: date-time */
             at: string;
         };
@@ -2242,7 +2355,7 @@ export interface components {
             assessmentId: string;
             /** @enum {string} */
             status: "draft" | "submitted";
-            /** @description 0–100; null when nothing applicable is answered */
+            /** @description 0–100; null while the assessment is a draft (only submitted ones count) or when nothing applicable is answered */
             overall: number | null;
         };
         DashboardSectionScoreDto: {
@@ -2325,7 +2438,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "mention" | "plan-submitted" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
+            kind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
             title: string;
             body: string;
             /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */
@@ -2381,6 +2494,104 @@ export interface components {
             /** @description Where to download it, once done */
             downloadUrl: string | null;
         };
+        WorkProgrammeRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        WorkPairRefDto: {
+            /** Format: uuid */
+            id: string;
+            mentorName: string;
+            menteeName: string;
+        };
+        WorkPlanRefDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        WorkMilestoneRefDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        WorkCommentRefDto: {
+            /**
+             * Format: uuid
+             * @description The comment to answer (or that mentions you)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its thread (the root comment)
+             */
+            threadId: string;
+            authorName: string;
+            /** @description The start of the comment, at most 140 characters */
+            excerpt: string;
+        };
+        WorkAssessmentRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The assessed city */
+            organisationName: string;
+            benchmarkCode: string;
+            /** @enum {string} */
+            phase: "baseline" | "follow-up";
+        };
+        WorkItemDto: {
+            /** @enum {string} */
+            kind: "plan-changes-requested" | "plan-awaiting-review" | "plan-overdue-review" | "thread-awaiting-reply" | "mention" | "milestone-late" | "milestone-due-soon" | "progress-not-logged" | "assessment-to-finish" | "calibration-to-do" | "stalled-pair" | "consortium-milestone-due";
+            /** @description Unique in the answer and stable while the item waits */
+            key: string;
+            /** @description A path of the web client: the page (and #anchor) where one acts on it */
+            link: string;
+            programme: components["schemas"]["WorkProgrammeRefDto"];
+            /** @description null for consortium milestones and an assessment of a city without a pair */
+            pair: components["schemas"]["WorkPairRefDto"] | null;
+            plan: components["schemas"]["WorkPlanRefDto"] | null;
+            /** @description A plan's milestone, or the consortium's (consortium-milestone-due) */
+            milestone: components["schemas"]["WorkMilestoneRefDto"] | null;
+            comment: components["schemas"]["WorkCommentRefDto"] | null;
+            assessment: components["schemas"]["WorkAssessmentRefDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the wait began (submission, review, comment, last progress, …); null for due dates
+             */
+            since: string | null;
+            /** @description Whole days waited since `since` */
+            waitingDays: number | null;
+            /** @description Days until the due date, negative when late; null when nothing is due */
+            dueInDays: number | null;
+            /**
+             * @description stalled-pair only: why the pair shows as stalled
+             * @enum {string|null}
+             */
+            reason: "no-activity" | "plan-not-reviewed" | "thread-unanswered" | null;
+        };
+        WorkGroupDto: {
+            /** @enum {string} */
+            kind: "plan-changes-requested" | "plan-awaiting-review" | "plan-overdue-review" | "thread-awaiting-reply" | "mention" | "milestone-late" | "milestone-due-soon" | "progress-not-logged" | "assessment-to-finish" | "calibration-to-do" | "stalled-pair" | "consortium-milestone-due";
+            /** @description Longest wait or nearest due date first */
+            items: components["schemas"]["WorkItemDto"][];
+        };
+        WorkFollowDto: {
+            /** @description Programmes whose rooms announce changes to this queue */
+            programmeIds: string[];
+            /** @description Pairs whose rooms announce changes to this queue, those one works in first, then those with items */
+            pairIds: string[];
+        };
+        WorkDto: {
+            /** Format: date */
+            today: string;
+            /** @description Items in all groups */
+            count: number;
+            /** @description Only kinds with items, in a fixed order of kinds */
+            groups: components["schemas"]["WorkGroupDto"][];
+            follow: components["schemas"]["WorkFollowDto"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2393,7 +2604,10 @@ export interface operations {
     Auth_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (any value) when the request uses the citymentor_refresh cookie: tokenDelivery "cookie", or a logout that sends the cookie */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2403,6 +2617,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With tokenDelivery "cookie": the refresh token in the citymentor_refresh cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth), not in the body */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,6 +2628,13 @@ export interface operations {
             };
             /** @description Wrong e-mail or password */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2430,7 +2652,10 @@ export interface operations {
     Auth_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (any value) when the request uses the citymentor_refresh cookie: tokenDelivery "cookie", or a logout that sends the cookie */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2440,6 +2665,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With tokenDelivery "cookie": the token is taken from the body or else from the citymentor_refresh cookie, and the new one is set in the cookie */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2448,8 +2674,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            /** @description Invalid, expired, revoked or reused refresh token */
+            /** @description Invalid, expired, revoked or reused refresh token (with tokenDelivery "cookie" the cookie is cleared) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2460,7 +2693,10 @@ export interface operations {
     Auth_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (any value) when the request uses the citymentor_refresh cookie: tokenDelivery "cookie", or a logout that sends the cookie */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2470,7 +2706,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session is ended (and the refresh token's and the citymentor_refresh cookie's, whose cookie is cleared) */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3339,6 +3583,38 @@ export interface operations {
         };
     };
     ActionPlans_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description PLAN_INCOMPLETE: details.missing lists objective, milestone, milestone-owner */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionPlans_withdraw: {
         parameters: {
             query?: never;
             header?: never;
@@ -4343,6 +4619,26 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    Work_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What waits on you across your programmes and roles, grouped by kind, each item with the link where you act on it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDto"];
                 };
             };
         };

@@ -5,7 +5,7 @@ import { Redirect, Router, type Location, type Route } from './router';
 import { useSession } from './session';
 
 const routes: Route[] = [
-  { pattern: '/', load: async () => ({ default: () => <Redirect to="/programmes" /> }) },
+  { pattern: '/', load: () => import('./routes/work') },
   { pattern: '/sign-in', public: true, load: () => import('./routes/sign-in') },
   { pattern: '/programmes', load: () => import('./routes/programmes') },
   { pattern: '/programmes/:id', load: () => import('./routes/programmes/programme') },

@@ -144,6 +144,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
   }
 
   const pages: Record<string, () => { person: typeof MENTEE; path: string }> = {
+    work: () => ({ person: MENTEE, path: '/' }),
     programme: () => ({ person: MENTEE, path: `/programmes/${programmeId}` }),
     pair: () => ({ person: MENTEE, path: `/programmes/${programmeId}/pairs/${pairId}` }),
     assessment: () => ({ person: MENTEE, path: `/programmes/${programmeId}/assessments/${followUpId}` }),
@@ -173,8 +174,9 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/programmes');
-    await page.getByRole('heading', { level: 1, name: 'Your programmes' }).waitFor();
+    // The first page after sign-in is the personal queue, "My work".
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
   });
 
   for (const [name, where] of Object.entries(pages)) {

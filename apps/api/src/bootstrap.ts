@@ -1,6 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -55,6 +56,8 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   await app.register(helmet, securityHeaders(config));
+  // Parses Cookie headers and sets cookies: only the refresh cookie of the auth routes (auth/refresh-cookie.ts).
+  await app.register(cookie);
   app
     .getHttpAdapter()
     .getInstance()

@@ -1,7 +1,10 @@
 /**
- * Who is signed in. Tokens live in localStorage so a reload or a second tab stays signed in; every tab
- * follows the others through the `storage` event, and refreshing is serialised across tabs (Web Locks)
- * because a refresh token is single use: two tabs spending the same one would end the session.
+ * Who is signed in. The refresh token is an HttpOnly cookie (tokenDelivery 'cookie', scoped to
+ * /api/v1/auth) that no script on the page can read; the access token and the user live in memory
+ * only, so each page load asks POST /auth/refresh once (restoreSession) whether the cookie still holds
+ * a session. Every request that uses the cookie carries X-Requested-With (the server's CSRF check).
+ * The cookie is single use, so refreshing is serialised across tabs (Web Locks); a sign-in or sign-out
+ * in one tab is told to the others (BroadcastChannel). docs/decisions/0010-refresh-token-cookie.md.
  */
 import { api, ApiError, setAuthHooks, type Schemas } from './api/client';
 import { createStore, useStore } from './store';
@@ -10,74 +13,87 @@ export type User = Schemas['UserDto'];
 
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds; informative (the server decides). */
   expiresAt: number;
   user: User;
 }
 
-const STORAGE_KEY = 'citymentor.session';
+/** What the server requires on every request that reads or sets the refresh cookie. */
+const COOKIE_REQUEST = { 'X-Requested-With': 'citymentor' };
+/** Set when a sign-out could not reach the server: the next page load ends that session first. */
+const SIGN_OUT_PENDING = 'citymentor.signOutPending';
 
-function read(): Session | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Partial<Session>;
-    if (typeof value.accessToken !== 'string' || typeof value.refreshToken !== 'string' || typeof value.user?.id !== 'string') return null;
-    return value as Session;
-  } catch {
-    return null;
-  }
-}
+export const session = createStore<Session | null>(null);
 
-function write(next: Session | null) {
-  try {
-    if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    else localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // storage blocked: the session then lasts as long as the page
-  }
-  session.set(next);
-}
-
-export const session = createStore<Session | null>(read());
-
-window.addEventListener('storage', (event) => {
-  if (event.key === STORAGE_KEY || event.key === null) session.set(read());
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('citymentor.session') : null;
+tabs?.addEventListener('message', (event: MessageEvent) => {
+  if (event.data === 'signed-out') session.set(null);
+  if (event.data === 'signed-in') void withLock(refreshOnce);
 });
 
 export function useSession(): Session | null {
   return useStore(session);
 }
 
-/** Keeps the tokens of a SessionDto (from sign-in, refresh or accepting an invitation). */
-export function adopt(dto: Schemas['SessionDto']): Session {
-  const next: Session = {
-    accessToken: dto.accessToken,
-    refreshToken: dto.refreshToken,
-    expiresAt: Date.now() + dto.expiresIn * 1000,
-    user: dto.user,
-  };
-  write(next);
+function adoptCookieSession(dto: Schemas['SessionDto']): Session {
+  const next: Session = { accessToken: dto.accessToken, expiresAt: Date.now() + dto.expiresIn * 1000, user: dto.user };
+  session.set(next);
   return next;
 }
 
-/** POST /auth/login. Throws an ApiError (INVALID_CREDENTIALS, RATE_LIMITED, …) when it fails. */
-export async function signIn(email: string, password: string): Promise<Session> {
-  return adopt(await api.post('/api/v1/auth/login', { body: { email, password }, auth: false }));
+/**
+ * Keeps a SessionDto whose refresh token is in the cookie (sign-in, refresh). One that carries it in the
+ * body (accepting an invitation answers so) is moved into the cookie at once: the refresh spends the
+ * token the page saw, so what a script could have read is worthless. Should that fail, the access token
+ * alone carries the session until it expires.
+ */
+export async function adopt(dto: Schemas['SessionDto']): Promise<Session> {
+  const { refreshToken } = dto;
+  if (refreshToken === undefined) return adoptCookieSession(dto);
+  try {
+    const moved = await withLock(() => api.post('/api/v1/auth/refresh', { body: { refreshToken, tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST }));
+    forgetPendingSignOut();
+    tabs?.postMessage('signed-in');
+    return adoptCookieSession(moved);
+  } catch {
+    return adoptCookieSession(dto);
+  }
 }
 
-/** POST /auth/logout (revoking the refresh token too), then forget the session whatever the answer. */
+/** POST /auth/login with the refresh token into the cookie. Throws an ApiError (INVALID_CREDENTIALS, RATE_LIMITED, …) when it fails. */
+export async function signIn(email: string, password: string): Promise<Session> {
+  const dto = await withLock(() => api.post('/api/v1/auth/login', { body: { email, password, tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST }));
+  forgetPendingSignOut();
+  tabs?.postMessage('signed-in');
+  return adoptCookieSession(dto);
+}
+
+/**
+ * POST /auth/logout: the server ends the session and clears the cookie. Offline, the session is
+ * forgotten here anyway and the next page load ends it on the server before anything else.
+ */
 export async function signOut(): Promise<void> {
-  const current = session.get();
-  if (!current) return;
+  if (!session.get()) return;
   try {
-    await api.post('/api/v1/auth/logout', { body: { refreshToken: current.refreshToken } });
-  } catch {
-    // offline or already revoked: the session ends here anyway
+    await api.post('/api/v1/auth/logout', { body: {}, headers: COOKIE_REQUEST });
+    forgetPendingSignOut();
+  } catch (error) {
+    // Refused because the session already ended: nothing is left to end. Otherwise, try again on the next load.
+    if (!(error instanceof ApiError && error.status === 401)) remember(SIGN_OUT_PENDING);
   } finally {
-    write(null);
+    session.set(null);
+    tabs?.postMessage('signed-out');
   }
+}
+
+/**
+ * Called once before the first render: the session the cookie holds, if any (a new access token and
+ * the user), or none. Ends first a session whose sign-out could not reach the server.
+ */
+export async function restoreSession(): Promise<void> {
+  const owed = recalled(SIGN_OUT_PENDING);
+  const token = await withLock(refreshOnce);
+  if (owed && token) await signOut();
 }
 
 // ---- Refreshing --------------------------------------------------------------------------------
@@ -88,21 +104,17 @@ function withLock<T>(work: () => Promise<T>): Promise<T> {
   return 'locks' in navigator ? navigator.locks.request('citymentor.refresh', work) : work();
 }
 
-async function refreshOnce(failedToken: string): Promise<string | null> {
-  const stored = read(); // another tab may have refreshed (or signed out) while we waited for the lock
-  if (!stored) {
-    write(null);
-    return null;
-  }
-  if (stored.accessToken !== failedToken) {
-    session.set(stored);
-    return stored.accessToken;
-  }
+/** Exchanges the cookie for a new one and a new access token. */
+async function refreshOnce(): Promise<string | null> {
   try {
-    const dto = await api.post('/api/v1/auth/refresh', { body: { refreshToken: stored.refreshToken }, auth: false });
-    return adopt(dto).accessToken;
+    const dto = await api.post('/api/v1/auth/refresh', { body: { tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST });
+    return adoptCookieSession(dto).accessToken;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) write(null); // revoked, expired or reused: sign in again
+    if (error instanceof ApiError && error.status === 401) {
+      // No cookie, or revoked, expired or reused: sign in again (and no sign-out is owed any more).
+      session.set(null);
+      forgetPendingSignOut();
+    }
     return null; // offline: keep the session, this request fails
   }
 }
@@ -112,14 +124,45 @@ async function refreshOnce(failedToken: string): Promise<string | null> {
  * or null when the session cannot go on. Concurrent callers share one refresh.
  */
 export function refreshAccessToken(failedToken: string): Promise<string | null> {
-  refreshing ??= withLock(() => refreshOnce(failedToken)).finally(() => {
+  refreshing ??= withLock(async () => {
+    const current = session.get();
+    if (!current) return null; // signed out meanwhile
+    if (current.accessToken !== failedToken) return current.accessToken; // refreshed meanwhile
+    return refreshOnce();
+  }).finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
+// ---- A flag that outlives the page (no token: only that a sign-out is owed) -----------------------
+
+function remember(key: string) {
+  try {
+    localStorage.setItem(key, '1');
+  } catch {
+    // storage blocked: the server session then ends at its expiry
+  }
+}
+
+function recalled(key: string): boolean {
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function forgetPendingSignOut() {
+  try {
+    localStorage.removeItem(SIGN_OUT_PENDING);
+  } catch {
+    // storage blocked
+  }
+}
+
 setAuthHooks({
   accessToken: () => session.get()?.accessToken ?? null,
   refresh: refreshAccessToken,
-  lost: () => write(null),
+  lost: () => session.set(null),
 });

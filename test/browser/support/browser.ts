@@ -120,42 +120,25 @@ export async function startBrowserWorld(env: Record<string, string> = {}): Promi
   };
 }
 
-const sessions = new WeakMap<BrowserWorld, Map<string, Promise<object>>>();
-
-/** One sign-in per person and world (password hashing is slow on purpose); contexts share the tokens. */
-function sessionOf(world: BrowserWorld, person: Person): Promise<object> {
-  let mine = sessions.get(world);
-  if (!mine) sessions.set(world, (mine = new Map()));
-  let found = mine.get(person.email);
-  if (!found) {
-    found = world.t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: person.email, password: person.password })
-      .then((res) => {
-        if (res.status !== 200) throw new Error(`sign-in of ${person.email} failed: ${res.status}`);
-        return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, expiresAt: Date.now() + res.body.expiresIn * 1000, user: res.body.user };
-      });
-    mine.set(person.email, found);
-  }
-  return found;
-}
-
 export interface Person {
   email: string;
   password: string;
 }
 
+/** What the web client sends on every request that uses the refresh cookie (the server's CSRF check). */
+export const COOKIE_REQUEST = { 'X-Requested-With': 'citymentor' };
+
 /**
- * A browser context signed in as `person` (through POST /auth/login, the session stored where the client
- * keeps it), in `locale`, at `viewport`.
+ * A browser context signed in as `person`, in `locale`, at `viewport`: POST /auth/login from the context
+ * itself, as the web client signs in, so the refresh token lands in the context's cookie jar (HttpOnly,
+ * each context a session of its own: the cookie is single use) and nothing in its storage. Each page
+ * load then refreshes through the cookie.
  */
 export async function signedInContext(
   world: BrowserWorld,
   person: Person,
   options: { locale?: 'en' | 'fr'; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
-  const session = await sessionOf(world, person);
   const locale = options.locale ?? 'en';
   const context = await world.browser.newContext({
     baseURL: world.baseUrl,
@@ -164,13 +147,12 @@ export async function signedInContext(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(STEP);
-  await context.addInitScript(
-    ([value, lang]) => {
-      if (!localStorage.getItem('citymentor.session')) localStorage.setItem('citymentor.session', value);
-      localStorage.setItem('citymentor.locale', lang);
-    },
-    [JSON.stringify(session), locale] as const,
-  );
+  const res = await context.request.post('/api/v1/auth/login', { data: { email: person.email, password: person.password, tokenDelivery: 'cookie' }, headers: COOKIE_REQUEST });
+  if (res.status() !== 200) {
+    await context.close();
+    throw new Error(`sign-in of ${person.email} failed: ${res.status()} ${await res.text()}`);
+  }
+  await context.addInitScript((lang) => localStorage.setItem('citymentor.locale', lang), locale);
   return context;
 }
 

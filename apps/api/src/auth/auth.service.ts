@@ -28,8 +28,8 @@ export class AuthService {
     return { ...(await this.tokens.startSession(user)), user: toUserDto(user) };
   }
 
-  async refresh(refreshToken: string): Promise<SessionDto> {
-    const { tokens, user } = await this.tokens.rotate(refreshToken);
+  async refresh(refreshToken: string, options: { lostAnswerLeewayMs?: number } = {}): Promise<SessionDto> {
+    const { tokens, user } = await this.tokens.rotate(refreshToken, options);
     return { ...tokens, user: toUserDto(user) };
   }
 

@@ -33,8 +33,13 @@ export class TokensService {
     return this.issue(user, randomUUID());
   }
 
-  /** Exchanges a refresh token for a new pair; a reused token ends its whole session. */
-  async rotate(refreshToken: string): Promise<{ tokens: IssuedTokens; user: User }> {
+  /**
+   * Exchanges a refresh token for a new pair; a reused token ends its whole session. With
+   * `lostAnswerLeewayMs`, a token rotated that recently whose successor is still unused counts as the
+   * retry of an answer that never arrived (a browser that reloads while its refresh is in flight drops
+   * the answer, and the new cookie with it): the unused successor is revoked and a new one issued.
+   */
+  async rotate(refreshToken: string, options: { lostAnswerLeewayMs?: number } = {}): Promise<{ tokens: IssuedTokens; user: User }> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw invalid();
     const { id, secret } = parsed;
@@ -45,10 +50,31 @@ export class TokensService {
     // Only one caller can rotate a token: the conditional update is the lock.
     const rotated = await this.em.nativeUpdate(RefreshToken, { id, rotatedAt: null, revokedAt: null }, { rotatedAt: now });
     if (rotated === 0) {
+      if (options.lostAnswerLeewayMs && (await this.revokeUnusedSuccessor(id, new Date(now.getTime() - options.lostAnswerLeewayMs)))) {
+        return { tokens: await this.issue(token.user, token.familyId), user: token.user };
+      }
       await this.revokeFamily(token.familyId);
       throw new DomainError('TOKEN_REUSED', 'This refresh token was already used; the session has been ended for safety');
     }
     return { tokens: await this.issue(token.user, token.familyId), user: token.user };
+  }
+
+  /**
+   * Revokes the token issued for `id` when `id` was rotated after `since`, its session is live, and
+   * nothing issued since has been used: the one successor whose answer was lost. False otherwise.
+   * One statement, so of two such retries at once only one finds the successor.
+   */
+  private async revokeUnusedSuccessor(id: string, since: Date): Promise<boolean> {
+    const revoked = await this.em.getConnection().execute<{ id: string }[]>(
+      `update refresh_tokens s set revoked_at = now()
+         from refresh_tokens t
+        where t.id = ? and t.rotated_at > ? and t.revoked_at is null
+          and s.family_id = t.family_id and s.created_at >= t.rotated_at and s.rotated_at is null and s.revoked_at is null
+          and not exists (select 1 from refresh_tokens u where u.family_id = t.family_id and u.created_at >= t.rotated_at and u.rotated_at is not null)
+       returning s.id`,
+      [id, since],
+    );
+    return revoked.length === 1;
   }
 
   /** The session (family) of a refresh token if it is one of the user's; null otherwise. Reads only. */

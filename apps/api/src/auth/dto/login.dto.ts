@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { TokenDeliveryProperty, type TokenDelivery } from './token-delivery';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@eurocities.eu' })
@@ -12,4 +13,7 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  @TokenDeliveryProperty()
+  tokenDelivery?: TokenDelivery;
 }

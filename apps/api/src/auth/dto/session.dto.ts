@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { User } from '@citymentor/domain';
 
 export class UserDto {
@@ -18,6 +18,7 @@ export const toUserDto = (u: Pick<User, 'id' | 'email' | 'name' | 'isAdmin'>): U
 export class SessionDto {
   @ApiProperty({ description: 'Short-lived JWT; send as "Authorization: Bearer <token>"' }) accessToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
-  @ApiProperty({ description: 'Opaque, single use: exchange at /auth/refresh for a new pair' }) refreshToken: string;
+  @ApiPropertyOptional({ description: 'Opaque, single use: exchange at /auth/refresh for a new pair. Absent when tokenDelivery is "cookie": it is in the HttpOnly refresh cookie then' })
+  refreshToken?: string;
   @ApiProperty({ type: UserDto }) user: UserDto;
 }

@@ -63,7 +63,7 @@ export default function InvitationPage({ params }: PageProps) {
         body: newAccount ? { name: name.trim(), password } : { password },
         auth: false,
       });
-      adopt(dto);
+      await adopt(dto); // moves the session's refresh token into the HttpOnly cookie
       navigate('/programmes', { replace: true });
     } catch (caught) {
       setError(caught);

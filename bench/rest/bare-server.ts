@@ -2,7 +2,7 @@
  * The bare baseline for `npm run bench`: Fastify 5 + a `pg` Pool, no Nest, no ORM, no Redis, no
  * passport or JWT, no logger. It runs the SAME SQL as the app, statement for statement, because it
  * uses the app's own read classes (PlanReader, CommentQueries, DashboardQueries, ActivityFeedService,
- * ActorLoader, PairScopes, the policies and mappers) from the bench build (bench/dist), handing
+ * WorkService with WorkQueries, ActorLoader, PairScopes, the policies and mappers) from the bench build (bench/dist), handing
  * them a shim in place of MikroORM's EntityManager whose `getConnection().execute(sql, params)`
  * and PreparedQuery's named statements go straight to `pg` (the `?` placeholders become `$n`; dates and timestamps stay text, as
  * MikroORM's pg type parsers leave them). What the app has and this does not — Nest's routing,
@@ -13,6 +13,7 @@
  *   GET  /api/v1/action-plans/:id/comments    the actor, the scope, the policy, CommentQueries.forPlan → toThreads
  *   GET  /api/v1/programmes/:id/dashboard     the actor, DashboardService.get (its nine statements and arithmetic)
  *   GET  /api/v1/programmes/:id/activity      the actor, ActivityFeedService.page
+ *   GET  /api/v1/me/work                      the actor, WorkService.get (its statements for the actor's roles, the policies)
  *   POST /api/v1/action-plans/:id/comments    the INSERTs of a comment in one transaction (bench/support/bare-comment.ts)
  *
  * A token is looked up in BARE_TOKENS ({token: {userId, sessionId}}), not verified: the actor
@@ -43,6 +44,9 @@ const { DashboardPolicy } = load<typeof import('../../apps/api/src/dashboard/das
 const { DashboardQueries } = load<typeof import('../../apps/api/src/dashboard/dashboard.queries')>('apps/api/src/dashboard/dashboard.queries.js');
 const { DashboardService } = load<typeof import('../../apps/api/src/dashboard/dashboard.service')>('apps/api/src/dashboard/dashboard.service.js');
 const { ActivityFeedService } = load<typeof import('../../apps/api/src/activity/activity-feed.service')>('apps/api/src/activity/activity-feed.service.js');
+const { AssessmentPolicy } = load<typeof import('../../apps/api/src/assessments/assessment.policy')>('apps/api/src/assessments/assessment.policy.js');
+const { WorkQueries } = load<typeof import('../../apps/api/src/work/work.queries')>('apps/api/src/work/work.queries.js');
+const { WorkService } = load<typeof import('../../apps/api/src/work/work.service')>('apps/api/src/work/work.service.js');
 type Actor = import('../../apps/api/src/auth/actor').Actor;
 
 // MikroORM's pg type parsers: date, timestamp, timestamptz and interval stay text.
@@ -97,6 +101,7 @@ const comments = new CommentQueries(em);
 const programmePolicy = new ProgrammePolicy();
 const dashboard = new DashboardService(new DashboardPolicy(programmePolicy), new DashboardQueries(em));
 const activity = new ActivityFeedService(em, programmePolicy);
+const work = new WorkService(new WorkQueries(em), pairPolicy, new AssessmentPolicy(programmePolicy, pairPolicy), programmePolicy);
 
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
 
@@ -148,6 +153,8 @@ signedInGet('/api/v1/programmes/:id/activity', (actor, request) => {
   const limit = request.query.limit === undefined ? undefined : Number(request.query.limit);
   return activity.page(actor, request.params.id, { cursor: request.query.cursor, limit });
 });
+
+signedInGet('/api/v1/me/work', (actor) => work.get(actor));
 
 app.post('/api/v1/action-plans/:id/comments', async (request: FastifyRequest<{ Params: { id: string }; Body: { body?: unknown } }>, reply) => {
   const auth = request.headers.authorization;

@@ -50,6 +50,7 @@ export function readRequests(ctx: BenchContext): { name: string; bare: Request; 
       ...same({ path: `/api/v1/programmes/${dashboard.programmeId}/dashboard`, token: dashboard.coordinator.token }),
     },
     { name: 'GET activity (page of 50)', ...same({ path: `/api/v1/programmes/${data.base.programmeId}/activity`, token: data.mentee.token }) },
+    { name: 'GET my work (the mentee’s queue)', ...same({ path: '/api/v1/me/work', token: data.mentee.token }) },
   ];
 }
 

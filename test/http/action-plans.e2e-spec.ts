@@ -26,7 +26,12 @@ describe('action plans: from gaps to a completed plan', () => {
 
     // 1. Start from gaps: the gap questions are pre-filled and the toolkit's examples come back.
     const created = await mentee()
-      .post(`/pairs/${m.pair.id}/action-plans`, { sectionCodes: ['access-to-finance'], title: 'Microcredit for migrant founders', fromAssessmentId: assessment.id })
+      .post(`/pairs/${m.pair.id}/action-plans`, {
+        sectionCodes: ['access-to-finance'],
+        title: 'Microcredit for migrant founders',
+        objective: 'Small loans for founders the banks turn away',
+        fromAssessmentId: assessment.id,
+      })
       .expect(201);
     expect(created.body).toMatchObject({
       state: 'draft',
@@ -55,7 +60,7 @@ describe('action plans: from gaps to a completed plan', () => {
 
     // 3. Submit: revision 1.
     const submitted = await mentee().post(`/action-plans/${planId}/submit`).expect(200);
-    expect(submitted.body).toMatchObject({ state: 'submitted', revisionCount: 1, allowedActions: ['archive'], editable: false });
+    expect(submitted.body).toMatchObject({ state: 'submitted', revisionCount: 1, allowedActions: ['withdraw', 'archive'], editable: false });
     const seen = await mentor().get(`/action-plans/${planId}`).expect(200);
     expect(seen.body).toMatchObject({ mySide: 'mentor', allowedActions: ['approve', 'request-changes'], editable: false });
 
@@ -213,9 +218,10 @@ describe('action plans: from gaps to a completed plan', () => {
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
       expect((await f.mentee().get(`/action-plans/${plan.id}`)).body.objective).toBe('First');
 
+      await f.milestone(plan.id, { owner: 'Business office' });
       const submitted = await f.step({ ...plan, version: 2 }, 'mentee', 'submit');
       const locked = await f.mentee().patch(`/action-plans/${plan.id}`, { objective: 'Sneaky', version: submitted.version }).expect(409);
-      expect(locked.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'submitted', allowed: ['approve', 'request-changes', 'archive'] } });
+      expect(locked.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'submitted', allowed: ['withdraw', 'approve', 'request-changes', 'archive'] } });
     });
 
     it('drops gaps that fall outside narrowed sections', async () => {

@@ -64,11 +64,11 @@ describe('milestones and progress', () => {
     });
 
     it('changes only the status of a milestone of an approved plan; nothing of a submitted one', async () => {
-      const approved = await f.draft();
-      const ms = await f.milestone(approved.id);
+      const approved = await f.draft({ objective: 'Small loans for founders' });
+      const ms = await f.milestone(approved.id, { owner: 'Business office' });
       const submitted = await f.step(approved, 'mentee', 'submit');
       const frozen = await f.mentee().patch(`/milestones/${ms.id}`, { status: 'blocked', version: 1 }).expect(409);
-      expect(frozen.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'submitted', allowed: ['approve', 'request-changes', 'archive'] } });
+      expect(frozen.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'submitted', allowed: ['withdraw', 'approve', 'request-changes', 'archive'] } });
       await f.step(submitted, 'mentor', 'reviews', { verdict: 'approve', summary: 'ok' });
 
       const text = await f.mentee().patch(`/milestones/${ms.id}`, { title: 'Rewritten', status: 'blocked', version: 1 }).expect(409);
@@ -88,8 +88,8 @@ describe('milestones and progress', () => {
     });
 
     it('moves the milestone to the entry status and on to a new version, lists entries newest first, and announces them', async () => {
-      const draft = await f.draft();
-      const ms = await f.milestone(draft.id, { title: 'Pilot loans' });
+      const draft = await f.draft({ objective: 'Small loans for founders' });
+      const ms = await f.milestone(draft.id, { title: 'Pilot loans', owner: 'Business office' });
       const plan = await f.step(await f.step(draft, 'mentee', 'submit'), 'mentor', 'reviews', { verdict: 'approve', summary: 'ok' });
 
       const first = await f.mentee().post(`/milestones/${ms.id}/progress`, { percent: 20, status: 'in-progress', note: 'First loans' }).expect(201);

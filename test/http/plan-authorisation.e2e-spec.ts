@@ -24,7 +24,8 @@ const MATRIX: Row[] = [
   { route: 'GET /pairs/{id}/action-plans', method: 'get', setup: async (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans` }), expect: readers },
   { route: 'GET /action-plans/{id}', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}` }), expect: readers },
   { route: 'PATCH /action-plans/{id}', method: 'patch', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}`, body: { title: 'New', version: 1 } }), expect: mentee(200) },
-  { route: 'POST /action-plans/{id}/submit', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}/submit` }), expect: mentee(200) },
+  { route: 'POST /action-plans/{id}/submit', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.ready()).id}/submit` }), expect: mentee(200) },
+  { route: 'POST /action-plans/{id}/withdraw', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/withdraw` }), expect: mentee(200) },
   {
     route: 'POST /action-plans/{id}/reviews',
     method: 'post',
@@ -54,8 +55,8 @@ const MATRIX: Row[] = [
     route: 'POST /milestones/{id}/progress',
     method: 'post',
     setup: async (f) => {
-      const plan = await f.draft();
-      const ms = await f.milestone(plan.id);
+      const plan = await f.draft({ objective: 'Small loans for founders' });
+      const ms = await f.milestone(plan.id, { owner: 'Business office' });
       await f.step(await f.step(plan, 'mentee', 'submit'), 'mentor', 'reviews', { verdict: 'approve', summary: 'ok' });
       return { path: `/milestones/${ms.id}/progress`, body: { percent: 10, status: 'in-progress' } };
     },

@@ -22,7 +22,7 @@ const CASES: Case[] = [
   ['plan: title a number', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 5, sectionCodes: ['strategy'] }, 'title'],
   ['plan: huge title', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: huge, sectionCodes: ['strategy'] }, 'title'],
   ['plan: huge objective', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], objective: huge }, 'objective'],
-  ['plan: null objective', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], objective: null }, 'objective'],
+  ['plan: null activities (null clears only the free text)', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], activities: null }, 'activities'],
   ['plan: empty activity', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], activities: [''] }, 'activities'],
   ['plan: indicators an object', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], indicators: { a: 1 } }, 'indicators'],
   ['plan: bad assessment id', 'post', (i) => `/pairs/${i.pair}/action-plans`, { title: 'T', sectionCodes: ['strategy'], fromAssessmentId: 'abc' }, 'fromAssessmentId'],
@@ -91,8 +91,8 @@ describe('bad input to plans, milestones and progress', () => {
     token = m.people.mentee.token;
     const draft = await f.draft();
     const milestone = await f.milestone(draft.id);
-    const approvedPlan = await f.draft();
-    const approvedMilestone = await f.milestone(approvedPlan.id);
+    const approvedPlan = await f.draft({ objective: 'Small loans for founders' });
+    const approvedMilestone = await f.milestone(approvedPlan.id, { owner: 'Business office' });
     await f.step(await f.step(approvedPlan, 'mentee', 'submit'), 'mentor', 'reviews', { verdict: 'approve', summary: 'ok' });
     ids = { pair: m.pair.id, draft: draft.id, submitted: (await f.submitted()).id, milestone: milestone.id, approvedMilestone: approvedMilestone.id };
     // Reviews are the mentor's; every other route is the mentee's.

@@ -37,7 +37,14 @@ export function planFixtures(t: TestApp, m: Mentoring) {
     return res.body;
   }
 
-  const submitted = async (body?: Record<string, unknown>) => step(await draft(body), 'mentee', 'submit');
+  /** A draft the mentee may submit: an objective and a milestone with a due date and an owner. */
+  async function ready(body: Record<string, unknown> = {}): Promise<Plan> {
+    const plan = await draft({ objective: 'Small loans for founders the banks turn away', ...body });
+    await milestone(plan.id, { owner: 'Business office' });
+    return plan;
+  }
+
+  const submitted = async (body?: Record<string, unknown>) => step(await ready(body), 'mentee', 'submit');
   const changesRequested = async () => step(await submitted(), 'mentor', 'reviews', { verdict: 'request-changes', summary: 'Say who funds it' });
   const approved = async () => step(await submitted(), 'mentor', 'reviews', { verdict: 'approve', summary: 'Go ahead' });
   const inProgress = async () => step(await approved(), 'mentee', 'start');
@@ -62,7 +69,7 @@ export function planFixtures(t: TestApp, m: Mentoring) {
     return comment;
   }
 
-  return { as, mentee, mentor, draft, milestone, step, submitted, changesRequested, approved, inProgress, completed, archived, assessment, rootComment };
+  return { as, mentee, mentor, draft, ready, milestone, step, submitted, changesRequested, approved, inProgress, completed, archived, assessment, rootComment };
 }
 
 /** Rows of a table, counted straight in the database. */

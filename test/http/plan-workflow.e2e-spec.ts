@@ -6,6 +6,7 @@ import { planFixtures, type Mentoring, type Who } from './plan-fixtures';
 /** How each workflow step is asked for, and by whom. */
 const STEPS: Record<PlanAction, { who: Who; path: string; body?: object }> = {
   submit: { who: 'mentee', path: 'submit' },
+  withdraw: { who: 'mentee', path: 'withdraw' },
   approve: { who: 'mentor', path: 'reviews', body: { verdict: 'approve', summary: 'Yes', overrideOpenThreads: true } },
   'request-changes': { who: 'mentor', path: 'reviews', body: { verdict: 'request-changes', summary: 'Not yet' } },
   start: { who: 'mentee', path: 'start' },
@@ -61,7 +62,7 @@ describe('the plan workflow', () => {
   it('shows each side the steps it may take now', async () => {
     const plan = await f.submitted();
     const sides: [Who, PlanAction[]][] = [
-      ['mentee', ['archive']],
+      ['mentee', ['withdraw', 'archive']],
       ['mentor', ['approve', 'request-changes']],
       ['coordinator', ['archive']],
       ['expert', []],
@@ -79,8 +80,8 @@ describe('the plan workflow', () => {
     });
 
     it('shows everything as new when nothing was reviewed before, and compares any two revisions on request', async () => {
-      const plan = await f.draft({ title: 'First title' });
-      const milestone = await f.milestone(plan.id, { title: 'Kick-off' });
+      const plan = await f.draft({ title: 'First title', objective: 'Small loans for founders' });
+      const milestone = await f.milestone(plan.id, { title: 'Kick-off', owner: 'Business office' });
       const one = await f.step(plan, 'mentee', 'submit');
       const first = await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200);
       expect(first.body).toMatchObject({ from: null, to: 1, milestones: [{ milestoneId: milestone.id, change: 'added' }] });

@@ -68,8 +68,8 @@ it('a milestone edit racing the submit is refused too', async () => {
 });
 
 it('progress logged while the plan is being completed is refused', async () => {
-  const plan = await f.draft();
-  const ms = await f.milestone(plan.id);
+  const plan = await f.draft({ objective: 'Small loans for founders' });
+  const ms = await f.milestone(plan.id, { owner: 'Business office' });
   const running = await f.step(await f.step(await f.step(plan, 'mentee', 'submit'), 'mentor', 'reviews', { verdict: 'approve', summary: 'Go ahead' }), 'mentee', 'start');
   expect(running.state).toBe('in-progress');
   const res = await whileSubmitting([`update action_plans set state = 'completed' where id = $1`, [plan.id]], () =>

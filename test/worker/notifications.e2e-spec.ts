@@ -100,6 +100,20 @@ describe('notifications from the event log (worker + api on one database)', () =
     expect(review.body).toBe('Say who funds it');
   });
 
+  it('tells the mentor side when the mentee withdraws a submission it was to review', async () => {
+    const c = await cast();
+    const plan = await c.plans.submitted({ title: 'Microcredit for founders' });
+    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/withdraw`, { version: plan.version }).expect(200);
+    await feed();
+    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted', 'plan-withdrawn'], mentor2: ['plan-submitted', 'plan-withdrawn'], mentee: [], mentee2: [], coordinator: [] });
+    const [, withdrawn] = await notificationsOf(c.mentor2.id);
+    expect(withdrawn).toMatchObject({
+      title: expect.stringMatching(/ withdrew “Microcredit for founders” from review$/),
+      body: 'Revision 1 no longer waits for your review: the city is changing the plan and will submit it again.',
+      link: `/programmes/${c.m.programme.id}/plans/${plan.id}`,
+    });
+  });
+
   it("tells each city's members of a pair formed for them, from their side, with a link to the pair", async () => {
     const m = await t.given.mentoring();
     const [mentorCity, menteeCity] = await Promise.all([t.given.organisation('city'), t.given.organisation('city')]);

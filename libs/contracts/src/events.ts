@@ -60,6 +60,8 @@ export interface EventPayloads {
   'comment.resolved': CommentEvent;
   'plan.updated': PlanEvent;
   'plan.submitted': PlanEvent & { revision: number };
+  /** The mentee took a submission back before it was reviewed; `revision` (kept) is the one withdrawn. */
+  'plan.withdrawn': PlanEvent & { revision: number };
   'plan.reviewed': PlanEvent & { revision: number; verdict: ReviewVerdict; summary: string };
   'milestone.created': MilestoneEvent;
   'milestone.updated': MilestoneEvent;

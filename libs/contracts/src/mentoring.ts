@@ -17,8 +17,16 @@ export type Rating = 0 | 1 | 2 | null;
 export const PLAN_STATES = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
-export const PLAN_ACTIONS = ['submit', 'approve', 'request-changes', 'start', 'complete', 'archive'] as const;
+export const PLAN_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'start', 'complete', 'archive'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/**
+ * What a plan still lacks before it can be submitted (the `missing` list of a 422 PLAN_INCOMPLETE and
+ * of `PlanDto.missingForSubmit`): an objective; a milestone at all; an owner on one of its milestones
+ * (every milestone has a due date). Submitting needs an objective and a milestone with a due date and an owner.
+ */
+export const PLAN_REQUIREMENTS = ['objective', 'milestone', 'milestone-owner'] as const;
+export type PlanRequirement = (typeof PLAN_REQUIREMENTS)[number];
 
 export const REVIEW_VERDICTS = ['approve', 'request-changes'] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];

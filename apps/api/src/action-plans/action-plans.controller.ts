@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { ActionPlansService } from './action-plans.service';
@@ -47,10 +47,26 @@ export class ActionPlansController {
 
   @Post('action-plans/:id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit for review (the mentee side); records an immutable revision' })
+  @ApiOperation({
+    summary: 'Submit for review (the mentee side); records an immutable revision',
+    description:
+      'Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)',
+  })
   @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse({ description: 'PLAN_INCOMPLETE: details.missing lists objective, milestone, milestone-owner' })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
     return this.workflow.submit(actor, id, dto.version);
+  }
+
+  @Post('action-plans/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a submission before it is reviewed (the mentee side)',
+    description: 'The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision',
+  })
+  @ApiOkResponse({ type: PlanDto })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+    return this.workflow.withdraw(actor, id, dto.version);
   }
 
   @Post('action-plans/:id/reviews')

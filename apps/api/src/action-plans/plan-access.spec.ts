@@ -36,7 +36,7 @@ const codeOf = (fn: () => unknown) => {
 describe('allowedActionsFor', () => {
   it.each<[PlanState, string[], string[], string[]]>([
     ['draft', ['submit', 'archive'], [], ['archive']],
-    ['submitted', ['archive'], ['approve', 'request-changes'], ['archive']],
+    ['submitted', ['withdraw', 'archive'], ['approve', 'request-changes'], ['archive']],
     ['changes-requested', ['submit', 'archive'], [], ['archive']],
     ['approved', ['start', 'archive'], [], ['archive']],
     ['in-progress', ['complete', 'archive'], [], ['archive']],

@@ -9,12 +9,12 @@ import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
 
 /**
- * Which workflow steps each side of a pair takes: the mentee submits, starts, completes and
- * archives its plan; the mentor approves or sends it back; a coordinator may archive it.
+ * Which workflow steps each side of a pair takes: the mentee submits (and withdraws a submission not
+ * reviewed yet), starts, completes and archives its plan; the mentor approves or sends it back; a coordinator may archive it.
  * Experts and admins read only. `PairPolicy` says who is on which side.
  */
 export const WORKFLOW_BY_SIDE: Record<PairSide, readonly PlanAction[]> = {
-  mentee: ['submit', 'start', 'complete', 'archive'],
+  mentee: ['submit', 'withdraw', 'start', 'complete', 'archive'],
   mentor: ['approve', 'request-changes'],
   coordinator: ['archive'],
   expert: [],

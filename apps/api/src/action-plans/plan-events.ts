@@ -14,6 +14,9 @@ export const planUpdated = (scope: PairScopeRow, plan: ActionPlan, actorId: stri
 export const planSubmitted = (scope: PairScopeRow, plan: ActionPlan, revision: PlanRevision, actorId: string): AnyEvent[] =>
   inPlanRooms('plan.submitted', { ...planPayload(scope, plan), revision: revision.number }, actorId);
 
+export const planWithdrawn = (scope: PairScopeRow, plan: ActionPlan, actorId: string): AnyEvent[] =>
+  inPlanRooms('plan.withdrawn', { ...planPayload(scope, plan), revision: plan.revisionCount }, actorId);
+
 export const planReviewed = (scope: PairScopeRow, plan: ActionPlan, review: PlanReview, actorId: string): AnyEvent[] =>
   inPlanRooms('plan.reviewed', { ...planPayload(scope, plan), revision: review.revision, verdict: review.verdict, summary: review.summary }, actorId);
 

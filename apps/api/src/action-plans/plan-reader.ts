@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide } from '@citymentor/contracts';
-import { DomainError, isEditable, todayIso } from '@citymentor/domain';
+import { DomainError, isEditable, missingForSubmit, todayIso } from '@citymentor/domain';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
@@ -17,7 +17,7 @@ const MILESTONE_SELECT = `
   from milestones m
   left join lateral (select id, percent, status, created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) e on true`;
 
-type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'commentCount' | 'milestones'> & { pairId: string };
+type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'missingForSubmit' | 'commentCount' | 'milestones'> & { pairId: string };
 
 /**
  * The hot reads of plans and milestones: plain SQL mapped straight into response DTOs, no entity
@@ -55,6 +55,7 @@ export class PlanReader {
       mySide: side,
       allowedActions: allowedActionsFor(side, row.state, active),
       editable: side === 'mentee' && active && isEditable(row.state),
+      missingForSubmit: missingForSubmit({ objective: row.objective, milestones }),
       commentCount: row.commentCounts.filter((c) => c.targetType === 'plan').reduce((n, c) => n + c.count, 0),
       milestones,
     };

@@ -8,12 +8,12 @@ import { PairScopes, type PlanScopeRow } from '../pairs/pair-scopes';
 import type { ReviewDto } from './dto/plan-request.dto';
 import type { PlanDto } from './dto/plan-response.dto';
 import { PlanAccess, type Access } from './plan-access';
-import { planReviewed, planSubmitted, planUpdated, staleAware } from './plan-events';
+import { planReviewed, planSubmitted, planUpdated, planWithdrawn, staleAware } from './plan-events';
 import { PlanReader } from './plan-reader';
 
 /**
  * The review workflow: draft → submitted → changes-requested | approved → in-progress → completed
- * (and archived from anywhere). Each step is applied to the plan entity, whose version lock makes
+ * (and archived from anywhere); a submission not reviewed yet can be withdrawn. Each step is applied to the plan entity, whose version lock makes
  * two concurrent steps (two reviews, a review racing a resubmission) end with one winner and a 409.
  */
 @Injectable()
@@ -30,10 +30,22 @@ export class PlanWorkflowService {
   async submit(actor: Actor, planId: string, version?: number): Promise<PlanDto> {
     const { scope, side, plan } = await this.begin(actor, planId, 'submit', version);
     const milestones = await this.em.find(Milestone, { plan: planId }, { orderBy: { dueDate: 'asc', createdAt: 'asc', id: 'asc' } });
-    plan.apply('submit');
+    plan.submit(milestones);
     const revision = new PlanRevision(plan, plan.revisionCount, plan.snapshot(milestones), actor.userId);
     this.em.persist(revision);
     await this.commit(planId, () => this.events.flushWith(this.em, () => planSubmitted(scope, plan, revision, actor.userId)));
+    return this.reader.plan({ ...scope, planState: plan.state }, side);
+  }
+
+  /**
+   * The mentee takes a submission back before the mentor reviews it, to change it: the revision stays
+   * recorded; the plan is a draft again, or "changes requested" when the mentor had reviewed an earlier
+   * revision. A review racing the withdrawal leaves one winner (the version lock) and a 409 for the other.
+   */
+  async withdraw(actor: Actor, planId: string, version?: number): Promise<PlanDto> {
+    const { scope, side, plan } = await this.begin(actor, planId, 'withdraw', version);
+    plan.withdraw(await this.reviewedBefore(planId));
+    await this.commit(planId, () => this.events.flushWith(this.em, () => planWithdrawn(scope, plan, actor.userId)));
     return this.reader.plan({ ...scope, planState: plan.state }, side);
   }
 
@@ -79,6 +91,11 @@ export class PlanWorkflowService {
       const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
       return row?.version;
     });
+  }
+
+  private async reviewedBefore(planId: string): Promise<boolean> {
+    const [row] = await this.em.getConnection().execute<{ reviewed: boolean }[]>(`select exists (select 1 from plan_reviews where plan_id = ?) as reviewed`, [planId]);
+    return row.reviewed;
   }
 
   private async openThreads(planId: string): Promise<number> {

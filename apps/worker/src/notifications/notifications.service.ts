@@ -100,6 +100,21 @@ export class NotificationsService {
           },
         ];
       }
+      case 'plan.withdrawn': {
+        const p = event.payload as EventPayloads['plan.withdrawn'];
+        const info = await pair(p.pairId);
+        if (!info) return [];
+        return [
+          {
+            ...this.source(event, p.planId, p.programmeId),
+            userIds: except(onSide(info, 'mentor'), event.actorId),
+            kind: 'plan-withdrawn',
+            title: `${info.menteeName} withdrew “${p.title}” from review`,
+            body: `Revision ${p.revision} no longer waits for your review: the city is changing the plan and will submit it again.`,
+            link: planLink(p.programmeId, p.planId),
+          },
+        ];
+      }
       case 'plan.reviewed': {
         const p = event.payload as EventPayloads['plan.reviewed'];
         const info = await pair(p.pairId);

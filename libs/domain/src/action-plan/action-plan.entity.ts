@@ -6,6 +6,7 @@ import { Pair } from '../mentoring/pair.entity';
 import { Milestone } from './milestone.entity';
 import type { PlanSnapshot } from './plan-diff';
 import { isEditable, nextState } from './plan-state';
+import { assertReadyToSubmit, type SubmissionDraft } from './plan-readiness';
 
 export type PlanFields = Pick<
   ActionPlan,
@@ -106,10 +107,32 @@ export class ActionPlan {
     }
   }
 
-  /** Moves the workflow on; a submit counts a new revision. */
-  apply(action: PlanAction) {
-    this.state = nextState(this.state, action);
-    if (action === 'submit') this.revisionCount += 1;
+  /**
+   * Submits for review, counting a new revision: only from a draft or a plan sent back (409), and only
+   * with an objective and a milestone that has a due date and an owner (422 naming what is missing).
+   */
+  submit(milestones: SubmissionDraft['milestones']) {
+    const next = nextState(this.state, 'submit');
+    assertReadyToSubmit({ objective: this.objective, milestones });
+    this.moveTo(next);
+    this.revisionCount += 1;
+  }
+
+  /**
+   * Takes a submission back before the mentor reviews it: the revision stays recorded, the plan returns
+   * to a draft, or to "changes requested" when the mentor had reviewed an earlier revision.
+   */
+  withdraw(reviewedBefore: boolean) {
+    this.moveTo(nextState(this.state, 'withdraw', { reviewedBefore }));
+  }
+
+  /** The other workflow steps (review verdicts, start, complete, archive). */
+  apply(action: Exclude<PlanAction, 'submit' | 'withdraw'>) {
+    this.moveTo(nextState(this.state, action));
+  }
+
+  private moveTo(state: PlanState) {
+    this.state = state;
     // The version guards concurrent workflow steps too (two reviewers, a review racing an edit).
     this.updatedAt = new Date();
   }

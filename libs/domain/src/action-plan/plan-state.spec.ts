@@ -5,6 +5,7 @@ import { acceptsProgress, allowedActions, isEditable, nextState } from './plan-s
 const ALLOWED: [PlanState, PlanAction, PlanState][] = [
   ['draft', 'submit', 'submitted'],
   ['draft', 'archive', 'archived'],
+  ['submitted', 'withdraw', 'draft'],
   ['submitted', 'approve', 'approved'],
   ['submitted', 'request-changes', 'changes-requested'],
   ['submitted', 'archive', 'archived'],
@@ -44,5 +45,16 @@ describe('plan workflow', () => {
   it('lets the mentee edit only while drafting or answering a review', () => {
     expect(PLAN_STATES.filter(isEditable)).toEqual(['draft', 'changes-requested']);
     expect(PLAN_STATES.filter(acceptsProgress)).toEqual(['approved', 'in-progress']);
+  });
+
+  it('returns a withdrawn submission to a draft, or to "changes requested" when an earlier revision was reviewed', () => {
+    expect(nextState('submitted', 'withdraw')).toBe('draft');
+    expect(nextState('submitted', 'withdraw', { reviewedBefore: true })).toBe('changes-requested');
+  });
+
+  it('withdraws only a submission that waits for review', () => {
+    for (const state of PLAN_STATES.filter((s) => s !== 'submitted')) {
+      expect(() => nextState(state, 'withdraw', { reviewedBefore: true })).toThrow(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
+    }
   });
 });

@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'comment',
   'mention',
   'plan-submitted',
+  'plan-withdrawn',
   'plan-reviewed',
   'milestone-due-soon',
   'milestone-overdue',

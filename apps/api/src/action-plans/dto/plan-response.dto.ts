@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COMMENT_TARGETS, PAIR_SIDES, PLAN_ACTIONS, PLAN_STATES, REVIEW_VERDICTS, WORK_STATUSES } from '@citymentor/contracts';
-import type { CommentTargetType, PairSide, PlanAction, PlanState, ReviewVerdict, WorkStatus } from '@citymentor/contracts';
+import { COMMENT_TARGETS, PAIR_SIDES, PLAN_ACTIONS, PLAN_REQUIREMENTS, PLAN_STATES, REVIEW_VERDICTS, WORK_STATUSES } from '@citymentor/contracts';
+import type { CommentTargetType, PairSide, PlanAction, PlanRequirement, PlanState, ReviewVerdict, WorkStatus } from '@citymentor/contracts';
 
 export class LatestProgressDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) percent: number;
@@ -64,6 +64,12 @@ export class PlanDto {
   @ApiProperty({ enum: PAIR_SIDES, description: 'Your side of the pair' }) mySide: PairSide;
   @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' }) allowedActions: PlanAction[];
   @ApiProperty({ description: 'Whether you can edit the plan text now' }) editable: boolean;
+  @ApiProperty({
+    enum: PLAN_REQUIREMENTS,
+    isArray: true,
+    description: 'What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone',
+  })
+  missingForSubmit: PlanRequirement[];
   @ApiProperty({ description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
   @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' }) openThreadCount: number;
   @ApiProperty({ type: [CommentCountDto], description: 'Comment counts of every target of the plan (plan, milestones, progress entries)' })

@@ -11,15 +11,13 @@ import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
-import { securityHeaders } from './http/security-headers';
+import { headersBeforeRouting, securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi/openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebClient, webClientDirectory } from './web/serve-web';
 
 export const API_PREFIX = 'api/v1';
-
-const ERROR_BEFORE_ROUTING_HEADERS = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'cache-control': 'no-store' };
 
 /** Everything lives under /api/v1 except the health check, which also answers at /health. */
 export function setGlobalPrefix(app: INestApplication) {
@@ -34,6 +32,7 @@ export function setGlobalPrefix(app: INestApplication) {
 /** Builds the API application: Fastify, /api/v1, validation, one error shape, OpenAPI, security headers. */
 export async function createApp(options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
   const config: AppConfig = parseConfig(process.env);
+  const beforeRouting = headersBeforeRouting(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -44,9 +43,9 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // It is answered before routing, so before helmet: it sets the headers that matter for a JSON error itself.
     frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
       const { body } = toErrorBody(error);
-      void reply.code(body.statusCode).headers(ERROR_BEFORE_ROUTING_HEADERS).send(body);
+      void reply.code(body.statusCode).headers(beforeRouting).send(body);
     },
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandler(beforeRouting),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));
@@ -63,6 +62,8 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // An answer that never reached helmet's hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.
+      if (!reply.hasHeader('content-security-policy')) reply.headers(beforeRouting);
     });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);

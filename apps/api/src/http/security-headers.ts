@@ -1,10 +1,23 @@
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { AppConfig } from '../config/app.config';
 
+/** One year, with subdomains: what HSTS preload lists ask for. */
+const HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+/**
+ * The one framing policy, said both ways: CSP `frame-ancestors 'none'` (CSP level 2 browsers) and
+ * `X-Frame-Options: DENY` (older ones) — no page of this origin may be framed, by anyone, itself included.
+ */
+export const FRAMING = { frameAncestors: "'none'", xFrameOptions: 'DENY' } as const;
+
+const isHttps = (config: Pick<AppConfig, 'publicUrl'>) => new URL(config.publicUrl).protocol === 'https:';
+
 /**
  * Helmet's headers on every answer (API, web client, OpenAPI UI), with a Content-Security-Policy for
  * what this origin serves: its own scripts only (no inline ones), its own API and socket, no framing,
- * no plugins. Styles may be inline (the OpenAPI UI sets some).
+ * no plugins. Styles may be inline (the OpenAPI UI sets some). Strict-Transport-Security only when
+ * PUBLIC_URL is https: over plain http a browser ignores it, and a local installation answering on
+ * http must not tell a browser to insist on https for that host.
  */
 export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): FastifyHelmetOptions {
   const socketOrigin = new URL(config.publicUrl).origin.replace(/^http/, 'ws');
@@ -17,7 +30,7 @@ export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): FastifyHe
         connectSrc: ["'self'", socketOrigin],
         fontSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: [FRAMING.frameAncestors],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
@@ -25,5 +38,22 @@ export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): FastifyHe
         styleSrc: ["'self'", "'unsafe-inline'"],
       },
     },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: isHttps(config) ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false,
+  };
+}
+
+/**
+ * For the few answers sent before routing, so before helmet's hook (a URL the router cannot decode):
+ * the headers that matter for a JSON error — nothing to run or frame, nothing to sniff or keep — and
+ * HSTS as on every other answer.
+ */
+export function headersBeforeRouting(config: Pick<AppConfig, 'publicUrl'>): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': `default-src 'none'; frame-ancestors ${FRAMING.frameAncestors}`,
+    'x-frame-options': FRAMING.xFrameOptions,
+    'cache-control': 'no-store',
+    ...(isHttps(config) ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains` } : {}),
   };
 }

@@ -12,12 +12,12 @@ export class GivenPlans {
 
   async plan(
     pair: Pick<Pair, 'id'>,
-    fields: { title?: string; sectionCodes?: string[]; state?: PlanState; createdBy?: Pick<User, 'id'> } = {},
+    fields: { title?: string; objective?: string; sectionCodes?: string[]; state?: PlanState; createdBy?: Pick<User, 'id'> } = {},
   ): Promise<ActionPlan> {
     const em = this.orm.em.fork();
     const plan = new ActionPlan(
       em.getReference(Pair, pair.id),
-      { title: fields.title ?? 'Open a one-stop shop for migrant entrepreneurs', sectionCodes: fields.sectionCodes ?? ['comprehensive-support'] },
+      { title: fields.title ?? 'Open a one-stop shop for migrant entrepreneurs', sectionCodes: fields.sectionCodes ?? ['comprehensive-support'], objective: fields.objective },
       fields.createdBy?.id ?? '00000000-0000-4000-8000-000000000000',
     );
     if (fields.state) plan.state = fields.state;

@@ -3,7 +3,7 @@ import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
-import { allowedActionsFor, assertPlanAllows, PlanAccess } from './plan-access';
+import { allowedActionsFor, assertPlanAllows, PlanAccess, planPermissions } from './plan-access';
 
 const scope = (overrides: Partial<PlanScopeRow> = {}): PlanScopeRow => ({
   pairId: 'pair',
@@ -98,5 +98,31 @@ describe('PlanAccess', () => {
 
   it('is 404 for a missing scope, naming the thing', () => {
     expect(() => access.read(actor('mentee-org'), null, 'Milestone')).toThrow('Milestone not found');
+  });
+});
+
+describe('planPermissions', () => {
+  const none = { edit: false, submit: false, withdraw: false, review: false, start: false, complete: false, archive: false, comment: false, addMilestone: false, editMilestone: false, changeMilestoneStatus: false, logProgress: false };
+
+  it('lets the mentee write a draft and submit it; the mentor, expert and coordinator comment; the admin only reads', () => {
+    expect(planPermissions('mentee', 'draft', true)).toEqual({ ...none, edit: true, submit: true, archive: true, comment: true, addMilestone: true, editMilestone: true, changeMilestoneStatus: true });
+    expect(planPermissions('mentor', 'draft', true)).toEqual({ ...none, comment: true });
+    expect(planPermissions('expert', 'draft', true)).toEqual({ ...none, comment: true });
+    expect(planPermissions('coordinator', 'draft', true)).toEqual({ ...none, archive: true, comment: true });
+    expect(planPermissions('admin', 'draft', true)).toEqual(none);
+  });
+
+  it('lets the mentee only withdraw (or archive) a submitted plan, and the mentor review it', () => {
+    expect(planPermissions('mentee', 'submitted', true)).toEqual({ ...none, withdraw: true, archive: true, comment: true });
+    expect(planPermissions('mentor', 'submitted', true)).toEqual({ ...none, review: true, comment: true });
+  });
+
+  it('lets the mentee move milestones and log progress once the plan is under way, not rewrite it', () => {
+    expect(planPermissions('mentee', 'in-progress', true)).toEqual({ ...none, complete: true, archive: true, comment: true, addMilestone: true, changeMilestoneStatus: true, logProgress: true });
+  });
+
+  it('leaves archiving and comments once the pair has ended', () => {
+    expect(planPermissions('mentee', 'draft', false)).toEqual({ ...none, archive: true, comment: true });
+    expect(planPermissions('mentor', 'submitted', false)).toEqual({ ...none, comment: true });
   });
 });

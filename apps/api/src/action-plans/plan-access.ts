@@ -6,7 +6,7 @@ import { acceptsProgress, allowedActions, conflict, DomainError, forbidden, isEd
 import { lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
-import { PairPolicy } from '../pairs/pair.policy';
+import { PairPolicy, sideMay, type PairAction } from '../pairs/pair.policy';
 
 /**
  * Which workflow steps each side of a pair takes: the mentee submits (and withdraws a submission not
@@ -21,9 +21,15 @@ export const WORKFLOW_BY_SIDE: Record<PairSide, readonly PlanAction[]> = {
   admin: [],
 };
 
+/** What the pair policy must allow for a workflow step: approving and sending back is 'review', archiving needs 'read', the mentee's steps 'edit-plan'. */
+const POLICY_FOR = (action: PlanAction): PairAction => (action === 'approve' || action === 'request-changes' ? 'review' : action === 'archive' ? 'read' : 'edit-plan');
+
+/** Whether a side takes this workflow step at all (whatever the plan's state): the pair policy and the side's steps. */
+const sideTakes = (side: PairSide, action: PlanAction) => sideMay(side, POLICY_FOR(action)) && WORKFLOW_BY_SIDE[side].includes(action);
+
 /** What the actor can do with the plan now: the state machine ∩ their side (only archiving once the pair has ended). */
 export function allowedActionsFor(side: PairSide, state: PlanState, pairActive = true): PlanAction[] {
-  return allowedActions(state).filter((a) => WORKFLOW_BY_SIDE[side].includes(a) && (pairActive || a === 'archive'));
+  return allowedActions(state).filter((a) => sideTakes(side, a) && (pairActive || a === 'archive'));
 }
 
 /** Plan changes the mentee makes outside the workflow, and the plan states that allow them. */
@@ -72,6 +78,42 @@ export function planStillAllows(em: EntityManager, change: PlanChange, planId: s
   return lockedCheck(em, PLAN_STATE_LOCKED, planId, (row) => assertPlanAllows(change, row.state));
 }
 
+/** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanAccess` and the comments enforce. */
+export interface PlanPermissions {
+  edit: boolean;
+  submit: boolean;
+  withdraw: boolean;
+  review: boolean;
+  start: boolean;
+  complete: boolean;
+  archive: boolean;
+  comment: boolean;
+  addMilestone: boolean;
+  editMilestone: boolean;
+  changeMilestoneStatus: boolean;
+  logProgress: boolean;
+}
+
+/** `PlanAccess.edit` + `assertPlanAllows`, `PlanAccess.workflow` + the state machine, and the policy's 'comment', as booleans. */
+export function planPermissions(side: PairSide, state: PlanState, pairActive: boolean): PlanPermissions {
+  const steps = allowedActionsFor(side, state, pairActive);
+  const change = (c: PlanChange) => sideMay(side, 'edit-plan') && pairActive && STATES_FOR[c](state);
+  return {
+    edit: change('edit-plan'),
+    submit: steps.includes('submit'),
+    withdraw: steps.includes('withdraw'),
+    review: steps.includes('approve') || steps.includes('request-changes'),
+    start: steps.includes('start'),
+    complete: steps.includes('complete'),
+    archive: steps.includes('archive'),
+    comment: sideMay(side, 'comment'),
+    addMilestone: change('add-milestone'),
+    editMilestone: change('edit-milestone'),
+    changeMilestoneStatus: change('change-milestone-status'),
+    logProgress: change('log-progress'),
+  };
+}
+
 /** A thing of the pair, found and allowed: its scope row and the actor's side. */
 export interface Access<S extends PairScopeRow> {
   scope: S;
@@ -100,10 +142,8 @@ export class PlanAccess {
   /** A workflow step; archiving is allowed after the pair has ended, nothing else is. */
   workflow(actor: Actor, scope: PlanScopeRow | null, action: PlanAction): Access<PlanScopeRow> {
     if (!scope) throw new DomainError('NOT_FOUND', 'Action plan not found');
-    // Approving and sending back is the policy's 'review'; the mentee's steps are 'edit-plan'.
-    const needed = action === 'approve' || action === 'request-changes' ? 'review' : action === 'archive' ? 'read' : 'edit-plan';
-    const side = this.policy.assert(actor, needed, scope, 'Action plan');
-    if (!WORKFLOW_BY_SIDE[side].includes(action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} this plan`);
+    const side = this.policy.assert(actor, POLICY_FOR(action), scope, 'Action plan');
+    if (!sideTakes(side, action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} this plan`);
     if (action !== 'archive') assertPairActive(scope);
     return { scope, side };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide } from '@citymentor/contracts';
-import { DomainError, isEditable, missingForSubmit, todayIso } from '@citymentor/domain';
+import { DomainError, missingForSubmit, todayIso } from '@citymentor/domain';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
-import { allowedActionsFor } from './plan-access';
+import { allowedActionsFor, planPermissions } from './plan-access';
 import { iso } from './sql';
 
 const MILESTONE_SELECT = `
@@ -17,7 +17,7 @@ const MILESTONE_SELECT = `
   from milestones m
   left join lateral (select id, percent, status, created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) e on true`;
 
-type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'missingForSubmit' | 'commentCount' | 'milestones'> & { pairId: string };
+type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'can' | 'missingForSubmit' | 'commentCount' | 'milestones'> & { pairId: string };
 
 /**
  * The hot reads of plans and milestones: plain SQL mapped straight into response DTOs, no entity
@@ -49,12 +49,14 @@ export class PlanReader {
     ]);
     if (!row) throw new DomainError('NOT_FOUND', 'Action plan not found');
     const active = scope.pairStatus === 'active';
+    const can = planPermissions(side, row.state, active);
     return {
       ...row,
       programmeId: scope.programmeId,
       mySide: side,
       allowedActions: allowedActionsFor(side, row.state, active),
-      editable: side === 'mentee' && active && isEditable(row.state),
+      editable: can.edit,
+      can,
       missingForSubmit: missingForSubmit({ objective: row.objective, milestones }),
       commentCount: row.commentCounts.filter((c) => c.targetType === 'plan').reduce((n, c) => n + c.count, 0),
       milestones,

@@ -27,7 +27,7 @@ const row = (id: string, parentId: string | null = null, threadId = parentId ? '
 describe('toThreads', () => {
   it('puts each reply, nested or not, under its thread in order, and keeps the roots in order', () => {
     const rows = [row('a'), row('b'), row('a1', 'a'), row('a1x', 'a1', 'a'), row('b1', 'b', 'b'), row('a2', 'a')];
-    const threads = toThreads(rows);
+    const threads = toThreads(rows, { userId: 'u', side: 'mentee' });
     expect(threads.map((t) => t.id)).toEqual(['a', 'b']);
     expect(threads[0].replies.map((r) => [r.id, r.parentId])).toEqual([
       ['a1', 'a'],
@@ -39,9 +39,28 @@ describe('toThreads', () => {
 
   it('shows a tombstone without body or mentions, and a resolution with who and when', () => {
     const at = new Date('2027-02-01T08:00:00Z');
-    const [thread] = toThreads([
-      row('a', null, 'a', { deleted: true, body: null, mentions: ['x'], resolvedAt: at, resolvedById: 'm', resolvedByName: 'Mika' }),
-    ]);
+    const [thread] = toThreads(
+      [row('a', null, 'a', { deleted: true, body: null, mentions: ['x'], resolvedAt: at, resolvedById: 'm', resolvedByName: 'Mika' })],
+      { userId: 'u', side: 'mentee' },
+    );
     expect(thread).toMatchObject({ deleted: true, body: null, mentions: [], resolved: { at: '2027-02-01T08:00:00.000Z', by: { id: 'm', name: 'Mika' } } });
+  });
+
+  it('says what the viewer may do with each comment, by the comment rules', () => {
+    const rows = [row('a', null, 'a', { authorId: 'mentor-user' }), row('a1', 'a', 'a', { authorId: 'mentee-user' }), row('b', null, 'b', { authorId: 'mentee-user', deleted: true, body: null })];
+    const [a, b] = toThreads(rows, { userId: 'mentee-user', side: 'mentee' });
+    // The mentor's thread: the mentee replies, but neither edits, deletes nor resolves it.
+    expect(a.can).toEqual({ reply: true, edit: false, delete: false, resolve: false });
+    // Their own reply: edit and delete; a reply is never where a thread is resolved.
+    expect(a.replies[0].can).toEqual({ reply: true, edit: true, delete: true, resolve: false });
+    // Their own deleted thread: resolvable, not editable or deletable again.
+    expect(b.can).toEqual({ reply: true, edit: false, delete: false, resolve: true });
+
+    const [asMentor] = toThreads(rows, { userId: 'someone', side: 'mentor' });
+    expect(asMentor.can).toEqual({ reply: true, edit: false, delete: false, resolve: true });
+    const [asAdmin] = toThreads(rows, { userId: 'admin', side: 'admin' });
+    expect(asAdmin.can).toEqual({ reply: false, edit: false, delete: false, resolve: false });
+    const [asCoordinator] = toThreads(rows, { userId: 'c', side: 'coordinator' });
+    expect(asCoordinator.can).toEqual({ reply: true, edit: false, delete: true, resolve: false });
   });
 });

@@ -1,9 +1,11 @@
 import type { CommentEditRow, CommentRow } from './comment.queries';
+import { commentPermissions, type CommentViewer } from './comment.policy';
 import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
-export const toCommentDto = (r: CommentRow): CommentDto => ({
+/** One comment as `viewer` sees it: with what they may do with it (`can`). */
+export const toCommentDto = (r: CommentRow, viewer: CommentViewer): CommentDto => ({
   id: r.id,
   planId: r.planId,
   threadId: r.threadId,
@@ -17,19 +19,20 @@ export const toCommentDto = (r: CommentRow): CommentDto => ({
   editedAt: r.editedAt ? iso(r.editedAt) : null,
   editCount: r.editCount,
   resolved: r.resolvedAt ? { at: iso(r.resolvedAt), by: { id: r.resolvedById ?? '', name: r.resolvedByName ?? '' } } : null,
+  can: commentPermissions(viewer, { authorId: r.authorId, deleted: r.deleted, isRoot: r.parentId === null }),
 });
 
 /**
  * Groups rows (oldest first) into threads: each root with every reply of its thread in order.
  * A reply whose root is filtered out or missing cannot happen (replies share their root's target).
  */
-export function toThreads(rows: CommentRow[]): CommentThreadDto[] {
+export function toThreads(rows: CommentRow[], viewer: CommentViewer): CommentThreadDto[] {
   const threads = new Map<string, CommentThreadDto>();
   for (const row of rows) {
-    if (row.parentId === null) threads.set(row.id, { ...toCommentDto(row), replies: [] });
+    if (row.parentId === null) threads.set(row.id, { ...toCommentDto(row, viewer), replies: [] });
   }
   for (const row of rows) {
-    if (row.parentId !== null) threads.get(row.threadId)?.replies.push(toCommentDto(row));
+    if (row.parentId !== null) threads.get(row.threadId)?.replies.push(toCommentDto(row, viewer));
   }
   return [...threads.values()];
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent } from '@citymentor/contracts';
-import { ActionPlan, Comment, CommentEdit, DomainError, forbidden, notFound, User } from '@citymentor/domain';
+import { ActionPlan, Comment, CommentEdit, DomainError, notFound, User } from '@citymentor/domain';
 import { EventLog, inPlanRooms } from '../activity/event-log';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairScopes } from '../pairs/pair-scopes';
 import { PairPolicy, type PairAction } from '../pairs/pair.policy';
 import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
+import { assertComment, COMMENT_RULES, type CommentViewer } from './comment.policy';
 import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
 import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
@@ -17,7 +18,8 @@ const invalid = (path: string, message: string) => new DomainError('VALIDATION_F
 
 /**
  * Peer-review comments on a plan, a milestone or a progress entry. Every use case first finds the
- * pair the comment belongs to and asks the pair policy (404 when not visible, 403 when not allowed);
+ * pair the comment belongs to and asks the pair policy (404 when not visible, 403 when not allowed),
+ * then the comment rules (comment.policy.ts), which every answer also states as `can`;
  * every change is flushed together with its `comment.*` event in the plan's and the pair's rooms.
  */
 @Injectable()
@@ -32,12 +34,12 @@ export class CommentsService {
   ) {}
 
   async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
-    const scope = await this.planScope(actor, 'read', planId);
-    return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter));
+    const { scope, side } = await this.planScope(actor, 'read', planId);
+    return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), { userId: actor.userId, side });
   }
 
   async create(actor: Actor, planId: string, dto: CreateCommentDto): Promise<CommentDto> {
-    const scope = await this.planScope(actor, 'comment', planId);
+    const { scope, side } = await this.planScope(actor, 'comment', planId);
     const parent = dto.parentId ? await this.parentIn(planId, dto.parentId) : undefined;
     if (parent && dto.target && (dto.target.type !== parent.targetType || dto.target.id.toLowerCase() !== parent.targetId)) {
       throw invalid('target', 'target must be the parent comment’s target (a reply inherits it); leave it out');
@@ -55,18 +57,18 @@ export class CommentsService {
     });
     this.em.persist(comment);
     await this.events.flushWith(this.em, () => inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId));
-    return toCommentDto(newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null));
+    return toCommentDto(newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null), { userId: actor.userId, side });
   }
 
   async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
-    const { scope, comment } = await this.load(actor, 'comment', id);
-    if (comment.author.id !== actor.userId) throw forbidden('Only its author may edit a comment');
+    const { scope, comment, viewer } = await this.load(actor, 'comment', id);
+    assertComment('edit', COMMENT_RULES.edit(viewer, { authorId: comment.author.id }));
     // Saving the same text again changes nothing and announces nothing.
-    if (dto.body === comment.body && !comment.isDeleted) return this.view(scope, comment.id);
+    if (dto.body === comment.body && !comment.isDeleted) return this.view(scope, comment.id, viewer);
     const previous = comment.edit(dto.body, await this.mentions.of(dto.body, scope), new Date());
     this.em.persist(new CommentEdit(comment, previous));
     await this.events.flushWith(this.em, () => inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId));
-    return this.view(scope, comment.id);
+    return this.view(scope, comment.id, viewer);
   }
 
   async history(actor: Actor, id: string): Promise<CommentEditDto[]> {
@@ -76,8 +78,8 @@ export class CommentsService {
 
   /** The author, or the programme's coordinator (moderation), may delete; replies keep their place under the tombstone. */
   async delete(actor: Actor, id: string): Promise<void> {
-    const { scope, comment, side } = await this.load(actor, 'read', id);
-    if (comment.author.id !== actor.userId && side !== 'coordinator') throw forbidden('Only its author or a coordinator may delete a comment');
+    const { scope, comment, viewer } = await this.load(actor, 'read', id);
+    assertComment('delete', COMMENT_RULES.delete(viewer, { authorId: comment.author.id }));
     comment.delete(new Date());
     await this.events.flushWith(this.em, () => inPlanRooms('comment.deleted', commentEvent(scope, comment), actor.userId));
   }
@@ -92,22 +94,19 @@ export class CommentsService {
 
   /** Whoever started the thread, or the reviewing (mentor) side, may resolve or reopen it, on its first comment only. */
   private async setResolved(actor: Actor, id: string, resolved: boolean): Promise<CommentDto> {
-    const { scope, comment, side } = await this.load(actor, 'read', id);
+    const { scope, comment, viewer } = await this.load(actor, 'read', id);
     const root = comment.isRoot ? comment : await this.em.findOne(Comment, comment.threadId);
-    if (root?.author.id !== actor.userId && side !== 'mentor') {
-      throw forbidden('Only whoever started the thread, or the mentor side, may resolve or reopen it');
-    }
+    assertComment('resolve', COMMENT_RULES.resolve(viewer, root?.author.id ?? ''));
     if (resolved) comment.resolve(actor.userId, new Date());
     else comment.reopen();
     await this.events.flushWith(this.em, () => inPlanRooms('comment.resolved', commentEvent(scope, comment), actor.userId));
-    return this.view(scope, comment.id);
+    return this.view(scope, comment.id, viewer);
   }
 
-  private async planScope(actor: Actor, action: PairAction, planId: string): Promise<PlanScopeRow> {
+  private async planScope(actor: Actor, action: PairAction, planId: string) {
     const scope = await this.scopes.forPlan(planId);
     if (!scope) throw notFound('Action plan');
-    this.policy.assert(actor, action, scope, 'Action plan');
-    return scope;
+    return { scope, side: this.policy.assert(actor, action, scope, 'Action plan') };
   }
 
   private async commentScope(actor: Actor, action: PairAction, id: string) {
@@ -120,7 +119,7 @@ export class CommentsService {
   private async load(actor: Actor, action: PairAction, id: string) {
     const { scope, side } = await this.commentScope(actor, action, id);
     const comment = await this.em.findOneOrFail(Comment, id);
-    return { scope, side, comment };
+    return { scope, comment, viewer: { userId: actor.userId, side } satisfies CommentViewer };
   }
 
   private async parentIn(planId: string, parentId: string): Promise<Comment> {
@@ -129,10 +128,10 @@ export class CommentsService {
     return parent;
   }
 
-  private async view(scope: PlanScopeRow, id: string): Promise<CommentDto> {
+  private async view(scope: PlanScopeRow, id: string, viewer: CommentViewer): Promise<CommentDto> {
     const row = await this.queries.one(scope.programmeId, id);
     if (!row) throw notFound('Comment');
-    return toCommentDto(row);
+    return toCommentDto(row, viewer);
   }
 }
 

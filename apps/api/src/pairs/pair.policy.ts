@@ -29,6 +29,9 @@ const ALLOWED: Record<PairSide, PairAction[]> = {
   admin: ['read', 'manage'],
 };
 
+/** Whether a side of the pair may do `action` at all (the table `assert` enforces; responses say it as `can`). */
+export const sideMay = (side: PairSide, action: PairAction): boolean => ALLOWED[side].includes(action);
+
 /**
  * Who may do what with a mentoring pair and everything inside it. The side comes from the actor's
  * membership: their organisation is the mentor or the mentee; experts and coordinators see every
@@ -50,14 +53,14 @@ export class PairPolicy {
 
   can(actor: Actor, action: PairAction, pair: PairScope): boolean {
     const side = this.sideOf(actor, pair);
-    return side !== null && ALLOWED[side].includes(action);
+    return side !== null && sideMay(side, action);
   }
 
   /** 404 when the pair is not visible to the actor (`what` names the thing asked for), 403 when visible but not allowed. */
   assert(actor: Actor, action: PairAction, pair: PairScope, what = 'Pair'): PairSide {
     const side = this.sideOf(actor, pair);
     if (!side) throw new DomainError('NOT_FOUND', `${what} not found`);
-    if (!ALLOWED[side].includes(action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} here`);
+    if (!sideMay(side, action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} here`);
     return side;
   }
 }

@@ -1631,6 +1631,29 @@ export interface components {
              */
             fromAssessmentId?: string;
         };
+        PlanPermissionsDto: {
+            /** @description Edit the plan text (PATCH) */
+            edit: boolean;
+            /** @description Submit for review; see missingForSubmit for what must be filled in first */
+            submit: boolean;
+            /** @description Withdraw the submission before it is reviewed */
+            withdraw: boolean;
+            /** @description Approve or request changes */
+            review: boolean;
+            /** @description Start implementing */
+            start: boolean;
+            /** @description Mark as completed */
+            complete: boolean;
+            archive: boolean;
+            /** @description Start or answer comment threads on the plan, its milestones and progress */
+            comment: boolean;
+            addMilestone: boolean;
+            /** @description Rewrite a milestone's text, due date and owner */
+            editMilestone: boolean;
+            /** @description Change a milestone's status */
+            changeMilestoneStatus: boolean;
+            logProgress: boolean;
+        };
         CommentCountDto: {
             /** @enum {string} */
             targetType: "plan" | "milestone" | "progress";
@@ -1732,8 +1755,10 @@ export interface components {
             mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
             /** @description The workflow steps you can take now */
             allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
-            /** @description Whether you can edit the plan text now */
+            /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
+            /** @description What you may do with the plan now */
+            can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
             missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
             /** @description Comments on the plan itself (not deleted) */
@@ -1814,8 +1839,10 @@ export interface components {
             mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
             /** @description The workflow steps you can take now */
             allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
-            /** @description Whether you can edit the plan text now */
+            /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
+            /** @description What you may do with the plan now */
+            can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
             missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
             /** @description Comments on the plan itself (not deleted) */
@@ -2121,6 +2148,16 @@ export interface components {
             at: string;
             by: components["schemas"]["UserRefDto"];
         };
+        CommentPermissionsDto: {
+            /** @description Answer in its thread */
+            reply: boolean;
+            /** @description Edit it (its author, while it is not deleted) */
+            edit: boolean;
+            /** @description Delete it (its author or a coordinator, while it is not deleted) */
+            delete: boolean;
+            /** @description Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side) */
+            resolve: boolean;
+        };
         CommentDto: {
             /** Format: uuid */
             id: string;
@@ -2148,6 +2185,8 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description What you may do with it now */
+            can: components["schemas"]["CommentPermissionsDto"];
         };
         CommentThreadDto: {
             /** Format: uuid */
@@ -2176,6 +2215,8 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description What you may do with it now */
+            can: components["schemas"]["CommentPermissionsDto"];
             /** @description Every reply of the thread, oldest first (nested replies carry their parentId) */
             replies: components["schemas"]["CommentDto"][];
         };

@@ -40,6 +40,25 @@ export class CommentCountDto {
   @ApiProperty({ description: 'Comments on it that are not deleted' }) count: number;
 }
 
+/**
+ * What you may do with the plan now, decided by the same rules the server enforces (the pair policy,
+ * the plan's state, whether the pair is still active): a client offers exactly these.
+ */
+export class PlanPermissionsDto {
+  @ApiProperty({ description: 'Edit the plan text (PATCH)' }) edit: boolean;
+  @ApiProperty({ description: 'Submit for review; see missingForSubmit for what must be filled in first' }) submit: boolean;
+  @ApiProperty({ description: 'Withdraw the submission before it is reviewed' }) withdraw: boolean;
+  @ApiProperty({ description: 'Approve or request changes' }) review: boolean;
+  @ApiProperty({ description: 'Start implementing' }) start: boolean;
+  @ApiProperty({ description: 'Mark as completed' }) complete: boolean;
+  @ApiProperty() archive: boolean;
+  @ApiProperty({ description: 'Start or answer comment threads on the plan, its milestones and progress' }) comment: boolean;
+  @ApiProperty() addMilestone: boolean;
+  @ApiProperty({ description: "Rewrite a milestone's text, due date and owner" }) editMilestone: boolean;
+  @ApiProperty({ description: "Change a milestone's status" }) changeMilestoneStatus: boolean;
+  @ApiProperty() logProgress: boolean;
+}
+
 /** The plan page: the plan, what the reader may do with it, its milestones, comment counts and the latest review. */
 export class PlanDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -63,7 +82,8 @@ export class PlanDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ enum: PAIR_SIDES, description: 'Your side of the pair' }) mySide: PairSide;
   @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' }) allowedActions: PlanAction[];
-  @ApiProperty({ description: 'Whether you can edit the plan text now' }) editable: boolean;
+  @ApiProperty({ description: 'Whether you can edit the plan text now (can.edit)' }) editable: boolean;
+  @ApiProperty({ type: PlanPermissionsDto, description: 'What you may do with the plan now' }) can: PlanPermissionsDto;
   @ApiProperty({
     enum: PLAN_REQUIREMENTS,
     isArray: true,

@@ -23,6 +23,14 @@ export class CommentResolutionDto {
   @ApiProperty({ type: UserRefDto }) by: UserRefDto;
 }
 
+/** What you may do with a comment, by the same rules the server enforces (the pair policy and the comment rules). */
+export class CommentPermissionsDto {
+  @ApiProperty({ description: 'Answer in its thread' }) reply: boolean;
+  @ApiProperty({ description: 'Edit it (its author, while it is not deleted)' }) edit: boolean;
+  @ApiProperty({ description: 'Delete it (its author or a coordinator, while it is not deleted)' }) delete: boolean;
+  @ApiProperty({ description: "Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side)" }) resolve: boolean;
+}
+
 export class CommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) planId: string;
@@ -39,6 +47,7 @@ export class CommentDto {
   @ApiProperty({ description: 'How many times it was edited (see GET /comments/{id}/history)' }) editCount: number;
   @ApiProperty({ type: CommentResolutionDto, nullable: true, description: 'Set on a resolved thread’s first comment' })
   resolved: CommentResolutionDto | null;
+  @ApiProperty({ type: CommentPermissionsDto, description: 'What you may do with it now' }) can: CommentPermissionsDto;
 }
 
 export class CommentThreadDto extends CommentDto {

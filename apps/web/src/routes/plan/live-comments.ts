@@ -40,6 +40,8 @@ export function withArrivals(threads: Thread[], arrivals: Arrival[], members: Me
       editedAt: null,
       editCount: 0,
       resolved: null,
+      // Until the REST answer replaces it, an arrival offers a reply and nothing else.
+      can: { reply: true, edit: false, delete: false, resolve: false },
     };
     if (c.parentId === null) result = [...result, { ...comment, replies: [] }];
     else result = result.map((t) => (t.id === c.threadId ? { ...t, replies: [...t.replies, comment] } : t));

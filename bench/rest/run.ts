@@ -2,7 +2,7 @@
  * npm run bench — the REST benchmarks of issue 8, each against a bare Fastify 5 + `pg` baseline
  * measured in the same run (bench/rest/bare-server.ts: the same SQL, no framework), all on 127.0.0.1:
  *
- *   reads      GET plan, comment list, dashboard, activity feed          (reads.ts)     target ≥ 0.6× req/s, p99 ≤ 2×
+ *   reads      GET plan, comment list, dashboard, activity feed, my work (reads.ts)     target ≥ 0.6× req/s, p99 ≤ 2×
  *   write      POST a comment                                            (write.ts)     target ≥ 0.5× req/s
  *   scaling    the dashboard with 10, 100 and 1 000 pairs                (scaling.ts)   time grows no faster than the pairs
  *   instances  a comment reaching a subscriber on a second API instance  (instances.ts) added p50

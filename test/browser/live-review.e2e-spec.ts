@@ -166,7 +166,9 @@ describe('live peer review in two browsers', () => {
     await menteeContext.setOffline(false);
     await plan(mentee).getByText('First remark while you were away').waitFor();
     await plan(mentee).getByText('Second remark while you were away').waitFor();
-    await plan(mentee).getByTestId('thread').first().getByRole('button', { name: 'Reopen' }).waitFor();
+    // Resolved, as the mentee sees it; reopening the mentor's thread is not theirs to do, so it is not offered.
+    await plan(mentee).getByTestId('thread').first().getByText('Resolved', { exact: true }).waitFor();
+    expect(await plan(mentee).getByTestId('thread').first().getByRole('button', { name: 'Reopen' }).count()).toBe(0);
     await mentee.getByTestId('connection-lost').waitFor({ state: 'detached' });
     // Each comment once, not twice (replay and live overlapping are deduplicated).
     expect(await plan(mentee).getByText('Second remark while you were away').count()).toBe(1);

@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
 import { t, type MessageKey } from '../i18n';
+import { isPlanState, isRequirement, planStateLabel, requirementLabel } from './labels';
 
 const KNOWN = new Set<string>([
+  'STALE_VERSION',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
   'NETWORK',
@@ -16,9 +18,18 @@ const KNOWN = new Set<string>([
   'SERVICE_UNAVAILABLE',
 ]);
 
-/** The user-facing sentence for an error: by its code when we know it, generic otherwise. */
+/** The user-facing sentence for an error: by its code when we know it (with what its details say), generic otherwise. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError && KNOWN.has(error.code)) return t(`error.${error.code}` as MessageKey);
+  if (!(error instanceof ApiError)) return t('error.generic');
+  const details = (error.body.details ?? {}) as { state?: unknown; missing?: unknown };
+  if (error.code === 'TRANSITION_NOT_ALLOWED') {
+    return typeof details.state === 'string' && isPlanState(details.state) ? t('error.TRANSITION_NOT_ALLOWED', { state: planStateLabel(details.state) }) : t('error.CONFLICT');
+  }
+  if (error.code === 'PLAN_INCOMPLETE') {
+    const missing = Array.isArray(details.missing) ? details.missing.filter(isRequirement) : [];
+    return t('error.PLAN_INCOMPLETE', { missing: missing.map(requirementLabel).join(' · ') });
+  }
+  if (KNOWN.has(error.code)) return t(`error.${error.code}` as MessageKey);
   return t('error.generic');
 }
 

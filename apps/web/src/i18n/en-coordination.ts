@@ -108,6 +108,7 @@ export const enCoordination = {
   'activity.comment.resolved': '{actor} resolved a comment thread on the plan “{plan}”',
   'activity.plan.updated': '{actor} updated the plan “{title}”',
   'activity.plan.submitted': '{actor} submitted the plan “{title}” for review',
+  'activity.plan.withdrawn': '{actor} withdrew the plan “{title}” from review',
   'activity.plan.approved': '{actor} approved the plan “{title}”',
   'activity.plan.changesRequested': '{actor} requested changes to the plan “{title}”',
   'activity.milestone.created': '{actor} added the milestone “{title}”',

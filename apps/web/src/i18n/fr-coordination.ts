@@ -110,6 +110,7 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'activity.comment.resolved': '{actor} a résolu un fil de commentaires sur le plan « {plan} »',
   'activity.plan.updated': '{actor} a mis à jour le plan « {title} »',
   'activity.plan.submitted': '{actor} a soumis le plan « {title} » pour relecture',
+  'activity.plan.withdrawn': '{actor} a retiré le plan « {title} » de la relecture',
   'activity.plan.approved': '{actor} a approuvé le plan « {title} »',
   'activity.plan.changesRequested': '{actor} a demandé des modifications au plan « {title} »',
   'activity.milestone.created': '{actor} a ajouté le jalon « {title} »',

@@ -23,6 +23,7 @@ const KNOWN: Record<string, MessageKey> = {
   'comment.resolved': 'activity.comment.resolved',
   'plan.updated': 'activity.plan.updated',
   'plan.submitted': 'activity.plan.submitted',
+  'plan.withdrawn': 'activity.plan.withdrawn',
   'milestone.created': 'activity.milestone.created',
   'milestone.updated': 'activity.milestone.updated',
   'progress.logged': 'activity.progress.logged',

@@ -2,13 +2,13 @@
  * Peer-review threads on a plan, a milestone or a progress entry: read, reply, resolve, edit, delete,
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
+import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
 import { sendTyping } from '../../realtime';
-import { useSession } from '../../session';
 
 export type Thread = Schemas['CommentThreadDto'];
 type Comment = Schemas['CommentDto'];
@@ -63,12 +63,12 @@ interface Context {
   room: string;
   members: Member[];
   reload: () => void;
-  /** False for readers who may not comment (nobody here today, but the API decides). */
+  /** Whether the reader may start threads (the plan's `can.comment`, as the API decides it). */
   canComment: boolean;
 }
 
-/** A textarea that says "typing…" to the room, with a mention picker. */
-function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLabel, save }: {
+/** A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request (an inline form). */
+function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLabel, save, autoFocus = false }: {
   ctx: Context;
   target: Target;
   parentId?: string;
@@ -78,6 +78,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
   onDone?: () => void;
   /** Instead of posting a new comment (editing). */
   save?: (body: string) => Promise<unknown>;
+  autoFocus?: boolean;
 }) {
   const [body, setBody] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -86,6 +87,9 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
   const key = useRef(newIdempotencyKey());
   const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
   const typingTarget = `comment:${targetKey(target)}`;
+  useEffect(() => {
+    if (autoFocus) area.current?.focus();
+  }, []);
 
   const insertMention = (userId: string) => {
     const member = ctx.members.find((m) => m.userId === userId);
@@ -165,10 +169,9 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
 }
 
 function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: Context; root?: Thread }) {
-  const me = useSession()?.user.id;
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const mine = comment.author.id === me && !comment.deleted;
+  const editButton = useReturnFocus(editing);
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -206,6 +209,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
           label={t('comments.editLabel')}
           submitLabel={t('common.save')}
           initial={comment.body}
+          autoFocus
           onDone={() => setEditing(false)}
           save={(body) => api.patch('/api/v1/comments/{id}', { path: { id: comment.id }, body: { body } })}
         />
@@ -214,7 +218,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
       )}
       {error !== null && <ErrorNotice error={error} />}
       <div class="comment__actions">
-        {root && !root.deleted && (
+        {root && !root.deleted && root.can.resolve && (
           <button
             type="button"
             class="link-button"
@@ -229,19 +233,19 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
             {root.resolved ? t('comments.reopen') : t('comments.resolve')}
           </button>
         )}
-        {mine && !editing && (
-          <>
-            <button type="button" class="link-button" onClick={() => setEditing(true)}>
-              {t('comments.edit')}
-            </button>
-            <button
-              type="button"
-              class="link-button"
-              onClick={() => window.confirm(t('comments.confirmDelete')) && void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))}
-            >
-              {t('comments.delete')}
-            </button>
-          </>
+        {comment.can.edit && !editing && (
+          <button ref={editButton} type="button" class="link-button" onClick={() => setEditing(true)}>
+            {t('comments.edit')}
+          </button>
+        )}
+        {comment.can.delete && !editing && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => window.confirm(t('comments.confirmDelete')) && void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))}
+          >
+            {t('comments.delete')}
+          </button>
         )}
       </div>
     </div>
@@ -250,6 +254,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
 
 function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
   const [replying, setReplying] = useState(false);
+  const replyButton = useReturnFocus(replying);
   return (
     <li class={thread.resolved ? 'thread thread--resolved' : 'thread'} data-testid="thread">
       <CommentView comment={thread} ctx={ctx} root={thread} />
@@ -262,11 +267,11 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
           ))}
         </ol>
       )}
-      {ctx.canComment &&
+      {thread.can.reply &&
         (replying ? (
-          <Composer ctx={ctx} target={thread.target} parentId={thread.id} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} onDone={() => setReplying(false)} />
+          <Composer ctx={ctx} target={thread.target} parentId={thread.id} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} autoFocus onDone={() => setReplying(false)} />
         ) : (
-          <button type="button" class="link-button" onClick={() => setReplying(true)}>
+          <button ref={replyButton} type="button" class="link-button" onClick={() => setReplying(true)}>
             {t('comments.reply')}
           </button>
         ))}
@@ -278,6 +283,7 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
 export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: string; compact?: boolean }) {
   const open = threads.filter((x) => !x.resolved && !x.deleted).length;
   const [composing, setComposing] = useState(!compact);
+  const addButton = useReturnFocus(composing);
   const headingId = `discussion-${target.type}-${target.id}`;
   return (
     <section class="discussion" aria-labelledby={headingId} data-testid={`discussion-${target.type}`}>
@@ -292,9 +298,9 @@ export function Discussion({ ctx, target, threads, title, compact = false }: { c
       </ol>
       {ctx.canComment &&
         (composing ? (
-          <Composer ctx={ctx} target={target} label={t('comments.newLabel')} submitLabel={t('comments.post')} onDone={compact ? () => setComposing(false) : undefined} />
+          <Composer ctx={ctx} target={target} label={t('comments.newLabel')} submitLabel={t('comments.post')} autoFocus={compact} onDone={compact ? () => setComposing(false) : undefined} />
         ) : (
-          <button type="button" class="button button--secondary" onClick={() => setComposing(true)}>
+          <button ref={addButton} type="button" class="button button--secondary" onClick={() => setComposing(true)}>
             {t('comments.add')}
           </button>
         ))}

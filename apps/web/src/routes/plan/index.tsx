@@ -3,10 +3,11 @@
  * comment events reload the threads, plan, milestone and progress events reload the plan, so what the
  * other side does appears without a reload. Presence and "typing…" come from the same room.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { sectionTitles, loadBenchmark } from '../../benchmark-cache';
+import { useReturnFocus } from '../../components/focus';
 import { PLAN_STATE_TONE, planStateLabel } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { PresenceAvatars } from '../../components/presence';
@@ -16,9 +17,9 @@ import { isEvent, useRoom, type RealtimeEvent } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 import { byTarget, Discussion, type DiscussionContext } from './comments';
 import { Milestones } from './milestones';
-import { PlanEditor, PlanFields } from './plan-details';
+import { PlanEditor, PlanFields, type EditorHandle } from './plan-details';
 import { stillPending, withArrivals, type Arrival } from './live-comments';
-import { LatestReview, ReviewForm, WhatChanged, WorkflowActions } from './review';
+import { LatestReview, ReviewForm, WhatChanged, WorkflowActions, type OpenEdits } from './review';
 
 function useDebounced(fn: () => void, ms = 60) {
   const [timer] = useState<{ id?: ReturnType<typeof setTimeout> }>({});
@@ -41,6 +42,9 @@ export default function PlanPage({ params }: PageProps) {
   const benchmarkCode = pair.data?.benchmarkCode;
   const benchmark = useResource(() => (benchmarkCode ? loadBenchmark(benchmarkCode) : Promise.resolve(undefined)), [benchmarkCode]);
   const [editing, setEditing] = useState(false);
+  const editor = useRef<EditorHandle | null>(null);
+  const [draftObjective, setDraftObjective] = useState<string | null>(null);
+  const editButton = useReturnFocus(editing);
   const [announcement, setAnnouncement] = useState('');
 
   const reloadPlan = useDebounced(plan.reload);
@@ -57,6 +61,7 @@ export default function PlanPage({ params }: PageProps) {
       if (isEvent(event, 'plan.reviewed')) {
         setAnnouncement(event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'));
       } else if (isEvent(event, 'plan.submitted')) setAnnouncement(t('live.submitted'));
+      else if (isEvent(event, 'plan.withdrawn')) setAnnouncement(t('live.withdrawn'));
     },
     () => {
       reloadPlan();
@@ -78,16 +83,35 @@ export default function PlanPage({ params }: PageProps) {
     target.classList.add('is-target');
     setArrived(true);
   }, [p, threads.data, arrived]);
-  const grouped = useMemo(() => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [])), [threads.data, arrivals, members.data]);
+  const canComment = plan.data?.can.comment ?? false;
+  const grouped = useMemo(() => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [], canComment)), [threads.data, arrivals, members.data, canComment]);
 
   if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!p) return <Loading />;
 
   const pairOrgs = pair.data ? [pair.data.mentorOrganisation.id, pair.data.menteeOrganisation.id] : [];
   const mentionable = (members.data ?? []).filter((m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member');
-  const ctx: DiscussionContext = { planId, room, members: mentionable, reload: threads.reload, canComment: true };
+  const ctx: DiscussionContext = { planId, room, members: mentionable, reload: threads.reload, canComment: p.can.comment };
   const titles = sectionTitles(benchmark.data);
   const changed = () => plan.reload();
+  const closeEditor = () => {
+    setEditing(false);
+    setDraftObjective(null);
+  };
+  // Submitting with the editor open saves it first: a submission never leaves typed text behind.
+  const edits: OpenEdits | null = editing
+    ? {
+        objective: draftObjective ?? p.objective,
+        saveFirst: async () => {
+          const open = editor.current;
+          if (!open || !open.dirty()) {
+            closeEditor();
+            return 'unchanged';
+          }
+          return open.save();
+        },
+      }
+    : null;
 
   return (
     <article aria-labelledby="plan-title" class="plan-page">
@@ -130,14 +154,14 @@ export default function PlanPage({ params }: PageProps) {
       )}
 
       <LatestReview plan={p} />
-      {p.mySide === 'mentee' && <WorkflowActions plan={p} onChanged={changed} />}
+      <WorkflowActions plan={p} onChanged={changed} edits={edits} />
 
       <div class="with-comments">
         <section class="panel" aria-labelledby="plan-details-title">
           <div class="panel__head">
             <h2 id="plan-details-title">{t('plan.details')}</h2>
-            {p.editable && p.mySide === 'mentee' && !editing && (
-              <button type="button" class="button button--secondary" onClick={() => setEditing(true)}>
+            {p.can.edit && !editing && (
+              <button ref={editButton} type="button" class="button button--secondary" onClick={() => setEditing(true)}>
                 {t('plan.edit')}
               </button>
             )}
@@ -145,11 +169,13 @@ export default function PlanPage({ params }: PageProps) {
           {editing ? (
             <PlanEditor
               plan={p}
+              handle={editor}
+              onDraft={(d) => setDraftObjective(d.objective)}
               onSaved={() => {
-                setEditing(false);
+                closeEditor();
                 plan.reload();
               }}
-              onCancel={() => setEditing(false)}
+              onCancel={closeEditor}
             />
           ) : (
             <PlanFields plan={p} />
@@ -163,7 +189,7 @@ export default function PlanPage({ params }: PageProps) {
       </div>
 
       <WhatChanged plan={p} />
-      {p.mySide === 'mentor' && <ReviewForm plan={p} onChanged={changed} />}
+      <ReviewForm plan={p} onChanged={changed} />
       <Milestones plan={p} ctx={ctx} threads={grouped} onChanged={changed} />
     </article>
   );

@@ -18,8 +18,11 @@ export function stillPending(threads: Thread[], arrivals: Arrival[]): Arrival[] 
   return arrivals.filter((a) => !known.has(a.payload.commentId));
 }
 
-/** `threads` with the pending arrivals added where they belong (a new thread, or a reply at the end of its thread). */
-export function withArrivals(threads: Thread[], arrivals: Arrival[], members: Member[]): Thread[] {
+/**
+ * `threads` with the pending arrivals added where they belong (a new thread, or a reply at the end of its thread).
+ * Until the REST answer replaces it, an arrival offers a reply (when the reader may comment) and nothing else.
+ */
+export function withArrivals(threads: Thread[], arrivals: Arrival[], members: Member[], canComment: boolean): Thread[] {
   const pending = stillPending(threads, arrivals);
   if (pending.length === 0) return threads;
   const people = new Map(members.map((m) => [m.userId, m]));
@@ -40,8 +43,7 @@ export function withArrivals(threads: Thread[], arrivals: Arrival[], members: Me
       editedAt: null,
       editCount: 0,
       resolved: null,
-      // Until the REST answer replaces it, an arrival offers a reply and nothing else.
-      can: { reply: true, edit: false, delete: false, resolve: false },
+      can: { reply: canComment, edit: false, delete: false, resolve: false },
     };
     if (c.parentId === null) result = [...result, { ...comment, replies: [] }];
     else result = result.map((t) => (t.id === c.threadId ? { ...t, replies: [...t.replies, comment] } : t));

@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { conflictRows, ConflictView, isStale } from '../../components/conflict';
+import { useFocusFirstField, useReturnFocus } from '../../components/focus';
 import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, formatDateTime, formatPercent, t } from '../../i18n';
@@ -36,9 +37,11 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
   statusOnly?: boolean;
 }) {
   const [draft, setDraft] = useState(initial);
+  const form = useFocusFirstField();
   const set = (field: keyof MilestoneDraft) => (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
   return (
     <form
+      ref={form}
       class="form form--grid"
       onSubmit={(e) => {
         e.preventDefault();
@@ -159,6 +162,7 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
   const [error, setError] = useState<unknown>(null);
   const idem = useRef(newIdempotencyKey());
   const id = `progress-${milestone.id}`;
+  const form = useFocusFirstField();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -186,7 +190,7 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
   };
 
   return (
-    <form class="form form--grid" onSubmit={submit}>
+    <form ref={form} class="form form--grid" onSubmit={submit}>
       <div class="field">
         <label for={`${id}-percent`}>{t('progress.percent')}</label>
         <input id={`${id}-percent`} type="number" min={0} max={100} step={5} required value={percent} onInput={(e) => setPercent(e.currentTarget.value)} />
@@ -260,8 +264,14 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
 function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Plan; milestone: Milestone; ctx: DiscussionContext; threads: Map<string, Thread[]>; onChanged: () => void }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'progress'>('view');
   const [showProgress, setShowProgress] = useState(false);
-  const mentee = plan.mySide === 'mentee';
-  const running = plan.state === 'approved' || plan.state === 'in-progress';
+  // Focus goes back to the button that opened the form once it closes.
+  const [openedBy, setOpenedBy] = useState<'edit' | 'progress'>('edit');
+  const editButton = useReturnFocus(mode !== 'view' && openedBy === 'edit');
+  const progressButton = useReturnFocus(mode !== 'view' && openedBy === 'progress');
+  const open = (next: 'edit' | 'progress') => {
+    setOpenedBy(next);
+    setMode(next);
+  };
   const done = () => {
     setMode('view');
     onChanged();
@@ -294,17 +304,17 @@ function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Pla
             <span>{formatPercent(milestone.latestProgress.percent)}</span>
           </div>
         )}
-        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.editable} onDone={done} />}
+        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} onDone={done} />}
         {mode === 'progress' && <ProgressForm milestone={milestone} onDone={done} />}
         {mode === 'view' && (
           <div class="actions">
-            {mentee && (plan.editable || running) && (
-              <button type="button" class="button button--secondary" onClick={() => setMode('edit')}>
-                {plan.editable ? t('milestone.edit') : t('milestone.changeStatus')}
+            {(plan.can.editMilestone || plan.can.changeMilestoneStatus) && (
+              <button ref={editButton} type="button" class="button button--secondary" onClick={() => open('edit')}>
+                {plan.can.editMilestone ? t('milestone.edit') : t('milestone.changeStatus')}
               </button>
             )}
-            {mentee && running && (
-              <button type="button" class="button button--secondary" onClick={() => setMode('progress')}>
+            {plan.can.logProgress && (
+              <button ref={progressButton} type="button" class="button button--secondary" onClick={() => open('progress')}>
                 {t('progress.log')}
               </button>
             )}
@@ -325,7 +335,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const idem = useRef(newIdempotencyKey());
-  const canAdd = plan.mySide === 'mentee' && (plan.editable || plan.state === 'approved' || plan.state === 'in-progress');
+  const addButton = useReturnFocus(adding);
 
   const add = async (draft: MilestoneDraft) => {
     setBusy(true);
@@ -351,7 +361,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
           <MilestoneItem key={m.id} plan={plan} milestone={m} ctx={ctx} threads={threads} onChanged={onChanged} />
         ))}
       </ol>
-      {canAdd &&
+      {plan.can.addMilestone &&
         (adding ? (
           <>
             <h3>{t('milestones.add')}</h3>
@@ -366,7 +376,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
             />
           </>
         ) : (
-          <button type="button" class="button button--secondary" onClick={() => setAdding(true)}>
+          <button ref={addButton} type="button" class="button button--secondary" onClick={() => setAdding(true)}>
             {t('milestones.add')}
           </button>
         ))}

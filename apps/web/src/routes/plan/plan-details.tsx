@@ -1,12 +1,16 @@
 /**
  * The plan's own fields: read, or (the mentee, while the plan is a draft or sent back) edit with the
- * version the form started from. A 409 STALE_VERSION opens the conflict view with both versions.
+ * version the form started from. A 409 STALE_VERSION opens the conflict view with both versions, unless
+ * the newer version is this page's own write (saved again on it) or the plan can no longer be edited (said in words).
  */
-import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../../api/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, type Schemas } from '../../api/client';
 import { conflictRows, ConflictView, isStale } from '../../components/conflict';
+import { useFocusFirstField } from '../../components/focus';
+import { planStateLabel } from '../../components/labels';
 import { ErrorNotice } from '../../components/status';
 import { t, type MessageKey } from '../../i18n';
+import { onlyOwnWritesSince, wroteVersion } from './own-writes';
 
 export type Plan = Schemas['PlanDto'];
 
@@ -102,58 +106,138 @@ export function PlanFields({ plan }: { plan: Plan }) {
   );
 }
 
-/** The edit form; `onSaved` gets the plan as saved. */
-export function PlanEditor({ plan, onSaved, onCancel }: { plan: Plan; onSaved: (plan: Plan) => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(plan));
+/** What the page may ask of an open editor (before submitting): are there unsaved changes, and save them now. */
+export interface EditorHandle {
+  dirty(): boolean;
+  /** Saves the form: the plan as saved, or null when it was not saved (the editor then shows why). */
+  save(): Promise<Plan | null>;
+}
+
+/**
+ * The edit form; `onSaved` gets the plan as saved. `handle` lets the page save it before a submit;
+ * `onDraft` tells the page the objective as typed (what the plan will have once saved).
+ */
+export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
+  plan: Plan;
+  onSaved: (plan: Plan) => void;
+  onCancel: () => void;
+  handle?: { current: EditorHandle | null };
+  onDraft?: (draft: { objective: string }) => void;
+}) {
+  const [initial] = useState<Draft>(() => draftOf(plan));
+  const [draft, setDraft] = useState<Draft>(initial);
   const [version, setVersion] = useState(plan.version);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** Why the form cannot be saved any more, in words (the plan left the editable states meanwhile). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<Plan | null>(null);
+  /** A save sent whose answer never came: the server may well have saved it (then its version is this page's own). */
+  const unanswered = useRef<string | null>(null);
+  const form = useFocusFirstField();
 
-  const save = async (atVersion: number) => {
+  const save = async (atVersion: number, rebased = false): Promise<Plan | null> => {
     setBusy(true);
     setError(null);
+    setRefusal(null);
+    const body = bodyOf(draft);
     try {
-      const saved = await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...bodyOf(draft), version: atVersion } });
+      const saved = wroteVersion(await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...body, version: atVersion } }));
+      unanswered.current = null;
       setTheirs(null);
       onSaved(saved);
+      return saved;
     } catch (caught) {
-      if (isStale(caught)) {
-        // Someone saved in between: fetch their version and let the person choose.
-        try {
-          setTheirs(await api.get('/api/v1/action-plans/{id}', { path: { id: plan.id } }));
-        } catch (again) {
-          setError(again);
-        }
-      } else setError(caught);
+      if (!(caught instanceof ApiError) || caught.code === 'NETWORK') unanswered.current = JSON.stringify(body);
+      if (!isStale(caught)) {
+        setError(caught);
+        return null;
+      }
+      // The plan changed after the form was opened: see how it is now, and who changed it.
+      let current: Plan;
+      try {
+        current = await api.get('/api/v1/action-plans/{id}', { path: { id: plan.id } });
+      } catch (again) {
+        setError(again);
+        return null;
+      }
+      if (!current.can.edit) {
+        setTheirs(null);
+        setRefusal(`${t('plan.noLongerEditable', { state: planStateLabel(current.state) })}${current.can.withdraw ? ` ${t('plan.withdrawToEdit')}` : ''}`);
+        return null;
+      }
+      // Only one change since, with exactly what this form sent before its answer was lost: that save went through.
+      const ownEarlierSave = current.version === atVersion + 1 && unanswered.current === JSON.stringify(bodyOf(draftOf(current)));
+      if (!rebased && (onlyOwnWritesSince(plan.id, atVersion, current.version) || ownEarlierSave)) {
+        // One's own earlier write made it (a save whose answer was lost, a submit and its withdrawal): nobody else's change to keep.
+        setVersion(current.version);
+        return save(current.version, true);
+      }
+      setTheirs(current);
+      return null;
     } finally {
       setBusy(false);
     }
   };
 
-  const set = (field: Field) => (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value });
+  if (handle) handle.current = { dirty: () => (Object.keys(draft) as Field[]).some((f) => draft[f] !== initial[f]), save: () => save(version) };
+  useEffect(
+    () => () => {
+      if (handle) handle.current = null;
+    },
+    [],
+  );
+
+  const set = (field: Field) => (e: Event) => {
+    const next = { ...draft, [field]: (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value };
+    setDraft(next);
+    if (field === 'objective') onDraft?.({ objective: next.objective });
+  };
+
+  // The plan left the editable states while the form was open (submitted from another tab): say so at once.
+  const frozen = !plan.can.edit && refusal === null ? t('plan.noLongerEditable', { state: planStateLabel(plan.state) }) : null;
+  const problem = (
+    <>
+      {frozen !== null && (
+        <p class="notice notice--warn" role="status" data-testid="plan-edit-refused">
+          {frozen}
+          {plan.can.withdraw && ` ${t('plan.withdrawToEdit')}`}
+        </p>
+      )}
+      {refusal !== null && (
+        <p class="notice notice--error" role="alert" data-testid="plan-edit-refused">
+          {refusal}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+    </>
+  );
 
   if (theirs) {
     const other = draftOf(theirs);
     const rows = conflictRows((Object.keys(FIELD_LABEL) as Field[]).map((f) => ({ label: t(FIELD_LABEL[f]), mine: draft[f], theirs: other[f] })));
     return (
-      <ConflictView
-        rows={rows}
-        busy={busy}
-        onKeepMine={() => {
-          setVersion(theirs.version);
-          void save(theirs.version);
-        }}
-        onTakeTheirs={() => {
-          setTheirs(null);
-          onSaved(theirs);
-        }}
-      />
+      <>
+        {problem}
+        <ConflictView
+          rows={rows}
+          busy={busy}
+          onKeepMine={() => {
+            setVersion(theirs.version);
+            void save(theirs.version);
+          }}
+          onTakeTheirs={() => {
+            setTheirs(null);
+            onSaved(theirs);
+          }}
+        />
+      </>
     );
   }
 
   return (
     <form
+      ref={form}
       class="form plan-editor"
       onSubmit={(e) => {
         e.preventDefault();
@@ -183,7 +267,7 @@ export function PlanEditor({ plan, onSaved, onCancel }: { plan: Plan; onSaved: (
           <input id={`plan-${field}`} value={draft[field]} onInput={set(field)} />
         </div>
       ))}
-      {error !== null && <ErrorNotice error={error} />}
+      {problem}
       <div class="actions">
         <button type="submit" class="button" disabled={busy}>
           {busy ? t('common.saving') : t('common.save')}

@@ -1,5 +1,5 @@
 /**
- * The review workflow on the plan page: the mentee's steps (submit, start, complete, archive), the
+ * The review workflow on the plan page: the mentee's steps (submit, withdraw, start, complete, archive), the
  * mentor's verdict (approve / request changes, with open threads made explicit), the latest review, and
  * "what changed since my last review".
  */
@@ -7,50 +7,104 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, newIdempotencyKey, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { isStale } from '../../components/conflict';
+import { requirementLabel } from '../../components/labels';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
+import { wroteVersion } from './own-writes';
 import { FIELD_LABEL, type Plan } from './plan-details';
 
 type Diff = Schemas['PlanDiffDto'];
 type FieldChange = Schemas['FieldChangeDto'];
 
 
-/** submit · start · complete · archive, as the plan allows. */
-export function WorkflowActions({ plan, onChanged }: { plan: Plan; onChanged: (plan: Plan) => void }) {
+/** The plan editor while it is open, as the workflow sees it: the objective as typed, and a way to save it before submitting. */
+export interface OpenEdits {
+  objective: string;
+  /** Saves what the form holds: the plan as saved, 'unchanged' when there was nothing to save, null when it was not saved. */
+  saveFirst(): Promise<Plan | 'unchanged' | null>;
+}
+
+const STEPS = ['submit', 'withdraw', 'start', 'complete', 'archive'] as const;
+type Step = (typeof STEPS)[number];
+
+/**
+ * submit · withdraw · start · complete · archive, as `plan.can` allows. Submitting saves the open
+ * editor's changes first (never submits without them), and is held back, with the reason, while the
+ * plan lacks what a submission needs.
+ */
+export function WorkflowActions({ plan, onChanged, edits }: { plan: Plan; onChanged: (plan?: Plan) => void; edits: OpenEdits | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const steps = (['submit', 'start', 'complete', 'archive'] as const).filter((a) => plan.allowedActions.includes(a));
+  const [notSaved, setNotSaved] = useState(false);
+  const steps = STEPS.filter((a) => plan.can[a]);
   if (steps.length === 0) return null;
+  // The objective typed in the open editor is saved before the submit: it counts already.
+  const missing = plan.can.submit ? plan.missingForSubmit.filter((m) => !(m === 'objective' && edits?.objective.trim())) : [];
 
-  const run = async (step: (typeof steps)[number]) => {
+  const run = async (step: Step) => {
     if (step === 'archive' && !window.confirm(t('workflow.confirmArchive'))) return;
     setBusy(true);
     setError(null);
+    setNotSaved(false);
     try {
-      const options = { path: { id: plan.id }, body: { version: plan.version } };
+      let version = plan.version;
+      if (step === 'submit' && edits) {
+        const saved = await edits.saveFirst();
+        if (saved === null) {
+          setNotSaved(true);
+          return;
+        }
+        if (saved !== 'unchanged') version = saved.version;
+      }
+      const options = { path: { id: plan.id }, body: { version } };
       const next =
         step === 'submit'
           ? await api.post('/api/v1/action-plans/{id}/submit', options)
-          : step === 'start'
-            ? await api.post('/api/v1/action-plans/{id}/start', options)
-            : step === 'complete'
-              ? await api.post('/api/v1/action-plans/{id}/complete', options)
-              : await api.post('/api/v1/action-plans/{id}/archive', options);
-      onChanged(next);
+          : step === 'withdraw'
+            ? await api.post('/api/v1/action-plans/{id}/withdraw', options)
+            : step === 'start'
+              ? await api.post('/api/v1/action-plans/{id}/start', options)
+              : step === 'complete'
+                ? await api.post('/api/v1/action-plans/{id}/complete', options)
+                : await api.post('/api/v1/action-plans/{id}/archive', options);
+      onChanged(wroteVersion(next));
     } catch (caught) {
       setError(caught);
+      if (isStale(caught)) onChanged();
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div class="workflow">
-      {error !== null && <ErrorNotice error={error} />}
-      {isStale(error) && <p>{t('workflow.stale')}</p>}
+    <div class="workflow" data-testid="workflow">
+      {plan.can.withdraw && <p class="muted">{t('workflow.waiting')}</p>}
+      {missing.length > 0 && (
+        <div id="submit-missing" class="notice notice--info" data-testid="submit-missing">
+          <p>{t('workflow.missingIntro')}</p>
+          <ul class="bullets">
+            {missing.map((m) => (
+              <li key={m}>{requirementLabel(m)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notSaved && (
+        <p class="notice notice--error" role="alert">
+          {t('workflow.notSaved')}
+        </p>
+      )}
+      {error !== null && (isStale(error) ? <p role="alert">{t('workflow.stale')}</p> : <ErrorNotice error={error} />)}
       <div class="actions">
         {steps.map((step) => (
-          <button key={step} type="button" class={step === 'archive' ? 'button button--secondary' : 'button'} disabled={busy} onClick={() => void run(step)}>
+          <button
+            key={step}
+            type="button"
+            class={step === 'archive' || step === 'withdraw' ? 'button button--secondary' : 'button'}
+            disabled={busy || (step === 'submit' && missing.length > 0)}
+            aria-describedby={step === 'submit' && missing.length > 0 ? 'submit-missing' : undefined}
+            onClick={() => void run(step)}
+          >
             {t(`workflow.${step}` as MessageKey)}
           </button>
         ))}
@@ -66,7 +120,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
   const [error, setError] = useState<unknown>(null);
   const [openThreads, setOpenThreads] = useState(0);
   const idem = useRef(newIdempotencyKey());
-  if (!plan.allowedActions.includes('approve') && !plan.allowedActions.includes('request-changes')) return null;
+  if (!plan.can.review) return null;
 
   const review = async (verdict: 'approve' | 'request-changes', override = false) => {
     setBusy(true);
@@ -80,7 +134,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
       idem.current = newIdempotencyKey();
       setOpenThreads(0);
       setSummary('');
-      onChanged(next);
+      onChanged(wroteVersion(next));
     } catch (caught) {
       const details = caught instanceof ApiError ? (caught.body.details as { openThreads?: number } | undefined) : undefined;
       if (caught instanceof ApiError && caught.status === 409 && details?.openThreads) setOpenThreads(details.openThreads);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_EMAIL_PREFERENCE, DomainError, notFound, type EmailPreference, type NotificationKind } from '@citymentor/domain';
+import { DEFAULT_EMAIL_PREFERENCE, notFound, type EmailPreference, type NotificationKind } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
+import { decodeCursor, encodeCursor } from './notifications-cursor';
 import { NOTIFICATIONS_PAGE_DEFAULT, type NotificationDto, type NotificationPageDto, type NotificationPreferencesDto } from './dto/notification.dto';
 
 interface NotificationRow {
@@ -28,16 +29,6 @@ const toDto = (r: NotificationRow): NotificationDto => ({
   createdAt: iso(r.createdAt),
   readAt: r.readAt ? iso(r.readAt) : null,
 });
-
-/** The paging cursor: the last item's time (to the microsecond, as stored) and id, opaque to clients. */
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new DomainError('VALIDATION_FAILED', 'cursor must be the nextCursor of a previous page', [{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
-  }
-  return [at, id];
-}
 
 /** A user's own notifications (written by the worker) and e-mail preferences; nobody sees another's. */
 @Injectable()

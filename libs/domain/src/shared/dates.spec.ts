@@ -1,9 +1,26 @@
-import { isIsoDate, todayIso } from './dates';
+import { isIsoDate, isIsoInstant, todayIso } from './dates';
 
 describe('isIsoDate', () => {
-  it.each(['2026-01-31', '2024-02-29', '1999-12-01'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
-  it.each(['2026-02-30', '2023-02-29', '2026-13-01', '2026-1-01', '2026-01-01T00:00:00Z', '', '20260101'])('refuses %s', (d) =>
-    expect(isIsoDate(d)).toBe(false),
+  it.each(['2026-01-31', '2024-02-29', '2000-02-29', '1999-12-01', '0001-01-01', '0050-06-15', '9999-12-31'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
+  it.each(['2026-02-30', '2023-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-01-01', '0000-00-00', '2026-1-01', '2026-01-01T00:00:00Z', '', '20260101', '+02026-01-01', '２０２６-01-01'])(
+    'refuses %s',
+    (d) => expect(isIsoDate(d)).toBe(false),
   );
   it('gives today in UTC', () => expect(todayIso(new Date('2026-11-29T23:30:00-05:00'))).toBe('2026-11-30'));
+});
+
+describe('isIsoInstant', () => {
+  it.each(['2026-11-29T08:06:23.654321Z', '2026-11-29T08:06:23Z', '2024-02-29T23:59:59.9Z'])('accepts %s', (t) => expect(isIsoInstant(t)).toBe(true));
+  it.each([
+    '2026-02-30T00:00:00.000000Z',
+    '0000-01-01T00:00:00.000000Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T12:60:00Z',
+    '2026-01-01T12:00:60Z',
+    '2026-01-01T12:00:00.1234567Z',
+    '2026-01-01T12:00:00+01:00',
+    '2026-01-01 12:00:00Z',
+    '2026-01-01',
+    '1 2 3',
+  ])('refuses %s', (t) => expect(isIsoInstant(t)).toBe(false));
 });

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
-import { IsIsoDate } from '../../http/validators';
-import { Optional } from './optional';
+import { Clearable, IsIsoDate, Optional } from '../../http/validators';
 
 const STATUS_MESSAGE = { message: `status must be one of ${WORK_STATUSES.join(', ')}` };
+
+// null: description, owner and note are cleared (''); every other field refuses null (400 naming it).
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: 'Microcredit desk opens at the business centre' })
@@ -12,8 +13,8 @@ export class CreateMilestoneDto {
   @Length(1, 200)
   title: string;
 
-  @ApiPropertyOptional()
-  @Optional()
+  @ApiPropertyOptional({ description: 'null: none (the same as leaving it out)' })
+  @Clearable('')
   @IsString()
   @MaxLength(10_000)
   description?: string;
@@ -22,8 +23,8 @@ export class CreateMilestoneDto {
   @IsIsoDate()
   dueDate: string;
 
-  @ApiPropertyOptional({ description: 'Who answers for it' })
-  @Optional()
+  @ApiPropertyOptional({ description: 'Who answers for it; null: nobody named (the same as leaving it out)' })
+  @Clearable('')
   @IsString()
   @MaxLength(200)
   owner?: string;
@@ -42,8 +43,8 @@ export class UpdateMilestoneDto {
   @Length(1, 200)
   title?: string;
 
-  @ApiPropertyOptional()
-  @Optional()
+  @ApiPropertyOptional({ description: 'Left out: kept; null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(10_000)
   description?: string;
@@ -53,8 +54,8 @@ export class UpdateMilestoneDto {
   @IsIsoDate()
   dueDate?: string;
 
-  @ApiPropertyOptional()
-  @Optional()
+  @ApiPropertyOptional({ description: 'Left out: kept; null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(200)
   owner?: string;
@@ -81,8 +82,8 @@ export class LogProgressDto {
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status: WorkStatus;
 
-  @ApiPropertyOptional({ maxLength: 10_000 })
-  @Optional()
+  @ApiPropertyOptional({ maxLength: 10_000, description: 'null: no note (the same as leaving it out)' })
+  @Clearable('')
   @IsString()
   @MaxLength(10_000)
   note?: string;

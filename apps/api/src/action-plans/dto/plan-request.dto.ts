@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { REVIEW_VERDICTS, type ReviewVerdict } from '@citymentor/contracts';
-import { Optional } from './optional';
+import { Clearable, Optional } from '../../http/validators';
 
 const list = (what: string) => ({ type: String, isArray: true, description: `${what}; up to 100 items of up to 2000 characters` });
 
-/** The plan's free-text and list fields, all optional. */
+/**
+ * The plan's free-text and list fields, all optional. null clears the free text (objective, budget,
+ * owner: ''); a list is cleared with [], and null for it, as for every other field, is 400 naming it.
+ */
 class PlanContentDto {
-  @ApiPropertyOptional({ description: 'What the plan wants to achieve' })
-  @Optional()
+  @ApiPropertyOptional({ description: 'What the plan wants to achieve; null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(10_000)
   objective?: string;
@@ -45,14 +48,14 @@ class PlanContentDto {
   @Length(1, 2000, { each: true })
   stakeholders?: string[];
 
-  @ApiPropertyOptional()
-  @Optional()
+  @ApiPropertyOptional({ description: 'null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(5000)
   budget?: string;
 
-  @ApiPropertyOptional({ description: 'Who in the mentee city answers for the plan' })
-  @Optional()
+  @ApiPropertyOptional({ description: 'Who in the mentee city answers for the plan; null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(200)
   owner?: string;

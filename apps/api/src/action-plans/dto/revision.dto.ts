@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { REVIEW_VERDICTS, WORK_STATUSES, type ReviewVerdict } from '@citymentor/contracts';
-import { Optional } from './optional';
+import { Optional } from '../../http/validators';
 
 const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 

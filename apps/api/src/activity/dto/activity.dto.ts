@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { Optional } from '../../http/validators';
 
 export const ACTIVITY_PAGE_DEFAULT = 50;
 export const ACTIVITY_PAGE_MAX = 100;
 
 export class ActivityQueryDto {
   @ApiPropertyOptional({ description: 'Continue below this seq: the `nextCursor` of the previous page', example: '1042' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page (a whole number)' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: ACTIVITY_PAGE_MAX, default: ACTIVITY_PAGE_DEFAULT })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { ASSESSMENT_PHASES, type AssessmentPhase, type Rating } from '@citymentor/contracts';
+import { Clearable, Optional } from '../../http/validators';
 import { CODE } from '../../pairs/dto/pair.dto';
 
 const RATING_MESSAGE = 'rating must be 0 (not in place), 1 (partly), 2 (in place) or null (not applicable)';
@@ -27,7 +28,7 @@ export class CreateAssessmentDto {
   phase: AssessmentPhase;
 
   @ApiPropertyOptional({ description: "A follow-up only: start from the baseline's answers and context notes (not its calibration)" })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'copyFromBaseline must be true or false' })
   copyFromBaseline?: boolean;
 }
@@ -37,14 +38,14 @@ export class SaveAnswerDto {
   @IsRating()
   rating: Rating;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Left out: kept as it is' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Left out: kept as it is; null: cleared' })
+  @Clearable('')
   @IsString({ message: 'evidence must be text' })
   @MaxLength(5000, { message: 'evidence must be at most 5000 characters' })
   evidence?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'http(s) URLs; left out: kept as they are' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'http(s) URLs; left out: kept as they are; [] clears them (null is refused)' })
+  @Optional()
   @IsArray({ message: 'links must be an array of http(s) URLs' })
   @ArrayMaxSize(20, { message: 'links may hold at most 20 URLs' })
   @IsString({ each: true, message: 'links must be an array of http(s) URLs' })
@@ -65,8 +66,8 @@ export class CalibrateAnswerDto {
   @IsRating()
   rating: Rating;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Left out: kept as it is' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 5000, description: "The mentor side's note; left out: kept as it is; null: removed" })
+  @Clearable(null)
   @IsString({ message: 'note must be text' })
   @MaxLength(5000, { message: 'note must be at most 5000 characters' })
   note?: string;
@@ -74,7 +75,7 @@ export class CalibrateAnswerDto {
 
 export class AssessmentGapsQueryDto {
   @ApiPropertyOptional({ example: 'strategy,networking', description: 'Section codes, comma-separated; left out: every section with gaps' })
-  @IsOptional()
+  @Optional()
   @IsString({ message: 'sections must be comma-separated section codes' })
   @MaxLength(1000)
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$/, { message: 'sections must be comma-separated kebab-case section codes' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { COMMENT_TARGETS, type CommentTargetType } from '@citymentor/contracts';
+import { Optional } from '../../http/validators';
 
 export const COMMENT_BODY_MAX = 10_000;
 
@@ -27,8 +28,8 @@ export class CreateCommentDto {
   @Matches(/\S/, { message: 'body must not be blank' })
   body: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Answer this comment: the reply joins its thread and inherits its target' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'Answer this comment: the reply joins its thread and inherits its target; left out (not null) for a new thread' })
+  @Optional()
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
 
@@ -51,12 +52,12 @@ export class UpdateCommentDto {
 
 export class ListCommentsQueryDto {
   @ApiPropertyOptional({ enum: COMMENT_TARGETS, description: 'Only the threads on this kind of target' })
-  @IsOptional()
+  @Optional()
   @IsIn(COMMENT_TARGETS, { message: `target must be one of ${COMMENT_TARGETS.join(', ')}` })
   target?: CommentTargetType;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the threads on this plan, milestone or progress entry' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'targetId must be a UUID' })
   targetId?: string;
 }

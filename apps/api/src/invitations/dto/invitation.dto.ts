@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PROGRAMME_ROLES, type ProgrammeRole } from '@citymentor/contracts';
+import { Optional } from '../../http/validators';
 import { OrganisationDto } from '../../programmes/dto/programme.dto';
 
 export class CreateInvitationDto {
@@ -13,15 +14,15 @@ export class CreateInvitationDto {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 
-  @ApiPropertyOptional({ enum: PROGRAMME_ROLES, description: 'Defaults from the organisation: city-member for a city, expert for a partner' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: PROGRAMME_ROLES, description: 'Left out: from the organisation, city-member for a city, expert for a partner (null is refused)' })
+  @Optional()
   @IsIn(PROGRAMME_ROLES, { message: `role must be one of ${PROGRAMME_ROLES.join(', ')}` })
   role?: ProgrammeRole;
 }
 
 export class AcceptInvitationDto {
   @ApiPropertyOptional({ description: 'Your name; required when you have no account yet' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -1,19 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { EMAIL_PREFERENCES, NOTIFICATION_KINDS, type EmailPreference, type NotificationKind } from '@citymentor/domain';
+import { Optional } from '../../http/validators';
 
 export const NOTIFICATIONS_PAGE_DEFAULT = 30;
 export const NOTIFICATIONS_PAGE_MAX = 100;
 
 export class NotificationsQueryDto {
   @ApiPropertyOptional({ description: 'Continue after this item: the `nextCursor` of the previous page' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: NOTIFICATIONS_PAGE_MAX, default: NOTIFICATIONS_PAGE_DEFAULT })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '@citymentor/contracts';
+import { Optional } from '../../http/validators';
 import { CODE, OrganisationRefDto } from './pair.dto';
 
 /** A query parameter that looks like a number becomes one; anything else stays a string and fails validation. */
@@ -15,7 +16,7 @@ export class PairSuggestionsQueryDto {
   benchmark: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 75, description: 'A mentor is strong in a section from this score' })
-  @IsOptional()
+  @Optional()
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'strong must be a number from 0 to 100' })
   @Min(0, { message: 'strong must be a number from 0 to 100' })
@@ -23,7 +24,7 @@ export class PairSuggestionsQueryDto {
   strong?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50, description: 'A mentee has a gap in a section below this score' })
-  @IsOptional()
+  @Optional()
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'gap must be a number from 0 to 100' })
   @Min(0, { message: 'gap must be a number from 0 to 100' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, Matches, MaxLength, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PAIR_SIDES, PAIR_STATUSES, type PairSide, type PairStatus } from '@citymentor/contracts';
+import { Optional } from '../../http/validators';
 
 /** Benchmark and section codes are kebab-case. */
 export const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,8 +21,8 @@ export class CreatePairDto {
   @IsUUID('all', { message: 'menteeOrganisationId must be a UUID' })
   menteeOrganisationId: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['strategy', 'networking'], description: 'Sections of the benchmark the pair concentrates on; none means all' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], example: ['strategy', 'networking'], description: 'Sections of the benchmark the pair concentrates on; [] or left out means all (null is refused)' })
+  @Optional()
   @IsArray({ message: 'focusSectionCodes must be an array of section codes' })
   @ArrayMaxSize(50)
   @IsString({ each: true, message: 'focusSectionCodes must be an array of section codes' })

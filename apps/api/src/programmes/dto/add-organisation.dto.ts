@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@citymentor/contracts';
+import { Optional } from '../../http/validators';
 
-/** Either an existing organisation's id, or the name, kind and country of a new one. */
+/** Either an existing organisation's id, or the name, kind and country of a new one; null is refused for each (400 naming it). */
 export class AddOrganisationDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing organisation' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
 

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, MaxLength, Min } from 'class-validator';
 import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
-import { IsIsoDate } from '../../http/validators';
+import { Clearable, IsIsoDate, Optional } from '../../http/validators';
+
+// null: description is cleared (''); title, dueDate, status and version refuse null (400 naming the field).
 
 export class CreateConsortiumMilestoneDto {
   @ApiProperty({ example: 'Baseline self-assessments done' })
@@ -9,8 +11,8 @@ export class CreateConsortiumMilestoneDto {
   @Length(1, 200)
   title: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'null: none (the same as leaving it out)' })
+  @Clearable('')
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -20,31 +22,31 @@ export class CreateConsortiumMilestoneDto {
   dueDate: string;
 
   @ApiPropertyOptional({ enum: WORK_STATUSES, default: 'planned' })
-  @IsOptional()
+  @Optional()
   @IsIn(WORK_STATUSES, { message: `status must be one of ${WORK_STATUSES.join(', ')}` })
   status?: WorkStatus;
 }
 
 export class UpdateConsortiumMilestoneDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   title?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Left out: kept; null: cleared' })
+  @Clearable('')
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @Optional()
   @IsIsoDate()
   dueDate?: string;
 
   @ApiPropertyOptional({ enum: WORK_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(WORK_STATUSES, { message: `status must be one of ${WORK_STATUSES.join(', ')}` })
   status?: WorkStatus;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ORGANISATION_KINDS, PROGRAMME_ROLES, type OrganisationKind, type ProgrammeRole } from '@citymentor/contracts';
-import { IsIsoDate } from '../../http/validators';
+import { Clearable, IsIsoDate, Optional } from '../../http/validators';
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'CITIES GROW 2017–2019' })
@@ -9,8 +9,8 @@ export class CreateProgrammeDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'null: none (the same as leaving it out)' })
+  @Clearable('')
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -28,27 +28,30 @@ export class CreateProgrammeDto {
   coordinatorOrganisationId: string;
 }
 
-/** What a coordinator may change of a programme; every field optional, unknown fields rejected. */
+/**
+ * What a coordinator may change of a programme; every field optional (left out: kept), unknown fields
+ * rejected. null clears the description; every other field (name, dates, the settings) refuses it.
+ */
 export class UpdateProgrammeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsIsoDate() startDate?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsIsoDate() endDate?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ description: 'null: cleared' }) @Clearable('') @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ format: 'date' }) @Optional() @IsIsoDate() startDate?: string;
+  @ApiPropertyOptional({ format: 'date' }) @Optional() @IsIsoDate() endDate?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'Remind the mentee side this many days before a milestone is due' })
-  @IsOptional() @IsInt() @Min(0) @Max(90)
+  @Optional() @IsInt() @Min(0) @Max(90)
   reminderDaysBefore?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Escalate a milestone overdue by more than this many days' })
-  @IsOptional() @IsInt() @Min(1) @Max(365)
+  @Optional() @IsInt() @Min(1) @Max(365)
   escalateAfterDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'A pair with no activity for this many days is stalled' })
-  @IsOptional() @IsInt() @Min(1) @Max(365)
+  @Optional() @IsInt() @Min(1) @Max(365)
   stalledAfterDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 90, description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' })
-  @IsOptional() @IsInt() @Min(1) @Max(90)
+  @Optional() @IsInt() @Min(1) @Max(90)
   respondWithinDays?: number;
 }
 

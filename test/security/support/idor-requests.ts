@@ -38,7 +38,8 @@ const BODIES: Record<string, unknown> = {
 export function exampleBody(op: Operation, params: Record<string, string>): unknown {
   const body = BODIES[op.name] ?? (op.body ? exampleOf(op.body) : undefined);
   if (body === undefined) return undefined;
-  return JSON.parse(JSON.stringify(body).replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m));
+  // Escaped as JSON text: a fuzzed path value may hold a quote or a backslash.
+  return JSON.parse(JSON.stringify(body).replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : JSON.stringify(params[name]).slice(1, -1))));
 }
 
 /** Required query parameters, from their examples. */

@@ -48,7 +48,7 @@ describe('the session in the browser', () => {
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/programmes');
+    await page.waitForURL((url) => url.pathname === '/'); // the first page after sign-in: My work
     await signedInAs(page);
 
     const cookie = await refreshCookie();
@@ -63,7 +63,7 @@ describe('the session in the browser', () => {
   it('stays signed in across a reload and in a second tab, each page load refreshing through the cookie', async () => {
     const before = (await refreshCookie())!.value;
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Your programmes' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     await signedInAs(page);
     const after = (await refreshCookie())!.value;
     expect(after).not.toBe(before); // rotated by the reload's refresh

@@ -68,6 +68,16 @@ describe('the web client on a 390 px phone', () => {
     });
   }
 
+  it('keeps the wide header as it was: no menu button, everything in the row', async () => {
+    const context = await signedInContext(world, { email: m.people.coordinator.user.email, password: PASSWORD });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`/programmes/${m.programme.id}/dashboard`);
+    await page.locator('#programme-switcher').waitFor();
+    expect(await page.locator('#menu-toggle').isVisible()).toBe(false);
+    await page.getByRole('navigation').getByRole('link').first().waitFor();
+  });
+
   it('wraps a long word in the dashboard instead of scrolling sideways', async () => {
     const page = await open(`/programmes/${m.programme.id}/dashboard`, 'en');
     const late = page.getByTestId('late-milestones');

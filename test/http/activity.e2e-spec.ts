@@ -14,6 +14,7 @@ interface Item {
   payload: Record<string, unknown>;
   actor: { id: string; name: string } | null;
   at: string;
+  subject: { planTitle: string | null; milestoneTitle: string | null };
 }
 
 describe('activity feed', () => {

@@ -37,13 +37,18 @@ describe('the password policy (zxcvbn score ≥ 3, 10 to 200 characters)', () =>
   });
 
   it('answers quickly even for long, symbol-heavy input (zxcvbn looks at 64 characters)', () => {
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) {
-      const password = Array.from({ length: 200 }, (_, j) => String.fromCharCode(33 + ((i * 7919 + j * 104_729) % 90))).join('');
-      check(password, nora);
-    }
-    // ≈ 50 ms each on a quiet 2-core machine; without the bounds 0.3 to 3 s each.
-    expect((performance.now() - started) / 20).toBeLessThan(500);
+    const passwords = Array.from({ length: 20 }, (_, i) => Array.from({ length: 200 }, (_, j) => String.fromCharCode(33 + ((i * 7919 + j * 104_729) % 90))).join(''));
+    const timed = (inputs: string[]) => {
+      const started = performance.now();
+      for (const password of inputs) check(password, nora);
+      return performance.now() - started;
+    };
+    timed(passwords.slice(0, 2)); // warm up
+    // Compared with their first 64 characters, not with a clock, so a loaded machine does not fail it:
+    // bounded, 200 characters cost about as much as 64; unbounded, 10 to 50 times as much.
+    const full = timed(passwords);
+    const cut = timed(passwords.map((p) => p.slice(0, 64)));
+    expect(full / cut).toBeLessThan(3);
   });
 
   it('uses the name, the e-mail address and their parts as user inputs', () => {

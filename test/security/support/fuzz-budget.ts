@@ -7,3 +7,8 @@ export const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) :
 /** Four in five inputs are HTTP requests, the rest socket messages. */
 export const HTTP_RUNS = Math.round(FUZZ_RUNS * 0.8);
 export const SOCKET_RUNS = FUZZ_RUNS - HTTP_RUNS;
+/**
+ * The field-by-field matrix (fuzz-matrix.ts) runs whole in the full run; `npm test` tries every field
+ * as null and a seeded share of the other cases.
+ */
+export const MATRIX_SHARE = Math.min(1, FUZZ_RUNS / 2_000);

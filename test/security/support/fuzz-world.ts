@@ -4,7 +4,9 @@ import type { TestApp } from '../../support/app';
 import type { SignedIn } from '../../support/given';
 import { notificationOf, pairWork, programmeWork, type Mentoring } from './cast';
 import type { Pools } from './fuzz-values';
-import { SHARED_VALUES, type Kind } from './resource-kinds';
+import { fillPath, operations } from './openapi-routes';
+import { kindOf, SHARED_VALUES, type Kind } from './resource-kinds';
+import { writerOf, type CastIds } from './write-routes';
 
 export const ROLES = ['admin', 'coordinator', 'expert', 'mentor', 'mentee', 'otherCity', 'outsider'] as const;
 export type SignedInRole = (typeof ROLES)[number];
@@ -19,6 +21,10 @@ export interface FuzzWorld {
   pools: Pools;
   /** One real thing of every kind, for path parameters that fit. */
   things: Record<Kind, string>;
+  /** The ids fitting bodies name (write-routes.ts). */
+  ids: CastIds;
+  /** A real `cursor` per route that pages: its first page's nextCursor. */
+  cursors: Record<string, string>;
   /** Rooms that exist, of every kind, including another user's. */
   rooms: string[];
   /** Tokens that look right and are not: another key, alg none, expired, an ended session, an unknown user. */
@@ -53,6 +59,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const work = await pairWork(t, { programmeId: w.programme.id, pairId: w.pair.id, menteeCityId: w.city.id }, w.people, 'fuzz');
   const programme = await programmeWork(t, w, 'fuzz');
   const notification = await notificationOf(t, w.people.mentee.user, 'fuzz');
+  await notificationOf(t, w.people.mentee.user, 'fuzz-older'); // a second page, so there is a cursor
   const users = Object.values(w.people).map((p) => p.user.id);
   const ids = [...work.ids, ...programme.ids, notification.id, w.otherPair.id, w.elsewhere.id, w.city.id, w.mentorCity.id, w.coordinatorOrganisation.id, ...users];
   const codes = ['migrant-entrepreneurs', 'strategy', 'strategy.q1', 'access-to-finance', 'access-to-finance.q2', 'national-legislation-and-policy', '1', '2', 'plan', 'milestone', 'progress', 'csv', 'pdf'];
@@ -80,10 +87,19 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     ...users.map((u) => `user:${u}`),
   ];
   const sessions = { ...w.people } as Record<SignedInRole, SignedIn>;
+  const cursors: Record<string, string> = {};
+  for (const op of operations().filter((o) => o.method === 'get' && o.query.some((q) => q.name === 'cursor'))) {
+    const path = fillPath(op.path, Object.fromEntries(op.pathParams.map((p) => [p, things[kindOf(op.path, p)]]))).replace(/^\/api\/v1/, '');
+    const reader = sessions[writerOf(op) as SignedInRole];
+    const page = await t.api.as(reader.token).get(`${path}?limit=1`);
+    if (typeof page.body?.nextCursor === 'string') cursors[op.name] = page.body.nextCursor;
+  }
   return {
     w,
     pools: { ids, codes },
     things,
+    ids: { coordinatorOrganisation: w.coordinatorOrganisation.id, city: w.city.id, mentorCity: w.mentorCity.id },
+    cursors,
     rooms,
     forged: await forgedTokens(t, w.people.expert),
     sessions,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ActionPlan, Pair, staleVersion, type PlanFields } from '@citymentor/domain';
+import { ActionPlan, Milestone, Pair, staleVersion, type PlanFields } from '@citymentor/domain';
 import { EventLog } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
@@ -66,7 +66,12 @@ export class ActionPlansService {
     if (version !== plan.version) throw staleVersion(plan.version); // before the state and the fields are looked at
     assertPlanAllows('edit-plan', plan.state);
     const fields = await this.checkedFields(scope.pairId, plan, changes);
+    const gapsBefore = plan.gapQuestionCodes;
     plan.edit(version, fields);
+    // Gaps the plan no longer names are no longer addressed by its milestones either.
+    if (gapsBefore.some((q) => !plan.gapQuestionCodes.includes(q))) {
+      for (const milestone of await this.em.find(Milestone, { plan: planId })) milestone.keepGapsWithin(plan.gapQuestionCodes);
+    }
     await staleAware(
       () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)),
       () => this.currentVersion(planId),

@@ -10,7 +10,10 @@ import { assertPlanAllows, PlanAccess, planStillAllows } from './plan-access';
 import { milestoneCreated, milestoneUpdated, planUpdated, progressLogged, staleAware } from './plan-events';
 import { PlanReader } from './plan-reader';
 
-const TEXT_FIELDS = ['title', 'description', 'dueDate', 'owner'] as const;
+/** What the mentor reviewed of a milestone: rewritten only while the plan is drafted or revised. */
+const TEXT_FIELDS = ['title', 'description', 'dueDate', 'owner', 'gapQuestionCodes'] as const;
+
+const unique = (codes: string[] | undefined) => codes && [...new Set(codes)];
 
 /**
  * A plan's milestones and the progress logged on them. The mentee writes them: the whole
@@ -29,9 +32,14 @@ export class MilestonesService {
   async create(actor: Actor, planId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
     const { scope } = this.access.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
     assertPlanAllows('add-milestone', scope.planState);
-    const milestone = new Milestone(this.em.getReference(ActionPlan, planId), dto);
+    const gapQuestionCodes = unique(dto.gapQuestionCodes);
+    const milestone = new Milestone(this.em.getReference(ActionPlan, planId), { ...dto, gapQuestionCodes });
     this.em.persist(milestone);
-    await this.events.flushWith(this.em, () => milestoneCreated(scope, planId, milestone, actor.userId), planStillAllows(this.em, 'add-milestone', planId));
+    await this.events.flushWith(
+      this.em,
+      () => milestoneCreated(scope, planId, milestone, actor.userId),
+      planStillAllows(this.em, 'add-milestone', planId, gapQuestionCodes),
+    );
     return this.reader.milestone(scope, milestone.id);
   }
 
@@ -43,14 +51,19 @@ export class MilestonesService {
   /** An edit against the version the mentee loaded; the loser of a race gets 409 with the current version. */
   async update(actor: Actor, milestoneId: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
     const { scope } = this.access.edit(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
-    const { version, ...changes } = dto;
+    const { version, ...changes } = { ...dto, gapQuestionCodes: unique(dto.gapQuestionCodes) };
     const milestone = await this.em.findOneOrFail(Milestone, milestoneId);
     if (version !== milestone.version) throw staleVersion(milestone.version);
     const change = TEXT_FIELDS.some((f) => changes[f] !== undefined) ? 'edit-milestone' : 'change-milestone-status';
     assertPlanAllows(change, scope.planState);
     milestone.update(version, changes);
     await staleAware(
-      () => this.events.flushWith(this.em, () => milestoneUpdated(scope, scope.planId, milestone, actor.userId), planStillAllows(this.em, change, scope.planId)),
+      () =>
+        this.events.flushWith(
+          this.em,
+          () => milestoneUpdated(scope, scope.planId, milestone, actor.userId),
+          planStillAllows(this.em, change, scope.planId, changes.gapQuestionCodes),
+        ),
       async () => {
         const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from milestones where id = ?`, [milestoneId]);
         return row?.version;

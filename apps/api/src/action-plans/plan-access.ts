@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
 import { PreparedQuery } from '@citymentor/persistence';
-import { acceptsProgress, allowedActions, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
+import { acceptsProgress, allowedActions, assertGapsOfPlan, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
 import { lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
@@ -68,14 +68,23 @@ export function assertPlanAllows(change: PlanChange, state: PlanState) {
 }
 
 const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(`select state from action_plans where id = ? for no key update`);
+const PLAN_STATE_AND_GAPS_LOCKED = new PreparedQuery<{ state: PlanState; gapQuestionCodes: string[] }>(
+  `select state, gap_question_codes as "gapQuestionCodes" from action_plans where id = ? for no key update`,
+);
 
 /**
  * `assertPlanAllows` once more inside the change's transaction (EventLog.flushWith's `stillHolds`), on
  * the plan's row as committed now and locked until commit: a submit, review or archive racing the change
  * either waits for it (and the revision includes it) or commits first (and the change gets 409).
+ * With `milestoneGaps` (a milestone names gaps it addresses), they must be gaps of the plan as it is
+ * then (400 naming gapQuestionCodes): an edit of the plan's gaps cannot slip in between.
  */
-export function planStillAllows(em: EntityManager, change: PlanChange, planId: string): () => Promise<void> {
-  return lockedCheck(em, PLAN_STATE_LOCKED, planId, (row) => assertPlanAllows(change, row.state));
+export function planStillAllows(em: EntityManager, change: PlanChange, planId: string, milestoneGaps?: readonly string[]): () => Promise<void> {
+  if (!milestoneGaps) return lockedCheck(em, PLAN_STATE_LOCKED, planId, (row) => assertPlanAllows(change, row.state));
+  return lockedCheck(em, PLAN_STATE_AND_GAPS_LOCKED, planId, (row) => {
+    assertPlanAllows(change, row.state);
+    assertGapsOfPlan(milestoneGaps, row.gapQuestionCodes);
+  });
 }
 
 /** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanAccess` and the comments enforce. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide } from '@citymentor/contracts';
-import { DomainError, missingForSubmit, todayIso } from '@citymentor/domain';
+import { DomainError, missingForSubmit, todayIso, uncoveredGaps } from '@citymentor/domain';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
@@ -10,6 +10,7 @@ import { iso } from './sql';
 
 const MILESTONE_SELECT = `
   select m.id, m.plan_id as "planId", m.title, m.description, to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.owner, m.status, m.version,
+    m.gap_question_codes as "gapQuestionCodes",
     (m.due_date < ?::date and m.status <> 'done') as late,
     case when e.id is null then null else json_build_object('percent', e.percent, 'status', e.status, 'at', ${iso('e.created_at')}) end as "latestProgress",
     (select count(*)::int from comments c where c.plan_id = m.plan_id and c.target_type = 'milestone' and c.target_id = m.id and c.deleted_at is null) as "commentCount",
@@ -17,7 +18,10 @@ const MILESTONE_SELECT = `
   from milestones m
   left join lateral (select id, percent, status, created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) e on true`;
 
-type PlanRow = Omit<PlanDto, 'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'can' | 'missingForSubmit' | 'commentCount' | 'milestones'> & { pairId: string };
+type PlanRow = Omit<
+  PlanDto,
+  'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'can' | 'missingForSubmit' | 'uncoveredGapQuestionCodes' | 'commentCount' | 'milestones'
+> & { pairId: string };
 
 /**
  * The hot reads of plans and milestones: plain SQL mapped straight into response DTOs, no entity
@@ -58,6 +62,7 @@ export class PlanReader {
       editable: can.edit,
       can,
       missingForSubmit: missingForSubmit({ objective: row.objective, milestones }),
+      uncoveredGapQuestionCodes: uncoveredGaps(row.gapQuestionCodes, milestones),
       commentCount: row.commentCounts.filter((c) => c.targetType === 'plan').reduce((n, c) => n + c.count, 0),
       milestones,
     };

@@ -1695,6 +1695,8 @@ export interface components {
             owner: string;
             /** @enum {string} */
             status: "planned" | "in-progress" | "done" | "blocked";
+            /** @description The plan's gaps (guide question codes) this milestone addresses */
+            gapQuestionCodes: string[];
             version: number;
             /** @description Due date before today (UTC) and not done */
             late: boolean;
@@ -1761,6 +1763,8 @@ export interface components {
             can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
             missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
+            /** @description The plan's gaps no milestone addresses yet, in the plan's order */
+            uncoveredGapQuestionCodes: string[];
             /** @description Comments on the plan itself (not deleted) */
             commentCount: number;
             /** @description Unresolved review threads anywhere in the plan; they hold back approval */
@@ -1845,6 +1849,8 @@ export interface components {
             can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
             missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
+            /** @description The plan's gaps no milestone addresses yet, in the plan's order */
+            uncoveredGapQuestionCodes: string[];
             /** @description Comments on the plan itself (not deleted) */
             commentCount: number;
             /** @description Unresolved review threads anywhere in the plan; they hold back approval */
@@ -1925,6 +1931,8 @@ export interface components {
             owner: string;
             /** @enum {string} */
             status: "planned" | "in-progress" | "done" | "blocked";
+            /** @description The gaps it addresses; missing in revisions recorded before milestones named gaps (none) */
+            gapQuestionCodes?: string[];
         };
         PlanSnapshotDto: {
             title: string;
@@ -1987,6 +1995,13 @@ export interface components {
              * @enum {string}
              */
             status: "planned" | "in-progress" | "done" | "blocked";
+            /**
+             * @description The plan's gaps this milestone addresses: guide question codes among the plan's gapQuestionCodes (400 otherwise), up to 200. Left out: none; [] addresses none; null is refused (400)
+             * @example [
+             *       "access-to-finance.q2"
+             *     ]
+             */
+            gapQuestionCodes?: string[];
         };
         ProgressDto: {
             /** Format: uuid */
@@ -2018,6 +2033,8 @@ export interface components {
             owner: string;
             /** @enum {string} */
             status: "planned" | "in-progress" | "done" | "blocked";
+            /** @description The plan's gaps (guide question codes) this milestone addresses */
+            gapQuestionCodes: string[];
             version: number;
             /** @description Due date before today (UTC) and not done */
             late: boolean;
@@ -2046,6 +2063,13 @@ export interface components {
             owner?: string | null;
             /** @enum {string} */
             status?: "planned" | "in-progress" | "done" | "blocked";
+            /**
+             * @description The plan's gaps this milestone addresses: guide question codes among the plan's gapQuestionCodes (400 otherwise), up to 200. Left out: kept; [] addresses none; null is refused (400)
+             * @example [
+             *       "access-to-finance.q2"
+             *     ]
+             */
+            gapQuestionCodes?: string[];
             /** @description The version you loaded; a stale one gets 409 with details.currentVersion */
             version: number;
         };

@@ -148,7 +148,15 @@ export class ActionPlan {
       stakeholders: this.stakeholders,
       budget: this.budget,
       owner: this.owner,
-      milestones: milestones.map((m) => ({ id: m.id, title: m.title, description: m.description, dueDate: m.dueDate, owner: m.owner, status: m.status })),
+      milestones: milestones.map((m) => ({
+        id: m.id,
+        title: m.title,
+        description: m.description,
+        dueDate: m.dueDate,
+        owner: m.owner,
+        status: m.status,
+        gapQuestionCodes: m.gapQuestionCodes,
+      })),
     };
   }
 

@@ -1,4 +1,4 @@
-import { diffPlans, type PlanSnapshot } from './plan-diff';
+import { changesSinceApproval, diffPlans, type PlanSnapshot } from './plan-diff';
 
 const base: PlanSnapshot = {
   title: 'One-stop shop',
@@ -41,5 +41,40 @@ describe('diffPlans', () => {
     ]);
     expect(diff.milestones[0].fields).toEqual([{ field: 'dueDate', before: '2027-03-01', after: '2027-04-01' }]);
     expect(diff.milestones[1].fields).toContainEqual({ field: 'title', before: null, after: 'Opened' });
+  });
+
+  it('compares the gaps a milestone addresses, reading a revision recorded before milestones named gaps as none', () => {
+    const after = structuredClone(base);
+    after.milestones[0].gapQuestionCodes = ['comprehensive-support.q1'];
+    after.milestones[1].gapQuestionCodes = [];
+    expect(diffPlans(base, after).milestones).toEqual([
+      { milestoneId: 'm1', title: 'Services mapped', change: 'changed', fields: [{ field: 'gapQuestionCodes', before: [], after: ['comprehensive-support.q1'] }] },
+    ]);
+  });
+});
+
+describe('changesSinceApproval', () => {
+  it('shows what the mentee changed after the approval, not the statuses the work moved on', () => {
+    const now = structuredClone(base);
+    now.milestones[0].status = 'done';
+    now.milestones[1].status = 'in-progress';
+    expect(changesSinceApproval(base, now)).toEqual({ fields: [], milestones: [] });
+
+    now.milestones.push({ id: 'm3', title: 'Desk opens', description: '', dueDate: '2027-09-01', owner: 'Anna', status: 'in-progress', gapQuestionCodes: ['comprehensive-support.q1'] });
+    const diff = changesSinceApproval(base, now);
+    expect(diff.milestones).toEqual([
+      {
+        milestoneId: 'm3',
+        title: 'Desk opens',
+        change: 'added',
+        fields: [
+          { field: 'title', before: null, after: 'Desk opens' },
+          { field: 'description', before: null, after: '' },
+          { field: 'dueDate', before: null, after: '2027-09-01' },
+          { field: 'owner', before: null, after: 'Anna' },
+          { field: 'gapQuestionCodes', before: null, after: ['comprehensive-support.q1'] },
+        ],
+      },
+    ]);
   });
 });

@@ -1,11 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
 import { Clearable, IsIsoDate, Optional } from '../../http/validators';
 
 const STATUS_MESSAGE = { message: `status must be one of ${WORK_STATUSES.join(', ')}` };
 
-// null: description, owner and note are cleared (''); every other field refuses null (400 naming it).
+// null: description, owner and note are cleared (''); every other field refuses null (400 naming it):
+// gapQuestionCodes is cleared with [], as the plan's lists are.
+
+const gaps = (leftOut: string): ApiPropertyOptions => ({
+  type: [String],
+  example: ['access-to-finance.q2'],
+  description: `The plan's gaps this milestone addresses: guide question codes among the plan's gapQuestionCodes (400 otherwise), up to 200. Left out: ${leftOut}; [] addresses none; null is refused (400)`,
+});
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: 'Microcredit desk opens at the business centre' })
@@ -33,9 +40,17 @@ export class CreateMilestoneDto {
   @Optional()
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status?: WorkStatus;
+
+  @ApiPropertyOptional(gaps('none'))
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 120, { each: true })
+  gapQuestionCodes?: string[];
 }
 
-/** Title, description, due date and owner change while the plan is drafted or revised; the status also once it is approved. */
+/** Title, description, due date, owner and the gaps addressed change while the plan is drafted or revised; the status also once it is approved. */
 export class UpdateMilestoneDto {
   @ApiPropertyOptional()
   @Optional()
@@ -64,6 +79,14 @@ export class UpdateMilestoneDto {
   @Optional()
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status?: WorkStatus;
+
+  @ApiPropertyOptional(gaps('kept'))
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 120, { each: true })
+  gapQuestionCodes?: string[];
 
   @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with details.currentVersion' })
   @IsInt()

@@ -16,6 +16,7 @@ export class MilestoneSummaryDto {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
   @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ type: [String], description: "The plan's gaps (guide question codes) this milestone addresses" }) gapQuestionCodes: string[];
   @ApiProperty() version: number;
   @ApiProperty({ description: 'Due date before today (UTC) and not done' }) late: boolean;
   @ApiProperty({ type: LatestProgressDto, nullable: true, description: 'The latest progress entry, if any' }) latestProgress: LatestProgressDto | null;
@@ -90,6 +91,7 @@ export class PlanDto {
     description: 'What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone',
   })
   missingForSubmit: PlanRequirement[];
+  @ApiProperty({ type: [String], description: "The plan's gaps no milestone addresses yet, in the plan's order" }) uncoveredGapQuestionCodes: string[];
   @ApiProperty({ description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
   @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' }) openThreadCount: number;
   @ApiProperty({ type: [CommentCountDto], description: 'Comment counts of every target of the plan (plan, milestones, progress entries)' })

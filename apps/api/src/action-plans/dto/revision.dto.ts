@@ -46,6 +46,8 @@ export class MilestoneSnapshotDto {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
   @ApiProperty({ enum: WORK_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: [String], description: 'The gaps it addresses; missing in revisions recorded before milestones named gaps (none)' })
+  gapQuestionCodes?: string[];
 }
 
 export class PlanSnapshotDto {

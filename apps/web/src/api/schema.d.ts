@@ -1743,7 +1743,7 @@ export interface components {
              * Format: uuid
              * @description The assessment the plan started from
              */
-            sourceAssessmentId: Record<string, never> | null;
+            sourceAssessmentId: string | null;
             /** Format: uuid */
             createdBy: string;
             /** Format: date-time */
@@ -1829,7 +1829,7 @@ export interface components {
              * Format: uuid
              * @description The assessment the plan started from
              */
-            sourceAssessmentId: Record<string, never> | null;
+            sourceAssessmentId: string | null;
             /** Format: uuid */
             createdBy: string;
             /** Format: date-time */

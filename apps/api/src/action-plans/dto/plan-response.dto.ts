@@ -77,7 +77,7 @@ export class PlanDto {
   @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
   @ApiProperty({ description: 'Send it back with PATCH and versioned workflow steps' }) version: number;
   @ApiProperty({ description: 'How many times it has been submitted (the latest revision number)' }) revisionCount: number;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The assessment the plan started from' }) sourceAssessmentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The assessment the plan started from' }) sourceAssessmentId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

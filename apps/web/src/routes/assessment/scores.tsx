@@ -76,7 +76,7 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
                 </ul>
               </div>
             ))}
-            {pair && assessment.myRelation === 'own' && <PlanFromGaps assessment={assessment} pair={pair} sections={withGaps.map((s) => ({ code: s.code, title: s.title }))} />}
+            {pair && assessment.myRelation === 'own' && <PlanFromGaps assessment={assessment} pair={pair} sections={withGaps.map((s) => ({ code: s.code, title: s.title, gaps: scores.get(s.code)!.gaps }))} />}
           </>
         )}
       </section>
@@ -84,7 +84,7 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
   );
 }
 
-function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: Assessment; pair: Pair; sections: { code: string; title: string }[] }) {
+function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: Assessment; pair: Pair; sections: { code: string; title: string; gaps: string[] }[] }) {
   // A pair's plans stay inside its focus (none set: every section), as the API requires: offer only those.
   const sections = pair.focusSectionCodes.length === 0 ? withGaps : withGaps.filter((s) => pair.focusSectionCodes.includes(s.code));
   const [chosen, setChosen] = useState<string[]>((pair.focusSectionCodes.length === 0 ? sections.slice(0, 1) : sections).map((s) => s.code));
@@ -99,9 +99,11 @@ function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: As
     setBusy(true);
     setError(null);
     try {
+      // The plan starts with the gaps shown here for the sections chosen, in the benchmark's order.
+      const gapQuestionCodes = sections.filter((s) => chosen.includes(s.code)).flatMap((s) => s.gaps);
       const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
         path: { id: pair.id },
-        body: { title: (title.trim() || suggested).slice(0, 200), sectionCodes: chosen, fromAssessmentId: assessment.id },
+        body: { title: (title.trim() || suggested).slice(0, 200), sectionCodes: chosen, fromAssessmentId: assessment.id, gapQuestionCodes },
       });
       navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
     } catch (caught) {

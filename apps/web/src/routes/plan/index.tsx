@@ -16,6 +16,7 @@ import { t } from '../../i18n';
 import { isEvent, useRoom, type RealtimeEvent } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 import { byTarget, Discussion, type DiscussionContext } from './comments';
+import { PlanGaps, questionTexts } from './gaps';
 import { Milestones } from './milestones';
 import { PlanEditor, PlanFields, type EditorHandle } from './plan-details';
 import { stillPending, withArrivals, type Arrival } from './live-comments';
@@ -93,6 +94,7 @@ export default function PlanPage({ params }: PageProps) {
   const mentionable = (members.data ?? []).filter((m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member');
   const ctx: DiscussionContext = { planId, room, members: mentionable, reload: threads.reload, canComment: p.can.comment };
   const titles = sectionTitles(benchmark.data);
+  const questions = questionTexts(benchmark.data);
   const changed = () => plan.reload();
   const closeEditor = () => {
     setEditing(false);
@@ -188,9 +190,10 @@ export default function PlanPage({ params }: PageProps) {
         )}
       </div>
 
+      <PlanGaps plan={p} benchmark={benchmark.data} programmeId={programmeId} />
       <WhatChanged plan={p} />
       <ReviewForm plan={p} onChanged={changed} />
-      <Milestones plan={p} ctx={ctx} threads={grouped} onChanged={changed} />
+      <Milestones plan={p} questions={questions} ctx={ctx} threads={grouped} onChanged={changed} />
     </article>
   );
 }

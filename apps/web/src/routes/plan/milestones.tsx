@@ -23,11 +23,16 @@ interface MilestoneDraft {
   owner: string;
   status: WorkStatus;
   description: string;
+  gapQuestionCodes: string[];
 }
 
+/** The plan's gaps a milestone may address, in the plan's order, with their question texts. */
+export type PlanGapChoices = { code: string; text: string }[];
 
-function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix, statusOnly = false }: {
+
+function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix, gaps, statusOnly = false }: {
   initial: MilestoneDraft;
+  gaps: PlanGapChoices;
   onSubmit: (draft: MilestoneDraft) => void;
   onCancel?: () => void;
   busy: boolean;
@@ -80,6 +85,27 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
           <textarea id={`${idPrefix}-description`} rows={2} value={draft.description} onInput={set('description')} />
         </div>
       )}
+      {!statusOnly && gaps.length > 0 && (
+        <fieldset class="checks field--wide milestone-gaps">
+          <legend>{t('milestone.gaps')}</legend>
+          {gaps.map((g) => (
+            <label key={g.code} class="check">
+              <input
+                type="checkbox"
+                checked={draft.gapQuestionCodes.includes(g.code)}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    // Kept in the plan's order, whatever the order of the clicks.
+                    gapQuestionCodes: gaps.map((x) => x.code).filter((c) => (c === g.code ? e.currentTarget.checked : draft.gapQuestionCodes.includes(c))),
+                  })
+                }
+              />{' '}
+              <span lang="en">{g.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div class="actions field--wide">
         <button type="submit" class="button" disabled={busy}>
           {submitLabel}
@@ -94,16 +120,18 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
   );
 }
 
-function draftOf(m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | 'description'>): MilestoneDraft {
-  return { title: m.title, dueDate: m.dueDate, owner: m.owner, status: m.status, description: m.description };
+function draftOf(m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | 'description' | 'gapQuestionCodes'>): MilestoneDraft {
+  return { title: m.title, dueDate: m.dueDate, owner: m.owner, status: m.status, description: m.description, gapQuestionCodes: m.gapQuestionCodes };
 }
+
+const same = (a: MilestoneDraft[keyof MilestoneDraft], b: MilestoneDraft[keyof MilestoneDraft]) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Only what differs from `base`: the API tells a status change from a rewrite of the text by the fields sent. */
 function changesOf(draft: MilestoneDraft, base: MilestoneDraft): Partial<MilestoneDraft> {
-  return Object.fromEntries((Object.keys(draft) as (keyof MilestoneDraft)[]).filter((f) => draft[f] !== base[f]).map((f) => [f, draft[f]]));
+  return Object.fromEntries((Object.keys(draft) as (keyof MilestoneDraft)[]).filter((f) => !same(draft[f], base[f])).map((f) => [f, draft[f]]));
 }
 
-function MilestoneEditor({ milestone, statusOnly, onDone }: { milestone: Milestone; statusOnly: boolean; onDone: () => void }) {
+function MilestoneEditor({ milestone, statusOnly, gaps, onDone }: { milestone: Milestone; statusOnly: boolean; gaps: PlanGapChoices; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ mine: MilestoneDraft; theirs: Schemas['MilestoneDto'] } | null>(null);
@@ -127,14 +155,17 @@ function MilestoneEditor({ milestone, statusOnly, onDone }: { milestone: Milesto
 
   if (conflict) {
     const theirs = draftOf(conflict.theirs);
-    const label = { title: t('milestone.title'), dueDate: t('milestone.dueDate'), owner: t('milestone.owner'), status: t('milestone.status'), description: t('milestone.description') };
-    const rows = conflictRows(
-      (Object.keys(label) as (keyof MilestoneDraft)[]).map((f) => ({
-        label: label[f],
-        mine: f === 'status' ? workStatusLabel(conflict.mine.status) : conflict.mine[f],
-        theirs: f === 'status' ? workStatusLabel(theirs.status) : theirs[f],
-      })),
-    );
+    const label = {
+      title: t('milestone.title'),
+      dueDate: t('milestone.dueDate'),
+      owner: t('milestone.owner'),
+      status: t('milestone.status'),
+      description: t('milestone.description'),
+      gapQuestionCodes: t('milestone.gaps'),
+    };
+    const shown = (d: MilestoneDraft, f: keyof MilestoneDraft) =>
+      f === 'status' ? workStatusLabel(d.status) : f === 'gapQuestionCodes' ? d.gapQuestionCodes.map((c) => gaps.find((g) => g.code === c)?.text ?? c) : d[f];
+    const rows = conflictRows((Object.keys(label) as (keyof MilestoneDraft)[]).map((f) => ({ label: label[f], mine: shown(conflict.mine, f), theirs: shown(theirs, f) })));
     return <ConflictView rows={rows} busy={busy} onKeepMine={() => void save(conflict.mine, conflict.theirs.version, theirs)} onTakeTheirs={onDone} />;
   }
   return (
@@ -144,6 +175,7 @@ function MilestoneEditor({ milestone, statusOnly, onDone }: { milestone: Milesto
         idPrefix={`edit-${milestone.id}`}
         initial={draftOf(milestone)}
         statusOnly={statusOnly}
+        gaps={gaps}
         busy={busy}
         submitLabel={t('common.save')}
         onSubmit={(d) => void save(d, milestone.version)}
@@ -261,7 +293,14 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
   );
 }
 
-function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Plan; milestone: Milestone; ctx: DiscussionContext; threads: Map<string, Thread[]>; onChanged: () => void }) {
+function MilestoneItem({ plan, milestone, gaps, ctx, threads, onChanged }: {
+  plan: Plan;
+  milestone: Milestone;
+  gaps: PlanGapChoices;
+  ctx: DiscussionContext;
+  threads: Map<string, Thread[]>;
+  onChanged: () => void;
+}) {
   const [mode, setMode] = useState<'view' | 'edit' | 'progress'>('view');
   const [showProgress, setShowProgress] = useState(false);
   // Focus goes back to the button that opened the form once it closes.
@@ -298,13 +337,25 @@ function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Pla
           )}
         </p>
         {milestone.description && <p data-user-content>{milestone.description}</p>}
+        {milestone.gapQuestionCodes.length > 0 && (
+          <div class="milestone__gaps" data-testid="milestone-gaps">
+            <p class="muted">{t('milestone.addresses')}</p>
+            <ul class="bullets">
+              {milestone.gapQuestionCodes.map((code) => (
+                <li key={code} lang="en">
+                  <a href={`#gap-${code}`}>{gaps.find((g) => g.code === code)?.text ?? code}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {milestone.latestProgress && (
           <div class="meter" data-testid="milestone-progress">
             <progress max={100} value={milestone.latestProgress.percent} aria-label={t('progress.percent')} />
             <span>{formatPercent(milestone.latestProgress.percent)}</span>
           </div>
         )}
-        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} onDone={done} />}
+        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} gaps={gaps} onDone={done} />}
         {mode === 'progress' && <ProgressForm milestone={milestone} onDone={done} />}
         {mode === 'view' && (
           <div class="actions">
@@ -330,7 +381,15 @@ function MilestoneItem({ plan, milestone, ctx, threads, onChanged }: { plan: Pla
   );
 }
 
-export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx: DiscussionContext; threads: Map<string, Thread[]>; onChanged: () => void }) {
+export function Milestones({ plan, questions, ctx, threads, onChanged }: {
+  plan: Plan;
+  /** Guide question texts by code (the benchmark's). */
+  questions: Map<string, string>;
+  ctx: DiscussionContext;
+  threads: Map<string, Thread[]>;
+  onChanged: () => void;
+}) {
+  const gaps: PlanGapChoices = plan.gapQuestionCodes.map((code) => ({ code, text: questions.get(code) ?? code }));
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -358,7 +417,7 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
       {plan.milestones.length === 0 && <p>{t('milestones.empty')}</p>}
       <ol class="work-list">
         {plan.milestones.map((m) => (
-          <MilestoneItem key={m.id} plan={plan} milestone={m} ctx={ctx} threads={threads} onChanged={onChanged} />
+          <MilestoneItem key={m.id} plan={plan} milestone={m} gaps={gaps} ctx={ctx} threads={threads} onChanged={onChanged} />
         ))}
       </ol>
       {plan.can.addMilestone &&
@@ -368,7 +427,8 @@ export function Milestones({ plan, ctx, threads, onChanged }: { plan: Plan; ctx:
             {error !== null && <ErrorNotice error={error} />}
             <MilestoneForm
               idPrefix="new-milestone"
-              initial={{ title: '', dueDate: '', owner: plan.owner, status: 'planned', description: '' }}
+              initial={{ title: '', dueDate: '', owner: plan.owner, status: 'planned', description: '', gapQuestionCodes: [] }}
+              gaps={gaps}
               busy={busy}
               submitLabel={t('milestones.addSubmit')}
               onSubmit={(d) => void add(d)}

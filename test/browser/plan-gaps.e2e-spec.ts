@@ -5,6 +5,7 @@
  * beside them); the milestone form offers the gaps as checkboxes, and a gap no milestone addresses is
  * "not covered yet", for the mentor too. Screenshots at 1280 px and 390 px.
  */
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiClient } from '../support/api-client';
 import { PASSWORD } from '../support/given';
@@ -17,6 +18,13 @@ jest.setTimeout(TEST);
 const Q1 = 'Does the city provide training to enhance financial skills';
 const Q2 = 'Does the city engage with mainstream credit and investment institutions';
 const PHONE = { width: 390, height: 844 };
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (as test/browser/pages runs it): id and where. */
+async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
+}
 
 describe('a plan started from gaps', () => {
   let world: BrowserWorld;
@@ -127,6 +135,17 @@ describe('a plan started from gaps', () => {
     await mentor.getByTestId('plan-gaps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await mentor.screenshot({ path: screenshotPath('plan-gaps-phone.png') });
     await mentorContext.close();
+  });
+
+  it('names each milestone’s discussion by its milestone: no two regions share a name (axe landmark-unique)', async () => {
+    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Train the advisers', dueDate: '2099-06-30', owner: 'Business office' }).expect(201);
+    await mentee.reload();
+    await mentee.getByTestId('milestone').filter({ hasText: 'Train the advisers' }).waitFor();
+    await mentee.getByRole('region', { name: 'Comments on “Open the desk” (0 open)' }).waitFor();
+    await mentee.getByRole('region', { name: 'Comments on “Train the advisers” (0 open)' }).waitFor();
+    const violations = await axeViolations(mentee);
+    expect(violations.filter((v) => v.id === 'landmark-unique')).toEqual([]);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
   it('raised no error in any page', () => {

@@ -207,8 +207,8 @@ export const enWork = {
   'progress.none': 'No progress logged yet.',
 
   'comments.onPlan': 'Comments on the plan',
-  'comments.onMilestone': 'Comments',
-  'comments.onProgress': 'Comments',
+  'comments.onMilestone': 'Comments on “{title}”',
+  'comments.onProgress': 'Comments on the progress of {date}',
   'comments.open.one': '{count} open',
   'comments.open.other': '{count} open',
   'comments.none': 'No comment yet.',

@@ -209,8 +209,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'progress.none': 'Aucun avancement noté pour l’instant.',
 
   'comments.onPlan': 'Commentaires sur le plan',
-  'comments.onMilestone': 'Commentaires',
-  'comments.onProgress': 'Commentaires',
+  'comments.onMilestone': 'Commentaires sur « {title} »',
+  'comments.onProgress': 'Commentaires sur l’avancement du {date}',
   'comments.open.one': '{count} ouvert',
   'comments.open.other': '{count} ouverts',
   'comments.none': 'Aucun commentaire pour l’instant.',

@@ -2,6 +2,7 @@
  * Peer-review threads on a plan, a milestone or a progress entry: read, reply, resolve, edit, delete,
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
 import { useReturnFocus } from '../../components/focus';
@@ -279,8 +280,11 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
   );
 }
 
-/** The threads about one target, with a box to start a new one. */
-export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: string; compact?: boolean }) {
+/**
+ * The threads about one target, with a box to start a new one. Its heading names the region, so `title`
+ * must tell it apart from the page's other discussions (say which milestone or entry it is about).
+ */
+export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: ComponentChildren; compact?: boolean }) {
   const open = threads.filter((x) => !x.resolved && !x.deleted).length;
   const [composing, setComposing] = useState(!compact);
   const addButton = useReturnFocus(composing);

@@ -10,7 +10,7 @@ import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { useFocusFirstField, useReturnFocus } from '../../components/focus';
 import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
-import { formatDate, formatDateTime, formatPercent, t } from '../../i18n';
+import { formatDate, formatDateTime, formatPercent, t, tParts } from '../../i18n';
 import { Discussion, targetKey, type DiscussionContext, type Thread } from './comments';
 import type { Plan } from './plan-details';
 
@@ -286,7 +286,7 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
               </ul>
             )}
           </div>
-          <Discussion ctx={ctx} target={{ type: 'progress', id: p.id }} threads={threads.get(targetKey({ type: 'progress', id: p.id })) ?? []} title={t('comments.onProgress')} compact />
+          <Discussion ctx={ctx} target={{ type: 'progress', id: p.id }} threads={threads.get(targetKey({ type: 'progress', id: p.id })) ?? []} title={t('comments.onProgress', { date: formatDateTime(p.createdAt) })} compact />
         </li>
       ))}
     </ol>
@@ -376,7 +376,13 @@ function MilestoneItem({ plan, milestone, gaps, ctx, threads, onChanged }: {
         )}
         {showProgress && <ProgressEntries milestone={milestone} ctx={ctx} threads={threads} />}
       </div>
-      <Discussion ctx={ctx} target={{ type: 'milestone', id: milestone.id }} threads={threads.get(targetKey({ type: 'milestone', id: milestone.id })) ?? []} title={t('comments.onMilestone')} compact />
+      <Discussion
+        ctx={ctx}
+        target={{ type: 'milestone', id: milestone.id }}
+        threads={threads.get(targetKey({ type: 'milestone', id: milestone.id })) ?? []}
+        title={tParts('comments.onMilestone', { title: <span data-user-content>{milestone.title}</span> })}
+        compact
+      />
     </li>
   );
 }

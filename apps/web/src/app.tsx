@@ -15,6 +15,7 @@ const routes: Route[] = [
   { pattern: '/programmes/:id/dashboard', load: () => import('./routes/dashboard') },
   { pattern: '/programmes/:id/manage', load: () => import('./routes/manage') },
   { pattern: '/programmes/:id/activity', load: () => import('./routes/activity') },
+  { pattern: '/account', load: () => import('./routes/account') },
   { pattern: '/benchmarks', load: () => import('./routes/benchmarks') },
   { pattern: '/benchmarks/:code', load: () => import('./routes/benchmarks/benchmark') },
   { pattern: '/invitations/:token', public: true, load: () => import('./routes/invitation') },

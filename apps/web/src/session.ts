@@ -25,6 +25,30 @@ const SIGN_OUT_PENDING = 'citymentor.signOutPending';
 
 export const session = createStore<Session | null>(null);
 
+/**
+ * Why the last session ended without the person signing out, for the sign-in page to say: it expired
+ * (or was ended elsewhere), or the password was changed. Null once they sign in again.
+ */
+export type SessionEnd = 'expired' | 'password-changed';
+export const sessionEnd = createStore<SessionEnd | null>(null);
+
+export function useSessionEnd(): SessionEnd | null {
+  return useStore(sessionEnd);
+}
+
+/** The server ended this session (a password change ends them all): forget it here, saying why. */
+export function endedBecause(reason: SessionEnd) {
+  sessionEnd.set(reason);
+  session.set(null);
+  tabs?.postMessage('signed-out');
+}
+
+/** A session that was in use could not go on: the person is asked to sign in again, and told why. */
+function lostSession() {
+  if (session.get()) sessionEnd.set('expired');
+  session.set(null);
+}
+
 const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('citymentor.session') : null;
 tabs?.addEventListener('message', (event: MessageEvent) => {
   if (event.data === 'signed-out') session.set(null);
@@ -37,6 +61,7 @@ export function useSession(): Session | null {
 
 function adoptCookieSession(dto: Schemas['SessionDto']): Session {
   const next: Session = { accessToken: dto.accessToken, expiresAt: Date.now() + dto.expiresIn * 1000, user: dto.user };
+  sessionEnd.set(null);
   session.set(next);
   return next;
 }
@@ -112,7 +137,7 @@ async function refreshOnce(): Promise<string | null> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       // No cookie, or revoked, expired or reused: sign in again (and no sign-out is owed any more).
-      session.set(null);
+      lostSession();
       forgetPendingSignOut();
     }
     return null; // offline: keep the session, this request fails
@@ -164,5 +189,5 @@ function forgetPendingSignOut() {
 setAuthHooks({
   accessToken: () => session.get()?.accessToken ?? null,
   refresh: refreshAccessToken,
-  lost: () => session.set(null),
+  lost: lostSession,
 });

@@ -103,7 +103,9 @@ export function Header({ session }: { session: Session | null }) {
               <div class="account">
                 <span class="account__name">
                   {t('nav.signedInAs', { name: '' })}
-                  <span data-user-content>{session.user.name}</span>
+                  <Link href="/account" data-user-content>
+                    {session.user.name}
+                  </Link>
                 </span>
                 <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
                   {t('nav.signOut')}

@@ -51,6 +51,13 @@ const core = {
   'signIn.intro': 'Use the e-mail address your programme coordinator invited.',
   'signIn.email': 'E-mail',
   'signIn.password': 'Password',
+  'signIn.expired': 'Your session has ended, so please sign in again. You will be back where you were.',
+  'signIn.passwordChanged': 'Your password has been changed and every session has ended: sign in with the new password.',
+  'account.title': 'Your account',
+  'account.passwordTitle': 'Change your password',
+  'account.passwordIntro': 'Changing it signs you out everywhere, on this device too; then sign in with the new one.',
+  'account.newPassword': 'New password',
+  'account.changePassword': 'Change the password',
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
 

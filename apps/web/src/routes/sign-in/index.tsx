@@ -3,11 +3,12 @@ import { ErrorNotice } from '../../components/status';
 import { usePageTitle } from '../../components/page-title';
 import { t } from '../../i18n';
 import { Redirect, safeNext, type PageProps } from '../../router';
-import { signIn, useSession } from '../../session';
+import { signIn, useSession, useSessionEnd } from '../../session';
 
 export default function SignInPage({ query }: PageProps) {
   usePageTitle(t('signIn.title'));
   const session = useSession();
+  const ended = useSessionEnd();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,6 +31,11 @@ export default function SignInPage({ query }: PageProps) {
   return (
     <section class="narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {ended && (
+        <p class="notice" role="status">
+          {t(ended === 'expired' ? 'signIn.expired' : 'signIn.passwordChanged')}
+        </p>
+      )}
       <p>{t('signIn.intro')}</p>
       {error !== null && <ErrorNotice error={error} />}
       <form class="form" onSubmit={submit}>

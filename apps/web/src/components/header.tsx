@@ -3,6 +3,7 @@ import { LOCALES, setLocale, t, useLocale, type Locale } from '../i18n';
 import { loadProgrammes, useProgrammes } from '../programmes';
 import { Link, match, navigate, useLocation } from '../router';
 import { signOut, type Session } from '../session';
+import { dropAllDrafts } from './drafts';
 import { NotificationsBell } from './notifications';
 import { WorkLink } from './work-link';
 
@@ -107,7 +108,7 @@ export function Header({ session }: { session: Session | null }) {
                     {session.user.name}
                   </Link>
                 </span>
-                <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
+                <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => (dropAllDrafts(), navigate('/sign-in', { replace: true })))}>
                   {t('nav.signOut')}
                 </button>
               </div>

@@ -51,7 +51,7 @@ const core = {
   'signIn.intro': 'Use the e-mail address your programme coordinator invited.',
   'signIn.email': 'E-mail',
   'signIn.password': 'Password',
-  'signIn.expired': 'Your session has ended, so please sign in again. You will be back where you were.',
+  'signIn.expired': 'Your session has ended, so please sign in again. You will be back where you were, with anything you had typed and not yet sent.',
   'signIn.passwordChanged': 'Your password has been changed and every session has ended: sign in with the new password.',
   'account.title': 'Your account',
   'account.passwordTitle': 'Change your password',

@@ -51,7 +51,7 @@ export const fr: Messages = {
   'signIn.intro': 'Utilisez l’adresse e-mail à laquelle la coordination du programme vous a invité·e.',
   'signIn.email': 'Adresse e-mail',
   'signIn.password': 'Mot de passe',
-  'signIn.expired': 'Votre session a pris fin : veuillez vous reconnecter. Vous reviendrez où vous étiez.',
+  'signIn.expired': 'Votre session a pris fin : veuillez vous reconnecter. Vous reviendrez où vous étiez, avec ce que vous aviez écrit sans l’envoyer.',
   'signIn.passwordChanged': 'Votre mot de passe a été changé et toutes les sessions ont pris fin : connectez-vous avec le nouveau.',
   'account.title': 'Votre compte',
   'account.passwordTitle': 'Changer votre mot de passe',

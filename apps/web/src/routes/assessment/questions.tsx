@@ -18,8 +18,9 @@ const ratingValue = (r: Rating) => (r === null ? 'na' : String(r));
 const parseRating = (v: string): Rating => (v === 'na' ? null : (Number(v) as 0 | 1 | 2));
 
 function Calibration({ assessment, answer, code, onSaved }: { assessment: Assessment; answer: Answer | undefined; code: string; onSaved: () => void }) {
-  const [rating, setRating] = useState<string>(answer?.mentorRated ? ratingValue(answer.mentorRating) : '');
-  const [note, setNote] = useState(answer?.mentorNote ?? '');
+  const saver = useAutosave((c: { rating: string; note: string }) => save(c.rating, c.note), 800, `calibration:${assessment.id}:${code}`);
+  const [rating, setRating] = useState<string>(saver.restored?.rating ?? (answer?.mentorRated ? ratingValue(answer.mentorRating) : ''));
+  const [note, setNote] = useState(saver.restored?.note ?? answer?.mentorNote ?? '');
   const [error, setError] = useState<unknown>(null);
   const save = async (value: string, text: string) => {
     if (value === '') return false; // a rating comes first; the note is kept until then
@@ -36,7 +37,6 @@ function Calibration({ assessment, answer, code, onSaved }: { assessment: Assess
       return false;
     }
   };
-  const saver = useAutosave((c: { rating: string; note: string }) => save(c.rating, c.note));
   return (
     <div class="calibrate">
       <div class="field field--inline">
@@ -82,8 +82,9 @@ function Question({ assessment, question, answer, index, onSaved }: {
   index: number;
   onSaved: () => void;
 }) {
-  const [rating, setRating] = useState<string | undefined>(answer ? ratingValue(answer.rating) : undefined);
-  const [evidence, setEvidence] = useState(answer?.evidence ?? '');
+  const saver = useAutosave((a: { rating: string | undefined; evidence: string }) => save(a.rating, a.evidence), 800, `answer:${assessment.id}:${question.code}`);
+  const [rating, setRating] = useState<string | undefined>(saver.restored?.rating ?? (answer ? ratingValue(answer.rating) : undefined));
+  const [evidence, setEvidence] = useState(saver.restored?.evidence ?? answer?.evidence ?? '');
   const [error, setError] = useState<unknown>(null);
   const readOnly = !assessment.canAnswer;
   const name = `rating-${question.code}`;
@@ -105,7 +106,6 @@ function Question({ assessment, question, answer, index, onSaved }: {
       return false;
     }
   };
-  const saver = useAutosave((a: { rating: string | undefined; evidence: string }) => save(a.rating, a.evidence));
 
   return (
     <li class={answer?.calibrationDiffers ? 'question question--differs' : 'question'} id={`q-${question.code}`} data-testid="question">

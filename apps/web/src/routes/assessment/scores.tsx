@@ -161,7 +161,6 @@ export function ContextStep({ assessment, benchmark }: { assessment: Assessment;
 }
 
 function ContextFactor({ assessment, factor, initial }: { assessment: Assessment; factor: Benchmark['contextFactors'][number]; initial: string }) {
-  const [note, setNote] = useState(initial);
   const [error, setError] = useState<unknown>(null);
   const saver = useAutosave(async (text: string) => {
     if (!assessment.canAnswer) return false;
@@ -173,7 +172,8 @@ function ContextFactor({ assessment, factor, initial }: { assessment: Assessment
       setError(caught);
       return false;
     }
-  });
+  }, 800, `context:${assessment.id}:${factor.code}`);
+  const [note, setNote] = useState(saver.restored ?? initial);
   return (
     <li class="context-factor">
       <label for={`factor-${factor.code}`} lang="en">

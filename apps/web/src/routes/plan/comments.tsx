@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
+import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
 import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
 import { TypingIndicator } from '../../components/presence';
@@ -68,11 +69,20 @@ interface Context {
   canComment: boolean;
 }
 
-/** A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request (an inline form). */
-function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLabel, save, autoFocus = false }: {
+/** Where a box's unsent text is kept (components/drafts.ts), per plan: `new:<target>`, `reply:<thread>`, `edit:<comment>`. */
+const draftKey = (ctx: Context, box: string) => `comment:${ctx.planId}:${box}`;
+/** Whether a box was left with unsent text (a session that ended, a reload): it opens with it again. */
+const hasDraft = (ctx: Context, box: string) => loadDraft<string>(draftKey(ctx, box)) !== null;
+
+/**
+ * A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request
+ * (an inline form). What is typed is kept as a draft of its `box` until it is sent or cancelled.
+ */
+function Composer({ ctx, target, parentId, box, label, onDone, initial = '', submitLabel, save, autoFocus = false }: {
   ctx: Context;
   target: Target;
   parentId?: string;
+  box: string;
   label: string;
   submitLabel: string;
   initial?: string;
@@ -81,7 +91,8 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
   save?: (body: string) => Promise<unknown>;
   autoFocus?: boolean;
 }) {
-  const [body, setBody] = useState(initial);
+  const draft = draftKey(ctx, box);
+  const [body, setBody] = useState(() => loadDraft<string>(draft) ?? initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -92,13 +103,22 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
     if (autoFocus) area.current?.focus();
   }, []);
 
+  const typed = (text: string) => {
+    setBody(text);
+    saveDraft(draft, text);
+  };
+  const close = () => {
+    dropDraft(draft);
+    onDone?.();
+  };
+
   const insertMention = (userId: string) => {
     const member = ctx.members.find((m) => m.userId === userId);
     if (!member) return;
     const el = area.current;
     const at = el?.selectionStart ?? body.length;
     const token = `@[${member.name}](${member.userId}) `;
-    setBody(body.slice(0, at) + token + body.slice(at));
+    typed(body.slice(0, at) + token + body.slice(at));
     requestAnimationFrame(() => el?.focus());
   };
 
@@ -120,7 +140,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
       key.current = newIdempotencyKey();
       setBody('');
       ctx.reload();
-      onDone?.();
+      close();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -140,7 +160,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
         value={body}
         maxLength={5000}
         onInput={(e) => {
-          setBody(e.currentTarget.value);
+          typed(e.currentTarget.value);
           sendTyping(ctx.room, typingTarget);
         }}
       />
@@ -160,7 +180,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
           {submitLabel}
         </button>
         {onDone && (
-          <button type="button" class="button button--secondary" onClick={onDone}>
+          <button type="button" class="button button--secondary" onClick={close}>
             {t('common.cancel')}
           </button>
         )}
@@ -170,7 +190,7 @@ function Composer({ ctx, target, parentId, label, onDone, initial = '', submitLa
 }
 
 function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: Context; root?: Thread }) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => hasDraft(ctx, `edit:${comment.id}`));
   const [error, setError] = useState<unknown>(null);
   const editButton = useReturnFocus(editing);
 
@@ -207,6 +227,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
         <Composer
           ctx={ctx}
           target={comment.target}
+          box={`edit:${comment.id}`}
           label={t('comments.editLabel')}
           submitLabel={t('common.save')}
           initial={comment.body}
@@ -254,7 +275,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
 }
 
 function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
-  const [replying, setReplying] = useState(false);
+  const [replying, setReplying] = useState(() => hasDraft(ctx, `reply:${thread.id}`));
   const replyButton = useReturnFocus(replying);
   return (
     <li class={thread.resolved ? 'thread thread--resolved' : 'thread'} data-testid="thread">
@@ -270,7 +291,7 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
       )}
       {thread.can.reply &&
         (replying ? (
-          <Composer ctx={ctx} target={thread.target} parentId={thread.id} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} autoFocus onDone={() => setReplying(false)} />
+          <Composer ctx={ctx} target={thread.target} parentId={thread.id} box={`reply:${thread.id}`} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} autoFocus onDone={() => setReplying(false)} />
         ) : (
           <button ref={replyButton} type="button" class="link-button" onClick={() => setReplying(true)}>
             {t('comments.reply')}
@@ -286,7 +307,7 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
  */
 export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: ComponentChildren; compact?: boolean }) {
   const open = threads.filter((x) => !x.resolved && !x.deleted).length;
-  const [composing, setComposing] = useState(!compact);
+  const [composing, setComposing] = useState(() => !compact || hasDraft(ctx, `new:${targetKey(target)}`));
   const addButton = useReturnFocus(composing);
   const headingId = `discussion-${target.type}-${target.id}`;
   return (
@@ -302,7 +323,7 @@ export function Discussion({ ctx, target, threads, title, compact = false }: { c
       </ol>
       {ctx.canComment &&
         (composing ? (
-          <Composer ctx={ctx} target={target} label={t('comments.newLabel')} submitLabel={t('comments.post')} autoFocus={compact} onDone={compact ? () => setComposing(false) : undefined} />
+          <Composer ctx={ctx} target={target} box={`new:${targetKey(target)}`} label={t('comments.newLabel')} submitLabel={t('comments.post')} autoFocus={compact} onDone={compact ? () => setComposing(false) : undefined} />
         ) : (
           <button ref={addButton} type="button" class="button button--secondary" onClick={() => setComposing(true)}>
             {t('comments.add')}

@@ -18,9 +18,9 @@ import { Link, type PageProps } from '../../router';
 import { byTarget, Discussion, type DiscussionContext } from './comments';
 import { PlanGaps, questionTexts } from './gaps';
 import { Milestones } from './milestones';
-import { PlanEditor, PlanFields, type EditorHandle } from './plan-details';
+import { hasPlanDraft, PlanEditor, PlanFields, type EditorHandle } from './plan-details';
 import { stillPending, withArrivals, type Arrival } from './live-comments';
-import { LatestReview, ReviewForm, WhatChanged, WorkflowActions, type OpenEdits } from './review';
+import { ChangedSinceApproval, LatestReview, ReviewForm, WhatChanged, WorkflowActions, type OpenEdits } from './review';
 
 function useDebounced(fn: () => void, ms = 60) {
   const [timer] = useState<{ id?: ReturnType<typeof setTimeout> }>({});
@@ -42,11 +42,13 @@ export default function PlanPage({ params }: PageProps) {
   const pair = useResource((signal) => (pairId ? api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }) : Promise.resolve(undefined)), [pairId]);
   const benchmarkCode = pair.data?.benchmarkCode;
   const benchmark = useResource(() => (benchmarkCode ? loadBenchmark(benchmarkCode) : Promise.resolve(undefined)), [benchmarkCode]);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => hasPlanDraft(planId));
   const editor = useRef<EditorHandle | null>(null);
   const [draftObjective, setDraftObjective] = useState<string | null>(null);
   const editButton = useReturnFocus(editing);
-  const [announcement, setAnnouncement] = useState('');
+  // What just happened live, about the plan in the state it led to: gone once the plan moves on (approved, then started).
+  const [announcement, setAnnouncement] = useState<{ text: string; state: string } | null>(null);
+  const [addedSinceApproval, setAddedSinceApproval] = useState<Set<string>>(new Set());
 
   const reloadPlan = useDebounced(plan.reload);
   const reloadThreads = useDebounced(threads.reload, 0);
@@ -60,9 +62,9 @@ export default function PlanPage({ params }: PageProps) {
       if (event.type.startsWith('comment.')) reloadThreads();
       else reloadPlan();
       if (isEvent(event, 'plan.reviewed')) {
-        setAnnouncement(event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'));
-      } else if (isEvent(event, 'plan.submitted')) setAnnouncement(t('live.submitted'));
-      else if (isEvent(event, 'plan.withdrawn')) setAnnouncement(t('live.withdrawn'));
+        setAnnouncement({ text: event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'), state: event.payload.state });
+      } else if (isEvent(event, 'plan.submitted')) setAnnouncement({ text: t('live.submitted'), state: event.payload.state });
+      else if (isEvent(event, 'plan.withdrawn')) setAnnouncement({ text: t('live.withdrawn'), state: event.payload.state });
     },
     () => {
       reloadPlan();
@@ -72,6 +74,7 @@ export default function PlanPage({ params }: PageProps) {
 
   const p = plan.data;
   usePageTitle(p?.title);
+  const live = announcement && p && announcement.state === p.state ? announcement.text : '';
 
   // A link to a comment or a milestone (`#comment-…`, as notifications give) scrolls there once it is shown.
   const [arrived, setArrived] = useState(false);
@@ -147,11 +150,11 @@ export default function PlanPage({ params }: PageProps) {
       </header>
 
       <p class="visually-hidden" role="status" aria-live="polite">
-        {announcement}
+        {live}
       </p>
-      {announcement && (
+      {live && (
         <p class="notice notice--info" data-testid="live-announcement">
-          {announcement}
+          {live}
         </p>
       )}
 
@@ -191,9 +194,10 @@ export default function PlanPage({ params }: PageProps) {
       </div>
 
       <PlanGaps plan={p} benchmark={benchmark.data} programmeId={programmeId} />
-      <WhatChanged plan={p} />
+      <ChangedSinceApproval plan={p} questions={questions} onLoaded={setAddedSinceApproval} />
+      <WhatChanged plan={p} questions={questions} />
       <ReviewForm plan={p} onChanged={changed} />
-      <Milestones plan={p} questions={questions} ctx={ctx} threads={grouped} onChanged={changed} />
+      <Milestones plan={p} questions={questions} addedSinceApproval={addedSinceApproval} ctx={ctx} threads={grouped} onChanged={changed} />
     </article>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../../api/client';
+import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
 import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { useFocusFirstField } from '../../components/focus';
 import { planStateLabel } from '../../components/labels';
@@ -113,6 +114,12 @@ export interface EditorHandle {
   save(): Promise<Plan | null>;
 }
 
+/** Where the edit form's unsaved fields are kept (components/drafts.ts). */
+const planDraftKey = (planId: string) => `plan:${planId}`;
+
+/** Whether the plan's edit form was left with unsaved changes: the page opens it again with them. */
+export const hasPlanDraft = (planId: string) => loadDraft(planDraftKey(planId)) !== null;
+
 /**
  * The edit form; `onSaved` gets the plan as saved. `handle` lets the page save it before a submit;
  * `onDraft` tells the page the objective as typed (what the plan will have once saved).
@@ -125,8 +132,10 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
   onDraft?: (draft: { objective: string }) => void;
 }) {
   const [initial] = useState<Draft>(() => draftOf(plan));
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [version, setVersion] = useState(plan.version);
+  // Left unsaved by an earlier visit (the session ended, the page reloaded): go on from it, at the version it started from.
+  const [kept] = useState(() => loadDraft<{ draft: Draft; version: number }>(planDraftKey(plan.id)));
+  const [draft, setDraft] = useState<Draft>(kept?.draft ?? initial);
+  const [version, setVersion] = useState(kept?.version ?? plan.version);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   /** Why the form cannot be saved any more, in words (the plan left the editable states meanwhile). */
@@ -145,6 +154,7 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
       const saved = wroteVersion(await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...body, version: atVersion } }));
       unanswered.current = null;
       setTheirs(null);
+      dropDraft(planDraftKey(plan.id));
       onSaved(saved);
       return saved;
     } catch (caught) {
@@ -191,6 +201,7 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
   const set = (field: Field) => (e: Event) => {
     const next = { ...draft, [field]: (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value };
     setDraft(next);
+    saveDraft(planDraftKey(plan.id), { draft: next, version });
     if (field === 'objective') onDraft?.({ objective: next.objective });
   };
 
@@ -272,7 +283,14 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
         <button type="submit" class="button" disabled={busy}>
           {busy ? t('common.saving') : t('common.save')}
         </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => {
+            dropDraft(planDraftKey(plan.id));
+            onCancel();
+          }}
+        >
           {t('common.cancel')}
         </button>
       </div>

@@ -145,6 +145,8 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
 
   const pages: Record<string, () => { person: typeof MENTEE; path: string }> = {
     work: () => ({ person: MENTEE, path: '/' }),
+    'work-mentor': () => ({ person: MENTOR, path: '/' }),
+    'work-coordinator': () => ({ person: COORDINATOR, path: '/' }),
     programme: () => ({ person: MENTEE, path: `/programmes/${programmeId}` }),
     pair: () => ({ person: MENTEE, path: `/programmes/${programmeId}/pairs/${pairId}` }),
     assessment: () => ({ person: MENTEE, path: `/programmes/${programmeId}/assessments/${followUpId}` }),

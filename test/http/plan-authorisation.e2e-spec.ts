@@ -38,6 +38,7 @@ const MATRIX: Row[] = [
   { route: 'GET /action-plans/{id}/revisions', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions` }), expect: readers },
   { route: 'GET /action-plans/{id}/revisions/{number}', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions/1` }), expect: readers },
   { route: 'GET /action-plans/{id}/diff', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/diff` }), expect: readers },
+  { route: 'GET /action-plans/{id}/changes-since-approval', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.approved()).id}/changes-since-approval` }), expect: readers },
   {
     route: 'POST /action-plans/{id}/milestones',
     method: 'post',

@@ -114,6 +114,48 @@ describe('notifications from the event log (worker + api on one database)', () =
     });
   });
 
+  it('tells the mentor side, by e-mail as each chose, when a milestone is added to a plan it approved; not while drafting, not for a status', async () => {
+    const c = await cast();
+    const u = users(c);
+    const mentor2 = await t.given.signIn(c.mentor2);
+    await t.api.as(mentor2.token).put('/me/notification-preferences', { email: 'off' }).expect(200);
+    const submitted = await c.plans.submitted({ title: 'Microcredit for founders' });
+    const approved = await c.plans.step(submitted, 'mentor', 'reviews', { verdict: 'approve', summary: 'Go ahead' });
+    const draft = await c.plans.draft({ title: 'Still a draft' });
+    await feed();
+    await w.get(EmailDeliveryService).sendImmediate();
+    smtp.mails.length = 0;
+    const [reviewed] = (await t.api.as(c.m.people.mentee.token).get(`/action-plans/${approved.id}`).expect(200)).body.milestones;
+
+    await c.plans.milestone(draft.id, { title: 'Drafted step' });
+    await t.api.as(c.m.people.mentee.token).patch(`/milestones/${reviewed.id}`, { status: 'in-progress', version: reviewed.version }).expect(200);
+    const added = await c.plans.milestone(approved.id, { title: 'Second lender signed', dueDate: '2030-09-30', owner: 'Finance office' });
+    await feed();
+
+    expect(await kindsBy(users(c))).toMatchObject({
+      mentor: ['plan-submitted', 'plan-changed-after-approval'],
+      mentor2: ['plan-submitted', 'plan-changed-after-approval'],
+      mentee: ['plan-reviewed'],
+      mentee2: ['plan-reviewed'],
+      coordinator: [],
+      expert: [],
+    });
+    const [, changed] = await notificationsOf(u.mentor.id);
+    expect(changed).toEqual({
+      kind: 'plan-changed-after-approval',
+      title: expect.stringMatching(/ added a milestone to “Microcredit for founders” after your approval$/),
+      body: 'New milestone: “Second lender signed”, due 2030-09-30, owner: Finance office. The plan page shows what changed since you approved it.',
+      link: `/programmes/${c.m.programme.id}/plans/${approved.id}#milestone-${added.id}`,
+      sourceEventSeq: expect.any(String),
+    });
+
+    expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(1); // the mentor; the second mentor chose no e-mail
+    const [mail] = smtp.to(u.mentor.email);
+    expect(mail.subject).toBe(changed.title);
+    expect(mail.text).toContain(`http://citymentor.test/programmes/${c.m.programme.id}/plans/${approved.id}#milestone-${added.id}`);
+    expect(smtp.to(u.mentor2.email)).toHaveLength(0);
+  });
+
   it("tells each city's members of a pair formed for them, from their side, with a link to the pair", async () => {
     const m = await t.given.mentoring();
     const [mentorCity, menteeCity] = await Promise.all([t.given.organisation('city'), t.given.organisation('city')]);

@@ -33,6 +33,11 @@ export interface MilestoneEvent extends PlanScope {
   owner: string;
   status: WorkStatus;
   version: number;
+  /**
+   * The plan had been approved (approved or in progress) when this changed: a change to what the mentor
+   * approved, which the mentor hears of and sees under "changed since approval".
+   */
+  afterApproval: boolean;
 }
 
 /**

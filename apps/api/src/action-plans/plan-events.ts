@@ -1,8 +1,8 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { ActionPlan, Milestone, PlanReview, PlanRevision, ProgressEntry } from '@citymentor/domain';
-import { staleVersion } from '@citymentor/domain';
+import { acceptsProgress, staleVersion } from '@citymentor/domain';
 import { inPlanRooms, type AnyEvent } from '../activity/event-log';
-import type { PairScopeRow } from '../pairs/pair-scopes';
+import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 
 /** The events of a plan's life, each in the plan's room and its pair's room (see `inPlanRooms`). */
 const where = (scope: Pick<PairScopeRow, 'programmeId' | 'pairId'>, planId: string) => ({ programmeId: scope.programmeId, pairId: scope.pairId, planId });
@@ -20,7 +20,8 @@ export const planWithdrawn = (scope: PairScopeRow, plan: ActionPlan, actorId: st
 export const planReviewed = (scope: PairScopeRow, plan: ActionPlan, review: PlanReview, actorId: string): AnyEvent[] =>
   inPlanRooms('plan.reviewed', { ...planPayload(scope, plan), revision: review.revision, verdict: review.verdict, summary: review.summary }, actorId);
 
-const milestonePayload = (scope: PairScopeRow, planId: string, m: Milestone) => ({
+/** `scope.planState` is the plan's state the change was allowed in (checked again, locked, in its transaction). */
+const milestonePayload = (scope: PlanScopeRow, planId: string, m: Milestone) => ({
   ...where(scope, planId),
   milestoneId: m.id,
   title: m.title,
@@ -28,12 +29,13 @@ const milestonePayload = (scope: PairScopeRow, planId: string, m: Milestone) => 
   owner: m.owner,
   status: m.status,
   version: m.version,
+  afterApproval: acceptsProgress(scope.planState),
 });
 
-export const milestoneCreated = (scope: PairScopeRow, planId: string, m: Milestone, actorId: string): AnyEvent[] =>
+export const milestoneCreated = (scope: PlanScopeRow, planId: string, m: Milestone, actorId: string): AnyEvent[] =>
   inPlanRooms('milestone.created', milestonePayload(scope, planId, m), actorId);
 
-export const milestoneUpdated = (scope: PairScopeRow, planId: string, m: Milestone, actorId: string): AnyEvent[] =>
+export const milestoneUpdated = (scope: PlanScopeRow, planId: string, m: Milestone, actorId: string): AnyEvent[] =>
   inPlanRooms('milestone.updated', milestonePayload(scope, planId, m), actorId);
 
 export const progressLogged = (scope: PairScopeRow, planId: string, e: ProgressEntry, actorId: string): AnyEvent[] =>

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
-import { DiffQueryDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import { ChangesSinceApprovalDto, DiffQueryDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
 import { PlanRevisionsService } from './plan-revisions.service';
 import { RevisionNumberPipe } from './revision-number.pipe';
 
@@ -29,5 +29,15 @@ export class PlanRevisionsController {
   @ApiOkResponse({ type: PlanDiffDto })
   diff(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: DiffQueryDto): Promise<PlanDiffDto> {
     return this.revisions.diff(actor, id, query);
+  }
+
+  @Get('changes-since-approval')
+  @ApiOperation({
+    summary: 'What changed after the mentor approved the plan: the approved revision against the plan as it is now',
+    description: "Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved",
+  })
+  @ApiOkResponse({ type: ChangesSinceApprovalDto })
+  sinceApproval(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ChangesSinceApprovalDto> {
+    return this.revisions.sinceApproval(actor, id);
   }
 }

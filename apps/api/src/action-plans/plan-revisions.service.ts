@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, diffPlans, type PlanSnapshot } from '@citymentor/domain';
+import { changesSinceApproval, DomainError, diffPlans, type PlanSnapshot } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
-import type { PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import type { ChangesSinceApprovalDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
 import { PlanAccess } from './plan-access';
 import { iso } from './sql';
 
@@ -69,6 +69,36 @@ export class PlanRevisionsService {
     const before = from === null ? EMPTY : snapshotOf(from);
     return { from, to, ...diffPlans(before, after) };
   }
+
+  /**
+   * What changed after the mentor approved the plan: the approved revision against the plan as it is
+   * now (milestones added since, and anything else the rules let change), statuses left out. 404 when
+   * the plan has not been approved.
+   */
+  async sinceApproval(actor: Actor, planId: string): Promise<ChangesSinceApprovalDto> {
+    this.access.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const connection = this.em.getConnection();
+    const [[approval], [now]] = await Promise.all([
+      connection.execute<{ number: number; snapshot: PlanSnapshot; approvedAt: string; approvedByName: string }[]>(
+        `select r.number, r.snapshot, ${iso('v.created_at')} as "approvedAt", coalesce(u.name, '') as "approvedByName"
+         from plan_reviews v join plan_revisions r on r.plan_id = v.plan_id and r.number = v.revision left join users u on u.id = v.reviewer_id
+         where v.plan_id = ? and v.verdict = 'approve' order by v.revision desc, v.created_at desc limit 1`,
+        [planId],
+      ),
+      connection.execute<PlanSnapshot[]>(CURRENT_SNAPSHOT, [planId]),
+    ]);
+    if (!approval || !now) throw new DomainError('NOT_FOUND', 'This plan has not been approved, so nothing has changed since an approval');
+    return { approvedRevision: approval.number, approvedAt: approval.approvedAt, approvedByName: approval.approvedByName, ...changesSinceApproval(approval.snapshot, now) };
+  }
 }
+
+/** The plan as it is now, shaped like a revision's snapshot, in one query. */
+const CURRENT_SNAPSHOT = `
+  select a.title, a.objective, a.section_codes as "sectionCodes", a.gap_question_codes as "gapQuestionCodes", a.activities, a.indicators,
+    a.stakeholders, a.budget, a.owner,
+    coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title, 'description', m.description, 'dueDate', to_char(m.due_date, 'YYYY-MM-DD'),
+        'owner', m.owner, 'status', m.status, 'gapQuestionCodes', m.gap_question_codes) order by m.due_date, m.created_at, m.id)
+      from milestones m where m.plan_id = a.id), '[]'::json) as milestones
+  from action_plans a where a.id = ?`;
 
 const EMPTY: PlanSnapshot = { title: '', objective: '', sectionCodes: [], gapQuestionCodes: [], activities: [], indicators: [], stakeholders: [], budget: '', owner: '', milestones: [] };

@@ -627,6 +627,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-plans/{id}/changes-since-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed after the mentor approved the plan: the approved revision against the plan as it is now
+         * @description Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved
+         */
+        get: operations["PlanRevisions_sinceApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/action-plans/{id}/milestones": {
         parameters: {
             query?: never;
@@ -1978,6 +1998,17 @@ export interface components {
             fields: components["schemas"]["FieldChangeDto"][];
             milestones: components["schemas"]["MilestoneChangeDto"][];
         };
+        ChangesSinceApprovalDto: {
+            /** @description The revision the mentor approved */
+            approvedRevision: number;
+            /** Format: date-time */
+            approvedAt: string;
+            approvedByName: string;
+            /** @description The plan's fields that differ from the approved revision */
+            fields: components["schemas"]["FieldChangeDto"][];
+            /** @description Milestones added, removed or changed since; their status is left out (it moves with the work) */
+            milestones: components["schemas"]["MilestoneChangeDto"][];
+        };
         CreateMilestoneDto: {
             /** @example Microcredit desk opens at the business centre */
             title: string;
@@ -2462,7 +2493,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
+            kind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
             title: string;
             body: string;
             /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */
@@ -3831,6 +3862,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDiffDto"];
+                };
+            };
+        };
+    };
+    PlanRevisions_sinceApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesSinceApprovalDto"];
                 };
             };
         };

@@ -115,6 +115,12 @@ export class NotificationsService {
           },
         ];
       }
+      case 'milestone.created': {
+        const p = event.payload as EventPayloads['milestone.created'];
+        if (!p.afterApproval) return [];
+        const info = await pair(p.pairId);
+        return info ? this.changedAfterApprovalDrafts(tx, event, p, info) : [];
+      }
       case 'plan.reviewed': {
         const p = event.payload as EventPayloads['plan.reviewed'];
         const info = await pair(p.pairId);
@@ -167,6 +173,25 @@ export class NotificationsService {
     return [
       { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` },
       { ...base, userIds: others, kind: 'comment', title: c.parentId ? `${authorName} replied on ${where}` : `${authorName} commented on ${where}` },
+    ];
+  }
+
+  /**
+   * A milestone added to a plan the mentor side approved: what they approved has changed, so they hear
+   * of it, with a link to the milestone (the plan page shows everything changed since the approval).
+   */
+  private async changedAfterApprovalDrafts(tx: EntityManager, event: EventRow, p: EventPayloads['milestone.created'], info: PairInfo): Promise<NotificationDraft[]> {
+    const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [p.planId]);
+    const planTitle = plan?.title ?? 'an action plan';
+    return [
+      {
+        ...this.source(event, p.planId, p.programmeId),
+        userIds: except(onSide(info, 'mentor'), event.actorId),
+        kind: 'plan-changed-after-approval',
+        title: `${info.menteeName} added a milestone to “${planTitle}” after your approval`,
+        body: `New milestone: “${p.title}”, due ${p.dueDate}${p.owner ? `, owner: ${p.owner}` : ''}. The plan page shows what changed since you approved it.`,
+        link: `${planLink(p.programmeId, p.planId)}#milestone-${p.milestoneId}`,
+      },
     ];
   }
 

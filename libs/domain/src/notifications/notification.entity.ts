@@ -8,13 +8,17 @@ export const NOTIFICATION_KINDS = [
   'plan-submitted',
   'plan-withdrawn',
   'plan-reviewed',
+  'plan-changed-after-approval',
   'milestone-due-soon',
   'milestone-overdue',
   'milestone-escalated',
   'pair-stalled',
   'pair-formed',
 ] as const;
-/** Why someone is told: a comment near them, an @mention, a review step, a due or late milestone, a stalled pair (coordinators), their city paired. */
+/**
+ * Why someone is told: a comment near them, an @mention, a review step, a change to a plan they approved
+ * (the mentor side), a due or late milestone, a stalled pair (coordinators), their city paired.
+ */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**

@@ -9,6 +9,7 @@ import { Migration20261129134140_idempotency_committed } from './Migration202611
 import { Migration20261129140508_pair_formed_notifications } from './Migration20261129140508_pair_formed_notifications';
 import { Migration20261130090000_plan_withdrawn_notifications } from './Migration20261130090000_plan_withdrawn_notifications';
 import { Migration20261206091509_milestone_gap_links } from './Migration20261206091509_milestone_gap_links';
+import { Migration20261206093145_plan_changed_notifications } from './Migration20261206093145_plan_changed_notifications';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129140508_pair_formed_notifications', class: Migration20261129140508_pair_formed_notifications },
   { name: 'Migration20261130090000_plan_withdrawn_notifications', class: Migration20261130090000_plan_withdrawn_notifications },
   { name: 'Migration20261206091509_milestone_gap_links', class: Migration20261206091509_milestone_gap_links },
+  { name: 'Migration20261206093145_plan_changed_notifications', class: Migration20261206093145_plan_changed_notifications },
 ];

@@ -82,6 +82,16 @@ export class MilestoneChangeDto {
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
 }
 
+/** What the mentee changed after the mentor approved the plan: the approved revision against the plan as it is now. */
+export class ChangesSinceApprovalDto {
+  @ApiProperty({ description: 'The revision the mentor approved' }) approvedRevision: number;
+  @ApiProperty({ format: 'date-time' }) approvedAt: string;
+  @ApiProperty() approvedByName: string;
+  @ApiProperty({ type: [FieldChangeDto], description: "The plan's fields that differ from the approved revision" }) fields: FieldChangeDto[];
+  @ApiProperty({ type: [MilestoneChangeDto], description: "Milestones added, removed or changed since; their status is left out (it moves with the work)" })
+  milestones: MilestoneChangeDto[];
+}
+
 export class PlanDiffDto {
   @ApiProperty({ type: Number, nullable: true, description: 'null when no earlier revision was reviewed: everything counts as new' }) from: number | null;
   @ApiProperty() to: number;

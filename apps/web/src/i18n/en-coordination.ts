@@ -112,6 +112,7 @@ export const enCoordination = {
   'activity.plan.approved': '{actor} approved the plan “{title}”',
   'activity.plan.changesRequested': '{actor} requested changes to the plan “{title}”',
   'activity.milestone.created': '{actor} added the milestone “{title}”',
+  'activity.milestone.createdAfterApproval': '{actor} added the milestone “{title}” to the approved plan “{plan}”',
   'activity.milestone.updated': '{actor} updated the milestone “{title}”',
   'activity.progress.logged': '{actor} logged progress ({percent}) on the milestone “{milestone}” of the plan “{plan}”',
   'activity.assessment.updated': '{actor} updated a self-assessment',

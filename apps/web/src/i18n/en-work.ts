@@ -171,6 +171,8 @@ export const enWork = {
   'diff.milestone.added': 'added',
   'diff.milestone.removed': 'removed',
   'diff.milestone.changed': 'changed',
+  'sinceApproval.title': 'Changed since approval',
+  'sinceApproval.intro': 'Compared with revision {revision}, approved by {name} on {date}. Milestone statuses are not counted: they move with the work.',
 
   'conflict.title': 'Someone else saved this meanwhile',
   'conflict.intro': 'Your changes were not saved, so nothing was overwritten. Compare both versions and choose.',
@@ -196,6 +198,7 @@ export const enWork = {
   'milestone.edit': 'Edit',
   'milestone.gaps': 'Gaps this milestone addresses',
   'milestone.addresses': 'Addresses:',
+  'milestone.newSinceApproval': 'New since approval',
 
   'progress.log': 'Log progress',
   'progress.percent': 'Progress (%)',

@@ -114,6 +114,7 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'activity.plan.approved': '{actor} a approuvé le plan « {title} »',
   'activity.plan.changesRequested': '{actor} a demandé des modifications au plan « {title} »',
   'activity.milestone.created': '{actor} a ajouté le jalon « {title} »',
+  'activity.milestone.createdAfterApproval': '{actor} a ajouté le jalon « {title} » au plan approuvé « {plan} »',
   'activity.milestone.updated': '{actor} a mis à jour le jalon « {title} »',
   'activity.progress.logged': '{actor} a noté un avancement ({percent}) sur le jalon « {milestone} » du plan « {plan} »',
   'activity.assessment.updated': '{actor} a mis à jour une auto-évaluation',

@@ -173,6 +173,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'diff.milestone.added': 'ajouté',
   'diff.milestone.removed': 'supprimé',
   'diff.milestone.changed': 'modifié',
+  'sinceApproval.title': 'Modifié depuis l’approbation',
+  'sinceApproval.intro': 'Comparé à la révision {revision}, approuvée par {name} le {date}. Les statuts des jalons ne comptent pas : ils avancent avec le travail.',
 
   'conflict.title': 'Quelqu’un d’autre a enregistré entre-temps',
   'conflict.intro': 'Vos modifications n’ont pas été enregistrées : rien n’a été écrasé. Comparez les deux versions et choisissez.',
@@ -198,6 +200,7 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'milestone.edit': 'Modifier',
   'milestone.gaps': 'Écarts traités par ce jalon',
   'milestone.addresses': 'Traite :',
+  'milestone.newSinceApproval': 'Nouveau depuis l’approbation',
 
   'progress.log': 'Noter l’avancement',
   'progress.percent': 'Avancement (%)',

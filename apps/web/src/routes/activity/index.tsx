@@ -12,7 +12,18 @@ import { useCappedLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 
 type Item = Schemas['ActivityItemDto'];
-type Payload = { planId?: string; pairId?: string; title?: string; verdict?: string; percent?: number; milestoneId?: string; state?: string; mentorName?: string; menteeName?: string };
+type Payload = {
+  planId?: string;
+  pairId?: string;
+  title?: string;
+  verdict?: string;
+  percent?: number;
+  milestoneId?: string;
+  state?: string;
+  mentorName?: string;
+  menteeName?: string;
+  afterApproval?: boolean;
+};
 
 const KNOWN: Record<string, MessageKey> = {
   'pair.created': 'activity.pair.created',
@@ -44,7 +55,14 @@ function describe(item: Item) {
     plan: written(item.subject.planTitle ?? p.title),
     milestone: written(item.subject.milestoneTitle ?? undefined),
   };
-  const key = item.type === 'plan.reviewed' ? (p.verdict === 'approve' ? 'activity.plan.approved' : 'activity.plan.changesRequested') : (KNOWN[item.type] ?? 'activity.other');
+  const key =
+    item.type === 'plan.reviewed'
+      ? p.verdict === 'approve'
+        ? 'activity.plan.approved'
+        : 'activity.plan.changesRequested'
+      : item.type === 'milestone.created' && p.afterApproval
+        ? 'activity.milestone.createdAfterApproval'
+        : (KNOWN[item.type] ?? 'activity.other');
   return tParts(key, parts, { percent: formatPercent(p.percent ?? 0) });
 }
 

@@ -293,10 +293,11 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
   );
 }
 
-function MilestoneItem({ plan, milestone, gaps, ctx, threads, onChanged }: {
+function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, onChanged }: {
   plan: Plan;
   milestone: Milestone;
   gaps: PlanGapChoices;
+  newSinceApproval: boolean;
   ctx: DiscussionContext;
   threads: Map<string, Thread[]>;
   onChanged: () => void;
@@ -325,6 +326,7 @@ function MilestoneItem({ plan, milestone, gaps, ctx, threads, onChanged }: {
           <div class="milestone__badges">
             <Badge tone={WORK_STATUS_TONE[milestone.status]}>{workStatusLabel(milestone.status)}</Badge>
             {milestone.late && <Badge tone="late">{t('programme.late')}</Badge>}
+            {newSinceApproval && <Badge tone="warn">{t('milestone.newSinceApproval')}</Badge>}
           </div>
         </div>
         <p class="milestone__due">
@@ -387,10 +389,12 @@ function MilestoneItem({ plan, milestone, gaps, ctx, threads, onChanged }: {
   );
 }
 
-export function Milestones({ plan, questions, ctx, threads, onChanged }: {
+export function Milestones({ plan, questions, addedSinceApproval, ctx, threads, onChanged }: {
   plan: Plan;
   /** Guide question texts by code (the benchmark's). */
   questions: Map<string, string>;
+  /** Milestones added after the mentor approved the plan. */
+  addedSinceApproval: Set<string>;
   ctx: DiscussionContext;
   threads: Map<string, Thread[]>;
   onChanged: () => void;
@@ -423,7 +427,7 @@ export function Milestones({ plan, questions, ctx, threads, onChanged }: {
       {plan.milestones.length === 0 && <p>{t('milestones.empty')}</p>}
       <ol class="work-list">
         {plan.milestones.map((m) => (
-          <MilestoneItem key={m.id} plan={plan} milestone={m} gaps={gaps} ctx={ctx} threads={threads} onChanged={onChanged} />
+          <MilestoneItem key={m.id} plan={plan} milestone={m} gaps={gaps} newSinceApproval={addedSinceApproval.has(m.id)} ctx={ctx} threads={threads} onChanged={onChanged} />
         ))}
       </ol>
       {plan.can.addMilestone &&

@@ -1,20 +1,22 @@
 /**
  * The review workflow on the plan page: the mentee's steps (submit, withdraw, start, complete, archive), the
- * mentor's verdict (approve / request changes, with open threads made explicit), the latest review, and
- * "what changed since my last review".
+ * mentor's verdict (approve / request changes, with open threads made explicit), the latest review,
+ * "what changed since my last review" and "changed since approval".
  */
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, newIdempotencyKey, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { isStale } from '../../components/conflict';
-import { requirementLabel } from '../../components/labels';
+import { requirementLabel, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { ErrorNotice, Loading } from '../../components/status';
-import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
 import { FIELD_LABEL, type Plan } from './plan-details';
 
 type Diff = Schemas['PlanDiffDto'];
 type FieldChange = Schemas['FieldChangeDto'];
+type MilestoneChange = Schemas['MilestoneChangeDto'];
+type SinceApproval = Schemas['ChangesSinceApprovalDto'];
 
 
 /** The plan editor while it is open, as the workflow sees it: the objective as typed, and a way to save it before submitting. */
@@ -196,8 +198,21 @@ function fieldLabel(field: string): string {
   return field in FIELD_LABEL ? t(FIELD_LABEL[field as keyof typeof FIELD_LABEL]) : field === 'dueDate' ? t('milestone.dueDate') : field === 'status' ? t('milestone.status') : field === 'description' ? t('milestone.description') : field === 'sectionCodes' ? t('plan.sections') : field === 'gapQuestionCodes' ? t('plan.gaps') : field;
 }
 
-function Value({ value }: { value: FieldChange['before'] }) {
+/** Guide question texts by code: gaps are shown as their questions, not their codes. */
+type Questions = Map<string, string>;
+
+function Value({ field, value, questions }: { field: string; value: FieldChange['before']; questions: Questions }) {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span class="muted">—</span>;
+  if (Array.isArray(value) && field === 'gapQuestionCodes')
+    return (
+      <ul class="bullets">
+        {value.map((code) => (
+          <li key={code} lang="en">
+            {questions.get(code) ?? code}
+          </li>
+        ))}
+      </ul>
+    );
   if (Array.isArray(value))
     return (
       <ul class="bullets" data-user-content>
@@ -206,10 +221,12 @@ function Value({ value }: { value: FieldChange['before'] }) {
         ))}
       </ul>
     );
+  if (field === 'status') return <span>{workStatusLabel(value as WorkStatus)}</span>;
+  if (field === 'dueDate') return <span>{formatDate(value)}</span>;
   return <span data-user-content>{value}</span>;
 }
 
-function Changes({ fields }: { fields: FieldChange[] }) {
+function Changes({ fields, questions }: { fields: FieldChange[]; questions: Questions }) {
   return (
     <div class="table-wrap">
       <table class="diff__table">
@@ -225,10 +242,10 @@ function Changes({ fields }: { fields: FieldChange[] }) {
             <tr key={f.field}>
               <th scope="row">{fieldLabel(f.field)}</th>
               <td class="diff__before">
-                <Value value={f.before} />
+                <Value field={f.field} value={f.before} questions={questions} />
               </td>
               <td class="diff__after">
-                <Value value={f.after} />
+                <Value field={f.field} value={f.after} questions={questions} />
               </td>
             </tr>
           ))}
@@ -238,18 +255,22 @@ function Changes({ fields }: { fields: FieldChange[] }) {
   );
 }
 
-function DiffView({ diff }: { diff: Diff }) {
-  if (diff.fields.length === 0 && diff.milestones.length === 0) return <p>{t('diff.nothing')}</p>;
+const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A milestone added or removed shows the fields it had, not the empty ones. */
+const shownFields = (m: MilestoneChange) => m.fields.filter((f) => !(m.change === 'added' && isEmpty(f.after)) && !(m.change === 'removed' && isEmpty(f.before)));
+
+/** The plan's fields that changed, then the milestones added, removed or changed, field by field. */
+function ChangeList({ fields, milestones, questions }: { fields: FieldChange[]; milestones: MilestoneChange[]; questions: Questions }) {
   return (
     <>
-      <p class="muted">{diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}</p>
-      {diff.fields.length > 0 && <Changes fields={diff.fields} />}
-      {diff.milestones.length > 0 && (
+      {fields.length > 0 && <Changes fields={fields} questions={questions} />}
+      {milestones.length > 0 && (
         <ul class="plain-list">
-          {diff.milestones.map((m) => (
-            <li key={m.milestoneId}>
+          {milestones.map((m) => (
+            <li key={m.milestoneId} data-testid="changed-milestone">
               <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
-              {m.fields.length > 0 && <Changes fields={m.fields} />}
+              {shownFields(m).length > 0 && <Changes fields={shownFields(m)} questions={questions} />}
             </li>
           ))}
         </ul>
@@ -258,8 +279,51 @@ function DiffView({ diff }: { diff: Diff }) {
   );
 }
 
+function DiffView({ diff, questions }: { diff: Diff; questions: Questions }) {
+  if (diff.fields.length === 0 && diff.milestones.length === 0) return <p>{t('diff.nothing')}</p>;
+  return (
+    <>
+      <p class="muted">{diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}</p>
+      <ChangeList fields={diff.fields} milestones={diff.milestones} questions={questions} />
+    </>
+  );
+}
+
+/** Plans that were approved and may have changed since: approved, under way, completed (archived ones too). */
+const AFTER_APPROVAL: Plan['state'][] = ['approved', 'in-progress', 'completed', 'archived'];
+
+/**
+ * What the mentee changed after the mentor approved the plan (milestones added since, …), against the
+ * approved revision; statuses are left out, they move with the work. Shown to both sides once there is
+ * something; `onLoaded` tells the page which milestones are new since the approval.
+ */
+export function ChangedSinceApproval({ plan, questions, onLoaded }: { plan: Plan; questions: Questions; onLoaded?: (added: Set<string>) => void }) {
+  const approved = plan.latestReview?.verdict === 'approve' && AFTER_APPROVAL.includes(plan.state);
+  // Read again whenever the plan or any of its milestones moved on.
+  const key = `${plan.version}|${plan.milestones.map((m) => `${m.id}:${m.version}`).join(',')}`;
+  const changes = useResource(
+    (signal) =>
+      approved
+        ? api.get('/api/v1/action-plans/{id}/changes-since-approval', { path: { id: plan.id }, signal }).then((c: SinceApproval) => {
+            onLoaded?.(new Set(c.milestones.filter((m) => m.change === 'added').map((m) => m.milestoneId)));
+            return c;
+          })
+        : Promise.resolve(null),
+    [plan.id, approved, key],
+  );
+  const c = changes.data;
+  if (!approved || !c || (c.fields.length === 0 && c.milestones.length === 0)) return null;
+  return (
+    <section class="panel since-approval" aria-labelledby="since-approval-title" data-testid="changed-since-approval">
+      <h2 id="since-approval-title">{t('sinceApproval.title')}</h2>
+      <p class="muted">{t('sinceApproval.intro', { name: c.approvedByName, revision: c.approvedRevision, date: formatDateTime(c.approvedAt) })}</p>
+      <ChangeList fields={c.fields} milestones={c.milestones} questions={questions} />
+    </section>
+  );
+}
+
 /** "What changed since my last review": open for the mentor when a revised plan waits for them. */
-export function WhatChanged({ plan }: { plan: Plan }) {
+export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questions }) {
   const [clicked, setOpen] = useState(false);
   const open = clicked || (plan.mySide === 'mentor' && plan.state === 'submitted' && plan.revisionCount > 1);
   const diff = useResource(
@@ -279,7 +343,7 @@ export function WhatChanged({ plan }: { plan: Plan }) {
       ) : !diff.data ? (
         <Loading />
       ) : (
-        <DiffView diff={diff.data} />
+        <DiffView diff={diff.data} questions={questions} />
       )}
     </section>
   );

@@ -101,10 +101,22 @@ describe('the refresh cookie', () => {
     const after = refreshCookieOf(await refresh(kept).expect(200))!.value;
 
     // Past the leeway it is reuse again, successor unused or not: the whole session ends.
-    await t.orm.em.fork().getConnection().execute(`update refresh_tokens set rotated_at = rotated_at - interval '11 seconds' where user_id = ? and rotated_at is not null`, [user.id]);
+    await t.orm.em.fork().getConnection().execute(`update refresh_tokens set rotated_at = rotated_at - interval '11 seconds', created_at = created_at - interval '11 seconds' where user_id = ?`, [user.id]);
     const tooLate = await refresh(kept).expect(401);
     expect(tooLate.body.code).toBe('TOKEN_REUSED');
     await refresh(after).expect(401);
+  });
+
+  it('takes retries of a lost answer one after another, each within seconds of the last, and several at once', async () => {
+    const { cookie } = await browserSignIn();
+    await refresh(cookie).expect(200); // lost
+    for (let i = 0; i < 3; i++) await refresh(cookie).expect(200); // lost again and again (quick navigations)
+    const together = await Promise.all([1, 2, 3].map(() => refresh(cookie)));
+    expect(together.map((r) => r.status)).toEqual([200, 200, 200]);
+    // Each replaced the one before it: exactly one of their cookies is the session's, the others are revoked alone.
+    const outcomes = [];
+    for (const res of together) outcomes.push((await refresh(refreshCookieOf(res)!.value)).status);
+    expect(outcomes.sort()).toEqual([200, 401, 401]);
   });
 
   it('gives API clients no leeway: a spent body token is reuse at once', async () => {

@@ -9,8 +9,8 @@ export const REFRESH_COOKIE = 'citymentor_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
 /**
- * How long after a cookie's rotation presenting it again counts as a lost answer rather than reuse,
- * while its successor is unused (TokensService.rotate). A page that reloads or navigates while its
+ * How long after the answer to a cookie presenting that cookie again counts as a lost answer rather
+ * than reuse, while what the answer carried is unused (TokensService.rotate). A page that reloads or navigates while its
  * refresh is in flight never stores the new cookie; the next page sends the old one within a second
  * or two. Only for the cookie: a browser drops answers that way, an API client does not.
  */

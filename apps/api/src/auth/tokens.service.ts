@@ -30,14 +30,15 @@ export class TokensService {
 
   /** Starts a new session for the user. */
   async startSession(user: User): Promise<IssuedTokens> {
-    return this.issue(user, randomUUID());
+    return this.issue(this.em, user, randomUUID());
   }
 
   /**
    * Exchanges a refresh token for a new pair; a reused token ends its whole session. With
-   * `lostAnswerLeewayMs`, a token rotated that recently whose successor is still unused counts as the
-   * retry of an answer that never arrived (a browser that reloads while its refresh is in flight drops
-   * the answer, and the new cookie with it): the unused successor is revoked and a new one issued.
+   * `lostAnswerLeewayMs`, a spent token presented again while the one answer issued for it since is
+   * that recent and still unused counts as the retry of an answer that never arrived (a browser that
+   * reloads while its refresh is in flight drops the answer, and the new cookie with it): that unused
+   * successor is revoked and a new one issued. Each such retry restarts the window.
    */
   async rotate(refreshToken: string, options: { lostAnswerLeewayMs?: number } = {}): Promise<{ tokens: IssuedTokens; user: User }> {
     const parsed = parseRefreshToken(refreshToken);
@@ -47,34 +48,40 @@ export class TokensService {
     if (!token || !sameHash(token.secretHash, sha256(secret))) throw invalid();
     const now = new Date();
     if (token.revokedAt || token.expiresAt <= now) throw invalid();
-    // Only one caller can rotate a token: the conditional update is the lock.
-    const rotated = await this.em.nativeUpdate(RefreshToken, { id, rotatedAt: null, revokedAt: null }, { rotatedAt: now });
-    if (rotated === 0) {
-      if (options.lostAnswerLeewayMs && (await this.revokeUnusedSuccessor(id, new Date(now.getTime() - options.lostAnswerLeewayMs)))) {
-        return { tokens: await this.issue(token.user, token.familyId), user: token.user };
-      }
-      await this.revokeFamily(token.familyId);
-      throw new DomainError('TOKEN_REUSED', 'This refresh token was already used; the session has been ended for safety');
-    }
-    return { tokens: await this.issue(token.user, token.familyId), user: token.user };
+    const { user, familyId } = token;
+    const issued = await this.em.transactional(async (em) => {
+      // Only one caller can rotate a token: the conditional update is the lock, held until its successor is in.
+      const rotated = await em.nativeUpdate(RefreshToken, { id, rotatedAt: null, revokedAt: null }, { rotatedAt: now });
+      if (rotated === 1) return this.issue(em, em.getReference(User, user.id), familyId);
+      return options.lostAnswerLeewayMs ? this.replaceLostAnswer(em, id, familyId, new Date(now.getTime() - options.lostAnswerLeewayMs)) : null;
+    });
+    if (issued) return { tokens: issued, user };
+    await this.revokeFamily(familyId);
+    throw new DomainError('TOKEN_REUSED', 'This refresh token was already used; the session has been ended for safety');
   }
 
   /**
-   * Revokes the token issued for `id` when `id` was rotated after `since`, its session is live, and
-   * nothing issued since has been used: the one successor whose answer was lost. False otherwise.
-   * One statement, so of two such retries at once only one finds the successor.
+   * When the spent token `id` is in a live session, nothing issued after its rotation has been used,
+   * and the one token still live among those was issued after `since`: revokes that token (its answer
+   * was lost) and issues a new one. Holds `id`'s row until the transaction ends, so that retries
+   * arriving together take turns and each finds the one before it. Null when it is not so: reuse.
    */
-  private async revokeUnusedSuccessor(id: string, since: Date): Promise<boolean> {
-    const revoked = await this.em.getConnection().execute<{ id: string }[]>(
+  private async replaceLostAnswer(em: EntityManager, id: string, familyId: string, since: Date): Promise<IssuedTokens | null> {
+    const connection = em.getConnection();
+    const inTransaction = em.getTransactionContext();
+    const [spent] = await connection.execute<{ user_id: string }[]>('select user_id from refresh_tokens where id = ? for update', [id], 'all', inTransaction);
+    const revoked = await connection.execute<{ id: string }[]>(
       `update refresh_tokens s set revoked_at = now()
          from refresh_tokens t
-        where t.id = ? and t.rotated_at > ? and t.revoked_at is null
-          and s.family_id = t.family_id and s.created_at >= t.rotated_at and s.rotated_at is null and s.revoked_at is null
+        where t.id = ? and t.rotated_at is not null and t.revoked_at is null
+          and s.family_id = t.family_id and s.created_at >= t.rotated_at and s.created_at > ? and s.rotated_at is null and s.revoked_at is null
           and not exists (select 1 from refresh_tokens u where u.family_id = t.family_id and u.created_at >= t.rotated_at and u.rotated_at is not null)
        returning s.id`,
       [id, since],
+      'all',
+      inTransaction,
     );
-    return revoked.length === 1;
+    return spent && revoked.length === 1 ? this.issue(em, em.getReference(User, spent.user_id), familyId) : null;
   }
 
   /** The session (family) of a refresh token if it is one of the user's; null otherwise. Reads only. */
@@ -95,11 +102,11 @@ export class TokensService {
     if (row) await announceAccessChanged(this.em, row.user_id);
   }
 
-  private async issue(user: User, familyId: string): Promise<IssuedTokens> {
+  private async issue(em: EntityManager, user: User, familyId: string): Promise<IssuedTokens> {
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.jwt.refreshTtlDays * 86_400_000);
     const token = new RefreshToken(user, familyId, sha256(secret), expiresAt);
-    await this.em.persistAndFlush(token);
+    await em.persistAndFlush(token);
     const claims: AccessTokenClaims = { sub: user.id, sid: familyId };
     const expiresIn = this.config.jwt.accessTtlSeconds;
     const accessToken = await this.jwt.signAsync(claims, { expiresIn });

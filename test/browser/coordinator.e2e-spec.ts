@@ -156,7 +156,7 @@ describe('the coordinator journey', () => {
     // The pair formed from a suggestion above, with a link to it.
     const formed = page.getByTestId('activity').locator('.activity-item', { hasText: `paired ${mentorCity} (mentor) with ${newtown} (mentee)` });
     await formed.getByRole('link', { name: 'Open' }).waitFor();
-    const comments = page.getByTestId('activity').getByText('commented on a plan');
+    const comments = page.getByTestId('activity').getByText('commented on the plan “Strategy for a diverse entrepreneurial community”');
     const post = (body: string) => world.t.api.as(menteeToken).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201);
     await post('We start next week');
     await comments.first().waitFor();

@@ -1,16 +1,12 @@
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
+import { ExampleLinks } from '../../components/example-links';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate, t } from '../../i18n';
 import { Link, type PageProps } from '../../router';
 
 type Section = Schemas['BenchmarkSectionDto'];
-
-/** Only web links become anchors; anything else in the data is shown as text. */
-function isWebLink(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
 
 function SectionView({ section }: { section: Section }) {
   const id = `section-${section.code}`;
@@ -38,20 +34,7 @@ function SectionView({ section }: { section: Section }) {
             <li key={`${example.city}-${index}`} class="example">
               <h4 class="example__city">{example.city}</h4>
               <p>{example.text}</p>
-              {example.links.length > 0 && (
-                <p class="example__links">
-                  <span class="visually-hidden">{t('benchmark.links')} </span>
-                  {example.links.map((link) =>
-                    isWebLink(link) ? (
-                      <a key={link} href={link} rel="noopener noreferrer external">
-                        {link}
-                      </a>
-                    ) : (
-                      <span key={link}>{link}</span>
-                    ),
-                  )}
-                </p>
-              )}
+              <ExampleLinks links={example.links} />
               {example.contact && <p class="muted">{t('benchmark.contact', { contact: example.contact })}</p>}
             </li>
           ))}

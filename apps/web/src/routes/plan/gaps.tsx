@@ -6,6 +6,7 @@
 import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import type { Benchmark } from '../../benchmark-cache';
+import { ExampleLinks } from '../../components/example-links';
 import { Badge } from '../../components/status';
 import { t, tn, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
@@ -17,10 +18,6 @@ export function questionTexts(benchmark: Benchmark | undefined): Map<string, str
 }
 
 const RATING: Record<string, MessageKey> = { '0': 'rating.0', '1': 'rating.1', '2': 'rating.2', null: 'rating.na' };
-
-function isWebLink(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
 
 export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchmark: Benchmark | undefined; programmeId: string }) {
   const sourceId = plan.sourceAssessmentId;
@@ -116,20 +113,7 @@ export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchma
                         <strong>{example.city}</strong>
                       </p>
                       <p lang="en">{example.text}</p>
-                      {example.links.length > 0 && (
-                        <p class="example__links">
-                          <span class="visually-hidden">{t('benchmark.links')} </span>
-                          {example.links.map((link) =>
-                            isWebLink(link) ? (
-                              <a key={link} href={link} rel="noopener noreferrer external">
-                                {link}
-                              </a>
-                            ) : (
-                              <span key={link}>{link}</span>
-                            ),
-                          )}
-                        </p>
-                      )}
+                      <ExampleLinks links={example.links} />
                     </li>
                   ))}
                 </ul>

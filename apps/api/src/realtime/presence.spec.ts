@@ -46,6 +46,25 @@ describe('Presence', () => {
     presence.onModuleDestroy();
   });
 
+  it('tries a settling look-up that failed (an instance slow to answer) again, and announces what it then finds', async () => {
+    const presence = new Presence();
+    const r = room([[MENTOR], [MENTOR, MENTEE]]);
+    const fetch = (r.namespace.in as () => { fetchSockets: () => Promise<unknown> })().fetchSockets;
+    let call = 0;
+    (r.namespace as unknown as { in: () => unknown }).in = () => ({
+      // The first settling look-up times out; the next one sees both.
+      fetchSockets: () => (++call === 2 ? Promise.reject(new Error('timeout reached while waiting for fetchSockets response')) : fetch()),
+    });
+    presence.announce(r.namespace, 'pair:1');
+    await jest.advanceTimersByTimeAsync(PRESENCE_BATCH_MS);
+    expect(r.emitted).toEqual([['u-mentor']]);
+    await jest.advanceTimersByTimeAsync(PRESENCE_SETTLE_MS);
+    expect(r.emitted).toEqual([['u-mentor']]);
+    await jest.advanceTimersByTimeAsync(PRESENCE_SETTLE_MS);
+    expect(r.emitted).toEqual([['u-mentor'], ['u-mentee', 'u-mentor']]);
+    presence.onModuleDestroy();
+  });
+
   it('moves the settling announcement on while the room keeps changing, and stops with the module', async () => {
     const presence = new Presence();
     const r = room([[MENTOR]]);

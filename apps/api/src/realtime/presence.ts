@@ -55,15 +55,22 @@ export class Presence implements OnModuleDestroy {
     this.lastSent.clear();
   }
 
-  /** The announcement once more, PRESENCE_SETTLE_MS after the room's last one (a later change moves it on). */
-  private settleLater(namespace: Namespace, room: string) {
+  /**
+   * The announcement once more, PRESENCE_SETTLE_MS after the room's last one (a later change moves it
+   * on). A settling look-up that fails (another instance too slow to answer, on a loaded machine) is
+   * tried again, up to PRESENCE_ATTEMPTS times, and then announces whatever it finds.
+   */
+  private settleLater(namespace: Namespace, room: string, attempt = 1) {
     if (this.stopped) return;
     clearTimeout(this.settling.get(room));
     const timer = setTimeout(() => {
       this.settling.delete(room);
-      const sent = this.lastSent.get(room);
+      const sent = attempt === 1 ? this.lastSent.get(room) : undefined;
       this.lastSent.delete(room);
-      if (!this.stopped) this.broadcast(namespace, room, sent).catch(() => undefined);
+      if (this.stopped) return;
+      this.broadcast(namespace, room, sent).catch(() => {
+        if (attempt < PRESENCE_ATTEMPTS) this.settleLater(namespace, room, attempt + 1);
+      });
     }, PRESENCE_SETTLE_MS);
     timer.unref();
     this.settling.set(room, timer);

@@ -49,9 +49,10 @@ describe('Presence', () => {
   it('tries a settling look-up that failed (an instance slow to answer) again, and announces what it then finds', async () => {
     const presence = new Presence();
     const r = room([[MENTOR], [MENTOR, MENTEE]]);
-    const fetch = (r.namespace.in as () => { fetchSockets: () => Promise<unknown> })().fetchSockets;
+    const adapter = r.namespace as unknown as { in: () => { fetchSockets: () => Promise<unknown> } };
+    const fetch = adapter.in().fetchSockets;
     let call = 0;
-    (r.namespace as unknown as { in: () => unknown }).in = () => ({
+    adapter.in = () => ({
       // The first settling look-up times out; the next one sees both.
       fetchSockets: () => (++call === 2 ? Promise.reject(new Error('timeout reached while waiting for fetchSockets response')) : fetch()),
     });

@@ -143,8 +143,8 @@ signedInGet('/api/v1/action-plans/:id', async (actor, request) => {
 });
 
 signedInGet('/api/v1/action-plans/:id/comments', async (actor, request) => {
-  const { scope } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
-  return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}));
+  const { scope, side } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
+  return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}), { userId: actor.userId, side });
 });
 
 signedInGet('/api/v1/programmes/:id/dashboard', (actor, request) => dashboard.get(actor, request.params.id));

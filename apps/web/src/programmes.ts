@@ -3,7 +3,7 @@
  * programme switcher. Forgotten on sign-out.
  */
 import { api, type Schemas } from './api/client';
-import { session } from './session';
+import { onUserChange } from './session';
 import { createStore, useStore } from './store';
 
 export type ProgrammeSummary = Schemas['ProgrammeSummaryDto'];
@@ -44,10 +44,7 @@ export function useProgrammes(): State {
   return useStore(programmes);
 }
 
-let userId = session.get()?.user.id;
-session.subscribe((next) => {
-  if (next?.user.id === userId) return;
-  userId = next?.user.id;
+onUserChange(() => {
   generation++;
   inFlight = null;
   programmes.set({ loading: false });

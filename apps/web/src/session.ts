@@ -55,6 +55,16 @@ tabs?.addEventListener('message', (event: MessageEvent) => {
   if (event.data === 'signed-in') void withLock(refreshOnce);
 });
 
+/** Calls `reset` whenever the signed-in person changes (sign-in, sign-out, another account): for stores of their data. */
+export function onUserChange(reset: () => void) {
+  let userId = session.get()?.user.id;
+  session.subscribe((next) => {
+    if (next?.user.id === userId) return;
+    userId = next?.user.id;
+    reset();
+  });
+}
+
 export function useSession(): Session | null {
   return useStore(session);
 }

@@ -3,7 +3,7 @@
  * header's "My work" link, which shows its count. Forgotten on sign-out or when someone else signs in.
  */
 import { api, type Schemas } from './api/client';
-import { session } from './session';
+import { onUserChange } from './session';
 import { createStore, useStore } from './store';
 
 export type Work = Schemas['WorkDto'];
@@ -60,10 +60,7 @@ export function useWork(): State {
   return useStore(work);
 }
 
-let userId = session.get()?.user.id;
-session.subscribe((next) => {
-  if (next?.user.id === userId) return;
-  userId = next?.user.id;
+onUserChange(() => {
   generation++;
   inFlight = null;
   again = false;

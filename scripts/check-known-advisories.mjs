@@ -13,7 +13,11 @@ const ADVISORIES = {
   fastify: [['*', '5.3.2', 'CVE-2025-32442 content-type validation bypass']],
   ws: [['*', '8.17.1', 'CVE-2024-37890 DoS with many headers']],
   cookie: [['*', '0.7.0', 'CVE-2024-47764 out-of-bounds characters']],
-  'path-to-regexp': [['0', '0.1.12', 'CVE-2024-45296/52798 ReDoS'], ['6', '6.3.0', 'CVE-2024-45296'], ['8', '8.0.0', 'CVE-2024-45296']],
+  'path-to-regexp': [
+    ['0', '0.1.12', 'CVE-2024-45296/52798 ReDoS'],
+    ['6', '6.3.0', 'CVE-2024-45296'],
+    ['8', '8.0.0', 'CVE-2024-45296'],
+  ],
   'socket.io': [['*', '4.6.2', 'CVE-2024-38355 unhandled error event']],
   'socket.io-parser': [['*', '4.2.3', 'CVE-2023-32695 insufficient validation']],
   'engine.io': [['*', '6.4.2', 'CVE-2023-31125 uncaught exception']],
@@ -27,14 +31,23 @@ const ADVISORIES = {
   validator: [['*', '13.15.20', 'CVE-2025-56200 isURL bypass']],
   nodemailer: [['*', '7.0.7', 'GHSA-mm7p-fcc7-pg87 address parsing']],
   'form-data': [['4', '4.0.4', 'CVE-2025-7783 predictable boundary']],
-  semver: [['6', '6.3.1', 'CVE-2022-25883 ReDoS'], ['7', '7.5.2', 'CVE-2022-25883 ReDoS']],
-  'brace-expansion': [['1', '1.1.12', 'CVE-2025-5889'], ['2', '2.0.2', 'CVE-2025-5889']],
+  semver: [
+    ['6', '6.3.1', 'CVE-2022-25883 ReDoS'],
+    ['7', '7.5.2', 'CVE-2022-25883 ReDoS'],
+  ],
+  'brace-expansion': [
+    ['1', '1.1.12', 'CVE-2025-5889'],
+    ['2', '2.0.2', 'CVE-2025-5889'],
+  ],
   minimatch: [['3', '3.0.5', 'CVE-2022-3517 ReDoS']],
   json5: [['2', '2.2.2', 'CVE-2022-46175 prototype pollution']],
   qs: [['6', '6.10.3', 'CVE-2022-24999 prototype pollution']],
   'tough-cookie': [['4', '4.1.3', 'CVE-2023-26136']],
   'word-wrap': [['*', '1.2.4', 'CVE-2023-26115']],
-  undici: [['5', '5.28.5', 'CVE-2025-22150'], ['6', '6.21.1', 'CVE-2025-22150']],
+  undici: [
+    ['5', '5.28.5', 'CVE-2025-22150'],
+    ['6', '6.21.1', 'CVE-2025-22150'],
+  ],
   tar: [['6', '6.2.1', 'CVE-2024-28863']],
   axios: [['1', '1.8.2', 'CVE-2025-27152 SSRF']],
   'follow-redirects': [['*', '1.15.6', 'CVE-2024-28849']],
@@ -79,8 +92,12 @@ for (const { name, version, dev } of [...seen.values()].sort((a, b) => a.name.lo
   const [, fixed, advisory] = rule;
   const bad = below(version, fixed);
   failures += bad ? 1 : 0;
-  console.log(`${bad ? 'BELOW FIX' : 'ok       '} ${name}@${version}${dev ? ' (dev)' : ''}  fixed in ${fixed}: ${advisory}`);
+  console.log(
+    `${bad ? 'BELOW FIX' : 'ok       '} ${name}@${version}${dev ? ' (dev)' : ''}  fixed in ${fixed}: ${advisory}`,
+  );
 }
 const present = new Set([...seen.values()].map((p) => p.name));
-console.log(`\n${Object.keys(ADVISORIES).length} packages with known advisories; ${present.size} of them in package-lock.json; ${failures} below a fixed version`);
+console.log(
+  `\n${Object.keys(ADVISORIES).length} packages with known advisories; ${present.size} of them in package-lock.json; ${failures} below a fixed version`,
+);
 process.exit(failures ? 1 : 0);

@@ -61,12 +61,19 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const timeout = setTimeout(() => stopAll('the api and the worker did not say they were ready within 3 minutes'), 180_000);
+const timeout = setTimeout(
+  () => stopAll('the api and the worker did not say they were ready within 3 minutes'),
+  180_000,
+);
 await Promise.all([...children.values()].map((child) => child.ready));
 clearTimeout(timeout);
 
-const { DEMO_ACCOUNTS, DEMO_PASSWORD } = require(join(root, 'dist/apps/api/libs/persistence/src/seeders/demo-consortium.js'));
-say(`is running: open ${bold(env.PUBLIC_URL)}  (API ${env.PUBLIC_URL}/api/v1, OpenAPI ${env.PUBLIC_URL}/api/docs; the worker is ready)`);
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = require(
+  join(root, 'dist/apps/api/libs/persistence/src/seeders/demo-consortium.js'),
+);
+say(
+  `is running: open ${bold(env.PUBLIC_URL)}  (API ${env.PUBLIC_URL}/api/v1, OpenAPI ${env.PUBLIC_URL}/api/docs; the worker is ready)`,
+);
 say(`demo logins (password "${DEMO_PASSWORD}"):`);
 const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.label.length)) + 2;
 for (const a of DEMO_ACCOUNTS) console.log(`    ${a.label.padEnd(width)}${a.email}`);
@@ -76,7 +83,8 @@ say('Ctrl-C stops it.');
 function step(command, args) {
   const bin = command === process.execPath ? command : join(root, 'node_modules', '.bin', command);
   const result = spawnSync(bin, args, { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0) fail(`\`${command === process.execPath ? 'node' : command} ${args.join(' ')}\` failed`, result.status || 1);
+  if (result.status !== 0)
+    fail(`\`${command === process.execPath ? 'node' : command} ${args.join(' ')}\` failed`, result.status || 1);
 }
 
 /**
@@ -84,7 +92,12 @@ function step(command, args) {
  * each child exactly once; the IPC channel carries its "ready" and stops it if this script dies.
  */
 function run(name, entry) {
-  const child = spawn(process.execPath, [join(root, entry)], { cwd: root, env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+  const child = spawn(process.execPath, [join(root, entry)], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+  });
   child.ready = new Promise((resolve) => child.on('message', (message) => message?.ready === name && resolve()));
   child.on('exit', (code, signal) => {
     children.delete(name);

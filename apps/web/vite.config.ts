@@ -50,7 +50,9 @@ function firstLoadSize(): Plugin {
         const total = sum(closure([page, ...realtime], new Set(firstLoad)));
         if (total > heaviest.gzip) heaviest = { page, gzip: total };
       }
-      console.log(`\n${line}\nheaviest page with its lazy chunks and the realtime client: ${heaviest.page} → ${kb(heaviest.gzip)} kB gzipped`);
+      console.log(
+        `\n${line}\nheaviest page with its lazy chunks and the realtime client: ${heaviest.page} → ${kb(heaviest.gzip)} kB gzipped`,
+      );
       if (gzip > FIRST_LOAD_BUDGET_GZIP) this.error(`${line}: over budget`);
     },
   };

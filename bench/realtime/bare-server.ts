@@ -19,9 +19,14 @@ import { Server } from 'socket.io';
 import { writeComment } from '../support/bare-comment';
 import { serveBare } from '../support/bare-process';
 
-const tokens = new Map<string, string>(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, string>));
+const tokens = new Map<string, string>(
+  Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, string>),
+);
 const context = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as { programmeId: string; pairId: string; planId: string };
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
 const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
@@ -48,24 +53,37 @@ realtime.on('connection', (socket) => {
 
 app.get('/health', async () => ({ status: 'ok' }));
 
-app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unknown; id?: unknown } } }>('/api/v1/action-plans/:id/comments', async (request, reply) => {
-  const auth = request.headers.authorization;
-  const actorId = auth?.startsWith('Bearer ') ? tokens.get(auth.slice(7)) : undefined;
-  if (!actorId) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized' });
-  const planId = request.params.id.toLowerCase();
-  if (planId !== context.planId) return reply.code(404).send({ statusCode: 404, error: 'Not Found' });
-  const body = request.body?.body;
-  if (typeof body !== 'string' || body.length < 1 || body.length > 10_000) return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
+app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unknown; id?: unknown } } }>(
+  '/api/v1/action-plans/:id/comments',
+  async (request, reply) => {
+    const auth = request.headers.authorization;
+    const actorId = auth?.startsWith('Bearer ') ? tokens.get(auth.slice(7)) : undefined;
+    if (!actorId) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized' });
+    const planId = request.params.id.toLowerCase();
+    if (planId !== context.planId) return reply.code(404).send({ statusCode: 404, error: 'Not Found' });
+    const body = request.body?.body;
+    if (typeof body !== 'string' || body.length < 1 || body.length > 10_000)
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
 
-  const written = await writeComment(pool, context, actorId, planId, body);
-  // How long the transaction took, pool wait included (the bench reports it: how much of a POST is Postgres).
-  reply.header('server-timing', `tx;dur=${written.txMs.toFixed(2)}`);
-  for (const row of written.rows) {
-    head = row.seq;
-    realtime.to(row.room).emit('event', { seq: row.seq, room: row.room, type: 'comment.created', payload: written.payload, actor: actorId, at: row.at.toISOString() });
-  }
-  return reply.code(201).send(written.response);
-});
+    const written = await writeComment(pool, context, actorId, planId, body);
+    // How long the transaction took, pool wait included (the bench reports it: how much of a POST is Postgres).
+    reply.header('server-timing', `tx;dur=${written.txMs.toFixed(2)}`);
+    for (const row of written.rows) {
+      head = row.seq;
+      realtime
+        .to(row.room)
+        .emit('event', {
+          seq: row.seq,
+          room: row.room,
+          type: 'comment.created',
+          payload: written.payload,
+          actor: actorId,
+          at: row.at.toISOString(),
+        });
+    }
+    return reply.code(201).send(written.response);
+  },
+);
 
 serveBare('bare server', app, async () => {
   io.close();

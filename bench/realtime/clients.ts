@@ -45,7 +45,13 @@ function onEvent(event: { room?: string; type?: string; payload?: { commentId?: 
 }
 
 function open(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/realtime`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+  const socket = io(`${url}/realtime`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 60_000,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -69,7 +75,10 @@ async function connect(c: Extract<Command, { cmd: 'connect' }>) {
         socket.on('error', () => otherMessages++);
         sockets.push(socket);
         for (const room of c.rooms) {
-          const ack = (await socket.timeout(120_000).emitWithAck('subscribe', { room })) as { ok: boolean; error?: string };
+          const ack = (await socket.timeout(120_000).emitWithAck('subscribe', { room })) as {
+            ok: boolean;
+            error?: string;
+          };
           if (!ack?.ok) throw new Error(`subscribe ${room}: ${ack?.error ?? 'refused'}`);
         }
       } catch (error) {
@@ -79,7 +88,12 @@ async function connect(c: Extract<Command, { cmd: 'connect' }>) {
   };
   await Promise.all(Array.from({ length: c.concurrency }, worker));
   // `connected`: the sockets this call opened that are still connected.
-  return { ms: Date.now() - started, connected: sockets.slice(already).filter((s) => s.connected).length, failures: failures.slice(0, 5), failureCount: failures.length };
+  return {
+    ms: Date.now() - started,
+    connected: sockets.slice(already).filter((s) => s.connected).length,
+    failures: failures.slice(0, 5),
+    failureCount: failures.length,
+  };
 }
 
 async function handle(c: Command): Promise<unknown> {

@@ -57,7 +57,19 @@ const DRAIN_TIMEOUT_MS = 6_000;
 const RESPONSE_TIMEOUT_MS = 10_000;
 const BASELINE_SECONDS = 5;
 const BENCH_DIR = __dirname;
-const MEMORY_HEADER = ['server', 'RSS before MiB', `RSS, ${MEMORY_SOCKETS} sockets`, 'RSS KiB/socket', 'RSS KiB/socket, 2nd half', 'heap+ext before MiB', `heap+ext, ${MEMORY_SOCKETS} sockets`, 'heap+ext KiB/socket', 'V8 heap used/reserved before MiB', 'connect+subscribe ms', 'settle ms'];
+const MEMORY_HEADER = [
+  'server',
+  'RSS before MiB',
+  `RSS, ${MEMORY_SOCKETS} sockets`,
+  'RSS KiB/socket',
+  'RSS KiB/socket, 2nd half',
+  'heap+ext before MiB',
+  `heap+ext, ${MEMORY_SOCKETS} sockets`,
+  'heap+ext KiB/socket',
+  'V8 heap used/reserved before MiB',
+  'connect+subscribe ms',
+  'settle ms',
+];
 const PROFILE_DIR = join(BENCH_DIR, 'profiles');
 const RESULTS_DIR = join(BENCH_DIR, 'results');
 
@@ -92,7 +104,11 @@ class ClientProc {
   }
 
   static start(): ClientProc {
-    const child = fork(join(BENCH_DIR, 'clients.ts'), [], { cwd: ROOT, execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(BENCH_DIR, 'clients.ts'), [], {
+      cwd: ROOT,
+      execArgv: ['-r', '@swc-node/register'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     return new ClientProc(child);
   }
 
@@ -128,17 +144,27 @@ async function connectSockets(url: string, data: BenchData, count: number, rooms
   const connected = results.reduce((a, r) => a + r.connected, 0);
   const failureCount = results.reduce((a, r) => a + r.failureCount, 0);
   if (failureCount > 0 || connected !== count) {
-    throw new Error(`only ${connected}/${count} sockets connected and subscribed; failures: ${results.flatMap((r) => r.failures).join('; ')}`);
+    throw new Error(
+      `only ${connected}/${count} sockets connected and subscribed; failures: ${results.flatMap((r) => r.failures).join('; ')}`,
+    );
   }
   return Math.max(...results.map((r) => r.ms));
 }
 
 // ---------------------------------------------------------------- servers
 
-async function startServer(kind: Kind, data: BenchData | null, extraNodeArgs: string[] = []): Promise<{ proc: Proc; url: string }> {
+async function startServer(
+  kind: Kind,
+  data: BenchData | null,
+  extraNodeArgs: string[] = [],
+): Promise<{ proc: Proc; url: string }> {
   if (kind === 'app') return h.startApi(appCommand, { nodeArgs: extraNodeArgs });
   return h.startBare(
-    compileScripts(join(BENCH_DIR, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'), join(ROOT, 'bench/support/bare-process.ts')),
+    compileScripts(
+      join(BENCH_DIR, 'bare-server.ts'),
+      join(ROOT, 'bench/support/bare-comment.ts'),
+      join(ROOT, 'bench/support/bare-process.ts'),
+    ),
     {
       BARE_TOKENS: JSON.stringify({ [data!.mentor.token]: data!.mentor.id, [data!.mentee.token]: data!.mentee.id }),
       BARE_CONTEXT: JSON.stringify({ programmeId: data!.programmeId, pairId: data!.pairId, planId: data!.planId }),
@@ -189,7 +215,15 @@ function postComment(url: string, data: BenchData, i: number, sent: Sent): Promi
   return new Promise((resolve) => {
     const req = request(
       `${url}/api/v1/action-plans/${data.planId}/comments`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${data.mentee.token}` } },
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${data.mentee.token}`,
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -264,7 +298,16 @@ interface PhaseResult {
   load: string;
 }
 
-async function measurePhase(kind: Kind, round: number, proc: Proc, url: string, data: BenchData, rate: number, seconds: number, sockets: number): Promise<PhaseResult> {
+async function measurePhase(
+  kind: Kind,
+  round: number,
+  proc: Proc,
+  url: string,
+  data: BenchData,
+  rate: number,
+  seconds: number,
+  sockets: number,
+): Promise<PhaseResult> {
   await allClients({ cmd: 'reset' });
   const pg0 = postgresCpuByPid(h.database!.name);
   const cpu0 = cpuMsOf(proc.pid);
@@ -286,7 +329,12 @@ async function measurePhase(kind: Kind, round: number, proc: Proc, url: string, 
   window[1] = Number(nowNs() / 1000n);
   if (seconds === SECONDS && sockets > 0) measuredWindows[kind].push(window);
   if (sockets === 0 && seconds === BASELINE_SECONDS) aloneWindows[kind].push(window);
-  const reports = await allClients<{ received: number; cpuMs: number; loopDelayP99Ms: number; receipts: [string, number, string][] }>({ cmd: 'report' });
+  const reports = await allClients<{
+    received: number;
+    cpuMs: number;
+    loopDelayP99Ms: number;
+    receipts: [string, number, string][];
+  }>({ cmd: 'report' });
   const merged = new Map<string, { count: number; last: bigint }>();
   for (const r of reports) {
     for (const [id, count, last] of r.receipts) {
@@ -331,7 +379,10 @@ async function measurePhase(kind: Kind, round: number, proc: Proc, url: string, 
     postP99: percentile(postLatencies, 99),
     serverCpuMsPerComment: (cpu1 - cpu0) / Math.max(1, sent.length),
     postgresCpuMsPerComment: postgresCpuDelta(pg0, pg1) / Math.max(1, sent.length),
-    txP50: percentile(ok.filter((s) => s.txMs !== undefined).map((s) => s.txMs!), 50),
+    txP50: percentile(
+      ok.filter((s) => s.txMs !== undefined).map((s) => s.txMs!),
+      50,
+    ),
     clientCpuShare: clientCpuMs / (durationS * 1000),
     clientLoopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99Ms)),
     machineBusy: (ticks1.busy - ticks0.busy) / Math.max(1, ticks1.total - ticks0.total),
@@ -348,10 +399,14 @@ async function loadRound(kind: Kind, round: number, data: BenchData, profile: bo
     await settle(proc, 5000);
     const alone = await measurePhase(kind, round, proc, url, data, 20, BASELINE_SECONDS, 0);
     alone.rate = 0;
-    log(`${kind} round ${round}, no sockets @20/s: POST p50 ${fmt(alone.postP50)} ms, server CPU ${fmt(alone.serverCpuMsPerComment, 2)} ms/comment, Postgres CPU ${fmt(alone.postgresCpuMsPerComment, 2)} ms/comment`);
+    log(
+      `${kind} round ${round}, no sockets @20/s: POST p50 ${fmt(alone.postP50)} ms, server CPU ${fmt(alone.serverCpuMsPerComment, 2)} ms/comment, Postgres CPU ${fmt(alone.postgresCpuMsPerComment, 2)} ms/comment`,
+    );
     const connectMs = await connectSockets(url, data, SOCKETS, [`plan:${data.planId}`]);
     const settledMs = await settle(proc);
-    log(`${kind} round ${round}: ${SOCKETS} sockets connected and subscribed in ${connectMs} ms (settled after ${settledMs} ms); warming up`);
+    log(
+      `${kind} round ${round}: ${SOCKETS} sockets connected and subscribed in ${connectMs} ms (settled after ${settledMs} ms); warming up`,
+    );
     await measurePhase(kind, round, proc, url, data, 20, WARMUP_SECONDS, SOCKETS);
     const results: PhaseResult[] = [alone];
     for (const rate of RATES) {
@@ -380,8 +435,15 @@ async function memoryAfterGc(proc: Proc): Promise<Memory> {
     await sleep(1200);
     // The last such line is the answer to this signal (the output is kept as a bounded tail).
     const line = [...proc.output().matchAll(/BENCH_MEMORY (\{.*\})/g)].pop();
-    const usage = line ? (JSON.parse(line[1]) as { heapUsed: number; heapTotal: number; external: number }) : { heapUsed: NaN, heapTotal: NaN, external: NaN };
-    readings.push({ rss: rssOf(proc.pid), heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external });
+    const usage = line
+      ? (JSON.parse(line[1]) as { heapUsed: number; heapTotal: number; external: number })
+      : { heapUsed: NaN, heapTotal: NaN, external: NaN };
+    readings.push({
+      rss: rssOf(proc.pid),
+      heapUsed: usage.heapUsed,
+      heapTotal: usage.heapTotal,
+      external: usage.external,
+    });
   }
   return readings.sort((a, b) => a.rss - b.rss)[0];
 }
@@ -431,7 +493,8 @@ async function memoryRun(kind: Kind, data: BenchData, heap: string[]): Promise<M
     settleMs += await settle(proc, 60_000);
     await sleep(1000);
     const after = await memoryAfterGc(proc);
-    if (heapArgs.length) heap.push(`${kind}: ${heapDiff(snapshotBefore, await heapSnapshot(proc, heapDir), MEMORY_SOCKETS)}`);
+    if (heapArgs.length)
+      heap.push(`${kind}: ${heapDiff(snapshotBefore, await heapSnapshot(proc, heapDir), MEMORY_SOCKETS)}`);
     const r: MemoryResult = {
       kind,
       before,
@@ -464,7 +527,9 @@ async function main() {
   log(`machine: ${machine}; load average ${loadAverage()}; ulimit -n ${fdLimit}`);
   const needFds = Math.max(SOCKETS, MEMORY_SOCKETS) / CLIENT_PROCS + 100;
   if (fdLimit !== 'unlimited' && Number(fdLimit) < needFds) {
-    throw new Error(`ulimit -n is ${fdLimit}; each client process needs about ${needFds}: raise it (ulimit -n 4096) or pass --client-procs ${Math.ceil(Math.max(SOCKETS, MEMORY_SOCKETS) / 900)}`);
+    throw new Error(
+      `ulimit -n is ${fdLimit}; each client process needs about ${needFds}: raise it (ulimit -n 4096) or pass --client-procs ${Math.ceil(Math.max(SOCKETS, MEMORY_SOCKETS) / 900)}`,
+    );
   }
   ({ command: appCommand, source: appSource } = prepareAppBuild(flag, log));
   log(`app: ${appSource}`);
@@ -509,10 +574,14 @@ async function main() {
   };
   const finishedAt = new Date();
   say();
-  say(`Realtime bench — ${startedAt.toISOString()} → ${finishedAt.toISOString()} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`);
+  say(
+    `Realtime bench — ${startedAt.toISOString()} → ${finishedAt.toISOString()} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`,
+  );
   say(`machine: ${machine}; ulimit -n ${fdLimit}; ${CLIENT_PROCS} client processes`);
   say(`app: ${appSource}`);
-  say(`load: ${SOCKETS} sockets in plan:<id>, open-loop POSTs as the mentee, ${SECONDS} s per rate, ${ROUNDS} rounds alternating bare/app; medians of the rounds (∞ = some comment never reached every socket)`);
+  say(
+    `load: ${SOCKETS} sockets in plan:<id>, open-loop POSTs as the mentee, ${SECONDS} s per rate, ${ROUNDS} rounds alternating bare/app; medians of the rounds (∞ = some comment never reached every socket)`,
+  );
 
   const agg = (kind: Kind, rate: number) => {
     const rs = phases.filter((p) => p.kind === kind && p.rate === rate);
@@ -534,7 +603,21 @@ async function main() {
       clientCpu: median(rs.map((r) => r.clientCpuShare)),
     };
   };
-  const header = ['server @ rate', 'last-receipt p50 ms', 'p99 ms', 'max ms', 'delivered msg/s', 'offered msg/s', 'deliv/offered', 'POST p50 ms', 'POST p99 ms', 'server CPU ms/comment', 'errors', 'incomplete', 'machine busy'];
+  const header = [
+    'server @ rate',
+    'last-receipt p50 ms',
+    'p99 ms',
+    'max ms',
+    'delivered msg/s',
+    'offered msg/s',
+    'deliv/offered',
+    'POST p50 ms',
+    'POST p99 ms',
+    'server CPU ms/comment',
+    'errors',
+    'incomplete',
+    'machine busy',
+  ];
   const rows: (string | number)[][] = [];
   let costTable = '';
   let roundTable = '';
@@ -543,7 +626,21 @@ async function main() {
     for (const rate of RATES) {
       for (const kind of ['bare', 'app'] as Kind[]) {
         const a = agg(kind, rate);
-        rows.push([`${kind} @ ${rate}/s`, fmt(a.p50), fmt(a.p99), fmt(a.max), fmt(a.delivered, 0), a.offered, fmt(a.delivered / a.offered, 3), fmt(a.postP50), fmt(a.postP99), fmt(a.cpu, 2), a.errors, a.incomplete, `${fmt(a.busy * 100, 0)}%`]);
+        rows.push([
+          `${kind} @ ${rate}/s`,
+          fmt(a.p50),
+          fmt(a.p99),
+          fmt(a.max),
+          fmt(a.delivered, 0),
+          a.offered,
+          fmt(a.delivered / a.offered, 3),
+          fmt(a.postP50),
+          fmt(a.postP99),
+          fmt(a.cpu, 2),
+          a.errors,
+          a.incomplete,
+          `${fmt(a.busy * 100, 0)}%`,
+        ]);
       }
       const app = agg('app', rate);
       const bare = agg('bare', rate);
@@ -565,7 +662,18 @@ async function main() {
     say();
     say(table(header, rows));
     say();
-    const ratioHeader = ['rate', 'app/bare p99', 'target', 'p99 verdict', 'app delivered/offered', '≥ 0.9', 'bare delivered/offered', 'app/bare p50', 'app/bare POST p50', 'app/bare CPU/comment'];
+    const ratioHeader = [
+      'rate',
+      'app/bare p99',
+      'target',
+      'p99 verdict',
+      'app delivered/offered',
+      '≥ 0.9',
+      'bare delivered/offered',
+      'app/bare p50',
+      'app/bare POST p50',
+      'app/bare CPU/comment',
+    ];
     say(table(ratioHeader, ratioRows));
     const costHeader = [
       'server',
@@ -579,7 +687,15 @@ async function main() {
     const costRows = (['bare', 'app'] as Kind[]).map((kind) => {
       const alone = agg(kind, 0);
       const loaded = agg(kind, RATES[0]);
-      return [kind, fmt(alone.postP50), fmt(alone.cpu, 2), fmt(loaded.cpu, 2), fmt(((loaded.cpu - alone.cpu) / SOCKETS) * 1000, 1), fmt(alone.pgCpu, 2), kind === 'bare' ? fmt(alone.tx, 2) : '—'];
+      return [
+        kind,
+        fmt(alone.postP50),
+        fmt(alone.cpu, 2),
+        fmt(loaded.cpu, 2),
+        fmt(((loaded.cpu - alone.cpu) / SOCKETS) * 1000, 1),
+        fmt(alone.pgCpu, 2),
+        kind === 'bare' ? fmt(alone.tx, 2) : '—',
+      ];
     });
     say('where the time goes (CPU from /proc, medians of the rounds):');
     say(table(costHeader, costRows));
@@ -652,13 +768,43 @@ async function main() {
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  writeFileSync(join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ startedAt, finishedAt, machine, fdLimit, appSource, options: { ROUNDS, SECONDS, RATES, SOCKETS, MEMORY_SOCKETS, CLIENT_PROCS }, phases, memory }, null, 2));
+  writeFileSync(
+    join(RESULTS_DIR, `${stamp}.json`),
+    JSON.stringify(
+      {
+        startedAt,
+        finishedAt,
+        machine,
+        fdLimit,
+        appSource,
+        options: { ROUNDS, SECONDS, RATES, SOCKETS, MEMORY_SOCKETS, CLIENT_PROCS },
+        phases,
+        memory,
+      },
+      null,
+      2,
+    ),
+  );
   const md = [
     `Run ${startedAt.toISOString()} (${machine})`,
     '',
     markdownTable(header, rows),
     '',
-    markdownTable(['rate', 'app/bare p99', 'target', 'p99 verdict', 'app delivered/offered', '≥ 0.9', 'bare delivered/offered', 'app/bare p50', 'app/bare POST p50', 'app/bare CPU/comment'], ratioRows),
+    markdownTable(
+      [
+        'rate',
+        'app/bare p99',
+        'target',
+        'p99 verdict',
+        'app delivered/offered',
+        '≥ 0.9',
+        'bare delivered/offered',
+        'app/bare p50',
+        'app/bare POST p50',
+        'app/bare CPU/comment',
+      ],
+      ratioRows,
+    ),
     '',
     costTable,
     '',
@@ -679,7 +825,9 @@ async function main() {
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
       for (const f of files) {
         say();
-        say(`CPU profile of ${kind} (bench/realtime/profiles/${kind}/${f}), the measured phases with ${SOCKETS} sockets:`);
+        say(
+          `CPU profile of ${kind} (bench/realtime/profiles/${kind}/${f}), the measured phases with ${SOCKETS} sockets:`,
+        );
         say(summariseProfile(join(dir, f), measuredWindows[kind]));
         say();
         say(`CPU profile of ${kind}, the phase with no socket (the write path alone):`);

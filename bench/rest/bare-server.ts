@@ -32,21 +32,47 @@ const dist = process.env.APP_DIST!;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(path: string): AppModule<T> => require(join(dist, path)) as T;
 
-const { ActorLoader } = load<typeof import('../../apps/api/src/auth/actor.loader')>('apps/api/src/auth/actor.loader.js');
+const { ActorLoader } = load<typeof import('../../apps/api/src/auth/actor.loader')>(
+  'apps/api/src/auth/actor.loader.js',
+);
 const { PairScopes } = load<typeof import('../../apps/api/src/pairs/pair-scopes')>('apps/api/src/pairs/pair-scopes.js');
 const { PairPolicy } = load<typeof import('../../apps/api/src/pairs/pair.policy')>('apps/api/src/pairs/pair.policy.js');
-const { PlanAccess } = load<typeof import('../../apps/api/src/action-plans/plan-access')>('apps/api/src/action-plans/plan-access.js');
-const { PlanReader } = load<typeof import('../../apps/api/src/action-plans/plan-reader')>('apps/api/src/action-plans/plan-reader.js');
-const { CommentQueries } = load<typeof import('../../apps/api/src/comments/comment.queries')>('apps/api/src/comments/comment.queries.js');
-const { toThreads } = load<typeof import('../../apps/api/src/comments/comment.mappers')>('apps/api/src/comments/comment.mappers.js');
-const { ProgrammePolicy } = load<typeof import('../../apps/api/src/programmes/programme.policy')>('apps/api/src/programmes/programme.policy.js');
-const { DashboardPolicy } = load<typeof import('../../apps/api/src/dashboard/dashboard.policy')>('apps/api/src/dashboard/dashboard.policy.js');
-const { DashboardQueries } = load<typeof import('../../apps/api/src/dashboard/dashboard.queries')>('apps/api/src/dashboard/dashboard.queries.js');
-const { DashboardService } = load<typeof import('../../apps/api/src/dashboard/dashboard.service')>('apps/api/src/dashboard/dashboard.service.js');
-const { ActivityFeedService } = load<typeof import('../../apps/api/src/activity/activity-feed.service')>('apps/api/src/activity/activity-feed.service.js');
-const { AssessmentPolicy } = load<typeof import('../../apps/api/src/assessments/assessment.policy')>('apps/api/src/assessments/assessment.policy.js');
-const { WorkQueries } = load<typeof import('../../apps/api/src/work/work.queries')>('apps/api/src/work/work.queries.js');
-const { WorkService } = load<typeof import('../../apps/api/src/work/work.service')>('apps/api/src/work/work.service.js');
+const { PlanAccess } = load<typeof import('../../apps/api/src/action-plans/plan-access')>(
+  'apps/api/src/action-plans/plan-access.js',
+);
+const { PlanReader } = load<typeof import('../../apps/api/src/action-plans/plan-reader')>(
+  'apps/api/src/action-plans/plan-reader.js',
+);
+const { CommentQueries } = load<typeof import('../../apps/api/src/comments/comment.queries')>(
+  'apps/api/src/comments/comment.queries.js',
+);
+const { toThreads } = load<typeof import('../../apps/api/src/comments/comment.mappers')>(
+  'apps/api/src/comments/comment.mappers.js',
+);
+const { ProgrammePolicy } = load<typeof import('../../apps/api/src/programmes/programme.policy')>(
+  'apps/api/src/programmes/programme.policy.js',
+);
+const { DashboardPolicy } = load<typeof import('../../apps/api/src/dashboard/dashboard.policy')>(
+  'apps/api/src/dashboard/dashboard.policy.js',
+);
+const { DashboardQueries } = load<typeof import('../../apps/api/src/dashboard/dashboard.queries')>(
+  'apps/api/src/dashboard/dashboard.queries.js',
+);
+const { DashboardService } = load<typeof import('../../apps/api/src/dashboard/dashboard.service')>(
+  'apps/api/src/dashboard/dashboard.service.js',
+);
+const { ActivityFeedService } = load<typeof import('../../apps/api/src/activity/activity-feed.service')>(
+  'apps/api/src/activity/activity-feed.service.js',
+);
+const { AssessmentPolicy } = load<typeof import('../../apps/api/src/assessments/assessment.policy')>(
+  'apps/api/src/assessments/assessment.policy.js',
+);
+const { WorkQueries } = load<typeof import('../../apps/api/src/work/work.queries')>(
+  'apps/api/src/work/work.queries.js',
+);
+const { WorkService } = load<typeof import('../../apps/api/src/work/work.service')>(
+  'apps/api/src/work/work.service.js',
+);
 type Actor = import('../../apps/api/src/auth/actor').Actor;
 
 // MikroORM's pg type parsers: date, timestamp, timestamptz and interval stay text.
@@ -54,8 +80,15 @@ const types = new TypeOverrides();
 for (const oid of [1082, 1114, 1184, 1186]) types.setTypeParser(oid, (s: string) => s);
 
 // The same session settings as the app's (libs/persistence ormOptions: no JIT).
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types, options: '-c jit=off' });
-const tokens = new Map(Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, { userId: string; sessionId: string }>));
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  types,
+  options: '-c jit=off',
+});
+const tokens = new Map(
+  Object.entries(JSON.parse(process.env.BARE_TOKENS ?? '{}') as Record<string, { userId: string; sessionId: string }>),
+);
 const context = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as BareContext;
 
 /** `?` → `$1, $2, …` outside quoted literals (the app's SQL uses no `?` operators). */
@@ -82,7 +115,9 @@ const connection = {
   execute: async (sql: string, params: unknown[] = []) => (await pool.query(toPg(sql), params)).rows,
 };
 const knex = {
-  raw: (sql: string, values: unknown[]) => ({ options: ({ name }: { name: string }) => pool.query({ name, text: toPg(sql), values }) }),
+  raw: (sql: string, values: unknown[]) => ({
+    options: ({ name }: { name: string }) => pool.query({ name, text: toPg(sql), values }),
+  }),
 };
 const em = {
   getConnection: () => connection,
@@ -101,7 +136,12 @@ const comments = new CommentQueries(em);
 const programmePolicy = new ProgrammePolicy();
 const dashboard = new DashboardService(new DashboardPolicy(programmePolicy), new DashboardQueries(em));
 const activity = new ActivityFeedService(em, programmePolicy);
-const work = new WorkService(new WorkQueries(em), pairPolicy, new AssessmentPolicy(programmePolicy, pairPolicy), programmePolicy);
+const work = new WorkService(
+  new WorkQueries(em),
+  pairPolicy,
+  new AssessmentPolicy(programmePolicy, pairPolicy),
+  programmePolicy,
+);
 
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
 
@@ -156,16 +196,20 @@ signedInGet('/api/v1/programmes/:id/activity', (actor, request) => {
 
 signedInGet('/api/v1/me/work', (actor) => work.get(actor));
 
-app.post('/api/v1/action-plans/:id/comments', async (request: FastifyRequest<{ Params: { id: string }; Body: { body?: unknown } }>, reply) => {
-  const auth = request.headers.authorization;
-  const actorId = auth?.startsWith('Bearer ') ? tokens.get(auth.slice(7))?.userId : undefined;
-  if (!actorId) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized' });
-  const planId = request.params.id.toLowerCase();
-  if (planId !== context.planId) return reply.code(404).send({ statusCode: 404, error: 'Not Found' });
-  const body = request.body?.body;
-  if (typeof body !== 'string' || body.length < 1 || body.length > 10_000) return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
-  return reply.code(201).send((await writeComment(pool, context, actorId, planId, body)).response);
-});
+app.post(
+  '/api/v1/action-plans/:id/comments',
+  async (request: FastifyRequest<{ Params: { id: string }; Body: { body?: unknown } }>, reply) => {
+    const auth = request.headers.authorization;
+    const actorId = auth?.startsWith('Bearer ') ? tokens.get(auth.slice(7))?.userId : undefined;
+    if (!actorId) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized' });
+    const planId = request.params.id.toLowerCase();
+    if (planId !== context.planId) return reply.code(404).send({ statusCode: 404, error: 'Not Found' });
+    const body = request.body?.body;
+    if (typeof body !== 'string' || body.length < 1 || body.length > 10_000)
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request' });
+    return reply.code(201).send((await writeComment(pool, context, actorId, planId, body)).response);
+  },
+);
 
 serveBare('bare REST server', app, async () => {
   await app.close().catch(() => undefined);

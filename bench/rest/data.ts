@@ -140,9 +140,18 @@ export async function createScalingProgramme(dbUrl: string, apiUrl: string, pair
   await withClient(dbUrl, async (db) => {
     const p = [programmeId, pairs, coordinator.id, `${pairs}-${programmeId.slice(0, 8)}`];
     await db.query('begin');
-    await db.query(`create temp table b_org on commit drop as select gen_random_uuid() as id, g from generate_series(1, 2 * $1::int) g`, [pairs]);
-    await db.query(`insert into organisations (id, name, kind, country, created_at) select id, 'Bench ' || $1 || ' city ' || g, 'city', 'BE', now() from b_org`, [p[3]]);
-    await db.query(`insert into programme_participants (id, programme_id, organisation_id, joined_at) select gen_random_uuid(), $1, id, now() from b_org`, [programmeId]);
+    await db.query(
+      `create temp table b_org on commit drop as select gen_random_uuid() as id, g from generate_series(1, 2 * $1::int) g`,
+      [pairs],
+    );
+    await db.query(
+      `insert into organisations (id, name, kind, country, created_at) select id, 'Bench ' || $1 || ' city ' || g, 'city', 'BE', now() from b_org`,
+      [p[3]],
+    );
+    await db.query(
+      `insert into programme_participants (id, programme_id, organisation_id, joined_at) select gen_random_uuid(), $1, id, now() from b_org`,
+      [programmeId],
+    );
     await db.query(
       `create temp table b_pair on commit drop as
        select gen_random_uuid() as id, a.id as mentor, b.id as mentee, g.g from generate_series(1, $1::int) g(g) join b_org a on a.g = 2 * g.g - 1 join b_org b on b.g = 2 * g.g`,

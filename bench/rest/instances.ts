@@ -19,7 +19,13 @@ interface ModeResult {
 }
 
 function connect(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/realtime`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+  const socket = io(`${url}/realtime`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 20_000,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (e) => {
@@ -29,7 +35,12 @@ function connect(url: string, token: string): Promise<Socket> {
   });
 }
 
-async function measure(ctx: BenchContext, postUrl: string, subscribeUrl: string, comments: number): Promise<{ latencies: number[]; posts: number[]; missed: number }> {
+async function measure(
+  ctx: BenchContext,
+  postUrl: string,
+  subscribeUrl: string,
+  comments: number,
+): Promise<{ latencies: number[]; posts: number[]; missed: number }> {
   const { data } = ctx;
   const planId = data.base.planId;
   const socket = await connect(subscribeUrl, data.base.mentor.token);
@@ -44,7 +55,10 @@ async function measure(ctx: BenchContext, postUrl: string, subscribeUrl: string,
     else early.set(id, t);
   });
   try {
-    const ack = (await socket.timeout(20_000).emitWithAck('subscribe', { room: `plan:${planId}` })) as { ok: boolean; error?: string };
+    const ack = (await socket.timeout(20_000).emitWithAck('subscribe', { room: `plan:${planId}` })) as {
+      ok: boolean;
+      error?: string;
+    };
     if (!ack?.ok) throw new Error(`subscribe refused: ${ack?.error}`);
     const latencies: number[] = [];
     const posts: number[] = [];
@@ -60,7 +74,10 @@ async function measure(ctx: BenchContext, postUrl: string, subscribeUrl: string,
       posts.push(Number(nowNs() - t0) / 1e6);
       const received =
         early.get(id) ??
-        (await Promise.race([new Promise<bigint>((resolve) => waiting.set(id, resolve)), sleep(5000).then(() => null)]));
+        (await Promise.race([
+          new Promise<bigint>((resolve) => waiting.set(id, resolve)),
+          sleep(5000).then(() => null),
+        ]));
       waiting.delete(id);
       if (received === null) missed++;
       else latencies.push(Number(received - t0) / 1e6);
@@ -87,9 +104,18 @@ export async function instancesBench(ctx: BenchContext) {
         ['two instances', b.url],
       ] as const) {
         const m = await measure(ctx, a.url, subscriber, comments);
-        const r: ModeResult = { mode, round, p50: percentile(m.latencies, 50), p99: percentile(m.latencies, 99), postP50: percentile(m.posts, 50), missed: m.missed };
+        const r: ModeResult = {
+          mode,
+          round,
+          p50: percentile(m.latencies, 50),
+          p99: percentile(m.latencies, 99),
+          postP50: percentile(m.posts, 50),
+          missed: m.missed,
+        };
         results.push(r);
-        ctx.log(`${mode}, round ${round}: comment → subscriber p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, POST p50 ${fmt(r.postP50)} ms, missed ${r.missed}`);
+        ctx.log(
+          `${mode}, round ${round}: comment → subscriber p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, POST p50 ${fmt(r.postP50)} ms, missed ${r.missed}`,
+        );
       }
     }
   } finally {
@@ -97,12 +123,19 @@ export async function instancesBench(ctx: BenchContext) {
   }
   const agg = (mode: ModeResult['mode']) => {
     const rs = results.filter((r) => r.mode === mode);
-    return { p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), postP50: median(rs.map((r) => r.postP50)), missed: rs.reduce((s, r) => s + r.missed, 0) };
+    return {
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      postP50: median(rs.map((r) => r.postP50)),
+      missed: rs.reduce((s, r) => s + r.missed, 0),
+    };
   };
   const one = agg('one instance');
   const two = agg('two instances');
   report.section('Two API instances vs one: a comment reaching a subscriber');
-  report.say(`${comments} comments per round, one at a time (50 ms apart), POSTed to instance A; the subscriber on A or on B; ${options.rounds} rounds alternating; medians of the rounds`);
+  report.say(
+    `${comments} comments per round, one at a time (50 ms apart), POSTed to instance A; the subscriber on A or on B; ${options.rounds} rounds alternating; medians of the rounds`,
+  );
   report.table(
     ['subscriber on', 'POST → event p50 ms', 'p99 ms', 'POST p50 ms', 'missed'],
     [

@@ -1,4 +1,13 @@
-import { cpuSplitOf, fmt, loadAverage, machineTicks, median, postgresCpuByPid, postgresCpuDelta, type Proc } from '../support/util';
+import {
+  cpuSplitOf,
+  fmt,
+  loadAverage,
+  machineTicks,
+  median,
+  postgresCpuByPid,
+  postgresCpuDelta,
+  type Proc,
+} from '../support/util';
 
 // autocannon 9 ships no types: what this bench uses of it.
 interface Histogram {
@@ -56,7 +65,11 @@ export interface LoadResult {
 }
 
 /** Closed-loop load with autocannon against 127.0.0.1: `connections` requests in flight for `seconds`. */
-export async function hammer(target: Target, request: Request, options: { connections: number; seconds: number; database: string; round?: number }): Promise<LoadResult> {
+export async function hammer(
+  target: Target,
+  request: Request,
+  options: { connections: number; seconds: number; database: string; round?: number },
+): Promise<LoadResult> {
   const pg0 = postgresCpuByPid(options.database);
   const cpu0 = cpuSplitOf(target.proc.pid);
   const ticks0 = machineTicks();
@@ -67,7 +80,10 @@ export async function hammer(target: Target, request: Request, options: { connec
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    headers: { authorization: `Bearer ${request.token}`, ...(request.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${request.token}`,
+      ...(request.body ? { 'content-type': 'application/json' } : {}),
+    },
     body: request.body ? JSON.stringify(request.body) : undefined,
   });
   const cpu1 = cpuSplitOf(target.proc.pid);
@@ -120,12 +136,20 @@ export function summary(results: LoadResult[]) {
 export async function alternate(
   targets: { bare: Target; app: Target },
   requests: { name: string; bare: Request; app: Request }[],
-  options: { rounds: number; seconds: number; warmupSeconds: number; connections: number; database: string; log: (m: string) => void },
+  options: {
+    rounds: number;
+    seconds: number;
+    warmupSeconds: number;
+    connections: number;
+    database: string;
+    log: (m: string) => void;
+  },
 ): Promise<Comparison[]> {
   const out: Comparison[] = [];
   for (const r of requests) {
     const c: Comparison = { name: r.name, bare: [], app: [] };
-    for (const kind of ['bare', 'app'] as Kind[]) await hammer(targets[kind], r[kind], { ...options, seconds: options.warmupSeconds });
+    for (const kind of ['bare', 'app'] as Kind[])
+      await hammer(targets[kind], r[kind], { ...options, seconds: options.warmupSeconds });
     for (let round = 1; round <= options.rounds; round++) {
       for (const kind of ['bare', 'app'] as Kind[]) {
         const res = await hammer(targets[kind], r[kind], { ...options, round });
@@ -177,14 +201,38 @@ export function comparisonRow(c: Comparison): (string | number)[] {
   ];
 }
 
-export const ROUND_HEADER = ['endpoint', 'round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'kernel ms/req', 'PG CPU ms/req', 'machine busy', 'load avg'];
+export const ROUND_HEADER = [
+  'endpoint',
+  'round',
+  'server',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'CPU ms/req',
+  'kernel ms/req',
+  'PG CPU ms/req',
+  'machine busy',
+  'load avg',
+];
 
 export function roundRows(c: Comparison): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (let i = 0; i < c.bare.length; i++) {
     for (const r of [c.bare[i], c.app[i]]) {
       if (!r) continue;
-      rows.push([c.name, r.round, r.kind, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.serverCpuMs, 2), fmt(r.serverSysMs, 2), fmt(r.postgresCpuMs, 2), `${fmt(r.machineBusy * 100, 0)}%`, r.load]);
+      rows.push([
+        c.name,
+        r.round,
+        r.kind,
+        fmt(r.rps, 0),
+        fmt(r.p50, 1),
+        fmt(r.p99, 1),
+        fmt(r.serverCpuMs, 2),
+        fmt(r.serverSysMs, 2),
+        fmt(r.postgresCpuMs, 2),
+        `${fmt(r.machineBusy * 100, 0)}%`,
+        r.load,
+      ]);
     }
   }
   return rows;

@@ -17,23 +17,44 @@ const MiB = 2 ** 20;
 
 export async function memoryBench(ctx: BenchContext) {
   const sockets = process.env.BENCH_MEMORY_SOCKETS ?? '1000';
-  ctx.log(`memory: running bench/realtime/run.ts --skip-load --no-build --memory-sockets ${sockets} (its own database, both servers fresh) …`);
-  const proc = ctx.h.own(spawnProc('bench:realtime memory', ['-r', '@swc-node/register', 'bench/realtime/run.ts', '--skip-load', '--no-build', '--memory-sockets', sockets], {}, ROOT));
+  ctx.log(
+    `memory: running bench/realtime/run.ts --skip-load --no-build --memory-sockets ${sockets} (its own database, both servers fresh) …`,
+  );
+  const proc = ctx.h.own(
+    spawnProc(
+      'bench:realtime memory',
+      ['-r', '@swc-node/register', 'bench/realtime/run.ts', '--skip-load', '--no-build', '--memory-sockets', sockets],
+      {},
+      ROOT,
+    ),
+  );
   proc.child.stdout!.on('data', (d: Buffer) => {
-    for (const line of String(d).split('\n')) if (/^\[bench .*memory:/.test(line)) ctx.log(`  ${line.replace(/^\[bench [^\]]*\] /, '')}`);
+    for (const line of String(d).split('\n'))
+      if (/^\[bench .*memory:/.test(line)) ctx.log(`  ${line.replace(/^\[bench [^\]]*\] /, '')}`);
   });
   const code = await proc.exited;
   ctx.h.owned.delete(proc);
   const stamp = /results: bench\/realtime\/results\/(\S+)\.\{json,md\}/.exec(proc.output())?.[1];
-  if (code !== 0 || !stamp) throw new Error(`the realtime memory run failed (exit ${code}):\n${proc.output().slice(-3000)}`);
-  const { memory } = JSON.parse(readFileSync(join(ROOT, 'bench/realtime/results', `${stamp}.json`), 'utf8')) as { memory: MemoryResult[] };
+  if (code !== 0 || !stamp)
+    throw new Error(`the realtime memory run failed (exit ${code}):\n${proc.output().slice(-3000)}`);
+  const { memory } = JSON.parse(readFileSync(join(ROOT, 'bench/realtime/results', `${stamp}.json`), 'utf8')) as {
+    memory: MemoryResult[];
+  };
   const bare = memory.find((m) => m.kind === 'bare')!;
   const app = memory.find((m) => m.kind === 'app')!;
   const ratio = app.perSocket / bare.perSocket;
   const { report } = ctx;
   report.section(`Memory: ${sockets} authenticated sockets × 3 rooms (bench/realtime's memory run)`);
   report.table(
-    ['server', 'RSS idle MiB', `RSS with ${sockets} sockets MiB`, 'RSS KiB/socket', 'heap+external KiB/socket', 'V8 heap used/reserved idle MiB', 'connect+subscribe ms'],
+    [
+      'server',
+      'RSS idle MiB',
+      `RSS with ${sockets} sockets MiB`,
+      'RSS KiB/socket',
+      'heap+external KiB/socket',
+      'V8 heap used/reserved idle MiB',
+      'connect+subscribe ms',
+    ],
     memory.map((m) => [
       m.kind,
       fmt(m.before.rss / MiB),

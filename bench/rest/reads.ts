@@ -4,26 +4,40 @@
  */
 import { fmt } from '../support/util';
 import type { BenchContext } from './context';
-import { alternate, COMPARISON_HEADER, comparisonRow, ROUND_HEADER, roundRows, summary, type Comparison, type Request } from './load';
+import {
+  alternate,
+  COMPARISON_HEADER,
+  comparisonRow,
+  ROUND_HEADER,
+  roundRows,
+  summary,
+  type Comparison,
+  type Request,
+} from './load';
 
 /** The answers of both servers must be the same JSON (else the baseline is not doing the same work). */
 export async function sameAnswers(ctx: BenchContext, requests: { name: string; bare: Request; app: Request }[]) {
   for (const r of requests) {
     const [bare, app] = await Promise.all(
       (['bare', 'app'] as const).map(async (kind) => {
-        const res = await fetch(`${ctx.targets[kind].url}${r[kind].path}`, { headers: { authorization: `Bearer ${r[kind].token}` } });
-        if (res.status !== 200) throw new Error(`${kind} answered ${r.name} with ${res.status}: ${(await res.text()).slice(0, 300)}`);
+        const res = await fetch(`${ctx.targets[kind].url}${r[kind].path}`, {
+          headers: { authorization: `Bearer ${r[kind].token}` },
+        });
+        if (res.status !== 200)
+          throw new Error(`${kind} answered ${r.name} with ${res.status}: ${(await res.text()).slice(0, 300)}`);
         return res.text();
       }),
     );
     const differences = diff(JSON.parse(bare), JSON.parse(app));
-    if (differences.length) throw new Error(`bare and app answer ${r.name} differently: ${differences.slice(0, 5).join('; ')}`);
+    if (differences.length)
+      throw new Error(`bare and app answer ${r.name} differently: ${differences.slice(0, 5).join('; ')}`);
     ctx.log(`${r.name}: bare and app give the same ${fmt(app.length / 1024, 1)} KiB of JSON`);
   }
 }
 
 function diff(a: unknown, b: unknown, path = '$'): string[] {
-  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) return [`${path}: ${JSON.stringify(a)?.slice(0, 60)} vs ${JSON.stringify(b)?.slice(0, 60)}`];
+  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null))
+    return [`${path}: ${JSON.stringify(a)?.slice(0, 60)} vs ${JSON.stringify(b)?.slice(0, 60)}`];
   if (Array.isArray(a)) {
     const bb = b as unknown[];
     if (a.length !== bb.length) return [`${path}: ${a.length} items vs ${bb.length}`];
@@ -33,7 +47,9 @@ function diff(a: unknown, b: unknown, path = '$'): string[] {
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
     const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-    return [...keys].flatMap((k) => (k in ao && k in bo ? diff(ao[k], bo[k], `${path}.${k}`) : [`${path}.${k}: only in ${k in ao ? 'bare' : 'app'}`]));
+    return [...keys].flatMap((k) =>
+      k in ao && k in bo ? diff(ao[k], bo[k], `${path}.${k}`) : [`${path}.${k}: only in ${k in ao ? 'bare' : 'app'}`],
+    );
   }
   return a === b ? [] : [`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
 }
@@ -43,13 +59,22 @@ export function readRequests(ctx: BenchContext): { name: string; bare: Request; 
   const dashboard = data.scaling[0];
   const same = (r: Request) => ({ bare: r, app: r });
   return [
-    { name: 'GET plan (20 milestones, counts)', ...same({ path: `/api/v1/action-plans/${data.readPlanId}`, token: data.mentee.token }) },
-    { name: 'GET comments (20 threads × 3)', ...same({ path: `/api/v1/action-plans/${data.readPlanId}/comments`, token: data.mentee.token }) },
+    {
+      name: 'GET plan (20 milestones, counts)',
+      ...same({ path: `/api/v1/action-plans/${data.readPlanId}`, token: data.mentee.token }),
+    },
+    {
+      name: 'GET comments (20 threads × 3)',
+      ...same({ path: `/api/v1/action-plans/${data.readPlanId}/comments`, token: data.mentee.token }),
+    },
     {
       name: `GET dashboard (${dashboard.pairs} pairs)`,
       ...same({ path: `/api/v1/programmes/${dashboard.programmeId}/dashboard`, token: dashboard.coordinator.token }),
     },
-    { name: 'GET activity (page of 50)', ...same({ path: `/api/v1/programmes/${data.base.programmeId}/activity`, token: data.mentee.token }) },
+    {
+      name: 'GET activity (page of 50)',
+      ...same({ path: `/api/v1/programmes/${data.base.programmeId}/activity`, token: data.mentee.token }),
+    },
     { name: 'GET my work (the mentee’s queue)', ...same({ path: '/api/v1/me/work', token: data.mentee.token }) },
   ];
 }
@@ -61,7 +86,9 @@ export async function readBench(ctx: BenchContext): Promise<Comparison[]> {
   const results = await alternate(ctx.targets, requests, { ...options, database: ctx.h.database!.name, log: ctx.log });
 
   report.section('REST reads: app vs bare (same SQL), medians of the rounds');
-  report.say(`autocannon, ${options.connections} connections, ${options.seconds} s per round after ${options.warmupSeconds} s of warm-up, ${options.rounds} rounds alternating bare/app`);
+  report.say(
+    `autocannon, ${options.connections} connections, ${options.seconds} s per round after ${options.warmupSeconds} s of warm-up, ${options.rounds} rounds alternating bare/app`,
+  );
   report.table(COMPARISON_HEADER, results.map(comparisonRow));
   report.table(
     ['endpoint', 'app/bare req/s', '≥ 0.6', 'app/bare p99', '≤ 2'],

@@ -64,7 +64,11 @@ async function main() {
   // The bare server runs the app's own read classes from the build.
   if (!existsSync(BUILT_MAIN)) prepareAppBuild((f) => f === 'build', log);
   log(`app: ${app.source}`);
-  const bareScript = compileScripts(join(__dirname, 'bare-server.ts'), join(ROOT, 'bench/support/bare-comment.ts'), join(ROOT, 'bench/support/bare-process.ts'));
+  const bareScript = compileScripts(
+    join(__dirname, 'bare-server.ts'),
+    join(ROOT, 'bench/support/bare-comment.ts'),
+    join(ROOT, 'bench/support/bare-process.ts'),
+  );
 
   const database = (h.database = await createBenchDatabase());
   log(`database ${database.name} (copied from the migrated template); Redis prefix ${h.redisPrefix}`);
@@ -82,12 +86,25 @@ async function main() {
     await h.stop(setup.proc);
   }
   await analyze(database.url);
-  log(`data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`);
+  log(
+    `data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`,
+  );
 
   const bareEnv = {
     APP_DIST: BUILD_DIR,
-    BARE_TOKENS: JSON.stringify(Object.fromEntries([data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [r.token, { userId: r.id, sessionId: r.sessionId }]))),
-    BARE_CONTEXT: JSON.stringify({ programmeId: data.base.programmeId, pairId: data.base.pairId, planId: data.base.planId }),
+    BARE_TOKENS: JSON.stringify(
+      Object.fromEntries(
+        [data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [
+          r.token,
+          { userId: r.id, sessionId: r.sessionId },
+        ]),
+      ),
+    ),
+    BARE_CONTEXT: JSON.stringify({
+      programmeId: data.base.programmeId,
+      pairId: data.base.pairId,
+      planId: data.base.planId,
+    }),
   };
   const report = new Report();
   const profile = flag('profile');
@@ -107,7 +124,9 @@ async function main() {
   };
   report.say();
   report.say(`REST bench — ${startedAt.toISOString()}; machine: ${machine}`);
-  report.say(`app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`);
+  report.say(
+    `app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`,
+  );
   report.say(`load average at the start: ${loadAtStart}`);
   const profiled: Comparison[] = [];
   if (only.includes('reads')) profiled.push(...(await readBench(ctx)));
@@ -121,11 +140,16 @@ async function main() {
 
   const finishedAt = new Date();
   report.say();
-  report.say(`finished ${finishedAt.toISOString()} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s); load average at the end: ${loadAverage()}`);
+  report.say(
+    `finished ${finishedAt.toISOString()} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s); load average at the end: ${loadAverage()}`,
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   writeFileSync(join(RESULTS_DIR, `${stamp}.md`), report.markdown.join('\n'));
-  writeFileSync(join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ startedAt, finishedAt, machine, app: app.source, options, ...report.json }, null, 2));
+  writeFileSync(
+    join(RESULTS_DIR, `${stamp}.json`),
+    JSON.stringify({ startedAt, finishedAt, machine, app: app.source, options, ...report.json }, null, 2),
+  );
   report.say(`results: bench/rest/results/${stamp}.{md,json}`);
 }
 
@@ -137,7 +161,12 @@ function summariseProfiles(report: Report, comparisons: Comparison[]) {
     if (!file) continue;
     for (const c of comparisons) {
       report.section(`CPU profile of ${kind}: ${c.name} (bench/rest/profiles/${kind}/${file})`);
-      for (const line of summariseProfile(join(dir, file), c[kind].map((r) => r.window), 25).split('\n')) report.say(line);
+      for (const line of summariseProfile(
+        join(dir, file),
+        c[kind].map((r) => r.window),
+        25,
+      ).split('\n'))
+        report.say(line);
     }
   }
 }

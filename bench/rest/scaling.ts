@@ -15,25 +15,57 @@ export async function scalingBench(ctx: BenchContext) {
   for (const programme of data.scaling) {
     const path = `/api/v1/programmes/${programme.programmeId}/dashboard`;
     const request = { path, token: programme.coordinator.token };
-    const res = await fetch(`${ctx.targets.app.url}${path}`, { headers: { authorization: `Bearer ${programme.coordinator.token}` } });
+    const res = await fetch(`${ctx.targets.app.url}${path}`, {
+      headers: { authorization: `Bearer ${programme.coordinator.token}` },
+    });
     const body = await res.text();
-    if (res.status !== 200) throw new Error(`dashboard of ${programme.pairs} pairs: ${res.status} ${body.slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`dashboard of ${programme.pairs} pairs: ${res.status} ${body.slice(0, 300)}`);
     const row = { pairs: programme.pairs, bytes: body.length, bare: [] as LoadResult[], app: [] as LoadResult[] };
-    for (const kind of ['bare', 'app'] as Kind[]) await hammer(ctx.targets[kind], request, { connections, seconds: options.warmupSeconds, database: ctx.h.database!.name });
+    for (const kind of ['bare', 'app'] as Kind[])
+      await hammer(ctx.targets[kind], request, {
+        connections,
+        seconds: options.warmupSeconds,
+        database: ctx.h.database!.name,
+      });
     for (let round = 1; round <= options.rounds; round++) {
       for (const kind of ['bare', 'app'] as Kind[]) {
-        const r = await hammer(ctx.targets[kind], request, { connections, seconds: options.seconds, database: ctx.h.database!.name, round });
+        const r = await hammer(ctx.targets[kind], request, {
+          connections,
+          seconds: options.seconds,
+          database: ctx.h.database!.name,
+          round,
+        });
         row[kind].push(r);
-        ctx.log(`dashboard ${programme.pairs} pairs, round ${round} ${kind}: p50 ${fmt(r.p50)} ms, ${fmt(r.rps, 1)} req/s, CPU ${fmt(r.serverCpuMs, 1)} ms/req, Postgres ${fmt(r.postgresCpuMs, 1)} ms/req, load ${r.load}`);
+        ctx.log(
+          `dashboard ${programme.pairs} pairs, round ${round} ${kind}: p50 ${fmt(r.p50)} ms, ${fmt(r.rps, 1)} req/s, CPU ${fmt(r.serverCpuMs, 1)} ms/req, Postgres ${fmt(r.postgresCpuMs, 1)} ms/req, load ${r.load}`,
+        );
       }
     }
     rows.push(row);
   }
   const med = (rs: LoadResult[], f: (r: LoadResult) => number) => median(rs.map(f));
   report.section('Dashboard scaling (GET /programmes/:id/dashboard, 9 sections × 20 milestones per pair)');
-  report.say(`autocannon, ${connections} connections, ${options.seconds} s per round, ${options.rounds} rounds alternating bare/app; time = p50 latency; medians of the rounds`);
+  report.say(
+    `autocannon, ${connections} connections, ${options.seconds} s per round, ${options.rounds} rounds alternating bare/app; time = p50 latency; medians of the rounds`,
+  );
   report.table(
-    ['pairs', 'milestones', 'answer KiB', 'bare p50 ms', 'app p50 ms', 'app/bare', 'app CPU ms/req', 'Postgres CPU ms/req (app)', 'app ms per pair', 'app growth', 'bare growth', 'work growth (app + Postgres CPU)', 'pairs growth', '≤ pairs growth'],
+    [
+      'pairs',
+      'milestones',
+      'answer KiB',
+      'bare p50 ms',
+      'app p50 ms',
+      'app/bare',
+      'app CPU ms/req',
+      'Postgres CPU ms/req (app)',
+      'app ms per pair',
+      'app growth',
+      'bare growth',
+      'work growth (app + Postgres CPU)',
+      'pairs growth',
+      '≤ pairs growth',
+    ],
     rows.map((r, i) => {
       const prev = rows[i - 1];
       const appP50 = med(r.app, (x) => x.p50);
@@ -51,8 +83,14 @@ export async function scalingBench(ctx: BenchContext) {
         fmt(bareP50),
         fmt(appP50),
         fmt(appP50 / bareP50, 2),
-        fmt(med(r.app, (x) => x.serverCpuMs), 1),
-        fmt(med(r.app, (x) => x.postgresCpuMs), 1),
+        fmt(
+          med(r.app, (x) => x.serverCpuMs),
+          1,
+        ),
+        fmt(
+          med(r.app, (x) => x.postgresCpuMs),
+          1,
+        ),
         fmt(appP50 / r.pairs, 2),
         prev ? `${fmt(growth, 2)}×` : '—',
         prev ? `${fmt(bareGrowth, 2)}×` : '—',

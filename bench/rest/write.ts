@@ -14,16 +14,27 @@ export async function writeBench(ctx: BenchContext): Promise<Comparison[]> {
     method: 'POST' as const,
     path: `/api/v1/action-plans/${planId}/comments`,
     token: data.mentee.token,
-    body: { body: 'Could the business department share its indicators for the one-stop shop before the next review?', target: { type: 'plan', id: planId } },
+    body: {
+      body: 'Could the business department share its indicators for the one-stop shop before the next review?',
+      target: { type: 'plan', id: planId },
+    },
   };
-  const results = await alternate(ctx.targets, [{ name: 'POST comment', bare: request, app: request }], { ...options, database: ctx.h.database!.name, log: ctx.log });
+  const results = await alternate(ctx.targets, [{ name: 'POST comment', bare: request, app: request }], {
+    ...options,
+    database: ctx.h.database!.name,
+    log: ctx.log,
+  });
   report.section('REST write: POST a comment, app vs bare (same INSERTs in one transaction)');
-  report.say(`autocannon, ${options.connections} connections, ${options.seconds} s per round, ${options.rounds} rounds alternating bare/app; every POST commits (the event log's advisory lock serialises the appends in both)`);
+  report.say(
+    `autocannon, ${options.connections} connections, ${options.seconds} s per round, ${options.rounds} rounds alternating bare/app; every POST commits (the event log's advisory lock serialises the appends in both)`,
+  );
   report.table(COMPARISON_HEADER, results.map(comparisonRow));
   const a = summary(results[0].app);
   const b = summary(results[0].bare);
   report.say(`app/bare req/s ${fmt(a.rps / b.rps, 2)} (target ≥ 0.5: ${a.rps / b.rps >= 0.5 ? 'met' : 'missed'})`);
-  report.say('statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 7 (+ the actor and the plan’s scope), and each instance’s realtime tail then reads the new events on a connection of its own');
+  report.say(
+    'statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 7 (+ the actor and the plan’s scope), and each instance’s realtime tail then reads the new events on a connection of its own',
+  );
   report.table(ROUND_HEADER, results.flatMap(roundRows));
   report.json.write = results;
   return results;

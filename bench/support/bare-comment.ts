@@ -26,7 +26,13 @@ export interface WrittenComment {
   response: Record<string, unknown>;
 }
 
-export async function writeComment(pool: Pool, context: BareContext, actorId: string, planId: string, body: string): Promise<WrittenComment> {
+export async function writeComment(
+  pool: Pool,
+  context: BareContext,
+  actorId: string,
+  planId: string,
+  body: string,
+): Promise<WrittenComment> {
   const id = randomUUID();
   const now = new Date();
   const payload = {

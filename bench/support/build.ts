@@ -20,7 +20,14 @@ function newestSource(): number {
       else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ['apps/api/src', 'libs/domain/src', 'libs/persistence/src', 'libs/contracts/src', 'libs/benchmarks/src']) walk(join(ROOT, dir));
+  for (const dir of [
+    'apps/api/src',
+    'libs/domain/src',
+    'libs/persistence/src',
+    'libs/contracts/src',
+    'libs/benchmarks/src',
+  ])
+    walk(join(ROOT, dir));
   return newest;
 }
 
@@ -38,19 +45,27 @@ export interface AppBuild {
  */
 export function prepareAppBuild(flag: (name: string) => boolean, log: (message: string) => void): AppBuild {
   if (flag('from-source')) {
-    return { command: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], source: 'from source (node -r @swc-node/register apps/api/src/main.ts)' };
+    return {
+      command: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+      source: 'from source (node -r @swc-node/register apps/api/src/main.ts)',
+    };
   }
   const stale = !existsSync(BUILT_MAIN) || newestSource() > statSync(BUILT_MAIN).mtimeMs;
   let source: string;
   if (flag('build') || (!flag('no-build') && stale) || !existsSync(BUILT_MAIN)) {
     log('building the API into bench/dist (npx nest build api -p bench/support/tsconfig.api-build.json) …');
     const started = Date.now();
-    const result = spawnSync('npx', ['nest', 'build', 'api', '-p', 'bench/support/tsconfig.api-build.json'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('npx', ['nest', 'build', 'api', '-p', 'bench/support/tsconfig.api-build.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
     if (result.status !== 0) {
       if (!existsSync(BUILT_MAIN)) throw new Error(`nest build failed and emitted nothing:\n${output}`);
       const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
-      log(`nest build reported ${errors.length} type error(s) in code being edited (tsc still emitted JavaScript; running it):\n  ${errors.join('\n  ')}`);
+      log(
+        `nest build reported ${errors.length} type error(s) in code being edited (tsc still emitted JavaScript; running it):\n  ${errors.join('\n  ')}`,
+      );
       source = `built by nest build (tsc) into bench/dist, with ${errors.length} type error(s) reported`;
     } else source = 'built by nest build (tsc) into bench/dist';
     log(`build took ${fmt((Date.now() - started) / 1000, 0)} s`);

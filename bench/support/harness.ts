@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { dropBenchDatabase, deleteRedisKeys, REDIS_URL, ROOT } from './setup';
 import { freePort, spawnProc, waitForHttp, type Proc } from './util';
 
-export const log = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+export const log = (message: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 /** argv flags and options of a bench: `flag('no-build')`, `option('rounds', '3')`. */
 export function cli(argv = process.argv.slice(2)) {
@@ -55,7 +56,10 @@ export class Harness {
   async cleanup() {
     if (this.cleaningUp) return;
     this.cleaningUp = true;
-    for (const fn of this.cleanups.reverse()) await Promise.resolve().then(fn).catch(() => undefined);
+    for (const fn of this.cleanups.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch(() => undefined);
     await Promise.allSettled([...this.owned].map((p) => p.stop(5000)));
     const db = this.database;
     if (db) await dropBenchDatabase(db.name).catch((e: Error) => log(`could not drop ${db.name}: ${e.message}`));
@@ -79,7 +83,10 @@ export class Harness {
    * The real API (`command` from prepareAppBuild) on the bench database, as in production
    * (NODE_ENV=production, LOG_LEVEL=warn), without migrating or seeding, on a free port of 127.0.0.1.
    */
-  async startApi(command: string[], options: { name?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<{ proc: Proc; url: string }> {
+  async startApi(
+    command: string[],
+    options: { name?: string; nodeArgs?: string[]; env?: Record<string, string> } = {},
+  ): Promise<{ proc: Proc; url: string }> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const proc = this.own(
@@ -111,14 +118,24 @@ export class Harness {
   }
 
   /** A compiled bare server (compileScripts) on the bench database, on a free port of 127.0.0.1; it answers GET /health. */
-  async startBare(script: string, env: Record<string, string>, options: { name?: string; nodeArgs?: string[] } = {}): Promise<{ proc: Proc; url: string }> {
+  async startBare(
+    script: string,
+    env: Record<string, string>,
+    options: { name?: string; nodeArgs?: string[] } = {},
+  ): Promise<{ proc: Proc; url: string }> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const proc = this.own(
       spawnProc(
         options.name ?? 'bare',
         [...(options.nodeArgs ?? []), script],
-        { NODE_ENV: 'production', PORT: String(port), DATABASE_URL: this.database!.url, DATABASE_POOL_SIZE: '10', ...env },
+        {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          DATABASE_URL: this.database!.url,
+          DATABASE_POOL_SIZE: '10',
+          ...env,
+        },
         ROOT,
       ),
     );

@@ -13,12 +13,22 @@ export function summariseProfile(file: string, windows: [number, number][], top 
     callFrame: { functionName: string; url: string; lineNumber: number };
     children?: number[];
   }
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: Node[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+    endTime: number;
+  };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const keyOf = (n: Node) => {
-    const where = n.callFrame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '').replace('bench/dist/', '').replace(/^.*node_modules\//, '');
+    const where = n.callFrame.url
+      .replace(/^file:\/\//, '')
+      .replace(`${ROOT}/`, '')
+      .replace('bench/dist/', '')
+      .replace(/^.*node_modules\//, '');
     return `${n.callFrame.functionName || '(anonymous)'} ${where ? `${where}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
   };
   const self = new Map<string, number>();
@@ -51,10 +61,17 @@ export function summariseProfile(file: string, windows: [number, number][], top 
   const byArea = new Map<string, number>();
   for (const [key, v] of self) {
     const where = key.split(' ').slice(1).join(' ');
-    const area = where.startsWith('apps/') || where.startsWith('libs/') ? 'app code (apps/, libs/)' : (/^(@[^/]+\/[^/]+|[^/]+)\//.exec(where)?.[1] ?? `${key.split(' ')[0]} (native/VM)`);
+    const area =
+      where.startsWith('apps/') || where.startsWith('libs/')
+        ? 'app code (apps/, libs/)'
+        : (/^(@[^/]+\/[^/]+|[^/]+)\//.exec(where)?.[1] ?? `${key.split(' ')[0]} (native/VM)`);
     byArea.set(area, (byArea.get(area) ?? 0) + v);
   }
-  const rows = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k.slice(0, 100), fmt(v / 1000, 0), pct(v)]);
+  const rows = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => [k.slice(0, 100), fmt(v / 1000, 0), pct(v)]);
   return [
     `samples in the measured windows: ${fmt(total / 1000, 0)} ms, of which busy ${fmt(busy / 1000, 0)} ms (percentages are of busy time)`,
     table(['self time: function', 'ms', '% busy'], rows(self, top)),

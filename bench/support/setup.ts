@@ -12,11 +12,15 @@ export const ROOT = join(__dirname, '../..');
 
 /** The migrated template the e2e tests copy (built by test/support/prepare-template-database.ts if missing). */
 function templateDatabase(): string {
-  return execFileSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'test/support/prepare-template-database.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  }).trim();
+  return execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(ROOT, 'test/support/prepare-template-database.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  ).trim();
 }
 
 /** A fresh database of the bench's own, copied from the migrated template. */

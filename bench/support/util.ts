@@ -32,7 +32,11 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 /** The same rows as a Markdown table, for docs/performance.md. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function freePort(): Promise<number> {
@@ -112,7 +116,11 @@ export interface Proc {
 /** Spawns a server process of ours; `stop` sends SIGTERM, then SIGKILL to that pid after `ms`. */
 export function spawnProc(name: string, args: string[], env: Record<string, string>, cwd: string): Proc {
   let output = '';
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr!.on('data', (d) => (output = (output + d).slice(-20_000)));
   let done = false;
@@ -153,5 +161,7 @@ export async function waitForHttp(url: string, proc: Proc, ms = 60_000) {
     }
     await sleep(200);
   }
-  throw new Error(`${proc.name} did not answer ${url} within ${ms} ms${exited ? ' (it exited)' : ''}:\n${proc.output()}`);
+  throw new Error(
+    `${proc.name} did not answer ${url} within ${ms} ms${exited ? ' (it exited)' : ''}:\n${proc.output()}`,
+  );
 }

@@ -65,12 +65,17 @@ describe('my account, and a session that ends', () => {
 
   /** Ends the person's session elsewhere (say, a sign-out everywhere); the short-lived access token then runs out. */
   const endSession = async (userId: string, page: Page) => {
-    await world.t.orm.em.getConnection().execute(`update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null`, [userId]);
+    await world.t.orm.em
+      .getConnection()
+      .execute(`update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null`, [userId]);
     await page.waitForTimeout(6000);
   };
 
   it('keeps a comment being typed and an unsaved plan edit across a session that ended, and restores them after signing in', async () => {
-    const plan = await new GivenPlans(world.t.orm).plan(m.pair, { title: 'Desk for founders', createdBy: m.people.mentee.user });
+    const plan = await new GivenPlans(world.t.orm).plan(m.pair, {
+      title: 'Desk for founders',
+      createdBy: m.people.mentee.user,
+    });
     const page = await signedIn(m.people.mentee.user.email);
     const path = `/programmes/${m.programme.id}/plans/${plan.id}`;
     await page.goto(path);
@@ -90,7 +95,9 @@ describe('my account, and a session that ends', () => {
 
     await page.waitForURL((url) => url.pathname === path);
     await expect(page.getByLabel('Objective').inputValue()).resolves.toBe('Open a one-stop desk by June');
-    await expect(page.getByLabel('New comment').first().inputValue()).resolves.toBe('Could the mentor city share its intake form?');
+    await expect(page.getByLabel('New comment').first().inputValue()).resolves.toBe(
+      'Could the mentor city share its intake form?',
+    );
     // Sent now, the draft goes: a reload shows an empty box.
     await page.getByRole('button', { name: 'Comment', exact: true }).first().click();
     await page.getByText('Could the mentor city share its intake form?').first().waitFor();

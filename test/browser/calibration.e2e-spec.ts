@@ -21,7 +21,15 @@ describe('calibration, as the mentor gives it and the city sees it', () => {
     world = await startBrowserWorld();
     m = await world.t.given.mentoring();
     const plans = new GivenPlans(world.t.orm);
-    assessmentId = (await plans.assessment(m.programme, m.menteeCity, 'baseline', { 'strategy.q1': 2, 'strategy.q2': 1 }, { status: 'submitted' })).id;
+    assessmentId = (
+      await plans.assessment(
+        m.programme,
+        m.menteeCity,
+        'baseline',
+        { 'strategy.q1': 2, 'strategy.q2': 1 },
+        { status: 'submitted' },
+      )
+    ).id;
   }, SETUP);
 
   afterAll(async () => {
@@ -55,8 +63,14 @@ describe('calibration, as the mentor gives it and the city sees it', () => {
     // Still in the field: "Saved" comes back only once the server has the note.
     await question.getByText('Saved').waitFor();
     await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    const stored = (await world.t.api.as(m.people.coordinator.token).get(`/assessments/${assessmentId}`).expect(200)).body;
-    expect(stored.answers[0]).toMatchObject({ questionCode: 'strategy.q1', mentorRated: true, mentorRating: 1, mentorNote: 'The strategy is not adopted by the council yet' });
+    const stored = (await world.t.api.as(m.people.coordinator.token).get(`/assessments/${assessmentId}`).expect(200))
+      .body;
+    expect(stored.answers[0]).toMatchObject({
+      questionCode: 'strategy.q1',
+      mentorRated: true,
+      mentorRating: 1,
+      mentorNote: 'The strategy is not adopted by the council yet',
+    });
     await question.getByTestId('calibration').getByText('Your calibration:').waitFor();
     await question.getByTestId('calibration').getByText('differs from the city’s rating').waitFor();
 

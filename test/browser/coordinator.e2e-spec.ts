@@ -14,7 +14,8 @@ import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
 
-const ratings = (section: string, count: number, rating: 0 | 1 | 2) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${section}.q${i + 1}`, rating]));
+const ratings = (section: string, count: number, rating: 0 | 1 | 2) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${section}.q${i + 1}`, rating]));
 
 describe('the coordinator journey', () => {
   let world: BrowserWorld;
@@ -40,7 +41,12 @@ describe('the coordinator journey', () => {
     mentorCity = m.mentorCity.name;
     menteeCity = m.menteeCity.name;
     const plans = new GivenPlans(world.t.orm);
-    const plan = await plans.plan(m.pair, { title: 'Strategy for a diverse entrepreneurial community', sectionCodes: ['strategy'], state: 'in-progress', createdBy: m.people.mentee.user });
+    const plan = await plans.plan(m.pair, {
+      title: 'Strategy for a diverse entrepreneurial community',
+      sectionCodes: ['strategy'],
+      state: 'in-progress',
+      createdBy: m.people.mentee.user,
+    });
     planId = plan.id;
     await plans.milestones(plan, [
       { title: 'Vision workshop (long overdue)', dueDate: '2020-01-31' },
@@ -54,7 +60,9 @@ describe('the coordinator journey', () => {
     await plans.assessment(m.programme, town, 'baseline', ratings('strategy', 6, 0), { status: 'submitted' });
     newtown = town.name;
     // The pair was formed six weeks ago and nothing has been logged in it since: it has stalled.
-    await world.t.orm.em.getConnection().execute(`update pairs set created_at = now() - interval '42 days' where id = ?`, [m.pair.id]);
+    await world.t.orm.em
+      .getConnection()
+      .execute(`update pairs set created_at = now() - interval '42 days' where id = ?`, [m.pair.id]);
 
     context = await signedInContext(world, { email: m.people.coordinator.user.email, password: PASSWORD });
     page = await context.newPage();
@@ -73,7 +81,10 @@ describe('the coordinator journey', () => {
     await late.getByRole('link', { name: 'Vision workshop (long overdue)' }).waitFor();
     expect(await late.getByText('Council adopts the vision').count()).toBe(0);
     const grid = page.getByTestId('pair-grid');
-    await grid.getByRole('row', { name: new RegExp(`${mentorCity} mentors`) }).getByText('1 late').waitFor();
+    await grid
+      .getByRole('row', { name: new RegExp(`${mentorCity} mentors`) })
+      .getByText('1 late')
+      .waitFor();
     await page.getByRole('img', { name: /Overall self-assessment score per city/ }).waitFor();
   });
 
@@ -104,7 +115,10 @@ describe('the coordinator journey', () => {
     // Checked in the page: out of range.
     await stalledAfter.fill('400');
     await form.getByRole('button', { name: 'Save the settings' }).click();
-    await form.getByTestId('settings-stalledAfterDays-error').filter({ hasText: 'Enter a whole number from 1 to 365.' }).waitFor();
+    await form
+      .getByTestId('settings-stalledAfterDays-error')
+      .filter({ hasText: 'Enter a whole number from 1 to 365.' })
+      .waitFor();
     await expect(stalledAfter.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.evaluate<string>('document.activeElement.id')).resolves.toBe('settings-stalledAfterDays');
 
@@ -112,14 +126,19 @@ describe('the coordinator journey', () => {
     await stalledAfter.fill('60');
     await form.getByLabel('End date').fill('2000-01-01');
     await form.getByRole('button', { name: 'Save the settings' }).click();
-    await form.getByTestId('settings-endDate-error').filter({ hasText: 'The end date must not be before the start date.' }).waitFor();
+    await form
+      .getByTestId('settings-endDate-error')
+      .filter({ hasText: 'The end date must not be before the start date.' })
+      .waitFor();
     expect(await form.getByTestId('settings-stalledAfterDays-error').count()).toBe(0);
 
     const programme = (await world.t.api.as(menteeToken).get(`/programmes/${programmeId}`).expect(200)).body;
     await form.getByLabel('End date').fill(programme.endDate);
     await form.getByRole('button', { name: 'Save the settings' }).click();
     await form.getByText('Settings saved.').waitFor();
-    expect((await world.t.api.as(menteeToken).get(`/programmes/${programmeId}`).expect(200)).body.settings.stalledAfterDays).toBe(60);
+    expect(
+      (await world.t.api.as(menteeToken).get(`/programmes/${programmeId}`).expect(200)).body.settings.stalledAfterDays,
+    ).toBe(60);
 
     await page.goto(`/programmes/${programmeId}/dashboard`);
     await page.getByText('No pair has stalled.').waitFor();
@@ -138,7 +157,10 @@ describe('the coordinator journey', () => {
     const suggestions = page.getByTestId('suggestions');
     const button = suggestions.getByRole('button', { name: `Pair ${mentorCity} with ${newtown}` });
     await button.click();
-    await page.getByTestId('pair-list').getByRole('link', { name: `${mentorCity} mentors ${newtown}` }).waitFor();
+    await page
+      .getByTestId('pair-list')
+      .getByRole('link', { name: `${mentorCity} mentors ${newtown}` })
+      .waitFor();
   });
 
   it('invites someone and shows the link to share', async () => {
@@ -152,12 +174,23 @@ describe('the coordinator journey', () => {
   it('follows the activity live', async () => {
     await page.goto(`/programmes/${programmeId}/activity`);
     await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
-    await page.locator('.loading').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.loading')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     // The pair formed from a suggestion above, with a link to it.
-    const formed = page.getByTestId('activity').locator('.activity-item', { hasText: `paired ${mentorCity} (mentor) with ${newtown} (mentee)` });
+    const formed = page
+      .getByTestId('activity')
+      .locator('.activity-item', { hasText: `paired ${mentorCity} (mentor) with ${newtown} (mentee)` });
     await formed.getByRole('link', { name: 'Open' }).waitFor();
-    const comments = page.getByTestId('activity').getByText('commented on the plan “Strategy for a diverse entrepreneurial community”');
-    const post = (body: string) => world.t.api.as(menteeToken).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201);
+    const comments = page
+      .getByTestId('activity')
+      .getByText('commented on the plan “Strategy for a diverse entrepreneurial community”');
+    const post = (body: string) =>
+      world.t.api
+        .as(menteeToken)
+        .post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } })
+        .expect(201);
     await post('We start next week');
     await comments.first().waitFor();
     await post('The venue is booked');

@@ -24,9 +24,20 @@ describe('choosing a password when accepting an invitation', () => {
   beforeAll(async () => {
     world = await startBrowserWorld();
     const w = await world.t.given.world();
-    const invited = await world.t.api.as(w.people.coordinator.token).post(`/programmes/${w.programme.id}/invitations`, { email: 'mira.novak@city.example', organisationId: w.city.id }).expect(201);
+    const invited = await world.t.api
+      .as(w.people.coordinator.token)
+      .post(`/programmes/${w.programme.id}/invitations`, {
+        email: 'mira.novak@city.example',
+        organisationId: w.city.id,
+      })
+      .expect(201);
     token = invited.body.acceptUrl.split('/invitations/')[1];
-    context = await world.browser.newContext({ baseURL: world.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
+    context = await world.browser.newContext({
+      baseURL: world.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    });
     context.setDefaultTimeout(STEP);
     page = await context.newPage();
     errors = watchErrors(page);
@@ -47,7 +58,11 @@ describe('choosing a password when accepting an invitation', () => {
     await password().fill('aaaaaaaaaa');
     await strength().getByText('Very weak — too easy to guess').waitFor();
     await strength().getByText('Repeated characters like "aaa" are easy to guess.').waitFor();
-    await expect(strength().locator('meter').evaluate((el) => (el as HTMLMeterElement).value)).resolves.toBe(0);
+    await expect(
+      strength()
+        .locator('meter')
+        .evaluate((el) => (el as HTMLMeterElement).value),
+    ).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     const alert = page.getByRole('alert');
@@ -63,7 +78,9 @@ describe('choosing a password when accepting an invitation', () => {
 
   it('counts the person’s own name against the password', async () => {
     await password().fill('Mira Novak 2026');
-    await strength().getByText(/too easy to guess/).waitFor();
+    await strength()
+      .getByText(/too easy to guess/)
+      .waitFor();
     await strength().getByText('There should not be any personal or page related data.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0); // typing again cleared the refusal
   });
@@ -71,7 +88,11 @@ describe('choosing a password when accepting an invitation', () => {
   it('shows a strong password as good enough and joins with it', async () => {
     await password().fill('tulip kettle orbit canyon');
     await strength().getByText('Very strong — good enough').waitFor();
-    expect(await strength().getByText(/easy to guess/).count()).toBe(0);
+    expect(
+      await strength()
+        .getByText(/easy to guess/)
+        .count(),
+    ).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await page.waitForURL('**/programmes');
@@ -83,8 +104,10 @@ describe('choosing a password when accepting an invitation', () => {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const violations = await page.evaluate<{ id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
-  );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = await page.evaluate<
+    { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

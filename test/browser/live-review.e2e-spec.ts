@@ -12,7 +12,6 @@ import { expectLatency, measureArrival, SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
 
-
 describe('live peer review in two browsers', () => {
   let world: BrowserWorld;
   let mentorContext: BrowserContext;
@@ -51,7 +50,13 @@ describe('live peer review in two browsers', () => {
       })
       .expect(201);
     planId = created.body.id;
-    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Map the services', dueDate: '2099-03-31', owner: 'Business office' }).expect(201);
+    await asMentee
+      .post(`/action-plans/${planId}/milestones`, {
+        title: 'Map the services',
+        dueDate: '2099-03-31',
+        owner: 'Business office',
+      })
+      .expect(201);
     const submitted = await asMentee.post(`/action-plans/${planId}/submit`, {}).expect(200);
     expect(submitted.body.state).toBe('submitted');
 
@@ -80,12 +85,18 @@ describe('live peer review in two browsers', () => {
     await box.click();
     // "typing…" lasts a few seconds after the last keystroke: watch for it while the mentor types.
     const typing = plan(mentee).getByTestId('typing').filter({ hasText: 'Mikko Mentor is typing' }).waitFor();
-    const typed = box.pressSequentially('How will you reach entrepreneurs who never visit the city offices?', { delay: 5 });
+    const typed = box.pressSequentially('How will you reach entrepreneurs who never visit the city offices?', {
+      delay: 5,
+    });
     await typing;
     await mentee.screenshot({ path: screenshotPath('live-typing-desktop.png') });
     await typed;
 
-    const arrival = await measureArrival(mentor, mentee, 'How will you reach entrepreneurs who never visit the city offices?');
+    const arrival = await measureArrival(
+      mentor,
+      mentee,
+      'How will you reach entrepreneurs who never visit the city offices?',
+    );
     await plan(mentor).getByRole('button', { name: 'Comment', exact: true }).click();
     await plan(mentee).getByText('How will you reach entrepreneurs who never visit the city offices?').waitFor();
     expectLatency('the mentor’s comment on the mentee’s screen', await arrival());
@@ -113,7 +124,10 @@ describe('live peer review in two browsers', () => {
     await mentee.getByLabel('Objective').fill('Coordinate every service and reach out through the associations');
     // Meanwhile the plan is saved elsewhere (another tab, a colleague).
     const current = await world.t.api.as(menteeToken).get(`/action-plans/${planId}`).expect(200);
-    await world.t.api.as(menteeToken).patch(`/action-plans/${planId}`, { objective: 'Someone else’s objective', version: current.body.version }).expect(200);
+    await world.t.api
+      .as(menteeToken)
+      .patch(`/action-plans/${planId}`, { objective: 'Someone else’s objective', version: current.body.version })
+      .expect(200);
 
     await mentee.getByRole('button', { name: 'Save', exact: true }).click();
     const conflict = mentee.getByTestId('conflict');

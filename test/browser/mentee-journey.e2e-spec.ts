@@ -66,7 +66,9 @@ describe('the mentee journey', () => {
     await page.reload();
     const first = page.getByTestId('question').first();
     await expect(first.getByLabel('Partly (1)').isChecked()).resolves.toBe(true);
-    await expect(first.getByLabel('Evidence').inputValue()).resolves.toBe('A vision exists in the economic strategy, not yet for migrants.');
+    await expect(first.getByLabel('Evidence').inputValue()).resolves.toBe(
+      'A vision exists in the economic strategy, not yet for migrants.',
+    );
   });
 
   it('shows the mentor’s calibration beside the city’s own rating', async () => {
@@ -119,7 +121,10 @@ describe('the mentee journey', () => {
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByTestId('plan-state').filter({ hasText: 'Submitted for review' }).waitFor();
 
-    await world.t.api.as(mentorToken).post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Go ahead.' }).expect(201);
+    await world.t.api
+      .as(mentorToken)
+      .post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Go ahead.' })
+      .expect(201);
     await page.getByTestId('plan-state').filter({ hasText: 'Approved' }).waitFor();
 
     const milestone = page.getByTestId('milestone').first();

@@ -80,26 +80,57 @@ describe('my work in the browser', () => {
 
     // The mentee's work: a plan sent back, a running plan with a late milestone, one due soon and the mentor's question.
     await plans.plan(m.pair, { title: 'Microcredit for newcomers', state: 'changes-requested' });
-    const running = await plans.plan(m.pair, { title: 'One-stop shop for migrant entrepreneurs', state: 'in-progress' });
+    const running = await plans.plan(m.pair, {
+      title: 'One-stop shop for migrant entrepreneurs',
+      state: 'in-progress',
+    });
     runningId = running.id;
     const [late] = await plans.milestones(running, [
       { title: 'Map the support services', dueDate: '2025-01-15', status: 'in-progress' },
-      { title: 'Open the desk in the city library, with evening hours for people who work during the day', dueDate: inDays(6) },
+      {
+        title: 'Open the desk in the city library, with evening hours for people who work during the day',
+        dueDate: inDays(6),
+      },
     ]);
     lateId = late.id;
     const mentor = world.t.api.as(m.people.mentor.token);
-    await mentor.post(`/action-plans/${running.id}/comments`, { body: 'Who will staff the desk on evenings?', target: { type: 'plan', id: running.id } }).expect(201);
+    await mentor
+      .post(`/action-plans/${running.id}/comments`, {
+        body: 'Who will staff the desk on evenings?',
+        target: { type: 'plan', id: running.id },
+      })
+      .expect(201);
 
     // A plan the mentee will submit during the test: complete enough to be submitted.
     const mentee = world.t.api.as(m.people.mentee.token);
     draftId = (
-      await mentee.post(`/pairs/${m.pair.id}/action-plans`, { title: 'Mentoring circles with business associations', sectionCodes: ['comprehensive-support'], objective: 'Pair each newcomer with a local entrepreneur' }).expect(201)
+      await mentee
+        .post(`/pairs/${m.pair.id}/action-plans`, {
+          title: 'Mentoring circles with business associations',
+          sectionCodes: ['comprehensive-support'],
+          objective: 'Pair each newcomer with a local entrepreneur',
+        })
+        .expect(201)
     ).body.id;
-    await mentee.post(`/action-plans/${draftId}/milestones`, { title: 'First circle', dueDate: inDays(60), owner: 'Business office' }).expect(201);
+    await mentee
+      .post(`/action-plans/${draftId}/milestones`, {
+        title: 'First circle',
+        dueDate: inDays(60),
+        owner: 'Business office',
+      })
+      .expect(201);
 
     // The coordinator's: a consortium milestone due in four days (and the late milestone above).
     const coordinator = world.t.api.as(m.people.coordinator.token);
-    consortiumId = (await coordinator.post(`/programmes/${programmeId}/milestones`, { title: 'Mentoring visit to Helsinki', dueDate: inDays(4), status: 'planned' }).expect(201)).body.id;
+    consortiumId = (
+      await coordinator
+        .post(`/programmes/${programmeId}/milestones`, {
+          title: 'Mentoring visit to Helsinki',
+          dueDate: inDays(4),
+          status: 'planned',
+        })
+        .expect(201)
+    ).body.id;
 
     people = {
       mentee: { email: m.people.mentee.user.email, password: PASSWORD, token: m.people.mentee.token },
@@ -169,7 +200,9 @@ describe('my work in the browser', () => {
     const page = await open('mentee', { locale: 'fr', viewport: PHONE });
     await page.getByRole('heading', { level: 1, name: 'Mon travail' }).waitFor();
     await group(page, 'milestone-due-soon').getByText('échéance dans 6 jours').waitFor();
-    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(PHONE.width);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
     // Every item's text stays inside the page's width.
     const overflowing = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=work-item] *')]
       .filter((el) => el.getBoundingClientRect().right > ${PHONE.width} + 0.5).map((el) => el.textContent.slice(0, 40))`);

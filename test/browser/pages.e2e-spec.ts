@@ -36,10 +36,18 @@ interface Violation {
 async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated by the browser tooling: the page's Content-Security-Policy (scripts of its own origin only) refuses injected script tags.
   await page.evaluate(AXE);
-  const violations = await page.evaluate<Violation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
+  const violations = await page.evaluate<Violation[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** The interface's own words on the page: text and labels outside content written by people or quoted from the benchmark. */
@@ -65,7 +73,9 @@ const ENGLISH = [
 ];
 
 function untranslated(text: string): string[] {
-  return ENGLISH.filter((phrase) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
+  return ENGLISH.filter((phrase) =>
+    new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text),
+  );
 }
 
 describe('main pages: accessibility, French, small screens, screenshots', () => {
@@ -81,7 +91,11 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
   const opened = new Map<string, Promise<Page>>();
 
   /** One page per person, language and screen size, reused from page to page. */
-  async function open(person: typeof MENTEE, path: string, options: { locale?: 'en' | 'fr'; viewport?: { width: number; height: number } } = {}) {
+  async function open(
+    person: typeof MENTEE,
+    path: string,
+    options: { locale?: 'en' | 'fr'; viewport?: { width: number; height: number } } = {},
+  ) {
     const key = `${person.email}|${options.locale ?? 'en'}|${options.viewport?.width ?? DESKTOP.width}`;
     let pending = opened.get(key);
     if (!pending) {
@@ -94,7 +108,11 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     const page = await pending;
     await page.goto(path);
     await page.locator('main h1').first().waitFor();
-    await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.loading')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     return page;
   }
 
@@ -109,22 +127,39 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     await painted(page);
   }
 
-  const painted = (page: Page) => page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  const painted = (page: Page) =>
+    page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 
   beforeAll(async () => {
     world = await startBrowserWorld({ SEED_DEMO: 'true' });
     browser = world.browser;
-    const login = async (p: typeof MENTEE) => (await world.t.http().post('/api/v1/auth/login').send(p).expect(200)).body.accessToken as string;
+    const login = async (p: typeof MENTEE) =>
+      (await world.t.http().post('/api/v1/auth/login').send(p).expect(200)).body.accessToken as string;
     const mentee = world.t.api.as(await login(MENTEE));
     programmeId = (await mentee.get('/programmes').expect(200)).body[0].id;
-    const pair = (await mentee.get(`/programmes/${programmeId}/pairs`).expect(200)).body.find((p: { mySide: string }) => p.mySide === 'mentee');
+    const pair = (await mentee.get(`/programmes/${programmeId}/pairs`).expect(200)).body.find(
+      (p: { mySide: string }) => p.mySide === 'mentee',
+    );
     pairId = pair.id;
     planId = (await mentee.get(`/pairs/${pairId}/action-plans`).expect(200)).body[0].id;
-    const assessments = (await mentee.get(`/programmes/${programmeId}/assessments`).expect(200)).body as { id: string; organisation: { id: string }; phase: string }[];
+    const assessments = (await mentee.get(`/programmes/${programmeId}/assessments`).expect(200)).body as {
+      id: string;
+      organisation: { id: string };
+      phase: string;
+    }[];
     const own = assessments.filter((a) => a.organisation.id === pair.menteeOrganisation.id);
     followUpId =
       own.find((a) => a.phase === 'follow-up')?.id ??
-      (await mentee.post(`/programmes/${programmeId}/assessments`, { organisationId: pair.menteeOrganisation.id, benchmarkCode: pair.benchmarkCode, phase: 'follow-up', copyFromBaseline: true }).expect(201)).body.id;
+      (
+        await mentee
+          .post(`/programmes/${programmeId}/assessments`, {
+            organisationId: pair.menteeOrganisation.id,
+            benchmarkCode: pair.benchmarkCode,
+            phase: 'follow-up',
+            copyFromBaseline: true,
+          })
+          .expect(201)
+      ).body.id;
   }, SETUP);
 
   afterAll(async () => {
@@ -137,7 +172,9 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
   async function shoot(page: Page, name: string, file: string) {
     if (SHOW[name]) {
       await page.locator(SHOW[name]).first().waitFor();
-      await page.evaluate(`document.querySelector('${SHOW[name]}').closest('li, section').scrollIntoView({ block: 'start', behavior: 'instant' })`);
+      await page.evaluate(
+        `document.querySelector('${SHOW[name]}').closest('li, section').scrollIntoView({ block: 'start', behavior: 'instant' })`,
+      );
       await painted(page);
     }
     await page.screenshot({ path: screenshotPath(file) });
@@ -152,7 +189,10 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     assessment: () => ({ person: MENTEE, path: `/programmes/${programmeId}/assessments/${followUpId}` }),
     scores: () => ({ person: MENTEE, path: `/programmes/${programmeId}/assessments/${followUpId}?step=scores` }),
     plan: () => ({ person: MENTOR, path: `/programmes/${programmeId}/plans/${planId}` }),
-    calibration: () => ({ person: MENTOR, path: `/programmes/${programmeId}/assessments/${followUpId}?step=comprehensive-support` }),
+    calibration: () => ({
+      person: MENTOR,
+      path: `/programmes/${programmeId}/assessments/${followUpId}?step=comprehensive-support`,
+    }),
     dashboard: () => ({ person: COORDINATOR, path: `/programmes/${programmeId}/dashboard` }),
     manage: () => ({ person: COORDINATOR, path: `/programmes/${programmeId}/manage` }),
     activity: () => ({ person: COORDINATOR, path: `/programmes/${programmeId}/activity` }),
@@ -171,7 +211,9 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
     await page.keyboard.press('Tab');
     await expect(page.evaluate<string>(`document.activeElement.textContent`)).resolves.toBe('Skip to content');
     await page.locator('#email').focus();
-    await expect(page.evaluate<string>(`getComputedStyle(document.activeElement).outlineStyle`)).resolves.not.toBe('none');
+    await expect(page.evaluate<string>(`getComputedStyle(document.activeElement).outlineStyle`)).resolves.not.toBe(
+      'none',
+    );
     await page.keyboard.type(MENTEE.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
@@ -199,7 +241,9 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
       await settle(page);
       await expect(page.evaluate<string>('document.documentElement.lang')).resolves.toBe('fr');
       expect(untranslated(await interfaceText(page))).toEqual([]);
-      await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(PHONE.width);
+      await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+        PHONE.width,
+      );
       await shoot(page, name, `${name}-fr-phone.png`);
     });
   }
@@ -207,8 +251,16 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
   it('shows the demo’s stalled pairs on the dashboard and the programme’s settings, for the user guide', async () => {
     const dashboard = await open(COORDINATOR, `/programmes/${programmeId}/dashboard#stalled`);
     await settle(dashboard);
-    await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Rotterdam mentors Lisbon' }).first().waitFor();
-    await dashboard.getByTestId('stalled-pairs').getByRole('link', { name: 'Vienna mentors Nicosia' }).first().waitFor();
+    await dashboard
+      .getByTestId('stalled-pairs')
+      .getByRole('link', { name: 'Rotterdam mentors Lisbon' })
+      .first()
+      .waitFor();
+    await dashboard
+      .getByTestId('stalled-pairs')
+      .getByRole('link', { name: 'Vienna mentors Nicosia' })
+      .first()
+      .waitFor();
     await dashboard.locator('#stalled').screenshot({ path: screenshotPath('stalled-desktop.png') });
 
     const manage = await open(COORDINATOR, `/programmes/${programmeId}/manage#settings`);

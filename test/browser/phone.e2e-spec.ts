@@ -34,7 +34,11 @@ describe('the web client on a 390 px phone', () => {
   });
 
   const open = async (path: string, locale: 'en' | 'fr') => {
-    const context = await signedInContext(world, { email: m.people.coordinator.user.email, password: PASSWORD }, { locale, viewport: PHONE });
+    const context = await signedInContext(
+      world,
+      { email: m.people.coordinator.user.email, password: PASSWORD },
+      { locale, viewport: PHONE },
+    );
     contexts.push(context);
     const page = await context.newPage();
     watchErrors(page);
@@ -42,7 +46,8 @@ describe('the web client on a 390 px phone', () => {
     return page;
   };
   const headerHeight = (page: Page) => page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
-  const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const sideways = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   for (const locale of ['en', 'fr'] as const) {
     it(`keeps the header to one row in ${locale}, its menu one tap away`, async () => {
@@ -84,7 +89,10 @@ describe('the web client on a 390 px phone', () => {
     await late.getByText(LONG, { exact: false }).first().waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     // Nothing is cut off either: the list is no wider than its card.
-    const [list, card] = await late.evaluate((el) => [el.getBoundingClientRect().right, el.closest('section')!.getBoundingClientRect().right]);
+    const [list, card] = await late.evaluate((el) => [
+      el.getBoundingClientRect().right,
+      el.closest('section')!.getBoundingClientRect().right,
+    ]);
     expect(list).toBeLessThanOrEqual(card);
     await late.screenshot({ path: screenshotPath('phone-late-milestones.png') });
   });

@@ -35,10 +35,20 @@ describe('changes after approval', () => {
     asMentor = world.t.api.as(m.people.mentor.token);
     planId = (
       await asMentee
-        .post(`/pairs/${m.pair.id}/action-plans`, { title: 'Microcredit for migrant founders', sectionCodes: ['access-to-finance'], objective: 'Small loans for founders the banks turn away' })
+        .post(`/pairs/${m.pair.id}/action-plans`, {
+          title: 'Microcredit for migrant founders',
+          sectionCodes: ['access-to-finance'],
+          objective: 'Small loans for founders the banks turn away',
+        })
         .expect(201)
     ).body.id;
-    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Open the desk', dueDate: '2099-03-31', owner: 'Business office' }).expect(201);
+    await asMentee
+      .post(`/action-plans/${planId}/milestones`, {
+        title: 'Open the desk',
+        dueDate: '2099-03-31',
+        owner: 'Business office',
+      })
+      .expect(201);
     await asMentee.post(`/action-plans/${planId}/submit`, {}).expect(200);
 
     menteeContext = await signedInContext(world, { email: m.people.mentee.user.email, password: PASSWORD });
@@ -82,8 +92,18 @@ describe('changes after approval', () => {
     await added.filter({ hasText: 'Second lender signed · added' }).waitFor();
     await added.getByText('Finance office').waitFor();
     expect(await added.count()).toBe(1); // not the approved milestone, though its plan is under way
-    await mentor.getByTestId('milestone').filter({ hasText: 'Second lender signed' }).getByText('New since approval').waitFor();
-    expect(await mentor.getByTestId('milestone').filter({ hasText: 'Open the desk' }).getByText('New since approval').count()).toBe(0);
+    await mentor
+      .getByTestId('milestone')
+      .filter({ hasText: 'Second lender signed' })
+      .getByText('New since approval')
+      .waitFor();
+    expect(
+      await mentor
+        .getByTestId('milestone')
+        .filter({ hasText: 'Open the desk' })
+        .getByText('New since approval')
+        .count(),
+    ).toBe(0);
     await changed.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await mentor.screenshot({ path: screenshotPath('plan-changed-since-approval-desktop.png') });
 
@@ -93,7 +113,10 @@ describe('changes after approval', () => {
 
   it('says in the activity feed that the milestone was added to the approved plan', async () => {
     await mentor.goto(`/programmes/${programmeId}/activity`);
-    await mentor.getByText(/added the milestone “Second lender signed” to the approved plan “Microcredit for migrant founders”/).first().waitFor();
+    await mentor
+      .getByText(/added the milestone “Second lender signed” to the approved plan “Microcredit for migrant founders”/)
+      .first()
+      .waitFor();
   });
 
   it('raised no error in any page', () => {

@@ -23,7 +23,9 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** axe-core's violations on the page (as test/browser/pages runs it): id and where. */
 async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
   await page.evaluate(AXE);
-  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
+  return page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
 }
 
 describe('a plan started from gaps', () => {
@@ -46,14 +48,23 @@ describe('a plan started from gaps', () => {
     people = m.people;
     asMentee = world.t.api.as(m.people.mentee.token);
     // The mentee city's baseline: two gaps in access to finance, one met; a gap in networking too.
-    assessmentId = (await asMentee.post(`/programmes/${programmeId}/assessments`, { organisationId: m.menteeCity.id, benchmarkCode: 'migrant-entrepreneurs', phase: 'baseline' }).expect(201)).body.id;
+    assessmentId = (
+      await asMentee
+        .post(`/programmes/${programmeId}/assessments`, {
+          organisationId: m.menteeCity.id,
+          benchmarkCode: 'migrant-entrepreneurs',
+          phase: 'baseline',
+        })
+        .expect(201)
+    ).body.id;
     const answers: [string, number, string][] = [
       ['access-to-finance.q1', 0, 'No financial training for founders yet.'],
       ['access-to-finance.q2', 1, 'We meet two banks once a year.'],
       ['access-to-finance.q3', 2, 'A guarantee fund since 2019.'],
       ['networking.q1', 0, ''],
     ];
-    for (const [code, rating, evidence] of answers) await asMentee.put(`/assessments/${assessmentId}/answers/${code}`, { rating, evidence }).expect(200);
+    for (const [code, rating, evidence] of answers)
+      await asMentee.put(`/assessments/${assessmentId}/answers/${code}`, { rating, evidence }).expect(200);
 
     menteeContext = await signedInContext(world, { email: m.people.mentee.user.email, password: PASSWORD });
     mentee = await menteeContext.newPage();
@@ -70,9 +81,15 @@ describe('a plan started from gaps', () => {
     await form.getByRole('checkbox', { name: 'Networking' }).uncheck();
     await form.getByRole('checkbox', { name: 'Access to finance' }).check();
     await form.getByLabel('Title').fill('Microcredit for migrant founders');
-    const sent = mentee.waitForRequest((r) => r.method() === 'POST' && /\/api\/v1\/pairs\/[^/]+\/action-plans$/.test(r.url()));
+    const sent = mentee.waitForRequest(
+      (r) => r.method() === 'POST' && /\/api\/v1\/pairs\/[^/]+\/action-plans$/.test(r.url()),
+    );
     await form.getByRole('button', { name: 'Start the plan' }).click();
-    expect((await sent).postDataJSON()).toMatchObject({ sectionCodes: ['access-to-finance'], fromAssessmentId: assessmentId, gapQuestionCodes: ['access-to-finance.q1', 'access-to-finance.q2'] });
+    expect((await sent).postDataJSON()).toMatchObject({
+      sectionCodes: ['access-to-finance'],
+      fromAssessmentId: assessmentId,
+      gapQuestionCodes: ['access-to-finance.q1', 'access-to-finance.q2'],
+    });
     await mentee.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     planId = mentee.url().split('/').pop()!;
     const { body: plan } = await asMentee.get(`/action-plans/${planId}`).expect(200);
@@ -123,7 +140,11 @@ describe('a plan started from gaps', () => {
   });
 
   it('shows the mentor the same gaps, ratings, evidence and what is not covered yet, on a 390 px phone too', async () => {
-    const mentorContext = await signedInContext(world, { email: people.mentor.user.email, password: PASSWORD }, { viewport: PHONE });
+    const mentorContext = await signedInContext(
+      world,
+      { email: people.mentor.user.email, password: PASSWORD },
+      { viewport: PHONE },
+    );
     const mentor = await mentorContext.newPage();
     errors.push(watchErrors(mentor));
     await mentor.goto(`/programmes/${programmeId}/plans/${planId}`);
@@ -131,14 +152,22 @@ describe('a plan started from gaps', () => {
     await gap(mentor, Q1).getByText('Not covered yet').waitFor();
     await gap(mentor, Q2).getByRole('link', { name: '“Open the desk”' }).waitFor();
     await mentor.getByTestId('plan-gaps').getByText('Utrecht', { exact: true }).waitFor();
-    await expect(mentor.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(PHONE.width);
+    await expect(mentor.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await mentor.getByTestId('plan-gaps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await mentor.screenshot({ path: screenshotPath('plan-gaps-phone.png') });
     await mentorContext.close();
   });
 
   it('names each milestone’s discussion by its milestone: no two regions share a name (axe landmark-unique)', async () => {
-    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Train the advisers', dueDate: '2099-06-30', owner: 'Business office' }).expect(201);
+    await asMentee
+      .post(`/action-plans/${planId}/milestones`, {
+        title: 'Train the advisers',
+        dueDate: '2099-06-30',
+        owner: 'Business office',
+      })
+      .expect(201);
     await mentee.reload();
     await mentee.getByTestId('milestone').filter({ hasText: 'Train the advisers' }).waitFor();
     await mentee.getByRole('region', { name: 'Comments on “Open the desk” (0 open)' }).waitFor();

@@ -32,7 +32,8 @@ describe('the plan page', () => {
   const planUrl = (id: string) => `/programmes/${programmeId}/plans/${id}`;
   const focusedId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.id');
   const focusedText = (page: Page) => page.evaluate('document.activeElement && document.activeElement.textContent');
-  const objectiveOnServer = async (id: string) => (await asMentee.get(`/action-plans/${id}`).expect(200)).body.objective as string;
+  const objectiveOnServer = async (id: string) =>
+    (await asMentee.get(`/action-plans/${id}`).expect(200)).body.objective as string;
 
   beforeAll(async () => {
     world = await startBrowserWorld();
@@ -45,14 +46,43 @@ describe('the plan page', () => {
     // A plan the mentor has sent back, with a thread each side started.
     planId = (
       await asMentee
-        .post(`/pairs/${pairId}/action-plans`, { title: 'One-stop shop for migrant entrepreneurs', sectionCodes: ['comprehensive-support'], objective: 'Coordinate every support service in one place' })
+        .post(`/pairs/${pairId}/action-plans`, {
+          title: 'One-stop shop for migrant entrepreneurs',
+          sectionCodes: ['comprehensive-support'],
+          objective: 'Coordinate every support service in one place',
+        })
         .expect(201)
     ).body.id;
-    await asMentee.post(`/action-plans/${planId}/milestones`, { title: 'Map the services', dueDate: '2099-03-31', owner: 'Business office' }).expect(201);
+    await asMentee
+      .post(`/action-plans/${planId}/milestones`, {
+        title: 'Map the services',
+        dueDate: '2099-03-31',
+        owner: 'Business office',
+      })
+      .expect(201);
     await asMentee.post(`/action-plans/${planId}/submit`, {}).expect(200);
-    await asMentor.post(`/action-plans/${planId}/reviews`, { verdict: 'request-changes', summary: 'Say how founders hear of the desk.' }).expect(201);
-    mentorThread = (await asMentor.post(`/action-plans/${planId}/comments`, { body: 'How will founders hear of the desk?', target: { type: 'plan', id: planId } }).expect(201)).body.id;
-    menteeThread = (await asMentee.post(`/action-plans/${planId}/comments`, { body: 'Should the desk open on Saturdays?', target: { type: 'plan', id: planId } }).expect(201)).body.id;
+    await asMentor
+      .post(`/action-plans/${planId}/reviews`, {
+        verdict: 'request-changes',
+        summary: 'Say how founders hear of the desk.',
+      })
+      .expect(201);
+    mentorThread = (
+      await asMentor
+        .post(`/action-plans/${planId}/comments`, {
+          body: 'How will founders hear of the desk?',
+          target: { type: 'plan', id: planId },
+        })
+        .expect(201)
+    ).body.id;
+    menteeThread = (
+      await asMentee
+        .post(`/action-plans/${planId}/comments`, {
+          body: 'Should the desk open on Saturdays?',
+          target: { type: 'plan', id: planId },
+        })
+        .expect(201)
+    ).body.id;
 
     menteeContext = await signedInContext(world, { email: m.people.mentee.user.email, password: PASSWORD });
     mentee = await menteeContext.newPage();
@@ -75,15 +105,24 @@ describe('the plan page', () => {
 
     it('saves a typed objective before submitting: the plan goes to review with it, and no conflict follows', async () => {
       await mentee.getByRole('button', { name: 'Edit the plan' }).click();
-      await mentee.getByLabel('Objective').fill('Coordinate every service and reach founders through their associations');
+      await mentee
+        .getByLabel('Objective')
+        .fill('Coordinate every service and reach founders through their associations');
       await mentee.getByRole('button', { name: 'Submit for review' }).click();
 
       await state(mentee).filter({ hasText: 'Submitted for review' }).waitFor();
-      await mentee.getByTestId('plan-objective').filter({ hasText: 'reach founders through their associations' }).waitFor();
+      await mentee
+        .getByTestId('plan-objective')
+        .filter({ hasText: 'reach founders through their associations' })
+        .waitFor();
       expect(await mentee.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0); // the form closed
       expect(await mentee.getByTestId('conflict').count()).toBe(0);
-      await expect(objectiveOnServer(planId)).resolves.toBe('Coordinate every service and reach founders through their associations');
-      const revisions = (await asMentor.get(`/action-plans/${planId}/revisions`).expect(200)).body as { number: number }[];
+      await expect(objectiveOnServer(planId)).resolves.toBe(
+        'Coordinate every service and reach founders through their associations',
+      );
+      const revisions = (await asMentor.get(`/action-plans/${planId}/revisions`).expect(200)).body as {
+        number: number;
+      }[];
       expect(revisions.map((r) => r.number).sort()).toEqual([1, 2]);
     });
 
@@ -100,10 +139,16 @@ describe('the plan page', () => {
       await mentee.getByRole('button', { name: 'Edit the plan' }).waitFor();
 
       await state(mentor).filter({ hasText: 'Changes requested' }).waitFor();
-      await mentor.getByTestId('live-announcement').filter({ hasText: 'The submission has just been withdrawn' }).waitFor();
+      await mentor
+        .getByTestId('live-announcement')
+        .filter({ hasText: 'The submission has just been withdrawn' })
+        .waitFor();
       expect(await mentor.getByRole('button', { name: 'Request changes' }).count()).toBe(0);
       await mentor.goto(`/programmes/${programmeId}/activity`);
-      await mentor.getByText(/withdrew the plan “One-stop shop for migrant entrepreneurs” from review/).first().waitFor();
+      await mentor
+        .getByText(/withdrew the plan “One-stop shop for migrant entrepreneurs” from review/)
+        .first()
+        .waitFor();
       await mentorContext.close();
     });
 
@@ -125,7 +170,10 @@ describe('the plan page', () => {
       expect(lost).toBe(true);
 
       await mentee.getByRole('button', { name: 'Save', exact: true }).click();
-      await mentee.getByTestId('plan-objective').filter({ hasText: 'Reach founders through their associations, weekly' }).waitFor();
+      await mentee
+        .getByTestId('plan-objective')
+        .filter({ hasText: 'Reach founders through their associations, weekly' })
+        .waitFor();
       expect(await mentee.getByTestId('conflict').count()).toBe(0);
       await expect(focusedText(mentee)).resolves.toBe('Edit the plan'); // back where the person started
     });
@@ -137,7 +185,9 @@ describe('the plan page', () => {
       await asMentee.post(`/action-plans/${planId}/submit`, { version: current.version }).expect(200);
 
       const refused = mentee.getByTestId('plan-edit-refused');
-      await refused.filter({ hasText: 'The plan is “Submitted for review” now, so it can no longer be edited.' }).waitFor();
+      await refused
+        .filter({ hasText: 'The plan is “Submitted for review” now, so it can no longer be edited.' })
+        .waitFor();
       await refused.filter({ hasText: 'Withdraw the submission to change it.' }).waitFor();
       await mentee.getByRole('button', { name: 'Save', exact: true }).click();
       await mentee.getByRole('alert').filter({ hasText: 'can no longer be edited' }).waitFor();
@@ -161,7 +211,9 @@ describe('the plan page', () => {
     it('moves the focus into a reply box when it opens and back to “Reply” when it is cancelled', async () => {
       const thread = mentee.getByTestId('thread').filter({ hasText: 'How will founders hear of the desk?' });
       await thread.getByRole('button', { name: 'Reply', exact: true }).click();
-      await expect(mentee.evaluate('document.activeElement && document.activeElement.tagName')).resolves.toBe('TEXTAREA');
+      await expect(mentee.evaluate('document.activeElement && document.activeElement.tagName')).resolves.toBe(
+        'TEXTAREA',
+      );
       await thread.getByRole('button', { name: 'Cancel', exact: true }).click();
       await expect(focusedText(mentee)).resolves.toBe('Reply');
     });
@@ -183,7 +235,12 @@ describe('the plan page', () => {
 
   describe('an empty plan', () => {
     it('says what it lacks before anyone clicks, holds Submit back, and lets it go once complete', async () => {
-      const { body: empty } = await asMentee.post(`/pairs/${pairId}/action-plans`, { title: 'Mentoring by established founders', sectionCodes: ['networking'] }).expect(201);
+      const { body: empty } = await asMentee
+        .post(`/pairs/${pairId}/action-plans`, {
+          title: 'Mentoring by established founders',
+          sectionCodes: ['networking'],
+        })
+        .expect(201);
       await mentee.goto(planUrl(empty.id));
       await state(mentee).filter({ hasText: 'Draft' }).waitFor();
       const missing = mentee.getByTestId('submit-missing');

@@ -33,7 +33,10 @@ describe('the web client’s realtime connection', () => {
     const m = await t.given.mentoring();
     mentorToken = m.people.mentor.token;
     menteeToken = m.people.mentee.token;
-    const plan = await t.api.as(menteeToken).post(`/pairs/${m.pair.id}/action-plans`, { title: 'Advice desk', sectionCodes: ['comprehensive-support'] }).expect(201);
+    const plan = await t.api
+      .as(menteeToken)
+      .post(`/pairs/${m.pair.id}/action-plans`, { title: 'Advice desk', sectionCodes: ['comprehensive-support'] })
+      .expect(201);
     planId = plan.body.id;
   }, SETUP);
 
@@ -44,16 +47,30 @@ describe('the web client’s realtime connection', () => {
     await t.close();
   });
 
-  const comment = (body: string) => t.api.as(menteeToken).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201);
-  const bodies = (events: RealtimeEvent[]) => events.filter((e) => e.type === 'comment.created').map((e) => (e.payload as { body: string }).body);
+  const comment = (body: string) =>
+    t.api
+      .as(menteeToken)
+      .post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } })
+      .expect(201);
+  const bodies = (events: RealtimeEvent[]) =>
+    events.filter((e) => e.type === 'comment.created').map((e) => (e.payload as { body: string }).body);
 
   it('delivers each event of a room once and in order, across a dropped connection', async () => {
     const captured: { socket?: Captured } = {};
-    const connection = new RealtimeConnection({ token: () => mentorToken, refresh: async () => null, url: baseUrl, load: capturing(captured) });
+    const connection = new RealtimeConnection({
+      token: () => mentorToken,
+      refresh: async () => null,
+      url: baseUrl,
+      load: capturing(captured),
+    });
     connections.push(connection);
     const events: RealtimeEvent[] = [];
     let resyncs = 0;
-    connection.join(`plan:${planId}`, (e) => events.push(e), () => resyncs++);
+    connection.join(
+      `plan:${planId}`,
+      (e) => events.push(e),
+      () => resyncs++,
+    );
     await eventually(() => resyncs === 1, STEP, 'the first subscription');
     expect(connection.state.get()).toBe('connected');
 
@@ -96,7 +113,15 @@ describe('the web client’s realtime connection', () => {
     await eventually(() => mentor.view(room)!.get().presence.length === 2, STEP, 'presence of both');
 
     mentee.typing(room, 'comment:plan');
-    await eventually(() => mentor.view(room)!.get().typing.some((x) => x.target === 'comment:plan'), STEP, 'typing');
+    await eventually(
+      () =>
+        mentor
+          .view(room)!
+          .get()
+          .typing.some((x) => x.target === 'comment:plan'),
+      STEP,
+      'typing',
+    );
     expect(mentee.view(room)!.get().typing).toEqual([]); // not told about oneself
   });
 

@@ -12,7 +12,8 @@ import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
 
-const ratings = (section: string, count: number, rating: 0 | 1 | 2) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${section}.q${i + 1}`, rating]));
+const ratings = (section: string, count: number, rating: 0 | 1 | 2) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${section}.q${i + 1}`, rating]));
 
 describe('results and activity as a person reads them', () => {
   let world: BrowserWorld;
@@ -26,10 +27,22 @@ describe('results and activity as a person reads them', () => {
     m = await world.t.given.mentoring();
     const plans = new GivenPlans(world.t.orm);
     // Strategy: 0 of 12 points at the baseline, 6 of 12 (50) at the follow-up; no other city has a follow-up.
-    baselineId = (await plans.assessment(m.programme, m.menteeCity, 'baseline', { ...ratings('strategy', 6, 0), 'networking.q1': 0 }, { status: 'submitted' })).id;
+    baselineId = (
+      await plans.assessment(
+        m.programme,
+        m.menteeCity,
+        'baseline',
+        { ...ratings('strategy', 6, 0), 'networking.q1': 0 },
+        { status: 'submitted' },
+      )
+    ).id;
     // The pair works on the strategy section only.
-    await world.t.orm.em.getConnection().execute(`update pairs set focus_section_codes = '["strategy"]' where id = ?`, [m.pair.id]);
-    followUpId = (await plans.assessment(m.programme, m.menteeCity, 'follow-up', ratings('strategy', 6, 1), { status: 'submitted' })).id;
+    await world.t.orm.em
+      .getConnection()
+      .execute(`update pairs set focus_section_codes = '["strategy"]' where id = ?`, [m.pair.id]);
+    followUpId = (
+      await plans.assessment(m.programme, m.menteeCity, 'follow-up', ratings('strategy', 6, 1), { status: 'submitted' })
+    ).id;
     await plans.assessment(m.programme, m.mentorCity, 'baseline', ratings('strategy', 6, 2), { status: 'submitted' });
   }, SETUP);
 
@@ -77,7 +90,13 @@ describe('results and activity as a person reads them', () => {
 
   it('names, in the activity feed, the plan a comment is on', async () => {
     const plan = await new GivenPlans(world.t.orm).plan(m.pair, { title: 'One-stop shop for founders' });
-    await world.t.api.as(m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: 'Who staffs the desk?', target: { type: 'plan', id: plan.id } }).expect(201);
+    await world.t.api
+      .as(m.people.mentor.token)
+      .post(`/action-plans/${plan.id}/comments`, {
+        body: 'Who staffs the desk?',
+        target: { type: 'plan', id: plan.id },
+      })
+      .expect(201);
     const page = await contexts[1]!.newPage();
     await page.goto(`/programmes/${m.programme.id}/activity`);
     await page.getByText(`${m.people.mentor.user.name} commented on the plan “One-stop shop for founders”`).waitFor();

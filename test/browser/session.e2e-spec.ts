@@ -104,7 +104,12 @@ describe('the session in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(JSON.stringify(await storage(page))).not.toMatch(TOKEN);
     // The cookie's session is over on the server, not only forgotten by the browser.
-    const res = await world.t.http().post('/api/v1/auth/refresh').set(COOKIE_REQUEST).set('Cookie', `citymentor_refresh=${spent}`).send({ tokenDelivery: 'cookie' });
+    const res = await world.t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .set(COOKIE_REQUEST)
+      .set('Cookie', `citymentor_refresh=${spent}`)
+      .send({ tokenDelivery: 'cookie' });
     expect(res.status).toBe(401);
     expect(errors).toEqual([]);
   });

@@ -31,7 +31,11 @@ describe('one of two API instances killed under load', () => {
     const room = `plan:${plan.id}`;
     const tokens = [m.people.mentor.token, m.people.mentee.token, m.people.coordinator.token];
     // Half the clients on each instance; whoever loses its instance comes back on A (as behind a load balancer).
-    clients.push(...(await Promise.all(tokens.flatMap((token) => [a, b.url].map((url) => ReconnectingClient.start(url, a, token, room))))));
+    clients.push(
+      ...(await Promise.all(
+        tokens.flatMap((token) => [a, b.url].map((url) => ReconnectingClient.start(url, a, token, room))),
+      )),
+    );
 
     let killed = false;
     const posted = await postComments({
@@ -52,11 +56,18 @@ describe('one of two API instances killed under load', () => {
     expect(killed).toBe(true);
     expect(posted.failed).toEqual([]);
 
-    const rows = await t.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from comments where plan_id = ?`, [plan.id]);
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from comments where plan_id = ?`, [plan.id]);
     expect(rows).toHaveLength(COMMENTS); // one per Idempotency-Key, retries included
     const committed = rows.map((r) => r.id).sort();
 
-    await eventually(() => clients.every((c) => c.commentIds().length >= COMMENTS), 30_000, 'every client to have every comment');
+    await eventually(
+      () => clients.every((c) => c.commentIds().length >= COMMENTS),
+      30_000,
+      'every client to have every comment',
+    );
     for (const client of clients) {
       expect(client.commentIds()).toHaveLength(COMMENTS); // no duplicates
       expect([...client.commentIds()].sort()).toEqual(committed);

@@ -26,7 +26,9 @@ export class ReconnectingClient {
 
   /** Ids of the comments announced in the room, in arrival order (duplicates kept, to be caught). */
   commentIds(): string[] {
-    return this.seen.filter((e) => e.type === 'comment.created').map((e) => (e.payload as { commentId: string }).commentId);
+    return this.seen
+      .filter((e) => e.type === 'comment.created')
+      .map((e) => (e.payload as { commentId: string }).commentId);
   }
 
   close() {
@@ -82,7 +84,9 @@ export interface PostLoad {
  * 409 ALREADY_DONE (saved, answer lost). Returns the indexes that never succeeded, how many retries
  * were needed and how many were answered ALREADY_DONE.
  */
-export async function postComments(load: PostLoad): Promise<{ failed: number[]; retried: number; alreadyDone: number }> {
+export async function postComments(
+  load: PostLoad,
+): Promise<{ failed: number[]; retried: number; alreadyDone: number }> {
   let next = 0;
   let done = 0;
   let retried = 0;
@@ -91,7 +95,11 @@ export async function postComments(load: PostLoad): Promise<{ failed: number[]; 
   const post = (url: string, i: number) =>
     fetch(`${url}/api/v1/action-plans/${load.planId}/comments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${load.token}`, 'content-type': 'application/json', 'idempotency-key': `chaos-${load.planId}-${i}` },
+      headers: {
+        authorization: `Bearer ${load.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': `chaos-${load.planId}-${i}`,
+      },
       body: JSON.stringify({ body: `Comment ${i}`, target: { type: 'plan', id: load.planId } }),
       signal: AbortSignal.timeout(15_000),
     });

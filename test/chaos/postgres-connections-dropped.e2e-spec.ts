@@ -22,7 +22,10 @@ describe('Postgres drops every connection of the API', () => {
     await admin.connect();
     try {
       const database = new URL(t.databaseUrl).pathname.slice(1);
-      const { rows } = await admin.query<{ ended: boolean }>(`select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [database]);
+      const { rows } = await admin.query<{ ended: boolean }>(
+        `select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+        [database],
+      );
       return rows.filter((r) => r.ended).length;
     } finally {
       await admin.end();
@@ -33,7 +36,11 @@ describe('Postgres drops every connection of the API', () => {
     const m = await t.given.mentoring();
     const plan = await new GivenPlans(t.orm).plan(m.pair, { title: 'Across a failover' });
     const token = m.people.mentor.token;
-    const get = () => fetch(`${base}/api/v1/action-plans/${plan.id}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) }).then((r) => r.status);
+    const get = () =>
+      fetch(`${base}/api/v1/action-plans/${plan.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10_000),
+      }).then((r) => r.status);
     const socket = await TestSocket.connect(base, token);
     expect(await socket.subscribe(`plan:${plan.id}`)).toMatchObject({ ok: true });
     // Someone removed from the programme while the API's LISTEN connection is down (that NOTIFY is missed).
@@ -44,7 +51,9 @@ describe('Postgres drops every connection of the API', () => {
     expect(new Set(await Promise.all(Array.from({ length: 16 }, get)))).toEqual(new Set([200]));
 
     expect(await dropConnections()).toBeGreaterThan(1);
-    const removal = t.api.as(m.people.coordinator.token).delete(`/programmes/${m.programme.id}/members/${leaver.user.id}`);
+    const removal = t.api
+      .as(m.people.coordinator.token)
+      .delete(`/programmes/${m.programme.id}/members/${leaver.user.id}`);
     const during = await Promise.all(Array.from({ length: 20 }, get));
     expect(during.filter((s) => s !== 200 && s !== 503)).toEqual([]);
 
@@ -59,11 +68,31 @@ describe('Postgres drops every connection of the API', () => {
     expect(after).toEqual(Array(8).fill(200));
     const removed = await removal;
     expect([204, 503]).toContain(removed.status);
-    if (removed.status === 503) await t.api.as(m.people.coordinator.token).delete(`/programmes/${m.programme.id}/members/${leaver.user.id}`).expect(204);
-    await eventually(() => leaverSocket.unsubscribed.some((u) => u.room === `plan:${plan.id}`) || !leaverSocket.socket.connected, 10_000, 'the removed member to lose the room');
-    const posted = await t.api.as(m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'Still here?', target: { type: 'plan', id: plan.id } }).expect(201);
-    await eventually(() => socket.eventsOf('comment.created').some((e) => (e.payload as { commentId: string }).commentId === posted.body.id), 10_000, 'the comment over the socket');
-    expect(leaverSocket.eventsOf('comment.created').map((e) => (e.payload as { commentId: string }).commentId)).not.toContain(posted.body.id);
+    if (removed.status === 503)
+      await t.api
+        .as(m.people.coordinator.token)
+        .delete(`/programmes/${m.programme.id}/members/${leaver.user.id}`)
+        .expect(204);
+    await eventually(
+      () => leaverSocket.unsubscribed.some((u) => u.room === `plan:${plan.id}`) || !leaverSocket.socket.connected,
+      10_000,
+      'the removed member to lose the room',
+    );
+    const posted = await t.api
+      .as(m.people.mentee.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: 'Still here?', target: { type: 'plan', id: plan.id } })
+      .expect(201);
+    await eventually(
+      () =>
+        socket
+          .eventsOf('comment.created')
+          .some((e) => (e.payload as { commentId: string }).commentId === posted.body.id),
+      10_000,
+      'the comment over the socket',
+    );
+    expect(
+      leaverSocket.eventsOf('comment.created').map((e) => (e.payload as { commentId: string }).commentId),
+    ).not.toContain(posted.body.id);
     socket.close();
     leaverSocket.close();
   }, 60_000);

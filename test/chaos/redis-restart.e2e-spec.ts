@@ -22,11 +22,22 @@ class PrivateRedis {
   }
 
   async start() {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await until(() => new Promise<boolean>((resolve) => {
-      const probe = createServer().once('error', () => resolve(true)).once('listening', () => probe.close(() => resolve(false)));
-      probe.listen(this.port, '127.0.0.1');
-    }), 10_000, 'redis-server to listen');
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await until(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const probe = createServer()
+            .once('error', () => resolve(true))
+            .once('listening', () => probe.close(() => resolve(false)));
+          probe.listen(this.port, '127.0.0.1');
+        }),
+      10_000,
+      'redis-server to listen',
+    );
   }
 
   async kill() {
@@ -57,7 +68,11 @@ describe('Redis restarted (without its data) under load', () => {
     await redis.start();
     t = await startApp({ REDIS_URL: redis.url });
     a = await t.listen();
-    w = await startWorkerContext(t.databaseUrl, { REDIS_URL: redis.url, QUEUE_KEEP_INTERVAL_MS: '500', REPORTS_DIR: 'var/test-reports' });
+    w = await startWorkerContext(t.databaseUrl, {
+      REDIS_URL: redis.url,
+      QUEUE_KEEP_INTERVAL_MS: '500',
+      REPORTS_DIR: 'var/test-reports',
+    });
   });
   afterAll(async () => {
     for (const c of clients) c.close();
@@ -72,7 +87,11 @@ describe('Redis restarted (without its data) under load', () => {
     const m = await t.given.mentoring();
     const plan = await new GivenPlans(t.orm).plan(m.pair, { title: 'Through a Redis restart' });
     const room = `plan:${plan.id}`;
-    clients.push(...(await Promise.all([m.people.mentor.token, m.people.mentee.token].map((token) => ReconnectingClient.start(a, a, token, room)))));
+    clients.push(
+      ...(await Promise.all(
+        [m.people.mentor.token, m.people.mentee.token].map((token) => ReconnectingClient.start(a, a, token, room)),
+      )),
+    );
     const coordinator = t.api.as(m.people.coordinator.token);
     expect(await health()).toBe(200);
 
@@ -86,20 +105,37 @@ describe('Redis restarted (without its data) under load', () => {
       statuses.push(503);
       // Asked for while Redis is down: answered at once (queued), not left hanging.
       const started = Date.now();
-      reportAskedWhileDown = coordinator.post(`/programmes/${m.programme.id}/reports`, { format: 'csv' }).then((res) => ({ status: res.status, id: res.body.id as string, ms: Date.now() - started }));
+      reportAskedWhileDown = coordinator
+        .post(`/programmes/${m.programme.id}/reports`, { format: 'csv' })
+        .then((res) => ({ status: res.status, id: res.body.id as string, ms: Date.now() - started }));
       await reportAskedWhileDown;
       await redis.start();
       await until(async () => (await health()) === 200, 30_000, 'health to come back to 200');
       statuses.push(200);
     })();
-    const posted = await postComments({ count: COMMENTS, concurrency: 2, planId: plan.id, token: m.people.mentee.token, baseUrlFor: () => a, fallbackUrl: a, afterEach: (n) => (done = n) });
+    const posted = await postComments({
+      count: COMMENTS,
+      concurrency: 2,
+      planId: plan.id,
+      token: m.people.mentee.token,
+      baseUrlFor: () => a,
+      fallbackUrl: a,
+      afterEach: (n) => (done = n),
+    });
     await outage;
     expect(posted.failed).toEqual([]);
     expect(statuses).toEqual([503, 200]);
 
-    const rows = await t.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from comments where plan_id = ?`, [plan.id]);
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from comments where plan_id = ?`, [plan.id]);
     expect(rows).toHaveLength(COMMENTS);
-    await eventually(() => clients.every((c) => c.commentIds().length >= COMMENTS), 30_000, 'every client to have every comment');
+    await eventually(
+      () => clients.every((c) => c.commentIds().length >= COMMENTS),
+      30_000,
+      'every client to have every comment',
+    );
     for (const client of clients) expect([...client.commentIds()].sort()).toEqual(rows.map((r) => r.id).sort());
 
     // The report asked for during the outage is built once Redis is back; so is one asked for after.
@@ -108,13 +144,24 @@ describe('Redis restarted (without its data) under load', () => {
     expect(during.ms).toBeLessThan(5000);
     const after = await coordinator.post(`/programmes/${m.programme.id}/reports`, { format: 'csv' }).expect(202);
     for (const id of [during.id, after.body.id as string]) {
-      await until(async () => (await coordinator.get(`/reports/${id}`)).body.status === 'done', 30_000, `report ${reportJobId(id)} to be built`);
+      await until(
+        async () => (await coordinator.get(`/reports/${id}`)).body.status === 'done',
+        30_000,
+        `report ${reportJobId(id)} to be built`,
+      );
     }
 
     // The daily schedules, lost with Redis' data, are back.
-    const reminders = new Queue(REMINDERS_QUEUE, { connection: bullConnection(redis.url), prefix: `${process.env.REDIS_PREFIX}:bull` });
+    const reminders = new Queue(REMINDERS_QUEUE, {
+      connection: bullConnection(redis.url),
+      prefix: `${process.env.REDIS_PREFIX}:bull`,
+    });
     try {
-      await until(async () => (await reminders.getJobScheduler(REMINDERS_SCHEDULER_ID)) !== undefined, 10_000, 'the reminders schedule to be back');
+      await until(
+        async () => (await reminders.getJobScheduler(REMINDERS_SCHEDULER_ID)) !== undefined,
+        10_000,
+        'the reminders schedule to be back',
+      );
     } finally {
       await reminders.close();
     }

@@ -24,7 +24,12 @@ describe('a worker SIGKILLed in the middle of a report', () => {
 
   const sql = <T>(query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<T[]>(query, params);
   const start = () => {
-    const w = spawnWorker({ DATABASE_URL: t.databaseUrl, REPORTS_DIR: dir, WORKER_JOB_LOCK_MS: '1000', NOTIFICATION_FEED: 'false' });
+    const w = spawnWorker({
+      DATABASE_URL: t.databaseUrl,
+      REPORTS_DIR: dir,
+      WORKER_JOB_LOCK_MS: '1000',
+      NOTIFICATION_FEED: 'false',
+    });
     running.push(w);
     return w;
   };
@@ -37,11 +42,18 @@ describe('a worker SIGKILLed in the middle of a report', () => {
       await t.given.participant(m.programme, city);
       const pair = await t.given.pair(m.programme, m.mentorCity, city);
       const plan = await plans.plan(pair, { title: `Plan ${i}`, state: 'in-progress' });
-      await plans.milestones(plan, Array.from({ length: 6 }, (_, j) => ({ title: `Step ${j}`, dueDate: `2026-0${1 + (j % 9)}-15` })));
+      await plans.milestones(
+        plan,
+        Array.from({ length: 6 }, (_, j) => ({ title: `Step ${j}`, dueDate: `2026-0${1 + (j % 9)}-15` })),
+      );
     }
-    const report = await t.api.as(m.people.coordinator.token).post(`/programmes/${m.programme.id}/reports`, { format: 'pdf' }).expect(202);
+    const report = await t.api
+      .as(m.people.coordinator.token)
+      .post(`/programmes/${m.programme.id}/reports`, { format: 'pdf' })
+      .expect(202);
     const id = report.body.id as string;
-    const status = async () => (await sql<{ status: string; progress: number }>(`select status, progress from reports where id = ?`, [id]))[0];
+    const status = async () =>
+      (await sql<{ status: string; progress: number }>(`select status, progress from reports where id = ?`, [id]))[0];
 
     const first = start();
     await until(async () => (await status()).status === 'running', 60_000, 'the report to start');
@@ -51,9 +63,16 @@ describe('a worker SIGKILLed in the middle of a report', () => {
     expect(atKill.status).toBe('running');
 
     const second = start();
-    await until(async () => ['done', 'failed'].includes((await status()).status), 60_000, 'the report to be finished by the second worker');
+    await until(
+      async () => ['done', 'failed'].includes((await status()).status),
+      60_000,
+      'the report to be finished by the second worker',
+    );
     expect(await status()).toEqual({ status: 'done', progress: 100 });
-    const [{ done }] = await sql<{ done: number }>(`select count(*)::int as done from events where type = 'report.updated' and payload->>'reportId' = ? and payload->>'status' = 'done'`, [id]);
+    const [{ done }] = await sql<{ done: number }>(
+      `select count(*)::int as done from events where type = 'report.updated' and payload->>'reportId' = ? and payload->>'status' = 'done'`,
+      [id],
+    );
     expect(done).toBe(1);
     expect(readdirSync(dir)).toEqual([`${id}.pdf`]); // no temporary file left behind
     const text = execFileSync('pdftotext', [join(dir, `${id}.pdf`), '-'], { encoding: 'utf8' });

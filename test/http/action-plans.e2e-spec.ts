@@ -54,28 +54,57 @@ describe('action plans: from gaps to a completed plan', () => {
     const planId: string = created.body.id;
 
     // 2. Milestones: one already overdue.
-    const desk = await f.milestone(planId, { title: 'Microcredit desk opens', dueDate: '2030-03-31', owner: 'Business services' });
+    const desk = await f.milestone(planId, {
+      title: 'Microcredit desk opens',
+      dueDate: '2030-03-31',
+      owner: 'Business services',
+    });
     const survey = await f.milestone(planId, { title: 'Survey of founders', dueDate: '2020-01-15' });
     expect(survey).toMatchObject({ late: true, status: 'planned', version: 1, latestProgress: null });
 
     // 3. Submit: revision 1.
     const submitted = await mentee().post(`/action-plans/${planId}/submit`).expect(200);
-    expect(submitted.body).toMatchObject({ state: 'submitted', revisionCount: 1, allowedActions: ['withdraw', 'archive'], editable: false });
+    expect(submitted.body).toMatchObject({
+      state: 'submitted',
+      revisionCount: 1,
+      allowedActions: ['withdraw', 'archive'],
+      editable: false,
+    });
     const seen = await mentor().get(`/action-plans/${planId}`).expect(200);
-    expect(seen.body).toMatchObject({ mySide: 'mentor', allowedActions: ['approve', 'request-changes'], editable: false });
+    expect(seen.body).toMatchObject({
+      mySide: 'mentor',
+      allowedActions: ['approve', 'request-changes'],
+      editable: false,
+    });
 
     // 4. The mentor sends it back.
-    const sentBack = await mentor().post(`/action-plans/${planId}/reviews`, { verdict: 'request-changes', summary: 'Name the lenders' }).expect(201);
+    const sentBack = await mentor()
+      .post(`/action-plans/${planId}/reviews`, { verdict: 'request-changes', summary: 'Name the lenders' })
+      .expect(201);
     expect(sentBack.body).toMatchObject({
       state: 'changes-requested',
-      latestReview: { verdict: 'request-changes', summary: 'Name the lenders', revision: 1, reviewerId: m.people.mentor.user.id, reviewerName: m.people.mentor.user.name, overrodeOpenThreads: false },
+      latestReview: {
+        verdict: 'request-changes',
+        summary: 'Name the lenders',
+        revision: 1,
+        reviewerId: m.people.mentor.user.id,
+        reviewerName: m.people.mentor.user.name,
+        overrodeOpenThreads: false,
+      },
     });
 
     // 5. The mentee revises the plan and a milestone, adds one, and resubmits.
     const edited = await mentee()
-      .patch(`/action-plans/${planId}`, { title: 'Microcredit with two local lenders', activities: ['Agree terms with the lenders'], version: sentBack.body.version })
+      .patch(`/action-plans/${planId}`, {
+        title: 'Microcredit with two local lenders',
+        activities: ['Agree terms with the lenders'],
+        version: sentBack.body.version,
+      })
       .expect(200);
-    expect(edited.body).toMatchObject({ title: 'Microcredit with two local lenders', version: sentBack.body.version + 1 });
+    expect(edited.body).toMatchObject({
+      title: 'Microcredit with two local lenders',
+      version: sentBack.body.version + 1,
+    });
     await mentee().patch(`/milestones/${desk.id}`, { dueDate: '2030-05-31', version: 1 }).expect(200);
     const lenders = await f.milestone(planId, { title: 'Lenders signed', dueDate: '2030-02-28' });
     await mentee().post(`/action-plans/${planId}/submit`, { version: edited.body.version }).expect(200);
@@ -91,37 +120,87 @@ describe('action plans: from gaps to a completed plan', () => {
       ],
       milestones: [
         expect.objectContaining({ milestoneId: lenders.id, title: 'Lenders signed', change: 'added' }),
-        { milestoneId: desk.id, title: 'Microcredit desk opens', change: 'changed', fields: [{ field: 'dueDate', before: '2030-03-31', after: '2030-05-31' }] },
+        {
+          milestoneId: desk.id,
+          title: 'Microcredit desk opens',
+          change: 'changed',
+          fields: [{ field: 'dueDate', before: '2030-03-31', after: '2030-05-31' }],
+        },
       ],
     });
 
     // 7. Approval waits for the open review thread, unless the mentor overrides.
     await f.rootComment(planId);
-    const blocked = await mentor().post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Good' }).expect(409);
+    const blocked = await mentor()
+      .post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Good' })
+      .expect(409);
     expect(blocked.body).toMatchObject({ code: 'CONFLICT', details: { openThreads: 1 } });
     expect(blocked.body.message).toMatch(/1 review thread is still open/);
-    expect((await mentor().get(`/action-plans/${planId}`)).body).toMatchObject({ state: 'submitted', openThreadCount: 1, commentCount: 1 });
-    const approved = await mentor().post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Good', overrideOpenThreads: true }).expect(201);
-    expect(approved.body).toMatchObject({ state: 'approved', latestReview: { verdict: 'approve', revision: 2, overrodeOpenThreads: true } });
+    expect((await mentor().get(`/action-plans/${planId}`)).body).toMatchObject({
+      state: 'submitted',
+      openThreadCount: 1,
+      commentCount: 1,
+    });
+    const approved = await mentor()
+      .post(`/action-plans/${planId}/reviews`, { verdict: 'approve', summary: 'Good', overrideOpenThreads: true })
+      .expect(201);
+    expect(approved.body).toMatchObject({
+      state: 'approved',
+      latestReview: { verdict: 'approve', revision: 2, overrodeOpenThreads: true },
+    });
 
     const revisions = await f.as('expert').get(`/action-plans/${planId}/revisions`).expect(200);
     expect(revisions.body).toEqual([
-      expect.objectContaining({ number: 1, submittedById: m.people.mentee.user.id, submittedByName: m.people.mentee.user.name, review: expect.objectContaining({ verdict: 'request-changes' }) }),
-      expect.objectContaining({ number: 2, review: expect.objectContaining({ verdict: 'approve', reviewerName: m.people.mentor.user.name }) }),
+      expect.objectContaining({
+        number: 1,
+        submittedById: m.people.mentee.user.id,
+        submittedByName: m.people.mentee.user.name,
+        review: expect.objectContaining({ verdict: 'request-changes' }),
+      }),
+      expect.objectContaining({
+        number: 2,
+        review: expect.objectContaining({ verdict: 'approve', reviewerName: m.people.mentor.user.name }),
+      }),
     ]);
     const revision1 = await mentor().get(`/action-plans/${planId}/revisions/1`).expect(200);
-    expect(revision1.body.snapshot).toMatchObject({ title: 'Microcredit for migrant founders', milestones: [{ title: 'Survey of founders' }, { title: 'Microcredit desk opens' }] });
+    expect(revision1.body.snapshot).toMatchObject({
+      title: 'Microcredit for migrant founders',
+      milestones: [{ title: 'Survey of founders' }, { title: 'Microcredit desk opens' }],
+    });
 
     // 8. Progress: the first entry starts the plan; the milestone follows the entry's status.
     const progress = await mentee()
-      .post(`/milestones/${survey.id}/progress`, { percent: 40, status: 'in-progress', note: 'Half the interviews done', evidenceUrls: ['https://example.eu/interviews.pdf'] })
+      .post(`/milestones/${survey.id}/progress`, {
+        percent: 40,
+        status: 'in-progress',
+        note: 'Half the interviews done',
+        evidenceUrls: ['https://example.eu/interviews.pdf'],
+      })
       .expect(201);
-    expect(progress.body).toMatchObject({ percent: 40, status: 'in-progress', milestoneStatus: 'in-progress', milestoneVersion: 2, planState: 'in-progress', authorName: m.people.mentee.user.name });
-    await mentee().post(`/milestones/${survey.id}/progress`, { percent: 100, status: 'done', note: 'All done' }).expect(201);
+    expect(progress.body).toMatchObject({
+      percent: 40,
+      status: 'in-progress',
+      milestoneStatus: 'in-progress',
+      milestoneVersion: 2,
+      planState: 'in-progress',
+      authorName: m.people.mentee.user.name,
+    });
+    await mentee()
+      .post(`/milestones/${survey.id}/progress`, { percent: 100, status: 'done', note: 'All done' })
+      .expect(201);
 
     const running = await f.as('coordinator').get(`/action-plans/${planId}`).expect(200);
     expect(running.body.state).toBe('in-progress');
-    expect(running.body.milestones.map((x: { title: string; status: string; late: boolean; latestProgress: { percent: number } | null }) => [x.title, x.status, x.late, x.latestProgress?.percent ?? null])).toEqual([
+    expect(
+      running.body.milestones.map(
+        (x: { title: string; status: string; late: boolean; latestProgress: { percent: number } | null }) => [
+          x.title,
+          x.status,
+          x.late,
+          x.latestProgress?.percent ?? null,
+        ],
+      ),
+    ).toEqual([
       ['Survey of founders', 'done', false, 100],
       ['Lenders signed', 'planned', false, null],
       ['Microcredit desk opens', 'planned', false, null],
@@ -151,10 +230,19 @@ describe('action plans: from gaps to a completed plan', () => {
       'milestone.updated',
       'plan.updated',
     ]);
-    const pairEvents = await t.orm.em.fork().find(EventRecord, { room: `pair:${m.pair.id}` }, { orderBy: { seq: 'asc' } });
-    expect(pairEvents.filter((e) => (e.payload as { planId: string }).planId === planId).map((e) => e.type)).toEqual(events.map((e) => e.type));
+    const pairEvents = await t.orm.em
+      .fork()
+      .find(EventRecord, { room: `pair:${m.pair.id}` }, { orderBy: { seq: 'asc' } });
+    expect(pairEvents.filter((e) => (e.payload as { planId: string }).planId === planId).map((e) => e.type)).toEqual(
+      events.map((e) => e.type),
+    );
     expect(events.every((e) => e.programmeId === m.programme.id)).toBe(true);
-    expect(events.find((e) => e.type === 'plan.reviewed')!.payload).toMatchObject({ planId, pairId: m.pair.id, verdict: 'request-changes', revision: 1 });
+    expect(events.find((e) => e.type === 'plan.reviewed')!.payload).toMatchObject({
+      planId,
+      pairId: m.pair.id,
+      verdict: 'request-changes',
+      revision: 1,
+    });
   });
 
   it('lists the plans of a pair with milestone counts by status and how many are late', async () => {
@@ -177,11 +265,19 @@ describe('action plans: from gaps to a completed plan', () => {
 
   describe('creating and editing', () => {
     it('refuses sections outside the benchmark or the pair focus, and gaps outside the sections, naming the field', async () => {
-      const post = (pairId: string, body: object) => f.mentee().post(`/pairs/${pairId}/action-plans`, { title: 'T', ...body });
+      const post = (pairId: string, body: object) =>
+        f.mentee().post(`/pairs/${pairId}/action-plans`, { title: 'T', ...body });
       const unknown = await post(m.pair.id, { sectionCodes: ['access-to-finance', 'space-travel'] }).expect(400);
-      expect(unknown.body.details).toEqual([{ path: 'sectionCodes', message: expect.stringContaining('space-travel') }]);
-      const gaps = await post(m.pair.id, { sectionCodes: ['access-to-finance'], gapQuestionCodes: ['networking.q1'] }).expect(400);
-      expect(gaps.body.details).toEqual([{ path: 'gapQuestionCodes', message: expect.stringContaining('networking.q1') }]);
+      expect(unknown.body.details).toEqual([
+        { path: 'sectionCodes', message: expect.stringContaining('space-travel') },
+      ]);
+      const gaps = await post(m.pair.id, {
+        sectionCodes: ['access-to-finance'],
+        gapQuestionCodes: ['networking.q1'],
+      }).expect(400);
+      expect(gaps.body.details).toEqual([
+        { path: 'gapQuestionCodes', message: expect.stringContaining('networking.q1') },
+      ]);
 
       const focused = await t.given.pair(m.programme, m.mentorCity, m.menteeCity, ['strategy', 'networking']);
       const outside = await post(focused.id, { sectionCodes: ['access-to-finance'] }).expect(400);
@@ -191,20 +287,46 @@ describe('action plans: from gaps to a completed plan', () => {
 
     it("starts only from an assessment of the mentee city on the pair's benchmark", async () => {
       const mentorsOwn = await f.assessment({ 'strategy.q1': 0 }, { organisation: m.mentorCity });
-      const res = await f.mentee().post(`/pairs/${m.pair.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'], fromAssessmentId: mentorsOwn.id }).expect(400);
+      const res = await f
+        .mentee()
+        .post(`/pairs/${m.pair.id}/action-plans`, {
+          title: 'T',
+          sectionCodes: ['strategy'],
+          fromAssessmentId: mentorsOwn.id,
+        })
+        .expect(400);
       expect(res.body.details).toEqual([{ path: 'fromAssessmentId', message: expect.any(String) }]);
       // Given gaps win over the assessment's.
       const followUp = await f.assessment({ 'strategy.q1': 0, 'strategy.q2': 1 }, { phase: 'follow-up' });
-      const own = await f.mentee().post(`/pairs/${m.pair.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'], fromAssessmentId: followUp.id, gapQuestionCodes: ['strategy.q6'] }).expect(201);
+      const own = await f
+        .mentee()
+        .post(`/pairs/${m.pair.id}/action-plans`, {
+          title: 'T',
+          sectionCodes: ['strategy'],
+          fromAssessmentId: followUp.id,
+          gapQuestionCodes: ['strategy.q6'],
+        })
+        .expect(201);
       expect(own.body.gapQuestionCodes).toEqual(['strategy.q6']);
       expect(own.body.examples.map((e: { city: string }) => e.city)).toEqual(['Helsinki', 'Dublin', 'Tampere']);
     });
 
     it('refuses new plans and edits once the pair has ended, but still lets the plan be archived', async () => {
       const ended = await t.given.pair(m.programme, m.mentorCity, m.menteeCity);
-      const plan = (await f.mentee().post(`/pairs/${ended.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'] }).expect(201)).body;
-      await t.orm.em.fork().getConnection().execute(`update pairs set status = 'ended', ended_at = now() where id = ?`, [ended.id]);
-      await f.mentee().post(`/pairs/${ended.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'] }).expect(409);
+      const plan = (
+        await f
+          .mentee()
+          .post(`/pairs/${ended.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'] })
+          .expect(201)
+      ).body;
+      await t.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update pairs set status = 'ended', ended_at = now() where id = ?`, [ended.id]);
+      await f
+        .mentee()
+        .post(`/pairs/${ended.id}/action-plans`, { title: 'T', sectionCodes: ['strategy'] })
+        .expect(409);
       await f.mentee().patch(`/action-plans/${plan.id}`, { title: 'Later', version: 1 }).expect(409);
       const read = await f.mentee().get(`/action-plans/${plan.id}`).expect(200);
       expect(read.body).toMatchObject({ allowedActions: ['archive'], editable: false });
@@ -220,13 +342,25 @@ describe('action plans: from gaps to a completed plan', () => {
 
       await f.milestone(plan.id, { owner: 'Business office' });
       const submitted = await f.step({ ...plan, version: 2 }, 'mentee', 'submit');
-      const locked = await f.mentee().patch(`/action-plans/${plan.id}`, { objective: 'Sneaky', version: submitted.version }).expect(409);
-      expect(locked.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'submitted', allowed: ['withdraw', 'approve', 'request-changes', 'archive'] } });
+      const locked = await f
+        .mentee()
+        .patch(`/action-plans/${plan.id}`, { objective: 'Sneaky', version: submitted.version })
+        .expect(409);
+      expect(locked.body).toMatchObject({
+        code: 'TRANSITION_NOT_ALLOWED',
+        details: { state: 'submitted', allowed: ['withdraw', 'approve', 'request-changes', 'archive'] },
+      });
     });
 
     it('drops gaps that fall outside narrowed sections', async () => {
-      const plan = await f.draft({ sectionCodes: ['access-to-finance', 'networking'], gapQuestionCodes: ['access-to-finance.q1', 'networking.q2'] });
-      const res = await f.mentee().patch(`/action-plans/${plan.id}`, { sectionCodes: ['networking'], version: 1 }).expect(200);
+      const plan = await f.draft({
+        sectionCodes: ['access-to-finance', 'networking'],
+        gapQuestionCodes: ['access-to-finance.q1', 'networking.q2'],
+      });
+      const res = await f
+        .mentee()
+        .patch(`/action-plans/${plan.id}`, { sectionCodes: ['networking'], version: 1 })
+        .expect(200);
       expect(res.body).toMatchObject({ sectionCodes: ['networking'], gapQuestionCodes: ['networking.q2'] });
     });
   });
@@ -236,15 +370,25 @@ describe('action plans: from gaps to a completed plan', () => {
       const body = { sectionCodes: ['networking'], title: `Idempotent ${Date.now()}` };
       const key = `create-plan-${Date.now()}`;
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => f.mentee().post(`/pairs/${m.pair.id}/action-plans`, body).set('Idempotency-Key', key)),
+        Array.from({ length: 20 }, () =>
+          f.mentee().post(`/pairs/${m.pair.id}/action-plans`, body).set('Idempotency-Key', key),
+        ),
       );
       for (const r of results) expect([200, 201, 409]).toContain(r.status);
       const ids = new Set(results.filter((r) => r.status < 300).map((r) => r.body.id));
       expect(ids.size).toBe(1);
       expect(await countRows(t, 'action_plans', 'title = ?', [body.title])).toBe(1);
-      const again = await f.mentee().post(`/pairs/${m.pair.id}/action-plans`, body).set('Idempotency-Key', key).expect(201);
+      const again = await f
+        .mentee()
+        .post(`/pairs/${m.pair.id}/action-plans`, body)
+        .set('Idempotency-Key', key)
+        .expect(201);
       expect(again.body.id).toBe([...ids][0]);
-      const other = await f.mentee().post(`/pairs/${m.pair.id}/action-plans`, { ...body, title: 'Another' }).set('Idempotency-Key', key).expect(422);
+      const other = await f
+        .mentee()
+        .post(`/pairs/${m.pair.id}/action-plans`, { ...body, title: 'Another' })
+        .set('Idempotency-Key', key)
+        .expect(422);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
 
@@ -268,4 +412,3 @@ describe('action plans: from gaps to a completed plan', () => {
     });
   });
 });
-

@@ -44,14 +44,20 @@ describe('activity feed', () => {
   }
 
   async function comment(m: Cast, who: Person, planId: string, body: string): Promise<string> {
-    return (await as(m, who).post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } }).expect(201)).body.id;
+    return (
+      await as(m, who)
+        .post(`/action-plans/${planId}/comments`, { body, target: { type: 'plan', id: planId } })
+        .expect(201)
+    ).body.id;
   }
 
   /** One change in the programme's room, one in each pair, in this order. */
   async function threeChanges(m: Cast) {
     const plan = await plans.plan(m.pair);
     const otherPlan = await plans.plan(m.otherPair);
-    const milestone = await as(m, 'coordinator').post(`/programmes/${m.programme.id}/milestones`, { title: 'Mentoring visit', dueDate: '2027-03-01' }).expect(201);
+    const milestone = await as(m, 'coordinator')
+      .post(`/programmes/${m.programme.id}/milestones`, { title: 'Mentoring visit', dueDate: '2027-03-01' })
+      .expect(201);
     const inPair = await comment(m, 'mentor', plan.id, 'On our pair');
     const inOtherPair = await comment(m, 'otherCity', otherPlan.id, 'On the other pair');
     return { plan, otherPlan, milestoneId: milestone.body.id as string, inPair, inOtherPair };
@@ -78,8 +84,15 @@ describe('activity feed', () => {
     const plan = await plans.plan(m.pair, { title: 'Microcredit desk' });
     const [milestone] = await plans.milestones(plan, [{ title: 'Talk to the banks', dueDate: '2027-03-01' }]);
     await comment(m, 'mentor', plan.id, 'On the plan');
-    await as(m, 'mentee').post(`/action-plans/${plan.id}/comments`, { body: 'On the milestone', target: { type: 'milestone', id: milestone.id } }).expect(201);
-    await as(m, 'coordinator').post(`/programmes/${m.programme.id}/milestones`, { title: 'Mentoring visit', dueDate: '2027-03-01' }).expect(201);
+    await as(m, 'mentee')
+      .post(`/action-plans/${plan.id}/comments`, {
+        body: 'On the milestone',
+        target: { type: 'milestone', id: milestone.id },
+      })
+      .expect(201);
+    await as(m, 'coordinator')
+      .post(`/programmes/${m.programme.id}/milestones`, { title: 'Mentoring visit', dueDate: '2027-03-01' })
+      .expect(201);
     const { items } = await feed(m, 'coordinator');
     expect(items.map((i) => [i.type, i.subject])).toEqual([
       ['programme.milestone.updated', { planTitle: null, milestoneTitle: null }],
@@ -107,15 +120,31 @@ describe('activity feed', () => {
     /** What the assessments service writes: the assessment's room and the room of each pair of the city. */
     const assessmentUpdated = async (organisationId: string, pairIds: string[], actorId: string) => {
       const assessmentId = randomUUID();
-      const payload = { programmeId: m.programme.id, assessmentId, organisationId, benchmarkCode: 'migrant-entrepreneurs', phase: 'baseline', status: 'draft', questionCode: 'strategy.q1' };
+      const payload = {
+        programmeId: m.programme.id,
+        assessmentId,
+        organisationId,
+        benchmarkCode: 'migrant-entrepreneurs',
+        phase: 'baseline',
+        status: 'draft',
+        questionCode: 'strategy.q1',
+      };
       const rooms = [`assessment:${assessmentId}`, ...pairIds.map((id) => `pair:${id}`)];
-      await t.orm.em.fork().persistAndFlush(rooms.map((room) => new EventRecord({ room, type: 'assessment.updated', payload, actorId, programmeId: m.programme.id })));
+      await t.orm.em
+        .fork()
+        .persistAndFlush(
+          rooms.map(
+            (room) =>
+              new EventRecord({ room, type: 'assessment.updated', payload, actorId, programmeId: m.programme.id }),
+          ),
+        );
       return assessmentId;
     };
     const menteeCitys = await assessmentUpdated(m.menteeCity.id, [m.pair.id, secondPair.id], m.people.mentee.user.id);
     const mentorCitys = await assessmentUpdated(m.mentorCity.id, [m.pair.id], m.people.mentor.user.id);
     const seen = async (who: Person) => (await feed(m, who)).items.map((i) => i.payload.assessmentId).sort();
-    for (const who of ['coordinator', 'expert', 'admin', 'mentee', 'mentor'] as const) expect(await seen(who)).toEqual([menteeCitys, mentorCitys].sort());
+    for (const who of ['coordinator', 'expert', 'admin', 'mentee', 'mentor'] as const)
+      expect(await seen(who)).toEqual([menteeCitys, mentorCitys].sort());
     expect(await seen('otherCity')).toEqual([]);
   });
 
@@ -177,7 +206,8 @@ describe('activity feed', () => {
   it('reads a page with the same number of SQL statements for 5 and for 50 items', async () => {
     const m = await t.given.mentoring();
     const plan = await plans.plan(m.pair);
-    const statements = (who: Person) => statementsDuring(t.orm, () => as(m, who).get(`/programmes/${m.programme.id}/activity?limit=100`).expect(200));
+    const statements = (who: Person) =>
+      statementsDuring(t.orm, () => as(m, who).get(`/programmes/${m.programme.id}/activity?limit=100`).expect(200));
     for (let i = 0; i < 5; i++) await comment(m, i % 2 ? 'mentor' : 'mentee', plan.id, `Comment ${i}`);
     const atFive = { city: await statements('mentee'), coordinator: await statements('coordinator') };
     for (let i = 5; i < 50; i++) await comment(m, i % 2 ? 'mentor' : 'mentee', plan.id, `Comment ${i}`);

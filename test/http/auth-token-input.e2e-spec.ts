@@ -15,7 +15,12 @@ describe('refresh tokens of the wrong shape', () => {
 
   /** Every refresh-token row of the user, as it stands. */
   const rows = (userId: string) =>
-    t.orm.em.fork().getConnection().execute('select id, family_id, rotated_at, revoked_at from refresh_tokens where user_id = ? order by id', [userId]);
+    t.orm.em
+      .fork()
+      .getConnection()
+      .execute('select id, family_id, rotated_at, revoked_at from refresh_tokens where user_id = ? order by id', [
+        userId,
+      ]);
 
   function malformed(session: SignedIn): [string, unknown][] {
     const [id, secret] = session.refreshToken.split('.') as [string, string];

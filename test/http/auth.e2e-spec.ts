@@ -9,30 +9,53 @@ describe('accounts and sessions', () => {
   afterAll(() => t.close());
 
   it('signs in, then reads /me, its programmes and the whole benchmark', async () => {
-    const { programme, city } = await t.given.world().then((w) => ({ programme: w.programme, city: w.city, me: w.people.cityMember }));
-    const member = await t.given.member(programme, city, 'city-member', await t.given.user({ email: 'Officer@City.example' }));
+    const { programme, city } = await t.given
+      .world()
+      .then((w) => ({ programme: w.programme, city: w.city, me: w.people.cityMember }));
+    const member = await t.given.member(
+      programme,
+      city,
+      'city-member',
+      await t.given.user({ email: 'Officer@City.example' }),
+    );
 
     const login = await t.api.post('/auth/login', { email: 'officer@city.example', password: PASSWORD }).expect(200);
-    expect(login.body).toMatchObject({ expiresIn: 900, user: { id: member.id, email: 'officer@city.example', isAdmin: false } });
+    expect(login.body).toMatchObject({
+      expiresIn: 900,
+      user: { id: member.id, email: 'officer@city.example', isAdmin: false },
+    });
     const api = t.api.as(login.body.accessToken);
 
     const me = await api.get('/me').expect(200);
     expect(me.body.organisations).toEqual([expect.objectContaining({ id: city.id, kind: 'city' })]);
-    expect(me.body.programmes).toEqual([{ programmeId: programme.id, programmeName: programme.name, organisationId: city.id, role: 'city-member' }]);
+    expect(me.body.programmes).toEqual([
+      { programmeId: programme.id, programmeName: programme.name, organisationId: city.id, role: 'city-member' },
+    ]);
 
     const programmes = await api.get('/programmes').expect(200);
     expect(programmes.body.map((p: { id: string }) => p.id)).toEqual([programme.id]);
     expect(programmes.body[0]).toMatchObject({ myRole: 'city-member', startDate: '2026-01-01', endDate: '2027-12-31' });
 
     const list = await api.get('/benchmarks').expect(200);
-    expect(list.body).toEqual([expect.objectContaining({ code: 'migrant-entrepreneurs', sectionCount: 9, guideQuestionCount: 40 })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({ code: 'migrant-entrepreneurs', sectionCount: 9, guideQuestionCount: 40 }),
+    ]);
     const benchmark = await api.get('/benchmarks/migrant-entrepreneurs').expect(200);
     expect(benchmark.body.sections).toHaveLength(9);
     expect(benchmark.body.sections.flatMap((s: { guideQuestions: unknown[] }) => s.guideQuestions)).toHaveLength(40);
     expect(benchmark.body.sections.flatMap((s: { examples: unknown[] }) => s.examples)).toHaveLength(21);
     expect(benchmark.body.contextFactors).toHaveLength(10);
-    expect(benchmark.body.sections[0]).toMatchObject({ code: 'strategy', order: 1, standard: expect.any(String), rationale: expect.any(String) });
-    expect(benchmark.body.sections[0].examples[0]).toMatchObject({ city: 'Helsinki', links: ['https://bit.ly/2J7q1cY'], contact: null });
+    expect(benchmark.body.sections[0]).toMatchObject({
+      code: 'strategy',
+      order: 1,
+      standard: expect.any(String),
+      rationale: expect.any(String),
+    });
+    expect(benchmark.body.sections[0].examples[0]).toMatchObject({
+      city: 'Helsinki',
+      links: ['https://bit.ly/2J7q1cY'],
+      contact: null,
+    });
   });
 
   it('refuses a wrong password and an unknown e-mail alike, with 401', async () => {
@@ -65,7 +88,9 @@ describe('accounts and sessions', () => {
 
   it('lets only one of two simultaneous refreshes with one token win', async () => {
     const session = await t.given.signIn(await t.given.user());
-    const results = await Promise.all([1, 2].map(() => t.api.post('/auth/refresh', { refreshToken: session.refreshToken })));
+    const results = await Promise.all(
+      [1, 2].map(() => t.api.post('/auth/refresh', { refreshToken: session.refreshToken })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
   });
 

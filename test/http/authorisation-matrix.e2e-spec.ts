@@ -20,18 +20,39 @@ interface Ids {
   milestone: () => Promise<string>;
 }
 
-const benchmarkFile = JSON.parse(readFileSync(join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'), 'utf8'));
+const benchmarkFile = JSON.parse(
+  readFileSync(join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'), 'utf8'),
+);
 const unique = () => randomUUID().slice(0, 8);
 
-const everyone = (status: number): Record<Role, number> => ({ admin: status, coordinator: status, expert: status, cityMember: status, outsider: status, anonymous: 401 });
+const everyone = (status: number): Record<Role, number> => ({
+  admin: status,
+  coordinator: status,
+  expert: status,
+  cityMember: status,
+  outsider: status,
+  anonymous: 401,
+});
 const readers = { admin: 200, coordinator: 200, expert: 200, cityMember: 200, outsider: 404, anonymous: 401 };
-const managers = (status: number) => ({ admin: status, coordinator: status, expert: 403, cityMember: 403, outsider: 404, anonymous: 401 });
+const managers = (status: number) => ({
+  admin: status,
+  coordinator: status,
+  expert: 403,
+  cityMember: 403,
+  outsider: 404,
+  anonymous: 401,
+});
 
 /** Every route of the foundation × every role: the status each gets. A non-member never learns a programme exists. */
 const MATRIX: Row[] = [
   { route: 'GET /me', method: 'get', path: () => '/me', expect: everyone(200) },
   { route: 'GET /benchmarks', method: 'get', path: () => '/benchmarks', expect: everyone(200) },
-  { route: 'GET /benchmarks/{code}', method: 'get', path: () => '/benchmarks/migrant-entrepreneurs', expect: everyone(200) },
+  {
+    route: 'GET /benchmarks/{code}',
+    method: 'get',
+    path: () => '/benchmarks/migrant-entrepreneurs',
+    expect: everyone(200),
+  },
   {
     route: 'POST /benchmarks',
     method: 'post',
@@ -52,11 +73,21 @@ const MATRIX: Row[] = [
     route: 'POST /programmes',
     method: 'post',
     path: () => '/programmes',
-    body: (ids) => ({ name: `P ${unique()}`, startDate: '2027-01-01', endDate: '2027-12-31', coordinatorOrganisationId: ids.coordinatorOrganisation }),
+    body: (ids) => ({
+      name: `P ${unique()}`,
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+      coordinatorOrganisationId: ids.coordinatorOrganisation,
+    }),
     expect: { admin: 201, coordinator: 201, expert: 403, cityMember: 403, outsider: 403, anonymous: 401 },
   },
   { route: 'GET /programmes/{id}', method: 'get', path: (ids) => `/programmes/${ids.programme}`, expect: readers },
-  { route: 'GET /programmes/{id}/organisations', method: 'get', path: (ids) => `/programmes/${ids.programme}/organisations`, expect: readers },
+  {
+    route: 'GET /programmes/{id}/organisations',
+    method: 'get',
+    path: (ids) => `/programmes/${ids.programme}/organisations`,
+    expect: readers,
+  },
   {
     route: 'POST /programmes/{id}/organisations',
     method: 'post',
@@ -64,8 +95,18 @@ const MATRIX: Row[] = [
     body: () => ({ name: `City ${unique()}`, kind: 'city', country: 'PT' }),
     expect: managers(201),
   },
-  { route: 'GET /programmes/{id}/members', method: 'get', path: (ids) => `/programmes/${ids.programme}/members`, expect: readers },
-  { route: 'GET /programmes/{id}/milestones', method: 'get', path: (ids) => `/programmes/${ids.programme}/milestones`, expect: readers },
+  {
+    route: 'GET /programmes/{id}/members',
+    method: 'get',
+    path: (ids) => `/programmes/${ids.programme}/members`,
+    expect: readers,
+  },
+  {
+    route: 'GET /programmes/{id}/milestones',
+    method: 'get',
+    path: (ids) => `/programmes/${ids.programme}/milestones`,
+    expect: readers,
+  },
   {
     route: 'POST /programmes/{id}/milestones',
     method: 'post',
@@ -80,7 +121,12 @@ const MATRIX: Row[] = [
     body: () => ({ status: 'done', version: 1 }),
     expect: managers(200),
   },
-  { route: 'GET /programmes/{id}/invitations', method: 'get', path: (ids) => `/programmes/${ids.programme}/invitations`, expect: managers(200) },
+  {
+    route: 'GET /programmes/{id}/invitations',
+    method: 'get',
+    path: (ids) => `/programmes/${ids.programme}/invitations`,
+    expect: managers(200),
+  },
   {
     route: 'POST /programmes/{id}/invitations',
     method: 'post',
@@ -111,7 +157,12 @@ describe('authorisation matrix', () => {
       programme: w.programme.id,
       coordinatorOrganisation: w.coordinatorOrganisation.id,
       city: w.city.id,
-      milestone: async () => (await coordinator.post(`/programmes/${w.programme.id}/milestones`, { title: 'M', dueDate: '2027-01-01' }).expect(201)).body.id,
+      milestone: async () =>
+        (
+          await coordinator
+            .post(`/programmes/${w.programme.id}/milestones`, { title: 'M', dueDate: '2027-01-01' })
+            .expect(201)
+        ).body.id,
     };
   });
   afterAll(() => t.close());
@@ -120,10 +171,13 @@ describe('authorisation matrix', () => {
 
   it.each(cases)('%s as %s → %i', async (_route, role, status, row) => {
     const client = tokens[role] ? t.api.as(tokens[role]) : t.api;
-    const path = row.route.startsWith('PATCH /programmes/{id}/milestones') ? `/programmes/${ids.programme}/milestones/${await ids.milestone()}` : row.path(ids);
+    const path = row.route.startsWith('PATCH /programmes/{id}/milestones')
+      ? `/programmes/${ids.programme}/milestones/${await ids.milestone()}`
+      : row.path(ids);
     const res = await client.call(row.method, path, row.body?.(ids));
     expect({ status: res.status, code: res.body.code }).toEqual(expect.objectContaining({ status }));
-    if (status >= 400) expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
+    if (status >= 400)
+      expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
   });
 
   it('answers 404, not 403, for every programme-scoped route of a programme one does not belong to, or that does not exist', async () => {
@@ -135,10 +189,16 @@ describe('authorisation matrix', () => {
       for (const sub of ['', '/organisations', '/members', '/milestones', '/invitations']) {
         await client.get(`/programmes/${programme}${sub}`).expect(404);
       }
-      await client.post(`/programmes/${programme}/organisations`, { name: 'X', kind: 'city', country: 'PT' }).expect(404);
+      await client
+        .post(`/programmes/${programme}/organisations`, { name: 'X', kind: 'city', country: 'PT' })
+        .expect(404);
       await client.post(`/programmes/${programme}/milestones`, { title: 'X', dueDate: '2027-01-01' }).expect(404);
-      await client.patch(`/programmes/${programme}/milestones/${milestone}`, { status: 'done', version: 1 }).expect(404);
-      await client.post(`/programmes/${programme}/invitations`, { email: 'x@example.eu', organisationId: ids.city }).expect(404);
+      await client
+        .patch(`/programmes/${programme}/milestones/${milestone}`, { status: 'done', version: 1 })
+        .expect(404);
+      await client
+        .post(`/programmes/${programme}/invitations`, { email: 'x@example.eu', organisationId: ids.city })
+        .expect(404);
     }
   });
 });

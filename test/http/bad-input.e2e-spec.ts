@@ -17,23 +17,119 @@ const CASES: Case[] = [
   ['login: huge password', 'post', () => '/auth/login', { email: 'a@example.eu', password: huge }, 'password'],
   ['refresh: not a token', 'post', () => '/auth/refresh', { refreshToken: 'abc' }, 'refreshToken'],
   ['refresh: an array', 'post', () => '/auth/refresh', { refreshToken: ['a'] }, 'refreshToken'],
-  ['programme: missing name', 'post', () => '/programmes', { startDate: '2027-01-01', endDate: '2027-02-01', coordinatorOrganisationId: randomUUID() }, 'name'],
-  ['programme: impossible date', 'post', () => '/programmes', { name: 'P', startDate: '2027-02-30', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID() }, 'startDate'],
-  ['programme: date with a time', 'post', () => '/programmes', { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01T10:00:00Z', coordinatorOrganisationId: randomUUID() }, 'endDate'],
-  ['programme: bad UUID', 'post', () => '/programmes', { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: 'nope' }, 'coordinatorOrganisationId'],
-  ['programme: huge name', 'post', () => '/programmes', { name: huge, startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID() }, 'name'],
-  ['programme: unknown field', 'post', () => '/programmes', { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID(), budget: 1 }, 'budget'],
-  ['organisation: bad kind', 'post', (i) => `/programmes/${i.programme}/organisations`, { name: 'X', kind: 'village', country: 'FR' }, 'kind'],
-  ['organisation: bad country', 'post', (i) => `/programmes/${i.programme}/organisations`, { name: 'X', kind: 'city', country: 'France' }, 'country'],
-  ['organisation: bad id', 'post', (i) => `/programmes/${i.programme}/organisations`, { organisationId: 12 }, 'organisationId'],
+  [
+    'programme: missing name',
+    'post',
+    () => '/programmes',
+    { startDate: '2027-01-01', endDate: '2027-02-01', coordinatorOrganisationId: randomUUID() },
+    'name',
+  ],
+  [
+    'programme: impossible date',
+    'post',
+    () => '/programmes',
+    { name: 'P', startDate: '2027-02-30', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID() },
+    'startDate',
+  ],
+  [
+    'programme: date with a time',
+    'post',
+    () => '/programmes',
+    { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01T10:00:00Z', coordinatorOrganisationId: randomUUID() },
+    'endDate',
+  ],
+  [
+    'programme: bad UUID',
+    'post',
+    () => '/programmes',
+    { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: 'nope' },
+    'coordinatorOrganisationId',
+  ],
+  [
+    'programme: huge name',
+    'post',
+    () => '/programmes',
+    { name: huge, startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID() },
+    'name',
+  ],
+  [
+    'programme: unknown field',
+    'post',
+    () => '/programmes',
+    { name: 'P', startDate: '2027-01-01', endDate: '2027-03-01', coordinatorOrganisationId: randomUUID(), budget: 1 },
+    'budget',
+  ],
+  [
+    'organisation: bad kind',
+    'post',
+    (i) => `/programmes/${i.programme}/organisations`,
+    { name: 'X', kind: 'village', country: 'FR' },
+    'kind',
+  ],
+  [
+    'organisation: bad country',
+    'post',
+    (i) => `/programmes/${i.programme}/organisations`,
+    { name: 'X', kind: 'city', country: 'France' },
+    'country',
+  ],
+  [
+    'organisation: bad id',
+    'post',
+    (i) => `/programmes/${i.programme}/organisations`,
+    { organisationId: 12 },
+    'organisationId',
+  ],
   ['milestone: missing due date', 'post', (i) => `/programmes/${i.programme}/milestones`, { title: 'T' }, 'dueDate'],
-  ['milestone: bad status', 'post', (i) => `/programmes/${i.programme}/milestones`, { title: 'T', dueDate: '2027-01-01', status: 'finished' }, 'status'],
-  ['milestone: title a number', 'post', (i) => `/programmes/${i.programme}/milestones`, { title: 5, dueDate: '2027-01-01' }, 'title'],
-  ['milestone update: no version', 'patch', (i) => `/programmes/${i.programme}/milestones/${i.milestone}`, { title: 'T' }, 'version'],
-  ['milestone update: version a string', 'patch', (i) => `/programmes/${i.programme}/milestones/${i.milestone}`, { title: 'T', version: '1' }, 'version'],
-  ['milestone update: empty title', 'patch', (i) => `/programmes/${i.programme}/milestones/${i.milestone}`, { title: '', version: 1 }, 'title'],
-  ['invitation: bad e-mail', 'post', (i) => `/programmes/${i.programme}/invitations`, { email: 'not-an-email', organisationId: randomUUID() }, 'email'],
-  ['invitation: bad role', 'post', (i) => `/programmes/${i.programme}/invitations`, { email: 'a@example.eu', organisationId: randomUUID(), role: 'king' }, 'role'],
+  [
+    'milestone: bad status',
+    'post',
+    (i) => `/programmes/${i.programme}/milestones`,
+    { title: 'T', dueDate: '2027-01-01', status: 'finished' },
+    'status',
+  ],
+  [
+    'milestone: title a number',
+    'post',
+    (i) => `/programmes/${i.programme}/milestones`,
+    { title: 5, dueDate: '2027-01-01' },
+    'title',
+  ],
+  [
+    'milestone update: no version',
+    'patch',
+    (i) => `/programmes/${i.programme}/milestones/${i.milestone}`,
+    { title: 'T' },
+    'version',
+  ],
+  [
+    'milestone update: version a string',
+    'patch',
+    (i) => `/programmes/${i.programme}/milestones/${i.milestone}`,
+    { title: 'T', version: '1' },
+    'version',
+  ],
+  [
+    'milestone update: empty title',
+    'patch',
+    (i) => `/programmes/${i.programme}/milestones/${i.milestone}`,
+    { title: '', version: 1 },
+    'title',
+  ],
+  [
+    'invitation: bad e-mail',
+    'post',
+    (i) => `/programmes/${i.programme}/invitations`,
+    { email: 'not-an-email', organisationId: randomUUID() },
+    'email',
+  ],
+  [
+    'invitation: bad role',
+    'post',
+    (i) => `/programmes/${i.programme}/invitations`,
+    { email: 'a@example.eu', organisationId: randomUUID(), role: 'king' },
+    'role',
+  ],
   ['organisation (admin): missing kind', 'post', () => '/organisations', { name: 'X', country: 'FR' }, 'kind'],
 ];
 
@@ -46,7 +142,10 @@ describe('bad input', () => {
     t = await startApp();
     const w = await t.given.world();
     token = w.people.admin.token;
-    const milestone = await t.api.as(token).post(`/programmes/${w.programme.id}/milestones`, { title: 'M', dueDate: '2027-01-01' }).expect(201);
+    const milestone = await t.api
+      .as(token)
+      .post(`/programmes/${w.programme.id}/milestones`, { title: 'M', dueDate: '2027-01-01' })
+      .expect(201);
     ids = { programme: w.programme.id, milestone: milestone.body.id };
   });
   afterAll(() => t.close());
@@ -66,14 +165,23 @@ describe('bad input', () => {
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-    const res = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": "a@example.eu",');
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@example.eu",');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
   });
 
   it('answers a body that is not an object with 400', async () => {
     for (const body of ['[]', '"text"', '42', 'null']) {
-      const res = await t.http().post('/api/v1/programmes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body);
+      const res = await t
+        .http()
+        .post('/api/v1/programmes')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }
@@ -86,9 +194,19 @@ describe('bad input', () => {
   });
 
   it('refuses a body that is not a JSON object with 400, and an unknown media type with 415', async () => {
-    const text = await t.http().post('/api/v1/programmes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/plain').send('hello');
+    const text = await t
+      .http()
+      .post('/api/v1/programmes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expect(text.status).toBe(400);
-    const xml = await t.http().post('/api/v1/programmes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/xml').send('<p/>');
+    const xml = await t
+      .http()
+      .post('/api/v1/programmes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/xml')
+      .send('<p/>');
     expect(xml.status).toBe(415);
     expect(xml.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Benchmark } from '@citymentor/domain';
 import { startApp, type TestApp } from '../support/app';
 
-const bundled = () => JSON.parse(readFileSync(join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'), 'utf8'));
+const bundled = () =>
+  JSON.parse(
+    readFileSync(join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'), 'utf8'),
+  );
 
 describe('benchmark catalogue import', () => {
   let t: TestApp;
@@ -17,13 +20,20 @@ describe('benchmark catalogue import', () => {
   const count = () => t.orm.em.fork().count(Benchmark, {});
 
   it('imports a valid benchmark file, which everyone can then read whole', async () => {
-    const file = { ...bundled(), code: 'anti-discrimination', title: 'Anti-discrimination strategies for the local job market' };
+    const file = {
+      ...bundled(),
+      code: 'anti-discrimination',
+      title: 'Anti-discrimination strategies for the local job market',
+    };
     const res = await admin.post('/benchmarks', file).expect(201);
     expect(res.body).toMatchObject({ code: 'anti-discrimination', sections: expect.any(Array) });
     const reader = t.api.as((await t.given.signIn(await t.given.user())).token);
     const read = await reader.get('/benchmarks/anti-discrimination').expect(200);
     expect(read.body.sections).toHaveLength(9);
-    expect((await reader.get('/benchmarks').expect(200)).body.map((b: { code: string }) => b.code).sort()).toEqual(['anti-discrimination', 'migrant-entrepreneurs']);
+    expect((await reader.get('/benchmarks').expect(200)).body.map((b: { code: string }) => b.code).sort()).toEqual([
+      'anti-discrimination',
+      'migrant-entrepreneurs',
+    ]);
   });
 
   it('refuses a broken file with the exact path of each bad field, and writes nothing', async () => {
@@ -46,13 +56,21 @@ describe('benchmark catalogue import', () => {
     second.sections[3].guideQuestions[2].code = 'strategy.q99';
     second.contextFactors[1].code = second.contextFactors[0].code;
     const refs = await admin.post('/benchmarks', second).expect(400);
-    expect(refs.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['contextFactors[1].code', 'sections[3].guideQuestions[2].code']);
+    expect(refs.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'contextFactors[1].code',
+      'sections[3].guideQuestions[2].code',
+    ]);
     expect(await count()).toBe(before);
   });
 
   it('refuses a file whose code is taken, and a non-object', async () => {
     await admin.post('/benchmarks', bundled()).expect(409);
-    const res = await t.http().post('/api/v1/benchmarks').set('Authorization', admin.token ? `Bearer ${admin.token}` : '').set('Content-Type', 'application/json').send('[1,2]');
+    const res = await t
+      .http()
+      .post('/api/v1/benchmarks')
+      .set('Authorization', admin.token ? `Bearer ${admin.token}` : '')
+      .set('Content-Type', 'application/json')
+      .send('[1,2]');
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ path: '(root)', message: 'the document must be an object' }]);
   });

@@ -9,7 +9,10 @@ type Cast = Awaited<ReturnType<TestApp['given']['mentoring']>>;
 interface Fixture {
   planId: string;
   /** A fresh comment for a route that changes it: a thread started by `author`, resolved if asked. */
-  comment: (author: Exclude<Role, 'anonymous' | 'otherCity' | 'outsider' | 'admin'>, resolved?: boolean) => Promise<string>;
+  comment: (
+    author: Exclude<Role, 'anonymous' | 'otherCity' | 'outsider' | 'admin'>,
+    resolved?: boolean,
+  ) => Promise<string>;
 }
 interface Row {
   route: string;
@@ -93,17 +96,65 @@ const BAD: BadCase[] = [
   ['unknown field', 'post', create, { body: 'x', target: { type: 'plan', id: randomUUID() }, pinned: true }, 'pinned'],
   ['no target on a new thread', 'post', create, { body: 'x' }, 'target'],
   ['target a string', 'post', create, { body: 'x', target: 'plan' }, 'target'],
-  ['target of an unknown type', 'post', create, { body: 'x', target: { type: 'budget', id: randomUUID() } }, 'target.type'],
+  [
+    'target of an unknown type',
+    'post',
+    create,
+    { body: 'x', target: { type: 'budget', id: randomUUID() } },
+    'target.type',
+  ],
   ['target id not a UUID', 'post', create, { body: 'x', target: { type: 'plan', id: 'plan-1' } }, 'target.id'],
-  ['target with an unknown field', 'post', create, { body: 'x', target: { type: 'plan', id: randomUUID(), x: 1 } }, 'target.x'],
+  [
+    'target with an unknown field',
+    'post',
+    create,
+    { body: 'x', target: { type: 'plan', id: randomUUID(), x: 1 } },
+    'target.x',
+  ],
   ['parentId not a UUID', 'post', create, { body: 'x', parentId: 7 }, 'parentId'],
-  ['target: another plan', 'post', create, (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.otherPlan } }), 'target.id'],
-  ['target: a milestone of another plan', 'post', create, (i: Ids) => ({ body: 'x', target: { type: 'milestone', id: i.otherPlanMilestone } }), 'target.id'],
-  ['target: progress on another plan', 'post', create, (i: Ids) => ({ body: 'x', target: { type: 'progress', id: i.otherPlanProgress } }), 'target.id'],
-  ['target: the plan called a milestone', 'post', create, (i: Ids) => ({ body: 'x', target: { type: 'milestone', id: i.plan } }), 'target.id'],
-  ['parent: a comment of another plan', 'post', create, (i: Ids) => ({ body: 'x', parentId: i.otherPlanComment }), 'parentId'],
+  [
+    'target: another plan',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.otherPlan } }),
+    'target.id',
+  ],
+  [
+    'target: a milestone of another plan',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'milestone', id: i.otherPlanMilestone } }),
+    'target.id',
+  ],
+  [
+    'target: progress on another plan',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'progress', id: i.otherPlanProgress } }),
+    'target.id',
+  ],
+  [
+    'target: the plan called a milestone',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'milestone', id: i.plan } }),
+    'target.id',
+  ],
+  [
+    'parent: a comment of another plan',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', parentId: i.otherPlanComment }),
+    'parentId',
+  ],
   ['parent: unknown', 'post', create, () => ({ body: 'x', parentId: randomUUID() }), 'parentId'],
-  ['reply with another target', 'post', create, (i: Ids) => ({ body: 'x', parentId: i.comment, target: { type: 'milestone', id: i.otherPlanMilestone } }), 'target'],
+  [
+    'reply with another target',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', parentId: i.comment, target: { type: 'milestone', id: i.otherPlanMilestone } }),
+    'target',
+  ],
   ['edit: body a number', 'patch', (i) => `/comments/${i.comment}`, { body: 1 }, 'body'],
   ['edit: huge body', 'patch', (i) => `/comments/${i.comment}`, { body: huge }, 'body'],
   ['edit: unknown field', 'patch', (i) => `/comments/${i.comment}`, { body: 'x', mentions: [] }, 'mentions'],
@@ -131,11 +182,16 @@ describe('comments: who may do what, and bad input', () => {
     const otherMilestone = await plans.milestone(other);
     const otherProgress = await plans.progress(otherMilestone, m.people.mentee.user);
     const mentor = t.api.as(m.people.mentor.token);
-    const onOther = await mentor.post(`/action-plans/${other.id}/comments`, { body: 'Elsewhere', target: { type: 'plan', id: other.id } }).expect(201);
+    const onOther = await mentor
+      .post(`/action-plans/${other.id}/comments`, { body: 'Elsewhere', target: { type: 'plan', id: other.id } })
+      .expect(201);
     fixture = {
       planId: plan.id,
       comment: async (author, resolved = false) => {
-        const res = await t.api.as(m.people[author].token).post(`/action-plans/${plan.id}/comments`, onPlan(fixture)).expect(201);
+        const res = await t.api
+          .as(m.people[author].token)
+          .post(`/action-plans/${plan.id}/comments`, onPlan(fixture))
+          .expect(201);
         if (resolved) await mentor.post(`/comments/${res.body.id}/resolve`).expect(200);
         return res.body.id;
       },
@@ -149,7 +205,8 @@ describe('comments: who may do what, and bad input', () => {
       otherPlanComment: onOther.body.id,
     };
     const connection = t.orm.em.fork().getConnection();
-    countComments = async () => Number((await connection.execute<{ n: string }[]>('select count(*) as n from comments'))[0].n);
+    countComments = async () =>
+      Number((await connection.execute<{ n: string }[]>('select count(*) as n from comments'))[0].n);
   });
   afterAll(() => t.close());
 
@@ -160,7 +217,8 @@ describe('comments: who may do what, and bad input', () => {
     const client = token ? t.api.as(token) : t.api;
     const res = await client.call(row.method, await row.path(fixture), row.body?.(fixture));
     expect(res.status).toBe(status);
-    if (status >= 400) expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
+    if (status >= 400)
+      expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
   });
 
   describe('malformed input', () => {

@@ -4,7 +4,16 @@ import { GivenPlans } from '../support/given-plans';
 
 type Cast = Awaited<ReturnType<TestApp['given']['mentoring']>>;
 const zero = { planned: 0, inProgress: 0, done: 0, blocked: 0, late: 0, total: 0 };
-const noPlans = { draft: 0, submitted: 0, changesRequested: 0, approved: 0, inProgress: 0, completed: 0, archived: 0, total: 0 };
+const noPlans = {
+  draft: 0,
+  submitted: 0,
+  changesRequested: 0,
+  approved: 0,
+  inProgress: 0,
+  completed: 0,
+  archived: 0,
+  total: 0,
+};
 const today = () => new Date().toISOString().slice(0, 10);
 const daysSince = (date: string) => Math.round((Date.parse(today()) - Date.parse(date)) / 86_400_000);
 
@@ -21,7 +30,11 @@ describe('coordinator dashboard', () => {
     m = await t.given.mentoring();
 
     // Our pair: a running plan on two sections, a draft on one, and an archived one that no longer counts.
-    const running = await plans.plan(m.pair, { title: 'One-stop shop', sectionCodes: ['strategy', 'networking'], state: 'in-progress' });
+    const running = await plans.plan(m.pair, {
+      title: 'One-stop shop',
+      sectionCodes: ['strategy', 'networking'],
+      state: 'in-progress',
+    });
     await plans.milestones(running, [
       { title: 'Hire a coordinator', dueDate: '2020-03-01', status: 'planned', owner: 'HR' },
       { title: 'Map the services', dueDate: '2020-01-15', status: 'in-progress', owner: 'Business unit' },
@@ -29,20 +42,47 @@ describe('coordinator dashboard', () => {
       { title: 'Open the desk', dueDate: '2099-01-01', status: 'blocked' },
     ]);
     const draft = await plans.plan(m.pair, { title: 'Strategy refresh', sectionCodes: ['strategy'] });
-    await plans.milestone(draft, { title: 'Council vote', dueDate: '2021-05-05', status: 'blocked', owner: 'Mayor’s office' });
-    const archived = await plans.plan(m.pair, { title: 'Microcredit', sectionCodes: ['access-to-finance'], state: 'archived' });
+    await plans.milestone(draft, {
+      title: 'Council vote',
+      dueDate: '2021-05-05',
+      status: 'blocked',
+      owner: 'Mayor’s office',
+    });
+    const archived = await plans.plan(m.pair, {
+      title: 'Microcredit',
+      sectionCodes: ['access-to-finance'],
+      state: 'archived',
+    });
     await plans.milestone(archived, { title: 'Talk to banks', dueDate: '2019-01-01' });
     // The other pair: one submitted plan with the oldest late milestone.
-    const other = await plans.plan(m.otherPair, { title: 'Network of mentors', sectionCodes: ['networking'], state: 'submitted' });
+    const other = await plans.plan(m.otherPair, {
+      title: 'Network of mentors',
+      sectionCodes: ['networking'],
+      state: 'submitted',
+    });
     await plans.milestone(other, { title: 'First meeting', dueDate: '2020-01-01', owner: 'Chamber' });
 
-    const q = (section: string, ...ratings: (0 | 1 | 2 | null)[]) => Object.fromEntries(ratings.map((r, i) => [`${section}.q${i + 1}`, r]));
-    await plans.assessment(m.programme, m.menteeCity, 'baseline', { ...q('strategy', 0, 0, 1, 1, 2, null), ...q('networking', 0) }, { status: 'submitted' });
-    await plans.assessment(m.programme, m.menteeCity, 'follow-up', { ...q('strategy', 2, 2, 2, 2, 2, null), ...q('networking', 2) });
+    const q = (section: string, ...ratings: (0 | 1 | 2 | null)[]) =>
+      Object.fromEntries(ratings.map((r, i) => [`${section}.q${i + 1}`, r]));
+    await plans.assessment(
+      m.programme,
+      m.menteeCity,
+      'baseline',
+      { ...q('strategy', 0, 0, 1, 1, 2, null), ...q('networking', 0) },
+      { status: 'submitted' },
+    );
+    await plans.assessment(m.programme, m.menteeCity, 'follow-up', {
+      ...q('strategy', 2, 2, 2, 2, 2, null),
+      ...q('networking', 2),
+    });
     await plans.assessment(m.programme, m.mentorCity, 'baseline', q('strategy', 2));
 
-    await as('coordinator').post(`/programmes/${m.programme.id}/milestones`, { title: 'Baseline assessments done', dueDate: '2020-06-01' }).expect(201);
-    await as('coordinator').post(`/programmes/${m.programme.id}/milestones`, { title: 'Final report', dueDate: '2099-12-01' }).expect(201);
+    await as('coordinator')
+      .post(`/programmes/${m.programme.id}/milestones`, { title: 'Baseline assessments done', dueDate: '2020-06-01' })
+      .expect(201);
+    await as('coordinator')
+      .post(`/programmes/${m.programme.id}/milestones`, { title: 'Final report', dueDate: '2099-12-01' })
+      .expect(201);
     dashboard = (await as('coordinator').get(`/programmes/${m.programme.id}/dashboard`).expect(200)).body;
   });
   afterAll(() => t.close());
@@ -51,7 +91,12 @@ describe('coordinator dashboard', () => {
 
   it('lists the late milestones of every pair first, oldest due date first', () => {
     expect(dashboard.today).toBe(today());
-    expect(dashboard.lateMilestones.map((l: { title: string }) => l.title)).toEqual(['First meeting', 'Map the services', 'Hire a coordinator', 'Council vote']);
+    expect(dashboard.lateMilestones.map((l: { title: string }) => l.title)).toEqual([
+      'First meeting',
+      'Map the services',
+      'Hire a coordinator',
+      'Council vote',
+    ]);
     expect(dashboard.lateMilestones[1]).toEqual({
       milestoneId: expect.any(String),
       title: 'Map the services',
@@ -66,7 +111,11 @@ describe('coordinator dashboard', () => {
       mentorName: m.mentorCity.name,
       menteeName: m.menteeCity.name,
     });
-    expect(dashboard.lateMilestones[0]).toMatchObject({ pairId: m.otherPair.id, planTitle: 'Network of mentors', daysLate: daysSince('2020-01-01') });
+    expect(dashboard.lateMilestones[0]).toMatchObject({
+      pairId: m.otherPair.id,
+      planTitle: 'Network of mentors',
+      daysLate: daysSince('2020-01-01'),
+    });
   });
 
   it('counts milestones by status per pair and per section (a plan on two sections counts under both; archived plans not at all)', () => {
@@ -78,10 +127,19 @@ describe('coordinator dashboard', () => {
       mentee: { id: m.menteeCity.id, name: m.menteeCity.name },
       milestones: { planned: 1, inProgress: 1, done: 1, blocked: 2, late: 3, total: 5 },
     });
-    const bySection = Object.fromEntries(pair.sections.map((s: { sectionCode: string; milestones: object }) => [s.sectionCode, s.milestones]));
+    const bySection = Object.fromEntries(
+      pair.sections.map((s: { sectionCode: string; milestones: object }) => [s.sectionCode, s.milestones]),
+    );
     expect(pair.sections.map((s: { sectionCode: string }) => s.sectionCode)).toEqual([
-      'strategy', 'stakeholder-mapping', 'comprehensive-support', 'mainstream-services', 'networking',
-      'access-to-finance', 'positive-communication', 'monitoring-evaluation', 'policy-dialogues',
+      'strategy',
+      'stakeholder-mapping',
+      'comprehensive-support',
+      'mainstream-services',
+      'networking',
+      'access-to-finance',
+      'positive-communication',
+      'monitoring-evaluation',
+      'policy-dialogues',
     ]);
     expect(pair.sections[0].sectionTitle).toEqual(expect.any(String));
     expect(bySection.strategy).toEqual({ planned: 1, inProgress: 1, done: 1, blocked: 2, late: 3, total: 5 });
@@ -91,7 +149,12 @@ describe('coordinator dashboard', () => {
 
     const other = pairIn(dashboard, m.otherPair.id);
     expect(other.milestones).toEqual({ ...zero, planned: 1, late: 1, total: 1 });
-    expect(other.sections.find((s: { sectionCode: string }) => s.sectionCode === 'networking').milestones).toEqual({ ...zero, planned: 1, late: 1, total: 1 });
+    expect(other.sections.find((s: { sectionCode: string }) => s.sectionCode === 'networking').milestones).toEqual({
+      ...zero,
+      planned: 1,
+      late: 1,
+      total: 1,
+    });
     expect(dashboard.milestones).toEqual({ planned: 2, inProgress: 1, done: 1, blocked: 2, late: 4, total: 6 });
   });
 
@@ -102,7 +165,9 @@ describe('coordinator dashboard', () => {
   });
 
   it('lists a draft assessment as under way but never scores it: only submitted assessments count', () => {
-    const mentee = dashboard.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.menteeCity.id);
+    const mentee = dashboard.scores.find(
+      (s: { organisation: { id: string } }) => s.organisation.id === m.menteeCity.id,
+    );
     expect(mentee).toMatchObject({
       benchmarkCode: 'migrant-entrepreneurs',
       baseline: { assessmentId: expect.any(String), status: 'submitted', overall: 33.3 },
@@ -113,13 +178,20 @@ describe('coordinator dashboard', () => {
     expect(section('strategy')).toEqual({ sectionCode: 'strategy', baseline: 40, followUp: null, delta: null });
     expect(mentee.sections).toHaveLength(9);
 
-    const mentor = dashboard.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id);
+    const mentor = dashboard.scores.find(
+      (s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id,
+    );
     expect(mentor).toMatchObject({ baseline: { status: 'draft', overall: null }, followUp: null, overallDelta: null });
     expect(mentor.sections[0]).toEqual({ sectionCode: 'strategy', baseline: null, followUp: null, delta: null });
   });
 
   it('compares submitted self-assessments, baseline vs follow-up, overall and per section', async () => {
-    await t.orm.em.fork().getConnection().execute(`update assessments set status = 'submitted', submitted_at = now() where programme_id = ?`, [m.programme.id]);
+    await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update assessments set status = 'submitted', submitted_at = now() where programme_id = ?`, [
+        m.programme.id,
+      ]);
     const { body } = await as('coordinator').get(`/programmes/${m.programme.id}/dashboard`).expect(200);
     const mentee = body.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.menteeCity.id);
     expect(mentee).toMatchObject({
@@ -130,7 +202,12 @@ describe('coordinator dashboard', () => {
     const section = (code: string) => mentee.sections.find((s: { sectionCode: string }) => s.sectionCode === code);
     expect(section('strategy')).toEqual({ sectionCode: 'strategy', baseline: 40, followUp: 100, delta: 60 });
     expect(section('networking')).toEqual({ sectionCode: 'networking', baseline: 0, followUp: 100, delta: 100 });
-    expect(section('policy-dialogues')).toEqual({ sectionCode: 'policy-dialogues', baseline: null, followUp: null, delta: null });
+    expect(section('policy-dialogues')).toEqual({
+      sectionCode: 'policy-dialogues',
+      baseline: null,
+      followUp: null,
+      delta: null,
+    });
 
     const mentor = body.scores.find((s: { organisation: { id: string } }) => s.organisation.id === m.mentorCity.id);
     expect(mentor).toMatchObject({ baseline: { overall: 100 }, followUp: null, overallDelta: null });
@@ -147,10 +224,13 @@ describe('coordinator dashboard', () => {
   it('is for coordinators, experts and the admin: city members 403, non-members 404', async () => {
     const path = `/programmes/${m.programme.id}/dashboard`;
     for (const who of ['coordinator', 'expert', 'admin'] as const) await as(who).get(path).expect(200);
-    for (const who of ['mentor', 'mentee', 'otherCity'] as const) expect((await as(who).get(path).expect(403)).body.code).toBe('FORBIDDEN');
+    for (const who of ['mentor', 'mentee', 'otherCity'] as const)
+      expect((await as(who).get(path).expect(403)).body.code).toBe('FORBIDDEN');
     await as('outsider').get(path).expect(404);
     await as('coordinator').get(`/programmes/${randomUUID()}/dashboard`).expect(404);
     await t.api.get(path).expect(401);
-    expect((await as('coordinator').get('/programmes/nope/dashboard').expect(400)).body.details).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+    expect((await as('coordinator').get('/programmes/nope/dashboard').expect(400)).body.details).toEqual([
+      { path: 'id', message: 'id must be a UUID' },
+    ]);
   });
 });

@@ -10,6 +10,10 @@ describe('health with Redis unreachable', () => {
 
   it('answers 503 naming Redis, while the database is up', async () => {
     const res = await t.http().get('/health').expect(503);
-    expect(res.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', details: { database: { status: 'up' }, redis: { status: 'down' } } });
+    expect(res.body).toMatchObject({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      details: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
   });
 });

@@ -19,7 +19,9 @@ describe('health', () => {
     const admin = new Client({ connectionString: t.databaseUrl });
     await admin.connect();
     // Cut every other connection to this test's database, as a failover or a restart would.
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     await admin.end();
     const after = await t.http().get('/health');
     expect([200, 503]).toContain(after.status);
@@ -36,7 +38,9 @@ describe('health', () => {
   it('serves the OpenAPI document and its UI', async () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/programmes/{id}', '/api/v1/benchmarks/{code}']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/programmes/{id}', '/api/v1/benchmarks/{code}']),
+    );
     await t.http().get('/api/docs').expect(200);
   });
 

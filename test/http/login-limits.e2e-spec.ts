@@ -2,7 +2,12 @@ import { PASSWORD } from '../support/given';
 import { startApiProcess } from '../support/api-process';
 import { startApp, type TestApp } from '../support/app';
 
-const LIMITS = { LOGIN_LIMIT_PER_ACCOUNT: '5', LOGIN_LIMIT_PER_IP: '8', LOGIN_LIMIT_WINDOW_SECONDS: '60', TRUST_PROXY: 'true' };
+const LIMITS = {
+  LOGIN_LIMIT_PER_ACCOUNT: '5',
+  LOGIN_LIMIT_PER_IP: '8',
+  LOGIN_LIMIT_WINDOW_SECONDS: '60',
+  TRUST_PROXY: 'true',
+};
 
 /** Limits are small here, and the client address comes from X-Forwarded-For (TRUST_PROXY), to play several clients. */
 describe('sign-in rate limits (Redis-backed)', () => {
@@ -34,12 +39,21 @@ describe('sign-in rate limits (Redis-backed)', () => {
   });
 
   it('shares the counts through Redis between two API instances', async () => {
-    const second = await startApiProcess({ ...LIMITS, DATABASE_URL: t.databaseUrl, REDIS_PREFIX: process.env.REDIS_PREFIX!, JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET! });
+    const second = await startApiProcess({
+      ...LIMITS,
+      DATABASE_URL: t.databaseUrl,
+      REDIS_PREFIX: process.env.REDIS_PREFIX!,
+      JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET!,
+    });
     try {
       const email = `shared-${Date.now()}@example.eu`;
       for (let i = 0; i < 3; i++) await attempt(email, 'x', `10.0.3.${i}`).expect(401);
       const onSecond = (ip: string) =>
-        fetch(`${second.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ email, password: 'x' }) });
+        fetch(`${second.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email, password: 'x' }),
+        });
       expect((await onSecond('10.0.3.10')).status).toBe(401);
       expect((await onSecond('10.0.3.11')).status).toBe(401);
       expect((await onSecond('10.0.3.12')).status).toBe(429);

@@ -6,7 +6,12 @@ import { startApp, type TestApp } from '../support/app';
 
 // Long enough for a loaded machine to make the attempts inside one window (argon2id runs on each).
 const WINDOW_SECONDS = 10;
-const LIMITS = { LOGIN_LIMIT_PER_ACCOUNT: '4', LOGIN_LIMIT_PER_IP: '6', LOGIN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS), TRUST_PROXY: 'true' };
+const LIMITS = {
+  LOGIN_LIMIT_PER_ACCOUNT: '4',
+  LOGIN_LIMIT_PER_IP: '6',
+  LOGIN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+  TRUST_PROXY: 'true',
+};
 const NEW_PASSWORD = 'tulip kettle orbit canyon';
 
 /**
@@ -32,10 +37,17 @@ describe('password attempts outside sign-in are limited with sign-in (Redis-back
     const res = await signIn(user.email, PASSWORD, freshIp()).expect(200);
     return { user, token: res.body.accessToken as string };
   }
-  const signIn = (email: string, password: string, ip: string) => t.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+  const signIn = (email: string, password: string, ip: string) =>
+    t.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
   const changePassword = (token: string, currentPassword: string, ip: string) =>
-    t.http().post('/api/v1/me/password').set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', ip).send({ currentPassword, newPassword: NEW_PASSWORD });
-  const accept = (token: string, password: string, ip: string) => t.http().post(`/api/v1/invitations/${token}/accept`).set('X-Forwarded-For', ip).send({ password });
+    t
+      .http()
+      .post('/api/v1/me/password')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Forwarded-For', ip)
+      .send({ currentPassword, newPassword: NEW_PASSWORD });
+  const accept = (token: string, password: string, ip: string) =>
+    t.http().post(`/api/v1/invitations/${token}/accept`).set('X-Forwarded-For', ip).send({ password });
 
   /** An invitation for someone who already has an account. */
   async function invitationFor(user: User): Promise<string> {

@@ -14,9 +14,20 @@ describe('password policy on the routes that set a password', () => {
   afterAll(() => t.close());
 
   const invite = async (email: string) =>
-    tokenOf((await t.api.as(w.people.coordinator.token).post(`/programmes/${w.programme.id}/invitations`, { email, organisationId: w.city.id }).expect(201)).body.acceptUrl);
+    tokenOf(
+      (
+        await t.api
+          .as(w.people.coordinator.token)
+          .post(`/programmes/${w.programme.id}/invitations`, { email, organisationId: w.city.id })
+          .expect(201)
+      ).body.acceptUrl,
+    );
 
-  const expectRefused = (res: { body: { code: string; message: string; details: { path: string; message: string }[] } }, field: string, reason: string) => {
+  const expectRefused = (
+    res: { body: { code: string; message: string; details: { path: string; message: string }[] } },
+    field: string,
+    reason: string,
+  ) => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details).toEqual([{ path: field, message: res.body.message }]);
     expect(res.body.message).toContain(`${field} is too easy to guess`);
@@ -32,11 +43,17 @@ describe('password policy on the routes that set a password', () => {
       ['password123', 'This is a commonly used password.'],
       ['Lena Weiss 2026', 'There should not be any personal or page related data.'],
     ] as const) {
-      expectRefused((await t.api.post(`/invitations/${token}/accept`, { name: 'Lena Weiss', password }).expect(400)) as never, 'password', reason);
+      expectRefused(
+        (await t.api.post(`/invitations/${token}/accept`, { name: 'Lena Weiss', password }).expect(400)) as never,
+        'password',
+        reason,
+      );
     }
     // Nothing was created: the invitation still waits for a newcomer.
     expect((await t.api.get(`/invitations/${token}`).expect(200)).body.accountExists).toBe(false);
-    const accepted = await t.api.post(`/invitations/${token}/accept`, { name: 'Lena Weiss', password: 'tulip kettle orbit canyon' }).expect(200);
+    const accepted = await t.api
+      .post(`/invitations/${token}/accept`, { name: 'Lena Weiss', password: 'tulip kettle orbit canyon' })
+      .expect(200);
     expect(accepted.body.user).toMatchObject({ email: 'lena.weiss@city.example', name: 'Lena Weiss' });
   });
 
@@ -49,10 +66,23 @@ describe('password policy on the routes that set a password', () => {
   it('POST /me/password: refuses a guessable new password, naming `newPassword`, and changes nothing; a strong one is set', async () => {
     const user = await t.given.user({ name: 'Jonas Berg', email: 'jonas.berg@city.example' });
     const session = await t.given.signIn(user);
-    const change = (newPassword: string) => t.api.as(session.token).post('/me/password', { currentPassword: PASSWORD, newPassword });
-    expectRefused((await change('aaaaaaaaaa').expect(400)) as never, 'newPassword', 'Repeated characters like "aaa" are easy to guess.');
-    expectRefused((await change('jonas.berg@city.example').expect(400)) as never, 'newPassword', 'There should not be any personal or page related data.');
-    expectRefused((await change('qwertyuiop').expect(400)) as never, 'newPassword', 'This is a frequently used password.');
+    const change = (newPassword: string) =>
+      t.api.as(session.token).post('/me/password', { currentPassword: PASSWORD, newPassword });
+    expectRefused(
+      (await change('aaaaaaaaaa').expect(400)) as never,
+      'newPassword',
+      'Repeated characters like "aaa" are easy to guess.',
+    );
+    expectRefused(
+      (await change('jonas.berg@city.example').expect(400)) as never,
+      'newPassword',
+      'There should not be any personal or page related data.',
+    );
+    expectRefused(
+      (await change('qwertyuiop').expect(400)) as never,
+      'newPassword',
+      'This is a frequently used password.',
+    );
     await t.api.post('/auth/login', { email: user.email, password: PASSWORD }).expect(200);
     await change('Sunflower-Budget-Ledger').expect(204);
     await t.api.post('/auth/login', { email: user.email, password: 'Sunflower-Budget-Ledger' }).expect(200);

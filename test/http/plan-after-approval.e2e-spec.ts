@@ -27,16 +27,29 @@ describe('changes after approval', () => {
     await since(sentBack.id).expect(404);
     const approved = await f.approved();
     const res = await since(approved.id).expect(200);
-    expect(res.body).toEqual({ approvedRevision: 1, approvedAt: expect.any(String), approvedByName: m.people.mentor.user.name, fields: [], milestones: [] });
+    expect(res.body).toEqual({
+      approvedRevision: 1,
+      approvedAt: expect.any(String),
+      approvedByName: m.people.mentor.user.name,
+      fields: [],
+      milestones: [],
+    });
   });
 
   it('shows the milestones added since, not the statuses and progress of the approved ones', async () => {
     const plan = await f.inProgress();
     const [approvedMilestone] = (await f.mentee().get(`/action-plans/${plan.id}`).expect(200)).body.milestones;
-    await f.mentee().post(`/milestones/${approvedMilestone.id}/progress`, { percent: 40, status: 'in-progress' }).expect(201);
+    await f
+      .mentee()
+      .post(`/milestones/${approvedMilestone.id}/progress`, { percent: 40, status: 'in-progress' })
+      .expect(201);
     expect((await since(plan.id).expect(200)).body).toMatchObject({ fields: [], milestones: [] });
 
-    const added = await f.milestone(plan.id, { title: 'Second lender signed', dueDate: '2030-09-30', owner: 'Finance office' });
+    const added = await f.milestone(plan.id, {
+      title: 'Second lender signed',
+      dueDate: '2030-09-30',
+      owner: 'Finance office',
+    });
     const res = await f.as('coordinator').get(`/action-plans/${plan.id}/changes-since-approval`).expect(200);
     expect(res.body.fields).toEqual([]);
     expect(res.body.milestones).toEqual([
@@ -62,11 +75,24 @@ describe('changes after approval', () => {
     const after = await f.milestone(approved.id, { title: 'After approval' });
 
     const events = await t.orm.em.fork().find(EventRecord, { type: 'milestone.created', room: { $like: 'p%' } });
-    const flagOf = (id: string) => events.filter((e) => (e.payload as { milestoneId: string }).milestoneId === id).map((e) => [e.room.split(':')[0], (e.payload as { afterApproval: boolean }).afterApproval]);
-    expect(flagOf(before.id)).toEqual([['plan', false], ['pair', false]]);
-    expect(flagOf(after.id)).toEqual([['plan', true], ['pair', true]]);
+    const flagOf = (id: string) =>
+      events
+        .filter((e) => (e.payload as { milestoneId: string }).milestoneId === id)
+        .map((e) => [e.room.split(':')[0], (e.payload as { afterApproval: boolean }).afterApproval]);
+    expect(flagOf(before.id)).toEqual([
+      ['plan', false],
+      ['pair', false],
+    ]);
+    expect(flagOf(after.id)).toEqual([
+      ['plan', true],
+      ['pair', true],
+    ]);
 
     const feed = await f.mentor().get(`/programmes/${m.programme.id}/activity?limit=5`).expect(200);
-    expect(feed.body.items[0]).toMatchObject({ type: 'milestone.created', actor: { id: m.people.mentee.user.id }, payload: { milestoneId: after.id, afterApproval: true } });
+    expect(feed.body.items[0]).toMatchObject({
+      type: 'milestone.created',
+      actor: { id: m.people.mentee.user.id },
+      payload: { milestoneId: after.id, afterApproval: true },
+    });
   });
 });

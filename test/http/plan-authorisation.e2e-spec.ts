@@ -14,42 +14,141 @@ interface Row {
 }
 
 /** Everyone on the pair reads; the other pair's city and other programmes do not learn it exists. */
-const readers: Record<Role, number> = { mentor: 200, mentee: 200, expert: 200, coordinator: 200, admin: 200, otherCity: 404, outsider: 404, anonymous: 401 };
+const readers: Record<Role, number> = {
+  mentor: 200,
+  mentee: 200,
+  expert: 200,
+  coordinator: 200,
+  admin: 200,
+  otherCity: 404,
+  outsider: 404,
+  anonymous: 401,
+};
 /** Only the mentee side writes. */
-const mentee = (status: number): Record<Role, number> => ({ mentee: status, mentor: 403, expert: 403, coordinator: 403, admin: 403, otherCity: 404, outsider: 404, anonymous: 401 });
-
+const mentee = (status: number): Record<Role, number> => ({
+  mentee: status,
+  mentor: 403,
+  expert: 403,
+  coordinator: 403,
+  admin: 403,
+  otherCity: 404,
+  outsider: 404,
+  anonymous: 401,
+});
 
 const MATRIX: Row[] = [
-  { route: 'POST /pairs/{id}/action-plans', method: 'post', setup: async (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans`, body: { sectionCodes: ['strategy'], title: 'T' } }), expect: mentee(201) },
-  { route: 'GET /pairs/{id}/action-plans', method: 'get', setup: async (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans` }), expect: readers },
-  { route: 'GET /action-plans/{id}', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}` }), expect: readers },
-  { route: 'PATCH /action-plans/{id}', method: 'patch', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}`, body: { title: 'New', version: 1 } }), expect: mentee(200) },
-  { route: 'POST /action-plans/{id}/submit', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.ready()).id}/submit` }), expect: mentee(200) },
-  { route: 'POST /action-plans/{id}/withdraw', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/withdraw` }), expect: mentee(200) },
+  {
+    route: 'POST /pairs/{id}/action-plans',
+    method: 'post',
+    setup: async (_f, pairId) => ({
+      path: `/pairs/${pairId}/action-plans`,
+      body: { sectionCodes: ['strategy'], title: 'T' },
+    }),
+    expect: mentee(201),
+  },
+  {
+    route: 'GET /pairs/{id}/action-plans',
+    method: 'get',
+    setup: async (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans` }),
+    expect: readers,
+  },
+  {
+    route: 'GET /action-plans/{id}',
+    method: 'get',
+    setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}` }),
+    expect: readers,
+  },
+  {
+    route: 'PATCH /action-plans/{id}',
+    method: 'patch',
+    setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}`, body: { title: 'New', version: 1 } }),
+    expect: mentee(200),
+  },
+  {
+    route: 'POST /action-plans/{id}/submit',
+    method: 'post',
+    setup: async (f) => ({ path: `/action-plans/${(await f.ready()).id}/submit` }),
+    expect: mentee(200),
+  },
+  {
+    route: 'POST /action-plans/{id}/withdraw',
+    method: 'post',
+    setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/withdraw` }),
+    expect: mentee(200),
+  },
   {
     route: 'POST /action-plans/{id}/reviews',
     method: 'post',
-    setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/reviews`, body: { verdict: 'request-changes', summary: 'More detail' } }),
+    setup: async (f) => ({
+      path: `/action-plans/${(await f.submitted()).id}/reviews`,
+      body: { verdict: 'request-changes', summary: 'More detail' },
+    }),
     expect: { ...mentee(403), mentor: 201, mentee: 403 },
   },
-  { route: 'POST /action-plans/{id}/start', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.approved()).id}/start` }), expect: mentee(200) },
-  { route: 'POST /action-plans/{id}/complete', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.inProgress()).id}/complete` }), expect: mentee(200) },
-  { route: 'POST /action-plans/{id}/archive', method: 'post', setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}/archive` }), expect: { ...mentee(200), coordinator: 200 } },
-  { route: 'GET /action-plans/{id}/revisions', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions` }), expect: readers },
-  { route: 'GET /action-plans/{id}/revisions/{number}', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions/1` }), expect: readers },
-  { route: 'GET /action-plans/{id}/diff', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/diff` }), expect: readers },
-  { route: 'GET /action-plans/{id}/changes-since-approval', method: 'get', setup: async (f) => ({ path: `/action-plans/${(await f.approved()).id}/changes-since-approval` }), expect: readers },
+  {
+    route: 'POST /action-plans/{id}/start',
+    method: 'post',
+    setup: async (f) => ({ path: `/action-plans/${(await f.approved()).id}/start` }),
+    expect: mentee(200),
+  },
+  {
+    route: 'POST /action-plans/{id}/complete',
+    method: 'post',
+    setup: async (f) => ({ path: `/action-plans/${(await f.inProgress()).id}/complete` }),
+    expect: mentee(200),
+  },
+  {
+    route: 'POST /action-plans/{id}/archive',
+    method: 'post',
+    setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}/archive` }),
+    expect: { ...mentee(200), coordinator: 200 },
+  },
+  {
+    route: 'GET /action-plans/{id}/revisions',
+    method: 'get',
+    setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions` }),
+    expect: readers,
+  },
+  {
+    route: 'GET /action-plans/{id}/revisions/{number}',
+    method: 'get',
+    setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/revisions/1` }),
+    expect: readers,
+  },
+  {
+    route: 'GET /action-plans/{id}/diff',
+    method: 'get',
+    setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/diff` }),
+    expect: readers,
+  },
+  {
+    route: 'GET /action-plans/{id}/changes-since-approval',
+    method: 'get',
+    setup: async (f) => ({ path: `/action-plans/${(await f.approved()).id}/changes-since-approval` }),
+    expect: readers,
+  },
   {
     route: 'POST /action-plans/{id}/milestones',
     method: 'post',
-    setup: async (f) => ({ path: `/action-plans/${(await f.draft()).id}/milestones`, body: { title: 'M', dueDate: '2030-01-01' } }),
+    setup: async (f) => ({
+      path: `/action-plans/${(await f.draft()).id}/milestones`,
+      body: { title: 'M', dueDate: '2030-01-01' },
+    }),
     expect: mentee(201),
   },
-  { route: 'GET /milestones/{id}', method: 'get', setup: async (f) => ({ path: `/milestones/${(await f.milestone((await f.draft()).id)).id}` }), expect: readers },
+  {
+    route: 'GET /milestones/{id}',
+    method: 'get',
+    setup: async (f) => ({ path: `/milestones/${(await f.milestone((await f.draft()).id)).id}` }),
+    expect: readers,
+  },
   {
     route: 'PATCH /milestones/{id}',
     method: 'patch',
-    setup: async (f) => ({ path: `/milestones/${(await f.milestone((await f.draft()).id)).id}`, body: { title: 'Renamed', version: 1 } }),
+    setup: async (f) => ({
+      path: `/milestones/${(await f.milestone((await f.draft()).id)).id}`,
+      body: { title: 'Renamed', version: 1 },
+    }),
     expect: mentee(200),
   },
   {
@@ -63,7 +162,12 @@ const MATRIX: Row[] = [
     },
     expect: mentee(201),
   },
-  { route: 'GET /milestones/{id}/progress', method: 'get', setup: async (f) => ({ path: `/milestones/${(await f.milestone((await f.draft()).id)).id}/progress` }), expect: readers },
+  {
+    route: 'GET /milestones/{id}/progress',
+    method: 'get',
+    setup: async (f) => ({ path: `/milestones/${(await f.milestone((await f.draft()).id)).id}/progress` }),
+    expect: readers,
+  },
 ];
 
 const CASES = MATRIX.flatMap((row) => ROLES.map((role) => [row.route, role, row.expect[role], row] as const));
@@ -89,7 +193,10 @@ describe('authorisation of action plans, milestones and progress', () => {
   });
 
   it("hides the other pair's plans from this pair's cities, and this pair's from the other city", async () => {
-    const theirs = await f.as('otherCity').post(`/pairs/${m.otherPair.id}/action-plans`, { sectionCodes: ['networking'], title: 'Theirs' }).expect(201);
+    const theirs = await f
+      .as('otherCity')
+      .post(`/pairs/${m.otherPair.id}/action-plans`, { sectionCodes: ['networking'], title: 'Theirs' })
+      .expect(201);
     for (const who of ['mentor', 'mentee'] as const) {
       await f.as(who).get(`/action-plans/${theirs.body.id}`).expect(404);
       await f.as(who).get(`/pairs/${m.otherPair.id}/action-plans`).expect(404);
@@ -100,9 +207,11 @@ describe('authorisation of action plans, milestones and progress', () => {
   it('answers unknown ids with 404 and malformed ones with 400', async () => {
     await f.mentee().get('/action-plans/7d1c3f52-9a55-4c57-9a0e-8f44c3f2a1b0').expect(404);
     await f.mentee().get('/milestones/7d1c3f52-9a55-4c57-9a0e-8f44c3f2a1b0').expect(404);
-    await f.mentee().post('/pairs/7d1c3f52-9a55-4c57-9a0e-8f44c3f2a1b0/action-plans', { sectionCodes: ['strategy'], title: 'T' }).expect(404);
+    await f
+      .mentee()
+      .post('/pairs/7d1c3f52-9a55-4c57-9a0e-8f44c3f2a1b0/action-plans', { sectionCodes: ['strategy'], title: 'T' })
+      .expect(404);
     const bad = await f.mentee().get('/action-plans/not-a-uuid').expect(400);
     expect(bad.body.details).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
   });
 });
-

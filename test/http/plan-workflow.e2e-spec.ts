@@ -13,8 +13,20 @@ const STEPS: Record<PlanAction, { who: Who; path: string; body?: object }> = {
   complete: { who: 'mentee', path: 'complete' },
   archive: { who: 'mentee', path: 'archive' },
 };
-const STATES: PlanState[] = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'];
-const ILLEGAL = STATES.flatMap((state) => (Object.keys(STEPS) as PlanAction[]).filter((a) => !allowedActions(state).includes(a)).map((action) => [state, action] as const));
+const STATES: PlanState[] = [
+  'draft',
+  'submitted',
+  'changes-requested',
+  'approved',
+  'in-progress',
+  'completed',
+  'archived',
+];
+const ILLEGAL = STATES.flatMap((state) =>
+  (Object.keys(STEPS) as PlanAction[])
+    .filter((a) => !allowedActions(state).includes(a))
+    .map((action) => [state, action] as const),
+);
 
 describe('the plan workflow', () => {
   let t: TestApp;
@@ -39,21 +51,28 @@ describe('the plan workflow', () => {
   afterAll(() => t.close());
 
   it('builds a plan in every state', async () => {
-    for (const state of STATES) expect((await f.mentee().get(`/action-plans/${plans[state].id}`)).body.state).toBe(state);
+    for (const state of STATES)
+      expect((await f.mentee().get(`/action-plans/${plans[state].id}`)).body.state).toBe(state);
   });
 
   it.each(ILLEGAL)('refuses a %s plan to %s: 409 naming what is allowed, nothing changed', async (state, action) => {
     const step = STEPS[action];
     const res = await f.as(step.who).post(`/action-plans/${plans[state].id}/${step.path}`, step.body ?? {});
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state, action, allowed: allowedActions(state) } });
+    expect(res.body).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      details: { state, action, allowed: allowedActions(state) },
+    });
     const after = await f.mentee().get(`/action-plans/${plans[state].id}`).expect(200);
     expect(after.body).toMatchObject({ state, version: plans[state].version });
   });
 
   it('lets a coordinator archive a plan but not review it; a mentor cannot submit', async () => {
     const plan = await f.submitted();
-    await f.as('coordinator').post(`/action-plans/${plan.id}/reviews`, { verdict: 'approve', summary: 'x' }).expect(403);
+    await f
+      .as('coordinator')
+      .post(`/action-plans/${plan.id}/reviews`, { verdict: 'approve', summary: 'x' })
+      .expect(403);
     await f.as('mentor').post(`/action-plans/${plan.id}/archive`).expect(403);
     const archived = await f.as('coordinator').post(`/action-plans/${plan.id}/archive`).expect(200);
     expect(archived.body).toMatchObject({ state: 'archived', mySide: 'coordinator', allowedActions: [] });
@@ -68,7 +87,8 @@ describe('the plan workflow', () => {
       ['expert', []],
       ['admin', []],
     ];
-    for (const [who, allowed] of sides) expect((await f.as(who).get(`/action-plans/${plan.id}`)).body.allowedActions).toEqual(allowed);
+    for (const [who, allowed] of sides)
+      expect((await f.as(who).get(`/action-plans/${plan.id}`)).body.allowedActions).toEqual(allowed);
   });
 
   describe('revisions and diffs', () => {
@@ -84,16 +104,30 @@ describe('the plan workflow', () => {
       const milestone = await f.milestone(plan.id, { title: 'Kick-off', owner: 'Business office' });
       const one = await f.step(plan, 'mentee', 'submit');
       const first = await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200);
-      expect(first.body).toMatchObject({ from: null, to: 1, milestones: [{ milestoneId: milestone.id, change: 'added' }] });
+      expect(first.body).toMatchObject({
+        from: null,
+        to: 1,
+        milestones: [{ milestoneId: milestone.id, change: 'added' }],
+      });
       expect(first.body.fields).toEqual(expect.arrayContaining([{ field: 'title', before: '', after: 'First title' }]));
 
       const back = await f.step(one, 'mentor', 'reviews', { verdict: 'request-changes', summary: 'More' });
       await f.mentee().patch(`/action-plans/${plan.id}`, { title: 'Second title', version: back.version }).expect(200);
       await f.step(plan, 'mentee', 'submit');
       const explicit = await f.mentor().get(`/action-plans/${plan.id}/diff?from=2&to=1`).expect(200);
-      expect(explicit.body).toEqual({ from: 2, to: 1, fields: [{ field: 'title', before: 'Second title', after: 'First title' }], milestones: [] });
+      expect(explicit.body).toEqual({
+        from: 2,
+        to: 1,
+        fields: [{ field: 'title', before: 'Second title', after: 'First title' }],
+        milestones: [],
+      });
       expect((await f.mentor().get(`/action-plans/${plan.id}/diff?to=2`).expect(200)).body.from).toBe(1);
-      expect((await f.mentor().get(`/action-plans/${plan.id}/diff?from=2`).expect(200)).body).toMatchObject({ from: 2, to: 2, fields: [], milestones: [] });
+      expect((await f.mentor().get(`/action-plans/${plan.id}/diff?from=2`).expect(200)).body).toMatchObject({
+        from: 2,
+        to: 2,
+        fields: [],
+        milestones: [],
+      });
       await f.mentor().get(`/action-plans/${plan.id}/diff?from=1&to=9`).expect(404);
       await f.mentor().get(`/action-plans/${plan.id}/revisions/3`).expect(404);
     });

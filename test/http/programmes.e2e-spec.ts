@@ -13,9 +13,18 @@ describe('programmes, organisations and consortium milestones', () => {
   it('lets a coordinator create a programme for their organisation, and coordinate it', async () => {
     const coordinator = t.api.as(w.people.coordinator.token);
     const created = await coordinator
-      .post('/programmes', { name: 'Welcoming Cities 2027', startDate: '2027-01-01', endDate: '2028-06-30', coordinatorOrganisationId: w.coordinatorOrganisation.id })
+      .post('/programmes', {
+        name: 'Welcoming Cities 2027',
+        startDate: '2027-01-01',
+        endDate: '2028-06-30',
+        coordinatorOrganisationId: w.coordinatorOrganisation.id,
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ name: 'Welcoming Cities 2027', myRole: 'coordinator', organisations: [{ id: w.coordinatorOrganisation.id }] });
+    expect(created.body).toMatchObject({
+      name: 'Welcoming Cities 2027',
+      myRole: 'coordinator',
+      organisations: [{ id: w.coordinatorOrganisation.id }],
+    });
     // Their session sees the new programme at once: memberships are read per request.
     const list = await coordinator.get('/programmes').expect(200);
     expect(list.body.map((p: { id: string }) => p.id)).toContain(created.body.id);
@@ -25,38 +34,63 @@ describe('programmes, organisations and consortium milestones', () => {
   it('refuses a programme that ends before it starts, naming endDate', async () => {
     const res = await t.api
       .as(w.people.admin.token)
-      .post('/programmes', { name: 'Backwards', startDate: '2027-01-01', endDate: '2026-01-01', coordinatorOrganisationId: w.coordinatorOrganisation.id })
+      .post('/programmes', {
+        name: 'Backwards',
+        startDate: '2027-01-01',
+        endDate: '2026-01-01',
+        coordinatorOrganisationId: w.coordinatorOrganisation.id,
+      })
       .expect(400);
     expect(res.body.details).toEqual([{ path: 'endDate', message: expect.any(String) }]);
   });
 
   it('adds a new city and an existing organisation to the programme, once', async () => {
     const coordinator = t.api.as(w.people.coordinator.token);
-    const liege = await coordinator.post(`/programmes/${w.programme.id}/organisations`, { name: 'Liège', kind: 'city', country: 'be' }).expect(201);
+    const liege = await coordinator
+      .post(`/programmes/${w.programme.id}/organisations`, { name: 'Liège', kind: 'city', country: 'be' })
+      .expect(201);
     expect(liege.body).toMatchObject({ name: 'Liège', kind: 'city', country: 'BE' });
     const existing = await t.given.organisation('partner');
     await coordinator.post(`/programmes/${w.programme.id}/organisations`, { organisationId: existing.id }).expect(201);
     await coordinator.post(`/programmes/${w.programme.id}/organisations`, { organisationId: existing.id }).expect(409);
-    await coordinator.post(`/programmes/${w.programme.id}/organisations`, { name: 'Liège', kind: 'city', country: 'BE' }).expect(409);
+    await coordinator
+      .post(`/programmes/${w.programme.id}/organisations`, { name: 'Liège', kind: 'city', country: 'BE' })
+      .expect(409);
 
-    const organisations = await t.api.as(w.people.cityMember.token).get(`/programmes/${w.programme.id}/organisations`).expect(200);
-    expect(organisations.body.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Liège', existing.name, w.city.name]));
+    const organisations = await t.api
+      .as(w.people.cityMember.token)
+      .get(`/programmes/${w.programme.id}/organisations`)
+      .expect(200);
+    expect(organisations.body.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining(['Liège', existing.name, w.city.name]),
+    );
   });
 
   it('keeps consortium milestones with optimistic locking, and logs an event for each change', async () => {
     const coordinator = t.api.as(w.people.coordinator.token);
-    const created = await coordinator.post(`/programmes/${w.programme.id}/milestones`, { title: 'Baseline assessments done', dueDate: '2020-03-31' }).expect(201);
+    const created = await coordinator
+      .post(`/programmes/${w.programme.id}/milestones`, { title: 'Baseline assessments done', dueDate: '2020-03-31' })
+      .expect(201);
     expect(created.body).toMatchObject({ status: 'planned', version: 1, late: true });
 
-    const updated = await coordinator.patch(`/programmes/${w.programme.id}/milestones/${created.body.id}`, { status: 'done', version: 1 }).expect(200);
+    const updated = await coordinator
+      .patch(`/programmes/${w.programme.id}/milestones/${created.body.id}`, { status: 'done', version: 1 })
+      .expect(200);
     expect(updated.body).toMatchObject({ status: 'done', version: 2, late: false });
-    const stale = await coordinator.patch(`/programmes/${w.programme.id}/milestones/${created.body.id}`, { title: 'Overwritten', version: 1 }).expect(409);
+    const stale = await coordinator
+      .patch(`/programmes/${w.programme.id}/milestones/${created.body.id}`, { title: 'Overwritten', version: 1 })
+      .expect(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
 
     const list = await t.api.as(w.people.expert.token).get(`/programmes/${w.programme.id}/milestones`).expect(200);
-    expect(list.body.find((m: { id: string }) => m.id === created.body.id)).toMatchObject({ title: 'Baseline assessments done', version: 2 });
+    expect(list.body.find((m: { id: string }) => m.id === created.body.id)).toMatchObject({
+      title: 'Baseline assessments done',
+      version: 2,
+    });
 
-    const events = await t.orm.em.fork().find(EventRecord, { programmeId: w.programme.id }, { orderBy: { seq: 'asc' } });
+    const events = await t.orm.em
+      .fork()
+      .find(EventRecord, { programmeId: w.programme.id }, { orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.type, e.room, (e.payload as { version: number }).version])).toEqual([
       ['programme.milestone.updated', `programme:${w.programme.id}`, 1],
       ['programme.milestone.updated', `programme:${w.programme.id}`, 2],
@@ -65,15 +99,22 @@ describe('programmes, organisations and consortium milestones', () => {
 
   it('lets exactly one of many simultaneous updates with the same version win', async () => {
     const coordinator = t.api.as(w.people.coordinator.token);
-    const { body } = await coordinator.post(`/programmes/${w.programme.id}/milestones`, { title: 'Final report', dueDate: '2027-12-31' }).expect(201);
+    const { body } = await coordinator
+      .post(`/programmes/${w.programme.id}/milestones`, { title: 'Final report', dueDate: '2027-12-31' })
+      .expect(201);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => coordinator.patch(`/programmes/${w.programme.id}/milestones/${body.id}`, { title: `Title ${i}`, version: 1 })),
+      Array.from({ length: 10 }, (_, i) =>
+        coordinator.patch(`/programmes/${w.programme.id}/milestones/${body.id}`, { title: `Title ${i}`, version: 1 }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(9).fill(409)]);
     const winner = results.find((r) => r.status === 200)!;
     const list = await coordinator.get(`/programmes/${w.programme.id}/milestones`).expect(200);
-    expect(list.body.find((m: { id: string }) => m.id === body.id)).toMatchObject({ title: winner.body.title, version: 2 });
+    expect(list.body.find((m: { id: string }) => m.id === body.id)).toMatchObject({
+      title: winner.body.title,
+      version: 2,
+    });
   });
 
   it('lists members with their organisation and role', async () => {
@@ -81,7 +122,11 @@ describe('programmes, organisations and consortium milestones', () => {
     expect(res.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ userId: w.people.coordinator.user.id, role: 'coordinator' }),
-        expect.objectContaining({ userId: w.people.expert.user.id, role: 'expert', organisation: expect.objectContaining({ kind: 'partner' }) }),
+        expect.objectContaining({
+          userId: w.people.expert.user.id,
+          role: 'expert',
+          organisation: expect.objectContaining({ kind: 'partner' }),
+        }),
       ]),
     );
     expect(res.body.map((m: { userId: string }) => m.userId)).not.toContain(w.people.outsider.user.id);

@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 describe('SQL statements per request do not grow with the items', () => {
-  const sql = <T = unknown>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(query, params);
+  const sql = <T = unknown>(query: string, params: unknown[] = []) =>
+    t.orm.em.getConnection().execute<T[]>(query, params);
   const cast = () => t.given.mentoring();
 
   // ------------------------------------------------------------------ bulk data, in SQL
@@ -45,10 +46,10 @@ describe('SQL statements per request do not grow with the items', () => {
        select gen_random_uuid(), 'Counted city ' || gen_random_uuid(), 'city', 'BE', now() from generate_series(1, ?) returning id`,
       [n],
     );
-    await sql(`insert into programme_participants (id, programme_id, organisation_id, joined_at) select gen_random_uuid(), ?, unnest(?::uuid[]), now()`, [
-      programmeId,
-      `{${rows.map((r) => r.id).join(',')}}`,
-    ]);
+    await sql(
+      `insert into programme_participants (id, programme_id, organisation_id, joined_at) select gen_random_uuid(), ?, unnest(?::uuid[]), now()`,
+      [programmeId, `{${rows.map((r) => r.id).join(',')}}`],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -159,7 +160,11 @@ describe('SQL statements per request do not grow with the items', () => {
       build: async (n) => {
         const c = await cast();
         await cities(c.programme.id, n);
-        return { path: `/programmes/${c.programme.id}/organisations`, token: c.people.mentee.token, items: (b) => b.length - 6 };
+        return {
+          path: `/programmes/${c.programme.id}/organisations`,
+          token: c.people.mentee.token,
+          items: (b) => b.length - 6,
+        };
       },
     },
     {
@@ -174,7 +179,11 @@ describe('SQL statements per request do not grow with the items', () => {
            select gen_random_uuid(), u.id, ?, ?, 'city-member', now() from u`,
           [n, c.programme.id, c.menteeCity.id],
         );
-        return { path: `/programmes/${c.programme.id}/members`, token: c.people.mentee.token, items: (b) => b.length - 5 };
+        return {
+          path: `/programmes/${c.programme.id}/members`,
+          token: c.people.mentee.token,
+          items: (b) => b.length - 5,
+        };
       },
     },
     {
@@ -186,7 +195,11 @@ describe('SQL statements per request do not grow with the items', () => {
            select gen_random_uuid(), ?, 'Counted milestone ' || k, '', current_date + k, 'planned', 1, now(), now() from generate_series(1, ?) k`,
           [c.programme.id, n],
         );
-        return { path: `/programmes/${c.programme.id}/milestones`, token: c.people.mentee.token, items: (b) => b.length };
+        return {
+          path: `/programmes/${c.programme.id}/milestones`,
+          token: c.people.mentee.token,
+          items: (b) => b.length,
+        };
       },
     },
     {
@@ -198,7 +211,11 @@ describe('SQL statements per request do not grow with the items', () => {
            select gen_random_uuid(), ?, ?, 'invited-' || k || '@example.eu', 'city-member', md5(gen_random_uuid()::text), ?, now() + interval '7 days', now() from generate_series(1, ?) k`,
           [c.programme.id, c.menteeCity.id, c.people.coordinator.user.id, n],
         );
-        return { path: `/programmes/${c.programme.id}/invitations`, token: c.people.coordinator.token, items: (b) => b.length };
+        return {
+          path: `/programmes/${c.programme.id}/invitations`,
+          token: c.people.coordinator.token,
+          items: (b) => b.length,
+        };
       },
     },
     {
@@ -211,7 +228,11 @@ describe('SQL statements per request do not grow with the items', () => {
            select gen_random_uuid(), ?, 'migrant-entrepreneurs', (?::uuid[])[2 * k - 1], (?::uuid[])[2 * k], '[]', 'active', now() from generate_series(1, ?) k`,
           [c.programme.id, `{${orgs.join(',')}}`, `{${orgs.join(',')}}`, n],
         );
-        return { path: `/programmes/${c.programme.id}/pairs`, token: c.people.coordinator.token, items: (b) => b.length - 2 };
+        return {
+          path: `/programmes/${c.programme.id}/pairs`,
+          token: c.people.coordinator.token,
+          items: (b) => b.length - 2,
+        };
       },
     },
     {
@@ -231,7 +252,11 @@ describe('SQL statements per request do not grow with the items', () => {
       build: async (n) => {
         const c = await cast();
         for (const city of await cities(c.programme.id, n)) await baseline(c.programme.id, city, 1);
-        return { path: `/programmes/${c.programme.id}/assessments`, token: c.people.coordinator.token, items: (b) => b.length };
+        return {
+          path: `/programmes/${c.programme.id}/assessments`,
+          token: c.people.coordinator.token,
+          items: (b) => b.length,
+        };
       },
     },
     {
@@ -243,7 +268,11 @@ describe('SQL statements per request do not grow with the items', () => {
            select 'pair:' || ?, 'comment.created', '{}', ?, ?, now() from generate_series(1, ?)`,
           [c.pair.id, c.people.mentee.user.id, c.programme.id, n],
         );
-        return { path: `/programmes/${c.programme.id}/activity?limit=100`, token: c.people.mentee.token, items: (b) => b.items.length };
+        return {
+          path: `/programmes/${c.programme.id}/activity?limit=100`,
+          token: c.people.mentee.token,
+          items: (b) => b.items.length,
+        };
       },
     },
     {
@@ -359,7 +388,10 @@ describe('SQL statements per request do not grow with the items', () => {
           token: c.people.mentee.token,
           items: (b) => {
             const count = (kind: string) => b.groups.find((g: { kind: string }) => g.kind === kind)?.items.length ?? 0;
-            expect([count('milestone-late'), count('thread-awaiting-reply')]).toEqual([count('plan-changes-requested'), count('plan-changes-requested')]);
+            expect([count('milestone-late'), count('thread-awaiting-reply')]).toEqual([
+              count('plan-changes-requested'),
+              count('plan-changes-requested'),
+            ]);
             return count('plan-changes-requested');
           },
         };

@@ -41,11 +41,14 @@ async function whileSubmitting(update: [string, unknown[]], change: () => Promis
 }
 
 async function waitsOnALock(client: Client): Promise<boolean> {
-  const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+  const { rows } = await client.query(
+    `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+  );
   return rows[0].n > 0;
 }
 
-const count = async (sql: string, params: unknown[]) => Number((await t.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${sql}`, params))[0].n);
+const count = async (sql: string, params: unknown[]) =>
+  Number((await t.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${sql}`, params))[0].n);
 
 it('a milestone added while its plan is being submitted is refused, and the submitted plan stays as reviewed', async () => {
   const plan = await f.draft();
@@ -70,7 +73,14 @@ it('a milestone edit racing the submit is refused too', async () => {
 it('progress logged while the plan is being completed is refused', async () => {
   const plan = await f.draft({ objective: 'Small loans for founders' });
   const ms = await f.milestone(plan.id, { owner: 'Business office' });
-  const running = await f.step(await f.step(await f.step(plan, 'mentee', 'submit'), 'mentor', 'reviews', { verdict: 'approve', summary: 'Go ahead' }), 'mentee', 'start');
+  const running = await f.step(
+    await f.step(await f.step(plan, 'mentee', 'submit'), 'mentor', 'reviews', {
+      verdict: 'approve',
+      summary: 'Go ahead',
+    }),
+    'mentee',
+    'start',
+  );
   expect(running.state).toBe('in-progress');
   const res = await whileSubmitting([`update action_plans set state = 'completed' where id = $1`, [plan.id]], () =>
     f.mentee().post(`/milestones/${ms.id}/progress`, { percent: 50, status: 'in-progress' }),
@@ -80,22 +90,43 @@ it('progress logged while the plan is being completed is refused', async () => {
 });
 
 it('an answer saved while its assessment is being submitted is refused, and the submitted answers stay as they were', async () => {
-  const created = await t.api.as(m.people.mentee.token).post(`/programmes/${m.programme.id}/assessments`, { organisationId: m.menteeCity.id, benchmarkCode: 'migrant-entrepreneurs', phase: 'baseline' });
+  const created = await t.api
+    .as(m.people.mentee.token)
+    .post(`/programmes/${m.programme.id}/assessments`, {
+      organisationId: m.menteeCity.id,
+      benchmarkCode: 'migrant-entrepreneurs',
+      phase: 'baseline',
+    });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  const res = await whileSubmitting([`update assessments set status = 'submitted', submitted_at = now() where id = $1`, [id]], () =>
-    t.api.as(m.people.mentee.token).put(`/assessments/${id}/answers/strategy.q1`, { rating: 2 }),
+  const res = await whileSubmitting(
+    [`update assessments set status = 'submitted', submitted_at = now() where id = $1`, [id]],
+    () => t.api.as(m.people.mentee.token).put(`/assessments/${id}/answers/strategy.q1`, { rating: 2 }),
   );
   expect(res.status).toBe(409);
   expect(res.body).toMatchObject({ code: 'CONFLICT' });
   expect(await count(`assessment_answers where assessment_id = ?`, [id])).toBe(0);
 
   // A context note racing the submit of another assessment (the follow-up) is refused the same way.
-  const followUp = await t.api.as(m.people.mentee.token).post(`/programmes/${m.programme.id}/assessments`, { organisationId: m.menteeCity.id, benchmarkCode: 'migrant-entrepreneurs', phase: 'follow-up' });
+  const followUp = await t.api
+    .as(m.people.mentee.token)
+    .post(`/programmes/${m.programme.id}/assessments`, {
+      organisationId: m.menteeCity.id,
+      benchmarkCode: 'migrant-entrepreneurs',
+      phase: 'follow-up',
+    });
   expect(followUp.status).toBe(201);
-  const factor = (await t.orm.em.fork().execute<{ code: string }[]>(`select f->>'code' as code from benchmarks b, jsonb_array_elements(b.document->'contextFactors') f where b.code = 'migrant-entrepreneurs' limit 1`))[0].code;
-  const note = await whileSubmitting([`update assessments set status = 'submitted', submitted_at = now() where id = $1`, [followUp.body.id]], () =>
-    t.api.as(m.people.mentee.token).put(`/assessments/${followUp.body.id}/context/${factor}`, { note: 'Slipped in' }),
+  const factor = (
+    await t.orm.em
+      .fork()
+      .execute<{ code: string }[]>(
+        `select f->>'code' as code from benchmarks b, jsonb_array_elements(b.document->'contextFactors') f where b.code = 'migrant-entrepreneurs' limit 1`,
+      )
+  )[0].code;
+  const note = await whileSubmitting(
+    [`update assessments set status = 'submitted', submitted_at = now() where id = $1`, [followUp.body.id]],
+    () =>
+      t.api.as(m.people.mentee.token).put(`/assessments/${followUp.body.id}/context/${factor}`, { note: 'Slipped in' }),
   );
   expect(note.status).toBe(409);
   expect(await count(`assessment_context_notes where assessment_id = ?`, [followUp.body.id])).toBe(0);
@@ -103,7 +134,11 @@ it('an answer saved while its assessment is being submitted is refused, and the 
 
 it('changes to one plan at the same time wait for each other and all go through', async () => {
   const plan = await f.draft();
-  const added = await Promise.all(Array.from({ length: 6 }, (_, i) => f.mentee().post(`/action-plans/${plan.id}/milestones`, { title: `Step ${i}`, dueDate: '2030-06-30' })));
+  const added = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      f.mentee().post(`/action-plans/${plan.id}/milestones`, { title: `Step ${i}`, dueDate: '2030-06-30' }),
+    ),
+  );
   expect(added.map((r) => r.status)).toEqual(Array(6).fill(201));
   expect(await count(`milestones where plan_id = ?`, [plan.id])).toBe(6);
 });

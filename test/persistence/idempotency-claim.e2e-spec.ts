@@ -20,17 +20,27 @@ afterAll(() => close?.());
 /** A pending claim, as the interceptor writes it before the handler runs. */
 async function pendingClaim() {
   const claim = { userId: randomUUID(), key: `key-${randomUUID()}` };
-  await orm.em.fork().execute(
-    `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at) values (?, ?, ?, 'f', 'pending', now(), now() + interval '1 day')`,
-    [randomUUID(), claim.userId, claim.key],
-  );
+  await orm.em
+    .fork()
+    .execute(
+      `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at) values (?, ?, ?, 'f', 'pending', now(), now() + interval '1 day')`,
+      [randomUUID(), claim.userId, claim.key],
+    );
   return claim;
 }
 
 const statusOf = async (claim: { userId: string; key: string }) =>
-  (await orm.em.fork().execute<{ status: string }[]>(`select status from idempotency_keys where user_id = ? and key = ?`, [claim.userId, claim.key]))[0]?.status;
+  (
+    await orm.em
+      .fork()
+      .execute<{ status: string }[]>(`select status from idempotency_keys where user_id = ? and key = ?`, [
+        claim.userId,
+        claim.key,
+      ])
+  )[0]?.status;
 
-const aRecord = () => new IdempotencyRecord(randomUUID(), `other-${randomUUID()}`, 'f', new Date(Date.now() + 86_400_000));
+const aRecord = () =>
+  new IdempotencyRecord(randomUUID(), `other-${randomUUID()}`, 'f', new Date(Date.now() + 86_400_000));
 
 it('is marked by an explicit transaction that commits', async () => {
   const claim = await pendingClaim();

@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-const ROOM_EVENTS = new PreparedQuery<{ type: string; n: string }>(`select type, count(*)::text as n from events where room = ? group by type order by type`);
+const ROOM_EVENTS = new PreparedQuery<{ type: string; n: string }>(
+  `select type, count(*)::text as n from events where room = ? group by type order by type`,
+);
 const preparedNames = (em: Parameters<PreparedQuery<unknown>['all']>[0]) =>
   em.execute<{ name: string }[]>(`select name from pg_prepared_statements`).then((rows) => rows.map((r) => r.name));
 
@@ -39,7 +41,8 @@ describe('PreparedQuery', () => {
       expect(await preparedNames(em)).toEqual(expect.arrayContaining([ROOM_EVENTS.name]));
     });
     // Outside a transaction, on whichever pooled connection; twice, so a connection reuses its statement.
-    for (let i = 0; i < 2; i++) expect(await ROOM_EVENTS.one(orm.em.fork(), [room])).toEqual({ type: 'comment.created', n: '2' });
+    for (let i = 0; i < 2; i++)
+      expect(await ROOM_EVENTS.one(orm.em.fork(), [room])).toEqual({ type: 'comment.created', n: '2' });
   });
 
   it('rolls back with the transaction it ran in', async () => {
@@ -63,8 +66,15 @@ describe('PreparedQuery', () => {
   it('appends many events in order, prepared or not (more than 8 at once go unprepared)', async () => {
     for (const count of [1, 2, 12]) {
       const room = `test:${randomUUID()}`;
-      await orm.em.fork().transactional((em) => appendEvents(em, Array.from({ length: count }, (_, i) => event(room, i))));
-      const rows = await orm.em.fork().execute<{ payload: { i: number } }[]>(`select payload from events where room = ? order by seq`, [room]);
+      await orm.em.fork().transactional((em) =>
+        appendEvents(
+          em,
+          Array.from({ length: count }, (_, i) => event(room, i)),
+        ),
+      );
+      const rows = await orm.em
+        .fork()
+        .execute<{ payload: { i: number } }[]>(`select payload from events where room = ? order by seq`, [room]);
       expect(rows.map((r) => r.payload.i)).toEqual(Array.from({ length: count }, (_, i) => i));
     }
   });

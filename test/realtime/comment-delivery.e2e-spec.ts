@@ -19,7 +19,11 @@ describe('comment delivery over sockets', () => {
     url = await t.listen();
     w = await t.given.mentoring();
     const em = t.orm.em.fork();
-    const plan = new ActionPlan(em.getReference(Pair, w.pair.id), { title: 'One-stop shop', sectionCodes: ['comprehensive-support'] }, w.people.mentee.user.id);
+    const plan = new ActionPlan(
+      em.getReference(Pair, w.pair.id),
+      { title: 'One-stop shop', sectionCodes: ['comprehensive-support'] },
+      w.people.mentee.user.id,
+    );
     await em.persistAndFlush(plan);
     planId = plan.id;
   });
@@ -46,13 +50,26 @@ describe('comment delivery over sockets', () => {
 
     const posted = await t.api
       .as(w.people.mentor.token)
-      .post(`/action-plans/${planId}/comments`, { body: `Looks promising (${kind})`, target: { type: 'plan', id: planId } })
+      .post(`/action-plans/${planId}/comments`, {
+        body: `Looks promising (${kind})`,
+        target: { type: 'plan', id: planId },
+      })
       .expect(201);
 
     for (const person of READERS) {
       await eventually(() =>
-        expect(connected.get(person)!.eventsOf('comment.created').map((e) => e.payload)).toContainEqual(
-          expect.objectContaining({ commentId: posted.body.id, planId, pairId: w.pair.id, body: `Looks promising (${kind})` }),
+        expect(
+          connected
+            .get(person)!
+            .eventsOf('comment.created')
+            .map((e) => e.payload),
+        ).toContainEqual(
+          expect.objectContaining({
+            commentId: posted.body.id,
+            planId,
+            pairId: w.pair.id,
+            body: `Looks promising (${kind})`,
+          }),
         ),
       );
       expect(connected.get(person)!.events.every((e) => e.room === room)).toBe(true);

@@ -15,7 +15,10 @@ describe('realtime', () => {
     return s;
   };
   const milestone = async (title: string) =>
-    t.api.as(w.people.coordinator.token).post(`/programmes/${w.programme.id}/milestones`, { title, dueDate: '2027-06-30' }).expect(201);
+    t.api
+      .as(w.people.coordinator.token)
+      .post(`/programmes/${w.programme.id}/milestones`, { title, dueDate: '2027-06-30' })
+      .expect(201);
 
   beforeAll(async () => {
     t = await startApp();
@@ -37,7 +40,9 @@ describe('realtime', () => {
     });
 
     it('refuses a browser from an origin that is not allowed', async () => {
-      await expect(TestSocket.connect(url, w.people.mentee.token, { origin: 'https://evil.example' })).rejects.toThrow();
+      await expect(
+        TestSocket.connect(url, w.people.mentee.token, { origin: 'https://evil.example' }),
+      ).rejects.toThrow();
       const allowed = await TestSocket.connect(url, w.people.mentee.token, { origin: 'http://citymentor.test' });
       allowed.close();
     });
@@ -50,17 +55,28 @@ describe('realtime', () => {
         socket.close();
       }
       // The same port under another name is another origin.
-      await expect(TestSocket.connect(`http://127.0.0.1:${port}`, w.people.mentee.token, { origin: `http://localhost:${port}` })).rejects.toThrow();
+      await expect(
+        TestSocket.connect(`http://127.0.0.1:${port}`, w.people.mentee.token, { origin: `http://localhost:${port}` }),
+      ).rejects.toThrow();
     });
   });
 
   describe('rooms', () => {
     it('lets a member join the programme room and refuses others with a reason', async () => {
       const member = await connect(w.people.otherCity.token);
-      expect(await member.subscribe(`programme:${w.programme.id}`)).toEqual({ ok: true, seq: expect.stringMatching(/^\d+$/) });
+      expect(await member.subscribe(`programme:${w.programme.id}`)).toEqual({
+        ok: true,
+        seq: expect.stringMatching(/^\d+$/),
+      });
       const outsider = await connect(w.people.outsider.token);
-      expect(await outsider.subscribe(`programme:${w.programme.id}`)).toEqual({ ok: false, error: `not allowed to read programme:${w.programme.id}` });
-      expect(await outsider.subscribe('everything')).toMatchObject({ ok: false, error: expect.stringContaining('room must be') });
+      expect(await outsider.subscribe(`programme:${w.programme.id}`)).toEqual({
+        ok: false,
+        error: `not allowed to read programme:${w.programme.id}`,
+      });
+      expect(await outsider.subscribe('everything')).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('room must be'),
+      });
       expect(await outsider.subscribe(`user:${w.people.outsider.user.id}`)).toMatchObject({ ok: true });
       expect(await outsider.subscribe(`user:${w.people.mentee.user.id}`)).toMatchObject({ ok: false });
     });
@@ -83,9 +99,17 @@ describe('realtime', () => {
       await member.subscribe(`programme:${w.programme.id}`);
       await outsider.subscribe(`user:${w.people.outsider.user.id}`);
       const { body } = await milestone('Mentoring visit');
-      await eventually(() => expect(member.eventsOf('programme.milestone.updated').map((e) => e.payload)).toContainEqual(expect.objectContaining({ milestoneId: body.id })));
+      await eventually(() =>
+        expect(member.eventsOf('programme.milestone.updated').map((e) => e.payload)).toContainEqual(
+          expect.objectContaining({ milestoneId: body.id }),
+        ),
+      );
       const event = member.events.find((e) => (e.payload as { milestoneId?: string }).milestoneId === body.id)!;
-      expect(event).toMatchObject({ room: `programme:${w.programme.id}`, actor: w.people.coordinator.user.id, seq: expect.stringMatching(/^\d+$/) });
+      expect(event).toMatchObject({
+        room: `programme:${w.programme.id}`,
+        actor: w.people.coordinator.user.id,
+        seq: expect.stringMatching(/^\d+$/),
+      });
       await pause(200);
       expect(outsider.events).toEqual([]);
     });
@@ -118,20 +142,31 @@ describe('realtime', () => {
       stream.notificationsEnabled = false;
       try {
         await milestone('Relayed by the poll');
-        await eventually(() => expect(member.events.map((e) => (e.payload as { title: string }).title)).toContain('Relayed by the poll'), 4000);
+        await eventually(
+          () =>
+            expect(member.events.map((e) => (e.payload as { title: string }).title)).toContain('Relayed by the poll'),
+          4000,
+        );
       } finally {
         stream.notificationsEnabled = true;
       }
     });
 
     it('reaches a client of another API instance (a second process), and presence spans both', async () => {
-      const b = await startApiProcess({ DATABASE_URL: t.databaseUrl, REDIS_PREFIX: process.env.REDIS_PREFIX!, JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET!, PUBLIC_URL: 'http://citymentor.test' });
+      const b = await startApiProcess({
+        DATABASE_URL: t.databaseUrl,
+        REDIS_PREFIX: process.env.REDIS_PREFIX!,
+        JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET!,
+        PUBLIC_URL: 'http://citymentor.test',
+      });
       try {
         const onB = await TestSocket.connect(b.url, w.people.expert.token);
         sockets.push(onB);
         await onB.subscribe(`programme:${w.programme.id}`);
         const { body } = await milestone('Posted on A');
-        await eventually(() => expect(onB.events.map((e) => (e.payload as { milestoneId: string }).milestoneId)).toContain(body.id));
+        await eventually(() =>
+          expect(onB.events.map((e) => (e.payload as { milestoneId: string }).milestoneId)).toContain(body.id),
+        );
 
         // Who is in a room is asked of every instance: B answers with its sockets' data (and stays up).
         const room = `pair:${w.pair.id}`;
@@ -143,7 +178,13 @@ describe('realtime', () => {
         // Both sides end up showing both: the two instances may look each other up at the same moment,
         // each missing the other's join, but the settling announcement a second later sees both.
         const both = [w.people.mentor.user.id, w.people.mentee.user.id].sort();
-        const sees = (s: TestSocket) => JSON.stringify(s.presence.at(-1)?.users.map((u) => u.id).sort()) === JSON.stringify(both);
+        const sees = (s: TestSocket) =>
+          JSON.stringify(
+            s.presence
+              .at(-1)
+              ?.users.map((u) => u.id)
+              .sort(),
+          ) === JSON.stringify(both);
         await eventually(() => expect([sees(menteeOnA), sees(mentorOnB)]).toEqual([true, true]), 30_000);
         expect(b.child.exitCode).toBeNull();
       } finally {
@@ -159,14 +200,29 @@ describe('realtime', () => {
       const mentorTab2 = await connect(w.people.mentor.token);
       const mentee = await connect(w.people.mentee.token);
       for (const s of [mentorTab1, mentorTab2, mentee]) await s.subscribe(room);
-      await eventually(() => expect(mentee.presence.at(-1)?.users.map((u) => u.id).sort()).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()));
+      await eventually(() =>
+        expect(
+          mentee.presence
+            .at(-1)
+            ?.users.map((u) => u.id)
+            .sort(),
+        ).toEqual([w.people.mentor.user.id, w.people.mentee.user.id].sort()),
+      );
 
       mentorTab1.socket.emit('typing', { room, target: 'plan' });
-      await eventually(() => expect(mentee.typing).toContainEqual({ room, user: expect.objectContaining({ id: w.people.mentor.user.id }), target: 'plan' }));
+      await eventually(() =>
+        expect(mentee.typing).toContainEqual({
+          room,
+          user: expect.objectContaining({ id: w.people.mentor.user.id }),
+          target: 'plan',
+        }),
+      );
       expect(mentorTab1.typing).toEqual([]);
 
       mentee.close();
-      await eventually(() => expect(mentorTab1.presence.at(-1)?.users.map((u) => u.id)).toEqual([w.people.mentor.user.id]));
+      await eventually(() =>
+        expect(mentorTab1.presence.at(-1)?.users.map((u) => u.id)).toEqual([w.people.mentor.user.id]),
+      );
     });
   });
 
@@ -176,7 +232,10 @@ describe('realtime', () => {
       const socket = await connect(member.token);
       const room = `programme:${w.programme.id}`;
       await socket.subscribe(room);
-      await t.api.as(w.people.coordinator.token).delete(`/programmes/${w.programme.id}/members/${member.user.id}`).expect(204);
+      await t.api
+        .as(w.people.coordinator.token)
+        .delete(`/programmes/${w.programme.id}/members/${member.user.id}`)
+        .expect(204);
       await eventually(() => expect(socket.unsubscribed).toEqual([{ room, reason: 'access revoked' }]));
       const before = socket.events.length;
       await milestone('After revocation');
@@ -186,7 +245,9 @@ describe('realtime', () => {
     });
 
     it('disconnects the sockets of a session that signs out', async () => {
-      const session = await t.given.signIn(await t.given.member(w.programme, w.otherCity, 'expert').catch(() => w.people.expert.user));
+      const session = await t.given.signIn(
+        await t.given.member(w.programme, w.otherCity, 'expert').catch(() => w.people.expert.user),
+      );
       const socket = await connect(session.token);
       const closed = new Promise((r) => socket.socket.on('disconnect', r));
       await t.api.as(session.token).post('/auth/logout', {}).expect(204);
@@ -203,19 +264,28 @@ describe('realtime', () => {
       const abuser = await connect(w.people.mentee.token);
 
       const acks = await Promise.all(
-        Array.from({ length: 60 }, (_, i) => abuser.socket.timeout(2000).emitWithAck('subscribe', { room: `user:${w.people.mentee.user.id}`, n: i }).catch(() => 'dropped')),
+        Array.from({ length: 60 }, (_, i) =>
+          abuser.socket
+            .timeout(2000)
+            .emitWithAck('subscribe', { room: `user:${w.people.mentee.user.id}`, n: i })
+            .catch(() => 'dropped'),
+        ),
       );
       expect(acks.filter((a) => a === 'dropped').length).toBeGreaterThan(0);
       await eventually(() => expect(abuser.errors).toContainEqual(expect.objectContaining({ code: 'RATE_LIMITED' })));
 
       await pause(1100);
       abuser.socket.emit('typing', { room: `user:${w.people.mentee.user.id}`, target: 'x'.repeat(20_000) });
-      await eventually(() => expect(abuser.errors).toContainEqual(expect.objectContaining({ code: 'MESSAGE_TOO_LARGE' })));
+      await eventually(() =>
+        expect(abuser.errors).toContainEqual(expect.objectContaining({ code: 'MESSAGE_TOO_LARGE' })),
+      );
 
       for (let i = 0; i < 1000; i++) abuser.socket.emit('typing', { room: `pair:${w.pair.id}`, target: 'plan' });
 
       const { body } = await milestone('Business as usual');
-      await eventually(() => expect(bystander.events.map((e) => (e.payload as { milestoneId: string }).milestoneId)).toContain(body.id));
+      await eventually(() =>
+        expect(bystander.events.map((e) => (e.payload as { milestoneId: string }).milestoneId)).toContain(body.id),
+      );
       await t.http().get('/health').expect(200);
     });
 
@@ -228,11 +298,18 @@ describe('realtime', () => {
       for (let i = 0; i < 50; i++) {
         const p = await t.api
           .as(w.people.coordinator.token)
-          .post('/programmes', { name: `Cap ${i}`, startDate: '2027-01-01', endDate: '2027-12-31', coordinatorOrganisationId: w.coordinatorOrganisation.id })
+          .post('/programmes', {
+            name: `Cap ${i}`,
+            startDate: '2027-01-01',
+            endDate: '2027-12-31',
+            coordinatorOrganisationId: w.coordinatorOrganisation.id,
+          })
           .expect(201);
         rooms.push(`programme:${p.body.id}`);
       }
-      const fresh = await connect((await t.api.post('/auth/refresh', { refreshToken: w.people.coordinator.refreshToken })).body.accessToken);
+      const fresh = await connect(
+        (await t.api.post('/auth/refresh', { refreshToken: w.people.coordinator.refreshToken })).body.accessToken,
+      );
       const results: boolean[] = [];
       for (const room of [own, ...rooms]) {
         results.push((await fresh.subscribe(room)).ok);

@@ -28,7 +28,7 @@ async function inFlights<T>(items: T[], each: (item: T) => Promise<void>) {
 function sampleOf(cases: MatrixCase[], share: number, seed: number): MatrixCase[] {
   if (share >= 1) return cases;
   let state = seed >>> 0;
-  const next = () => ((state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
   return cases.filter((c) => / = null$/.test(c.what) || next() < share);
 }
 
@@ -58,11 +58,17 @@ describe(`HTTP fuzz: ${perRoute * ops.length} generated requests over ${ops.leng
   });
 
   /** Sends `req` (token placeholders swapped in), records any problem with the answer, and signs in again after a 401. */
-  async function tryOne(op: Operation, req: RawRequest, statuses: Record<string, Record<number, number>>, what = ''): Promise<RawResponse | undefined> {
+  async function tryOne(
+    op: Operation,
+    req: RawRequest,
+    statuses: Record<string, Record<number, number>>,
+    what = '',
+  ): Promise<RawResponse | undefined> {
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, world.withTokens(v)]));
     const res = await send(api.url, { ...req, headers }).catch((error: Error) => error);
     const problems = res instanceof Error ? [`no answer: ${res.message}`] : problemsOf(req, res);
-    for (const problem of problems) failures.push({ route: `${op.name}${what && ` (${what})`}`, problem, request: describeRequest(req) });
+    for (const problem of problems)
+      failures.push({ route: `${op.name}${what && ` (${what})`}`, problem, request: describeRequest(req) });
     if (res instanceof Error) return undefined;
     (statuses[op.name] ??= {})[res.status] = (statuses[op.name][res.status] ?? 0) + 1;
     // A generated logout or password change may have ended a session the next requests need.
@@ -73,10 +79,14 @@ describe(`HTTP fuzz: ${perRoute * ops.length} generated requests over ${ops.leng
 
   const report = (name: string, count: number, started: number, statuses: Record<string, Record<number, number>>) => {
     const total: Record<number, number> = {};
-    for (const byStatus of Object.values(statuses)) for (const [s, n] of Object.entries(byStatus)) total[+s] = (total[+s] ?? 0) + n;
+    for (const byStatus of Object.values(statuses))
+      for (const [s, n] of Object.entries(byStatus)) total[+s] = (total[+s] ?? 0) + n;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${name}: ${count} inputs tried on ${Object.keys(statuses).length}/${ops.length} routes in ${seconds} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(total)}; failures ${failures.length}`);
-    if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ failures, incidents: api.incidents, statuses }, null, 1));
+    console.log(
+      `${name}: ${count} inputs tried on ${Object.keys(statuses).length}/${ops.length} routes in ${seconds} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(total)}; failures ${failures.length}`,
+    );
+    if (process.env.FUZZ_REPORT)
+      writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ failures, incidents: api.incidents, statuses }, null, 1));
   };
 
   it('answers every field, query and path parameter set in turn to null, [], {}, the wrong type and edge values below 500', async () => {
@@ -92,13 +102,20 @@ describe(`HTTP fuzz: ${perRoute * ops.length} generated requests over ${ops.leng
     });
     report('HTTP fuzz, field by field', cases.length, started, statuses);
     expect(failures.slice(0, 20)).toEqual([]);
-    expect(world.cursors).toEqual(expect.objectContaining({ 'GET /api/v1/notifications': expect.any(String), 'GET /api/v1/programmes/{id}/activity': expect.any(String) }));
+    expect(world.cursors).toEqual(
+      expect.objectContaining({
+        'GET /api/v1/notifications': expect.any(String),
+        'GET /api/v1/programmes/{id}/activity': expect.any(String),
+      }),
+    );
   }, 600_000);
 
   it('answers every generated request below 500, in the error shape, without stack traces, SQL or paths', async () => {
     failures.length = 0;
     const creds = { valid: ROLES.map(tokenOf), tampered: ROLES.map(tamperedTokenOf), forged: world.forged };
-    const perOp = ops.map((op, i) => fc.sample(requestFor(op, world.pools, world.things, creds), { numRuns: perRoute, seed: FUZZ_SEED + i }));
+    const perOp = ops.map((op, i) =>
+      fc.sample(requestFor(op, world.pools, world.things, creds), { numRuns: perRoute, seed: FUZZ_SEED + i }),
+    );
     const inputs = Array.from({ length: perRoute }, (_, n) => ops.map((op, i) => ({ op, req: perOp[i][n] }))).flat();
     const statuses: Record<string, Record<number, number>> = {};
     const started = Date.now();

@@ -30,7 +30,12 @@ describe(`socket fuzz: ${SOCKET_RUNS} generated messages (seed ${FUZZ_SEED})`, (
 
   const connect = (token: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const socket = io(`${api.url}/realtime`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${api.url}/realtime`, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', reject);
       // Nest sends `exception` when a handler throws something it did not expect: the socket's 500.
@@ -73,11 +78,15 @@ describe(`socket fuzz: ${SOCKET_RUNS} generated messages (seed ${FUZZ_SEED})`, (
       lastSent[m.socket] = Date.now();
       const socket = sockets[m.socket];
       if (!m.ack) return void socket.emit(m.event, ...m.args);
-      const ack = await socket.timeout(300).emitWithAck(m.event, ...m.args).catch(() => undefined);
+      const ack = await socket
+        .timeout(300)
+        .emitWithAck(m.event, ...m.args)
+        .catch(() => undefined);
       if (ack === undefined) return void tally.unacked++;
       tally.acked++;
       const shaped = typeof ack === 'object' && ack !== null && typeof (ack as { ok?: unknown }).ok === 'boolean';
-      if (!shaped) problems.push(`ack not {ok, …}: ${JSON.stringify(ack).slice(0, 200)} for ${JSON.stringify(m).slice(0, 300)}`);
+      if (!shaped)
+        problems.push(`ack not {ok, …}: ${JSON.stringify(ack).slice(0, 200)} for ${JSON.stringify(m).slice(0, 300)}`);
     };
     // Each socket sends its own messages in order; the sockets send side by side.
     await Promise.all(
@@ -87,8 +96,14 @@ describe(`socket fuzz: ${SOCKET_RUNS} generated messages (seed ${FUZZ_SEED})`, (
     );
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`socket fuzz: ${messages.length} inputs tried in ${seconds} s (seed ${FUZZ_SEED}); acks ${tally.acked}, no ack ${tally.unacked}, reconnects ${tally.reconnects}; problems ${problems.length}`);
-    if (process.env.FUZZ_REPORT) writeFileSync(`${process.env.FUZZ_REPORT}.sockets.json`, JSON.stringify({ problems, incidents: api.incidents }, null, 1));
+    console.log(
+      `socket fuzz: ${messages.length} inputs tried in ${seconds} s (seed ${FUZZ_SEED}); acks ${tally.acked}, no ack ${tally.unacked}, reconnects ${tally.reconnects}; problems ${problems.length}`,
+    );
+    if (process.env.FUZZ_REPORT)
+      writeFileSync(
+        `${process.env.FUZZ_REPORT}.sockets.json`,
+        JSON.stringify({ problems, incidents: api.incidents }, null, 1),
+      );
     expect(problems.slice(0, 20)).toEqual([]);
   }, 600_000);
 
@@ -103,7 +118,10 @@ describe(`socket fuzz: ${SOCKET_RUNS} generated messages (seed ${FUZZ_SEED})`, (
     expect(await socket.timeout(5000).emitWithAck('subscribe', { room })).toMatchObject({ ok: true });
     const events: unknown[] = [];
     socket.on('event', (e: unknown) => events.push(e));
-    await t.api.as(world.sessions.mentee.token).post(`/pairs/${world.w.pair.id}/action-plans`, { sectionCodes: ['strategy'], title: 'After the fuzz' }).expect(201);
+    await t.api
+      .as(world.sessions.mentee.token)
+      .post(`/pairs/${world.w.pair.id}/action-plans`, { sectionCodes: ['strategy'], title: 'After the fuzz' })
+      .expect(201);
     await eventually(() => expect(events.length).toBeGreaterThan(0), 10_000, 'an event after the fuzz');
     socket.close();
   });

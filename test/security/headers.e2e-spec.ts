@@ -43,7 +43,10 @@ describe('security headers and origins', () => {
   beforeAll(async () => {
     web = mkdtempSync(join(tmpdir(), 'citymentor-web-'));
     mkdirSync(join(web, 'assets'));
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>CityMentor</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(
+      join(web, 'index.html'),
+      '<!doctype html><title>CityMentor</title><script type="module" src="/assets/app.js"></script>',
+    );
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log("app")');
     process.env.TEST_WEB_DIST = web;
     t = await startApp({ CORS_ORIGINS: ALLOWED.join(',') });
@@ -68,49 +71,88 @@ describe('security headers and origins', () => {
   ])('sets the security headers on %s (%s)', async (_what, path, status) => {
     const res = await t.http().get(path).set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(status);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect({ [name]: res.headers[name] }).toEqual({ [name]: expect.stringMatching(value) });
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect({ [name]: res.headers[name] }).toEqual({ [name]: expect.stringMatching(value) });
     expect(res.headers['x-powered-by']).toBeUndefined();
     // PUBLIC_URL is http here: no HSTS (a browser would ignore it, and it must not pin a local http host to https).
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
   it.each([
-    ['a body of another media type (415)', () => t.http().post('/api/v1/auth/refresh').type('form').send('tokenDelivery=cookie'), 415],
-    ['a body over the limit (413)', () => t.http().post('/api/v1/auth/refresh').set('Content-Type', 'application/json').send(`{"x":"${'a'.repeat(1_100_000)}"}`), 413],
-    ['a CORS preflight', () => t.http().options('/api/v1/me').set('Origin', ALLOWED[0]!).set('Access-Control-Request-Method', 'GET'), 204],
+    [
+      'a body of another media type (415)',
+      () => t.http().post('/api/v1/auth/refresh').type('form').send('tokenDelivery=cookie'),
+      415,
+    ],
+    [
+      'a body over the limit (413)',
+      () =>
+        t
+          .http()
+          .post('/api/v1/auth/refresh')
+          .set('Content-Type', 'application/json')
+          .send(`{"x":"${'a'.repeat(1_100_000)}"}`),
+      413,
+    ],
+    [
+      'a CORS preflight',
+      () => t.http().options('/api/v1/me').set('Origin', ALLOWED[0]!).set('Access-Control-Request-Method', 'GET'),
+      204,
+    ],
     ['a missing file of the web client', () => t.http().get('/assets/missing.js'), 404],
   ])('sets the same framing policy on %s', async (_what, send, status) => {
     const res = await send();
     expect(res.status).toBe(status);
-    for (const [name, value] of Object.entries(FRAMING)) expect({ [name]: res.headers[name] }).toEqual({ [name]: expect.stringMatching(value) });
+    for (const [name, value] of Object.entries(FRAMING))
+      expect({ [name]: res.headers[name] }).toEqual({ [name]: expect.stringMatching(value) });
   });
 
   it('sets nosniff and a deny-all policy, the same framing policy, on the answer to a URL the router cannot even decode', async () => {
     const res = await t.http().get('/api/v1/programmes/%zz').expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-frame-options': 'DENY' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+    });
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('sets the same headers on a request Node could not parse (headers over the size limit, 431)', async () => {
     const { hostname, port } = new URL(url);
     const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      const r = rawRequest({ host: hostname, port, path: '/api/v1/me', headers: { 'x-padding': 'a'.repeat(20_000) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, ...res.headers }));
-      });
+      const r = rawRequest(
+        { host: hostname, port, path: '/api/v1/me', headers: { 'x-padding': 'a'.repeat(20_000) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, ...res.headers }));
+        },
+      );
       r.on('error', reject);
       r.end();
     });
-    expect(headers).toMatchObject({ status: 431, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-frame-options': 'DENY' });
+    expect(headers).toMatchObject({
+      status: 431,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+    });
   });
 
   it('sends HSTS, on every answer, when PUBLIC_URL is https', async () => {
-    const https = await startApiProcess({ DATABASE_URL: t.databaseUrl, REDIS_PREFIX: process.env.REDIS_PREFIX!, PUBLIC_URL: 'https://citymentor.example' });
+    const https = await startApiProcess({
+      DATABASE_URL: t.databaseUrl,
+      REDIS_PREFIX: process.env.REDIS_PREFIX!,
+      PUBLIC_URL: 'https://citymentor.example',
+    });
     try {
       for (const path of ['/health', '/api/v1/me', '/api/v1/programmes/%zz', '/api/docs']) {
         const res = await fetch(`${https.url}${path}`);
-        expect({ path, hsts: res.headers.get('strict-transport-security'), frame: res.headers.get('x-frame-options') }).toEqual({ path, hsts: 'max-age=31536000; includeSubDomains', frame: 'DENY' });
+        expect({
+          path,
+          hsts: res.headers.get('strict-transport-security'),
+          frame: res.headers.get('x-frame-options'),
+        }).toEqual({ path, hsts: 'max-age=31536000; includeSubDomains', frame: 'DENY' });
       }
     } finally {
       await https.stop();
@@ -119,12 +161,27 @@ describe('security headers and origins', () => {
 
   it('lets the configured origins make CORS requests, and gives another origin no allowance', async () => {
     for (const origin of ALLOWED) {
-      const preflight = await t.http().options('/api/v1/me').set('Origin', origin).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+      const preflight = await t
+        .http()
+        .options('/api/v1/me')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'GET')
+        .set('Access-Control-Request-Headers', 'authorization');
       expect(preflight.headers['access-control-allow-origin']).toBe(origin);
-      const get = await t.http().get('/api/v1/me').set('Origin', origin).set('Authorization', `Bearer ${token}`).expect(200);
+      const get = await t
+        .http()
+        .get('/api/v1/me')
+        .set('Origin', origin)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       expect(get.headers['access-control-allow-origin']).toBe(origin);
     }
-    const preflight = await t.http().options('/api/v1/me').set('Origin', FOREIGN).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+    const preflight = await t
+      .http()
+      .options('/api/v1/me')
+      .set('Origin', FOREIGN)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'authorization');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const get = await t.http().get('/api/v1/me').set('Origin', FOREIGN).set('Authorization', `Bearer ${token}`);
     expect(get.headers['access-control-allow-origin']).toBeUndefined();

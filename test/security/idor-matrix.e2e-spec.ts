@@ -15,7 +15,9 @@ const NON_ADMIN = IDOR_ROLES.filter((r) => r !== 'admin');
 
 const kinds = (op: Operation) => op.pathParams.map((p) => kindOf(op.path, p));
 /** Routes whose ids name something of someone's (not only catalogue codes), and not a capability. */
-const ownedRoute = (op: Operation) => kinds(op).some((k) => !(SHARED_KINDS as readonly Kind[]).includes(k)) && !kinds(op).some((k) => CAPABILITY.includes(k));
+const ownedRoute = (op: Operation) =>
+  kinds(op).some((k) => !(SHARED_KINDS as readonly Kind[]).includes(k)) &&
+  !kinds(op).some((k) => CAPABILITY.includes(k));
 /** The path parameters filled from `things`, or null when `things` has nothing of a kind the route needs. */
 function paramsFrom(op: Operation, things: Partial<Record<Kind, string>>): Record<string, string> | null {
   const params: Record<string, string> = {};
@@ -69,7 +71,11 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
   }
 
   /** Sends `op` as `role` with its path filled by `params`; returns the answer and the request's own text. */
-  async function call(role: IdorRole, op: Operation, params: Record<string, string>): Promise<{ res: RawResponse; request: string }> {
+  async function call(
+    role: IdorRole,
+    op: Operation,
+    params: Record<string, string>,
+  ): Promise<{ res: RawResponse; request: string }> {
     const session = ENDS_SESSION.test(op.path) ? await cast.freshSession(role) : cast.sessionOf(role);
     const body = exampleBody(op, params);
     const query = exampleQuery(op);
@@ -77,7 +83,12 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
     const headers: Record<string, string> = {};
     if (session) headers.authorization = `Bearer ${session.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await send(url, { method: op.method.toUpperCase(), path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await send(url, {
+      method: op.method.toUpperCase(),
+      path,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { res, request: `${path} ${JSON.stringify(body)}` };
   }
 
@@ -87,7 +98,13 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
     mismatches = [];
   });
   /** Records what is wrong with one answer: its status, or a foreign id or text in it. */
-  function judge(where: string, res: RawResponse, request: string, statuses: number[] | ((s: number) => boolean), sets: ForeignSet[]) {
+  function judge(
+    where: string,
+    res: RawResponse,
+    request: string,
+    statuses: number[] | ((s: number) => boolean),
+    sets: ForeignSet[],
+  ) {
     tried++;
     const ok = Array.isArray(statuses) ? statuses.includes(res.status) : statuses(res.status);
     if (!ok) mismatches.push(`${where}: got ${res.status} ${res.text.slice(0, 160)}`);
@@ -119,9 +136,20 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
           const [parent, ...children] = op.pathParams;
           const own = cast.homeOf(role)[kindOf(op.path, parent)];
           const params = paramsFrom(op, { ...foreign.things, [kindOf(op.path, parent)]: own });
-          if (!own || !params || children.every((c) => foreign.things[kindOf(op.path, c)] === cast.homeOf(role)[kindOf(op.path, c)])) continue;
+          if (
+            !own ||
+            !params ||
+            children.every((c) => foreign.things[kindOf(op.path, c)] === cast.homeOf(role)[kindOf(op.path, c)])
+          )
+            continue;
           const { res, request } = await call(role, op, params);
-          judge(`${role} × own parent, ${foreign.name} child × ${op.name}`, res, request, [400, 403, 404], cast.foreignTo(role));
+          judge(
+            `${role} × own parent, ${foreign.name} child × ${op.name}`,
+            res,
+            request,
+            [400, 403, 404],
+            cast.foreignTo(role),
+          );
         }
       }
     }
@@ -148,7 +176,13 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
     for (const role of NON_ADMIN) {
       for (const op of ops.filter((o) => !o.pathParams.length && o.method !== 'get')) {
         const { res, request } = await call(role, op, {});
-        judge(`${role} × ${op.name}`, res, request, (s) => s < 500 && (op.public || role !== 'anonymous' || s === 401), cast.foreignTo(role));
+        judge(
+          `${role} × ${op.name}`,
+          res,
+          request,
+          (s) => s < 500 && (op.public || role !== 'anonymous' || s === 401),
+          cast.foreignTo(role),
+        );
       }
     }
     console.log(`IDOR matrix (routes without ids): ${tried - before} requests`);
@@ -163,16 +197,79 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
     const mentee = t.api.as(home.people.mentee.token);
     const coordinator = t.api.as(home.people.coordinator.token);
     const cases: [string, () => Promise<{ status: number; text: string }>][] = [
-      ['a comment on another pair’s milestone', () => mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', target: { type: 'milestone', id: other.milestone } })],
-      ['a comment on another pair’s plan', () => mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', target: { type: 'plan', id: other.plan } })],
-      ['a reply to another pair’s comment', () => mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', parentId: other.comment })],
-      ['a mention of someone of another programme', () => mentee.post(`/action-plans/${own.plan}/comments`, { body: `@[X](${away.people.mentee.user.id}) look`, target: { type: 'plan', id: own.plan } })],
-      ['comments filtered by another pair’s milestone', () => mentee.get(`/action-plans/${own.plan}/comments?target=milestone&targetId=${other.milestone}`)],
-      ['a pair with another programme’s city', () => coordinator.post(`/programmes/${home.programme.id}/pairs`, { benchmarkCode: 'migrant-entrepreneurs', mentorOrganisationId: away.city.id, menteeOrganisationId: home.city.id })],
-      ['an assessment of another programme’s city', () => coordinator.post(`/programmes/${home.programme.id}/assessments`, { organisationId: away.city.id, benchmarkCode: 'migrant-entrepreneurs', phase: 'baseline' })],
-      ['an invitation into another programme’s city', () => coordinator.post(`/programmes/${home.programme.id}/invitations`, { email: 'probe@example.eu', organisationId: away.city.id })],
-      ['a programme coordinated by another network', () => coordinator.post('/programmes', { name: 'Probe', startDate: '2030-01-01', endDate: '2030-12-31', coordinatorOrganisationId: away.coordinatorOrganisation.id })],
-      ['a consortium milestone of another programme', () => coordinator.patch(`/programmes/${home.programme.id}/milestones/${elsewhere.consortiumMilestone}`, { title: 'x', version: 1 })],
+      [
+        'a comment on another pair’s milestone',
+        () =>
+          mentee.post(`/action-plans/${own.plan}/comments`, {
+            body: 'x',
+            target: { type: 'milestone', id: other.milestone },
+          }),
+      ],
+      [
+        'a comment on another pair’s plan',
+        () =>
+          mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', target: { type: 'plan', id: other.plan } }),
+      ],
+      [
+        'a reply to another pair’s comment',
+        () => mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', parentId: other.comment }),
+      ],
+      [
+        'a mention of someone of another programme',
+        () =>
+          mentee.post(`/action-plans/${own.plan}/comments`, {
+            body: `@[X](${away.people.mentee.user.id}) look`,
+            target: { type: 'plan', id: own.plan },
+          }),
+      ],
+      [
+        'comments filtered by another pair’s milestone',
+        () => mentee.get(`/action-plans/${own.plan}/comments?target=milestone&targetId=${other.milestone}`),
+      ],
+      [
+        'a pair with another programme’s city',
+        () =>
+          coordinator.post(`/programmes/${home.programme.id}/pairs`, {
+            benchmarkCode: 'migrant-entrepreneurs',
+            mentorOrganisationId: away.city.id,
+            menteeOrganisationId: home.city.id,
+          }),
+      ],
+      [
+        'an assessment of another programme’s city',
+        () =>
+          coordinator.post(`/programmes/${home.programme.id}/assessments`, {
+            organisationId: away.city.id,
+            benchmarkCode: 'migrant-entrepreneurs',
+            phase: 'baseline',
+          }),
+      ],
+      [
+        'an invitation into another programme’s city',
+        () =>
+          coordinator.post(`/programmes/${home.programme.id}/invitations`, {
+            email: 'probe@example.eu',
+            organisationId: away.city.id,
+          }),
+      ],
+      [
+        'a programme coordinated by another network',
+        () =>
+          coordinator.post('/programmes', {
+            name: 'Probe',
+            startDate: '2030-01-01',
+            endDate: '2030-12-31',
+            coordinatorOrganisationId: away.coordinatorOrganisation.id,
+          }),
+      ],
+      [
+        'a consortium milestone of another programme',
+        () =>
+          coordinator.patch(`/programmes/${home.programme.id}/milestones/${elsewhere.consortiumMilestone}`, {
+            title: 'x',
+            version: 1,
+          }),
+      ],
     ];
     for (const [what, request] of cases) {
       const res = await request();
@@ -195,7 +292,12 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
       }
       const socket = await TestSocket.connect(url, session.token);
       try {
-        const foreign = role === 'admin' ? [] : cast.foreignTo(role).flatMap((f) => ROOM_KINDS.filter((k) => f.things[k]).map((k) => `${k}:${f.things[k]}`));
+        const foreign =
+          role === 'admin'
+            ? []
+            : cast
+                .foreignTo(role)
+                .flatMap((f) => ROOM_KINDS.filter((k) => f.things[k]).map((k) => `${k}:${f.things[k]}`));
         for (const room of [...foreign, otherUser]) {
           rooms++;
           const ack = await socket.subscribe(room);
@@ -230,7 +332,9 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
         judge(`admin × ${foreign.name} × ${op.name}`, res, request, [404], [foreign]);
       }
     }
-    console.log(`IDOR matrix (admin): ${tried - before} requests; in all ${tried} requests, ${mismatches.length} leaks or wrong statuses`);
+    console.log(
+      `IDOR matrix (admin): ${tried - before} requests; in all ${tried} requests, ${mismatches.length} leaks or wrong statuses`,
+    );
     expect(mismatches).toEqual([]);
   });
 });

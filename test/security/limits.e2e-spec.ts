@@ -9,11 +9,14 @@ const BODY_LIMIT = 64 * 1024;
 function withHugeHeader(url: string, bytes: number): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const r = request({ host: hostname, port, path: '/api/v1/me', headers: { 'x-padding': 'a'.repeat(bytes) } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const r = request(
+      { host: hostname, port, path: '/api/v1/me', headers: { 'x-padding': 'a'.repeat(bytes) } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     r.on('error', reject);
     r.end();
   });
@@ -37,7 +40,8 @@ describe('request limits and hostile input', () => {
   });
   afterAll(() => t.close());
 
-  const post = (path: string, body: string, type = 'application/json') => t.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).set('Content-Type', type).send(body);
+  const post = (path: string, body: string, type = 'application/json') =>
+    t.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).set('Content-Type', type).send(body);
 
   it('refuses a body over BODY_LIMIT_BYTES with 413, whatever its type, and parses one just under it', async () => {
     const over = JSON.stringify({ name: 'x'.repeat(BODY_LIMIT) });
@@ -46,33 +50,73 @@ describe('request limits and hostile input', () => {
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
     }
-    const under = await post(`/programmes/${mentoring.programme.id}/milestones`, JSON.stringify({ title: 'T', dueDate: '2030-01-01', description: 'x'.repeat(BODY_LIMIT - 200) }));
+    const under = await post(
+      `/programmes/${mentoring.programme.id}/milestones`,
+      JSON.stringify({ title: 'T', dueDate: '2030-01-01', description: 'x'.repeat(BODY_LIMIT - 200) }),
+    );
     expect(under.status).not.toBe(413);
   });
 
   it(`refuses JSON nested deeper than ${MAX_JSON_DEPTH} levels with 400 (it used to overflow the stack: 500)`, async () => {
-    for (const body of ['['.repeat(10_000) + ']'.repeat(10_000), '{"a":'.repeat(MAX_JSON_DEPTH + 1) + '1' + '}'.repeat(MAX_JSON_DEPTH + 1)]) {
+    for (const body of [
+      '['.repeat(10_000) + ']'.repeat(10_000),
+      '{"a":'.repeat(MAX_JSON_DEPTH + 1) + '1' + '}'.repeat(MAX_JSON_DEPTH + 1),
+    ]) {
       const res = await post('/programmes', body);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('levels deep') });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('levels deep'),
+      });
     }
-    const deepEnough = await post('/programmes', '{"name":' + '['.repeat(MAX_JSON_DEPTH - 1) + ']'.repeat(MAX_JSON_DEPTH - 1) + '}');
+    const deepEnough = await post(
+      '/programmes',
+      '{"name":' + '['.repeat(MAX_JSON_DEPTH - 1) + ']'.repeat(MAX_JSON_DEPTH - 1) + '}',
+    );
     expect(deepEnough.body.message).not.toContain('levels deep');
   });
 
   it.each([
-    ['a NUL in a programme name (Postgres refused it: 500)', '/programmes', { name: 'a\u0000b', startDate: '2030-01-01', endDate: '2030-12-31', coordinatorOrganisationId: '00000000-0000-4000-8000-000000000000' }, 'name'],
-    ['a NUL in a nested field', '/programmes', { name: 'P', startDate: '2030-01-01', endDate: '2030-12-31', extra: { deep: ['ok', 'x\u0000'] } }, 'extra.deep.1'],
-    ['half a surrogate pair in an e-mail (the validator threw: 500)', '/programmes/{id}/invitations', { email: 'x\ud800y@example.eu', organisationId: '00000000-0000-4000-8000-000000000000' }, 'email'],
+    [
+      'a NUL in a programme name (Postgres refused it: 500)',
+      '/programmes',
+      {
+        name: 'a\u0000b',
+        startDate: '2030-01-01',
+        endDate: '2030-12-31',
+        coordinatorOrganisationId: '00000000-0000-4000-8000-000000000000',
+      },
+      'name',
+    ],
+    [
+      'a NUL in a nested field',
+      '/programmes',
+      { name: 'P', startDate: '2030-01-01', endDate: '2030-12-31', extra: { deep: ['ok', 'x\u0000'] } },
+      'extra.deep.1',
+    ],
+    [
+      'half a surrogate pair in an e-mail (the validator threw: 500)',
+      '/programmes/{id}/invitations',
+      { email: 'x\ud800y@example.eu', organisationId: '00000000-0000-4000-8000-000000000000' },
+      'email',
+    ],
     ['a NUL in a field name', '/programmes', { 'na\u0000me': 'P' }, 'na\u0000me'],
   ])('refuses %s with 400 naming the field', async (_what, path, body, field) => {
     const res = await post(path.replace('{id}', mentoring.programme.id), JSON.stringify(body));
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: field, message: expect.any(String) }] });
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: field, message: expect.any(String) }],
+    });
   });
 
   it('refuses half a surrogate pair at sign-in, where anyone may send it', async () => {
-    const res = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"x\\ud800@example.eu","password":"p"}');
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"x\\ud800@example.eu","password":"p"}');
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([expect.objectContaining({ path: 'email' })]);
   });
@@ -88,7 +132,11 @@ describe('request limits and hostile input', () => {
   it('answers headers over the size limit with 431 in the error shape', async () => {
     const res = await withHugeHeader(url, 20_000);
     expect(res.status).toBe(431);
-    expect(JSON.parse(res.body)).toMatchObject({ statusCode: 431, code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) });
+    expect(JSON.parse(res.body)).toMatchObject({
+      statusCode: 431,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.any(String),
+    });
   });
 
   it('refuses a socket replay from a sequence number beyond what Postgres can hold (it failed the subscribe with an exception)', async () => {
@@ -97,9 +145,14 @@ describe('request limits and hostile input', () => {
       const exceptions: unknown[] = [];
       socket.socket.on('exception', (e: unknown) => exceptions.push(e));
       for (const sinceSeq of ['9223372036854775808', '9999999999999999999']) {
-        expect(await socket.subscribe(`programme:${mentoring.programme.id}`, sinceSeq)).toEqual({ ok: false, error: expect.stringContaining('sinceSeq') });
+        expect(await socket.subscribe(`programme:${mentoring.programme.id}`, sinceSeq)).toEqual({
+          ok: false,
+          error: expect.stringContaining('sinceSeq'),
+        });
       }
-      expect(await socket.subscribe(`programme:${mentoring.programme.id}`, '9223372036854775807')).toMatchObject({ ok: true });
+      expect(await socket.subscribe(`programme:${mentoring.programme.id}`, '9223372036854775807')).toMatchObject({
+        ok: true,
+      });
       expect(exceptions).toEqual([]);
     } finally {
       socket.close();

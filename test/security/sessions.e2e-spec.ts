@@ -14,7 +14,8 @@ describe('sessions end everywhere', () => {
     return s;
   };
   /** Resolves when the server has closed the socket; fails after 5 s. */
-  const closed = (s: TestSocket) => eventually(() => expect(s.socket.disconnected).toBe(true), 5000, 'the socket to be closed');
+  const closed = (s: TestSocket) =>
+    eventually(() => expect(s.socket.disconnected).toBe(true), 5000, 'the socket to be closed');
   /** A person signed in twice (two devices), with a socket per device. */
   const twoDevices = async () => {
     const user = await t.given.user();
@@ -52,17 +53,23 @@ describe('sessions end everywhere', () => {
     const bystander = await t.given.signIn(await t.given.user());
     const bystanderSocket = await connect(bystander.token);
 
-    await t.api.as(laptop.token).post('/me/password', { currentPassword: PASSWORD, newPassword: 'a-brand-new-passphrase' }).expect(204);
+    await t.api
+      .as(laptop.token)
+      .post('/me/password', { currentPassword: PASSWORD, newPassword: 'a-brand-new-passphrase' })
+      .expect(204);
 
     await Promise.all([closed(laptopSocket), closed(phoneSocket)]);
-    for (const s of [laptopSocket, phoneSocket]) expect(s.errors).toContainEqual(expect.objectContaining({ code: 'SESSION_ENDED' }));
+    for (const s of [laptopSocket, phoneSocket])
+      expect(s.errors).toContainEqual(expect.objectContaining({ code: 'SESSION_ENDED' }));
     for (const session of [laptop, phone]) {
       await works(session).expect(401);
       await t.api.post('/auth/refresh', { refreshToken: session.refreshToken }).expect(401);
       await expect(connect(session.token)).rejects.toThrow(/session has ended/);
     }
     await t.api.post('/auth/login', { email: user.email, password: PASSWORD }).expect(401);
-    const fresh = await t.api.post('/auth/login', { email: user.email, password: 'a-brand-new-passphrase' }).expect(200);
+    const fresh = await t.api
+      .post('/auth/login', { email: user.email, password: 'a-brand-new-passphrase' })
+      .expect(200);
     await t.api.as(fresh.body.accessToken).get('/me').expect(200);
 
     await works(bystander).expect(200);
@@ -71,8 +78,15 @@ describe('sessions end everywhere', () => {
 
   it('refuses a wrong current password with 403 WRONG_PASSWORD and changes nothing', async () => {
     const { user, laptop, laptopSocket } = await twoDevices();
-    const res = await t.api.as(laptop.token).post('/me/password', { currentPassword: 'not-my-password', newPassword: 'a-brand-new-passphrase' }).expect(403);
-    expect(res.body).toMatchObject({ statusCode: 403, code: 'WRONG_PASSWORD', details: [{ path: 'currentPassword', message: expect.any(String) }] });
+    const res = await t.api
+      .as(laptop.token)
+      .post('/me/password', { currentPassword: 'not-my-password', newPassword: 'a-brand-new-passphrase' })
+      .expect(403);
+    expect(res.body).toMatchObject({
+      statusCode: 403,
+      code: 'WRONG_PASSWORD',
+      details: [{ path: 'currentPassword', message: expect.any(String) }],
+    });
     await works(laptop).expect(200);
     expect(laptopSocket.socket.connected).toBe(true);
     await t.api.post('/auth/login', { email: user.email, password: PASSWORD }).expect(200);

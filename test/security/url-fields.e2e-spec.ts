@@ -44,19 +44,31 @@ describe('links users submit: http and https only', () => {
   beforeAll(async () => {
     t = await startApp();
     const w = await t.given.mentoring();
-    work = await pairWork(t, { programmeId: w.programme.id, pairId: w.pair.id, menteeCityId: w.city.id }, w.people, 'urls');
+    work = await pairWork(
+      t,
+      { programmeId: w.programme.id, pairId: w.pair.id, menteeCityId: w.city.id },
+      w.people,
+      'urls',
+    );
     mentee = w.people.mentee.token;
     admin = w.people.admin.token;
   });
   afterAll(() => t.close());
 
-  const FIELDS: Record<string, { send: (url: string) => Promise<{ status: number; body: { details?: { path: string }[] } }>; field: RegExp }> = {
+  const FIELDS: Record<
+    string,
+    { send: (url: string) => Promise<{ status: number; body: { details?: { path: string }[] } }>; field: RegExp }
+  > = {
     'PUT /api/v1/assessments/{id}/answers/{questionCode} links': {
-      send: (url) => t.api.as(mentee).put(`/assessments/${work.assessment}/answers/strategy.q3`, { rating: 1, links: [url] }),
+      send: (url) =>
+        t.api.as(mentee).put(`/assessments/${work.assessment}/answers/strategy.q3`, { rating: 1, links: [url] }),
       field: /^links/,
     },
     'POST /api/v1/milestones/{id}/progress evidenceUrls': {
-      send: (url) => t.api.as(mentee).post(`/milestones/${work.milestone}/progress`, { percent: 60, status: 'in-progress', evidenceUrls: [url] }),
+      send: (url) =>
+        t.api
+          .as(mentee)
+          .post(`/milestones/${work.milestone}/progress`, { percent: 60, status: 'in-progress', evidenceUrls: [url] }),
       field: /^evidenceUrls/,
     },
   };
@@ -69,7 +81,9 @@ describe('links users submit: http and https only', () => {
     it.each(REFUSED)('refuses %s with 400 naming the field', async (url) => {
       const res = await send(url);
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(field) })]));
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(field) })]),
+      );
     });
 
     it.each(ACCEPTED)('accepts %s', async (url) => {
@@ -86,7 +100,12 @@ describe('links users submit: http and https only', () => {
 
   describe('links of an imported benchmark’s city examples (admin)', () => {
     const benchmark = (link: string, code: string) => {
-      const doc = JSON.parse(readFileSync(join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'), 'utf8'));
+      const doc = JSON.parse(
+        readFileSync(
+          join(__dirname, '../../libs/benchmarks/data/integrating-cities-migrant-entrepreneurs.json'),
+          'utf8',
+        ),
+      );
       doc.code = code;
       doc.sections[0].examples[0].links = [link];
       return doc;
@@ -95,7 +114,11 @@ describe('links users submit: http and https only', () => {
     it.each(REFUSED.map((url, i) => [url, i]))('refuses %s with 400 naming the field', async (url, i) => {
       const res = await t.api.as(admin).post('/benchmarks', benchmark(url as string, `links-refused-${i}`));
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^sections\[0\]\.examples\[0\]\.links\[0\]$/) })]));
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: expect.stringMatching(/^sections\[0\]\.examples\[0\]\.links\[0\]$/) }),
+        ]),
+      );
     });
 
     it('accepts an https link', async () => {

@@ -31,17 +31,25 @@ function watch(child: ChildProcess): Run {
   const saw = async (text: string | RegExp, ms: number) => {
     const found = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
     for (const deadline = Date.now() + ms; !found(); await new Promise((r) => setTimeout(r, 200))) {
-      if (ended || Date.now() > deadline) throw new Error(`${ended ? 'ended' : 'timed out'} before "${text}":\n${output}`);
+      if (ended || Date.now() > deadline)
+        throw new Error(`${ended ? 'ended' : 'timed out'} before "${text}":\n${output}`);
     }
   };
   return { child, output: () => output, exited, saw };
 }
 
 /** A person's shell: none of the settings the test set-up gives every test process (setup-env.ts). */
-const userEnv = (settings: Record<string, string>) => ({ PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...settings });
+const userEnv = (settings: Record<string, string>) => ({
+  PATH: process.env.PATH!,
+  HOME: process.env.HOME ?? '/tmp',
+  ...settings,
+});
 
 const workersOn = async (prefix: string) => {
-  const queue = new Queue(REPORTS_QUEUE, { connection: bullConnection('redis://127.0.0.1:6379'), prefix: `${prefix}:bull` });
+  const queue = new Queue(REPORTS_QUEUE, {
+    connection: bullConnection('redis://127.0.0.1:6379'),
+    prefix: `${prefix}:bull`,
+  });
   try {
     return await queue.getWorkersCount();
   } finally {
@@ -57,7 +65,11 @@ describe('npm start on a machine where the database does not exist yet', () => {
 
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'citymentor-start-'));
-    for (const entry of SOURCES) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true, filter: (src) => !/\/(dist|node_modules)$/.test(src) });
+    for (const entry of SOURCES)
+      cpSync(join(ROOT, entry), join(copy, entry), {
+        recursive: true,
+        filter: (src) => !/\/(dist|node_modules)$/.test(src),
+      });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   });
   afterAll(async () => {
@@ -72,7 +84,12 @@ describe('npm start on a machine where the database does not exist yet', () => {
       spawn(process.execPath, ['scripts/start.mjs'], {
         cwd: copy,
         detached: true,
-        env: userEnv({ DATABASE_URL: databaseUrl(name), PORT: String(port), REDIS_PREFIX: prefix, LOG_FORMAT: 'pretty' }),
+        env: userEnv({
+          DATABASE_URL: databaseUrl(name),
+          PORT: String(port),
+          REDIS_PREFIX: prefix,
+          LOG_FORMAT: 'pretty',
+        }),
       }),
     );
     try {
@@ -111,21 +128,33 @@ describe('npm start on a machine where the database does not exist yet', () => {
 describe('a worker started on its own before the schema exists', () => {
   const name = `cmstart_${randomBytes(6).toString('hex')}`;
   const prefix = `test-start-${randomBytes(4).toString('hex')}`;
-  const env = userEnv({ DATABASE_URL: databaseUrl(name), REDIS_PREFIX: prefix, NOTIFICATION_FEED: 'false', LOG_LEVEL: 'warn' });
+  const env = userEnv({
+    DATABASE_URL: databaseUrl(name),
+    REDIS_PREFIX: prefix,
+    NOTIFICATION_FEED: 'false',
+    LOG_LEVEL: 'warn',
+  });
   afterAll(async () => {
     await dropTestDatabase(name);
     await deleteRedisKeys(prefix);
   });
 
   it('waits for it with one line instead of crashing, and starts once the set-up has run', async () => {
-    const worker = watch(spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: ROOT, env }));
+    const worker = watch(
+      spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: ROOT, env }),
+    );
     try {
       await worker.saw('citymentor worker: waiting for the database schema', 60_000);
       await new Promise((r) => setTimeout(r, 1500));
       expect(worker.child.exitCode).toBeNull();
       expect(worker.output().match(/waiting for the database schema/g)).toHaveLength(1);
 
-      const setup = watch(spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/setup.ts'], { cwd: ROOT, env: { ...env, SEED_DEMO: 'false' } }));
+      const setup = watch(
+        spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/setup.ts'], {
+          cwd: ROOT,
+          env: { ...env, SEED_DEMO: 'false' },
+        }),
+      );
       expect(await setup.exited).toBe(0);
       expect(setup.output()).toContain('the database is ready');
 

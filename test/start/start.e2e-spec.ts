@@ -65,6 +65,8 @@ describe('starting the API', () => {
   it('names a malformed setting in one line', async () => {
     const api = spawnApi({ DATABASE_URL: database.url, PORT: 'eighty' });
     expect(await api.exited).toBe(1);
-    expect(api.output().trim()).toBe('citymentor api: configuration: PORT must be an integer from 0 to 65535, got "eighty"');
+    expect(api.output().trim()).toBe(
+      'citymentor api: configuration: PORT must be an integer from 0 to 65535, got "eighty"',
+    );
   });
 });

@@ -1,6 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AssessmentPhase, AssessmentStatus, PlanState, Rating, WorkStatus } from '@citymentor/contracts';
-import { ActionPlan, Assessment, AssessmentAnswer, Milestone, Organisation, Pair, Programme, ProgressEntry, User } from '@citymentor/domain';
+import {
+  ActionPlan,
+  Assessment,
+  AssessmentAnswer,
+  Milestone,
+  Organisation,
+  Pair,
+  Programme,
+  ProgressEntry,
+  User,
+} from '@citymentor/domain';
 
 /**
  * Factories for a pair's work — plans, milestones, progress entries — and self-assessments, written
@@ -12,12 +22,22 @@ export class GivenPlans {
 
   async plan(
     pair: Pick<Pair, 'id'>,
-    fields: { title?: string; objective?: string; sectionCodes?: string[]; state?: PlanState; createdBy?: Pick<User, 'id'> } = {},
+    fields: {
+      title?: string;
+      objective?: string;
+      sectionCodes?: string[];
+      state?: PlanState;
+      createdBy?: Pick<User, 'id'>;
+    } = {},
   ): Promise<ActionPlan> {
     const em = this.orm.em.fork();
     const plan = new ActionPlan(
       em.getReference(Pair, pair.id),
-      { title: fields.title ?? 'Open a one-stop shop for migrant entrepreneurs', sectionCodes: fields.sectionCodes ?? ['comprehensive-support'], objective: fields.objective },
+      {
+        title: fields.title ?? 'Open a one-stop shop for migrant entrepreneurs',
+        sectionCodes: fields.sectionCodes ?? ['comprehensive-support'],
+        objective: fields.objective,
+      },
       fields.createdBy?.id ?? '00000000-0000-4000-8000-000000000000',
     );
     if (fields.state) plan.state = fields.state;
@@ -25,7 +45,10 @@ export class GivenPlans {
     return plan;
   }
 
-  async milestone(plan: Pick<ActionPlan, 'id'>, fields: { title?: string; dueDate?: string; status?: WorkStatus; owner?: string } = {}): Promise<Milestone> {
+  async milestone(
+    plan: Pick<ActionPlan, 'id'>,
+    fields: { title?: string; dueDate?: string; status?: WorkStatus; owner?: string } = {},
+  ): Promise<Milestone> {
     const em = this.orm.em.fork();
     const milestone = new Milestone(em.getReference(ActionPlan, plan.id), {
       title: fields.title ?? 'Map the support services',
@@ -38,16 +61,29 @@ export class GivenPlans {
   }
 
   /** Several milestones of one plan in one flush. */
-  async milestones(plan: Pick<ActionPlan, 'id'>, list: { title?: string; dueDate: string; status?: WorkStatus; owner?: string }[]): Promise<Milestone[]> {
+  async milestones(
+    plan: Pick<ActionPlan, 'id'>,
+    list: { title?: string; dueDate: string; status?: WorkStatus; owner?: string }[],
+  ): Promise<Milestone[]> {
     const em = this.orm.em.fork();
     const milestones = list.map(
-      (m, i) => new Milestone(em.getReference(ActionPlan, plan.id), { title: m.title ?? `Milestone ${i + 1}`, dueDate: m.dueDate, status: m.status, owner: m.owner ?? 'Owner' }),
+      (m, i) =>
+        new Milestone(em.getReference(ActionPlan, plan.id), {
+          title: m.title ?? `Milestone ${i + 1}`,
+          dueDate: m.dueDate,
+          status: m.status,
+          owner: m.owner ?? 'Owner',
+        }),
     );
     await em.persistAndFlush(milestones);
     return milestones;
   }
 
-  async progress(milestone: Pick<Milestone, 'id'>, author: Pick<User, 'id'>, entry: { percent?: number; status?: WorkStatus; note?: string } = {}): Promise<ProgressEntry> {
+  async progress(
+    milestone: Pick<Milestone, 'id'>,
+    author: Pick<User, 'id'>,
+    entry: { percent?: number; status?: WorkStatus; note?: string } = {},
+  ): Promise<ProgressEntry> {
     const em = this.orm.em.fork();
     const progress = new ProgressEntry(em.getReference(Milestone, milestone.id), em.getReference(User, author.id), {
       percent: entry.percent ?? 50,
@@ -74,7 +110,9 @@ export class GivenPlans {
       phase,
     );
     if (options.status === 'submitted') assessment.submit(new Date());
-    const answers = Object.entries(ratings).map(([questionCode, rating]) => new AssessmentAnswer(assessment, questionCode, rating));
+    const answers = Object.entries(ratings).map(
+      ([questionCode, rating]) => new AssessmentAnswer(assessment, questionCode, rating),
+    );
     await em.persistAndFlush([assessment, ...answers]);
     return assessment;
   }

@@ -27,20 +27,30 @@ export class Given {
   async user(overrides: { email?: string; name?: string; isAdmin?: boolean } = {}): Promise<User> {
     // Cheap argon2id parameters for test accounts; verification reads them from the hash.
     passwordHash ??= argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
-    const user = new User(overrides.email ?? `user-${unique()}@example.eu`, overrides.name ?? 'Test User', await passwordHash);
+    const user = new User(
+      overrides.email ?? `user-${unique()}@example.eu`,
+      overrides.name ?? 'Test User',
+      await passwordHash,
+    );
     user.isAdmin = overrides.isAdmin ?? false;
     await this.orm.em.fork().persistAndFlush(user);
     return user;
   }
 
-  async organisation(kind: OrganisationKind = 'city', name = `City ${unique()}`, country = 'BE'): Promise<Organisation> {
+  async organisation(
+    kind: OrganisationKind = 'city',
+    name = `City ${unique()}`,
+    country = 'BE',
+  ): Promise<Organisation> {
     const organisation = new Organisation(name, kind, country);
     await this.orm.em.fork().persistAndFlush(organisation);
     return organisation;
   }
 
   /** A programme with its coordinating network, which takes part in it. */
-  async programme(name = `Programme ${unique()}`): Promise<{ programme: Programme; coordinatorOrganisation: Organisation }> {
+  async programme(
+    name = `Programme ${unique()}`,
+  ): Promise<{ programme: Programme; coordinatorOrganisation: Organisation }> {
     const em = this.orm.em.fork();
     const coordinatorOrganisation = new Organisation(`Network ${unique()}`, 'network', 'BE');
     const programme = new Programme(name, '2026-01-01', '2027-12-31', coordinatorOrganisation);
@@ -50,19 +60,29 @@ export class Given {
 
   async participant(programme: Programme, organisation: Organisation) {
     const em = this.orm.em.fork();
-    await em.persistAndFlush(new Participant(em.getReference(Programme, programme.id), em.getReference(Organisation, organisation.id)));
+    await em.persistAndFlush(
+      new Participant(em.getReference(Programme, programme.id), em.getReference(Organisation, organisation.id)),
+    );
   }
 
   async member(programme: Programme, organisation: Organisation, role: ProgrammeRole, user?: User): Promise<User> {
     user ??= await this.user();
     const em = this.orm.em.fork();
-    await em.persistAndFlush(new Membership(em.getReference(User, user.id), em.getReference(Programme, programme.id), em.getReference(Organisation, organisation.id), role));
+    await em.persistAndFlush(
+      new Membership(
+        em.getReference(User, user.id),
+        em.getReference(Programme, programme.id),
+        em.getReference(Organisation, organisation.id),
+        role,
+      ),
+    );
     return user;
   }
 
   async signIn(user: User): Promise<SignedIn> {
     const res = await request(this.server).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
-    if (res.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { user, token: res.body.accessToken, refreshToken: res.body.refreshToken };
   }
 
@@ -99,9 +119,20 @@ export class Given {
     };
   }
 
-  async pair(programme: Programme, mentor: Organisation, mentee: Organisation, focusSectionCodes: string[] = []): Promise<Pair> {
+  async pair(
+    programme: Programme,
+    mentor: Organisation,
+    mentee: Organisation,
+    focusSectionCodes: string[] = [],
+  ): Promise<Pair> {
     const em = this.orm.em.fork();
-    const pair = new Pair(em.getReference(Programme, programme.id), 'migrant-entrepreneurs', em.getReference(Organisation, mentor.id), em.getReference(Organisation, mentee.id), focusSectionCodes);
+    const pair = new Pair(
+      em.getReference(Programme, programme.id),
+      'migrant-entrepreneurs',
+      em.getReference(Organisation, mentor.id),
+      em.getReference(Organisation, mentee.id),
+      focusSectionCodes,
+    );
     // The constructor compares ids; references carry them.
     await em.persistAndFlush(pair);
     return pair;

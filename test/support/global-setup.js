@@ -4,10 +4,14 @@ const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
 module.exports = async () => {
-  const name = execFileSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'prepare-template-database.ts')], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  }).trim();
+  const name = execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'prepare-template-database.ts')],
+    {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  ).trim();
   process.env.TEST_TEMPLATE_DATABASE = name;
 };

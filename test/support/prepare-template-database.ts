@@ -33,7 +33,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 async function main() {
   const name = templateName();
-  const exists = await admin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+  const exists = await admin(
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1,
+  );
   if (!exists) {
     const building = `cmtpl_build_${randomBytes(4).toString('hex')}`;
     await admin((c) => c.query(`create database ${building}`));

@@ -19,7 +19,10 @@ describe('a worker killed mid-batch and started again', () => {
   beforeAll(async () => {
     t = await startApp();
     smtp = await TestSmtp.start();
-    queue = new Queue<RemindersJob>(REMINDERS_QUEUE, { connection: bullConnection(REDIS_URL), prefix: `${process.env.REDIS_PREFIX}:bull` });
+    queue = new Queue<RemindersJob>(REMINDERS_QUEUE, {
+      connection: bullConnection(REDIS_URL),
+      prefix: `${process.env.REDIS_PREFIX}:bull`,
+    });
   });
   afterAll(async () => {
     for (const w of running) if (w.child.exitCode === null) w.child.kill('SIGKILL');
@@ -52,16 +55,30 @@ describe('a worker killed mid-batch and started again', () => {
     const mentee2 = await t.given.member(m.programme, m.menteeCity, 'city-member');
     const plans = new GivenPlans(t.orm);
     const plan = await plans.plan(m.pair, { title: 'Desk', state: 'in-progress' });
-    await plans.milestones(plan, Array.from({ length: LATE_MILESTONES }, (_, i) => ({ title: `Late ${i}`, dueDate: '2027-03-01' })));
+    await plans.milestones(
+      plan,
+      Array.from({ length: LATE_MILESTONES }, (_, i) => ({ title: `Late ${i}`, dueDate: '2027-03-01' })),
+    );
     for (let i = 0; i < COMMENTS; i++) {
-      await t.api.as(m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: `Question ${i}`, target: { type: 'plan', id: plan.id } }).expect(201);
+      await t.api
+        .as(m.people.mentor.token)
+        .post(`/action-plans/${plan.id}/comments`, { body: `Question ${i}`, target: { type: 'plan', id: plan.id } })
+        .expect(201);
     }
-    await queue.add('remind', { v: 1, kind: 'daily-reminders', day: DAY }, { jobId: remindersJobId(DAY), attempts: 5, backoff: { type: 'exponential', delay: 200 } });
+    await queue.add(
+      'remind',
+      { v: 1, kind: 'daily-reminders', day: DAY },
+      { jobId: remindersJobId(DAY), attempts: 5, backoff: { type: 'exponential', delay: 200 } },
+    );
     const expected = 2 * COMMENTS + 2 * LATE_MILESTONES;
 
     // 1. Killed while it reads the event log and runs the reminders job.
     const first = start();
-    await until(async () => (await count(`select count(*)::int as n from notifications`)) > 0, 30_000, 'the first notifications');
+    await until(
+      async () => (await count(`select count(*)::int as n from notifications`)) > 0,
+      30_000,
+      'the first notifications',
+    );
     await kill(first);
 
     // 2. Killed while it waits for the SMTP server to accept the 10th mail (which is then refused).
@@ -90,17 +107,29 @@ describe('a worker killed mid-batch and started again', () => {
       const mailed = await count(`select count(*)::int as n from notifications where emailed_at is not null`);
       const all = await count(`select count(*)::int as n from notifications`);
       const kinds = await sql(`select kind, count(*)::int from notifications group by kind`);
-      const rs = JSON.stringify(await sql(`select (select seq from worker_cursors) as cursor, (select json_agg(json_build_object('seq', e.seq, 'n', (select count(*) from notifications n where n.source_event_seq = e.seq)) order by e.seq) from events e where e.type = 'comment.created' and e.room like 'plan:%') as comments`));
-      throw new Error(`${error.message}: ${JSON.stringify(kinds)} rs=${rs} ret=${JSON.stringify(job?.returnvalue)} attempts=${job?.attemptsMade} job ${state} (${job?.failedReason ?? ''}), ${mailed}/${all} mailed of ${expected}; worker said: ${third.output().slice(-3000)}`);
+      const rs = JSON.stringify(
+        await sql(
+          `select (select seq from worker_cursors) as cursor, (select json_agg(json_build_object('seq', e.seq, 'n', (select count(*) from notifications n where n.source_event_seq = e.seq)) order by e.seq) from events e where e.type = 'comment.created' and e.room like 'plan:%') as comments`,
+        ),
+      );
+      throw new Error(
+        `${error.message}: ${JSON.stringify(kinds)} rs=${rs} ret=${JSON.stringify(job?.returnvalue)} attempts=${job?.attemptsMade} job ${state} (${job?.failedReason ?? ''}), ${mailed}/${all} mailed of ${expected}; worker said: ${third.output().slice(-3000)}`,
+      );
     });
 
     expect(await count(`select count(*)::int as n from notifications`)).toBe(expected);
     expect(await count(`select count(*)::int as n from notifications where kind = 'comment'`)).toBe(2 * COMMENTS);
-    expect(await count(`select count(*)::int as n from notifications where kind = 'milestone-overdue'`)).toBe(2 * LATE_MILESTONES);
+    expect(await count(`select count(*)::int as n from notifications where kind = 'milestone-overdue'`)).toBe(
+      2 * LATE_MILESTONES,
+    );
     expect(await count(`select count(*)::int as n from reminders_sent`)).toBe(LATE_MILESTONES);
     // One notification.created per notification, no more.
     expect(await count(`select count(*)::int as n from events where type = 'notification.created'`)).toBe(expected);
-    expect(await count(`select count(distinct payload->>'notificationId')::int as n from events where type = 'notification.created'`)).toBe(expected);
+    expect(
+      await count(
+        `select count(distinct payload->>'notificationId')::int as n from events where type = 'notification.created'`,
+      ),
+    ).toBe(expected);
     // Every notification mailed once: each Message-ID accepted exactly once.
     const ids = smtp.mails.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(expected);

@@ -25,7 +25,12 @@ describe('GET /notifications, POST /notifications/{id}/read, read-all, /me/notif
     const page1 = await api.get('/notifications?limit=2').expect(200);
     expect(page1.body.items.map((n: { title: string }) => n.title)).toEqual(['third', 'second']);
     expect(page1.body.unreadCount).toBe(3);
-    expect(page1.body.items[0]).toMatchObject({ kind: 'comment', link: '/x/2', readAt: null, createdAt: '2026-11-01T12:00:02.000Z' });
+    expect(page1.body.items[0]).toMatchObject({
+      kind: 'comment',
+      link: '/x/2',
+      readAt: null,
+      createdAt: '2026-11-01T12:00:02.000Z',
+    });
     const page2 = await api.get(`/notifications?limit=2&cursor=${page1.body.nextCursor}`).expect(200);
     expect(page2.body.items.map((n: { title: string }) => n.title)).toEqual(['first']);
     expect(page2.body.nextCursor).toBeNull();
@@ -56,7 +61,9 @@ describe('GET /notifications, POST /notifications/{id}/read, read-all, /me/notif
     const me = await t.given.user();
     const api = t.api.as((await t.given.signIn(me)).token);
     expect((await api.get('/me/notification-preferences').expect(200)).body).toEqual({ email: 'immediate' });
-    expect((await api.put('/me/notification-preferences', { email: 'daily' }).expect(200)).body).toEqual({ email: 'daily' });
+    expect((await api.put('/me/notification-preferences', { email: 'daily' }).expect(200)).body).toEqual({
+      email: 'daily',
+    });
     expect((await api.get('/me/notification-preferences').expect(200)).body).toEqual({ email: 'daily' });
     const bad = await api.put('/me/notification-preferences', { email: 'hourly' }).expect(400);
     expect(bad.body.details[0].path).toBe('email');

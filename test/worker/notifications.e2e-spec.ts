@@ -36,7 +36,11 @@ describe('notifications from the event log (worker + api on one database)', () =
       [userId],
     );
   const kindsBy = async (users: Record<string, { id: string }>) =>
-    Object.fromEntries(await Promise.all(Object.entries(users).map(async ([who, u]) => [who, (await notificationsOf(u.id)).map((n) => n.kind)])));
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(users).map(async ([who, u]) => [who, (await notificationsOf(u.id)).map((n) => n.kind)]),
+      ),
+    );
 
   /** A mentoring pair with a second member on each side. */
   async function cast() {
@@ -59,9 +63,23 @@ describe('notifications from the event log (worker + api on one database)', () =
     const c = await cast();
     const plan = await c.plans.draft({ title: 'One-stop shop in Liège' });
     await feed();
-    const root = await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: 'Who pays for the desk?', target: { type: 'plan', id: plan.id } }).expect(201);
+    const root = await t.api
+      .as(c.m.people.mentor.token)
+      .post(`/action-plans/${plan.id}/comments`, {
+        body: 'Who pays for the desk?',
+        target: { type: 'plan', id: plan.id },
+      })
+      .expect(201);
     await feed();
-    expect(await kindsBy(users(c))).toEqual({ mentor: [], mentor2: [], mentee: ['comment'], mentee2: ['comment'], coordinator: [], expert: [], otherCity: [] });
+    expect(await kindsBy(users(c))).toEqual({
+      mentor: [],
+      mentor2: [],
+      mentee: ['comment'],
+      mentee2: ['comment'],
+      coordinator: [],
+      expert: [],
+      otherCity: [],
+    });
 
     const [n] = await notificationsOf(c.m.people.mentee.user.id);
     expect(n.title).toBe('Test User commented on “One-stop shop in Liège”');
@@ -71,7 +89,10 @@ describe('notifications from the event log (worker + api on one database)', () =
     // The expert (neither side) answers in the thread and mentions the second mentor.
     await t.api
       .as(c.m.people.expert.token)
-      .post(`/action-plans/${plan.id}/comments`, { body: `@[Mentor Two](${c.mentor2.id}) can you check the budget?`, parentId: root.body.id })
+      .post(`/action-plans/${plan.id}/comments`, {
+        body: `@[Mentor Two](${c.mentor2.id}) can you check the budget?`,
+        parentId: root.body.id,
+      })
       .expect(201);
     await feed();
     expect(await kindsBy(users(c))).toEqual({
@@ -91,10 +112,25 @@ describe('notifications from the event log (worker + api on one database)', () =
     const c = await cast();
     const plan = await c.plans.submitted({ title: 'Microcredit for founders' });
     await feed();
-    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted'], mentor2: ['plan-submitted'], mentee: [], mentee2: [], coordinator: [] });
-    await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'Say who funds it' }).expect(201);
+    expect(await kindsBy(users(c))).toMatchObject({
+      mentor: ['plan-submitted'],
+      mentor2: ['plan-submitted'],
+      mentee: [],
+      mentee2: [],
+      coordinator: [],
+    });
+    await t.api
+      .as(c.m.people.mentor.token)
+      .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'Say who funds it' })
+      .expect(201);
     await feed();
-    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted'], mentor2: ['plan-submitted'], mentee: ['plan-reviewed'], mentee2: ['plan-reviewed'], coordinator: [] });
+    expect(await kindsBy(users(c))).toMatchObject({
+      mentor: ['plan-submitted'],
+      mentor2: ['plan-submitted'],
+      mentee: ['plan-reviewed'],
+      mentee2: ['plan-reviewed'],
+      coordinator: [],
+    });
     const [review] = await notificationsOf(c.mentee2.id);
     expect(review.title).toMatch(/requested changes to “Microcredit for founders”$/);
     expect(review.body).toBe('Say who funds it');
@@ -103,9 +139,18 @@ describe('notifications from the event log (worker + api on one database)', () =
   it('tells the mentor side when the mentee withdraws a submission it was to review', async () => {
     const c = await cast();
     const plan = await c.plans.submitted({ title: 'Microcredit for founders' });
-    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/withdraw`, { version: plan.version }).expect(200);
+    await t.api
+      .as(c.m.people.mentee.token)
+      .post(`/action-plans/${plan.id}/withdraw`, { version: plan.version })
+      .expect(200);
     await feed();
-    expect(await kindsBy(users(c))).toMatchObject({ mentor: ['plan-submitted', 'plan-withdrawn'], mentor2: ['plan-submitted', 'plan-withdrawn'], mentee: [], mentee2: [], coordinator: [] });
+    expect(await kindsBy(users(c))).toMatchObject({
+      mentor: ['plan-submitted', 'plan-withdrawn'],
+      mentor2: ['plan-submitted', 'plan-withdrawn'],
+      mentee: [],
+      mentee2: [],
+      coordinator: [],
+    });
     const [, withdrawn] = await notificationsOf(c.mentor2.id);
     expect(withdrawn).toMatchObject({
       title: expect.stringMatching(/ withdrew “Microcredit for founders” from review$/),
@@ -125,11 +170,19 @@ describe('notifications from the event log (worker + api on one database)', () =
     await feed();
     await w.get(EmailDeliveryService).sendImmediate();
     smtp.mails.length = 0;
-    const [reviewed] = (await t.api.as(c.m.people.mentee.token).get(`/action-plans/${approved.id}`).expect(200)).body.milestones;
+    const [reviewed] = (await t.api.as(c.m.people.mentee.token).get(`/action-plans/${approved.id}`).expect(200)).body
+      .milestones;
 
     await c.plans.milestone(draft.id, { title: 'Drafted step' });
-    await t.api.as(c.m.people.mentee.token).patch(`/milestones/${reviewed.id}`, { status: 'in-progress', version: reviewed.version }).expect(200);
-    const added = await c.plans.milestone(approved.id, { title: 'Second lender signed', dueDate: '2030-09-30', owner: 'Finance office' });
+    await t.api
+      .as(c.m.people.mentee.token)
+      .patch(`/milestones/${reviewed.id}`, { status: 'in-progress', version: reviewed.version })
+      .expect(200);
+    const added = await c.plans.milestone(approved.id, {
+      title: 'Second lender signed',
+      dueDate: '2030-09-30',
+      owner: 'Finance office',
+    });
     await feed();
 
     expect(await kindsBy(users(c))).toMatchObject({
@@ -152,7 +205,9 @@ describe('notifications from the event log (worker + api on one database)', () =
     expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(1); // the mentor; the second mentor chose no e-mail
     const [mail] = smtp.to(u.mentor.email);
     expect(mail.subject).toBe(changed.title);
-    expect(mail.text).toContain(`http://citymentor.test/programmes/${c.m.programme.id}/plans/${approved.id}#milestone-${added.id}`);
+    expect(mail.text).toContain(
+      `http://citymentor.test/programmes/${c.m.programme.id}/plans/${approved.id}#milestone-${added.id}`,
+    );
     expect(smtp.to(u.mentor2.email)).toHaveLength(0);
   });
 
@@ -160,10 +215,17 @@ describe('notifications from the event log (worker + api on one database)', () =
     const m = await t.given.mentoring();
     const [mentorCity, menteeCity] = await Promise.all([t.given.organisation('city'), t.given.organisation('city')]);
     for (const city of [mentorCity, menteeCity]) await t.given.participant(m.programme, city);
-    const [mentorMember, menteeMember] = await Promise.all([t.given.member(m.programme, mentorCity, 'city-member'), t.given.member(m.programme, menteeCity, 'city-member')]);
+    const [mentorMember, menteeMember] = await Promise.all([
+      t.given.member(m.programme, mentorCity, 'city-member'),
+      t.given.member(m.programme, menteeCity, 'city-member'),
+    ]);
     const { body: pair } = await t.api
       .as(m.people.coordinator.token)
-      .post(`/programmes/${m.programme.id}/pairs`, { benchmarkCode: 'migrant-entrepreneurs', mentorOrganisationId: mentorCity.id, menteeOrganisationId: menteeCity.id })
+      .post(`/programmes/${m.programme.id}/pairs`, {
+        benchmarkCode: 'migrant-entrepreneurs',
+        mentorOrganisationId: mentorCity.id,
+        menteeOrganisationId: menteeCity.id,
+      })
       .expect(201);
     await feed();
     await feed();
@@ -172,8 +234,18 @@ describe('notifications from the event log (worker + api on one database)', () =
     const [toMentor] = await notificationsOf(mentorMember.id);
     const title = `${mentorCity.name} will mentor ${menteeCity.name}`;
     const link = `/programmes/${m.programme.id}/pairs/${pair.id}`;
-    expect(toMentee).toMatchObject({ kind: 'pair-formed', title, link, body: expect.stringMatching(/^Your city is the mentee of this pair\. Start with the baseline self-assessment/) });
-    expect(toMentor).toMatchObject({ kind: 'pair-formed', title, link, body: expect.stringMatching(/^Your city is the mentor of this pair\./) });
+    expect(toMentee).toMatchObject({
+      kind: 'pair-formed',
+      title,
+      link,
+      body: expect.stringMatching(/^Your city is the mentee of this pair\. Start with the baseline self-assessment/),
+    });
+    expect(toMentor).toMatchObject({
+      kind: 'pair-formed',
+      title,
+      link,
+      body: expect.stringMatching(/^Your city is the mentor of this pair\./),
+    });
     expect(await notificationsOf(menteeMember.id)).toHaveLength(1); // read twice, told once
     // The coordinator formed it; the programme's other cities do not hear of it.
     for (const other of [m.people.coordinator.user, m.people.mentee.user, m.people.otherCity.user]) {
@@ -184,7 +256,10 @@ describe('notifications from the event log (worker + api on one database)', () =
   it('notifies nobody twice when the same events are read again, and announces each notification in its user’s room', async () => {
     const c = await cast();
     const plan = await c.plans.draft();
-    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'Draft ready', target: { type: 'plan', id: plan.id } }).expect(201);
+    await t.api
+      .as(c.m.people.mentee.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: 'Draft ready', target: { type: 'plan', id: plan.id } })
+      .expect(201);
     await feed();
     const before = await sql<{ n: number }>(`select count(*)::int as n from notifications`);
     // As after a crash between writing and moving the cursor (impossible in one transaction, so forced here).
@@ -199,7 +274,10 @@ describe('notifications from the event log (worker + api on one database)', () =
       [`user:${mentorId}`],
     );
     expect(events.map((e) => e.payload.notificationId).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(events[0].payload).toMatchObject({ kind: 'comment', link: expect.stringContaining(`/plans/${plan.id}#comment-`) });
+    expect(events[0].payload).toMatchObject({
+      kind: 'comment',
+      link: expect.stringContaining(`/plans/${plan.id}#comment-`),
+    });
   });
 
   it('e-mails at once, in a daily digest or not at all, as each recipient chose', async () => {
@@ -213,8 +291,14 @@ describe('notifications from the event log (worker + api on one database)', () =
     await w.get(EmailDeliveryService).sendImmediate();
     smtp.mails.length = 0;
 
-    const root = await t.api.as(c.m.people.mentor.token).post(`/action-plans/${plan.id}/comments`, { body: 'Who pays?', target: { type: 'plan', id: plan.id } }).expect(201);
-    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'The city does.', parentId: root.body.id }).expect(201);
+    const root = await t.api
+      .as(c.m.people.mentor.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: 'Who pays?', target: { type: 'plan', id: plan.id } })
+      .expect(201);
+    await t.api
+      .as(c.m.people.mentee.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: 'The city does.', parentId: root.body.id })
+      .expect(201);
     await feed();
     expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(2); // the mentor and the second mentor, once each
     expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(0);
@@ -236,7 +320,9 @@ describe('notifications from the event log (worker + api on one database)', () =
     const [d] = smtp.to(u.mentee.email);
     expect(d.subject).toBe('CityMentor: 1 notification (2026-11-30)');
     expect(d.text).toContain('Test User commented on “Mentoring desk for Λευκωσία”');
-    expect(d.html).toContain(`href="http://citymentor.test/programmes/${c.m.programme.id}/plans/${plan.id}#comment-${root.body.id}"`);
+    expect(d.html).toContain(
+      `href="http://citymentor.test/programmes/${c.m.programme.id}/plans/${plan.id}#comment-${root.body.id}"`,
+    );
     expect(smtp.to(u.mentee2.email)).toHaveLength(0);
     await w.get(EmailDeliveryService).sendDigests('2026-11-30');
     expect(smtp.to(u.mentee.email)).toHaveLength(1);
@@ -247,7 +333,10 @@ describe('notifications from the event log (worker + api on one database)', () =
     const plan = await c.plans.draft();
     await feed();
     await w.get(EmailDeliveryService).sendImmediate();
-    await t.api.as(c.m.people.mentee.token).post(`/action-plans/${plan.id}/comments`, { body: 'Ready for you', target: { type: 'plan', id: plan.id } }).expect(201);
+    await t.api
+      .as(c.m.people.mentee.token)
+      .post(`/action-plans/${plan.id}/comments`, { body: 'Ready for you', target: { type: 'plan', id: plan.id } })
+      .expect(201);
     await feed();
     smtp.mails.length = 0;
     smtp.beforeAccept = () => {
@@ -256,6 +345,8 @@ describe('notifications from the event log (worker + api on one database)', () =
     await expect(w.get(EmailDeliveryService).sendImmediate()).rejects.toThrow();
     smtp.beforeAccept = undefined;
     expect(await w.get(EmailDeliveryService).sendImmediate()).toBe(2);
-    expect(smtp.mails.map((m) => m.envelopeTo[0]).sort()).toEqual([c.m.people.mentor.user.email, c.mentor2.email].sort());
+    expect(smtp.mails.map((m) => m.envelopeTo[0]).sort()).toEqual(
+      [c.m.people.mentor.user.email, c.mentor2.email].sort(),
+    );
   });
 });

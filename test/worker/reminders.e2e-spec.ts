@@ -61,7 +61,12 @@ describe('milestone reminders and escalations (fixed clock)', () => {
        where n.subject_id = any(?::uuid[]) order by m.due_date, n.kind`,
       [`{${milestoneIds.join(',')}}`],
     );
-    return Object.fromEntries(Object.entries(people).map(([who, id]) => [who, rows.filter((r) => r.userId === id).map((r) => `${r.kind}: ${r.title}`)]));
+    return Object.fromEntries(
+      Object.entries(people).map(([who, id]) => [
+        who,
+        rows.filter((r) => r.userId === id).map((r) => `${r.kind}: ${r.title}`),
+      ]),
+    );
   }
 
   const menteeSide = ['milestone-overdue: Very late', 'milestone-overdue: Late', 'milestone-due-soon: Soon'];
@@ -81,7 +86,10 @@ describe('milestone reminders and escalations (fixed clock)', () => {
       expert: [],
       otherCity: [],
     });
-    const [escalation] = await sql<{ title: string; body: string; link: string }>(`select title, body, link from notifications where user_id = ? and kind = 'milestone-escalated'`, [people.coordinator]);
+    const [escalation] = await sql<{ title: string; body: string; link: string }>(
+      `select title, body, link from notifications where user_id = ? and kind = 'milestone-escalated'`,
+      [people.coordinator],
+    );
     expect(escalation.title).toMatch(/: “Very late” is 18 days overdue$/);
     expect(escalation.link).toMatch(new RegExp(`/plans/[0-9a-f-]{36}#milestone-${milestones.veryLate.id}$`));
 
@@ -89,16 +97,26 @@ describe('milestone reminders and escalations (fixed clock)', () => {
     const again = await w.get(RemindersService).run(TODAY);
     expect(again).toMatchObject({ dueSoon: 0, overdue: 0, escalation: 0, notifications: 0 });
     await w.get(RemindersService).run('2027-03-11');
-    expect(await received(people, ids)).toEqual(expect.objectContaining({ mentee: menteeSide, coordinator: escalated }));
+    expect(await received(people, ids)).toEqual(
+      expect.objectContaining({ mentee: menteeSide, coordinator: escalated }),
+    );
     // Each notification announced in its user's room.
-    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from events where room = ? and type = 'notification.created'`, [`user:${people.mentee}`]);
+    const [{ n }] = await sql<{ n: number }>(
+      `select count(*)::int as n from events where room = ? and type = 'notification.created'`,
+      [`user:${people.mentee}`],
+    );
     expect(n).toBe(3);
   });
 
   it('uses each programme’s own N and M', async () => {
     const { people, milestones } = await pairWithMilestones({ reminderDaysBefore: 3, escalateAfterDays: 4 });
     await w.get(RemindersService).run(TODAY);
-    expect(await received(people, Object.values(milestones).map((x) => x.id))).toMatchObject({
+    expect(
+      await received(
+        people,
+        Object.values(milestones).map((x) => x.id),
+      ),
+    ).toMatchObject({
       // "Soon" (in 5 days) is not due within 3; "Late" (5 days) is past 4 days and escalated.
       mentee: ['milestone-overdue: Very late', 'milestone-overdue: Late'],
       coordinator: ['milestone-escalated: Very late', 'milestone-escalated: Late'],
@@ -109,17 +127,28 @@ describe('milestone reminders and escalations (fixed clock)', () => {
     const { people, milestones } = await pairWithMilestones();
     const second = await startWorkerContext(t.databaseUrl);
     try {
-      await Promise.all([w.get(RemindersService).run(TODAY), second.get(RemindersService).run(TODAY), w.get(RemindersService).run(TODAY)]);
+      await Promise.all([
+        w.get(RemindersService).run(TODAY),
+        second.get(RemindersService).run(TODAY),
+        w.get(RemindersService).run(TODAY),
+      ]);
     } finally {
       await second.close();
     }
-    expect(await received(people, Object.values(milestones).map((x) => x.id))).toMatchObject({
+    expect(
+      await received(
+        people,
+        Object.values(milestones).map((x) => x.id),
+      ),
+    ).toMatchObject({
       mentee: menteeSide,
       mentee2: menteeSide,
       mentor: escalated,
       coordinator: escalated,
     });
-    const dup = await sql(`select milestone_id, kind from reminders_sent group by milestone_id, kind, due_date having count(*) > 1`);
+    const dup = await sql(
+      `select milestone_id, kind from reminders_sent group by milestone_id, kind, due_date having count(*) > 1`,
+    );
     expect(dup).toEqual([]);
   });
 
@@ -132,7 +161,10 @@ describe('milestone reminders and escalations (fixed clock)', () => {
     await until(async () => (await queue.queue.getJobState(a.id!)) === 'completed', 15_000, 'the reminders job');
     const job = await queue.queue.getJob(a.id!);
     expect(job!.returnvalue).toMatchObject({ day: '2027-03-12' });
-    const got = await received(people, Object.values(milestones).map((x) => x.id));
+    const got = await received(
+      people,
+      Object.values(milestones).map((x) => x.id),
+    );
     expect(got.mentee).toHaveLength(3);
     expect(got.coordinator).toEqual(escalated);
   });

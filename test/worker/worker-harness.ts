@@ -23,9 +23,16 @@ export interface WorkerContext {
  * database) and the file's Redis prefix. The notifications feed is off unless `env` turns it on,
  * so a test drives batches by hand; several contexts can run at once (two workers).
  */
-export async function startWorkerContext(databaseUrl: string, env: Record<string, string> = {}): Promise<WorkerContext> {
+export async function startWorkerContext(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<WorkerContext> {
   const previous = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL, NOTIFICATION_FEED: 'false', OUTBOX_DIR: join(root, 'var/test-outbox') }, env);
+  Object.assign(
+    process.env,
+    { DATABASE_URL: databaseUrl, REDIS_URL, NOTIFICATION_FEED: 'false', OUTBOX_DIR: join(root, 'var/test-outbox') },
+    env,
+  );
   let app: INestApplicationContext;
   try {
     app = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });

@@ -47,7 +47,11 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     },
     clientErrorHandler: clientErrorHandler(beforeRouting),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, logger: options.logs === false ? false : undefined });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: options.logs === false ? false : undefined,
+  });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   setGlobalPrefix(app);
   useJsonBodies(app, config.bodyLimitBytes);

@@ -16,7 +16,8 @@ const say = (line: string) => console.log(`citymentor setup: ${line}`);
 async function main() {
   const config = parseConfig(process.env);
   // Unreachable servers are explained by the preflight below.
-  if (await createDatabaseIfMissing(config.databaseUrl).catch(() => false)) say(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  if (await createDatabaseIfMissing(config.databaseUrl).catch(() => false))
+    say(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   const problem = await preflight(config);
   if (problem) {
     console.error(`citymentor setup: ${problem}`);
@@ -36,6 +37,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `citymentor setup: configuration: ${error.message}` : `citymentor setup: failed: ${error instanceof Error ? error.stack : String(error)}`);
+  console.error(
+    error instanceof ConfigError
+      ? `citymentor setup: configuration: ${error.message}`
+      : `citymentor setup: failed: ${error instanceof Error ? error.stack : String(error)}`,
+  );
   process.exit(1);
 });

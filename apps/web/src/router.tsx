@@ -87,7 +87,15 @@ export function Link({ href, onClick, ...rest }: AnchorProps) {
   const { path } = useLocation();
   const handle = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     navigate(href);
   };
@@ -102,7 +110,13 @@ export function Redirect({ to }: { to: string }) {
 const loaded = new Map<Route, ComponentType<PageProps>>();
 
 /** Renders the page whose pattern matches, loading its chunk on first use. */
-export function Router({ routes, guard }: { routes: Route[]; guard: (route: Route, where: Location) => ComponentChildren | null }) {
+export function Router({
+  routes,
+  guard,
+}: {
+  routes: Route[];
+  guard: (route: Route, where: Location) => ComponentChildren | null;
+}) {
   const where = useLocation();
   const found = routes.find((r) => match(r.pattern, where.path) !== null) ?? routes[routes.length - 1]!;
   const params = match(found.pattern, where.path) ?? {};

@@ -86,7 +86,13 @@ export async function adopt(dto: Schemas['SessionDto']): Promise<Session> {
   const { refreshToken } = dto;
   if (refreshToken === undefined) return adoptCookieSession(dto);
   try {
-    const moved = await withLock(() => api.post('/api/v1/auth/refresh', { body: { refreshToken, tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST }));
+    const moved = await withLock(() =>
+      api.post('/api/v1/auth/refresh', {
+        body: { refreshToken, tokenDelivery: 'cookie' },
+        auth: false,
+        headers: COOKIE_REQUEST,
+      }),
+    );
     forgetPendingSignOut();
     tabs?.postMessage('signed-in');
     return adoptCookieSession(moved);
@@ -97,7 +103,13 @@ export async function adopt(dto: Schemas['SessionDto']): Promise<Session> {
 
 /** POST /auth/login with the refresh token into the cookie. Throws an ApiError (INVALID_CREDENTIALS, RATE_LIMITED, …) when it fails. */
 export async function signIn(email: string, password: string): Promise<Session> {
-  const dto = await withLock(() => api.post('/api/v1/auth/login', { body: { email, password, tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST }));
+  const dto = await withLock(() =>
+    api.post('/api/v1/auth/login', {
+      body: { email, password, tokenDelivery: 'cookie' },
+      auth: false,
+      headers: COOKIE_REQUEST,
+    }),
+  );
   forgetPendingSignOut();
   tabs?.postMessage('signed-in');
   return adoptCookieSession(dto);
@@ -142,7 +154,11 @@ function withLock<T>(work: () => Promise<T>): Promise<T> {
 /** Exchanges the cookie for a new one and a new access token. */
 async function refreshOnce(): Promise<string | null> {
   try {
-    const dto = await api.post('/api/v1/auth/refresh', { body: { tokenDelivery: 'cookie' }, auth: false, headers: COOKIE_REQUEST });
+    const dto = await api.post('/api/v1/auth/refresh', {
+      body: { tokenDelivery: 'cookie' },
+      auth: false,
+      headers: COOKIE_REQUEST,
+    });
     return adoptCookieSession(dto).accessToken;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

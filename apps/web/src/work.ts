@@ -43,7 +43,8 @@ export function loadWork({ maxAgeMs = 0 }: { maxAgeMs?: number } = {}): Promise<
         if (mine === generation) work.set({ data, loading: false, loadedAt: Date.now() });
       },
       (error: unknown) => {
-        if (mine === generation) work.set({ data: work.get().data, error, loading: false, loadedAt: work.get().loadedAt });
+        if (mine === generation)
+          work.set({ data: work.get().data, error, loading: false, loadedAt: work.get().loadedAt });
       },
     )
     .finally(() => {

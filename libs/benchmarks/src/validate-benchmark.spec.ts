@@ -18,16 +18,32 @@ describe('validateBenchmark', () => {
     ['a wrong type', (d: any) => (d.sections[0].order = 'one'), 'sections[0].order', 'positive integer'],
     ['an unknown field', (d: any) => (d.sections[1].extra = 1), 'sections[1].extra', 'not a known field'],
     ['a non-kebab code', (d: any) => (d.code = 'Migrant Entrepreneurs'), 'code', 'kebab-case'],
-    ['an empty guide question list', (d: any) => (d.sections[4].guideQuestions = []), 'sections[4].guideQuestions', 'at least 1'],
-    ['a link that is not http(s)', (d: any) => (d.sections[0].examples[0].links = ['javascript:alert(1)']), 'sections[0].examples[0].links[0]', 'http(s) URL'],
+    [
+      'an empty guide question list',
+      (d: any) => (d.sections[4].guideQuestions = []),
+      'sections[4].guideQuestions',
+      'at least 1',
+    ],
+    [
+      'a link that is not http(s)',
+      (d: any) => (d.sections[0].examples[0].links = ['javascript:alert(1)']),
+      'sections[0].examples[0].links[0]',
+      'http(s) URL',
+    ],
     ['a huge text', (d: any) => (d.standard = 'x'.repeat(30_000)), 'standard', 'at most'],
-    ['a null contact is fine but a number is not', (d: any) => (d.sections[0].examples[0].contact = 5), 'sections[0].examples[0].contact', 'must be a string'],
+    [
+      'a null contact is fine but a number is not',
+      (d: any) => (d.sections[0].examples[0].contact = 5),
+      'sections[0].examples[0].contact',
+      'must be a string',
+    ],
   ])('refuses %s, naming the exact path', (_name, breakIt, path, message) => {
     const doc = valid();
     breakIt(doc);
     const result = validateBenchmark(doc);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual(expect.arrayContaining([{ path, message: expect.stringContaining(message) }]));
+    if (!result.ok)
+      expect(result.errors).toEqual(expect.arrayContaining([{ path, message: expect.stringContaining(message) }]));
   });
 
   it('checks cross-references once the shape is right: unique codes, questions under their section', () => {
@@ -38,12 +54,17 @@ describe('validateBenchmark', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).toEqual(
-        expect.arrayContaining(['sections[1].code', 'sections[1].guideQuestions[0].code', 'sections[2].guideQuestions[0].code']),
+        expect.arrayContaining([
+          'sections[1].code',
+          'sections[1].guideQuestions[0].code',
+          'sections[2].guideQuestions[0].code',
+        ]),
       );
     }
   });
 
   it('refuses what is not an object at all', () => {
-    for (const input of [null, [], 'text', 42]) expect(validateBenchmark(input)).toEqual({ ok: false, errors: [expect.objectContaining({ path: '(root)' })] });
+    for (const input of [null, [], 'text', 42])
+      expect(validateBenchmark(input)).toEqual({ ok: false, errors: [expect.objectContaining({ path: '(root)' })] });
   });
 });

@@ -38,7 +38,8 @@ function list(item: Check, { optional = false, min = 0, max = 500 } = {}): Check
 function object(shape: Record<string, Check>, { optional = false } = {}): Check {
   return (v, path, errors) => {
     if (v === undefined && optional) return;
-    if (!isObject(v)) return void errors.push({ path: path || '(root)', message: `${path || 'the document'} must be an object` });
+    if (!isObject(v))
+      return void errors.push({ path: path || '(root)', message: `${path || 'the document'} must be an object` });
     const at = (key: string) => (path ? `${path}.${key}` : key);
     for (const key of Object.keys(v)) {
       if (!(key in shape)) errors.push({ path: at(key), message: `${at(key)} is not a known field` });
@@ -53,7 +54,8 @@ const order: Check = (v, path, errors) => {
 
 const url: Check = (v, path, errors) => {
   text(2000)(v, path, errors);
-  if (typeof v === 'string' && !/^https?:\/\/\S+$/.test(v)) errors.push({ path, message: `${path} must be an http(s) URL` });
+  if (typeof v === 'string' && !/^https?:\/\/\S+$/.test(v))
+    errors.push({ path, message: `${path} must be an http(s) URL` });
 };
 
 const documentShape = object({
@@ -84,7 +86,9 @@ const documentShape = object({
       standard: text(),
       rationale: text(),
       guideQuestions: list(object({ code: text(120), text: text(2000) }), { min: 1 }),
-      examples: list(object({ city: text(200), text: text(), links: list(url), contact: text(1000, { nullable: true }) })),
+      examples: list(
+        object({ city: text(200), text: text(), links: list(url), contact: text(1000, { nullable: true }) }),
+      ),
     }),
     { min: 1, max: 100 },
   ),
@@ -98,14 +102,24 @@ function checkReferences(doc: BenchmarkDocument, errors: FieldError[]) {
     codes.forEach((c, i) => {
       if (codes.indexOf(c) !== i) errors.push({ path: path(i), message: `${path(i)} duplicates the code "${c}"` });
     });
-  duplicate(doc.sections.map((s) => s.code), (i) => `sections[${i}].code`);
-  duplicate(doc.contextFactors.map((f) => f.code), (i) => `contextFactors[${i}].code`);
+  duplicate(
+    doc.sections.map((s) => s.code),
+    (i) => `sections[${i}].code`,
+  );
+  duplicate(
+    doc.contextFactors.map((f) => f.code),
+    (i) => `contextFactors[${i}].code`,
+  );
   doc.sections.forEach((s, i) => {
     s.guideQuestions.forEach((q, j) => {
       const path = `sections[${i}].guideQuestions[${j}].code`;
-      if (!new RegExp(`^${s.code}\\.q\\d+$`).test(q.code)) errors.push({ path, message: `${path} must look like "${s.code}.q1"` });
+      if (!new RegExp(`^${s.code}\\.q\\d+$`).test(q.code))
+        errors.push({ path, message: `${path} must look like "${s.code}.q1"` });
     });
-    duplicate(s.guideQuestions.map((q) => q.code), (j) => `sections[${i}].guideQuestions[${j}].code`);
+    duplicate(
+      s.guideQuestions.map((q) => q.code),
+      (j) => `sections[${i}].guideQuestions[${j}].code`,
+    );
   });
 }
 

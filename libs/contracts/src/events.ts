@@ -1,4 +1,11 @@
-import type { AssessmentPhase, AssessmentStatus, CommentTargetType, PairStatus, PlanState, ReviewVerdict } from './mentoring';
+import type {
+  AssessmentPhase,
+  AssessmentStatus,
+  CommentTargetType,
+  PairStatus,
+  PlanState,
+  ReviewVerdict,
+} from './mentoring';
 import type { WorkStatus } from './roles';
 
 /** Where a plan-level event happened: enough for a client to route it. */
@@ -70,7 +77,13 @@ export interface EventPayloads {
   'plan.reviewed': PlanEvent & { revision: number; verdict: ReviewVerdict; summary: string };
   'milestone.created': MilestoneEvent;
   'milestone.updated': MilestoneEvent;
-  'progress.logged': PlanScope & { milestoneId: string; progressId: string; percent: number; status: WorkStatus; note: string };
+  'progress.logged': PlanScope & {
+    milestoneId: string;
+    progressId: string;
+    percent: number;
+    status: WorkStatus;
+    note: string;
+  };
   'assessment.updated': {
     programmeId: string;
     assessmentId: string;

@@ -30,6 +30,14 @@ export const REPORT_JOB_OPTIONS = {
  * The job that builds report `reportId`, as `queue.add(name, data, opts)` takes it: the api adds it when
  * the report is requested, the worker's keeper again when it was lost (same job id: never twice).
  */
-export function buildReportJob(reportId: string): { name: ReportsJobName; data: BuildReportJob; opts: typeof REPORT_JOB_OPTIONS & { jobId: string } } {
-  return { name: 'build', data: { v: 1, kind: 'build-report', reportId }, opts: { ...REPORT_JOB_OPTIONS, jobId: reportJobId(reportId) } };
+export function buildReportJob(reportId: string): {
+  name: ReportsJobName;
+  data: BuildReportJob;
+  opts: typeof REPORT_JOB_OPTIONS & { jobId: string };
+} {
+  return {
+    name: 'build',
+    data: { v: 1, kind: 'build-report', reportId },
+    opts: { ...REPORT_JOB_OPTIONS, jobId: reportJobId(reportId) },
+  };
 }

@@ -14,10 +14,26 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 /** 0 not in place, 1 partly, 2 in place; null = not applicable. */
 export type Rating = 0 | 1 | 2 | null;
 
-export const PLAN_STATES = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as const;
+export const PLAN_STATES = [
+  'draft',
+  'submitted',
+  'changes-requested',
+  'approved',
+  'in-progress',
+  'completed',
+  'archived',
+] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
-export const PLAN_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'start', 'complete', 'archive'] as const;
+export const PLAN_ACTIONS = [
+  'submit',
+  'withdraw',
+  'approve',
+  'request-changes',
+  'start',
+  'complete',
+  'archive',
+] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /**

@@ -69,10 +69,18 @@ export function ownerWords(owner: PasswordOwner): string[] {
 export const PASSWORD_ADVICE = `Use ${PASSWORD_MIN_LENGTH} or more characters that are hard to guess: for example four or more unrelated words, not your name or e-mail address.`;
 
 /** Turns zxcvbn's result into the verdict, length first. */
-export function verdictOf(password: string, score: PasswordScore, feedback: { warning: string | null; suggestions: string[] }): PasswordVerdict {
+export function verdictOf(
+  password: string,
+  score: PasswordScore,
+  feedback: { warning: string | null; suggestions: string[] },
+): PasswordVerdict {
   const length = [...password].length;
   const lengthWarning =
-    length < PASSWORD_MIN_LENGTH ? `It has ${length} characters; at least ${PASSWORD_MIN_LENGTH} are needed.` : length > PASSWORD_MAX_LENGTH ? `It has more than ${PASSWORD_MAX_LENGTH} characters.` : null;
+    length < PASSWORD_MIN_LENGTH
+      ? `It has ${length} characters; at least ${PASSWORD_MIN_LENGTH} are needed.`
+      : length > PASSWORD_MAX_LENGTH
+        ? `It has more than ${PASSWORD_MAX_LENGTH} characters.`
+        : null;
   const warning = lengthWarning ?? (feedback.warning || null);
   return { ok: !lengthWarning && score >= PASSWORD_MIN_SCORE, score, warning, suggestions: feedback.suggestions };
 }
@@ -88,7 +96,11 @@ let loading: Promise<PasswordChecker> | undefined;
 /** Loads zxcvbn with the common and English dictionaries once, and returns the checker. */
 export function loadPasswordChecker(): Promise<PasswordChecker> {
   loading ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
     const zxcvbn = new ZxcvbnFactory({
       translations: en.translations,
       graphs: common.adjacencyGraphs,

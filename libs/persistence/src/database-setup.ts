@@ -29,7 +29,8 @@ export async function setUpDatabase(orm: MikroORM, databaseUrl: string, options:
     const em = orm.em.fork();
     const added = await seedCatalogue(em);
     if (added.length) log(`seeded benchmarks: ${added.join(', ')}`);
-    if (options.demoPasswordHash && (await seedDemo(em, await options.demoPasswordHash()))) log('seeded the demo consortium');
+    if (options.demoPasswordHash && (await seedDemo(em, await options.demoPasswordHash())))
+      log('seeded the demo consortium');
   } finally {
     await lock.query('select pg_advisory_unlock(hashtext($1))', [LOCK]).catch(() => undefined);
     await lock.end();

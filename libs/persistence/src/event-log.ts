@@ -4,7 +4,14 @@ import { PreparedQuery } from './prepared-query';
 
 /** Any one event, with its payload type bound to its type. */
 export type LogEvent = {
-  [T in EventType]: { room: string; type: T; payload: EventPayloads[T]; actorId: string | null; programmeId: string | null; /** When it happened (default: now; the demo's history is dated). */ at?: Date };
+  [T in EventType]: {
+    room: string;
+    type: T;
+    payload: EventPayloads[T];
+    actorId: string | null;
+    programmeId: string | null;
+    /** When it happened (default: now; the demo's history is dated). */ at?: Date;
+  };
 }[EventType];
 
 /**
@@ -26,8 +33,19 @@ export const NOTIFICATIONS_CURSOR = 'notifications';
 export async function appendEvents(em: EntityManager, events: LogEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (!em.isInTransaction()) throw new Error('appendEvents must run inside a transaction');
-  const params = events.flatMap((e, i) => [i, e.room, e.type, JSON.stringify(e.payload), e.actorId, e.programmeId, e.at ?? null]);
-  const prepared = events.length <= PREPARED_UP_TO ? (appends[events.length] ??= new PreparedQuery(appendSql(events.length))) : undefined;
+  const params = events.flatMap((e, i) => [
+    i,
+    e.room,
+    e.type,
+    JSON.stringify(e.payload),
+    e.actorId,
+    e.programmeId,
+    e.at ?? null,
+  ]);
+  const prepared =
+    events.length <= PREPARED_UP_TO
+      ? (appends[events.length] ??= new PreparedQuery(appendSql(events.length)))
+      : undefined;
   if (prepared) await prepared.all(em, params);
   else await em.execute(appendSql(events.length), params);
 }
@@ -37,7 +55,10 @@ const PREPARED_UP_TO = 8;
 const appends: PreparedQuery<never>[] = [];
 
 function appendSql(count: number): string {
-  const values = Array.from({ length: count }, () => '(?::int, ?::text, ?::text, ?::jsonb, ?::uuid, ?::uuid, ?::timestamptz)').join(', ');
+  const values = Array.from(
+    { length: count },
+    () => '(?::int, ?::text, ?::text, ?::jsonb, ?::uuid, ?::uuid, ?::timestamptz)',
+  ).join(', ');
   return `insert into events (room, type, payload, actor_id, programme_id, at)
      select v.room, v.type, v.payload, v.actor_id, v.programme_id, coalesce(v.at, now())
      from (select pg_advisory_xact_lock(${EVENT_LOG_LOCK})) as lock, (values ${values}) as v(n, room, type, payload, actor_id, programme_id, at)

@@ -26,6 +26,11 @@ export class IdempotencyClaimSubscriber implements EventSubscriber {
     if (!claim || !transaction) return;
     await em
       .getConnection()
-      .execute(`update idempotency_keys set status = 'committed' where user_id = ? and key = ? and status = 'pending'`, [claim.userId, claim.key], 'run', transaction);
+      .execute(
+        `update idempotency_keys set status = 'committed' where user_id = ? and key = ? and status = 'pending'`,
+        [claim.userId, claim.key],
+        'run',
+        transaction,
+      );
   }
 }

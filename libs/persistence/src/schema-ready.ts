@@ -33,7 +33,10 @@ export async function waitForSchema(databaseUrl: string, say: (line: string) => 
   for (;;) {
     const missing = await missingMigrations(databaseUrl);
     if (!missing) return;
-    if (!said) say(`waiting for the database schema (${missing} of ${MIGRATIONS.length} migrations not applied yet; \`npm start\`, the api or \`npm run migrate\` applies them)`);
+    if (!said)
+      say(
+        `waiting for the database schema (${missing} of ${MIGRATIONS.length} migrations not applied yet; \`npm start\`, the api or \`npm run migrate\` applies them)`,
+      );
     said = true;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

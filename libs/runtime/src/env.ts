@@ -23,7 +23,8 @@ export function url(env: Env, name: string, protocols: string[], fallback: strin
   } catch {
     throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${hidePassword(value)}"`);
   }
-  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  if (!protocols.includes(parsed.protocol))
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   if (!parsed.hostname) throw new ConfigError(`${name} must name a host, got "${hidePassword(value)}"`);
   return value;
 }
@@ -35,7 +36,8 @@ export function optionalUrl(env: Env, name: string, protocols: string[]): string
 export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name, String(fallback));
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 

@@ -7,7 +7,9 @@ describe('LOG_FORMAT', () => {
   it('is json unless pretty is asked for, and names a wrong value', () => {
     expect(logFormat({})).toBe('json');
     expect(logFormat({ LOG_FORMAT: 'pretty' })).toBe('pretty');
-    expect(() => logFormat({ LOG_FORMAT: 'colour' })).toThrow(new ConfigError('LOG_FORMAT must be json or pretty, got "colour"'));
+    expect(() => logFormat({ LOG_FORMAT: 'colour' })).toThrow(
+      new ConfigError('LOG_FORMAT must be json or pretty, got "colour"'),
+    );
     expect(terminalLogging('json')).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** LOG_LEVEL, `info` unless set. */
 export function logLevel(env: Env): LogLevel {
   const value = read(env, 'LOG_LEVEL', 'info');
-  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(value))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
   return value as LogLevel;
 }
 
@@ -20,7 +21,8 @@ export type LogFormat = 'json' | 'pretty';
 
 export function logFormat(env: Env): LogFormat {
   const value = env.LOG_FORMAT?.trim() || 'json';
-  if (value !== 'json' && value !== 'pretty') throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${value}"`);
+  if (value !== 'json' && value !== 'pretty')
+    throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${value}"`);
   return value;
 }
 
@@ -28,7 +30,14 @@ export function logFormat(env: Env): LogFormat {
  * Nest's start-up chatter (every module initialised, every route mapped: some 150 lines) and the
  * line per answered request are for debugging; at a terminal they would bury what matters.
  */
-const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'WebSocketsController']);
+const STARTUP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'WebSocketsController',
+]);
 
 interface Entry {
   service?: string;
@@ -43,7 +52,9 @@ interface Entry {
 function line(entry: Entry, messageKey: string): string {
   const who = [entry.service, entry.context].filter(Boolean).join(' ');
   const { req, res, responseTime } = entry;
-  const request = req?.method ? ` ${req.method} ${req.url}${res?.statusCode ? ` ${res.statusCode}` : ''}${responseTime !== undefined ? ` ${responseTime} ms` : ''}` : '';
+  const request = req?.method
+    ? ` ${req.method} ${req.url}${res?.statusCode ? ` ${res.statusCode}` : ''}${responseTime !== undefined ? ` ${responseTime} ms` : ''}`
+    : '';
   return `${who ? `${who}: ` : ''}${String(entry[messageKey] ?? '')}${request}`;
 }
 
@@ -53,13 +64,17 @@ function loadPinoPretty(): typeof import('pino-pretty') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('pino-pretty') as typeof import('pino-pretty');
   } catch {
-    throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency (install with `npm ci`, not --omit=dev), or set LOG_FORMAT=json');
+    throw new ConfigError(
+      'LOG_FORMAT=pretty needs pino-pretty, a development dependency (install with `npm ci`, not --omit=dev), or set LOG_FORMAT=json',
+    );
   }
 }
 
 export interface TerminalLogging {
   /** Merged into the pino (or pino-http) options. */
-  options: Pick<LoggerOptions, 'hooks'> & { customLogLevel: (req: unknown, res: { statusCode: number }, error?: Error) => 'debug' | 'info' | 'error' };
+  options: Pick<LoggerOptions, 'hooks'> & {
+    customLogLevel: (req: unknown, res: { statusCode: number }, error?: Error) => 'debug' | 'info' | 'error';
+  };
   stream: DestinationStream;
 }
 
@@ -75,11 +90,13 @@ export function terminalLogging(format: LogFormat): TerminalLogging | null {
       hooks: {
         logMethod(args, method, level) {
           const context = (args[0] as { context?: unknown } | undefined)?.context;
-          if (level === 30 && typeof context === 'string' && STARTUP_CONTEXTS.has(context)) return this.debug(...(args as [string]));
+          if (level === 30 && typeof context === 'string' && STARTUP_CONTEXTS.has(context))
+            return this.debug(...(args as [string]));
           return method.apply(this, args);
         },
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
     },
     stream: pretty({
       colorize: process.stdout.isTTY === true,

@@ -25,7 +25,12 @@ export async function preflight(config: { databaseUrl: string; redisUrl: string 
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   let cause: Error | undefined; // ioredis reports the socket error (ECONNREFUSED, …) as an event, the promise only says "closed"
   redis.on('error', (error: Error) => (cause ??= error));
   try {

@@ -28,7 +28,11 @@ function newestSource(dir: string): number {
 function stale(): boolean {
   if (!existsSync(DIST_INDEX)) return true;
   const built = statSync(DIST_INDEX).mtimeMs;
-  const sources = Math.max(newestSource(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestSource(join(WEB, 'src')),
+    statSync(join(WEB, 'index.html')).mtimeMs,
+    statSync(join(WEB, 'vite.config.ts')).mtimeMs,
+  );
   return sources > built;
 }
 
@@ -53,7 +57,19 @@ export async function ensureWebBuild(): Promise<void> {
       continue;
     }
     try {
-      if (stale()) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (stale())
+        execFileSync(
+          process.execPath,
+          [
+            join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+            'build',
+            '--config',
+            join(WEB, 'vite.config.ts'),
+            '--logLevel',
+            'error',
+          ],
+          { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+        );
     } finally {
       rmSync(LOCK, { recursive: true, force: true });
     }
@@ -147,7 +163,10 @@ export async function signedInContext(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(STEP);
-  const res = await context.request.post('/api/v1/auth/login', { data: { email: person.email, password: person.password, tokenDelivery: 'cookie' }, headers: COOKIE_REQUEST });
+  const res = await context.request.post('/api/v1/auth/login', {
+    data: { email: person.email, password: person.password, tokenDelivery: 'cookie' },
+    headers: COOKIE_REQUEST,
+  });
   if (res.status() !== 200) {
     await context.close();
     throw new Error(`sign-in of ${person.email} failed: ${res.status()} ${await res.text()}`);

@@ -42,7 +42,9 @@ export async function measureArrival(from: Page, to: Page, text: string): Promis
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   })()`);
-  await from.evaluate(`document.addEventListener('click', () => { window[${key}] = Date.now(); }, { capture: true, once: true })`);
+  await from.evaluate(
+    `document.addEventListener('click', () => { window[${key}] = Date.now(); }, { capture: true, once: true })`,
+  );
   return async () => {
     await to.waitForFunction(`window[${key}] !== undefined`, undefined, { timeout: STEP });
     const arrived = await to.evaluate<number>(`window[${key}]`);

@@ -49,10 +49,24 @@ function watchLine(line: string, incidents: Incident[]) {
 export async function startApiUnderTest(databaseUrl: string): Promise<ApiUnderTest> {
   const port = await freePort();
   const incidents: Incident[] = [];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', join(__dirname, 'watch-process.cjs'), 'apps/api/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '8' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', join(__dirname, 'watch-process.cjs'), 'apps/api/src/main.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MIGRATE_ON_START: 'false',
+        SEED_DEMO: 'false',
+        DATABASE_POOL_SIZE: '8',
+      },
+    },
+  );
   for (const stream of [child.stdout!, child.stderr!]) {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {
@@ -70,10 +84,16 @@ export async function startApiUnderTest(databaseUrl: string): Promise<ApiUnderTe
     }),
   );
   const url = `http://127.0.0.1:${port}`;
-  for (const start = Date.now(); ; ) {
+  for (const start = Date.now(); ;) {
     if (exited) throw new Error(`the API under test did not start: ${incidents.map((i) => i.text).join('\n')}`);
     if (Date.now() - start > 90_000) throw new Error('the API under test did not become healthy in 90 s');
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

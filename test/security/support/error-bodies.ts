@@ -2,8 +2,14 @@
 const INSIDES: [what: string, pattern: RegExp][] = [
   ['a stack trace', /\n\s*at \S+ \(|\bat [\w.<>]+ \([^)]*:\d+:\d+\)/],
   ['a file path', /(?:\/work\/|\/home\/|\/usr\/lib|node_modules|\/apps\/api\/|\/libs\/|\.[jt]s:\d+)/],
-  ['SQL', /\b(?:select\s[\s\S]{1,200}?\sfrom|insert\s+into|update\s+"?\w+"?\s+set|delete\s+from)\b|syntax error at or near|violates (?:foreign key|unique|check|not-null) constraint|invalid input syntax for|relation "\w+"|column "\w+"/i],
-  ['an internal error', /\b(?:TypeError|ReferenceError|RangeError|SyntaxError: Unexpected|DriverException|QueryFailedError|ECONNREFUSED|EntityManager|MikroORM)\b/],
+  [
+    'SQL',
+    /\b(?:select\s[\s\S]{1,200}?\sfrom|insert\s+into|update\s+"?\w+"?\s+set|delete\s+from)\b|syntax error at or near|violates (?:foreign key|unique|check|not-null) constraint|invalid input syntax for|relation "\w+"|column "\w+"/i,
+  ],
+  [
+    'an internal error',
+    /\b(?:TypeError|ReferenceError|RangeError|SyntaxError: Unexpected|DriverException|QueryFailedError|ECONNREFUSED|EntityManager|MikroORM)\b/,
+  ],
 ];
 
 /**

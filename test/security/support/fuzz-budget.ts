@@ -3,7 +3,11 @@
  * sets FUZZ_RUNS=10000 and a fresh seed (printed, so a failure can be replayed with FUZZ_SEED=<seed>).
  */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 500);
-export const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : FUZZ_RUNS > 1000 ? Date.now() % 2 ** 31 : 20260801;
+export const FUZZ_SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : FUZZ_RUNS > 1000
+    ? Date.now() % 2 ** 31
+    : 20260801;
 /** Four in five inputs are HTTP requests, the rest socket messages. */
 export const HTTP_RUNS = Math.round(FUZZ_RUNS * 0.8);
 export const SOCKET_RUNS = FUZZ_RUNS - HTTP_RUNS;

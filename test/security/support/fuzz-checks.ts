@@ -15,7 +15,8 @@ export function problemsOf(req: RawRequest, res: RawResponse): string[] {
   } catch {
     // judged below
   }
-  const shaped = body.statusCode === res.status && typeof body.message === 'string' && ERROR_CODES.includes(body.code as ErrorCode);
+  const shaped =
+    body.statusCode === res.status && typeof body.message === 'string' && ERROR_CODES.includes(body.code as ErrorCode);
   if (!shaped) problems.push(`not the error shape: ${res.text.slice(0, 300)}`);
   return problems;
 }

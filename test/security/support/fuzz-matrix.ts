@@ -23,7 +23,17 @@ export interface MatrixCase {
 type Labelled = [label: string, value: unknown];
 
 /** Dates no calendar has, the edges of the ones it has, and what is not a date at all. */
-export const IMPOSSIBLE_DATES = ['2026-02-30', '0000-01-01', '2023-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '-0001-01-01', '+275760-09-14'];
+export const IMPOSSIBLE_DATES = [
+  '2026-02-30',
+  '0000-01-01',
+  '2023-02-29',
+  '2026-04-31',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-00',
+  '-0001-01-01',
+  '+275760-09-14',
+];
 const DATE_EDGES = ['0001-01-01', '9999-12-31', '2024-02-29', '2026-1-1', '2026-01-01T00:00:00Z', '20260101'];
 
 const LONG = 'x'.repeat(100_000);
@@ -40,13 +50,25 @@ export function edgeValues(schema: Schema): Labelled[] {
   const common: unknown[] = [null, [], {}];
   if (schema.nullable) common.shift(); // null is what it accepts (the null-fields test checks what it does)
   const own = (): unknown[] => {
-    if (schema.enum) return ['', 'not-one-of-them', String(schema.enum.find((v) => v !== null)).toUpperCase(), 42, true];
+    if (schema.enum)
+      return ['', 'not-one-of-them', String(schema.enum.find((v) => v !== null)).toUpperCase(), 42, true];
     switch (schema.type) {
       case 'string':
         if (schema.format === 'date') return [...IMPOSSIBLE_DATES, ...DATE_EDGES, '', 20260101];
-        if (schema.format === 'date-time') return ['2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2026-01-01T25:00:00Z', '', 0];
-        if (schema.format === 'uuid') return ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', 42];
-        return ['', ' ', 'x'.repeat(Math.min((schema.maxLength ?? 10_000) + 1, 100_000)), LONG, 'a\u0000b', 'x\ud800y', 42, true];
+        if (schema.format === 'date-time')
+          return ['2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2026-01-01T25:00:00Z', '', 0];
+        if (schema.format === 'uuid')
+          return ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', 42];
+        return [
+          '',
+          ' ',
+          'x'.repeat(Math.min((schema.maxLength ?? 10_000) + 1, 100_000)),
+          LONG,
+          'a\u0000b',
+          'x\ud800y',
+          42,
+          true,
+        ];
       case 'integer':
       case 'number':
         return [0, -1, 1.5, ...HUGE_NUMBERS, (schema.minimum ?? 0) - 1, (schema.maximum ?? 1e9) + 1, '1', true];
@@ -62,12 +84,37 @@ export function edgeValues(schema: Schema): Labelled[] {
 }
 
 /** Strings for a query parameter: empty, huge, numeric edges, impossible dates, and NUL. */
-const QUERY_VALUES = ['', ' ', 'x'.repeat(5_000), '-1', '0', '1.5', '1e400', '99999999999999999999', 'NaN', 'null', '[]', '\u0000', ...IMPOSSIBLE_DATES.slice(0, 3)];
+const QUERY_VALUES = [
+  '',
+  ' ',
+  'x'.repeat(5_000),
+  '-1',
+  '0',
+  '1.5',
+  '1e400',
+  '99999999999999999999',
+  'NaN',
+  'null',
+  '[]',
+  '\u0000',
+  ...IMPOSSIBLE_DATES.slice(0, 3),
+];
 
 /** What a real cursor can be turned into while keeping its form: impossible dates and times inside, other ids, cut short. */
 export function cursorVariants(real: string): Labelled[] {
   if (/^\d+$/.test(real)) {
-    return labelled(['0', '-1', '9'.repeat(18), '9'.repeat(19), '9'.repeat(40), String(BigInt(real) + 1n), `${real}.5`, `${real}e3`, `0x${real}`, ` ${real}`]);
+    return labelled([
+      '0',
+      '-1',
+      '9'.repeat(18),
+      '9'.repeat(19),
+      '9'.repeat(40),
+      String(BigInt(real) + 1n),
+      `${real}.5`,
+      `${real}e3`,
+      `0x${real}`,
+      ` ${real}`,
+    ]);
   }
   const decoded = Buffer.from(real, 'base64url').toString('utf8');
   const encode = (text: string) => Buffer.from(text).toString('base64url');
@@ -83,8 +130,16 @@ export function cursorVariants(real: string): Labelled[] {
     out.push(['its id not a UUID', encode(decoded.replace(uuid, 'not-a-uuid'))]);
     out.push(['its id zeros', encode(decoded.replace(uuid, '00000000-0000-0000-0000-000000000000'))]);
   }
-  out.push(['a part more', encode(`${decoded}|x`)], ['its parts swapped', encode(decoded.split('|').reverse().join('|'))], ['only its first part', encode(decoded.split('|')[0])]);
-  out.push(['cut short', real.slice(0, -3)], ['base64 with padding', Buffer.from(decoded).toString('base64')], ['a byte that is not UTF-8', Buffer.from([0xff, 0xfe, ...Buffer.from(decoded)]).toString('base64url')]);
+  out.push(
+    ['a part more', encode(`${decoded}|x`)],
+    ['its parts swapped', encode(decoded.split('|').reverse().join('|'))],
+    ['only its first part', encode(decoded.split('|')[0])],
+  );
+  out.push(
+    ['cut short', real.slice(0, -3)],
+    ['base64 with padding', Buffer.from(decoded).toString('base64')],
+    ['a byte that is not UTF-8', Buffer.from([0xff, 0xfe, ...Buffer.from(decoded)]).toString('base64url')],
+  );
   out.push(['NUL inside', encode(`${decoded}\u0000`)], ['huge', encode(decoded.repeat(50)).slice(0, 200)]);
   return out;
 }
@@ -101,7 +156,16 @@ function pathVariants(kind: Kind, fitting: string): Labelled[] {
     case 'invitationToken':
       return labelled([fitting.toUpperCase(), `${fitting}x`, fitting.slice(0, -1), 'x'.repeat(300), '%00']);
     default:
-      return labelled([fitting.toUpperCase(), `${fitting}x`, fitting.slice(0, -1), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', `${fitting}%00`, '2026-02-30', 'x'.repeat(300)]);
+      return labelled([
+        fitting.toUpperCase(),
+        `${fitting}x`,
+        fitting.slice(0, -1),
+        '00000000-0000-0000-0000-000000000000',
+        'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        `${fitting}%00`,
+        '2026-02-30',
+        'x'.repeat(300),
+      ]);
   }
 }
 
@@ -115,33 +179,58 @@ const authorization = (op: Operation): Record<string, string> => {
  * Every case of the matrix for `ops`, on the world's things. `cursors` holds a real `cursor` value
  * per route that pages (the nextCursor of its first page).
  */
-export function matrixCases(ops: Operation[], things: Record<Kind, string>, ids: CastIds, cursors: Record<string, string>): MatrixCase[] {
+export function matrixCases(
+  ops: Operation[],
+  things: Record<Kind, string>,
+  ids: CastIds,
+  cursors: Record<string, string>,
+): MatrixCase[] {
   const cases: MatrixCase[] = [];
   for (const op of ops) {
     const params = Object.fromEntries(op.pathParams.map((p) => [p, things[kindOf(op.path, p)]]));
     const fitting = op.body ? fittingBody(op, params, ids) : undefined;
-    const query = op.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(q.schema.example ?? 'x'))}`);
+    const query = op.query
+      .filter((q) => q.required)
+      .map((q) => `${q.name}=${encodeURIComponent(String(q.schema.example ?? 'x'))}`);
     const headers = { ...authorization(op), ...(fitting ? { 'content-type': 'application/json' } : {}) };
-    const make = (what: string, path: string, body: Record<string, unknown> | undefined, q: string[] = query): MatrixCase => ({
+    const make = (
+      what: string,
+      path: string,
+      body: Record<string, unknown> | undefined,
+      q: string[] = query,
+    ): MatrixCase => ({
       op,
       what,
       body,
-      request: { method: op.method.toUpperCase(), path: q.length ? `${path}?${q.join('&')}` : path, headers, body: body && JSON.stringify(body) },
+      request: {
+        method: op.method.toUpperCase(),
+        path: q.length ? `${path}?${q.join('&')}` : path,
+        headers,
+        body: body && JSON.stringify(body),
+      },
     });
     const path = fillPath(op.path, params);
 
     for (const [field, schema] of bodyFields(op)) {
-      for (const [l, value] of edgeValues(schema)) cases.push(make(`body ${field} = ${l}`, path, { ...fitting, [field]: value }));
+      for (const [l, value] of edgeValues(schema))
+        cases.push(make(`body ${field} = ${l}`, path, { ...fitting, [field]: value }));
       // One level down: the fields of an object field (a comment's target), each in turn.
       for (const [inner, innerSchema] of schema.properties ? Object.entries(schema.properties) : []) {
         const base = (fitting?.[field] ?? {}) as Record<string, unknown>;
-        for (const [l, value] of edgeValues(resolve(innerSchema))) cases.push(make(`body ${field}.${inner} = ${l}`, path, { ...fitting, [field]: { ...base, [inner]: value } }));
+        for (const [l, value] of edgeValues(resolve(innerSchema)))
+          cases.push(make(`body ${field}.${inner} = ${l}`, path, { ...fitting, [field]: { ...base, [inner]: value } }));
       }
     }
     for (const q of op.query) {
       const others = query.filter((part) => !part.startsWith(`${q.name}=`));
-      const values: Labelled[] = [...labelled(QUERY_VALUES), ...(q.name === 'cursor' && cursors[op.name] ? cursorVariants(cursors[op.name]) : [])];
-      for (const [l, value] of values) cases.push(make(`query ${q.name} = ${l}`, path, fitting, [...others, `${q.name}=${percentEncode(String(value))}`]));
+      const values: Labelled[] = [
+        ...labelled(QUERY_VALUES),
+        ...(q.name === 'cursor' && cursors[op.name] ? cursorVariants(cursors[op.name]) : []),
+      ];
+      for (const [l, value] of values)
+        cases.push(
+          make(`query ${q.name} = ${l}`, path, fitting, [...others, `${q.name}=${percentEncode(String(value))}`]),
+        );
       cases.push(make(`query ${q.name} twice`, path, fitting, [...others, `${q.name}=1`, `${q.name}=2`]));
     }
     for (const p of op.pathParams) {

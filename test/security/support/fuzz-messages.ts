@@ -17,13 +17,36 @@ const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecti
 const room = (rooms: string[]) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...rooms) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('programme', 'pair', 'plan', 'assessment', 'user', 'admin', ''), fc.oneof(fc.uuid(), text())).map(([k, id]) => `${k}:${id}`) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('programme', 'pair', 'plan', 'assessment', 'user', 'admin', ''),
+          fc.oneof(fc.uuid(), text()),
+        )
+        .map(([k, id]) => `${k}:${id}`),
+    },
     { weight: 2, arbitrary: wrongValue() },
   );
 
 const sinceSeq = () =>
   fc.oneof(
-    fc.constantFrom('0', '1', '00', '', '-1', '1.5', '9223372036854775807', '9223372036854775808', '9999999999999999999', '18446744073709551616', 2 ** 53, -1, 1.5, Number.MAX_SAFE_INTEGER),
+    fc.constantFrom(
+      '0',
+      '1',
+      '00',
+      '',
+      '-1',
+      '1.5',
+      '9223372036854775807',
+      '9223372036854775808',
+      '9999999999999999999',
+      '18446744073709551616',
+      2 ** 53,
+      -1,
+      1.5,
+      Number.MAX_SAFE_INTEGER,
+    ),
     fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
     wrongValue(),
   );
@@ -31,7 +54,13 @@ const sinceSeq = () =>
 /** The payload of a message: mostly shaped like the protocol's, with wrong, binary, deep or oversized parts. */
 const payload = (rooms: string[]) =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.record({ room: room(rooms), sinceSeq: sinceSeq(), target: fc.oneof(text(), wrongValue()) }, { requiredKeys: [] }) },
+    {
+      weight: 8,
+      arbitrary: fc.record(
+        { room: room(rooms), sinceSeq: sinceSeq(), target: fc.oneof(text(), wrongValue()) },
+        { requiredKeys: [] },
+      ),
+    },
     { weight: 3, arbitrary: wrongValue() },
     { weight: 1, arbitrary: fc.constant(Buffer.from([0, 1, 2, 255])) },
     { weight: 1, arbitrary: fc.constant(JSON.parse('{"a":'.repeat(500) + '1' + '}'.repeat(500))) },
@@ -41,8 +70,15 @@ const payload = (rooms: string[]) =>
 export function socketMessage(rooms: string[], sockets: number): fc.Arbitrary<SocketMessage> {
   return fc.record({
     socket: fc.nat(sockets - 1),
-    event: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...EVENTS) }, { weight: 1, arbitrary: text().filter((e) => !RESERVED.has(e)) }),
-    args: fc.oneof({ weight: 8, arbitrary: payload(rooms).map((p): unknown[] => [p]) }, { weight: 1, arbitrary: fc.constant<unknown[]>([]) }, { weight: 1, arbitrary: fc.array<unknown>(payload(rooms), { maxLength: 3 }) }),
+    event: fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom(...EVENTS) },
+      { weight: 1, arbitrary: text().filter((e) => !RESERVED.has(e)) },
+    ),
+    args: fc.oneof(
+      { weight: 8, arbitrary: payload(rooms).map((p): unknown[] => [p]) },
+      { weight: 1, arbitrary: fc.constant<unknown[]>([]) },
+      { weight: 1, arbitrary: fc.array<unknown>(payload(rooms), { maxLength: 3 }) },
+    ),
     ack: fc.boolean(),
   });
 }

@@ -18,11 +18,21 @@ export interface Credentials {
 export const percentEncode = (v: string) =>
   v
     .split(/([\ud800-\udfff])/)
-    .map((part) => (/^[\ud800-\udfff]$/.test(part) ? Buffer.from([0xed, 0xa0 | ((part.charCodeAt(0) >> 6) & 0x1f), 0x80 | (part.charCodeAt(0) & 0x3f)]).toString('hex').replace(/../g, '%$&').toUpperCase() : encodeURIComponent(part)))
+    .map((part) =>
+      /^[\ud800-\udfff]$/.test(part)
+        ? Buffer.from([0xed, 0xa0 | ((part.charCodeAt(0) >> 6) & 0x1f), 0x80 | (part.charCodeAt(0) & 0x3f)])
+            .toString('hex')
+            .replace(/../g, '%$&')
+            .toUpperCase()
+        : encodeURIComponent(part),
+    )
     .join('');
 
 /** A header value Node's HTTP client will send: visible ASCII and tabs. */
-const headerValue = () => fc.oneof({ weight: 1, arbitrary: text() }, { weight: 6, arbitrary: fc.string({ maxLength: 300 }) }).map((v) => v.replace(/[^\t\x20-\x7e]/g, '?'));
+const headerValue = () =>
+  fc
+    .oneof({ weight: 1, arbitrary: text() }, { weight: 6, arbitrary: fc.string({ maxLength: 300 }) })
+    .map((v) => v.replace(/[^\t\x20-\x7e]/g, '?'));
 
 const authorization = (creds: Credentials): fc.Arbitrary<string | undefined> =>
   fc.oneof(
@@ -32,7 +42,12 @@ const authorization = (creds: Credentials): fc.Arbitrary<string | undefined> =>
     { weight: 1, arbitrary: fc.constantFrom(...creds.valid).map((t) => t) },
     { weight: 1, arbitrary: fc.constantFrom(...creds.tampered).map((t) => `Bearer ${t}`) },
     { weight: 1, arbitrary: headerValue().map((v) => `Bearer ${v}`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Basic ', 'bearer ', 'Bearer  ', 'Token ', ''), headerValue()).map(([a, b]) => a + b) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('Basic ', 'bearer ', 'Bearer  ', 'Token ', ''), headerValue())
+        .map(([a, b]) => a + b),
+    },
   );
 
 const CONTENT_TYPES = [
@@ -75,23 +90,48 @@ const oneFieldChanged = (op: Operation, pools: Pools): fc.Arbitrary<GeneratedBod
   const props = resolve(op.body ?? {}).properties ?? {};
   const keys = Object.keys(props);
   if (!keys.length) return null;
-  const trouble = fc.constantFrom('a\u0000b', 'x\ud800y', '', ' ', 'x'.repeat(20_000), -1, 2 ** 31, 1e308, null, [], {}, 'javascript:alert(1)');
+  const trouble = fc.constantFrom(
+    'a\u0000b',
+    'x\ud800y',
+    '',
+    ' ',
+    'x'.repeat(20_000),
+    -1,
+    2 ** 31,
+    1e308,
+    null,
+    [],
+    {},
+    'javascript:alert(1)',
+  );
   return fc
     .constantFrom(...keys)
     .chain((key) =>
       fc
-        .oneof({ weight: 3, arbitrary: valueFor(props[key], pools, 0.3) }, { weight: 2, arbitrary: trouble }, { weight: 2, arbitrary: fc.constant(undefined) })
+        .oneof(
+          { weight: 3, arbitrary: valueFor(props[key], pools, 0.3) },
+          { weight: 2, arbitrary: trouble },
+          { weight: 2, arbitrary: fc.constant(undefined) },
+        )
         .map((value): GeneratedBody => ({ contentType: 'application/json', change: [key, value] })),
     );
 };
 
 const body = (op: Operation, pools: Pools): fc.Arbitrary<GeneratedBody> => {
-  const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ body: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
+  const json = (value: fc.Arbitrary<unknown>) =>
+    value.map((v) => ({ body: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
   const raw = fc.constantFrom(...RAW_BODIES).map((b) => ({ body: b, contentType: 'application/json' }));
-  const otherType = fc.tuple(fc.constantFrom(...CONTENT_TYPES), fc.oneof(fc.constantFrom(...RAW_BODIES.slice(0, 10)), headerValue())).map(([contentType, b]) => ({ body: b, contentType }));
+  const otherType = fc
+    .tuple(fc.constantFrom(...CONTENT_TYPES), fc.oneof(fc.constantFrom(...RAW_BODIES.slice(0, 10)), headerValue()))
+    .map(([contentType, b]) => ({ body: b, contentType }));
   const none = fc.constant({});
   if (!op.body) {
-    return fc.oneof({ weight: 12, arbitrary: none }, { weight: 1, arbitrary: json(wrongValue()) }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: otherType });
+    return fc.oneof(
+      { weight: 12, arbitrary: none },
+      { weight: 1, arbitrary: json(wrongValue()) },
+      { weight: 1, arbitrary: raw },
+      { weight: 1, arbitrary: otherType },
+    );
   }
   const changed = oneFieldChanged(op, pools);
   return fc.oneof(
@@ -113,14 +153,19 @@ const pathValue = (fitting: string, pools: Pools) =>
     { weight: 2, arbitrary: fc.constantFrom(...pools.ids, ...pools.codes).map((v) => percentEncode(v)) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: text().map((v) => percentEncode(v)) },
-    { weight: 1, arbitrary: fc.constantFrom('%zz', '%', '..', '%2e%2e', '%2F', '.', '~', '*', '%00', '%C0%AE', '1', '-1', '0x10') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('%zz', '%', '..', '%2e%2e', '%2F', '.', '~', '*', '%00', '%C0%AE', '1', '-1', '0x10'),
+    },
   );
 
 const queryPart = (op: Operation, pools: Pools): fc.Arbitrary<string> => {
   const known = op.query.map((q) =>
     fc.option(
       fc.oneof(
-        valueFor(q.schema, pools, 0.2).map((v) => `${q.name}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v))}`),
+        valueFor(q.schema, pools, 0.2).map(
+          (v) => `${q.name}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v))}`,
+        ),
         fc.tuple(text(), text()).map(([a, b]) => `${q.name}=${percentEncode(a)}&${q.name}=${percentEncode(b)}`),
         fc.constant(`${q.name}[x]=1`),
         fc.constant(q.name),
@@ -131,9 +176,22 @@ const queryPart = (op: Operation, pools: Pools): fc.Arbitrary<string> => {
   const extra = fc.oneof(
     { weight: 4, arbitrary: fc.constant(null) },
     { weight: 1, arbitrary: fc.tuple(text(), text()).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`) },
-    { weight: 1, arbitrary: fc.constantFrom('__proto__[isAdmin]=true', 'constructor[prototype][isAdmin]=true', 'a=%zz', '&&&', '=', 'a[]=1&a[]=2', 'limit=1e400') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '__proto__[isAdmin]=true',
+        'constructor[prototype][isAdmin]=true',
+        'a=%zz',
+        '&&&',
+        '=',
+        'a[]=1&a[]=2',
+        'limit=1e400',
+      ),
+    },
   );
-  return fc.tuple(fc.tuple(...known), extra).map(([parts, more]) => [...parts, more].filter((p): p is string => !!p).join('&'));
+  return fc
+    .tuple(fc.tuple(...known), extra)
+    .map(([parts, more]) => [...parts, more].filter((p): p is string => !!p).join('&'));
 };
 
 const extraHeaders = (): fc.Arbitrary<Record<string, string>> =>
@@ -167,15 +225,35 @@ const decoded = (params: Record<string, string>) =>
   );
 
 /** One malformed (or nearly right) request to `op`: path, query, headers and body all generated. */
-export function requestFor(op: Operation, pools: Pools, things: Record<Kind, string>, creds: Credentials): fc.Arbitrary<RawRequest> {
-  const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])) as Record<string, fc.Arbitrary<string>>);
-  return fc.record({ params, query: queryPart(op, pools), auth: authorization(creds), body: body(op, pools), headers: extraHeaders() }).map(({ params: p, query, auth, body: b, headers }) => {
-    const all: Record<string, string> = { ...headers };
-    if (auth !== undefined) all.authorization = auth;
-    if (b.contentType) all['content-type'] = b.contentType;
-    const path = fillPath(op.path, p, true);
-    const example = b.change && (exampleBody(op, decoded(p)) as Record<string, unknown>);
-    const sent = b.change ? JSON.stringify(b.change[1] === undefined ? example : { ...example, [b.change[0]]: b.change[1] }) : b.body;
-    return { method: op.method.toUpperCase(), path: query ? `${path}?${query}` : path, headers: all, body: sent };
-  });
+export function requestFor(
+  op: Operation,
+  pools: Pools,
+  things: Record<Kind, string>,
+  creds: Credentials,
+): fc.Arbitrary<RawRequest> {
+  const params = fc.record(
+    Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
+  );
+  return fc
+    .record({
+      params,
+      query: queryPart(op, pools),
+      auth: authorization(creds),
+      body: body(op, pools),
+      headers: extraHeaders(),
+    })
+    .map(({ params: p, query, auth, body: b, headers }) => {
+      const all: Record<string, string> = { ...headers };
+      if (auth !== undefined) all.authorization = auth;
+      if (b.contentType) all['content-type'] = b.contentType;
+      const path = fillPath(op.path, p, true);
+      const example = b.change && (exampleBody(op, decoded(p)) as Record<string, unknown>);
+      const sent = b.change
+        ? JSON.stringify(b.change[1] === undefined ? example : { ...example, [b.change[0]]: b.change[1] })
+        : b.body;
+      return { method: op.method.toUpperCase(), path: query ? `${path}?${query}` : path, headers: all, body: sent };
+    });
 }

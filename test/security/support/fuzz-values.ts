@@ -52,7 +52,23 @@ export const NASTY_STRINGS = [
   'a'.repeat(70_000),
 ];
 
-export const NASTY_NUMBERS = [0, -0, -1, 1, 1.5, -0.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 2 ** 63, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 5e-324];
+export const NASTY_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  1.5,
+  -0.5,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  2 ** 63,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  5e-324,
+];
 
 export const text = (): fc.Arbitrary<string> =>
   fc.oneof(
@@ -67,12 +83,31 @@ export const number = (): fc.Arbitrary<number> =>
 
 /** A value of any JSON type, as a client with the wrong idea would send. */
 export const wrongValue = (): fc.Arbitrary<unknown> =>
-  fc.oneof(text(), number(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.jsonValue({ maxDepth: 2 }), fc.array(text(), { maxLength: 3 }));
+  fc.oneof(
+    text(),
+    number(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant([]),
+    fc.constant({}),
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.array(text(), { maxLength: 3 }),
+  );
 
 const isoDate = () =>
   fc.oneof(
-    fc.constantFrom('2030-01-01', '2027-02-30', '2030-13-01', '0000-00-00', '2030-1-1', '9999-12-31', '2030-01-01T00:00:00Z'),
-    fc.date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') }).map((d) => d.toISOString().slice(0, 10)),
+    fc.constantFrom(
+      '2030-01-01',
+      '2027-02-30',
+      '2030-13-01',
+      '0000-00-00',
+      '2030-1-1',
+      '9999-12-31',
+      '2030-01-01T00:00:00Z',
+    ),
+    fc
+      .date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') })
+      .map((d) => d.toISOString().slice(0, 10)),
   );
 
 /**
@@ -91,15 +126,43 @@ function fittingValue(s: Schema, pools: Pools, chaos: number, depth: number): fc
   if (s.enum) return fc.constantFrom(...s.enum);
   switch (s.type) {
     case 'string':
-      if (s.format === 'uuid') return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.ids) }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) });
+      if (s.format === 'uuid')
+        return fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...pools.ids) },
+          { weight: 1, arbitrary: fc.uuid({ version: 4 }) },
+        );
       if (s.format === 'date') return isoDate();
       if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
       return fc.oneof(
         { weight: typeof s.example === 'string' ? 4 : 0, arbitrary: fc.constant(String(s.example)) },
-        { weight: 3, arbitrary: fc.string({ minLength: s.minLength ?? 1, maxLength: Math.min(s.maxLength ?? 60, 60) }) },
-        { weight: 2, arbitrary: fc.constantFrom(...pools.codes, 'https://example.org/x', 'a@example.eu', 'BE', 'a-long-enough-passphrase') },
+        {
+          weight: 3,
+          arbitrary: fc.string({ minLength: s.minLength ?? 1, maxLength: Math.min(s.maxLength ?? 60, 60) }),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(
+            ...pools.codes,
+            'https://example.org/x',
+            'a@example.eu',
+            'BE',
+            'a-long-enough-passphrase',
+          ),
+        },
         // Of the right type, and still trouble: NUL, a lone surrogate, control and right-to-left characters.
-        { weight: 1, arbitrary: fc.constantFrom('a\u0000b', '\u0000', 'x\ud800y', 'x\udfffy', '\u202etxt.exe', 'tab\tnew\nline\r', '💥🏳️‍🌈', '\ufeffbom') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'a\u0000b',
+            '\u0000',
+            'x\ud800y',
+            'x\udfffy',
+            '\u202etxt.exe',
+            'tab\tnew\nline\r',
+            '💥🏳️‍🌈',
+            '\ufeffbom',
+          ),
+        },
         { weight: chaos > 0 ? 1 : 0, arbitrary: text() },
       );
     case 'integer':
@@ -112,7 +175,12 @@ function fittingValue(s: Schema, pools: Pools, chaos: number, depth: number): fc
     case 'array':
       return fc.oneof(
         { weight: Array.isArray(s.example) ? 4 : 0, arbitrary: fc.constant(s.example) },
-        { weight: 8, arbitrary: fc.array(depth > 3 ? wrongValue() : valueFor(s.items ?? {}, pools, chaos, depth + 1), { maxLength: 4 }) },
+        {
+          weight: 8,
+          arbitrary: fc.array(depth > 3 ? wrongValue() : valueFor(s.items ?? {}, pools, chaos, depth + 1), {
+            maxLength: 4,
+          }),
+        },
         { weight: chaos > 0 ? 1 : 0, arbitrary: fc.constant(Array.from({ length: 500 }, (_, i) => `item-${i}`)) },
       );
     case 'object':
@@ -128,6 +196,16 @@ function objectFor(s: Schema, pools: Pools, chaos: number, depth: number): fc.Ar
   for (const [key, prop] of Object.entries(s.properties ?? {})) model[key] = valueFor(prop, pools, chaos, depth + 1);
   const required = chaos < 0.5 ? (s.required ?? []) : [];
   const known = fc.record(model, { requiredKeys: required.filter((k) => k in model) });
-  const unknown = fc.dictionary(fc.oneof(fc.constantFrom('isAdmin', 'id', 'role', 'version', 'userId', 'programmeId'), fc.string({ maxLength: 10 })), wrongValue(), { maxKeys: 2 });
-  return fc.oneof({ weight: 4, arbitrary: known }, { weight: chaos > 0 ? 1 : 0, arbitrary: fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a })) });
+  const unknown = fc.dictionary(
+    fc.oneof(
+      fc.constantFrom('isAdmin', 'id', 'role', 'version', 'userId', 'programmeId'),
+      fc.string({ maxLength: 10 }),
+    ),
+    wrongValue(),
+    { maxKeys: 2 },
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: known },
+    { weight: chaos > 0 ? 1 : 0, arbitrary: fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a })) },
+  );
 }

@@ -48,7 +48,10 @@ async function forgedTokens(t: TestApp, session: SignedIn): Promise<string[]> {
     `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, exp: 4_000_000_000 })}.`,
     await jwt.signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { secret }),
     await jwt.signAsync({ sub: randomUUID(), sid: randomUUID() }, { secret, expiresIn: 3600 }),
-    await jwt.signAsync({ sub: session.user.id, sid: session.user.id }, { secret, algorithm: 'HS512', expiresIn: 3600 }),
+    await jwt.signAsync(
+      { sub: session.user.id, sid: session.user.id },
+      { secret, algorithm: 'HS512', expiresIn: 3600 },
+    ),
     ended.token,
   ];
 }
@@ -56,13 +59,42 @@ async function forgedTokens(t: TestApp, session: SignedIn): Promise<string[]> {
 /** A mentoring programme with every kind of thing in it, the pools of its ids and codes, and live sessions of every role. */
 export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const w = await t.given.mentoring();
-  const work = await pairWork(t, { programmeId: w.programme.id, pairId: w.pair.id, menteeCityId: w.city.id }, w.people, 'fuzz');
+  const work = await pairWork(
+    t,
+    { programmeId: w.programme.id, pairId: w.pair.id, menteeCityId: w.city.id },
+    w.people,
+    'fuzz',
+  );
   const programme = await programmeWork(t, w, 'fuzz');
   const notification = await notificationOf(t, w.people.mentee.user, 'fuzz');
   await notificationOf(t, w.people.mentee.user, 'fuzz-older'); // a second page, so there is a cursor
   const users = Object.values(w.people).map((p) => p.user.id);
-  const ids = [...work.ids, ...programme.ids, notification.id, w.otherPair.id, w.elsewhere.id, w.city.id, w.mentorCity.id, w.coordinatorOrganisation.id, ...users];
-  const codes = ['migrant-entrepreneurs', 'strategy', 'strategy.q1', 'access-to-finance', 'access-to-finance.q2', 'national-legislation-and-policy', '1', '2', 'plan', 'milestone', 'progress', 'csv', 'pdf'];
+  const ids = [
+    ...work.ids,
+    ...programme.ids,
+    notification.id,
+    w.otherPair.id,
+    w.elsewhere.id,
+    w.city.id,
+    w.mentorCity.id,
+    w.coordinatorOrganisation.id,
+    ...users,
+  ];
+  const codes = [
+    'migrant-entrepreneurs',
+    'strategy',
+    'strategy.q1',
+    'access-to-finance',
+    'access-to-finance.q2',
+    'national-legislation-and-policy',
+    '1',
+    '2',
+    'plan',
+    'milestone',
+    'progress',
+    'csv',
+    'pdf',
+  ];
   const things: Record<Kind, string> = {
     ...SHARED_VALUES,
     programme: w.programme.id,
@@ -89,7 +121,10 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const sessions = { ...w.people } as Record<SignedInRole, SignedIn>;
   const cursors: Record<string, string> = {};
   for (const op of operations().filter((o) => o.method === 'get' && o.query.some((q) => q.name === 'cursor'))) {
-    const path = fillPath(op.path, Object.fromEntries(op.pathParams.map((p) => [p, things[kindOf(op.path, p)]]))).replace(/^\/api\/v1/, '');
+    const path = fillPath(
+      op.path,
+      Object.fromEntries(op.pathParams.map((p) => [p, things[kindOf(op.path, p)]])),
+    ).replace(/^\/api\/v1/, '');
     const reader = sessions[writerOf(op) as SignedInRole];
     const page = await t.api.as(reader.token).get(`${path}?limit=1`);
     if (typeof page.body?.nextCursor === 'string') cursors[op.name] = page.body.nextCursor;

@@ -4,7 +4,16 @@ import type { SignedIn } from '../../support/given';
 import { notificationOf, pairWork, programmeWork, type Mentoring, type PairWork, type ProgrammeWork } from './cast';
 import { SHARED_VALUES, type Kind } from './resource-kinds';
 
-export const IDOR_ROLES = ['admin', 'coordinator', 'expert', 'mentor', 'mentee', 'otherCity', 'outsider', 'anonymous'] as const;
+export const IDOR_ROLES = [
+  'admin',
+  'coordinator',
+  'expert',
+  'mentor',
+  'mentee',
+  'otherCity',
+  'outsider',
+  'anonymous',
+] as const;
 export type IdorRole = (typeof IDOR_ROLES)[number];
 
 /** Things someone may not see: what they are (by kind), and what of them must never appear in an answer. */
@@ -33,9 +42,21 @@ export interface IdorCast {
   awayNotification: { id: string; marker: string };
 }
 
-const pairThings = (p: PairWork): Partial<Record<Kind, string>> => ({ pair: p.pair, plan: p.plan, milestone: p.milestone, comment: p.comment, assessment: p.assessment });
+const pairThings = (p: PairWork): Partial<Record<Kind, string>> => ({
+  pair: p.pair,
+  plan: p.plan,
+  milestone: p.milestone,
+  comment: p.comment,
+  assessment: p.assessment,
+});
 
-const set = (name: string, things: Partial<Record<Kind, string>>, ids: string[], markers: string[], personal = false): ForeignSet => ({
+const set = (
+  name: string,
+  things: Partial<Record<Kind, string>>,
+  ids: string[],
+  markers: string[],
+  personal = false,
+): ForeignSet => ({
   name,
   things: { ...SHARED_VALUES, ...things },
   ids,
@@ -55,7 +76,12 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
   const thirdCity = { id: home.otherPair.mentorOrganisation.id } as Organisation;
   const otherPairMentor = await t.given.signIn(await t.given.member(home.programme, thirdCity, 'city-member'));
 
-  const homePair = await pairWork(t, { programmeId: home.programme.id, pairId: home.pair.id, menteeCityId: home.city.id }, home.people, 'home-pair');
+  const homePair = await pairWork(
+    t,
+    { programmeId: home.programme.id, pairId: home.pair.id, menteeCityId: home.city.id },
+    home.people,
+    'home-pair',
+  );
   const otherPair = await pairWork(
     t,
     { programmeId: home.programme.id, pairId: home.otherPair.id, menteeCityId: home.otherCity.id },
@@ -63,22 +89,45 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
     'other-pair',
   );
   const homeProgramme = await programmeWork(t, home, 'home-programme');
-  const awayPair = await pairWork(t, { programmeId: away.programme.id, pairId: away.pair.id, menteeCityId: away.city.id }, away.people, 'away-pair');
+  const awayPair = await pairWork(
+    t,
+    { programmeId: away.programme.id, pairId: away.pair.id, menteeCityId: away.city.id },
+    away.people,
+    'away-pair',
+  );
   const awayProgramme = await programmeWork(t, away, 'away-programme');
   const awayNotification = await notificationOf(t, away.people.mentee.user, 'away-notification');
 
   const awaySet = set(
     'another programme',
-    { ...pairThings(awayPair), programme: awayProgramme.programme, consortiumMilestone: awayProgramme.consortiumMilestone, member: awayProgramme.member, report: awayProgramme.report },
+    {
+      ...pairThings(awayPair),
+      programme: awayProgramme.programme,
+      consortiumMilestone: awayProgramme.consortiumMilestone,
+      member: awayProgramme.member,
+      report: awayProgramme.report,
+    },
     [...awayPair.ids, ...awayProgramme.ids],
     [awayPair.marker, awayProgramme.marker],
   );
-  const notificationSet = set('another user’s notification', { notification: awayNotification.id }, [awayNotification.id], [awayNotification.marker], true);
+  const notificationSet = set(
+    'another user’s notification',
+    { notification: awayNotification.id },
+    [awayNotification.id],
+    [awayNotification.marker],
+    true,
+  );
   const otherPairSet = set('another pair', pairThings(otherPair), otherPair.ids, [otherPair.marker]);
   const homePairSet = set('another pair', pairThings(homePair), homePair.ids, [homePair.marker]);
   const homeProgrammeSet = set(
     'another programme',
-    { ...pairThings(homePair), programme: home.programme.id, consortiumMilestone: homeProgramme.consortiumMilestone, member: homeProgramme.member, report: homeProgramme.report },
+    {
+      ...pairThings(homePair),
+      programme: home.programme.id,
+      consortiumMilestone: homeProgramme.consortiumMilestone,
+      member: homeProgramme.member,
+      report: homeProgramme.report,
+    },
     [...homePair.ids, ...homeProgramme.ids, ...otherPair.ids],
     [homePair.marker, otherPair.marker, homeProgramme.marker],
   );
@@ -93,7 +142,12 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
     outsider: [homeProgrammeSet, awaySet, notificationSet],
     anonymous: [awaySet, notificationSet],
   };
-  const inHome = { programme: home.programme.id, consortiumMilestone: homeProgramme.consortiumMilestone, report: homeProgramme.report, member: homeProgramme.member };
+  const inHome = {
+    programme: home.programme.id,
+    consortiumMilestone: homeProgramme.consortiumMilestone,
+    report: homeProgramme.report,
+    member: homeProgramme.member,
+  };
   const homes: Record<IdorRole, Partial<Record<Kind, string>>> = {
     admin: { ...SHARED_VALUES, ...inHome, ...pairThings(homePair) },
     coordinator: { ...SHARED_VALUES, ...inHome, ...pairThings(homePair) },

@@ -21,7 +21,11 @@ export function exampleOf(schema: Schema): unknown {
     case 'array':
       return [];
     default:
-      return Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => s.required?.includes(k)).map(([k, p]) => [k, exampleOf(p)]));
+      return Object.fromEntries(
+        Object.entries(s.properties ?? {})
+          .filter(([k]) => s.required?.includes(k))
+          .map(([k, p]) => [k, exampleOf(p)]),
+      );
   }
 }
 
@@ -39,7 +43,11 @@ export function exampleBody(op: Operation, params: Record<string, string>): unkn
   const body = BODIES[op.name] ?? (op.body ? exampleOf(op.body) : undefined);
   if (body === undefined) return undefined;
   // Escaped as JSON text: a fuzzed path value may hold a quote or a backslash.
-  return JSON.parse(JSON.stringify(body).replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : JSON.stringify(params[name]).slice(1, -1))));
+  return JSON.parse(
+    JSON.stringify(body).replace(/\{(\w+)\}/g, (m, name: string) =>
+      params[name] === undefined ? m : JSON.stringify(params[name]).slice(1, -1),
+    ),
+  );
 }
 
 /** Required query parameters, from their examples. */

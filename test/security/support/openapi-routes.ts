@@ -38,7 +38,17 @@ export interface Operation {
 }
 
 export const OPENAPI = JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        security?: unknown[];
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 };
 
@@ -61,7 +71,9 @@ export function operations(): Operation[] {
         method: method as Method,
         path,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
         headers: parameters.filter((p) => p.in === 'header').map((p) => p.name),
         body: schema ? resolve(schema) : undefined,
         public: !op.security?.length,

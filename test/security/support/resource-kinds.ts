@@ -46,7 +46,10 @@ export function kindOf(path: string, param: string): Kind {
   const before = segments[at - 1];
   if (before === 'milestones' && segments[at - 3] === 'programmes') return 'consortiumMilestone';
   const kind = BY_SEGMENT[before];
-  if (!kind) throw new Error(`${path}: what does {${param}} after "${before}" name? Add it to test/security/support/resource-kinds.ts`);
+  if (!kind)
+    throw new Error(
+      `${path}: what does {${param}} after "${before}" name? Add it to test/security/support/resource-kinds.ts`,
+    );
   return kind;
 }
 

@@ -57,7 +57,8 @@ const READERS: [RegExp, Writer][] = [
 export function writerOf(op: Operation): Writer {
   if (op.body) {
     const writer = WRITERS[op.name];
-    if (!writer) throw new Error(`${op.name}: who makes this write in the casts? Add it to test/security/support/write-routes.ts`);
+    if (!writer)
+      throw new Error(`${op.name}: who makes this write in the casts? Add it to test/security/support/write-routes.ts`);
     return writer;
   }
   return READERS.find(([pattern]) => pattern.test(op.path))![1];
@@ -75,11 +76,20 @@ export interface CastIds {
  * A body `op` accepts in the cast: the schema's example (as the IDOR matrix sends it), with the ids of
  * the cast where the example's random ones would stop the request at "not found".
  */
-export function fittingBody(op: Operation, params: Record<string, string>, ids: CastIds): Record<string, unknown> | undefined {
+export function fittingBody(
+  op: Operation,
+  params: Record<string, string>,
+  ids: CastIds,
+): Record<string, unknown> | undefined {
   const body = exampleBody(op, params) as Record<string, unknown> | undefined;
   switch (op.name) {
     case 'POST /api/v1/programmes':
-      return { ...body, startDate: '2027-01-01', endDate: '2027-12-31', coordinatorOrganisationId: ids.coordinatorOrganisation };
+      return {
+        ...body,
+        startDate: '2027-01-01',
+        endDate: '2027-12-31',
+        coordinatorOrganisationId: ids.coordinatorOrganisation,
+      };
     case 'POST /api/v1/programmes/{id}/invitations':
       return { ...body, organisationId: ids.city };
     case 'POST /api/v1/programmes/{id}/pairs':
@@ -92,10 +102,15 @@ export function fittingBody(op: Operation, params: Record<string, string>, ids: 
 }
 
 /** The fields of a route's body and their schemas, resolved. */
-export const bodyFields = (op: Operation): [string, Schema][] => Object.entries(resolve(op.body ?? {}).properties ?? {}).map(([k, s]) => [k, resolve(s)]);
+export const bodyFields = (op: Operation): [string, Schema][] =>
+  Object.entries(resolve(op.body ?? {}).properties ?? {}).map(([k, s]) => [k, resolve(s)]);
 
 /** The body's `version` (optimistic lock) moved on: the same request again with the version the 409 named. */
-export function withCurrentVersion(body: Record<string, unknown> | undefined, status: number, answer: string): Record<string, unknown> | undefined {
+export function withCurrentVersion(
+  body: Record<string, unknown> | undefined,
+  status: number,
+  answer: string,
+): Record<string, unknown> | undefined {
   if (status !== 409 || !body || !('version' in body)) return undefined;
   try {
     const current = (JSON.parse(answer) as { details?: { currentVersion?: unknown } }).details?.currentVersion;

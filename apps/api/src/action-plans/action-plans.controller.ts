@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { ActionPlansService } from './action-plans.service';
@@ -7,7 +15,11 @@ import { CreatePlanDto, ReviewDto, UpdatePlanDto, WorkflowStepDto } from './dto/
 import { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
 import { PlanWorkflowService } from './plan-workflow.service';
 
-const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body give the same result once' });
+const idempotencyKey = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'The same key and body give the same result once',
+});
 
 @ApiTags('action-plans')
 @ApiBearerAuth()
@@ -20,9 +32,16 @@ export class ActionPlansController {
 
   @Post('pairs/:id/action-plans')
   @idempotencyKey
-  @ApiOperation({ summary: "Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back" })
+  @ApiOperation({
+    summary:
+      "Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back",
+  })
   @ApiCreatedResponse({ type: CreatedPlanDto })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreatePlanDto): Promise<CreatedPlanDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreatePlanDto,
+  ): Promise<CreatedPlanDto> {
     return this.plans.create(actor, id, dto);
   }
 
@@ -41,7 +60,11 @@ export class ActionPlansController {
   @Patch('action-plans/:id')
   @ApiOperation({ summary: 'Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409' })
   @ApiOkResponse({ type: PlanDto })
-  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdatePlanDto): Promise<PlanDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdatePlanDto,
+  ): Promise<PlanDto> {
     return this.plans.update(actor, id, dto);
   }
 
@@ -53,8 +76,14 @@ export class ActionPlansController {
       'Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)',
   })
   @ApiOkResponse({ type: PlanDto })
-  @ApiUnprocessableEntityResponse({ description: 'PLAN_INCOMPLETE: details.missing lists objective, milestone, milestone-owner' })
-  submit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+  @ApiUnprocessableEntityResponse({
+    description: 'PLAN_INCOMPLETE: details.missing lists objective, milestone, milestone-owner',
+  })
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WorkflowStepDto,
+  ): Promise<PlanDto> {
     return this.workflow.submit(actor, id, dto.version);
   }
 
@@ -62,16 +91,23 @@ export class ActionPlansController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Withdraw a submission before it is reviewed (the mentee side)',
-    description: 'The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision',
+    description:
+      'The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision',
   })
   @ApiOkResponse({ type: PlanDto })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WorkflowStepDto,
+  ): Promise<PlanDto> {
     return this.workflow.withdraw(actor, id, dto.version);
   }
 
   @Post('action-plans/:id/reviews')
   @idempotencyKey
-  @ApiOperation({ summary: 'Approve or request changes (the mentor side); approval waits for open review threads unless overridden' })
+  @ApiOperation({
+    summary: 'Approve or request changes (the mentor side); approval waits for open review threads unless overridden',
+  })
   @ApiCreatedResponse({ type: PlanDto })
   review(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReviewDto): Promise<PlanDto> {
     return this.workflow.review(actor, id, dto);
@@ -81,7 +117,11 @@ export class ActionPlansController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Start implementing an approved plan (the mentee side)' })
   @ApiOkResponse({ type: PlanDto })
-  start(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+  start(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WorkflowStepDto,
+  ): Promise<PlanDto> {
     return this.workflow.step(actor, id, 'start', dto.version);
   }
 
@@ -89,7 +129,11 @@ export class ActionPlansController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a plan in progress as completed (the mentee side)' })
   @ApiOkResponse({ type: PlanDto })
-  complete(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WorkflowStepDto,
+  ): Promise<PlanDto> {
     return this.workflow.step(actor, id, 'complete', dto.version);
   }
 
@@ -97,7 +141,11 @@ export class ActionPlansController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive a plan (the mentee side or a coordinator)' })
   @ApiOkResponse({ type: PlanDto })
-  archive(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: WorkflowStepDto): Promise<PlanDto> {
+  archive(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WorkflowStepDto,
+  ): Promise<PlanDto> {
     return this.workflow.step(actor, id, 'archive', dto.version);
   }
 }

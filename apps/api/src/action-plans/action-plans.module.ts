@@ -13,7 +13,15 @@ import { PlanWorkflowService } from './plan-workflow.service';
 /** Action plans, their review workflow and revisions, milestones and progress. Pair policy and scopes come from the global PairsModule. */
 @Module({
   controllers: [ActionPlansController, PlanRevisionsController, PlanMilestonesController],
-  providers: [ActionPlansService, PlanWorkflowService, PlanRevisionsService, MilestonesService, PlanAccess, PlanReader, PlanSections],
+  providers: [
+    ActionPlansService,
+    PlanWorkflowService,
+    PlanRevisionsService,
+    MilestonesService,
+    PlanAccess,
+    PlanReader,
+    PlanSections,
+  ],
   exports: [PlanReader],
 })
 export class ActionPlansModule {}

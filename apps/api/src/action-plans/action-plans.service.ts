@@ -9,7 +9,15 @@ import type { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-respons
 import { assertPlanAllows, PlanAccess } from './plan-access';
 import { planUpdated, staleAware } from './plan-events';
 import { PlanReader } from './plan-reader';
-import { examplesOf, gapCodeErrors, gapsOf, PlanSections, sectionCodeErrors, throwIfInvalid, unique } from './plan-sections';
+import {
+  examplesOf,
+  gapCodeErrors,
+  gapsOf,
+  PlanSections,
+  sectionCodeErrors,
+  throwIfInvalid,
+  unique,
+} from './plan-sections';
 
 /** Action plans: the mentee drafts and edits them; everyone on the pair reads them. */
 @Injectable()
@@ -35,11 +43,19 @@ export class ActionPlansService {
     let gapQuestionCodes = dto.gapQuestionCodes && unique(dto.gapQuestionCodes);
     if (gapQuestionCodes) throwIfInvalid(gapCodeErrors(gapQuestionCodes, sectionCodes, sections));
     if (dto.fromAssessmentId) {
-      const answers = await this.sections.answersOf(dto.fromAssessmentId, pair.menteeOrganisationId, pair.benchmarkCode);
+      const answers = await this.sections.answersOf(
+        dto.fromAssessmentId,
+        pair.menteeOrganisationId,
+        pair.benchmarkCode,
+      );
       gapQuestionCodes ??= gapsOf(sectionCodes, sections, answers);
     }
     const { fromAssessmentId, ...fields } = dto;
-    const plan = new ActionPlan(this.em.getReference(Pair, pairId), { ...fields, sectionCodes, gapQuestionCodes }, actor.userId);
+    const plan = new ActionPlan(
+      this.em.getReference(Pair, pairId),
+      { ...fields, sectionCodes, gapQuestionCodes },
+      actor.userId,
+    );
     plan.sourceAssessmentId = fromAssessmentId;
     this.em.persist(plan);
     await this.events.flushWith(this.em, () => planUpdated(pair, plan, actor.userId));
@@ -70,7 +86,8 @@ export class ActionPlansService {
     plan.edit(version, fields);
     // Gaps the plan no longer names are no longer addressed by its milestones either.
     if (gapsBefore.some((q) => !plan.gapQuestionCodes.includes(q))) {
-      for (const milestone of await this.em.find(Milestone, { plan: planId })) milestone.keepGapsWithin(plan.gapQuestionCodes);
+      for (const milestone of await this.em.find(Milestone, { plan: planId }))
+        milestone.keepGapsWithin(plan.gapQuestionCodes);
     }
     await staleAware(
       () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)),
@@ -80,7 +97,11 @@ export class ActionPlansService {
   }
 
   /** Sections and gaps checked against the benchmark; gaps outside narrowed sections are dropped. */
-  private async checkedFields(pairId: string, plan: ActionPlan, changes: Partial<PlanFields>): Promise<Partial<PlanFields>> {
+  private async checkedFields(
+    pairId: string,
+    plan: ActionPlan,
+    changes: Partial<PlanFields>,
+  ): Promise<Partial<PlanFields>> {
     if (!changes.sectionCodes && !changes.gapQuestionCodes) return changes;
     const sections = await this.sections.forPair(pairId);
     const sectionCodes = changes.sectionCodes ? unique(changes.sectionCodes) : plan.sectionCodes;
@@ -96,7 +117,9 @@ export class ActionPlansService {
   }
 
   private async currentVersion(planId: string): Promise<number | undefined> {
-    const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
     return row?.version;
   }
 }

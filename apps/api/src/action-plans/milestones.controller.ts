@@ -6,7 +6,11 @@ import { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/mi
 import { LoggedProgressDto, MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import { MilestonesService } from './milestones.service';
 
-const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body give the same result once' });
+const idempotencyKey = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'The same key and body give the same result once',
+});
 
 @ApiTags('milestones')
 @ApiBearerAuth()
@@ -16,9 +20,15 @@ export class PlanMilestonesController {
 
   @Post('action-plans/:id/milestones')
   @idempotencyKey
-  @ApiOperation({ summary: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress' })
+  @ApiOperation({
+    summary: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress',
+  })
   @ApiCreatedResponse({ type: MilestoneDto })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateMilestoneDto,
+  ): Promise<MilestoneDto> {
     return this.milestones.create(actor, id, dto);
   }
 
@@ -29,17 +39,30 @@ export class PlanMilestonesController {
   }
 
   @Patch('milestones/:id')
-  @ApiOperation({ summary: 'Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409' })
+  @ApiOperation({
+    summary:
+      'Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409',
+  })
   @ApiOkResponse({ type: MilestoneDto })
-  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMilestoneDto): Promise<MilestoneDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateMilestoneDto,
+  ): Promise<MilestoneDto> {
     return this.milestones.update(actor, id, dto);
   }
 
   @Post('milestones/:id/progress')
   @idempotencyKey
-  @ApiOperation({ summary: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status' })
+  @ApiOperation({
+    summary: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status',
+  })
   @ApiCreatedResponse({ type: LoggedProgressDto })
-  logProgress(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: LogProgressDto): Promise<LoggedProgressDto> {
+  logProgress(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: LogProgressDto,
+  ): Promise<LoggedProgressDto> {
     return this.milestones.logProgress(actor, id, dto);
   }
 

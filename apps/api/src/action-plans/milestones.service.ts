@@ -65,7 +65,9 @@ export class MilestonesService {
           planStillAllows(this.em, change, scope.planId, changes.gapQuestionCodes),
         ),
       async () => {
-        const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from milestones where id = ?`, [milestoneId]);
+        const [row] = await this.em
+          .getConnection()
+          .execute<{ version: number }[]>(`select version from milestones where id = ?`, [milestoneId]);
         return row?.version;
       },
     );
@@ -91,13 +93,21 @@ export class MilestonesService {
     await this.events.flushWith(
       this.em,
       () => {
-        const events: AnyEvent[] = [...progressLogged(scope, scope.planId, entry, actor.userId), ...milestoneUpdated(scope, scope.planId, milestone, actor.userId)];
+        const events: AnyEvent[] = [
+          ...progressLogged(scope, scope.planId, entry, actor.userId),
+          ...milestoneUpdated(scope, scope.planId, milestone, actor.userId),
+        ];
         return starting ? [...events, ...planUpdated(scope, starting, actor.userId)] : events;
       },
       planStillAllows(this.em, 'log-progress', scope.planId),
     );
     const [logged] = await this.reader.progress(scope, milestoneId, entry.id);
-    return { ...logged, milestoneStatus: milestone.status, milestoneVersion: milestone.version, planState: plan?.state ?? scope.planState };
+    return {
+      ...logged,
+      milestoneStatus: milestone.status,
+      milestoneVersion: milestone.version,
+      planState: plan?.state ?? scope.planState,
+    };
   }
 
   async listProgress(actor: Actor, milestoneId: string): Promise<ProgressDto[]> {

@@ -16,7 +16,11 @@ const scope = (overrides: Partial<PlanScopeRow> = {}): PlanScopeRow => ({
   planState: 'draft',
   ...overrides,
 });
-const actor = (organisationId: string, role: 'city-member' | 'coordinator' | 'expert' = 'city-member', isAdmin = false): Actor => ({
+const actor = (
+  organisationId: string,
+  role: 'city-member' | 'coordinator' | 'expert' = 'city-member',
+  isAdmin = false,
+): Actor => ({
   userId: 'u',
   name: 'User',
   email: 'u@example.eu',
@@ -62,7 +66,15 @@ describe('assertPlanAllows', () => {
       assertPlanAllows('log-progress', 'draft');
       throw new Error('expected a refusal');
     } catch (e) {
-      expect(e).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: 'draft', action: 'log-progress', allowedStates: ['approved', 'in-progress'], allowed: ['submit', 'archive'] } });
+      expect(e).toMatchObject({
+        code: 'TRANSITION_NOT_ALLOWED',
+        details: {
+          state: 'draft',
+          action: 'log-progress',
+          allowedStates: ['approved', 'in-progress'],
+          allowed: ['submit', 'archive'],
+        },
+      });
     }
   });
   it.each<[Parameters<typeof assertPlanAllows>[0], PlanState, string]>([
@@ -86,7 +98,9 @@ describe('PlanAccess', () => {
     ['an expert may not archive', actor('partner', 'expert'), 'archive', 'FORBIDDEN'],
     ['an admin may not archive', actor('', 'city-member', true), 'archive', 'FORBIDDEN'],
     ['another city does not see it', actor('other-org'), 'archive', 'NOT_FOUND'],
-  ] as const)('%s', (_name, who, action, code) => expect(codeOf(() => access.workflow(who, scope(), action))).toBe(code));
+  ] as const)('%s', (_name, who, action, code) =>
+    expect(codeOf(() => access.workflow(who, scope(), action))).toBe(code),
+  );
 
   it('refuses steps other than archiving on an ended pair, after the policy', () => {
     const ended = scope({ pairStatus: 'ended' });
@@ -102,10 +116,32 @@ describe('PlanAccess', () => {
 });
 
 describe('planPermissions', () => {
-  const none = { edit: false, submit: false, withdraw: false, review: false, start: false, complete: false, archive: false, comment: false, addMilestone: false, editMilestone: false, changeMilestoneStatus: false, logProgress: false };
+  const none = {
+    edit: false,
+    submit: false,
+    withdraw: false,
+    review: false,
+    start: false,
+    complete: false,
+    archive: false,
+    comment: false,
+    addMilestone: false,
+    editMilestone: false,
+    changeMilestoneStatus: false,
+    logProgress: false,
+  };
 
   it('lets the mentee write a draft and submit it; the mentor, expert and coordinator comment; the admin only reads', () => {
-    expect(planPermissions('mentee', 'draft', true)).toEqual({ ...none, edit: true, submit: true, archive: true, comment: true, addMilestone: true, editMilestone: true, changeMilestoneStatus: true });
+    expect(planPermissions('mentee', 'draft', true)).toEqual({
+      ...none,
+      edit: true,
+      submit: true,
+      archive: true,
+      comment: true,
+      addMilestone: true,
+      editMilestone: true,
+      changeMilestoneStatus: true,
+    });
     expect(planPermissions('mentor', 'draft', true)).toEqual({ ...none, comment: true });
     expect(planPermissions('expert', 'draft', true)).toEqual({ ...none, comment: true });
     expect(planPermissions('coordinator', 'draft', true)).toEqual({ ...none, archive: true, comment: true });
@@ -113,12 +149,25 @@ describe('planPermissions', () => {
   });
 
   it('lets the mentee only withdraw (or archive) a submitted plan, and the mentor review it', () => {
-    expect(planPermissions('mentee', 'submitted', true)).toEqual({ ...none, withdraw: true, archive: true, comment: true });
+    expect(planPermissions('mentee', 'submitted', true)).toEqual({
+      ...none,
+      withdraw: true,
+      archive: true,
+      comment: true,
+    });
     expect(planPermissions('mentor', 'submitted', true)).toEqual({ ...none, review: true, comment: true });
   });
 
   it('lets the mentee move milestones and log progress once the plan is under way, not rewrite it', () => {
-    expect(planPermissions('mentee', 'in-progress', true)).toEqual({ ...none, complete: true, archive: true, comment: true, addMilestone: true, changeMilestoneStatus: true, logProgress: true });
+    expect(planPermissions('mentee', 'in-progress', true)).toEqual({
+      ...none,
+      complete: true,
+      archive: true,
+      comment: true,
+      addMilestone: true,
+      changeMilestoneStatus: true,
+      logProgress: true,
+    });
   });
 
   it('leaves archiving and comments once the pair has ended', () => {

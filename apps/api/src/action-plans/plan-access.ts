@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
 import { PreparedQuery } from '@citymentor/persistence';
-import { acceptsProgress, allowedActions, assertGapsOfPlan, conflict, DomainError, forbidden, isEditable } from '@citymentor/domain';
+import {
+  acceptsProgress,
+  allowedActions,
+  assertGapsOfPlan,
+  conflict,
+  DomainError,
+  forbidden,
+  isEditable,
+} from '@citymentor/domain';
 import { lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
@@ -22,10 +30,12 @@ export const WORKFLOW_BY_SIDE: Record<PairSide, readonly PlanAction[]> = {
 };
 
 /** What the pair policy must allow for a workflow step: approving and sending back is 'review', archiving needs 'read', the mentee's steps 'edit-plan'. */
-const POLICY_FOR = (action: PlanAction): PairAction => (action === 'approve' || action === 'request-changes' ? 'review' : action === 'archive' ? 'read' : 'edit-plan');
+const POLICY_FOR = (action: PlanAction): PairAction =>
+  action === 'approve' || action === 'request-changes' ? 'review' : action === 'archive' ? 'read' : 'edit-plan';
 
 /** Whether a side takes this workflow step at all (whatever the plan's state): the pair policy and the side's steps. */
-const sideTakes = (side: PairSide, action: PlanAction) => sideMay(side, POLICY_FOR(action)) && WORKFLOW_BY_SIDE[side].includes(action);
+const sideTakes = (side: PairSide, action: PlanAction) =>
+  sideMay(side, POLICY_FOR(action)) && WORKFLOW_BY_SIDE[side].includes(action);
 
 /** What the actor can do with the plan now: the state machine ∩ their side (only archiving once the pair has ended). */
 export function allowedActionsFor(side: PairSide, state: PlanState, pairActive = true): PlanAction[] {
@@ -52,22 +62,33 @@ const WORDS: Record<PlanChange, string> = {
 };
 
 export const PLAN_CHANGE_STATES: Record<PlanChange, PlanState[]> = Object.fromEntries(
-  (Object.keys(STATES_FOR) as PlanChange[]).map((c) => [c, (['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as PlanState[]).filter(STATES_FOR[c])]),
+  (Object.keys(STATES_FOR) as PlanChange[]).map((c) => [
+    c,
+    (
+      ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'] as PlanState[]
+    ).filter(STATES_FOR[c]),
+  ]),
 ) as Record<PlanChange, PlanState[]>;
 
 /** 409 TRANSITION_NOT_ALLOWED when the plan's state does not allow the change, naming the states that do. */
 export function assertPlanAllows(change: PlanChange, state: PlanState) {
   if (STATES_FOR[change](state)) return;
   const allowedStates = PLAN_CHANGE_STATES[change];
-  throw new DomainError('TRANSITION_NOT_ALLOWED', `A plan that is ${state} cannot be ${WORDS[change]}; only a plan that is ${allowedStates.join(', ')} can`, {
-    state,
-    action: change,
-    allowed: allowedActions(state),
-    allowedStates,
-  });
+  throw new DomainError(
+    'TRANSITION_NOT_ALLOWED',
+    `A plan that is ${state} cannot be ${WORDS[change]}; only a plan that is ${allowedStates.join(', ')} can`,
+    {
+      state,
+      action: change,
+      allowed: allowedActions(state),
+      allowedStates,
+    },
+  );
 }
 
-const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(`select state from action_plans where id = ? for no key update`);
+const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(
+  `select state from action_plans where id = ? for no key update`,
+);
 const PLAN_STATE_AND_GAPS_LOCKED = new PreparedQuery<{ state: PlanState; gapQuestionCodes: string[] }>(
   `select state, gap_question_codes as "gapQuestionCodes" from action_plans where id = ? for no key update`,
 );
@@ -79,7 +100,12 @@ const PLAN_STATE_AND_GAPS_LOCKED = new PreparedQuery<{ state: PlanState; gapQues
  * With `milestoneGaps` (a milestone names gaps it addresses), they must be gaps of the plan as it is
  * then (400 naming gapQuestionCodes): an edit of the plan's gaps cannot slip in between.
  */
-export function planStillAllows(em: EntityManager, change: PlanChange, planId: string, milestoneGaps?: readonly string[]): () => Promise<void> {
+export function planStillAllows(
+  em: EntityManager,
+  change: PlanChange,
+  planId: string,
+  milestoneGaps?: readonly string[],
+): () => Promise<void> {
   if (!milestoneGaps) return lockedCheck(em, PLAN_STATE_LOCKED, planId, (row) => assertPlanAllows(change, row.state));
   return lockedCheck(em, PLAN_STATE_AND_GAPS_LOCKED, planId, (row) => {
     assertPlanAllows(change, row.state);

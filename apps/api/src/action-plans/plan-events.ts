@@ -5,20 +5,38 @@ import { inPlanRooms, type AnyEvent } from '../activity/event-log';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 
 /** The events of a plan's life, each in the plan's room and its pair's room (see `inPlanRooms`). */
-const where = (scope: Pick<PairScopeRow, 'programmeId' | 'pairId'>, planId: string) => ({ programmeId: scope.programmeId, pairId: scope.pairId, planId });
+const where = (scope: Pick<PairScopeRow, 'programmeId' | 'pairId'>, planId: string) => ({
+  programmeId: scope.programmeId,
+  pairId: scope.pairId,
+  planId,
+});
 
-const planPayload = (scope: PairScopeRow, plan: ActionPlan) => ({ ...where(scope, plan.id), title: plan.title, state: plan.state, version: plan.version });
+const planPayload = (scope: PairScopeRow, plan: ActionPlan) => ({
+  ...where(scope, plan.id),
+  title: plan.title,
+  state: plan.state,
+  version: plan.version,
+});
 
-export const planUpdated = (scope: PairScopeRow, plan: ActionPlan, actorId: string): AnyEvent[] => inPlanRooms('plan.updated', planPayload(scope, plan), actorId);
+export const planUpdated = (scope: PairScopeRow, plan: ActionPlan, actorId: string): AnyEvent[] =>
+  inPlanRooms('plan.updated', planPayload(scope, plan), actorId);
 
-export const planSubmitted = (scope: PairScopeRow, plan: ActionPlan, revision: PlanRevision, actorId: string): AnyEvent[] =>
-  inPlanRooms('plan.submitted', { ...planPayload(scope, plan), revision: revision.number }, actorId);
+export const planSubmitted = (
+  scope: PairScopeRow,
+  plan: ActionPlan,
+  revision: PlanRevision,
+  actorId: string,
+): AnyEvent[] => inPlanRooms('plan.submitted', { ...planPayload(scope, plan), revision: revision.number }, actorId);
 
 export const planWithdrawn = (scope: PairScopeRow, plan: ActionPlan, actorId: string): AnyEvent[] =>
   inPlanRooms('plan.withdrawn', { ...planPayload(scope, plan), revision: plan.revisionCount }, actorId);
 
 export const planReviewed = (scope: PairScopeRow, plan: ActionPlan, review: PlanReview, actorId: string): AnyEvent[] =>
-  inPlanRooms('plan.reviewed', { ...planPayload(scope, plan), revision: review.revision, verdict: review.verdict, summary: review.summary }, actorId);
+  inPlanRooms(
+    'plan.reviewed',
+    { ...planPayload(scope, plan), revision: review.revision, verdict: review.verdict, summary: review.summary },
+    actorId,
+  );
 
 /** `scope.planState` is the plan's state the change was allowed in (checked again, locked, in its transaction). */
 const milestonePayload = (scope: PlanScopeRow, planId: string, m: Milestone) => ({
@@ -39,13 +57,27 @@ export const milestoneUpdated = (scope: PlanScopeRow, planId: string, m: Milesto
   inPlanRooms('milestone.updated', milestonePayload(scope, planId, m), actorId);
 
 export const progressLogged = (scope: PairScopeRow, planId: string, e: ProgressEntry, actorId: string): AnyEvent[] =>
-  inPlanRooms('progress.logged', { ...where(scope, planId), milestoneId: e.milestone.id, progressId: e.id, percent: e.percent, status: e.status, note: e.note }, actorId);
+  inPlanRooms(
+    'progress.logged',
+    {
+      ...where(scope, planId),
+      milestoneId: e.milestone.id,
+      progressId: e.id,
+      percent: e.percent,
+      status: e.status,
+      note: e.note,
+    },
+    actorId,
+  );
 
 /**
  * Runs a versioned write; when a concurrent writer won the race at flush time (the optimistic
  * lock), answers like a stale version does: 409 STALE_VERSION with details.currentVersion.
  */
-export async function staleAware<T>(write: () => Promise<T>, currentVersion: () => Promise<number | undefined>): Promise<T> {
+export async function staleAware<T>(
+  write: () => Promise<T>,
+  currentVersion: () => Promise<number | undefined>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -20,7 +20,16 @@ const MILESTONE_SELECT = `
 
 type PlanRow = Omit<
   PlanDto,
-  'pairId' | 'programmeId' | 'mySide' | 'allowedActions' | 'editable' | 'can' | 'missingForSubmit' | 'uncoveredGapQuestionCodes' | 'commentCount' | 'milestones'
+  | 'pairId'
+  | 'programmeId'
+  | 'mySide'
+  | 'allowedActions'
+  | 'editable'
+  | 'can'
+  | 'missingForSubmit'
+  | 'uncoveredGapQuestionCodes'
+  | 'commentCount'
+  | 'milestones'
 > & { pairId: string };
 
 /**
@@ -49,7 +58,10 @@ export class PlanReader {
          where a.id = ?`,
         [scope.planId],
       ),
-      this.sql<MilestoneSummaryDto>(`${MILESTONE_SELECT} where m.plan_id = ? order by m.due_date, m.created_at, m.id`, [todayIso(), scope.planId]),
+      this.sql<MilestoneSummaryDto>(`${MILESTONE_SELECT} where m.plan_id = ? order by m.due_date, m.created_at, m.id`, [
+        todayIso(),
+        scope.planId,
+      ]),
     ]);
     if (!row) throw new DomainError('NOT_FOUND', 'Action plan not found');
     const active = scope.pairStatus === 'active';

@@ -2,7 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
-import { ChangesSinceApprovalDto, DiffQueryDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import {
+  ChangesSinceApprovalDto,
+  DiffQueryDto,
+  PlanDiffDto,
+  RevisionDto,
+  RevisionSummaryDto,
+} from './dto/revision.dto';
 import { PlanRevisionsService } from './plan-revisions.service';
 import { RevisionNumberPipe } from './revision-number.pipe';
 
@@ -20,21 +26,30 @@ export class PlanRevisionsController {
 
   @Get('revisions/:number')
   @ApiOkResponse({ type: RevisionDto })
-  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('number', RevisionNumberPipe) number: number): Promise<RevisionDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('number', RevisionNumberPipe) number: number,
+  ): Promise<RevisionDto> {
     return this.revisions.get(actor, id, number);
   }
 
   @Get('diff')
   @ApiOperation({ summary: "What changed between two revisions; by default, since the mentor's last review" })
   @ApiOkResponse({ type: PlanDiffDto })
-  diff(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: DiffQueryDto): Promise<PlanDiffDto> {
+  diff(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: DiffQueryDto,
+  ): Promise<PlanDiffDto> {
     return this.revisions.diff(actor, id, query);
   }
 
   @Get('changes-since-approval')
   @ApiOperation({
     summary: 'What changed after the mentor approved the plan: the approved revision against the plan as it is now',
-    description: "Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved",
+    description:
+      'Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved',
   })
   @ApiOkResponse({ type: ChangesSinceApprovalDto })
   sinceApproval(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ChangesSinceApprovalDto> {

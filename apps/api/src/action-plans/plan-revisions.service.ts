@@ -29,12 +29,16 @@ export class PlanRevisionsService {
 
   async list(actor: Actor, planId: string): Promise<RevisionSummaryDto[]> {
     this.access.read(actor, await this.scopes.forPlan(planId), 'Action plan');
-    return this.em.getConnection().execute<RevisionSummaryDto[]>(`${REVISION_SELECT} ${REVISION_FROM} order by r.number`, [planId]);
+    return this.em
+      .getConnection()
+      .execute<RevisionSummaryDto[]>(`${REVISION_SELECT} ${REVISION_FROM} order by r.number`, [planId]);
   }
 
   async get(actor: Actor, planId: string, number: number): Promise<RevisionDto> {
     this.access.read(actor, await this.scopes.forPlan(planId), 'Action plan');
-    const [row] = await this.em.getConnection().execute<RevisionDto[]>(`${REVISION_SELECT}, r.snapshot ${REVISION_FROM} and r.number = ?`, [planId, number]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<RevisionDto[]>(`${REVISION_SELECT}, r.snapshot ${REVISION_FROM} and r.number = ?`, [planId, number]);
     if (!row) throw new DomainError('NOT_FOUND', `Revision ${number} of this plan not found`);
     return row;
   }
@@ -53,13 +57,14 @@ export class PlanRevisionsService {
       [planId, planId, query.to ?? null, planId],
     );
     const to = query.to ?? defaults.latest;
-    if (to === null) throw new DomainError('NOT_FOUND', 'This plan has not been submitted yet, so it has no revisions to compare');
+    if (to === null)
+      throw new DomainError('NOT_FOUND', 'This plan has not been submitted yet, so it has no revisions to compare');
     const from = query.from ?? defaults.reviewed;
     const numbers = from === null ? [to] : [from, to];
-    const rows = await connection.execute<{ number: number; snapshot: PlanSnapshot }[]>(`select number, snapshot from plan_revisions where plan_id = ? and number in (${numbers.map(() => '?').join(', ')})`, [
-      planId,
-      ...numbers,
-    ]);
+    const rows = await connection.execute<{ number: number; snapshot: PlanSnapshot }[]>(
+      `select number, snapshot from plan_revisions where plan_id = ? and number in (${numbers.map(() => '?').join(', ')})`,
+      [planId, ...numbers],
+    );
     const snapshotOf = (n: number) => {
       const row = rows.find((r) => r.number === n);
       if (!row) throw new DomainError('NOT_FOUND', `Revision ${n} of this plan not found`);
@@ -87,8 +92,14 @@ export class PlanRevisionsService {
       ),
       connection.execute<PlanSnapshot[]>(CURRENT_SNAPSHOT, [planId]),
     ]);
-    if (!approval || !now) throw new DomainError('NOT_FOUND', 'This plan has not been approved, so nothing has changed since an approval');
-    return { approvedRevision: approval.number, approvedAt: approval.approvedAt, approvedByName: approval.approvedByName, ...changesSinceApproval(approval.snapshot, now) };
+    if (!approval || !now)
+      throw new DomainError('NOT_FOUND', 'This plan has not been approved, so nothing has changed since an approval');
+    return {
+      approvedRevision: approval.number,
+      approvedAt: approval.approvedAt,
+      approvedByName: approval.approvedByName,
+      ...changesSinceApproval(approval.snapshot, now),
+    };
   }
 }
 
@@ -101,4 +112,15 @@ const CURRENT_SNAPSHOT = `
       from milestones m where m.plan_id = a.id), '[]'::json) as milestones
   from action_plans a where a.id = ?`;
 
-const EMPTY: PlanSnapshot = { title: '', objective: '', sectionCodes: [], gapQuestionCodes: [], activities: [], indicators: [], stakeholders: [], budget: '', owner: '', milestones: [] };
+const EMPTY: PlanSnapshot = {
+  title: '',
+  objective: '',
+  sectionCodes: [],
+  gapQuestionCodes: [],
+  activities: [],
+  indicators: [],
+  stakeholders: [],
+  budget: '',
+  owner: '',
+  milestones: [],
+};

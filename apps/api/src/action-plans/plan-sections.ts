@@ -21,9 +21,21 @@ export interface PairSections {
 export function sectionCodeErrors(requested: string[], { sections, focus }: PairSections): FieldError[] {
   const known = new Set(sections.map((s) => s.code));
   const unknown = requested.filter((c) => !known.has(c));
-  if (unknown.length) return [{ path: 'sectionCodes', message: `sectionCodes must be sections of the pair's benchmark; unknown: ${unknown.join(', ')}` }];
+  if (unknown.length)
+    return [
+      {
+        path: 'sectionCodes',
+        message: `sectionCodes must be sections of the pair's benchmark; unknown: ${unknown.join(', ')}`,
+      },
+    ];
   const outside = focus.length ? requested.filter((c) => !focus.includes(c)) : [];
-  if (outside.length) return [{ path: 'sectionCodes', message: `sectionCodes must be among the pair's focus sections (${focus.join(', ')}); not: ${outside.join(', ')}` }];
+  if (outside.length)
+    return [
+      {
+        path: 'sectionCodes',
+        message: `sectionCodes must be among the pair's focus sections (${focus.join(', ')}); not: ${outside.join(', ')}`,
+      },
+    ];
   return [];
 }
 
@@ -31,18 +43,35 @@ export function sectionCodeErrors(requested: string[], { sections, focus }: Pair
 export function gapCodeErrors(gaps: string[], sectionCodes: string[], { sections }: PairSections): FieldError[] {
   const inSections = new Set(sections.filter((s) => sectionCodes.includes(s.code)).flatMap((s) => s.questionCodes));
   const stray = gaps.filter((q) => !inSections.has(q));
-  return stray.length ? [{ path: 'gapQuestionCodes', message: `gapQuestionCodes must be guide questions of the plan's sections; not: ${stray.join(', ')}` }] : [];
+  return stray.length
+    ? [
+        {
+          path: 'gapQuestionCodes',
+          message: `gapQuestionCodes must be guide questions of the plan's sections; not: ${stray.join(', ')}`,
+        },
+      ]
+    : [];
 }
 
 /** The questions of `sectionCodes` an assessment rated 0 (not in place) or 1 (partly), in benchmark order. */
-export function gapsOf(sectionCodes: string[], { sections }: PairSections, answers: { questionCode: string; rating: Rating }[]): string[] {
-  const chosen = sections.filter((s) => sectionCodes.includes(s.code)).map((s) => ({ code: s.code, guideQuestions: s.questionCodes.map((code) => ({ code })) }));
+export function gapsOf(
+  sectionCodes: string[],
+  { sections }: PairSections,
+  answers: { questionCode: string; rating: Rating }[],
+): string[] {
+  const chosen = sections
+    .filter((s) => sectionCodes.includes(s.code))
+    .map((s) => ({ code: s.code, guideQuestions: s.questionCodes.map((code) => ({ code })) }));
   return scoreAssessment(chosen, answers).sections.flatMap((s) => s.gaps);
 }
 
 /** The toolkit's city examples for the plan's sections. */
 export const examplesOf = (sectionCodes: string[], { sections }: PairSections) =>
-  sections.filter((s) => sectionCodes.includes(s.code)).flatMap((s) => s.examples.map((e) => ({ sectionCode: s.code, city: e.city, text: e.text, links: e.links, contact: e.contact })));
+  sections
+    .filter((s) => sectionCodes.includes(s.code))
+    .flatMap((s) =>
+      s.examples.map((e) => ({ sectionCode: s.code, city: e.city, text: e.text, links: e.links, contact: e.contact })),
+    );
 
 export const unique = (codes: string[]) => [...new Set(codes)];
 
@@ -76,16 +105,27 @@ export class PlanSections {
    * The ratings of an assessment of `organisationId` on `benchmarkCode`; a 400 naming
    * fromAssessmentId for anything else (without saying whether it exists).
    */
-  async answersOf(assessmentId: string, organisationId: string, benchmarkCode: string): Promise<{ questionCode: string; rating: Rating }[]> {
+  async answersOf(
+    assessmentId: string,
+    organisationId: string,
+    benchmarkCode: string,
+  ): Promise<{ questionCode: string; rating: Rating }[]> {
     const connection = this.em.getConnection();
-    const [assessment] = await connection.execute<{ id: string }[]>(`select id from assessments where id = ? and organisation_id = ? and benchmark_code = ?`, [
-      assessmentId,
-      organisationId,
-      benchmarkCode,
-    ]);
+    const [assessment] = await connection.execute<{ id: string }[]>(
+      `select id from assessments where id = ? and organisation_id = ? and benchmark_code = ?`,
+      [assessmentId, organisationId, benchmarkCode],
+    );
     if (!assessment) {
-      throwIfInvalid([{ path: 'fromAssessmentId', message: "fromAssessmentId must be an assessment of the mentee city on the pair's benchmark" }]);
+      throwIfInvalid([
+        {
+          path: 'fromAssessmentId',
+          message: "fromAssessmentId must be an assessment of the mentee city on the pair's benchmark",
+        },
+      ]);
     }
-    return connection.execute<{ questionCode: string; rating: Rating }[]>(`select question_code as "questionCode", rating from assessment_answers where assessment_id = ?`, [assessmentId]);
+    return connection.execute<{ questionCode: string; rating: Rating }[]>(
+      `select question_code as "questionCode", rating from assessment_answers where assessment_id = ?`,
+      [assessmentId],
+    );
   }
 }

@@ -29,11 +29,17 @@ export class PlanWorkflowService {
   /** The mentee submits: the plan moves on and an immutable revision records what the mentor reviews. */
   async submit(actor: Actor, planId: string, version?: number): Promise<PlanDto> {
     const { scope, side, plan } = await this.begin(actor, planId, 'submit', version);
-    const milestones = await this.em.find(Milestone, { plan: planId }, { orderBy: { dueDate: 'asc', createdAt: 'asc', id: 'asc' } });
+    const milestones = await this.em.find(
+      Milestone,
+      { plan: planId },
+      { orderBy: { dueDate: 'asc', createdAt: 'asc', id: 'asc' } },
+    );
     plan.submit(milestones);
     const revision = new PlanRevision(plan, plan.revisionCount, plan.snapshot(milestones), actor.userId);
     this.em.persist(revision);
-    await this.commit(planId, () => this.events.flushWith(this.em, () => planSubmitted(scope, plan, revision, actor.userId)));
+    await this.commit(planId, () =>
+      this.events.flushWith(this.em, () => planSubmitted(scope, plan, revision, actor.userId)),
+    );
     return this.reader.plan({ ...scope, planState: plan.state }, side);
   }
 
@@ -63,15 +69,28 @@ export class PlanWorkflowService {
         { openThreads },
       );
     }
-    const review = new PlanReview(plan, plan.revisionCount, dto.verdict, dto.summary, this.em.getReference(User, actor.userId));
+    const review = new PlanReview(
+      plan,
+      plan.revisionCount,
+      dto.verdict,
+      dto.summary,
+      this.em.getReference(User, actor.userId),
+    );
     review.overrodeOpenThreads = openThreads > 0;
     this.em.persist(review);
-    await this.commit(planId, () => this.events.flushWith(this.em, () => planReviewed(scope, plan, review, actor.userId)));
+    await this.commit(planId, () =>
+      this.events.flushWith(this.em, () => planReviewed(scope, plan, review, actor.userId)),
+    );
     return this.reader.plan({ ...scope, planState: plan.state }, side);
   }
 
   /** start and complete (the mentee), archive (the mentee or a coordinator). */
-  async step(actor: Actor, planId: string, action: Extract<PlanAction, 'start' | 'complete' | 'archive'>, version?: number): Promise<PlanDto> {
+  async step(
+    actor: Actor,
+    planId: string,
+    action: Extract<PlanAction, 'start' | 'complete' | 'archive'>,
+    version?: number,
+  ): Promise<PlanDto> {
     const { scope, side, plan } = await this.begin(actor, planId, action, version);
     plan.apply(action);
     await this.commit(planId, () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)));
@@ -79,7 +98,12 @@ export class PlanWorkflowService {
   }
 
   /** Scope, policy, then the plan itself; a `version` the caller sent must still be current. */
-  private async begin(actor: Actor, planId: string, action: PlanAction, version?: number): Promise<Access<PlanScopeRow> & { plan: ActionPlan }> {
+  private async begin(
+    actor: Actor,
+    planId: string,
+    action: PlanAction,
+    version?: number,
+  ): Promise<Access<PlanScopeRow> & { plan: ActionPlan }> {
     const { scope, side } = this.access.workflow(actor, await this.scopes.forPlan(planId), action);
     const plan = await this.em.findOneOrFail(ActionPlan, planId);
     if (version !== undefined && version !== plan.version) throw staleVersion(plan.version);
@@ -88,20 +112,29 @@ export class PlanWorkflowService {
 
   private commit(planId: string, write: () => Promise<unknown>) {
     return staleAware(write, async () => {
-      const [row] = await this.em.getConnection().execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
+      const [row] = await this.em
+        .getConnection()
+        .execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
       return row?.version;
     });
   }
 
   private async reviewedBefore(planId: string): Promise<boolean> {
-    const [row] = await this.em.getConnection().execute<{ reviewed: boolean }[]>(`select exists (select 1 from plan_reviews where plan_id = ?) as reviewed`, [planId]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ reviewed: boolean }[]>(`select exists (select 1 from plan_reviews where plan_id = ?) as reviewed`, [
+        planId,
+      ]);
     return row.reviewed;
   }
 
   private async openThreads(planId: string): Promise<number> {
     const [row] = await this.em
       .getConnection()
-      .execute<{ n: number }[]>(`select count(*)::int as n from comments where plan_id = ? and parent_id is null and resolved_at is null and deleted_at is null`, [planId]);
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from comments where plan_id = ? and parent_id is null and resolved_at is null and deleted_at is null`,
+        [planId],
+      );
     return row.n;
   }
 }

@@ -12,8 +12,15 @@ export class ActivityController {
   constructor(private readonly activity: ActivityFeedService) {}
 
   @Get(':id/activity')
-  @ApiOkResponse({ type: ActivityPageDto, description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in' })
-  feed(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: ActivityQueryDto): Promise<ActivityPageDto> {
+  @ApiOkResponse({
+    type: ActivityPageDto,
+    description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in',
+  })
+  feed(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: ActivityQueryDto,
+  ): Promise<ActivityPageDto> {
     return this.activity.page(actor, id, query);
   }
 }

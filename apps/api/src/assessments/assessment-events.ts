@@ -26,7 +26,12 @@ export const headerOf = (a: Assessment): AssessmentHeader => ({
  * its benchmark that includes the city (the people who may read it), so replay of any of those
  * rooms is a plain `where room = ? and seq > ?`.
  */
-export function assessmentUpdated(a: AssessmentHeader, pairs: AssessmentPairRef[], actorId: string, questionCode: string | null): AnyEvent[] {
+export function assessmentUpdated(
+  a: AssessmentHeader,
+  pairs: AssessmentPairRef[],
+  actorId: string,
+  questionCode: string | null,
+): AnyEvent[] {
   const payload = {
     programmeId: a.programmeId,
     assessmentId: a.id,
@@ -37,5 +42,11 @@ export function assessmentUpdated(a: AssessmentHeader, pairs: AssessmentPairRef[
     questionCode,
   };
   const rooms = [`assessment:${a.id}`, ...pairs.map((p) => `pair:${p.pairId}`)];
-  return rooms.map((room): AnyEvent => ({ room, type: 'assessment.updated', payload, actorId, programmeId: a.programmeId }));
+  return rooms.map((room): AnyEvent => ({
+    room,
+    type: 'assessment.updated',
+    payload,
+    actorId,
+    programmeId: a.programmeId,
+  }));
 }

@@ -1,13 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { BenchmarkDocument } from '@citymentor/benchmarks';
-import { calibrationFlags, DomainError, peerStatistics, scoreAssessment, scoreDelta, type ScoredQuestion } from '@citymentor/domain';
+import {
+  calibrationFlags,
+  DomainError,
+  peerStatistics,
+  scoreAssessment,
+  scoreDelta,
+  type ScoredQuestion,
+} from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { BenchmarkDocuments, invalid, unknownSections } from '../pairs/benchmark-documents';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { ASSESSMENT_SCOPE_COLUMNS, AssessmentScopes, type AssessmentScope } from './assessment-scopes';
 import { AssessmentPolicy, type AssessmentRelation } from './assessment.policy';
-import { questionOrder, toAnswerDto, toAssessmentSummary, toContextNoteDto, toSectionScores, type AnswerRow, type ContextNoteRow } from './assessment.mappers';
+import {
+  questionOrder,
+  toAnswerDto,
+  toAssessmentSummary,
+  toContextNoteDto,
+  toSectionScores,
+  type AnswerRow,
+  type ContextNoteRow,
+} from './assessment.mappers';
 import type { AssessmentDto, AssessmentGapsDto, AssessmentSummaryDto } from './dto/assessment.dto';
 
 interface ComparedAssessment {
@@ -64,11 +79,22 @@ export class AssessmentReadsService {
       canAnswer: relation === 'own' && scope.status === 'draft',
       canCalibrate: this.policy.can(actor, 'calibrate', scope),
       sections: toSectionScores(document, score),
-      answers: [...answers].sort((a, b) => (order.get(a.questionCode) ?? 0) - (order.get(b.questionCode) ?? 0)).map(toAnswerDto),
+      answers: [...answers]
+        .sort((a, b) => (order.get(a.questionCode) ?? 0) - (order.get(b.questionCode) ?? 0))
+        .map(toAnswerDto),
       contextNotes: notes.map(toContextNoteDto),
       gaps: score.sections.flatMap((s) => s.gaps),
-      calibrationFlags: calibrationFlags(answers.map((a) => ({ questionCode: a.questionCode, rating: a.rating, mentorRating: a.mentorRated ? (a.mentorRating ?? null) : undefined }))),
-      peerComparison: peerStatistics(document.sections.map((s) => s.code), others),
+      calibrationFlags: calibrationFlags(
+        answers.map((a) => ({
+          questionCode: a.questionCode,
+          rating: a.rating,
+          mentorRating: a.mentorRated ? (a.mentorRating ?? null) : undefined,
+        })),
+      ),
+      peerComparison: peerStatistics(
+        document.sections.map((s) => s.code),
+        others,
+      ),
       baselineAssessmentId: baseline?.id ?? null,
       deltaFromBaseline: baseline ? scoreDelta(scoreAssessment(document.sections, baseline.answers), score) : null,
     };
@@ -80,7 +106,8 @@ export class AssessmentReadsService {
     const document = await this.document(scope.benchmarkCode);
     const requested = sections ? [...new Set(sections.split(','))] : null;
     const unknown = requested ? unknownSections(document, requested) : [];
-    if (unknown.length) throw invalid('sections', `sections names sections the benchmark does not have: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw invalid('sections', `sections names sections the benchmark does not have: ${unknown.join(', ')}`);
     const { answers } = await this.answersAndNotes(id);
     const score = scoreAssessment(document.sections, answers);
     const answerOf = new Map(answers.map((a) => [a.questionCode, a]));
@@ -95,8 +122,22 @@ export class AssessmentReadsService {
         if (requested ? !requested.includes(section.code) : sectionScore.gaps.length === 0) return [];
         const gaps = section.guideQuestions
           .filter((q) => sectionScore.gaps.includes(q.code))
-          .map((q) => ({ questionCode: q.code, text: q.text, rating: answerOf.get(q.code)!.rating as 0 | 1, evidence: answerOf.get(q.code)!.evidence }));
-        return [{ sectionCode: section.code, title: section.title, standard: section.standard, score: sectionScore.score, gaps, examples: section.examples }];
+          .map((q) => ({
+            questionCode: q.code,
+            text: q.text,
+            rating: answerOf.get(q.code)!.rating as 0 | 1,
+            evidence: answerOf.get(q.code)!.evidence,
+          }));
+        return [
+          {
+            sectionCode: section.code,
+            title: section.title,
+            standard: section.standard,
+            score: sectionScore.score,
+            gaps,
+            examples: section.examples,
+          },
+        ];
       }),
     };
   }
@@ -136,7 +177,15 @@ export class AssessmentReadsService {
        where a.programme_id = ? and a.benchmark_code = ?
          and ((a.organisation_id <> ? and a.phase = ? and a.status = 'submitted') or (a.organisation_id = ? and a.phase = 'baseline' and a.status = 'submitted' and ?::text = 'follow-up'))
        group by a.id`,
-      [scope.organisationId, scope.programmeId, scope.benchmarkCode, scope.organisationId, scope.phase, scope.organisationId, scope.phase],
+      [
+        scope.organisationId,
+        scope.programmeId,
+        scope.benchmarkCode,
+        scope.organisationId,
+        scope.phase,
+        scope.organisationId,
+        scope.phase,
+      ],
     );
   }
 }

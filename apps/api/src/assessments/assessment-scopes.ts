@@ -44,7 +44,10 @@ export class AssessmentScopes {
   async forAssessment(id: string): Promise<AssessmentScope | null> {
     const rows = await this.em
       .getConnection()
-      .execute<AssessmentScope[]>(`select ${ASSESSMENT_SCOPE_COLUMNS} from assessments a join organisations o on o.id = a.organisation_id where a.id = ?`, [id]);
+      .execute<AssessmentScope[]>(
+        `select ${ASSESSMENT_SCOPE_COLUMNS} from assessments a join organisations o on o.id = a.organisation_id where a.id = ?`,
+        [id],
+      );
     return rows[0] ?? null;
   }
 

@@ -4,7 +4,11 @@ import { ProgrammePolicy } from '../programmes/programme.policy';
 import { AssessmentPolicy, type AssessmentAccessScope } from './assessment.policy';
 
 const P = 'programme-1';
-const actor = (organisationId: string, role: 'coordinator' | 'expert' | 'city-member' = 'city-member', programmeId = P): Actor => ({
+const actor = (
+  organisationId: string,
+  role: 'coordinator' | 'expert' | 'city-member' = 'city-member',
+  programmeId = P,
+): Actor => ({
   userId: 'u',
   name: 'User',
   email: 'u@x',
@@ -38,13 +42,20 @@ describe('AssessmentPolicy', () => {
     ['a member of another programme', actor('lisbon', 'city-member', 'other'), null, []],
   ] as const)('%s stands as %s and may %j', (_who, a, relation, allowed) => {
     expect(policy.relationOf(a, lisbon)).toBe(relation);
-    for (const action of ['read', 'answer', 'calibrate'] as const) expect(policy.can(a, action, lisbon)).toBe((allowed as readonly string[]).includes(action));
+    for (const action of ['read', 'answer', 'calibrate'] as const)
+      expect(policy.can(a, action, lisbon)).toBe((allowed as readonly string[]).includes(action));
   });
 
   it('hides the assessment (404) from those who may not read it and forbids (403) what readers may not do', () => {
-    expect(() => policy.assert(actor('dublin'), 'read', lisbon)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => policy.assert(actor('vienna'), 'answer', lisbon)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => policy.assert(actor('lisbon'), 'calibrate', lisbon)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => policy.assert(actor('dublin'), 'read', lisbon)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(() => policy.assert(actor('vienna'), 'answer', lisbon)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => policy.assert(actor('lisbon'), 'calibrate', lisbon)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('forgets a pair once it is no longer active (the scope only lists active pairs)', () => {
@@ -56,8 +67,14 @@ describe('AssessmentPolicy', () => {
     expect(() => policy.assertCanCreate(actor('lisbon'), P, 'lisbon')).not.toThrow();
     expect(() => policy.assertCanCreate(actor('network', 'coordinator'), P, 'lisbon')).not.toThrow();
     expect(() => policy.assertCanCreate(admin, P, 'lisbon')).not.toThrow();
-    expect(() => policy.assertCanCreate(actor('vienna'), P, 'lisbon')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => policy.assertCanCreate(actor('experts', 'expert'), P, 'lisbon')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => policy.assertCanCreate(actor('lisbon', 'city-member', 'other'), P, 'lisbon')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => policy.assertCanCreate(actor('vienna'), P, 'lisbon')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => policy.assertCanCreate(actor('experts', 'expert'), P, 'lisbon')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => policy.assertCanCreate(actor('lisbon', 'city-member', 'other'), P, 'lisbon')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });

@@ -65,7 +65,11 @@ export class AssessmentPolicy {
     const relation = this.relationOf(actor, scope);
     if (!relation) throw new DomainError('NOT_FOUND', 'Assessment not found');
     if (!ALLOWED[relation].includes(action)) {
-      throw forbidden(action === 'calibrate' ? "Only the mentor side of the city's pair may calibrate its assessment" : "Only the city's own members may change its assessment");
+      throw forbidden(
+        action === 'calibrate'
+          ? "Only the mentor side of the city's pair may calibrate its assessment"
+          : "Only the city's own members may change its assessment",
+      );
     }
     return relation;
   }

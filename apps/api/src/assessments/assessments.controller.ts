@@ -5,8 +5,20 @@ import { UuidPipe } from '../http/params';
 import { FactorCodePipe, QuestionCodePipe } from './assessment-params';
 import { AssessmentReadsService } from './assessment-reads.service';
 import { AssessmentsService } from './assessments.service';
-import { AssessmentAnswerDto, AssessmentContextNoteDto, AssessmentDto, AssessmentGapsDto, AssessmentSummaryDto } from './dto/assessment.dto';
-import { AssessmentGapsQueryDto, CalibrateAnswerDto, CreateAssessmentDto, SaveAnswerDto, SaveContextNoteDto } from './dto/assessment-requests.dto';
+import {
+  AssessmentAnswerDto,
+  AssessmentContextNoteDto,
+  AssessmentDto,
+  AssessmentGapsDto,
+  AssessmentSummaryDto,
+} from './dto/assessment.dto';
+import {
+  AssessmentGapsQueryDto,
+  CalibrateAnswerDto,
+  CreateAssessmentDto,
+  SaveAnswerDto,
+  SaveContextNoteDto,
+} from './dto/assessment-requests.dto';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
@@ -20,7 +32,11 @@ export class AssessmentsController {
   /** Starts a city's self-assessment against a benchmark (its members, or a coordinator). */
   @Post('programmes/:id/assessments')
   @ApiCreatedResponse({ type: AssessmentDto })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateAssessmentDto): Promise<AssessmentDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateAssessmentDto,
+  ): Promise<AssessmentDto> {
     return this.assessments.create(actor, id, dto);
   }
 
@@ -41,7 +57,11 @@ export class AssessmentsController {
   /** The unmet guide questions by section with the toolkit's examples: where an action plan starts. */
   @Get('assessments/:id/gaps')
   @ApiOkResponse({ type: AssessmentGapsDto })
-  gaps(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: AssessmentGapsQueryDto): Promise<AssessmentGapsDto> {
+  gaps(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: AssessmentGapsQueryDto,
+  ): Promise<AssessmentGapsDto> {
     return this.reads.gaps(actor, id, query.sections);
   }
 

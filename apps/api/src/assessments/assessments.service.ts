@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { BenchmarkDocument } from '@citymentor/benchmarks';
 import type { AssessmentStatus } from '@citymentor/contracts';
-import { Assessment, AssessmentAnswer, assertAssessmentEditable, conflict, ContextNote, DomainError, Participant } from '@citymentor/domain';
+import {
+  Assessment,
+  AssessmentAnswer,
+  assertAssessmentEditable,
+  conflict,
+  ContextNote,
+  DomainError,
+  Participant,
+} from '@citymentor/domain';
 import { PreparedQuery } from '@citymentor/persistence';
 import { EventLog, lockedCheck } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
@@ -13,9 +21,16 @@ import { AssessmentScopes, type AssessmentScope } from './assessment-scopes';
 import { AssessmentPolicy, type AssessmentAction } from './assessment.policy';
 import { toAnswerDto, toContextNoteDto } from './assessment.mappers';
 import type { AssessmentAnswerDto, AssessmentContextNoteDto, AssessmentDto } from './dto/assessment.dto';
-import type { CalibrateAnswerDto, CreateAssessmentDto, SaveAnswerDto, SaveContextNoteDto } from './dto/assessment-requests.dto';
+import type {
+  CalibrateAnswerDto,
+  CreateAssessmentDto,
+  SaveAnswerDto,
+  SaveContextNoteDto,
+} from './dto/assessment-requests.dto';
 
-const STATUS_LOCKED = new PreparedQuery<{ status: AssessmentStatus }>(`select status from assessments where id = ? for no key update`);
+const STATUS_LOCKED = new PreparedQuery<{ status: AssessmentStatus }>(
+  `select status from assessments where id = ? for no key update`,
+);
 
 /**
  * Self-assessment use cases: a city starts, answers and submits its assessment; the mentor side of
@@ -34,19 +49,35 @@ export class AssessmentsService {
 
   async create(actor: Actor, programmeId: string, dto: CreateAssessmentDto): Promise<AssessmentDto> {
     this.policy.assertCanCreate(actor, programmeId, dto.organisationId);
-    if (dto.copyFromBaseline && dto.phase !== 'follow-up') throw invalid('copyFromBaseline', 'copyFromBaseline is for a follow-up; a baseline has nothing to copy');
+    if (dto.copyFromBaseline && dto.phase !== 'follow-up')
+      throw invalid('copyFromBaseline', 'copyFromBaseline is for a follow-up; a baseline has nothing to copy');
     const benchmark = await this.benchmarks.require(dto.benchmarkCode, 'benchmarkCode');
-    const participant = await this.em.findOne(Participant, { programme: programmeId, organisation: dto.organisationId }, { populate: ['programme', 'organisation'] });
+    const participant = await this.em.findOne(
+      Participant,
+      { programme: programmeId, organisation: dto.organisationId },
+      { populate: ['programme', 'organisation'] },
+    );
     if (!participant) throw invalid('organisationId', 'organisationId is not an organisation of this programme');
     const { programme, organisation } = participant;
-    if (organisation.kind !== 'city') throw invalid('organisationId', `organisationId must be a city; ${organisation.name} is a ${organisation.kind}`);
+    if (organisation.kind !== 'city')
+      throw invalid('organisationId', `organisationId must be a city; ${organisation.name} is a ${organisation.kind}`);
 
     const key = { programme, organisation, benchmarkCode: benchmark.code };
     const existing = await this.em.findOne(Assessment, { ...key, phase: dto.phase }, { fields: ['id'] });
-    if (existing) throw new DomainError('ALREADY_EXISTS', `${organisation.name} has a ${dto.phase} self-assessment of this benchmark already`, { assessmentId: existing.id });
+    if (existing)
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `${organisation.name} has a ${dto.phase} self-assessment of this benchmark already`,
+        { assessmentId: existing.id },
+      );
 
-    const baseline = dto.copyFromBaseline ? await this.em.findOne(Assessment, { ...key, phase: 'baseline' }, { populate: ['answers', 'contextNotes'] }) : null;
-    if (dto.copyFromBaseline && !baseline) throw conflict(`${organisation.name} has no baseline of this benchmark to copy; start the follow-up without copyFromBaseline`);
+    const baseline = dto.copyFromBaseline
+      ? await this.em.findOne(Assessment, { ...key, phase: 'baseline' }, { populate: ['answers', 'contextNotes'] })
+      : null;
+    if (dto.copyFromBaseline && !baseline)
+      throw conflict(
+        `${organisation.name} has no baseline of this benchmark to copy; start the follow-up without copyFromBaseline`,
+      );
 
     const assessment = new Assessment(programme, organisation, benchmark.code, dto.phase);
     this.em.persist(assessment);
@@ -62,7 +93,12 @@ export class AssessmentsService {
     return this.onceMoreIfRaced(() => this.saveAnswer(actor, scope, questionCode, dto));
   }
 
-  private async saveAnswer(actor: Actor, scope: AssessmentScope, questionCode: string, dto: SaveAnswerDto): Promise<AssessmentAnswerDto> {
+  private async saveAnswer(
+    actor: Actor,
+    scope: AssessmentScope,
+    questionCode: string,
+    dto: SaveAnswerDto,
+  ): Promise<AssessmentAnswerDto> {
     const assessment = await this.em.findOneOrFail(Assessment, scope.id);
     assessment.assertEditable();
     let answer = await this.em.findOne(AssessmentAnswer, { assessment, questionCode });
@@ -75,20 +111,37 @@ export class AssessmentsService {
     if (dto.links !== undefined) answer.links = dto.links;
     answer.updatedBy = actor.userId;
     assessment.updatedAt = new Date();
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, questionCode), this.stillEditable(assessment.id));
+    await this.events.flushWith(
+      this.em,
+      () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, questionCode),
+      this.stillEditable(assessment.id),
+    );
     return toAnswerDto(answer);
   }
 
   /** Explains a context factor; an empty note removes the explanation. */
-  async explainContext(actor: Actor, id: string, factorCode: string, dto: SaveContextNoteDto): Promise<AssessmentContextNoteDto> {
+  async explainContext(
+    actor: Actor,
+    id: string,
+    factorCode: string,
+    dto: SaveContextNoteDto,
+  ): Promise<AssessmentContextNoteDto> {
     const { scope, benchmark } = await this.authorised(actor, 'answer', id);
     if (!benchmark.contextFactors.some((f) => f.code === factorCode)) {
-      throw invalid('factorCode', `factorCode "${factorCode}" is not a context factor of the benchmark ${benchmark.code}`);
+      throw invalid(
+        'factorCode',
+        `factorCode "${factorCode}" is not a context factor of the benchmark ${benchmark.code}`,
+      );
     }
     return this.onceMoreIfRaced(() => this.saveContextNote(actor, scope, factorCode, dto));
   }
 
-  private async saveContextNote(actor: Actor, scope: AssessmentScope, factorCode: string, dto: SaveContextNoteDto): Promise<AssessmentContextNoteDto> {
+  private async saveContextNote(
+    actor: Actor,
+    scope: AssessmentScope,
+    factorCode: string,
+    dto: SaveContextNoteDto,
+  ): Promise<AssessmentContextNoteDto> {
     const assessment = await this.em.findOneOrFail(Assessment, scope.id);
     assessment.assertEditable();
     const note = await this.em.findOne(ContextNote, { assessment, factorCode });
@@ -97,7 +150,11 @@ export class AssessmentsService {
     else if (note) note.note = dto.note;
     else if (!blank) this.em.persist(new ContextNote(assessment, factorCode, dto.note));
     assessment.updatedAt = new Date();
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null), this.stillEditable(assessment.id));
+    await this.events.flushWith(
+      this.em,
+      () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null),
+      this.stillEditable(assessment.id),
+    );
     return toContextNoteDto({ factorCode, note: blank ? '' : dto.note, updatedAt: assessment.updatedAt });
   }
 
@@ -106,12 +163,21 @@ export class AssessmentsService {
     const { scope } = await this.authorised(actor, 'answer', id);
     const assessment = await this.em.findOneOrFail(Assessment, id);
     assessment.submit(new Date());
-    await this.events.flushWith(this.em, () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null), this.stillEditable(assessment.id));
+    await this.events.flushWith(
+      this.em,
+      () => assessmentUpdated(headerOf(assessment), scope.pairs, actor.userId, null),
+      this.stillEditable(assessment.id),
+    );
     return this.reads.get(actor, id);
   }
 
   /** The mentor side's own rating of a question the city answered; allowed after submission too. */
-  async calibrate(actor: Actor, id: string, questionCode: string, dto: CalibrateAnswerDto): Promise<AssessmentAnswerDto> {
+  async calibrate(
+    actor: Actor,
+    id: string,
+    questionCode: string,
+    dto: CalibrateAnswerDto,
+  ): Promise<AssessmentAnswerDto> {
     const { scope, benchmark } = await this.authorised(actor, 'calibrate', id);
     assertQuestion(benchmark, questionCode);
     const answer = await this.em.findOne(AssessmentAnswer, { assessment: id, questionCode });
@@ -146,7 +212,11 @@ export class AssessmentsService {
   }
 
   /** Policy first (404 before 403), before anything is loaded. */
-  private async authorised(actor: Actor, action: AssessmentAction, id: string): Promise<{ scope: AssessmentScope; benchmark: BenchmarkDocument }> {
+  private async authorised(
+    actor: Actor,
+    action: AssessmentAction,
+    id: string,
+  ): Promise<{ scope: AssessmentScope; benchmark: BenchmarkDocument }> {
     const scope = await this.scopes.forAssessment(id);
     if (!scope) throw new DomainError('NOT_FOUND', 'Assessment not found');
     this.policy.assert(actor, action, scope);
@@ -168,6 +238,9 @@ export class AssessmentsService {
 
 function assertQuestion(benchmark: BenchmarkDocument, questionCode: string) {
   if (!benchmark.sections.some((s) => s.guideQuestions.some((q) => q.code === questionCode))) {
-    throw invalid('questionCode', `questionCode "${questionCode}" is not a guide question of the benchmark ${benchmark.code}`);
+    throw invalid(
+      'questionCode',
+      `questionCode "${questionCode}" is not a guide question of the benchmark ${benchmark.code}`,
+    );
   }
 }

@@ -6,4 +6,5 @@ import type { AppConfig } from '../config/app.config';
  * jsonwebtoken first tries (and fails) to read it as a public key on every sign and verify:
  * about a millisecond of CPU per request.
  */
-export const accessTokenKey = (config: AppConfig): KeyObject => createSecretKey(Buffer.from(config.jwt.accessSecret, 'utf8'));
+export const accessTokenKey = (config: AppConfig): KeyObject =>
+  createSecretKey(Buffer.from(config.jwt.accessSecret, 'utf8'));

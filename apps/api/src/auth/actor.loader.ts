@@ -32,6 +32,13 @@ export class ActorLoader {
   async load(userId: string, sessionId: string): Promise<Actor | null> {
     const row = await ACTOR.one(this.em, [sessionId, userId]);
     if (!row || !row.session_active) return null;
-    return { userId: row.id, name: row.name, email: row.email, sessionId, isAdmin: row.is_admin, memberships: row.memberships };
+    return {
+      userId: row.id,
+      name: row.name,
+      email: row.email,
+      sessionId,
+      isAdmin: row.is_admin,
+      memberships: row.memberships,
+    };
   }
 }

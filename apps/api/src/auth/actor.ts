@@ -19,7 +19,8 @@ export interface Actor {
   memberships: ActorMembership[];
 }
 
-export const membershipIn = (actor: Actor, programmeId: string) => actor.memberships.find((m) => m.programmeId === programmeId);
+export const membershipIn = (actor: Actor, programmeId: string) =>
+  actor.memberships.find((m) => m.programmeId === programmeId);
 
 /** The signed-in actor of this request (set by the JWT strategy). */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

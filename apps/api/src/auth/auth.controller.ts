@@ -28,7 +28,9 @@ const CSRF_HEADER_DOC = {
   required: false,
   description: `Required (any value) when the request uses the ${REFRESH_COOKIE} cookie: tokenDelivery "cookie", or a logout that sends the cookie`,
 };
-const REFUSED_COOKIE_REQUEST = { description: `The refresh cookie was to be used without the ${CSRF_HEADER} header, or from an origin that is not allowed` };
+const REFUSED_COOKIE_REQUEST = {
+  description: `The refresh cookie was to be used without the ${CSRF_HEADER} header, or from an origin that is not allowed`,
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -48,7 +50,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiHeader(CSRF_HEADER_DOC)
-  @ApiOkResponse({ type: SessionDto, description: `With tokenDelivery "cookie": the refresh token in the ${REFRESH_COOKIE} cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth), not in the body` })
+  @ApiOkResponse({
+    type: SessionDto,
+    description: `With tokenDelivery "cookie": the refresh token in the ${REFRESH_COOKIE} cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth), not in the body`,
+  })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
   @ApiForbiddenResponse(REFUSED_COOKIE_REQUEST)
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or from this address' })
@@ -66,18 +71,30 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiHeader(CSRF_HEADER_DOC)
-  @ApiOkResponse({ type: SessionDto, description: `With tokenDelivery "cookie": the token is taken from the body or else from the ${REFRESH_COOKIE} cookie, and the new one is set in the cookie` })
-  @ApiUnauthorizedResponse({ description: 'Invalid, expired, revoked or reused refresh token (with tokenDelivery "cookie" the cookie is cleared)' })
+  @ApiOkResponse({
+    type: SessionDto,
+    description: `With tokenDelivery "cookie": the token is taken from the body or else from the ${REFRESH_COOKIE} cookie, and the new one is set in the cookie`,
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      'Invalid, expired, revoked or reused refresh token (with tokenDelivery "cookie" the cookie is cleared)',
+  })
   @ApiForbiddenResponse(REFUSED_COOKIE_REQUEST)
-  async refresh(@Req() request: FastifyRequest, @Body() dto: RefreshDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Body() dto: RefreshDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
     if (dto.tokenDelivery !== 'cookie') return this.auth.refresh(dto.refreshToken!);
     this.cookie.assertCookieRequest(request);
     const token = dto.refreshToken ?? this.cookie.read(request);
     try {
-      if (token === undefined) throw new DomainError('INVALID_TOKEN', `There is no ${REFRESH_COOKIE} cookie; sign in again`);
+      if (token === undefined)
+        throw new DomainError('INVALID_TOKEN', `There is no ${REFRESH_COOKIE} cookie; sign in again`);
       return this.inCookie(reply, await this.auth.refresh(token, { lostAnswerLeewayMs: LOST_ANSWER_LEEWAY_MS }));
     } catch (error) {
-      if (error instanceof DomainError && (error.code === 'INVALID_TOKEN' || error.code === 'TOKEN_REUSED')) this.cookie.clear(reply);
+      if (error instanceof DomainError && (error.code === 'INVALID_TOKEN' || error.code === 'TOKEN_REUSED'))
+        this.cookie.clear(reply);
       throw error;
     }
   }
@@ -86,9 +103,16 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiHeader(CSRF_HEADER_DOC)
-  @ApiNoContentResponse({ description: `The session is ended (and the refresh token's and the ${REFRESH_COOKIE} cookie's, whose cookie is cleared)` })
+  @ApiNoContentResponse({
+    description: `The session is ended (and the refresh token's and the ${REFRESH_COOKIE} cookie's, whose cookie is cleared)`,
+  })
   @ApiForbiddenResponse(REFUSED_COOKIE_REQUEST)
-  async logout(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Body() dto: LogoutDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Body() dto: LogoutDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const fromCookie = this.cookie.read(request);
     if (fromCookie !== undefined) this.cookie.assertCookieRequest(request);
     await this.auth.logout(actor, [dto.refreshToken, fromCookie]);

@@ -22,7 +22,11 @@ import { TokensService } from './tokens.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [appConfig.KEY],
-      useFactory: (config: AppConfig) => ({ secret: accessTokenKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({
+        secret: accessTokenKey(config),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
     // Password attempts are limited per address and per account, in Redis, across API instances:
     // sign-in through ThrottlerGuard, the other password checks through PasswordAttempts (login-limits.ts).
@@ -35,7 +39,15 @@ import { TokensService } from './tokens.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokensService, ActorLoader, LocalStrategy, JwtStrategy, PasswordAttempts, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [
+    AuthService,
+    TokensService,
+    ActorLoader,
+    LocalStrategy,
+    JwtStrategy,
+    PasswordAttempts,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
   exports: [TokensService, ActorLoader, JwtModule, PasswordAttempts],
 })
 export class AuthModule {}

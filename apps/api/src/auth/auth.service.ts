@@ -17,7 +17,9 @@ export class AuthService {
   async verifyCredentials(email: string, password: string): Promise<string | null> {
     const rows = await this.em
       .getConnection()
-      .execute<{ id: string; password_hash: string }[]>('select id, password_hash from users where email = ?', [User.normaliseEmail(email)]);
+      .execute<{ id: string; password_hash: string }[]>('select id, password_hash from users where email = ?', [
+        User.normaliseEmail(email),
+      ]);
     const row = rows[0];
     const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
     return row && ok ? row.id : null;

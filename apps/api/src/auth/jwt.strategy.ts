@@ -29,7 +29,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new DomainError('INVALID_TOKEN', 'Invalid access token');
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+      throw new DomainError('INVALID_TOKEN', 'Invalid access token');
     const actor = await this.actors.load(claims.sub, claims.sid);
     if (!actor) throw new DomainError('INVALID_TOKEN', 'This session has ended; sign in again');
     return actor;

@@ -19,7 +19,11 @@ export interface PasswordAttempt {
  */
 const LIMITS = [
   { name: 'login-ip', tracker: (a: PasswordAttempt) => a.ip, limit: (c: AppConfig) => c.loginLimits.perIp },
-  { name: 'login-account', tracker: (a: PasswordAttempt) => User.normaliseEmail(a.email), limit: (c: AppConfig) => c.loginLimits.perAccount },
+  {
+    name: 'login-account',
+    tracker: (a: PasswordAttempt) => User.normaliseEmail(a.email),
+    limit: (c: AppConfig) => c.loginLimits.perAccount,
+  },
 ] as const;
 
 /** The counter's key for a tracker: the same from every route, hashed so no e-mail address names a Redis key. */
@@ -78,7 +82,13 @@ export class PasswordAttempts {
     const ttl = this.config.loginLimits.windowSeconds * 1000;
     for (const l of LIMITS) {
       const limit = l.limit(this.config);
-      const { isBlocked, timeToBlockExpire } = await this.storage.increment(counterKey(l.tracker(attempt)), ttl, limit, ttl, l.name);
+      const { isBlocked, timeToBlockExpire } = await this.storage.increment(
+        counterKey(l.tracker(attempt)),
+        ttl,
+        limit,
+        ttl,
+        l.name,
+      );
       if (isBlocked) throw new TooManyAttempts(timeToBlockExpire);
     }
   }

@@ -8,7 +8,8 @@ export const hashPassword = (password: string) => argon2.hash(password, { type: 
 export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password).catch(() => false);
 
 /** Verified against when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password. */
-export const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$nnMy2tIdaT8/OZyUEi65dA$yNWm1GPjaRmWGgNMdK15ZWq4TdWxLX5Dq/4nLccD5ug';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$nnMy2tIdaT8/OZyUEi65dA$yNWm1GPjaRmWGgNMdK15ZWq4TdWxLX5Dq/4nLccD5ug';
 
 /**
  * Refuses a new password the policy (libs/contracts/src/password-policy.ts: zxcvbn score ≥ 3 with the

@@ -14,9 +14,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly prefix: string,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
-    const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, `${this.prefix}:throttle:${name}:${key}`, ttl)) as [number, number];
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    name: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, `${this.prefix}:throttle:${name}:${key}`, ttl)) as [
+      number,
+      number,
+    ];
     const seconds = Math.max(1, Math.ceil(pttl / 1000));
-    return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
+    return {
+      totalHits: hits,
+      timeToExpire: seconds,
+      isBlocked: hits > limit,
+      timeToBlockExpire: hits > limit ? seconds : 0,
+    };
   }
 }

@@ -75,7 +75,9 @@ export class RefreshCookie {
       ]);
     }
     if (!originAllowed(request.raw, this.allowedOrigins, this.trustProxy)) {
-      throw new DomainError('FORBIDDEN', 'The refresh cookie cannot be used from this origin', [{ path: 'Origin', message: 'Origin is not allowed to use the refresh cookie' }]);
+      throw new DomainError('FORBIDDEN', 'The refresh cookie cannot be used from this origin', [
+        { path: 'Origin', message: 'Origin is not allowed to use the refresh cookie' },
+      ]);
     }
   }
 }

@@ -3,7 +3,8 @@
  * base64url (43 characters). Anything else is refused before it reaches the database: Postgres fails
  * on an id that is not a UUID (`------------------------------------` has the right length).
  */
-export const REFRESH_TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/;
+export const REFRESH_TOKEN_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/;
 
 export const REFRESH_TOKEN_MAX_LENGTH = 80;
 

@@ -40,7 +40,10 @@ export class TokensService {
    * reloads while its refresh is in flight drops the answer, and the new cookie with it): that unused
    * successor is revoked and a new one issued. Each such retry restarts the window.
    */
-  async rotate(refreshToken: string, options: { lostAnswerLeewayMs?: number } = {}): Promise<{ tokens: IssuedTokens; user: User }> {
+  async rotate(
+    refreshToken: string,
+    options: { lostAnswerLeewayMs?: number } = {},
+  ): Promise<{ tokens: IssuedTokens; user: User }> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw invalid();
     const { id, secret } = parsed;
@@ -53,7 +56,9 @@ export class TokensService {
       // Only one caller can rotate a token: the conditional update is the lock, held until its successor is in.
       const rotated = await em.nativeUpdate(RefreshToken, { id, rotatedAt: null, revokedAt: null }, { rotatedAt: now });
       if (rotated === 1) return this.issue(em, em.getReference(User, user.id), familyId);
-      return options.lostAnswerLeewayMs ? this.replaceLostAnswer(em, id, familyId, new Date(now.getTime() - options.lostAnswerLeewayMs)) : null;
+      return options.lostAnswerLeewayMs
+        ? this.replaceLostAnswer(em, id, familyId, new Date(now.getTime() - options.lostAnswerLeewayMs))
+        : null;
     });
     if (issued) return { tokens: issued, user };
     await this.revokeFamily(familyId);
@@ -66,10 +71,20 @@ export class TokensService {
    * was lost) and issues a new one. Holds `id`'s row until the transaction ends, so that retries
    * arriving together take turns and each finds the one before it. Null when it is not so: reuse.
    */
-  private async replaceLostAnswer(em: EntityManager, id: string, familyId: string, since: Date): Promise<IssuedTokens | null> {
+  private async replaceLostAnswer(
+    em: EntityManager,
+    id: string,
+    familyId: string,
+    since: Date,
+  ): Promise<IssuedTokens | null> {
     const connection = em.getConnection();
     const inTransaction = em.getTransactionContext();
-    const [spent] = await connection.execute<{ user_id: string }[]>('select user_id from refresh_tokens where id = ? for update', [id], 'all', inTransaction);
+    const [spent] = await connection.execute<{ user_id: string }[]>(
+      'select user_id from refresh_tokens where id = ? for update',
+      [id],
+      'all',
+      inTransaction,
+    );
     const revoked = await connection.execute<{ id: string }[]>(
       `update refresh_tokens s set revoked_at = now()
          from refresh_tokens t

@@ -43,7 +43,14 @@ export class BenchmarksService {
     if (!actor.isAdmin) throw forbidden('Only an admin may import benchmarks');
     const result = validateBenchmark(file);
     if (!result.ok) {
-      throw new DomainError('VALIDATION_FAILED', `The benchmark file is not valid: ${result.errors.slice(0, 5).map((e) => e.message).join('; ')}`, result.errors);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `The benchmark file is not valid: ${result.errors
+          .slice(0, 5)
+          .map((e) => e.message)
+          .join('; ')}`,
+        result.errors,
+      );
     }
     if (await this.em.count(Benchmark, { code: result.document.code })) {
       throw new DomainError('ALREADY_EXISTS', `A benchmark with code "${result.document.code}" exists already`);

@@ -2,7 +2,12 @@ import type { CommentRow } from './comment.queries';
 import { toThreads } from './comment.mappers';
 
 let clock = Date.parse('2027-01-01T10:00:00Z');
-const row = (id: string, parentId: string | null = null, threadId = parentId ? 'a' : id, extra: Partial<CommentRow> = {}): CommentRow => ({
+const row = (
+  id: string,
+  parentId: string | null = null,
+  threadId = parentId ? 'a' : id,
+  extra: Partial<CommentRow> = {},
+): CommentRow => ({
   id,
   planId: 'plan',
   threadId,
@@ -40,14 +45,32 @@ describe('toThreads', () => {
   it('shows a tombstone without body or mentions, and a resolution with who and when', () => {
     const at = new Date('2027-02-01T08:00:00Z');
     const [thread] = toThreads(
-      [row('a', null, 'a', { deleted: true, body: null, mentions: ['x'], resolvedAt: at, resolvedById: 'm', resolvedByName: 'Mika' })],
+      [
+        row('a', null, 'a', {
+          deleted: true,
+          body: null,
+          mentions: ['x'],
+          resolvedAt: at,
+          resolvedById: 'm',
+          resolvedByName: 'Mika',
+        }),
+      ],
       { userId: 'u', side: 'mentee' },
     );
-    expect(thread).toMatchObject({ deleted: true, body: null, mentions: [], resolved: { at: '2027-02-01T08:00:00.000Z', by: { id: 'm', name: 'Mika' } } });
+    expect(thread).toMatchObject({
+      deleted: true,
+      body: null,
+      mentions: [],
+      resolved: { at: '2027-02-01T08:00:00.000Z', by: { id: 'm', name: 'Mika' } },
+    });
   });
 
   it('says what the viewer may do with each comment, by the comment rules', () => {
-    const rows = [row('a', null, 'a', { authorId: 'mentor-user' }), row('a1', 'a', 'a', { authorId: 'mentee-user' }), row('b', null, 'b', { authorId: 'mentee-user', deleted: true, body: null })];
+    const rows = [
+      row('a', null, 'a', { authorId: 'mentor-user' }),
+      row('a1', 'a', 'a', { authorId: 'mentee-user' }),
+      row('b', null, 'b', { authorId: 'mentee-user', deleted: true, body: null }),
+    ];
     const [a, b] = toThreads(rows, { userId: 'mentee-user', side: 'mentee' });
     // The mentor's thread: the mentee replies, but neither edits, deletes nor resolves it.
     expect(a.can).toEqual({ reply: true, edit: false, delete: false, resolve: false });

@@ -18,7 +18,9 @@ export const toCommentDto = (r: CommentRow, viewer: CommentViewer): CommentDto =
   createdAt: iso(r.createdAt),
   editedAt: r.editedAt ? iso(r.editedAt) : null,
   editCount: r.editCount,
-  resolved: r.resolvedAt ? { at: iso(r.resolvedAt), by: { id: r.resolvedById ?? '', name: r.resolvedByName ?? '' } } : null,
+  resolved: r.resolvedAt
+    ? { at: iso(r.resolvedAt), by: { id: r.resolvedById ?? '', name: r.resolvedByName ?? '' } }
+    : null,
   can: commentPermissions(viewer, { authorId: r.authorId, deleted: r.deleted, isRoot: r.parentId === null }),
 });
 

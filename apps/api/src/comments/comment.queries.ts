@@ -67,11 +67,15 @@ export class CommentQueries {
       where += ' and c.target_id = ?';
       params.push(filter.targetId);
     }
-    return this.em.getConnection().execute<CommentRow[]>(`${SELECT} where ${where} order by c.created_at, c.id`, params);
+    return this.em
+      .getConnection()
+      .execute<CommentRow[]>(`${SELECT} where ${where} order by c.created_at, c.id`, params);
   }
 
   async one(programmeId: string, commentId: string): Promise<CommentRow | null> {
-    const rows = await this.em.getConnection().execute<CommentRow[]>(`${SELECT} where c.id = ?`, [programmeId, commentId]);
+    const rows = await this.em
+      .getConnection()
+      .execute<CommentRow[]>(`${SELECT} where c.id = ?`, [programmeId, commentId]);
     return rows[0] ?? null;
   }
 

@@ -14,32 +14,52 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('action-plans/:id/comments')
-  @ApiOkResponse({ type: [CommentThreadDto], description: 'Threads, oldest first: each first comment with its replies in order' })
-  list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: ListCommentsQueryDto): Promise<CommentThreadDto[]> {
+  @ApiOkResponse({
+    type: [CommentThreadDto],
+    description: 'Threads, oldest first: each first comment with its replies in order',
+  })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: ListCommentsQueryDto,
+  ): Promise<CommentThreadDto[]> {
     return this.comments.list(actor, id, query);
   }
 
   @Post('action-plans/:id/comments')
   @ApiCreatedResponse({ type: CommentDto })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateCommentDto,
+  ): Promise<CommentDto> {
     return this.comments.create(actor, id, dto);
   }
 
   @Patch('comments/:id')
   @ApiOkResponse({ type: CommentDto, description: 'Only the author edits; the previous body is kept in the history' })
-  edit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateCommentDto): Promise<CommentDto> {
+  edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateCommentDto,
+  ): Promise<CommentDto> {
     return this.comments.edit(actor, id, dto);
   }
 
   @Get('comments/:id/history')
-  @ApiOkResponse({ type: [CommentEditDto], description: 'The bodies before each edit, oldest first (empty once deleted)' })
+  @ApiOkResponse({
+    type: [CommentEditDto],
+    description: 'The bodies before each edit, oldest first (empty once deleted)',
+  })
   history(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentEditDto[]> {
     return this.comments.history(actor, id);
   }
 
   @Delete('comments/:id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted by its author or a coordinator; a tombstone keeps the replies in place' })
+  @ApiNoContentResponse({
+    description: 'Deleted by its author or a coordinator; a tombstone keeps the replies in place',
+  })
   delete(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<void> {
     return this.comments.delete(actor, id);
   }

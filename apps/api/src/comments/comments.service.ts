@@ -41,11 +41,18 @@ export class CommentsService {
   async create(actor: Actor, planId: string, dto: CreateCommentDto): Promise<CommentDto> {
     const { scope, side } = await this.planScope(actor, 'comment', planId);
     const parent = dto.parentId ? await this.parentIn(planId, dto.parentId) : undefined;
-    if (parent && dto.target && (dto.target.type !== parent.targetType || dto.target.id.toLowerCase() !== parent.targetId)) {
+    if (
+      parent &&
+      dto.target &&
+      (dto.target.type !== parent.targetType || dto.target.id.toLowerCase() !== parent.targetId)
+    ) {
       throw invalid('target', 'target must be the parent comment’s target (a reply inherits it); leave it out');
     }
     if (!parent && !(await this.queries.targetInPlan(planId, dto.target!.type, dto.target!.id.toLowerCase()))) {
-      throw invalid('target.id', `target.id must be this plan, one of its milestones or a progress entry of one of them (as target.type says)`);
+      throw invalid(
+        'target.id',
+        `target.id must be this plan, one of its milestones or a progress entry of one of them (as target.type says)`,
+      );
     }
     const comment = new Comment({
       plan: this.em.getReference(ActionPlan, planId),
@@ -56,8 +63,13 @@ export class CommentsService {
       mentions: await this.mentions.of(dto.body, scope),
     });
     this.em.persist(comment);
-    await this.events.flushWith(this.em, () => inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId));
-    return toCommentDto(newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null), { userId: actor.userId, side });
+    await this.events.flushWith(this.em, () =>
+      inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId),
+    );
+    return toCommentDto(
+      newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null),
+      { userId: actor.userId, side },
+    );
   }
 
   async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
@@ -67,7 +79,9 @@ export class CommentsService {
     if (dto.body === comment.body && !comment.isDeleted) return this.view(scope, comment.id, viewer);
     const previous = comment.edit(dto.body, await this.mentions.of(dto.body, scope), new Date());
     this.em.persist(new CommentEdit(comment, previous));
-    await this.events.flushWith(this.em, () => inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId));
+    await this.events.flushWith(this.em, () =>
+      inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId),
+    );
     return this.view(scope, comment.id, viewer);
   }
 
@@ -81,7 +95,9 @@ export class CommentsService {
     const { scope, comment, viewer } = await this.load(actor, 'read', id);
     assertComment('delete', COMMENT_RULES.delete(viewer, { authorId: comment.author.id }));
     comment.delete(new Date());
-    await this.events.flushWith(this.em, () => inPlanRooms('comment.deleted', commentEvent(scope, comment), actor.userId));
+    await this.events.flushWith(this.em, () =>
+      inPlanRooms('comment.deleted', commentEvent(scope, comment), actor.userId),
+    );
   }
 
   async resolve(actor: Actor, id: string): Promise<CommentDto> {
@@ -99,7 +115,9 @@ export class CommentsService {
     assertComment('resolve', COMMENT_RULES.resolve(viewer, root?.author.id ?? ''));
     if (resolved) comment.resolve(actor.userId, new Date());
     else comment.reopen();
-    await this.events.flushWith(this.em, () => inPlanRooms('comment.resolved', commentEvent(scope, comment), actor.userId));
+    await this.events.flushWith(this.em, () =>
+      inPlanRooms('comment.resolved', commentEvent(scope, comment), actor.userId),
+    );
     return this.view(scope, comment.id, viewer);
   }
 

@@ -6,7 +6,8 @@ import type { PairScope } from '../pairs/pair.policy';
 /** At most this many different people can be mentioned in one comment. */
 export const MAX_MENTIONS = 20;
 
-const TOKEN = /@\[([^\]\r\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
+const TOKEN =
+  /@\[([^\]\r\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
 
 /** The user ids of the `@[Name](user-uuid)` tokens in a body, lower-cased, each once, in order of appearance. */
 export function parseMentions(body: string): string[] {
@@ -34,7 +35,9 @@ export class Mentions {
     const readers = new Set(rows.map((r) => r.userId));
     const strangers = ids.filter((id) => !readers.has(id));
     if (strangers.length > 0) {
-      throw invalid(`mentions must name members of this programme who can read this pair; not: ${strangers.join(', ')}`);
+      throw invalid(
+        `mentions must name members of this programme who can read this pair; not: ${strangers.join(', ')}`,
+      );
     }
     return ids;
   }

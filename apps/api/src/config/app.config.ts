@@ -21,7 +21,12 @@ export function parseConfig(env: Env) {
     publicUrl,
     logLevel: logLevel(env),
     logFormat: logFormat(env),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
+    databaseUrl: url(
+      env,
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://postgres@127.0.0.1:5432/citymentor',
+    ),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: redisUrl(env),
     /** Prefix of every Redis key this installation writes (rate limits, queues, socket rooms). */

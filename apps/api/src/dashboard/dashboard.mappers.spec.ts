@@ -5,7 +5,11 @@ const SECTIONS = [
   { code: 'strategy', guideQuestions: [{ code: 'strategy.q1' }, { code: 'strategy.q2' }] },
   { code: 'networking', guideQuestions: [{ code: 'networking.q1' }] },
 ];
-const assessment = (organisationId: string, phase: AssessmentRow['phase'], answers: AssessmentRow['answers']): AssessmentRow => ({
+const assessment = (
+  organisationId: string,
+  phase: AssessmentRow['phase'],
+  answers: AssessmentRow['answers'],
+): AssessmentRow => ({
   id: `${organisationId}-${phase}`,
   organisationId,
   organisationName: organisationId.toUpperCase(),
@@ -40,8 +44,15 @@ describe('toScores', () => {
   it('pairs baseline and follow-up per organisation, with the delta overall and per section', () => {
     const scores = toScores(
       [
-        assessment('a', 'follow-up', [{ questionCode: 'strategy.q1', rating: 2 }, { questionCode: 'strategy.q2', rating: 2 }]),
-        assessment('a', 'baseline', [{ questionCode: 'strategy.q1', rating: 1 }, { questionCode: 'strategy.q2', rating: 0 }, { questionCode: 'networking.q1', rating: 2 }]),
+        assessment('a', 'follow-up', [
+          { questionCode: 'strategy.q1', rating: 2 },
+          { questionCode: 'strategy.q2', rating: 2 },
+        ]),
+        assessment('a', 'baseline', [
+          { questionCode: 'strategy.q1', rating: 1 },
+          { questionCode: 'strategy.q2', rating: 0 },
+          { questionCode: 'networking.q1', rating: 2 },
+        ]),
         assessment('b', 'baseline', []),
       ],
       new Map([['b', SECTIONS]]),

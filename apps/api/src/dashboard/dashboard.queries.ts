@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pairActivity, type PairActivityRow } from '@citymentor/persistence';
 import type { StallThresholds } from '@citymentor/domain';
-import type { AssessmentPhase, AssessmentStatus, PairStatus, PlanState, Rating, WorkStatus } from '@citymentor/contracts';
+import type {
+  AssessmentPhase,
+  AssessmentStatus,
+  PairStatus,
+  PlanState,
+  Rating,
+  WorkStatus,
+} from '@citymentor/contracts';
 
 export interface PairRow {
   id: string;
@@ -181,7 +188,10 @@ export class DashboardQueries {
   }
 
   thresholds(programmeId: string): Promise<StallThresholds[]> {
-    return this.all<StallThresholds>(`select stalled_after_days as "stalledAfterDays", respond_within_days as "respondWithinDays" from programmes where id = ?`, [programmeId]);
+    return this.all<StallThresholds>(
+      `select stalled_after_days as "stalledAfterDays", respond_within_days as "respondWithinDays" from programmes where id = ?`,
+      [programmeId],
+    );
   }
 
   private all<T>(sql: string, params: unknown[]): Promise<T[]> {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_STALL_THRESHOLDS, stallSignals, todayIso, type SectionShape } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
-import { addMilestones, addPlans, addTally, noMilestones, noPlans, toConsortiumMilestone, toScores, toStallSignal } from './dashboard.mappers';
+import {
+  addMilestones,
+  addPlans,
+  addTally,
+  noMilestones,
+  noPlans,
+  toConsortiumMilestone,
+  toScores,
+  toStallSignal,
+} from './dashboard.mappers';
 import { DashboardPolicy } from './dashboard.policy';
 import { DashboardQueries } from './dashboard.queries';
 import type { DashboardDto, DashboardPairDto, MilestoneCountsDto } from './dto/dashboard.dto';
@@ -23,7 +32,17 @@ export class DashboardService {
     this.policy.assert(actor, programmeId);
     const q = this.queries;
     const today = todayIso(now);
-    const [pairs, planCounts, milestoneCounts, late, assessments, benchmarks, consortium, activity, [thresholds = DEFAULT_STALL_THRESHOLDS]] = await Promise.all([
+    const [
+      pairs,
+      planCounts,
+      milestoneCounts,
+      late,
+      assessments,
+      benchmarks,
+      consortium,
+      activity,
+      [thresholds = DEFAULT_STALL_THRESHOLDS],
+    ] = await Promise.all([
       q.pairs(programmeId),
       q.planCounts(programmeId),
       q.milestoneCounts(programmeId, today),
@@ -34,7 +53,9 @@ export class DashboardService {
       q.pairActivity(programmeId),
       q.thresholds(programmeId),
     ]);
-    const sectionsOf = new Map<string, (SectionShape & { title: string })[]>(benchmarks.map((b) => [b.code, b.sections]));
+    const sectionsOf = new Map<string, (SectionShape & { title: string })[]>(
+      benchmarks.map((b) => [b.code, b.sections]),
+    );
 
     const byPair = new Map<string, DashboardPairDto>(
       pairs.map((p) => [
@@ -47,7 +68,11 @@ export class DashboardService {
           mentee: { id: p.menteeId, name: p.menteeName, country: p.menteeCountry },
           plans: noPlans(),
           milestones: noMilestones(),
-          sections: (sectionsOf.get(p.benchmarkCode) ?? []).map((s) => ({ sectionCode: s.code, sectionTitle: s.title, milestones: noMilestones() })),
+          sections: (sectionsOf.get(p.benchmarkCode) ?? []).map((s) => ({
+            sectionCode: s.code,
+            sectionTitle: s.title,
+            milestones: noMilestones(),
+          })),
         },
       ]),
     );
@@ -76,7 +101,10 @@ export class DashboardService {
       scores: toScores(assessments, sectionsOf),
       consortiumMilestones: consortium.map(toConsortiumMilestone(programmeId, today)),
       stalled: stallSignals(activity, thresholds, now).map(toStallSignal(byPair)),
-      stallThresholds: { stalledAfterDays: thresholds.stalledAfterDays, respondWithinDays: thresholds.respondWithinDays },
+      stallThresholds: {
+        stalledAfterDays: thresholds.stalledAfterDays,
+        respondWithinDays: thresholds.respondWithinDays,
+      },
     };
   }
 }

@@ -30,7 +30,10 @@ export class HealthController {
     ping.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([ping, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1500)))]);
+      await Promise.race([
+        ping,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1500))),
+      ]);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });

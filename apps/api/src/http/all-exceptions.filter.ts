@@ -13,7 +13,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { body, internal } = toErrorBody(exception);
     if (internal && process.env.DEBUG_ERRORS) console.error(exception);
-    if (internal) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (internal)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const retryAfter = retryAfterSeconds(exception, reply.getHeaders());
     if (retryAfter !== undefined) void reply.header('Retry-After', retryAfter);
     void reply.status(body.statusCode).send(body);

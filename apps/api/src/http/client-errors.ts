@@ -21,7 +21,9 @@ export function clientErrorHandler(headers: Record<string, string>) {
     const body = errorBody(statusCode, statusCode === 431 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message);
     const text = JSON.stringify(body);
     if (socket.writable) {
-      socket.write(`HTTP/1.1 ${statusCode} ${body.error}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json\r\n${headerLines}Connection: close\r\n\r\n${text}`);
+      socket.write(
+        `HTTP/1.1 ${statusCode} ${body.error}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json\r\n${headerLines}Connection: close\r\n\r\n${text}`,
+      );
     }
     socket.destroy(error);
   };

@@ -79,36 +79,60 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
     const status = exception.getStatus();
     const response = exception.getResponse();
     const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const message = typeof r.message === 'string' ? r.message : Array.isArray(r.message) ? r.message.join('; ') : exception.message;
+    const message =
+      typeof r.message === 'string' ? r.message : Array.isArray(r.message) ? r.message.join('; ') : exception.message;
     // Fastify's own errors (body parsing, size limits) arrive here as plain HttpExceptions.
     const malformedJson = status === 400 && typeof response === 'string' && /JSON/i.test(response);
-    const code = (typeof r.code === 'string' ? r.code : malformedJson ? 'MALFORMED_JSON' : CODE_OF_STATUS[status]) as ErrorCode;
+    const code = (
+      typeof r.code === 'string' ? r.code : malformedJson ? 'MALFORMED_JSON' : CODE_OF_STATUS[status]
+    ) as ErrorCode;
     return { body: errorBody(status, code ?? 'INTERNAL', message, r.details), internal: status >= 500 };
   }
   if (exception instanceof OptimisticLockError) {
-    return { body: errorBody(409, 'STALE_VERSION', 'This was changed by someone else since you loaded it; reload and try again'), internal: false };
+    return {
+      body: errorBody(
+        409,
+        'STALE_VERSION',
+        'This was changed by someone else since you loaded it; reload and try again',
+      ),
+      internal: false,
+    };
   }
   if (exception instanceof UniqueConstraintViolationException) {
     return { body: errorBody(409, 'ALREADY_EXISTS', 'This already exists'), internal: false };
   }
   if (exception instanceof ForeignKeyConstraintViolationException) {
-    return { body: errorBody(409, 'CONFLICT', 'This refers to something that does not exist or is still in use'), internal: false };
+    return {
+      body: errorBody(409, 'CONFLICT', 'This refers to something that does not exist or is still in use'),
+      internal: false,
+    };
   }
   if (exception instanceof NotFoundError) {
     return { body: errorBody(404, 'NOT_FOUND', 'Not found'), internal: false };
   }
   if (exception instanceof ConnectionException || databaseUnavailable(exception)) {
-    return { body: errorBody(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'), internal: true };
+    return {
+      body: errorBody(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'),
+      internal: true,
+    };
   }
   const fastify = exception as FastifyLikeError;
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const status = fastify.statusCode;
-    if (status === 413) return { body: errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'), internal: false };
-    if (status === 415) return { body: errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'), internal: false };
+    if (status === 413)
+      return { body: errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'), internal: false };
+    if (status === 415)
+      return { body: errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'), internal: false };
     if (fastify.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError) {
-      return { body: errorBody(400, 'MALFORMED_JSON', `The request body is not valid JSON: ${fastify.message}`), internal: false };
+      return {
+        body: errorBody(400, 'MALFORMED_JSON', `The request body is not valid JSON: ${fastify.message}`),
+        internal: false,
+      };
     }
-    return { body: errorBody(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details), internal: false };
+    return {
+      body: errorBody(status, CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', fastify.message, fastify.details),
+      internal: false,
+    };
   }
   return { body: errorBody(500, 'INTERNAL', 'Something went wrong on our side; it has been logged'), internal: true };
 }
@@ -123,6 +147,8 @@ function databaseUnavailable(exception: unknown): boolean {
   if (typeof error?.code === 'string' && /^(08|57P0[123])/.test(error.code)) return true;
   return (
     typeof error?.message === 'string' &&
-    /Connection terminated|terminating connection|not queryable|Timeout acquiring a connection|ECONNREFUSED|ECONNRESET/.test(error.message)
+    /Connection terminated|terminating connection|not queryable|Timeout acquiring a connection|ECONNREFUSED|ECONNRESET/.test(
+      error.message,
+    )
   );
 }

@@ -16,7 +16,8 @@ export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): numbe
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -45,7 +46,11 @@ export function unstorableTextAt(value: unknown, path = ''): string | null {
 
 /** A 400 in the contract's shape, naming the field when there is one. */
 const badBody = (message: string, path?: string) =>
-  Object.assign(new Error(message), { statusCode: 400, code: 'VALIDATION_FAILED', details: path ? [{ path, message }] : undefined });
+  Object.assign(new Error(message), {
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    details: path ? [{ path, message }] : undefined,
+  });
 
 /**
  * The only body parser: JSON (Fastify's own parser, refusing `__proto__` and `constructor.prototype`),
@@ -56,7 +61,11 @@ export function useJsonBodies(app: NestFastifyApplication, bodyLimit: number) {
   const parse = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', { bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
-    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return done(badBody(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+      return done(
+        badBody(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`),
+        undefined,
+      );
     parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       const at = unstorableTextAt(value);

@@ -41,7 +41,11 @@ export function loggerOptions(config: AppConfig): Params {
     genReqId: (req) => requestIdOf(req),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]') }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]'),
+      }),
     },
     // On the root logger, not per request (customProps cost a child logger per request).
     base: { service: 'api', pid: process.pid, hostname: hostname() },
@@ -49,5 +53,8 @@ export function loggerOptions(config: AppConfig): Params {
     ...terminal?.options,
   };
   // Every route, in Nest 11's path syntax (nestjs-pino's default '*' draws a legacy-route warning at start).
-  return { pinoHttp: terminal ? [options, terminal.stream] : options, forRoutes: [{ path: '{*all}', method: RequestMethod.ALL }] };
+  return {
+    pinoHttp: terminal ? [options, terminal.stream] : options,
+    forRoutes: [{ path: '{*all}', method: RequestMethod.ALL }],
+  };
 }

@@ -31,7 +31,11 @@ export function createValidationPipe() {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const details = fieldErrors(errors);
-      return new BadRequestException({ code: 'VALIDATION_FAILED', message: details.map((d) => d.message).join('; '), details });
+      return new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: details.map((d) => d.message).join('; '),
+        details,
+      });
     },
   });
 }

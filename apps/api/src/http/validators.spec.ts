@@ -34,13 +34,17 @@ describe('Optional and Clearable', () => {
   });
 
   it('Optional: a value sent is validated as usual', async () => {
-    expect(await refusal({ title: 'too long' })).toEqual([{ path: 'title', message: expect.stringContaining('title must be shorter') }]);
+    expect(await refusal({ title: 'too long' })).toEqual([
+      { path: 'title', message: expect.stringContaining('title must be shorter') },
+    ]);
     await expect(validate({ title: 'ok', days: 3 })).resolves.toEqual({ title: 'ok', days: 3 });
   });
 
   it("Clearable(''): null becomes the empty value; anything else is validated", async () => {
     await expect(validate({ description: null })).resolves.toEqual({ description: '' });
-    expect(await refusal({ description: 42 })).toEqual([{ path: 'description', message: expect.stringContaining('description') }]);
+    expect(await refusal({ description: 42 })).toEqual([
+      { path: 'description', message: expect.stringContaining('description') },
+    ]);
   });
 
   it('Clearable(null): null stays null (a column that is null when unset)', async () => {
@@ -51,7 +55,12 @@ describe('Optional and Clearable', () => {
     expect(await refusal({ isAdmin: null })).toEqual([{ path: 'isAdmin', message: 'isAdmin is not a known field' }]);
   });
 
-  it.each(['2026-02-30', '0000-01-01', '2023-02-29', '2026-13-01'])('IsIsoDate refuses %s, naming the field', async (dueDate) => {
-    expect(await refusal({ dueDate })).toEqual([{ path: 'dueDate', message: 'dueDate must be a real calendar date written YYYY-MM-DD' }]);
-  });
+  it.each(['2026-02-30', '0000-01-01', '2023-02-29', '2026-13-01'])(
+    'IsIsoDate refuses %s, naming the field',
+    async (dueDate) => {
+      expect(await refusal({ dueDate })).toEqual([
+        { path: 'dueDate', message: 'dueDate must be a real calendar date written YYYY-MM-DD' },
+      ]);
+    },
+  );
 });

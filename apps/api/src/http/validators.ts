@@ -11,7 +11,10 @@ export const IsIsoDate = (options?: ValidationOptions) =>
       name: 'isIsoDate',
       validator: {
         validate: (value) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a real calendar date written YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a real calendar date written YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,

@@ -38,7 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<{ method: string; url: string; body: unknown; headers: Record<string, unknown>; user?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ method: string; url: string; body: unknown; headers: Record<string, unknown>; user?: Actor }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
@@ -46,13 +48,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
       ]);
     }
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     return this.handle(request.user.userId, key, fingerprint, next);
   }
 
-  private async handle(userId: string, key: string, fingerprint: string, next: CallHandler): Promise<Observable<unknown>> {
+  private async handle(
+    userId: string,
+    key: string,
+    fingerprint: string,
+    next: CallHandler,
+  ): Promise<Observable<unknown>> {
     const connection = this.orm.em.getConnection();
-    await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [userId, key]);
+    await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [
+      userId,
+      key,
+    ]);
     const started = Date.now();
     // Claim the key, or answer as its first request did; wait while that one still runs.
     let claimed = await this.claim(userId, key, fingerprint);
@@ -62,18 +74,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [this.config.idempotencyAbandonedMs / 1000, userId, key],
       );
       if (row && row.fingerprint !== fingerprint) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was already used for a different request',
+        );
       }
       if (row?.status === 'done') return of(row.response_body);
       if (row?.status === 'committed' && row.abandoned) {
-        throw new DomainError('ALREADY_DONE', 'A request with this Idempotency-Key was carried out, but the server handling it stopped before it could answer; read the result instead of sending it again');
+        throw new DomainError(
+          'ALREADY_DONE',
+          'A request with this Idempotency-Key was carried out, but the server handling it stopped before it could answer; read the result instead of sending it again',
+        );
       }
       // No row (the first request failed and released the key) or a claim abandoned mid-request: try to take it.
       if (!row || (row.status === 'pending' && row.abandoned)) {
         claimed = await this.claim(userId, key, fingerprint);
         if (claimed) break;
       }
-      if (row && Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
+      if (row && Date.now() - started > WAIT_FOR_TWIN_MS)
+        throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
       await new Promise((r) => setTimeout(r, 25));
     }
 
@@ -88,11 +107,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // The handler runs with the claim in scope: its transactions mark it committed as they commit (libs/persistence).
     return withIdempotencyClaim({ userId, key }, () => next.handle()).pipe(
       mergeMap(async (body: unknown) => {
-        await connection.execute(`update idempotency_keys set status = 'done', response_body = ? where user_id = ? and key = ?`, [
-          JSON.stringify(body ?? null),
-          userId,
-          key,
-        ]);
+        await connection.execute(
+          `update idempotency_keys set status = 'done', response_body = ? where user_id = ? and key = ?`,
+          [JSON.stringify(body ?? null), userId, key],
+        );
         return body;
       }),
       catchError((error: unknown) => from(release().then(() => Promise.reject(error)))),

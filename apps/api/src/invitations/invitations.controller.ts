@@ -1,10 +1,23 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { SessionDto } from '../auth/dto/session.dto';
 import { Public } from '../auth/public.decorator';
 import { UuidPipe } from '../http/params';
-import { AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto } from './dto/invitation.dto';
+import {
+  AcceptInvitationDto,
+  CreatedInvitationDto,
+  CreateInvitationDto,
+  InvitationDto,
+  InvitationPreviewDto,
+} from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 import { InvitationTokenPipe } from './invitation-token.pipe';
 
@@ -16,7 +29,11 @@ export class InvitationsController {
   @ApiBearerAuth()
   @Post('programmes/:id/invitations')
   @ApiCreatedResponse({ type: CreatedInvitationDto })
-  invite(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateInvitationDto,
+  ): Promise<CreatedInvitationDto> {
     return this.invitations.invite(actor, id, dto);
   }
 
@@ -38,9 +55,19 @@ export class InvitationsController {
   @Post('invitations/:token/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed, or the new password is too easy to guess (the message says why and what would pass)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After' })
-  accept(@Param('token', InvitationTokenPipe) token: string, @Body() dto: AcceptInvitationDto, @Ip() ip: string): Promise<SessionDto> {
+  @ApiBadRequestResponse({
+    description:
+      'A field is missing or malformed, or the new password is too easy to guess (the message says why and what would pass)',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After',
+  })
+  accept(
+    @Param('token', InvitationTokenPipe) token: string,
+    @Body() dto: AcceptInvitationDto,
+    @Ip() ip: string,
+  ): Promise<SessionDto> {
     return this.invitations.accept(token, dto, ip);
   }
 }

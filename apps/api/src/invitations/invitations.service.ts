@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import type { ProgrammeRole } from '@citymentor/contracts';
-import { conflict, DomainError, Invitation, Membership, Participant, Programme, User, type Organisation } from '@citymentor/domain';
+import {
+  conflict,
+  DomainError,
+  Invitation,
+  Membership,
+  Participant,
+  Programme,
+  User,
+  type Organisation,
+} from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import type { SessionDto } from '../auth/dto/session.dto';
@@ -13,7 +22,13 @@ import { sha256, TokensService } from '../auth/tokens.service';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { toOrganisationDto } from '../programmes/programme.mappers';
 import { ProgrammePolicy } from '../programmes/programme.policy';
-import type { AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto } from './dto/invitation.dto';
+import type {
+  AcceptInvitationDto,
+  CreatedInvitationDto,
+  CreateInvitationDto,
+  InvitationDto,
+  InvitationPreviewDto,
+} from './dto/invitation.dto';
 
 const toInvitationDto = (i: Invitation): InvitationDto => ({
   id: i.id,
@@ -36,7 +51,11 @@ export class InvitationsService {
 
   async invite(actor: Actor, programmeId: string, dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
     this.policy.assert(actor, 'manage', programmeId);
-    const participant = await this.em.findOne(Participant, { programme: programmeId, organisation: dto.organisationId }, { populate: ['programme', 'organisation'] });
+    const participant = await this.em.findOne(
+      Participant,
+      { programme: programmeId, organisation: dto.organisationId },
+      { populate: ['programme', 'organisation'] },
+    );
     if (!participant) throw new DomainError('NOT_FOUND', 'This organisation is not in the programme; add it first');
     const { programme, organisation } = participant;
     const role = dto.role ?? defaultRole(organisation, programme);
@@ -46,18 +65,31 @@ export class InvitationsService {
       ]);
     }
     const email = User.normaliseEmail(dto.email);
-    if (await this.em.count(Membership, { programme, user: { email } })) throw conflict(`${email} is already a member of this programme`);
+    if (await this.em.count(Membership, { programme, user: { email } }))
+      throw conflict(`${email} is already a member of this programme`);
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86_400_000);
-    const invitation = new Invitation({ programme, organisation, email, role, tokenHash: sha256(token), invitedBy: this.em.getReference(User, actor.userId), expiresAt });
+    const invitation = new Invitation({
+      programme,
+      organisation,
+      email,
+      role,
+      tokenHash: sha256(token),
+      invitedBy: this.em.getReference(User, actor.userId),
+      expiresAt,
+    });
     await this.em.persistAndFlush(invitation);
     return { ...toInvitationDto(invitation), acceptUrl: `${this.config.publicUrl}/invitations/${token}` };
   }
 
   async list(actor: Actor, programmeId: string): Promise<InvitationDto[]> {
     this.policy.assert(actor, 'manage', programmeId);
-    const invitations = await this.em.find(Invitation, { programme: programmeId }, { populate: ['organisation'], orderBy: { createdAt: 'desc' } });
+    const invitations = await this.em.find(
+      Invitation,
+      { programme: programmeId },
+      { populate: ['organisation'], orderBy: { createdAt: 'desc' } },
+    );
     return invitations.map(toInvitationDto);
   }
 
@@ -86,25 +118,38 @@ export class InvitationsService {
         throw new DomainError('INVALID_CREDENTIALS', 'You have an account already: accept with its current password');
       }
     } else {
-      if (!dto.name) throw new DomainError('VALIDATION_FAILED', 'name is required to create your account', [{ path: 'name', message: 'name is required to create your account' }]);
+      if (!dto.name)
+        throw new DomainError('VALIDATION_FAILED', 'name is required to create your account', [
+          { path: 'name', message: 'name is required to create your account' },
+        ]);
       await assertStrongPassword('password', dto.password, { name: dto.name, email: invitation.email });
       user = new User(invitation.email, dto.name, await hashPassword(dto.password));
       this.em.persist(user);
     }
-    if (await this.em.count(Membership, { programme: invitation.programme, user })) throw conflict('You are already a member of this programme');
+    if (await this.em.count(Membership, { programme: invitation.programme, user }))
+      throw conflict('You are already a member of this programme');
     invitation.accept(new Date());
     this.em.persist(new Membership(user, invitation.programme, invitation.organisation, invitation.role));
     // The conditional update makes a second, concurrent acceptance fail instead of joining twice.
     await inTransaction(this.em, async () => {
-      const claimed = await this.em.nativeUpdate(Invitation, { id: invitation.id, acceptedAt: null }, { acceptedAt: invitation.acceptedAt });
+      const claimed = await this.em.nativeUpdate(
+        Invitation,
+        { id: invitation.id, acceptedAt: null },
+        { acceptedAt: invitation.acceptedAt },
+      );
       if (claimed === 0) throw conflict('This invitation has already been accepted');
     });
     return { ...(await this.tokens.startSession(user)), user: toUserDto(user) };
   }
 
   private async findUsable(token: string): Promise<Invitation> {
-    const invitation = await this.em.findOne(Invitation, { tokenHash: sha256(token) }, { populate: ['programme', 'organisation'] });
-    if (!invitation || invitation.expiresAt <= new Date()) throw new DomainError('NOT_FOUND', 'Invitation not found or expired');
+    const invitation = await this.em.findOne(
+      Invitation,
+      { tokenHash: sha256(token) },
+      { populate: ['programme', 'organisation'] },
+    );
+    if (!invitation || invitation.expiresAt <= new Date())
+      throw new DomainError('NOT_FOUND', 'Invitation not found or expired');
     if (invitation.acceptedAt) throw conflict('This invitation has already been accepted');
     return invitation;
   }

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
-import { NotificationDto, NotificationPageDto, NotificationPreferencesDto, NotificationsQueryDto, ReadAllDto } from './dto/notification.dto';
+import {
+  NotificationDto,
+  NotificationPageDto,
+  NotificationPreferencesDto,
+  NotificationsQueryDto,
+  ReadAllDto,
+} from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -12,7 +18,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOkResponse({ type: NotificationPageDto, description: 'Your own notifications, newest first, with the unread count' })
+  @ApiOkResponse({
+    type: NotificationPageDto,
+    description: 'Your own notifications, newest first, with the unread count',
+  })
   list(@CurrentActor() actor: Actor, @Query() query: NotificationsQueryDto): Promise<NotificationPageDto> {
     return this.notifications.page(actor, query);
   }

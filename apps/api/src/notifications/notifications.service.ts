@@ -3,7 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_EMAIL_PREFERENCE, notFound, type EmailPreference, type NotificationKind } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { decodeCursor, encodeCursor } from './notifications-cursor';
-import { NOTIFICATIONS_PAGE_DEFAULT, type NotificationDto, type NotificationPageDto, type NotificationPreferencesDto } from './dto/notification.dto';
+import {
+  NOTIFICATIONS_PAGE_DEFAULT,
+  type NotificationDto,
+  type NotificationPageDto,
+  type NotificationPreferencesDto,
+} from './dto/notification.dto';
 
 interface NotificationRow {
   id: string;
@@ -51,18 +56,28 @@ export class NotificationsService {
          from notifications where user_id = ? ${after} order by created_at desc, id desc limit ?`,
         [...params, limit + 1],
       ),
-      conn.execute<{ unread: number }[]>(`select count(*)::int as unread from notifications where user_id = ? and read_at is null`, [actor.userId]),
+      conn.execute<{ unread: number }[]>(
+        `select count(*)::int as unread from notifications where user_id = ? and read_at is null`,
+        [actor.userId],
+      ),
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toDto), unreadCount: unread, nextCursor: rows.length > limit ? encodeCursor(last.cursorAt, last.id) : null };
+    return {
+      items: page.map(toDto),
+      unreadCount: unread,
+      nextCursor: rows.length > limit ? encodeCursor(last.cursorAt, last.id) : null,
+    };
   }
 
   /** Marks one of the actor's own notifications read (again is fine); another's is 404. */
   async read(actor: Actor, id: string): Promise<NotificationDto> {
     const [row] = await this.em
       .getConnection()
-      .execute<NotificationRow[]>(`update notifications set read_at = coalesce(read_at, now()) where id = ? and user_id = ? returning ${COLUMNS}`, [id, actor.userId]);
+      .execute<NotificationRow[]>(
+        `update notifications set read_at = coalesce(read_at, now()) where id = ? and user_id = ? returning ${COLUMNS}`,
+        [id, actor.userId],
+      );
     if (!row) throw notFound('Notification');
     return toDto(row);
   }
@@ -70,12 +85,19 @@ export class NotificationsService {
   async readAll(actor: Actor): Promise<{ updated: number }> {
     const rows = await this.em
       .getConnection()
-      .execute<{ id: string }[]>(`update notifications set read_at = now() where user_id = ? and read_at is null returning id`, [actor.userId]);
+      .execute<{ id: string }[]>(
+        `update notifications set read_at = now() where user_id = ? and read_at is null returning id`,
+        [actor.userId],
+      );
     return { updated: rows.length };
   }
 
   async preferences(actor: Actor): Promise<NotificationPreferencesDto> {
-    const [row] = await this.em.getConnection().execute<{ email: EmailPreference }[]>(`select email from notification_preferences where user_id = ?`, [actor.userId]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ email: EmailPreference }[]>(`select email from notification_preferences where user_id = ?`, [
+        actor.userId,
+      ]);
     return { email: row?.email ?? DEFAULT_EMAIL_PREFERENCE };
   }
 

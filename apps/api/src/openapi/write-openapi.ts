@@ -13,7 +13,10 @@ import { setGlobalPrefix } from '../bootstrap';
 import { buildOpenApiDocument } from './openapi';
 
 async function main() {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   setGlobalPrefix(app);
   const target = join(process.cwd(), process.argv[2] ?? 'docs/openapi.json');
   writeFileSync(target, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');

@@ -15,14 +15,19 @@ export class OrganisationsService {
     const programmes = actor.memberships.map((m) => m.programmeId);
     const organisations = actor.isAdmin
       ? await this.em.find(Organisation, {}, { orderBy: { name: 'asc' } })
-      : (await this.em.find(Participant, { programme: { $in: programmes } }, { populate: ['organisation'] })).map((p) => p.organisation);
-    return [...new Map(organisations.map((o) => [o.id, toOrganisationDto(o)])).values()].sort((a, b) => a.name.localeCompare(b.name));
+      : (await this.em.find(Participant, { programme: { $in: programmes } }, { populate: ['organisation'] })).map(
+          (p) => p.organisation,
+        );
+    return [...new Map(organisations.map((o) => [o.id, toOrganisationDto(o)])).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
   }
 
   async create(actor: Actor, dto: CreateOrganisationDto): Promise<OrganisationDto> {
     if (!actor.isAdmin) throw forbidden('Only an admin may create organisations outside a programme');
     const name = dto.name.trim();
-    if (await this.em.count(Organisation, { name })) throw new DomainError('ALREADY_EXISTS', `An organisation named "${name}" exists already`);
+    if (await this.em.count(Organisation, { name }))
+      throw new DomainError('ALREADY_EXISTS', `An organisation named "${name}" exists already`);
     const organisation = new Organisation(name, dto.kind, dto.country);
     await this.em.persistAndFlush(organisation);
     return toOrganisationDto(organisation);

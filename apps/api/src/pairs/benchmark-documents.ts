@@ -16,9 +16,14 @@ export class BenchmarkDocuments {
   async find(code: string): Promise<BenchmarkDocument | null> {
     const known = this.documents.get(code);
     if (known) return known;
-    const rows = await this.em.getConnection().execute<{ document: BenchmarkDocument }[]>('select document from benchmarks where code = ?', [code]);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ document: BenchmarkDocument }[]>('select document from benchmarks where code = ?', [code]);
     if (!rows[0]) return null;
-    const document = { ...rows[0].document, sections: [...rows[0].document.sections].sort((a, b) => a.order - b.order) };
+    const document = {
+      ...rows[0].document,
+      sections: [...rows[0].document.sections].sort((a, b) => a.order - b.order),
+    };
     this.documents.set(code, document);
     return document;
   }
@@ -37,7 +42,9 @@ export function unknownSections(document: BenchmarkDocument, codes: string[]): s
   return codes.filter((c) => !known.has(c));
 }
 
-export const sectionTitles = (document: BenchmarkDocument) => new Map(document.sections.map((s: BenchmarkSection) => [s.code, s.title]));
+export const sectionTitles = (document: BenchmarkDocument) =>
+  new Map(document.sections.map((s: BenchmarkSection) => [s.code, s.title]));
 
 /** A 400 naming one field, in the shape the validation pipe uses. */
-export const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
+export const invalid = (path: string, message: string) =>
+  new DomainError('VALIDATION_FAILED', message, [{ path, message }]);

@@ -22,7 +22,9 @@ const planColumns = `${pairColumns}, a.id as "planId", a.state as "planState"`;
 
 // Prepared statements: one of them runs before nearly every request about a pair's work.
 const PAIR = new PreparedQuery<PairScopeRow>(`select ${pairColumns} from pairs p where p.id = ?`);
-const PLAN = new PreparedQuery<PlanScopeRow>(`select ${planColumns} from action_plans a join pairs p on p.id = a.pair_id where a.id = ?`);
+const PLAN = new PreparedQuery<PlanScopeRow>(
+  `select ${planColumns} from action_plans a join pairs p on p.id = a.pair_id where a.id = ?`,
+);
 const MILESTONE = new PreparedQuery<PlanScopeRow>(
   `select ${planColumns} from milestones m join action_plans a on a.id = m.plan_id join pairs p on p.id = a.pair_id where m.id = ?`,
 );

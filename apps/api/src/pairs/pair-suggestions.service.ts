@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AssessmentStatus } from '@citymentor/contracts';
-import { DEFAULT_THRESHOLDS, scoreAssessment, suggestPairs, type CityScores, type ScoredQuestion } from '@citymentor/domain';
+import {
+  DEFAULT_THRESHOLDS,
+  scoreAssessment,
+  suggestPairs,
+  type CityScores,
+  type ScoredQuestion,
+} from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { BenchmarkDocuments, sectionTitles } from './benchmark-documents';
@@ -59,11 +65,14 @@ export class PairSuggestionsService {
     const scores: CityScores[] = assessed.map((c) => ({
       organisationId: c.id,
       name: c.name,
-      sections: Object.fromEntries(scoreAssessment(benchmark.sections, c.answers).sections.map((s) => [s.sectionCode, s.score])),
+      sections: Object.fromEntries(
+        scoreAssessment(benchmark.sections, c.answers).sections.map((s) => [s.sectionCode, s.score]),
+      ),
     }));
     const titles = sectionTitles(benchmark);
     const ref = (id: string): OrganisationRefDto => ({ id, name: byId.get(id)!.name, country: byId.get(id)!.country });
-    const pairOf = (mentor: string, mentee: string) => activePairs.find((p) => p.mentor === mentor && p.mentee === mentee)?.id ?? null;
+    const pairOf = (mentor: string, mentee: string) =>
+      activePairs.find((p) => p.mentor === mentor && p.mentee === mentee)?.id ?? null;
     const sectionScores = new Map(scores.map((c) => [c.organisationId, c.sections]));
 
     return {
@@ -72,7 +81,11 @@ export class PairSuggestionsService {
       mentees: suggestPairs(scores, thresholds).map((s) => ({
         mentee: ref(s.menteeOrganisationId),
         assessmentStatus: byId.get(s.menteeOrganisationId)!.status!,
-        gaps: s.gaps.map((code) => ({ sectionCode: code, title: titles.get(code) ?? code, score: sectionScores.get(s.menteeOrganisationId)![code]! })),
+        gaps: s.gaps.map((code) => ({
+          sectionCode: code,
+          title: titles.get(code) ?? code,
+          score: sectionScores.get(s.menteeOrganisationId)![code]!,
+        })),
         candidates: s.candidates.map((c) => ({
           mentor: ref(c.mentorOrganisationId),
           score: c.score,
@@ -81,7 +94,9 @@ export class PairSuggestionsService {
           activePairId: pairOf(c.mentorOrganisationId, s.menteeOrganisationId),
         })),
       })),
-      citiesWithoutBaseline: cities.filter((c) => c.status === null).map((c) => ({ id: c.id, name: c.name, country: c.country })),
+      citiesWithoutBaseline: cities
+        .filter((c) => c.status === null)
+        .map((c) => ({ id: c.id, name: c.name, country: c.country })),
     };
   }
 }

@@ -19,7 +19,11 @@ export class PairsController {
   /** Forms a mentoring pair of two cities of the programme (coordinators). */
   @Post('programmes/:id/pairs')
   @ApiCreatedResponse({ type: PairDto })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreatePairDto): Promise<PairDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreatePairDto,
+  ): Promise<PairDto> {
     return this.pairs.create(actor, id, dto);
   }
 
@@ -33,7 +37,11 @@ export class PairsController {
   /** Candidate pairs ranked by how a mentor's strong sections cover a mentee's gaps (coordinators). */
   @Get('programmes/:id/pair-suggestions')
   @ApiOkResponse({ type: PairSuggestionsDto })
-  suggest(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: PairSuggestionsQueryDto): Promise<PairSuggestionsDto> {
+  suggest(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: PairSuggestionsQueryDto,
+  ): Promise<PairSuggestionsDto> {
     return this.suggestions.suggest(actor, id, query);
   }
 

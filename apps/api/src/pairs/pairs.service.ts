@@ -31,16 +31,29 @@ export class PairsService {
     const benchmark = await this.benchmarks.require(dto.benchmarkCode, 'benchmarkCode');
     const focus = dto.focusSectionCodes ?? [];
     const unknown = unknownSections(benchmark, focus);
-    if (unknown.length) throw invalid('focusSectionCodes', `focusSectionCodes names sections the benchmark does not have: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw invalid(
+        'focusSectionCodes',
+        `focusSectionCodes names sections the benchmark does not have: ${unknown.join(', ')}`,
+      );
     const mentor = await this.cityOf(programmeId, dto.mentorOrganisationId, 'mentorOrganisationId');
     const mentee = await this.cityOf(programmeId, dto.menteeOrganisationId, 'menteeOrganisationId');
     const pair = new Pair(this.em.getReference(Programme, programmeId), benchmark.code, mentor, mentee, focus);
 
     await inTransaction(this.em, async () => {
       // Two coordinators forming the same pair at once: the second waits here, then sees the first.
-      await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`pair:${programmeId}:${benchmark.code}:${mentor.id}:${mentee.id}`]);
-      const duplicate = await this.em.count(Pair, { programme: programmeId, benchmarkCode: benchmark.code, mentorOrganisation: mentor, menteeOrganisation: mentee, status: 'active' });
-      if (duplicate) throw conflict(`${mentor.name} already mentors ${mentee.name} on this benchmark in an active pair`);
+      await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [
+        `pair:${programmeId}:${benchmark.code}:${mentor.id}:${mentee.id}`,
+      ]);
+      const duplicate = await this.em.count(Pair, {
+        programme: programmeId,
+        benchmarkCode: benchmark.code,
+        mentorOrganisation: mentor,
+        menteeOrganisation: mentee,
+        status: 'active',
+      });
+      if (duplicate)
+        throw conflict(`${mentor.name} already mentors ${mentee.name} on this benchmark in an active pair`);
       this.em.persist(pair);
       await this.em.flush();
       await appendEvents(this.em, [pairEvent('pair.created', pair, mentor, mentee, actor.userId)]);
@@ -51,7 +64,9 @@ export class PairsService {
   /** The pairs of the programme the actor may see: a city member those of their city, others all. */
   async list(actor: Actor, programmeId: string): Promise<PairDto[]> {
     this.programmes.assert(actor, 'read', programmeId);
-    const rows = await this.em.getConnection().execute<PairRow[]>(`${PAIR_ROW_SQL} where p.programme_id = ? order by p.created_at, p.id`, [programmeId]);
+    const rows = await this.em
+      .getConnection()
+      .execute<PairRow[]>(`${PAIR_ROW_SQL} where p.programme_id = ? order by p.created_at, p.id`, [programmeId]);
     return rows.flatMap((row) => {
       const side = this.policy.sideOf(actor, row);
       return side ? [toPairDto(row, side)] : [];
@@ -83,9 +98,17 @@ export class PairsService {
 
   /** A city taking part in the programme, named by `field` of the request. */
   private async cityOf(programmeId: string, organisationId: string, field: string): Promise<Organisation> {
-    const participant = await this.em.findOne(Participant, { programme: programmeId, organisation: organisationId }, { populate: ['organisation'] });
+    const participant = await this.em.findOne(
+      Participant,
+      { programme: programmeId, organisation: organisationId },
+      { populate: ['organisation'] },
+    );
     if (!participant) throw invalid(field, `${field} is not an organisation of this programme`);
-    if (participant.organisation.kind !== 'city') throw invalid(field, `${field} must be a city; ${participant.organisation.name} is a ${participant.organisation.kind}`);
+    if (participant.organisation.kind !== 'city')
+      throw invalid(
+        field,
+        `${field} must be a city; ${participant.organisation.name} is a ${participant.organisation.kind}`,
+      );
     return participant.organisation;
   }
 }

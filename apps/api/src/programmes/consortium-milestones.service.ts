@@ -3,7 +3,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ConsortiumMilestone, DomainError, Programme } from '@citymentor/domain';
 import { EventLog, type AnyEvent } from '../activity/event-log';
 import type { Actor } from '../auth/actor';
-import type { ConsortiumMilestoneDto, CreateConsortiumMilestoneDto, UpdateConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
+import type {
+  ConsortiumMilestoneDto,
+  CreateConsortiumMilestoneDto,
+  UpdateConsortiumMilestoneDto,
+} from './dto/consortium-milestone.dto';
 import { toConsortiumMilestoneDto } from './programme.mappers';
 import { ProgrammePolicy } from './programme.policy';
 
@@ -18,7 +22,11 @@ export class ConsortiumMilestonesService {
 
   async list(actor: Actor, programmeId: string): Promise<ConsortiumMilestoneDto[]> {
     this.policy.assert(actor, 'read', programmeId);
-    const milestones = await this.em.find(ConsortiumMilestone, { programme: programmeId }, { orderBy: { dueDate: 'asc', title: 'asc' } });
+    const milestones = await this.em.find(
+      ConsortiumMilestone,
+      { programme: programmeId },
+      { orderBy: { dueDate: 'asc', title: 'asc' } },
+    );
     return milestones.map((m) => toConsortiumMilestoneDto(m));
   }
 
@@ -33,7 +41,12 @@ export class ConsortiumMilestonesService {
     return toConsortiumMilestoneDto(milestone);
   }
 
-  async update(actor: Actor, programmeId: string, id: string, dto: UpdateConsortiumMilestoneDto): Promise<ConsortiumMilestoneDto> {
+  async update(
+    actor: Actor,
+    programmeId: string,
+    id: string,
+    dto: UpdateConsortiumMilestoneDto,
+  ): Promise<ConsortiumMilestoneDto> {
     this.policy.assert(actor, 'manage', programmeId);
     const milestone = await this.em.findOne(ConsortiumMilestone, { id, programme: programmeId });
     if (!milestone) throw new DomainError('NOT_FOUND', 'Consortium milestone not found');
@@ -48,7 +61,14 @@ export class ConsortiumMilestonesService {
     return {
       room: `programme:${programmeId}`,
       type: 'programme.milestone.updated',
-      payload: { programmeId, milestoneId: m.id, title: m.title, dueDate: m.dueDate, status: m.status, version: m.version },
+      payload: {
+        programmeId,
+        milestoneId: m.id,
+        title: m.title,
+        dueDate: m.dueDate,
+        status: m.status,
+        version: m.version,
+      },
       actorId: actor.userId,
       programmeId,
     };

@@ -3,7 +3,12 @@ import { todayIso, type ConsortiumMilestone, type Organisation, type Programme }
 import type { ConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
 import type { OrganisationDto, ProgrammeSettingsDto, ProgrammeSummaryDto } from './dto/programme.dto';
 
-export const toOrganisationDto = (o: Organisation): OrganisationDto => ({ id: o.id, name: o.name, kind: o.kind, country: o.country });
+export const toOrganisationDto = (o: Organisation): OrganisationDto => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  country: o.country,
+});
 
 export const toProgrammeSummary = (p: Programme, myRole: ProgrammeRole | null): ProgrammeSummaryDto => ({
   id: p.id,

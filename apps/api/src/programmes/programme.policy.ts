@@ -26,7 +26,9 @@ export class ProgrammePolicy {
 
   /** A programme may be created by an admin, or by a coordinator on behalf of their own organisation. */
   assertCanCreate(actor: Actor, coordinatorOrganisationId: string) {
-    const coordinates = actor.memberships.some((m) => m.role === 'coordinator' && m.organisationId === coordinatorOrganisationId);
+    const coordinates = actor.memberships.some(
+      (m) => m.role === 'coordinator' && m.organisationId === coordinatorOrganisationId,
+    );
     if (!actor.isAdmin && !coordinates) {
       throw forbidden('Only an admin, or a coordinator of the coordinating organisation, may create a programme');
     }

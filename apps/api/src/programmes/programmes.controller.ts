@@ -4,8 +4,19 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { ConsortiumMilestonesService } from './consortium-milestones.service';
 import { AddOrganisationDto } from './dto/add-organisation.dto';
-import { ConsortiumMilestoneDto, CreateConsortiumMilestoneDto, UpdateConsortiumMilestoneDto } from './dto/consortium-milestone.dto';
-import { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto, UpdateProgrammeDto } from './dto/programme.dto';
+import {
+  ConsortiumMilestoneDto,
+  CreateConsortiumMilestoneDto,
+  UpdateConsortiumMilestoneDto,
+} from './dto/consortium-milestone.dto';
+import {
+  CreateProgrammeDto,
+  MemberDto,
+  OrganisationDto,
+  ProgrammeDto,
+  ProgrammeSummaryDto,
+  UpdateProgrammeDto,
+} from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
@@ -37,7 +48,11 @@ export class ProgrammesController {
 
   @Patch(':id')
   @ApiOkResponse({ type: ProgrammeDto, description: 'Coordinators of the programme and the admin' })
-  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateProgrammeDto): Promise<ProgrammeDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateProgrammeDto,
+  ): Promise<ProgrammeDto> {
     return this.programmes.update(actor, id, dto);
   }
 
@@ -49,7 +64,11 @@ export class ProgrammesController {
 
   @Post(':id/organisations')
   @ApiCreatedResponse({ type: OrganisationDto })
-  addOrganisation(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AddOrganisationDto): Promise<OrganisationDto> {
+  addOrganisation(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: AddOrganisationDto,
+  ): Promise<OrganisationDto> {
     return this.programmes.addOrganisation(actor, id, dto);
   }
 
@@ -61,7 +80,11 @@ export class ProgrammesController {
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  async removeMember(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('userId', UuidPipe) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('userId', UuidPipe) userId: string,
+  ): Promise<void> {
     await this.programmes.removeMember(actor, id, userId);
   }
 

@@ -5,7 +5,14 @@ import { inTransaction } from '@citymentor/persistence';
 import { announceAccessChanged } from '../auth/access-changed';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
-import type { CreateProgrammeDto, MemberDto, OrganisationDto, ProgrammeDto, ProgrammeSummaryDto, UpdateProgrammeDto } from './dto/programme.dto';
+import type {
+  CreateProgrammeDto,
+  MemberDto,
+  OrganisationDto,
+  ProgrammeDto,
+  ProgrammeSummaryDto,
+  UpdateProgrammeDto,
+} from './dto/programme.dto';
 import { toOrganisationDto, toProgrammeSettings, toProgrammeSummary } from './programme.mappers';
 import { ProgrammePolicy } from './programme.policy';
 
@@ -23,27 +30,36 @@ export class ProgrammesService {
     const programme = new Programme(dto.name, dto.startDate, dto.endDate, coordinator, dto.description);
     this.em.persist([programme, new Participant(programme, coordinator)]);
     // A coordinator who creates a programme coordinates it; an admin sets it up for others.
-    const creatorCoordinates = !actor.isAdmin || actor.memberships.some((m) => m.organisationId === coordinator.id && m.role === 'coordinator');
-    if (creatorCoordinates) this.em.persist(new Membership(this.em.getReference(User, actor.userId), programme, coordinator, 'coordinator'));
+    const creatorCoordinates =
+      !actor.isAdmin || actor.memberships.some((m) => m.organisationId === coordinator.id && m.role === 'coordinator');
+    if (creatorCoordinates)
+      this.em.persist(new Membership(this.em.getReference(User, actor.userId), programme, coordinator, 'coordinator'));
     await this.em.flush();
-    return { ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null), settings: toProgrammeSettings(programme), organisations: [toOrganisationDto(coordinator)] };
+    return {
+      ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null),
+      settings: toProgrammeSettings(programme),
+      organisations: [toOrganisationDto(coordinator)],
+    };
   }
 
   /** The programmes the actor belongs to (an admin sees all). */
   async list(actor: Actor): Promise<ProgrammeSummaryDto[]> {
     const ids = actor.memberships.map((m) => m.programmeId);
-    const programmes = await this.em.find(
-      Programme,
-      actor.isAdmin ? {} : { id: { $in: ids } },
-      { populate: ['coordinatorOrganisation'], orderBy: { startDate: 'desc', name: 'asc' } },
-    );
+    const programmes = await this.em.find(Programme, actor.isAdmin ? {} : { id: { $in: ids } }, {
+      populate: ['coordinatorOrganisation'],
+      orderBy: { startDate: 'desc', name: 'asc' },
+    });
     return programmes.map((p) => toProgrammeSummary(p, membershipIn(actor, p.id)?.role ?? null));
   }
 
   async get(actor: Actor, id: string): Promise<ProgrammeDto> {
     const membership = this.policy.assert(actor, 'read', id);
     const programme = await this.findOrFail(id);
-    return { ...toProgrammeSummary(programme, membership?.role ?? null), settings: toProgrammeSettings(programme), organisations: await this.organisations(actor, id) };
+    return {
+      ...toProgrammeSummary(programme, membership?.role ?? null),
+      settings: toProgrammeSettings(programme),
+      organisations: await this.organisations(actor, id),
+    };
   }
 
   /** A coordinator renames the programme, moves its period or changes its reminder and stalled-pair thresholds. */
@@ -57,7 +73,11 @@ export class ProgrammesService {
 
   async organisations(actor: Actor, id: string): Promise<OrganisationDto[]> {
     this.policy.assert(actor, 'read', id);
-    const participants = await this.em.find(Participant, { programme: id }, { populate: ['organisation'], orderBy: { organisation: { name: 'asc' } } });
+    const participants = await this.em.find(
+      Participant,
+      { programme: id },
+      { populate: ['organisation'], orderBy: { organisation: { name: 'asc' } } },
+    );
     return participants.map((p) => toOrganisationDto(p.organisation));
   }
 
@@ -68,11 +88,15 @@ export class ProgrammesService {
     if (dto.organisationId) {
       organisation = await this.em.findOne(Organisation, dto.organisationId);
       if (!organisation) throw new DomainError('NOT_FOUND', 'Organisation not found');
-      if (await this.em.count(Participant, { programme, organisation })) throw conflict(`${organisation.name} is already in this programme`);
+      if (await this.em.count(Participant, { programme, organisation }))
+        throw conflict(`${organisation.name} is already in this programme`);
     } else {
       const name = dto.name!.trim();
       if (await this.em.count(Organisation, { name })) {
-        throw new DomainError('ALREADY_EXISTS', `An organisation named "${name}" exists already; add it by its organisationId`);
+        throw new DomainError(
+          'ALREADY_EXISTS',
+          `An organisation named "${name}" exists already; add it by its organisationId`,
+        );
       }
       organisation = new Organisation(name, dto.kind!, dto.country!);
     }
@@ -83,7 +107,11 @@ export class ProgrammesService {
 
   async members(actor: Actor, id: string): Promise<MemberDto[]> {
     this.policy.assert(actor, 'read', id);
-    const memberships = await this.em.find(Membership, { programme: id }, { populate: ['user', 'organisation'], orderBy: { organisation: { name: 'asc' }, user: { name: 'asc' } } });
+    const memberships = await this.em.find(
+      Membership,
+      { programme: id },
+      { populate: ['user', 'organisation'], orderBy: { organisation: { name: 'asc' }, user: { name: 'asc' } } },
+    );
     return memberships.map((m) => ({
       userId: m.user.id,
       name: m.user.name,

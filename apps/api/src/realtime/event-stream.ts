@@ -13,7 +13,14 @@ interface EventRow {
   at: Date;
 }
 
-export const toRealtimeEvent = (r: EventRow): RealtimeEvent => ({ seq: r.seq, room: r.room, type: r.type, payload: r.payload, actor: r.actor_id, at: r.at.toISOString() });
+export const toRealtimeEvent = (r: EventRow): RealtimeEvent => ({
+  seq: r.seq,
+  room: r.room,
+  type: r.type,
+  payload: r.payload,
+  actor: r.actor_id,
+  at: r.at.toISOString(),
+});
 
 const SELECT_EVENTS = 'select seq::text as seq, room, type, payload, actor_id, at from events';
 const BATCH = 1000;
@@ -67,7 +74,8 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   /** Starts after every module is initialised, so the database is migrated. */
   async onApplicationBootstrap() {
     await this.connect();
-    const [row] = (await this.query<{ seq: string }>({ text: 'select coalesce(max(seq), 0)::text as seq from events' })).rows;
+    const [row] = (await this.query<{ seq: string }>({ text: 'select coalesce(max(seq), 0)::text as seq from events' }))
+      .rows;
     this.head = BigInt(row.seq);
     this.poll = setInterval(() => void this.drain(), 1000);
     this.poll.unref();
@@ -75,7 +83,11 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The events of one room after `sinceSeq`, in order (replay). */
   async since(room: string, sinceSeq: bigint, limit = 5000): Promise<RealtimeEvent[]> {
-    const { rows } = await this.query<EventRow>({ name: 'events-of-room', text: REPLAY, values: [room, sinceSeq.toString(), limit] });
+    const { rows } = await this.query<EventRow>({
+      name: 'events-of-room',
+      text: REPLAY,
+      values: [room, sinceSeq.toString(), limit],
+    });
     return rows.map(toRealtimeEvent);
   }
 
@@ -89,7 +101,11 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         do {
           this.again = false;
-          const { rows } = await this.query<EventRow>({ name: 'events-after', text: TAIL, values: [this.head.toString()] });
+          const { rows } = await this.query<EventRow>({
+            name: 'events-after',
+            text: TAIL,
+            values: [this.head.toString()],
+          });
           for (const row of rows) {
             this.head = BigInt(row.seq);
             const event = toRealtimeEvent(row);
@@ -133,7 +149,8 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.client === client) this.client = null;
     });
     client.on('notification', (message: Notification) => {
-      if (message.channel === ACCESS_CHANGED_CHANNEL && message.payload) for (const listener of this.accessListeners) listener(message.payload);
+      if (message.channel === ACCESS_CHANGED_CHANNEL && message.payload)
+        for (const listener of this.accessListeners) listener(message.payload);
       else if (this.notificationsEnabled) void this.drain();
     });
     await client.connect();

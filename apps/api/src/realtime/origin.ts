@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value?.split(',')[0])?.trim() || undefined;
+const first = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value?.split(',')[0])?.trim() || undefined;
 
 /**
  * Whether a socket.io handshake may go on, by its Origin header. Allowed: no Origin (not a
@@ -22,6 +23,8 @@ export function originAllowed(req: IncomingMessage, configured: ReadonlySet<stri
     return false;
   }
   const host = (trustProxy ? first(req.headers['x-forwarded-host']) : undefined) ?? req.headers.host;
-  const scheme = (trustProxy ? first(req.headers['x-forwarded-proto']) : undefined) ?? ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
+  const scheme =
+    (trustProxy ? first(req.headers['x-forwarded-proto']) : undefined) ??
+    ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
   return host !== undefined && parsed.host === host.toLowerCase() && parsed.protocol === `${scheme.toLowerCase()}:`;
 }

@@ -13,8 +13,13 @@ function room(lookups: PresenceUser[][]) {
   const emitted: string[][] = [];
   let calls = 0;
   const namespace = {
-    in: () => ({ fetchSockets: async () => (lookups[Math.min(calls++, lookups.length - 1)] ?? []).map((user) => ({ data: { user } })) }),
-    to: () => ({ emit: (_: string, message: { users: PresenceUser[] }) => emitted.push(message.users.map((u) => u.id)) }),
+    in: () => ({
+      fetchSockets: async () =>
+        (lookups[Math.min(calls++, lookups.length - 1)] ?? []).map((user) => ({ data: { user } })),
+    }),
+    to: () => ({
+      emit: (_: string, message: { users: PresenceUser[] }) => emitted.push(message.users.map((u) => u.id)),
+    }),
   } as unknown as Namespace;
   return { namespace, emitted, lookups: () => calls };
 }
@@ -54,7 +59,8 @@ describe('Presence', () => {
     let call = 0;
     adapter.in = () => ({
       // The first settling look-up times out; the next one sees both.
-      fetchSockets: () => (++call === 2 ? Promise.reject(new Error('timeout reached while waiting for fetchSockets response')) : fetch()),
+      fetchSockets: () =>
+        ++call === 2 ? Promise.reject(new Error('timeout reached while waiting for fetchSockets response')) : fetch(),
     });
     presence.announce(r.namespace, 'pair:1');
     await jest.advanceTimersByTimeAsync(PRESENCE_BATCH_MS);

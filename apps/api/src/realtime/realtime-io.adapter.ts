@@ -59,7 +59,11 @@ export class RealtimeIoAdapter extends IoAdapter {
    * handler on every socket (fromEvent → mergeMap → takeUntil(disconnect)), ≈ 15 KiB a socket that
    * 1 000 idle sockets keep; a listener dies with its socket anyway.
    */
-  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>) {
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ) {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
@@ -81,7 +85,9 @@ export class RealtimeIoAdapter extends IoAdapter {
     await super.close(server);
     // Let the adapter unsubscribe before its connections go.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await Promise.allSettled([this.pub, this.sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
+    await Promise.allSettled(
+      [this.pub, this.sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))),
+    );
   }
 }
 

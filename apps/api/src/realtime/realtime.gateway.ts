@@ -25,7 +25,8 @@ type Ack = { ok: true; seq: string } | { ok: false; error: string };
 /** The largest `seq` there can be: events.seq is a Postgres bigint. */
 const MAX_SEQ = 2n ** 63n - 1n;
 const isSeq = (v: unknown): v is string | number =>
-  ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,19}$/.test(v))) && BigInt(v) <= MAX_SEQ;
+  ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,19}$/.test(v))) &&
+  BigInt(v) <= MAX_SEQ;
 
 /**
  * The realtime namespace: authenticated at the handshake, rooms joined through the same policies
@@ -48,7 +49,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   afterInit(namespace: Namespace) {
     this.subscriptions.attach(namespace);
     namespace.use((socket, next) => {
-      this.authenticate(socket as RealtimeSocket).then(() => next(), (error: Error) => next(error));
+      this.authenticate(socket as RealtimeSocket).then(
+        () => next(),
+        (error: Error) => next(error),
+      );
     });
     namespace.on('connection', (socket) => this.guard(socket as RealtimeSocket));
     this.stream.onEvent((event) => this.subscriptions.deliver(event));
@@ -56,10 +60,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown; sinceSeq?: unknown }): Promise<Ack> {
+  async subscribe(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() body: { room?: unknown; sinceSeq?: unknown },
+  ): Promise<Ack> {
     const room = body?.room;
-    if (!RoomAccess.isRoom(room)) return { ok: false, error: 'room must be programme:<id>, pair:<id>, plan:<id> or user:<id>' };
-    if (body.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq)) return { ok: false, error: 'sinceSeq must be a non-negative integer' };
+    if (!RoomAccess.isRoom(room))
+      return { ok: false, error: 'room must be programme:<id>, pair:<id>, plan:<id> or user:<id>' };
+    if (body.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq))
+      return { ok: false, error: 'sinceSeq must be a non-negative integer' };
     if (!stateOf(socket).cursors.has(room) && stateOf(socket).cursors.size >= MAX_ROOMS_PER_SOCKET) {
       return { ok: false, error: `at most ${MAX_ROOMS_PER_SOCKET} rooms per connection` };
     }
@@ -74,7 +83,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown }): Promise<Ack> {
     const room = body?.room;
-    if (typeof room !== 'string' || !stateOf(socket).cursors.has(room)) return { ok: false, error: 'not subscribed to that room' };
+    if (typeof room !== 'string' || !stateOf(socket).cursors.has(room))
+      return { ok: false, error: 'not subscribed to that room' };
     await this.subscriptions.leave(socket, room);
     this.presence.announce(this.namespace, room);
     return { ok: true, seq: this.stream.position.toString() };
@@ -106,7 +116,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     try {
       claims = await this.jwt.verifyAsync(token);
     } catch (error) {
-      throw new Error((error as Error).name === 'TokenExpiredError' ? 'unauthorized: the access token has expired' : 'unauthorized: invalid access token');
+      throw new Error(
+        (error as Error).name === 'TokenExpiredError'
+          ? 'unauthorized: the access token has expired'
+          : 'unauthorized: invalid access token',
+      );
     }
     const actor = await this.actors.load(claims.sub, claims.sid);
     if (!actor) throw new Error('unauthorized: this session has ended');
@@ -117,10 +131,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       typingAt: new Map(),
       allowance: { tokens: 40, at: Date.now() },
       // An expired token no longer reads anything: the client reconnects with a fresh one.
-      expiry: setTimeout(() => {
-        socket.emit('error', { code: 'TOKEN_EXPIRED', message: 'The access token has expired; reconnect with a fresh one' });
-        socket.disconnect(true);
-      }, Math.max(0, claims.exp * 1000 - Date.now())),
+      expiry: setTimeout(
+        () => {
+          socket.emit('error', {
+            code: 'TOKEN_EXPIRED',
+            message: 'The access token has expired; reconnect with a fresh one',
+          });
+          socket.disconnect(true);
+        },
+        Math.max(0, claims.exp * 1000 - Date.now()),
+      ),
     });
   }
 
@@ -141,7 +161,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   /** A user's access changed (membership revoked, signed out), or anyone's (null): leave what they may no longer read. */
   private async recheck(userId: string | null) {
-    const sockets = [...this.namespace.sockets.values()].filter((s) => socketState(s) && (userId === null || socketState(s)!.actor.userId === userId)) as RealtimeSocket[];
+    const sockets = [...this.namespace.sockets.values()].filter(
+      (s) => socketState(s) && (userId === null || socketState(s)!.actor.userId === userId),
+    ) as RealtimeSocket[];
     // One look-up per session and one verdict per user and room, however many tabs and sockets share them.
     const actors = new Map<string, Promise<Actor | null>>();
     const verdicts = new Map<string, Promise<boolean>>();

@@ -50,7 +50,11 @@ export class Subscriptions {
     await socket.join(room);
     if (sinceSeq === null) return cursor.lastSeq;
     try {
-      for (let batch = await this.stream.since(room, sinceSeq); batch.length > 0; batch = await this.stream.since(room, cursor.lastSeq)) {
+      for (
+        let batch = await this.stream.since(room, sinceSeq);
+        batch.length > 0;
+        batch = await this.stream.since(room, cursor.lastSeq)
+      ) {
         for (const event of batch) send(socket, cursor, BigInt(event.seq), event);
       }
     } finally {

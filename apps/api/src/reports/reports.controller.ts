@@ -13,8 +13,15 @@ export class ReportsController {
 
   @Post('programmes/:id/reports')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: ReportDto, description: 'Queued; poll GET /reports/{id} or listen for `report.updated` in your `user:{id}` room' })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateReportDto): Promise<ReportDto> {
+  @ApiAcceptedResponse({
+    type: ReportDto,
+    description: 'Queued; poll GET /reports/{id} or listen for `report.updated` in your `user:{id}` room',
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateReportDto,
+  ): Promise<ReportDto> {
     return this.reports.create(actor, id, dto.format);
   }
 
@@ -29,6 +36,10 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);
-    return new StreamableFile(file.stream, { type: file.type, disposition: `attachment; filename="${file.fileName}"`, length: file.size ?? undefined });
+    return new StreamableFile(file.stream, {
+      type: file.type,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.size ?? undefined,
+    });
   }
 }

@@ -62,7 +62,10 @@ export class ReportsService implements OnApplicationShutdown {
   private reportsQueue(): Queue<BuildReportJob> {
     if (!this.queue) {
       // Same prefix as the worker's BullModule (`<REDIS_PREFIX>:bull`), so both meet on one queue.
-      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, { connection: bullConnection(this.config.redisUrl), prefix: `${this.config.redisPrefix}:bull` });
+      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, {
+        connection: bullConnection(this.config.redisUrl),
+        prefix: `${this.config.redisPrefix}:bull`,
+      });
       this.queue.on('error', (error) => this.logger.warn({ err: error }, 'reports queue connection'));
     }
     return this.queue;
@@ -83,8 +86,15 @@ export class ReportsService implements OnApplicationShutdown {
         () => true,
         () => false,
       );
-    const inTime = await Promise.race([enqueued, new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref())]);
-    if (!inTime) this.logger.warn({ reportId: report.id }, 'the report queue did not take the job; the worker will queue the report when it can');
+    const inTime = await Promise.race([
+      enqueued,
+      new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref()),
+    ]);
+    if (!inTime)
+      this.logger.warn(
+        { reportId: report.id },
+        'the report queue did not take the job; the worker will queue the report when it can',
+      );
     return this.get(actor, report.id);
   }
 
@@ -95,12 +105,18 @@ export class ReportsService implements OnApplicationShutdown {
   /** The finished file as a stream; 409 while it is not built yet. */
   async download(actor: Actor, id: string) {
     const report = await this.visible(actor, id);
-    if (report.status !== 'done' || !report.fileName) throw conflict(`The report is ${report.status}; download it once it is done`, { status: report.status });
+    if (report.status !== 'done' || !report.fileName)
+      throw conflict(`The report is ${report.status}; download it once it is done`, { status: report.status });
     const path = join(resolve(this.config.reportsDir), report.fileName);
     await access(path).catch(() => {
       throw notFound('Report file');
     });
-    return { stream: createReadStream(path), type: CONTENT_TYPES[report.format], fileName: `report-${report.createdAt.toISOString().slice(0, 10)}.${report.format}`, size: report.sizeBytes };
+    return {
+      stream: createReadStream(path),
+      type: CONTENT_TYPES[report.format],
+      fileName: `report-${report.createdAt.toISOString().slice(0, 10)}.${report.format}`,
+      size: report.sizeBytes,
+    };
   }
 
   private async visible(actor: Actor, id: string): Promise<ReportRow> {

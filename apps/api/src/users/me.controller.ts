@@ -19,13 +19,22 @@ export class MeController {
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const [user, memberships] = await Promise.all([
       this.em.findOneOrFail(User, actor.userId),
-      this.em.find(Membership, { user: actor.userId }, { populate: ['programme', 'organisation'], orderBy: { programme: { startDate: 'desc' } } }),
+      this.em.find(
+        Membership,
+        { user: actor.userId },
+        { populate: ['programme', 'organisation'], orderBy: { programme: { startDate: 'desc' } } },
+      ),
     ]);
     const organisations = new Map(memberships.map((m) => [m.organisation.id, toOrganisationDto(m.organisation)]));
     return {
       user: toUserDto(user),
       organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      programmes: memberships.map((m) => ({ programmeId: m.programme.id, programmeName: m.programme.name, organisationId: m.organisation.id, role: m.role })),
+      programmes: memberships.map((m) => ({
+        programmeId: m.programme.id,
+        programmeName: m.programme.name,
+        organisationId: m.organisation.id,
+        role: m.role,
+      })),
     };
   }
 }

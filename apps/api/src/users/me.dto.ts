@@ -6,7 +6,8 @@ import { OrganisationDto } from '../programmes/dto/programme.dto';
 export class MyProgrammeRoleDto {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() programmeName: string;
-  @ApiProperty({ format: 'uuid', description: 'The organisation you act for in this programme' }) organisationId: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation you act for in this programme' })
+  organisationId: string;
   @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
 }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { ChangePasswordDto } from './password.dto';
 import { PasswordService } from './password.service';
@@ -14,9 +21,15 @@ export class PasswordController {
   @Post()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed (newPassword: 10 to 200 characters), or newPassword is too easy to guess (the message says why and what would pass)' })
+  @ApiBadRequestResponse({
+    description:
+      'A field is missing or malformed (newPassword: 10 to 200 characters), or newPassword is too easy to guess (the message says why and what would pass)',
+  })
   @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: the current password is wrong; nothing changed' })
-  @ApiTooManyRequestsResponse({ description: 'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After',
+  })
   async change(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     await this.passwords.change(actor, dto, ip);
   }

@@ -25,9 +25,14 @@ export class PasswordService {
     await assertStrongPassword('newPassword', dto.newPassword, actor);
     await this.attempts.count({ email: actor.email, ip });
     const connection = this.em.getConnection();
-    const [row] = await connection.execute<{ password_hash: string }[]>('select password_hash from users where id = ?', [actor.userId]);
+    const [row] = await connection.execute<{ password_hash: string }[]>(
+      'select password_hash from users where id = ?',
+      [actor.userId],
+    );
     if (!row || !(await verifyPassword(row.password_hash, dto.currentPassword))) {
-      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong', [{ path: 'currentPassword', message: 'currentPassword is wrong' }]);
+      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong', [
+        { path: 'currentPassword', message: 'currentPassword is wrong' },
+      ]);
     }
     const hash = await hashPassword(dto.newPassword);
     await connection.execute(

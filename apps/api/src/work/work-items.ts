@@ -4,11 +4,14 @@ import { WORK_KINDS, type WorkKind } from './work-kinds';
 /** Where one acts on an item: the web client's pages and the anchors they scroll to. */
 export const links = {
   plan: (programmeId: string, planId: string) => `/programmes/${programmeId}/plans/${planId}`,
-  milestone: (programmeId: string, planId: string, milestoneId: string) => `${links.plan(programmeId, planId)}#milestone-${milestoneId}`,
-  comment: (programmeId: string, planId: string, commentId: string) => `${links.plan(programmeId, planId)}#comment-${commentId}`,
+  milestone: (programmeId: string, planId: string, milestoneId: string) =>
+    `${links.plan(programmeId, planId)}#milestone-${milestoneId}`,
+  comment: (programmeId: string, planId: string, commentId: string) =>
+    `${links.plan(programmeId, planId)}#comment-${commentId}`,
   assessment: (programmeId: string, assessmentId: string) => `/programmes/${programmeId}/assessments/${assessmentId}`,
   stalled: (programmeId: string) => `/programmes/${programmeId}/dashboard#stalled`,
-  consortiumMilestone: (programmeId: string, milestoneId: string) => `/programmes/${programmeId}/dashboard#cm-${milestoneId}`,
+  consortiumMilestone: (programmeId: string, milestoneId: string) =>
+    `/programmes/${programmeId}/dashboard#cm-${milestoneId}`,
 };
 
 /** The programme and pair an item belongs to, as the queue names them. */
@@ -33,7 +36,14 @@ type ItemFields = Partial<Omit<WorkItemDto, 'kind' | 'key' | 'link' | 'programme
 };
 
 /** One item with every field present (null when it does not apply). */
-export function workItem(kind: WorkKind, subjectId: string, link: string, programme: WorkProgrammeRefDto, now: Date, fields: ItemFields = {}): WorkItemDto {
+export function workItem(
+  kind: WorkKind,
+  subjectId: string,
+  link: string,
+  programme: WorkProgrammeRefDto,
+  now: Date,
+  fields: ItemFields = {},
+): WorkItemDto {
   const sinceMs = fields.sinceMs ?? null;
   return {
     kind,
@@ -56,7 +66,9 @@ export function workItem(kind: WorkKind, subjectId: string, link: string, progra
 const BY_DUE_DATE = new Set<WorkKind>(['milestone-late', 'milestone-due-soon', 'consortium-milestone-due']);
 
 function compare(a: WorkItemDto, b: WorkItemDto): number {
-  const order = BY_DUE_DATE.has(a.kind) ? (a.dueInDays ?? 0) - (b.dueInDays ?? 0) : (a.since ?? '').localeCompare(b.since ?? '');
+  const order = BY_DUE_DATE.has(a.kind)
+    ? (a.dueInDays ?? 0) - (b.dueInDays ?? 0)
+    : (a.since ?? '').localeCompare(b.since ?? '');
   return order || a.key.localeCompare(b.key);
 }
 
@@ -72,5 +84,8 @@ export function groupItems(items: WorkItemDto[]): WorkGroupDto[] {
     list.push(item);
     byKind.set(item.kind, list);
   }
-  return WORK_KINDS.filter((kind) => byKind.has(kind)).map((kind) => ({ kind, items: byKind.get(kind)!.sort(compare) }));
+  return WORK_KINDS.filter((kind) => byKind.has(kind)).map((kind) => ({
+    kind,
+    items: byKind.get(kind)!.sort(compare),
+  }));
 }

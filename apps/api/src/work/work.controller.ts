@@ -13,7 +13,8 @@ export class WorkController {
   @Get('work')
   @ApiOkResponse({
     type: WorkDto,
-    description: 'What waits on you across your programmes and roles, grouped by kind, each item with the link where you act on it',
+    description:
+      'What waits on you across your programmes and roles, grouped by kind, each item with the link where you act on it',
   })
   get(@CurrentActor() actor: Actor): Promise<WorkDto> {
     return this.work.get(actor);

@@ -82,7 +82,10 @@ export class WorkService {
       today,
       count: groups.reduce((n, g) => n + g.items.length, 0),
       groups,
-      follow: { programmeIds: [...new Set(actor.memberships.map((m) => m.programmeId))], pairIds: followOrder(pairs, items) },
+      follow: {
+        programmeIds: [...new Set(actor.memberships.map((m) => m.programmeId))],
+        pairIds: followOrder(pairs, items),
+      },
     };
   }
 
@@ -102,7 +105,13 @@ export class WorkService {
   }
 
   /** The pair when the actor is on `side` of it and the pair policy allows `action` there. */
-  private pairFor(actor: Actor, pairs: Map<string, PairInQueue>, pairId: string, sides: WorkSide[], action: PairAction): PairInQueue | null {
+  private pairFor(
+    actor: Actor,
+    pairs: Map<string, PairInQueue>,
+    pairId: string,
+    sides: WorkSide[],
+    action: PairAction,
+  ): PairInQueue | null {
     const pair = pairs.get(pairId);
     return pair && sides.includes(pair.side) && this.pairPolicy.can(actor, action, pair.row) ? pair : null;
   }
@@ -110,19 +119,34 @@ export class WorkService {
   private planItems(actor: Actor, pairs: Map<string, PairInQueue>, rows: WorkPlanRow[], now: Date): WorkItemDto[] {
     return rows.flatMap((row) => {
       const changes = row.state === 'changes-requested';
-      const pair = changes ? this.pairFor(actor, pairs, row.pairId, ['mentee'], 'edit-plan') : this.pairFor(actor, pairs, row.pairId, ['mentor', 'expert'], 'read');
+      const pair = changes
+        ? this.pairFor(actor, pairs, row.pairId, ['mentee'], 'edit-plan')
+        : this.pairFor(actor, pairs, row.pairId, ['mentor', 'expert'], 'read');
       if (!pair) return [];
       return [
-        workItem(changes ? 'plan-changes-requested' : 'plan-awaiting-review', row.planId, links.plan(pair.programme.id, row.planId), pair.programme, now, {
-          pair: pair.pair,
-          plan: { id: row.planId, title: row.title },
-          sinceMs: row.sinceMs,
-        }),
+        workItem(
+          changes ? 'plan-changes-requested' : 'plan-awaiting-review',
+          row.planId,
+          links.plan(pair.programme.id, row.planId),
+          pair.programme,
+          now,
+          {
+            pair: pair.pair,
+            plan: { id: row.planId, title: row.title },
+            sinceMs: row.sinceMs,
+          },
+        ),
       ];
     });
   }
 
-  private commentItems(actor: Actor, pairs: Map<string, PairInQueue>, rows: WorkCommentRow[], kind: 'thread-awaiting-reply' | 'mention', now: Date): WorkItemDto[] {
+  private commentItems(
+    actor: Actor,
+    pairs: Map<string, PairInQueue>,
+    rows: WorkCommentRow[],
+    kind: 'thread-awaiting-reply' | 'mention',
+    now: Date,
+  ): WorkItemDto[] {
     const sides: WorkSide[] = kind === 'mention' ? ['expert'] : ['mentor', 'mentee'];
     return rows.flatMap((row) => {
       const pair = this.pairFor(actor, pairs, row.pairId, sides, 'comment');
@@ -131,7 +155,12 @@ export class WorkService {
         workItem(kind, row.threadId, links.comment(pair.programme.id, row.planId, row.commentId), pair.programme, now, {
           pair: pair.pair,
           plan: { id: row.planId, title: row.planTitle },
-          comment: { id: row.commentId, threadId: row.threadId, authorName: row.authorName, excerpt: excerpt(row.body) },
+          comment: {
+            id: row.commentId,
+            threadId: row.threadId,
+            authorName: row.authorName,
+            excerpt: excerpt(row.body),
+          },
           sinceMs: row.sinceMs,
         }),
       ];
@@ -139,40 +168,78 @@ export class WorkService {
   }
 
   /** A mentee's milestone is listed once: late, else due soon, else quiet; a coordinator's only when late. */
-  private milestoneItems(actor: Actor, pairs: Map<string, PairInQueue>, rows: WorkMilestoneRow[], now: Date): WorkItemDto[] {
+  private milestoneItems(
+    actor: Actor,
+    pairs: Map<string, PairInQueue>,
+    rows: WorkMilestoneRow[],
+    now: Date,
+  ): WorkItemDto[] {
     const quietBefore = quietSince(now);
     return rows.flatMap((row) => {
-      const pair = row.side === 'coordinator' ? this.coordinated(actor, pairs, row.pairId) : this.pairFor(actor, pairs, row.pairId, ['mentee'], 'edit-plan');
+      const pair =
+        row.side === 'coordinator'
+          ? this.coordinated(actor, pairs, row.pairId)
+          : this.pairFor(actor, pairs, row.pairId, ['mentee'], 'edit-plan');
       if (!pair) return [];
       const late = row.dueInDays < 0;
       const mentee = row.side === 'mentee';
       const quiet = row.quietSinceMs !== null && row.quietSinceMs < quietBefore.getTime();
-      const kind = late ? 'milestone-late' : mentee && row.dueInDays <= DUE_SOON_DAYS ? 'milestone-due-soon' : mentee && quiet ? 'progress-not-logged' : null;
+      const kind = late
+        ? 'milestone-late'
+        : mentee && row.dueInDays <= DUE_SOON_DAYS
+          ? 'milestone-due-soon'
+          : mentee && quiet
+            ? 'progress-not-logged'
+            : null;
       if (!kind) return [];
       return [
-        workItem(kind, row.milestoneId, links.milestone(pair.programme.id, row.planId, row.milestoneId), pair.programme, now, {
-          pair: pair.pair,
-          plan: { id: row.planId, title: row.planTitle },
-          milestone: { id: row.milestoneId, title: row.title, dueDate: row.dueDate },
-          dueInDays: row.dueInDays,
-          sinceMs: kind === 'progress-not-logged' ? row.quietSinceMs : null,
-        }),
+        workItem(
+          kind,
+          row.milestoneId,
+          links.milestone(pair.programme.id, row.planId, row.milestoneId),
+          pair.programme,
+          now,
+          {
+            pair: pair.pair,
+            plan: { id: row.planId, title: row.planTitle },
+            milestone: { id: row.milestoneId, title: row.title, dueDate: row.dueDate },
+            dueInDays: row.dueInDays,
+            sinceMs: kind === 'progress-not-logged' ? row.quietSinceMs : null,
+          },
+        ),
       ];
     });
   }
 
-  private assessmentItems(actor: Actor, pairs: Map<string, PairInQueue>, rows: WorkAssessmentRow[], now: Date): WorkItemDto[] {
+  private assessmentItems(
+    actor: Actor,
+    pairs: Map<string, PairInQueue>,
+    rows: WorkAssessmentRow[],
+    now: Date,
+  ): WorkItemDto[] {
     return rows.flatMap((row) => {
       const pair = row.pairId ? pairs.get(row.pairId) : undefined;
       const scope = { programmeId: row.programmeId, organisationId: row.organisationId, pairs: pair ? [pair.row] : [] };
       const action = row.kind === 'assessment-to-finish' ? 'answer' : 'calibrate';
       if ((row.kind === 'calibration-to-do' && !pair) || !this.assessmentPolicy.can(actor, action, scope)) return [];
       return [
-        workItem(row.kind, row.id, links.assessment(row.programmeId, row.id), { id: row.programmeId, name: row.programmeName }, now, {
-          pair: pair?.pair ?? null,
-          assessment: { id: row.id, organisationName: row.organisationName, benchmarkCode: row.benchmarkCode, phase: row.phase },
-          sinceMs: row.sinceMs,
-        }),
+        workItem(
+          row.kind,
+          row.id,
+          links.assessment(row.programmeId, row.id),
+          { id: row.programmeId, name: row.programmeName },
+          now,
+          {
+            pair: pair?.pair ?? null,
+            assessment: {
+              id: row.id,
+              organisationName: row.organisationName,
+              benchmarkCode: row.benchmarkCode,
+              phase: row.phase,
+            },
+            sinceMs: row.sinceMs,
+          },
+        ),
       ];
     });
   }
@@ -181,10 +248,17 @@ export class WorkService {
     return rows
       .filter((row) => this.programmePolicy.can(actor, 'manage', row.programmeId))
       .map((row) =>
-        workItem('consortium-milestone-due', row.id, links.consortiumMilestone(row.programmeId, row.id), { id: row.programmeId, name: row.programmeName }, now, {
-          milestone: { id: row.id, title: row.title, dueDate: row.dueDate },
-          dueInDays: row.dueInDays,
-        }),
+        workItem(
+          'consortium-milestone-due',
+          row.id,
+          links.consortiumMilestone(row.programmeId, row.id),
+          { id: row.programmeId, name: row.programmeName },
+          now,
+          {
+            milestone: { id: row.id, title: row.title, dueDate: row.dueDate },
+            dueInDays: row.dueInDays,
+          },
+        ),
       );
   }
 
@@ -199,9 +273,24 @@ export class WorkService {
       return stallSignals([row], row, now).map((signal) => {
         const plan = signal.kind === 'no-activity' ? null : { id: signal.planId, title: signal.planTitle };
         const fields = { pair: pair.pair, plan, sinceMs: signal.since.getTime() };
-        if (signal.kind === 'plan-not-reviewed') return workItem('plan-overdue-review', signal.planId, links.plan(pair.programme.id, signal.planId), pair.programme, now, fields);
+        if (signal.kind === 'plan-not-reviewed')
+          return workItem(
+            'plan-overdue-review',
+            signal.planId,
+            links.plan(pair.programme.id, signal.planId),
+            pair.programme,
+            now,
+            fields,
+          );
         const subject = signal.kind === 'no-activity' ? signal.pairId : signal.threadId;
-        return workItem('stalled-pair', `${signal.kind}:${subject}`, links.stalled(pair.programme.id), pair.programme, now, { ...fields, reason: signal.kind });
+        return workItem(
+          'stalled-pair',
+          `${signal.kind}:${subject}`,
+          links.stalled(pair.programme.id),
+          pair.programme,
+          now,
+          { ...fields, reason: signal.kind },
+        );
       });
     });
   }
@@ -209,7 +298,9 @@ export class WorkService {
   /** A pair of a programme the actor coordinates (ProgrammePolicy 'manage', as the dashboard's coordinator tools). */
   private coordinated(actor: Actor, pairs: Map<string, PairInQueue>, pairId: string): PairInQueue | null {
     const pair = pairs.get(pairId);
-    return pair && pair.side === 'coordinator' && this.programmePolicy.can(actor, 'manage', pair.programme.id) ? pair : null;
+    return pair && pair.side === 'coordinator' && this.programmePolicy.can(actor, 'manage', pair.programme.id)
+      ? pair
+      : null;
   }
 }
 

@@ -22,7 +22,9 @@ export interface ErrorBody {
 
 /** A new `Idempotency-Key`: one per thing the person means to create, kept across retries of it. */
 export function newIdempotencyKey(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**
@@ -71,7 +73,9 @@ export function setAuthHooks(hooks: AuthHooks) {
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The paths that have an operation for method M. */
-export type PathsFor<M extends Method> = { [P in keyof paths]: [Operation<P, M>] extends [never] ? never : P }[keyof paths];
+export type PathsFor<M extends Method> = {
+  [P in keyof paths]: [Operation<P, M>] extends [never] ? never : P;
+}[keyof paths];
 
 type PathParams<O> = O extends { parameters: { path: infer T } } ? T : never;
 type QueryParams<O> = O extends { parameters: { query?: infer T } } ? T : never;
@@ -99,7 +103,9 @@ export type RequestOptions<O> = {
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 /** The options argument is optional when nothing in it is required. */
-type Args<O> = [RequiredKeys<RequestOptions<O>>] extends [never] ? [options?: RequestOptions<O>] : [options: RequestOptions<O>];
+type Args<O> = [RequiredKeys<RequestOptions<O>>] extends [never]
+  ? [options?: RequestOptions<O>]
+  : [options: RequestOptions<O>];
 
 // ---- The request ---------------------------------------------------------------------------------
 
@@ -139,7 +145,12 @@ async function send(method: Method, url: string, options: RawOptions, token: str
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ statusCode: 0, error: 'Network Error', code: 'NETWORK', message: 'The server cannot be reached' });
+    throw new ApiError({
+      statusCode: 0,
+      error: 'Network Error',
+      code: 'NETWORK',
+      message: 'The server cannot be reached',
+    });
   }
 }
 
@@ -155,7 +166,12 @@ async function errorOf(response: Response): Promise<ApiError> {
     return new ApiError({ ...parsed, error: typeof parsed.error === 'string' ? parsed.error : response.statusText });
   }
   // Not the contract's shape (a proxy, a gateway timeout): keep the status, name no code of ours.
-  return new ApiError({ statusCode: response.status, error: response.statusText, code: 'HTTP_ERROR', message: response.statusText || `HTTP ${response.status}` });
+  return new ApiError({
+    statusCode: response.status,
+    error: response.statusText,
+    code: 'HTTP_ERROR',
+    message: response.statusText || `HTTP ${response.status}`,
+  });
 }
 
 async function request(method: Method, template: string, options: RawOptions = {}): Promise<unknown> {
@@ -218,4 +234,3 @@ export const api = {
   patch: method('patch'),
   delete: method('delete'),
 };
-

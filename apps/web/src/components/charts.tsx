@@ -27,7 +27,17 @@ function pct(value: number | null): string {
   return value === null ? t('chart.none') : `${formatNumber(Math.round(value * 10) / 10)} %`;
 }
 
-export function BarChart({ title, rows, series, markerName }: { title: string; rows: Row[]; series: Series[]; markerName?: string }) {
+export function BarChart({
+  title,
+  rows,
+  series,
+  markerName,
+}: {
+  title: string;
+  rows: Row[];
+  series: Series[];
+  markerName?: string;
+}) {
   const id = `chart-${useId()}`;
   const rowH = LABEL_H + series.length * (BAR_H + 2) + GAP;
   const height = rows.length * rowH + 4;
@@ -40,7 +50,13 @@ export function BarChart({ title, rows, series, markerName }: { title: string; r
     .join('; ');
   return (
     <figure class="chart">
-      <svg class="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        class="chart__svg"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         {rows.map((row, r) => {

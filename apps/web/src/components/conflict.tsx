@@ -16,12 +16,28 @@ export function isStale(error: unknown): boolean {
 }
 
 /** Only the rows that differ; a list is shown one item a line. */
-export function conflictRows(fields: { label: string; mine: string | string[]; theirs: string | string[] }[]): ConflictRow[] {
+export function conflictRows(
+  fields: { label: string; mine: string | string[]; theirs: string | string[] }[],
+): ConflictRow[] {
   const text = (v: string | string[]) => (Array.isArray(v) ? v.join('\n') : v);
-  return fields.map((f) => ({ label: f.label, mine: text(f.mine), theirs: text(f.theirs) })).filter((r) => r.mine !== r.theirs);
+  return fields
+    .map((f) => ({ label: f.label, mine: text(f.mine), theirs: text(f.theirs) }))
+    .filter((r) => r.mine !== r.theirs);
 }
 
-export function ConflictView({ rows, by, onKeepMine, onTakeTheirs, busy }: { rows: ConflictRow[]; by?: string; onKeepMine: () => void; onTakeTheirs: () => void; busy?: boolean }) {
+export function ConflictView({
+  rows,
+  by,
+  onKeepMine,
+  onTakeTheirs,
+  busy,
+}: {
+  rows: ConflictRow[];
+  by?: string;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  busy?: boolean;
+}) {
   return (
     <section class="conflict" role="alert" aria-labelledby="conflict-title" data-testid="conflict">
       <h3 id="conflict-title">{t('conflict.title')}</h3>

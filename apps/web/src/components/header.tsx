@@ -65,7 +65,10 @@ export function Header({ session }: { session: Session | null }) {
   const { path } = useLocation();
   useEffect(() => setOpen(false), [path]);
   return (
-    <header class="site-header" onKeyDown={(e) => e.key === 'Escape' && open && (setOpen(false), document.getElementById('menu-toggle')?.focus())}>
+    <header
+      class="site-header"
+      onKeyDown={(e) => e.key === 'Escape' && open && (setOpen(false), document.getElementById('menu-toggle')?.focus())}
+    >
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -76,7 +79,14 @@ export function Header({ session }: { session: Session | null }) {
         {session && (
           <div class="site-header__quick">
             <NotificationsBell userId={session.user.id} />
-            <button id="menu-toggle" type="button" class="button button--secondary menu-toggle" aria-expanded={open} aria-controls="site-menu" onClick={() => setOpen(!open)}>
+            <button
+              id="menu-toggle"
+              type="button"
+              class="button button--secondary menu-toggle"
+              aria-expanded={open}
+              aria-controls="site-menu"
+              onClick={() => setOpen(!open)}
+            >
               {t('nav.menu')}
             </button>
           </div>
@@ -108,7 +118,11 @@ export function Header({ session }: { session: Session | null }) {
                     {session.user.name}
                   </Link>
                 </span>
-                <button type="button" class="button button--secondary" onClick={() => void signOut().then(() => (dropAllDrafts(), navigate('/sign-in', { replace: true })))}>
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => void signOut().then(() => (dropAllDrafts(), navigate('/sign-in', { replace: true })))}
+                >
                   {t('nav.signOut')}
                 </button>
               </div>

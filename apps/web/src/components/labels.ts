@@ -12,11 +12,20 @@ export const WORK_STATUSES: WorkStatus[] = ['planned', 'in-progress', 'done', 'b
 export const RATINGS: Rating[] = [0, 1, 2, null];
 
 export type PlanRequirement = Schemas['PlanDto']['missingForSubmit'][number];
-const PLAN_STATES: PlanState[] = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'];
+const PLAN_STATES: PlanState[] = [
+  'draft',
+  'submitted',
+  'changes-requested',
+  'approved',
+  'in-progress',
+  'completed',
+  'archived',
+];
 const PLAN_REQUIREMENTS: PlanRequirement[] = ['objective', 'milestone', 'milestone-owner'];
 
 export const isPlanState = (value: string): value is PlanState => (PLAN_STATES as string[]).includes(value);
-export const isRequirement = (value: unknown): value is PlanRequirement => typeof value === 'string' && (PLAN_REQUIREMENTS as string[]).includes(value);
+export const isRequirement = (value: unknown): value is PlanRequirement =>
+  typeof value === 'string' && (PLAN_REQUIREMENTS as string[]).includes(value);
 
 /** What a plan still needs before it can be submitted, as a person reads it. */
 export function requirementLabel(requirement: PlanRequirement): string {

@@ -34,7 +34,12 @@ export function NotificationsBell({ userId }: { userId: string }) {
     return () => controller.abort();
   }, [userId, attempt]);
 
-  useLiveReload(available ? `user:${userId}` : null, () => setAttempt((n) => n + 1), (e) => e.type === 'notification.created', 100);
+  useLiveReload(
+    available ? `user:${userId}` : null,
+    () => setAttempt((n) => n + 1),
+    (e) => e.type === 'notification.created',
+    100,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -82,7 +87,10 @@ export function NotificationsBell({ userId }: { userId: string }) {
         data-testid="bell"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" fill="currentColor" />
+          <path
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+            fill="currentColor"
+          />
         </svg>
         <span class="visually-hidden">{t('notifications.title')}</span>
         {unread > 0 && (

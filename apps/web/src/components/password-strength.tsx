@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadPasswordChecker, PASSWORD_MIN_SCORE, type PasswordChecker, type PasswordOwner, type PasswordVerdict } from '@citymentor/contracts';
+import {
+  loadPasswordChecker,
+  PASSWORD_MIN_SCORE,
+  type PasswordChecker,
+  type PasswordOwner,
+  type PasswordVerdict,
+} from '@citymentor/contracts';
 import { t, type MessageKey } from '../i18n';
 
 /**
@@ -27,7 +33,11 @@ export function usePasswordChecker(enabled: boolean): PasswordChecker | null {
  * The verdict on `password` before it is sent: the loaded checker's, or — when the user submits before it
  * arrived — after waiting for it; null if it cannot be had (then the API's answer tells).
  */
-export async function judgePassword(checker: PasswordChecker | null, password: string, owner: PasswordOwner): Promise<PasswordVerdict | null> {
+export async function judgePassword(
+  checker: PasswordChecker | null,
+  password: string,
+  owner: PasswordOwner,
+): Promise<PasswordVerdict | null> {
   const check = checker ?? (await loadPasswordChecker().catch(() => null));
   return check ? check(password, owner) : null;
 }
@@ -60,9 +70,18 @@ export function PasswordStrength({ id, verdict }: { id: string; verdict: Passwor
         <>
           <div class="strength__meter">
             <label for={`${id}-meter`}>{t('password.strength')}</label>
-            <meter id={`${id}-meter`} min={0} max={4} low={PASSWORD_MIN_SCORE - 0.5} high={PASSWORD_MIN_SCORE + 0.5} optimum={4} value={verdict.score} />
+            <meter
+              id={`${id}-meter`}
+              min={0}
+              max={4}
+              low={PASSWORD_MIN_SCORE - 0.5}
+              high={PASSWORD_MIN_SCORE + 0.5}
+              optimum={4}
+              value={verdict.score}
+            />
             <span class={verdict.ok ? 'strength__verdict strength__verdict--ok' : 'strength__verdict'}>
-              {t(`password.level.${verdict.score}` as MessageKey)} — {verdict.ok ? t('password.strongEnough') : t('password.tooWeak')}
+              {t(`password.level.${verdict.score}` as MessageKey)} —{' '}
+              {verdict.ok ? t('password.strongEnough') : t('password.tooWeak')}
             </span>
           </div>
           {!verdict.ok && <PasswordReasons verdict={verdict} />}

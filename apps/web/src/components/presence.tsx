@@ -15,7 +15,13 @@ export function PresenceAvatars({ room }: { room: string }) {
         {people.map((p) => {
           const name = p.id === me ? t('presence.you', { name: p.name }) : p.name;
           return (
-            <li key={p.id} class={p.id === me ? 'avatar avatar--me' : 'avatar'} title={name} data-user={p.id} data-user-content>
+            <li
+              key={p.id}
+              class={p.id === me ? 'avatar avatar--me' : 'avatar'}
+              title={name}
+              data-user={p.id}
+              data-user-content
+            >
               <span aria-hidden="true">{initials(p.name)}</span>
               <span class="visually-hidden">{name}</span>
             </li>

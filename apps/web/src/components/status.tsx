@@ -23,7 +23,9 @@ export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return t('error.generic');
   const details = (error.body.details ?? {}) as { state?: unknown; missing?: unknown };
   if (error.code === 'TRANSITION_NOT_ALLOWED') {
-    return typeof details.state === 'string' && isPlanState(details.state) ? t('error.TRANSITION_NOT_ALLOWED', { state: planStateLabel(details.state) }) : t('error.CONFLICT');
+    return typeof details.state === 'string' && isPlanState(details.state)
+      ? t('error.TRANSITION_NOT_ALLOWED', { state: planStateLabel(details.state) })
+      : t('error.CONFLICT');
   }
   if (error.code === 'PLAN_INCOMPLETE') {
     const missing = Array.isArray(details.missing) ? details.missing.filter(isRequirement) : [];
@@ -61,6 +63,12 @@ export function Loading() {
   );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'late'; children: ComponentChildren }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'good' | 'warn' | 'late';
+  children: ComponentChildren;
+}) {
   return <span class={`badge badge--${tone}`}>{children}</span>;
 }

@@ -15,7 +15,8 @@ export const enCoordination = {
   'dashboard.days.other': '{count} days',
   'dashboard.grid': 'Pairs × sections',
   'dashboard.gridCaption': 'Milestones done out of all, per pair and benchmark section',
-  'dashboard.gridHint': 'Each cell: milestones done out of all the pair’s milestones for that section; red cells have late milestones. Section numbers:',
+  'dashboard.gridHint':
+    'Each cell: milestones done out of all the pair’s milestones for that section; red cells have late milestones. Section numbers:',
   'dashboard.cell': '{done}/{total}',
   'dashboard.noMilestones': 'no milestone',
   'dashboard.planStates': 'Plans by state',
@@ -30,7 +31,8 @@ export const enCoordination = {
   'dashboard.addMilestone': 'Add a consortium milestone',
 
   'stalled.title': 'Stalled pairs',
-  'stalled.intro': 'A pair is listed when nothing has happened in it for {stalledAfterDays} days, or when a submitted plan or a comment thread has waited {respondWithinDays} days for an answer.',
+  'stalled.intro':
+    'A pair is listed when nothing has happened in it for {stalledAfterDays} days, or when a submitted plan or a comment thread has waited {respondWithinDays} days for an answer.',
   'stalled.none': 'No pair has stalled.',
   'stalled.count.one': 'pair stalled',
   'stalled.count.other': 'pairs stalled',
@@ -44,7 +46,8 @@ export const enCoordination = {
 
   'manage.title': 'Pairs, invitations and settings',
   'manage.suggestions': 'Pair suggestions',
-  'manage.suggestionsIntro': 'Mentee cities with their gaps, and the mentor cities whose strong sections cover them best (from the baseline self-assessments).',
+  'manage.suggestionsIntro':
+    'Mentee cities with their gaps, and the mentor cities whose strong sections cover them best (from the baseline self-assessments).',
   'manage.noSuggestions': 'No suggestion: the cities need baseline self-assessments first.',
   'manage.gaps': 'Gaps:',
   'manage.noGaps': 'none',
@@ -68,13 +71,16 @@ export const enCoordination = {
   'settings.endDate': 'End date',
   'settings.timing': 'Reminders and alerts',
   'settings.reminderDaysBefore': 'Reminder before a due date (days)',
-  'settings.reminderDaysBeforeHint': 'The mentee city is reminded this many days before a milestone is due (0 to 90; 0: on the day).',
+  'settings.reminderDaysBeforeHint':
+    'The mentee city is reminded this many days before a milestone is due (0 to 90; 0: on the day).',
   'settings.escalateAfterDays': 'Escalate when overdue by (days)',
-  'settings.escalateAfterDaysHint': 'A milestone more than this many days late is escalated to the mentor city and the coordinators (1 to 365).',
+  'settings.escalateAfterDaysHint':
+    'A milestone more than this many days late is escalated to the mentor city and the coordinators (1 to 365).',
   'settings.stalledAfterDays': 'Stalled after no activity for (days)',
   'settings.stalledAfterDaysHint': 'A pair where nothing happens for this long is listed as stalled (1 to 365).',
   'settings.respondWithinDays': 'Answer expected within (days)',
-  'settings.respondWithinDaysHint': 'A submitted plan or a comment thread that waits longer for an answer is flagged (1 to 90).',
+  'settings.respondWithinDaysHint':
+    'A submitted plan or a comment thread that waits longer for an answer is flagged (1 to 90).',
   'settings.save': 'Save the settings',
   'settings.saving': 'Saving…',
   'settings.saved': 'Settings saved.',

@@ -80,7 +80,8 @@ export const enWork = {
   'assessment.differs': 'differs from yours',
   'assessment.yourCalibration': 'Your calibration:',
   'assessment.differsFromCity': 'differs from the city’s rating',
-  'assessment.mentorIntro': 'These are {city}’s answers, as the city gave them. Give your own rating below each one, with a note if it helps: the city sees it at once, and where it differs from theirs.',
+  'assessment.mentorIntro':
+    'These are {city}’s answers, as the city gave them. Give your own rating below each one, with a note if it helps: the city sees it at once, and where it differs from theirs.',
   'assessment.calibrate': 'Your calibration rating',
   'assessment.calibrateChoose': 'Choose…',
   'assessment.calibrateNote': 'Note for the city',
@@ -97,7 +98,8 @@ export const enWork = {
   'assessment.noGaps': 'No gap: every guide question is met or not applicable.',
   'assessment.startPlan': 'Start a plan from these gaps',
   'assessment.chooseFocusSections': 'Sections the plan improves (the pair’s focus sections with gaps)',
-  'assessment.noGapInFocus': 'None of the sections this pair focuses on has a gap: there is no plan to start from these gaps here.',
+  'assessment.noGapInFocus':
+    'None of the sections this pair focuses on has a gap: there is no plan to start from these gaps here.',
   'assessment.chooseSections': 'Sections the plan improves',
   'assessment.planTitle': '{section}: {city}’s plan',
   'assessment.startPlanSubmit': 'Start the plan',
@@ -154,7 +156,8 @@ export const enWork = {
   'review.requestChanges': 'Request changes',
   'review.approveAnyway': 'Approve anyway',
   'review.openThreads.one': '{count} comment thread is still open on this plan. Resolve it first, or approve anyway.',
-  'review.openThreads.other': '{count} comment threads are still open on this plan. Resolve them first, or approve anyway.',
+  'review.openThreads.other':
+    '{count} comment threads are still open on this plan. Resolve them first, or approve anyway.',
   'review.defaultApprove': 'Approved.',
   'review.defaultChanges': 'Please see the comments.',
   'review.approvedBy': 'Approved by {name}',
@@ -172,7 +175,8 @@ export const enWork = {
   'diff.milestone.removed': 'removed',
   'diff.milestone.changed': 'changed',
   'sinceApproval.title': 'Changed since approval',
-  'sinceApproval.intro': 'Compared with revision {revision}, approved by {name} on {date}. Milestone statuses are not counted: they move with the work.',
+  'sinceApproval.intro':
+    'Compared with revision {revision}, approved by {name} on {date}. Milestone statuses are not counted: they move with the work.',
 
   'conflict.title': 'Someone else saved this meanwhile',
   'conflict.intro': 'Your changes were not saved, so nothing was overwritten. Compare both versions and choose.',

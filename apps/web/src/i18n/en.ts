@@ -41,8 +41,10 @@ const core = {
   'error.VALIDATION_FAILED': 'Some of the information is not valid.',
   'error.CONFLICT': 'This was changed in the meantime. Reload and try again.',
   'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
-  'error.STALE_VERSION': 'Someone changed this meanwhile, so it was not saved. Reload to see the latest version, then try again.',
-  'error.TRANSITION_NOT_ALLOWED': 'This is not possible while the plan is “{state}”. Reload to see the plan as it is now.',
+  'error.STALE_VERSION':
+    'Someone changed this meanwhile, so it was not saved. Reload to see the latest version, then try again.',
+  'error.TRANSITION_NOT_ALLOWED':
+    'This is not possible while the plan is “{state}”. Reload to see the plan as it is now.',
   'error.PLAN_INCOMPLETE': 'The plan cannot be submitted yet. It still needs: {missing}.',
   'error.generic': 'Something went wrong. Try again.',
   'error.serverSaid': 'Details from the server:',
@@ -51,8 +53,10 @@ const core = {
   'signIn.intro': 'Use the e-mail address your programme coordinator invited.',
   'signIn.email': 'E-mail',
   'signIn.password': 'Password',
-  'signIn.expired': 'Your session has ended, so please sign in again. You will be back where you were, with anything you had typed and not yet sent.',
-  'signIn.passwordChanged': 'Your password has been changed and every session has ended: sign in with the new password.',
+  'signIn.expired':
+    'Your session has ended, so please sign in again. You will be back where you were, with anything you had typed and not yet sent.',
+  'signIn.passwordChanged':
+    'Your password has been changed and every session has ended: sign in with the new password.',
   'account.title': 'Your account',
   'account.passwordTitle': 'Change your password',
   'account.passwordIntro': 'Changing it signs you out everywhere, on this device too; then sign in with the new one.',
@@ -121,13 +125,15 @@ const core = {
   'invitation.name': 'Your name',
   'invitation.newPassword': 'Choose a password',
   'invitation.currentPassword': 'Your current password',
-  'invitation.accountExists': 'You already have an account with this e-mail address: confirm with your current password.',
+  'invitation.accountExists':
+    'You already have an account with this e-mail address: confirm with your current password.',
   'invitation.signedInAsOther': 'You are signed in as {name}. Accepting signs you in as the invited person instead.',
   'invitation.accept': 'Accept and sign in',
   'invitation.accepting': 'Joining…',
   'invitation.invalid': 'This invitation is not valid: it may have expired or been used already.',
 
-  'password.advice': 'Use {min} or more characters that are hard to guess: for example four or more unrelated words, not your name or e-mail address.',
+  'password.advice':
+    'Use {min} or more characters that are hard to guess: for example four or more unrelated words, not your name or e-mail address.',
   'password.strength': 'Strength',
   'password.level.0': 'Very weak',
   'password.level.1': 'Weak',

@@ -17,7 +17,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'dashboard.days.other': '{count} jours',
   'dashboard.grid': 'Binômes × sections',
   'dashboard.gridCaption': 'Jalons faits sur le total, par binôme et par section du référentiel',
-  'dashboard.gridHint': 'Chaque case : jalons faits sur le total des jalons du binôme pour cette section ; les cases rouges ont des jalons en retard. Numéros des sections :',
+  'dashboard.gridHint':
+    'Chaque case : jalons faits sur le total des jalons du binôme pour cette section ; les cases rouges ont des jalons en retard. Numéros des sections :',
   'dashboard.cell': '{done}/{total}',
   'dashboard.noMilestones': 'aucun jalon',
   'dashboard.planStates': 'Plans par état',
@@ -32,7 +33,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'dashboard.addMilestone': 'Ajouter un jalon du consortium',
 
   'stalled.title': 'Binômes à l’arrêt',
-  'stalled.intro': 'Un binôme figure ici quand rien ne s’y est passé depuis {stalledAfterDays} jours, ou quand un plan soumis ou un fil de commentaires attend une réponse depuis {respondWithinDays} jours.',
+  'stalled.intro':
+    'Un binôme figure ici quand rien ne s’y est passé depuis {stalledAfterDays} jours, ou quand un plan soumis ou un fil de commentaires attend une réponse depuis {respondWithinDays} jours.',
   'stalled.none': 'Aucun binôme n’est à l’arrêt.',
   'stalled.count.one': 'binôme à l’arrêt',
   'stalled.count.other': 'binômes à l’arrêt',
@@ -46,7 +48,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
 
   'manage.title': 'Binômes, invitations et paramètres',
   'manage.suggestions': 'Binômes suggérés',
-  'manage.suggestionsIntro': 'Les villes mentorées et leurs écarts, et les villes mentors dont les points forts les couvrent le mieux (d’après les auto-évaluations initiales).',
+  'manage.suggestionsIntro':
+    'Les villes mentorées et leurs écarts, et les villes mentors dont les points forts les couvrent le mieux (d’après les auto-évaluations initiales).',
   'manage.noSuggestions': 'Aucune suggestion : les villes doivent d’abord faire leur auto-évaluation initiale.',
   'manage.gaps': 'Écarts :',
   'manage.noGaps': 'aucun',
@@ -63,20 +66,25 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'manage.createPair': 'Créer le binôme',
 
   'settings.title': 'Paramètres du programme',
-  'settings.intro': 'Le nom et la période du programme, et quand partent les rappels, les escalades et les alertes de binômes à l’arrêt.',
+  'settings.intro':
+    'Le nom et la période du programme, et quand partent les rappels, les escalades et les alertes de binômes à l’arrêt.',
   'settings.name': 'Nom',
   'settings.description': 'Description',
   'settings.startDate': 'Date de début',
   'settings.endDate': 'Date de fin',
   'settings.timing': 'Rappels et alertes',
   'settings.reminderDaysBefore': 'Rappel avant l’échéance (jours)',
-  'settings.reminderDaysBeforeHint': 'La ville accompagnée reçoit un rappel ce nombre de jours avant l’échéance d’un jalon (de 0 à 90 ; 0 : le jour même).',
+  'settings.reminderDaysBeforeHint':
+    'La ville accompagnée reçoit un rappel ce nombre de jours avant l’échéance d’un jalon (de 0 à 90 ; 0 : le jour même).',
   'settings.escalateAfterDays': 'Escalade après un retard de (jours)',
-  'settings.escalateAfterDaysHint': 'Un jalon en retard de plus de ce nombre de jours est signalé à la ville mentor et à la coordination (de 1 à 365).',
+  'settings.escalateAfterDaysHint':
+    'Un jalon en retard de plus de ce nombre de jours est signalé à la ville mentor et à la coordination (de 1 à 365).',
   'settings.stalledAfterDays': 'À l’arrêt sans activité depuis (jours)',
-  'settings.stalledAfterDaysHint': 'Un binôme où rien ne se passe pendant cette durée apparaît comme à l’arrêt (de 1 à 365).',
+  'settings.stalledAfterDaysHint':
+    'Un binôme où rien ne se passe pendant cette durée apparaît comme à l’arrêt (de 1 à 365).',
   'settings.respondWithinDays': 'Réponse attendue sous (jours)',
-  'settings.respondWithinDaysHint': 'Un plan soumis ou un fil de commentaires qui attend plus longtemps une réponse est signalé (de 1 à 90).',
+  'settings.respondWithinDaysHint':
+    'Un plan soumis ou un fil de commentaires qui attend plus longtemps une réponse est signalé (de 1 à 90).',
   'settings.save': 'Enregistrer les paramètres',
   'settings.saving': 'Enregistrement…',
   'settings.saved': 'Paramètres enregistrés.',
@@ -116,7 +124,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'activity.milestone.created': '{actor} a ajouté le jalon « {title} »',
   'activity.milestone.createdAfterApproval': '{actor} a ajouté le jalon « {title} » au plan approuvé « {plan} »',
   'activity.milestone.updated': '{actor} a mis à jour le jalon « {title} »',
-  'activity.progress.logged': '{actor} a noté un avancement ({percent}) sur le jalon « {milestone} » du plan « {plan} »',
+  'activity.progress.logged':
+    '{actor} a noté un avancement ({percent}) sur le jalon « {milestone} » du plan « {plan} »',
   'activity.assessment.updated': '{actor} a mis à jour une auto-évaluation',
   'activity.programme.milestone.updated': '{actor} a mis à jour le jalon du consortium « {title} »',
 

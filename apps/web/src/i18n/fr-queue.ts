@@ -7,7 +7,8 @@ export const frQueue: Record<keyof typeof enQueue, string> = {
   'work.lead': 'Dans tous vos programmes, la plus longue attente d’abord ; la liste se met à jour d’elle-même.',
   'work.quote': '« {text} »',
   'work.empty': 'Rien ne vous attend.',
-  'work.emptyHint': 'Les relectures à faire, les réponses à écrire et les échéances apparaîtront ici au fur et à mesure.',
+  'work.emptyHint':
+    'Les relectures à faire, les réponses à écrire et les échéances apparaîtront ici au fur et à mesure.',
   'work.summary.one': '{count} élément vous attend.',
   'work.summary.other': '{count} éléments vous attendent.',
   'work.count.one': '{count} élément vous attend',

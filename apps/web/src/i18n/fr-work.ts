@@ -82,7 +82,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'assessment.differs': 'différente de la vôtre',
   'assessment.yourCalibration': 'Votre étalonnage :',
   'assessment.differsFromCity': 'diffère de la note de la ville',
-  'assessment.mentorIntro': 'Voici les réponses de {city}, telles que la ville les a données. Donnez votre propre note sous chacune, avec une remarque si elle aide : la ville la voit aussitôt, ainsi que les écarts avec la sienne.',
+  'assessment.mentorIntro':
+    'Voici les réponses de {city}, telles que la ville les a données. Donnez votre propre note sous chacune, avec une remarque si elle aide : la ville la voit aussitôt, ainsi que les écarts avec la sienne.',
   'assessment.calibrate': 'Votre note d’étalonnage',
   'assessment.calibrateChoose': 'Choisir…',
   'assessment.calibrateNote': 'Remarque pour la ville',
@@ -93,13 +94,17 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'assessment.delta': 'évolution depuis l’évaluation initiale : {delta}',
   'assessment.point': '{n} point de pourcentage',
   'assessment.points': '{n} points de pourcentage',
-  'assessment.noPeers': 'Aucune autre ville n’a encore soumis cette évaluation : leur moyenne apparaîtra ici dès qu’une l’aura fait.',
+  'assessment.noPeers':
+    'Aucune autre ville n’a encore soumis cette évaluation : leur moyenne apparaîtra ici dès qu’une l’aura fait.',
   'assessment.gapsTitle': 'Écarts : questions guides non satisfaites',
-  'assessment.gapsIntro': 'Ces questions guides sont notées « pas en place » ou « en partie ». Transformez-les en plan d’action.',
+  'assessment.gapsIntro':
+    'Ces questions guides sont notées « pas en place » ou « en partie ». Transformez-les en plan d’action.',
   'assessment.noGaps': 'Aucun écart : chaque question guide est satisfaite ou sans objet.',
   'assessment.startPlan': 'Commencer un plan à partir de ces écarts',
-  'assessment.chooseFocusSections': 'Sections que le plan améliore (les sections prioritaires du binôme qui ont des écarts)',
-  'assessment.noGapInFocus': 'Aucune des sections prioritaires de ce binôme n’a d’écart : pas de plan à commencer à partir de ces écarts ici.',
+  'assessment.chooseFocusSections':
+    'Sections que le plan améliore (les sections prioritaires du binôme qui ont des écarts)',
+  'assessment.noGapInFocus':
+    'Aucune des sections prioritaires de ce binôme n’a d’écart : pas de plan à commencer à partir de ces écarts ici.',
   'assessment.chooseSections': 'Sections que le plan améliore',
   'assessment.planTitle': '{section} : plan de {city}',
   'assessment.startPlanSubmit': 'Commencer le plan',
@@ -141,13 +146,16 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'workflow.confirmArchive': 'Archiver ce plan ?',
   'workflow.stale': 'Le plan a changé entre-temps ; il a été rechargé. Vérifiez-le, puis réessayez.',
   'workflow.withdraw': 'Retirer la soumission',
-  'workflow.waiting': 'Le plan attend la relecture du mentor. Retirez la soumission si vous voulez d’abord le modifier.',
+  'workflow.waiting':
+    'Le plan attend la relecture du mentor. Retirez la soumission si vous voulez d’abord le modifier.',
   'workflow.missingIntro': 'Avant de pouvoir soumettre ce plan, il lui faut :',
-  'workflow.notSaved': 'Vos modifications du plan ne sont pas encore enregistrées ; il n’a donc pas été soumis. Voir le formulaire ci-dessous.',
+  'workflow.notSaved':
+    'Vos modifications du plan ne sont pas encore enregistrées ; il n’a donc pas été soumis. Voir le formulaire ci-dessous.',
   'plan.missing.objective': 'un objectif',
   'plan.missing.milestone': 'une étape avec une échéance et un responsable',
   'plan.missing.milestone-owner': 'un responsable pour au moins une étape',
-  'plan.noLongerEditable': 'Le plan est « {state} » maintenant : il ne peut plus être modifié. Votre texte reste dans le formulaire.',
+  'plan.noLongerEditable':
+    'Le plan est « {state} » maintenant : il ne peut plus être modifié. Votre texte reste dans le formulaire.',
   'plan.withdrawToEdit': 'Retirez la soumission pour le modifier.',
 
   'review.title': 'Votre relecture',
@@ -155,8 +163,10 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'review.approve': 'Approuver',
   'review.requestChanges': 'Demander des modifications',
   'review.approveAnyway': 'Approuver quand même',
-  'review.openThreads.one': '{count} fil de commentaires est encore ouvert sur ce plan. Résolvez-le d’abord, ou approuvez quand même.',
-  'review.openThreads.other': '{count} fils de commentaires sont encore ouverts sur ce plan. Résolvez-les d’abord, ou approuvez quand même.',
+  'review.openThreads.one':
+    '{count} fil de commentaires est encore ouvert sur ce plan. Résolvez-le d’abord, ou approuvez quand même.',
+  'review.openThreads.other':
+    '{count} fils de commentaires sont encore ouverts sur ce plan. Résolvez-les d’abord, ou approuvez quand même.',
   'review.defaultApprove': 'Approuvé.',
   'review.defaultChanges': 'Merci de consulter les commentaires.',
   'review.approvedBy': 'Approuvé par {name}',
@@ -174,11 +184,14 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'diff.milestone.removed': 'supprimé',
   'diff.milestone.changed': 'modifié',
   'sinceApproval.title': 'Modifié depuis l’approbation',
-  'sinceApproval.intro': 'Comparé à la révision {revision}, approuvée par {name} le {date}. Les statuts des jalons ne comptent pas : ils avancent avec le travail.',
+  'sinceApproval.intro':
+    'Comparé à la révision {revision}, approuvée par {name} le {date}. Les statuts des jalons ne comptent pas : ils avancent avec le travail.',
 
   'conflict.title': 'Quelqu’un d’autre a enregistré entre-temps',
-  'conflict.intro': 'Vos modifications n’ont pas été enregistrées : rien n’a été écrasé. Comparez les deux versions et choisissez.',
-  'conflict.introBy': '{name} a enregistré entre-temps. Vos modifications n’ont pas été enregistrées. Comparez les deux versions et choisissez.',
+  'conflict.intro':
+    'Vos modifications n’ont pas été enregistrées : rien n’a été écrasé. Comparez les deux versions et choisissez.',
+  'conflict.introBy':
+    '{name} a enregistré entre-temps. Vos modifications n’ont pas été enregistrées. Comparez les deux versions et choisissez.',
   'conflict.same': 'Les deux versions sont identiques.',
   'conflict.field': 'Champ',
   'conflict.mine': 'Votre version',

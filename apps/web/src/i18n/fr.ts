@@ -41,8 +41,10 @@ export const fr: Messages = {
   'error.VALIDATION_FAILED': 'Certaines informations ne sont pas valides.',
   'error.CONFLICT': 'Ceci a été modifié entre-temps. Rechargez et réessayez.',
   'error.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez dans un instant.',
-  'error.STALE_VERSION': 'Quelqu’un a modifié ceci entre-temps, vos changements n’ont donc pas été enregistrés. Rechargez pour voir la dernière version, puis réessayez.',
-  'error.TRANSITION_NOT_ALLOWED': 'Ce n’est pas possible tant que le plan est « {state} ». Rechargez pour voir le plan tel qu’il est.',
+  'error.STALE_VERSION':
+    'Quelqu’un a modifié ceci entre-temps, vos changements n’ont donc pas été enregistrés. Rechargez pour voir la dernière version, puis réessayez.',
+  'error.TRANSITION_NOT_ALLOWED':
+    'Ce n’est pas possible tant que le plan est « {state} ». Rechargez pour voir le plan tel qu’il est.',
   'error.PLAN_INCOMPLETE': 'Le plan ne peut pas encore être soumis. Il lui manque : {missing}.',
   'error.generic': 'Une erreur est survenue. Réessayez.',
   'error.serverSaid': 'Précisions du serveur :',
@@ -51,11 +53,14 @@ export const fr: Messages = {
   'signIn.intro': 'Utilisez l’adresse e-mail à laquelle la coordination du programme vous a invité·e.',
   'signIn.email': 'Adresse e-mail',
   'signIn.password': 'Mot de passe',
-  'signIn.expired': 'Votre session a pris fin : veuillez vous reconnecter. Vous reviendrez où vous étiez, avec ce que vous aviez écrit sans l’envoyer.',
-  'signIn.passwordChanged': 'Votre mot de passe a été changé et toutes les sessions ont pris fin : connectez-vous avec le nouveau.',
+  'signIn.expired':
+    'Votre session a pris fin : veuillez vous reconnecter. Vous reviendrez où vous étiez, avec ce que vous aviez écrit sans l’envoyer.',
+  'signIn.passwordChanged':
+    'Votre mot de passe a été changé et toutes les sessions ont pris fin : connectez-vous avec le nouveau.',
   'account.title': 'Votre compte',
   'account.passwordTitle': 'Changer votre mot de passe',
-  'account.passwordIntro': 'Le changer vous déconnecte partout, y compris sur cet appareil ; reconnectez-vous ensuite avec le nouveau.',
+  'account.passwordIntro':
+    'Le changer vous déconnecte partout, y compris sur cet appareil ; reconnectez-vous ensuite avec le nouveau.',
   'account.newPassword': 'Nouveau mot de passe',
   'account.changePassword': 'Changer le mot de passe',
   'signIn.submit': 'Se connecter',

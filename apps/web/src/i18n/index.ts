@@ -125,14 +125,20 @@ export function formatDateTime(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const tag = intlLocale();
-  return cached(`datetime:${tag}`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+  return cached(
+    `datetime:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(date);
 }
 
 /** A percentage given as 0–100 (41.2 → "41 %" / "41 %"). */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   const tag = intlLocale();
-  return cached(`percent:${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
+  return cached(
+    `percent:${tag}`,
+    () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(value / 100);
 }
 
 /**
@@ -143,14 +149,19 @@ export function formatPoints(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   const tag = intlLocale();
   const rounded = Math.round(value);
-  const n = cached(`points:${tag}`, () => new Intl.NumberFormat(tag, { signDisplay: 'exceptZero', maximumFractionDigits: 0 })).format(rounded);
+  const n = cached(
+    `points:${tag}`,
+    () => new Intl.NumberFormat(tag, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+  ).format(rounded);
   return t(Math.abs(rounded) === 1 ? 'assessment.point' : 'assessment.points', { n });
 }
 
 /** An ISO 3166-1 alpha-2 code as a country name in the current language (FI → Finland / Finlande). */
 export function formatCountry(code: string): string {
   try {
-    return cached(`region:${intlLocale()}`, () => new Intl.DisplayNames([intlLocale()], { type: 'region' })).of(code) ?? code;
+    return (
+      cached(`region:${intlLocale()}`, () => new Intl.DisplayNames([intlLocale()], { type: 'region' })).of(code) ?? code
+    );
   } catch {
     return code;
   }

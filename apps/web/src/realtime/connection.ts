@@ -128,7 +128,13 @@ export class RealtimeConnection {
   join(room: string, listener?: Listener, resync?: () => void): () => void {
     let r = this.rooms.get(room);
     if (!r) {
-      r = { refs: 0, lastSeq: null, listeners: new Set(), resync: new Set(), view: createStore<RoomView>({ presence: [], typing: [], refused: null }) };
+      r = {
+        refs: 0,
+        lastSeq: null,
+        listeners: new Set(),
+        resync: new Set(),
+        view: createStore<RoomView>({ presence: [], typing: [], refused: null }),
+      };
       this.rooms.set(room, r);
       if (this.socket?.connected) this.subscribe(room, r);
       else void this.start();
@@ -306,11 +312,14 @@ export class RealtimeConnection {
     const typing = r.view.get().typing;
     if (typing.length === 0) return;
     const next = Math.min(...typing.map((t) => t.until));
-    r.typingTimer = setTimeout(() => {
-      const now = Date.now();
-      r.view.set({ ...r.view.get(), typing: r.view.get().typing.filter((t) => t.until > now) });
-      this.expireTyping(r);
-    }, Math.max(50, next - Date.now() + 10));
+    r.typingTimer = setTimeout(
+      () => {
+        const now = Date.now();
+        r.view.set({ ...r.view.get(), typing: r.view.get().typing.filter((t) => t.until > now) });
+        this.expireTyping(r);
+      },
+      Math.max(50, next - Date.now() + 10),
+    );
   }
 
   /** The server refused or closed the socket: refresh the token if that is why, then try again. */

@@ -7,7 +7,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { refreshAccessToken, session } from '../session';
 import { useStore } from '../store';
-import { RealtimeConnection, type ConnectionState, type PresenceUser, type RealtimeEvent, type RoomView, type Typist } from './connection';
+import {
+  RealtimeConnection,
+  type ConnectionState,
+  type PresenceUser,
+  type RealtimeEvent,
+  type RoomView,
+  type Typist,
+} from './connection';
 
 export { isEvent, type ConnectionState, type PresenceUser, type RealtimeEvent, type Typist } from './connection';
 
@@ -89,7 +96,12 @@ export function sendTyping(room: string, target: string | null) {
  * subscription. The simplest correct way to stay live: the REST read is the truth, events say when to
  * read it again.
  */
-export function useLiveReload(rooms: string | string[] | null, reload: () => void, filter: (event: RealtimeEvent) => boolean = () => true, delayMs = 60) {
+export function useLiveReload(
+  rooms: string | string[] | null,
+  reload: () => void,
+  filter: (event: RealtimeEvent) => boolean = () => true,
+  delayMs = 60,
+) {
   const list = rooms === null ? [] : Array.isArray(rooms) ? rooms : [rooms];
   const latest = useRef({ reload, filter, delayMs });
   latest.current = { reload, filter, delayMs };
@@ -103,7 +115,11 @@ export function useLiveReload(rooms: string | string[] | null, reload: () => voi
     };
     // Join the new rooms before leaving the old ones, so a room kept across a change stays subscribed.
     for (const room of list) {
-      if (!joined.current.has(room)) joined.current.set(room, realtime.join(room, (event) => latest.current.filter(event) && later(), later));
+      if (!joined.current.has(room))
+        joined.current.set(
+          room,
+          realtime.join(room, (event) => latest.current.filter(event) && later(), later),
+        );
     }
     for (const [room, leave] of joined.current) {
       if (list.includes(room)) continue;

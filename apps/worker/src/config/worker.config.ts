@@ -1,15 +1,34 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { bool, ConfigError, int, logFormat, logLevel, optionalUrl, read, redisUrl, url, type Env } from '@citymentor/runtime';
+import {
+  bool,
+  ConfigError,
+  int,
+  logFormat,
+  logLevel,
+  optionalUrl,
+  read,
+  redisUrl,
+  url,
+  type Env,
+} from '@citymentor/runtime';
 
 /** Reads and validates the worker's settings once; the defaults match a local Postgres and Redis, as for the api. */
 export function parseWorkerConfig(env: Env) {
   const redisPrefix = read(env, 'REDIS_PREFIX', 'citymentor');
   // Braces would turn into Redis Cluster hash tags and whitespace into broken keys.
-  if (!/^[\w.:-]{1,100}$/.test(redisPrefix)) throw new ConfigError(`REDIS_PREFIX may only hold letters, digits and . _ : - (1 to 100 characters), got "${redisPrefix}"`);
+  if (!/^[\w.:-]{1,100}$/.test(redisPrefix))
+    throw new ConfigError(
+      `REDIS_PREFIX may only hold letters, digits and . _ : - (1 to 100 characters), got "${redisPrefix}"`,
+    );
   return {
     logLevel: logLevel(env),
     logFormat: logFormat(env),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/citymentor'),
+    databaseUrl: url(
+      env,
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://postgres@127.0.0.1:5432/citymentor',
+    ),
     redisUrl: redisUrl(env),
     /** Same prefix as the api, so both sides meet on the same queues (`<prefix>:bull:<queue>:…`). */
     redisPrefix,

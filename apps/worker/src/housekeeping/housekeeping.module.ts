@@ -27,6 +27,12 @@ export class HousekeepingModule implements OnModuleInit {
   ) {}
 
   async onModuleInit() {
-    await this.keeper.keepSchedule(this.queue, PURGE_SCHEDULER_ID, PURGE_SCHEDULE, { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS }, 'the daily purge');
+    await this.keeper.keepSchedule(
+      this.queue,
+      PURGE_SCHEDULER_ID,
+      PURGE_SCHEDULE,
+      { ...PURGE_JOB, opts: HOUSEKEEPING_JOB_OPTIONS },
+      'the daily purge',
+    );
   }
 }

@@ -1,7 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QueueProcessor } from '../queues/queue-processor';
-import { HOUSEKEEPING_QUEUE, type HousekeepingJob, type HousekeepingJobName, type PurgeResult } from './housekeeping.jobs';
+import {
+  HOUSEKEEPING_QUEUE,
+  type HousekeepingJob,
+  type HousekeepingJobName,
+  type PurgeResult,
+} from './housekeeping.jobs';
 import { HousekeepingService } from './housekeeping.service';
 
 /** Reads the job and calls the service; the logic lives in HousekeepingService. */

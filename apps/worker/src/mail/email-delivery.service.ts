@@ -22,7 +22,13 @@ const PENDING = `select n.id, n.user_id as "userId", n.title, n.body, n.link, n.
   from notifications n join users u on u.id = n.user_id left join notification_preferences p on p.user_id = n.user_id
   where n.emailed_at is null and n.created_at > now() - ${MAIL_WINDOW}`;
 
-const toMailed = (r: PendingRow): MailedNotification => ({ id: r.id, title: r.title, body: r.body, link: r.link, createdAt: new Date(r.createdAt) });
+const toMailed = (r: PendingRow): MailedNotification => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  createdAt: new Date(r.createdAt),
+});
 
 /**
  * Mails notifications. Each mail is sent inside the transaction that locked its rows (FOR UPDATE)
@@ -64,18 +70,23 @@ export class EmailDeliveryService {
    * twice: the second run finds them mailed (it waits on the first run's row locks, then re-reads).
    */
   async sendDigests(day: string): Promise<{ users: number; notifications: number }> {
-    const users = await this.em
-      .fork()
-      .execute<{ userId: string }[]>(`select distinct n.user_id as "userId" from notifications n join notification_preferences p on p.user_id = n.user_id
+    const users = await this.em.fork().execute<
+      { userId: string }[]
+    >(`select distinct n.user_id as "userId" from notifications n join notification_preferences p on p.user_id = n.user_id
         where p.email = 'daily' and n.emailed_at is null and n.created_at > now() - ${MAIL_WINDOW}`);
     let mailedUsers = 0;
     let notifications = 0;
     for (const { userId } of users) {
       const count = await this.em.fork().transactional(async (tx) => {
-        const rows = await tx.execute<PendingRow[]>(`${PENDING} and p.email = 'daily' and n.user_id = ? order by n.created_at, n.id for update of n`, [userId]);
+        const rows = await tx.execute<PendingRow[]>(
+          `${PENDING} and p.email = 'daily' and n.user_id = ? order by n.created_at, n.id for update of n`,
+          [userId],
+        );
         if (rows.length === 0) return 0;
         await this.mailer.send(digestMail(rows.map(toMailed), rows[0], day, this.config.publicUrl, userId));
-        await tx.execute(`update notifications set emailed_at = now() where id = any(?::uuid[])`, [`{${rows.map((r) => r.id).join(',')}}`]);
+        await tx.execute(`update notifications set emailed_at = now() where id = any(?::uuid[])`, [
+          `{${rows.map((r) => r.id).join(',')}}`,
+        ]);
         return rows.length;
       });
       if (count > 0) {

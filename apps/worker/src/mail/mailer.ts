@@ -26,7 +26,9 @@ export class Mailer implements OnModuleDestroy {
   constructor(@Inject(workerConfig.KEY) private readonly config: WorkerConfig) {
     const { smtpUrl, outboxDir } = config.mail;
     this.outbox = smtpUrl ? null : resolve(outboxDir);
-    this.transport = smtpUrl ? createTransport(smtpUrl) : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    this.transport = smtpUrl
+      ? createTransport(smtpUrl)
+      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
   /** Resolves once the SMTP server accepted the message (or the file is written); throws otherwise. */
@@ -41,9 +43,15 @@ export class Mailer implements OnModuleDestroy {
     });
     if (this.outbox) {
       await mkdir(this.outbox, { recursive: true });
-      const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      const file = join(
+        this.outbox,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
       await writeFile(file, (info as unknown as { message: Buffer }).message);
-      this.logger.log({ to: mail.to.address, subject: mail.subject, file }, 'no SMTP_URL: wrote the mail to the outbox');
+      this.logger.log(
+        { to: mail.to.address, subject: mail.subject, file },
+        'no SMTP_URL: wrote the mail to the outbox',
+      );
     }
   }
 

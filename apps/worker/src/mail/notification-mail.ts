@@ -40,7 +40,13 @@ ${f.html}
 }
 
 /** A day's notifications in one e-mail, newest last, each with its link. */
-export function digestMail(items: MailedNotification[], to: Recipient, day: string, publicUrl: string, userId: string): Mail {
+export function digestMail(
+  items: MailedNotification[],
+  to: Recipient,
+  day: string,
+  publicUrl: string,
+  userId: string,
+): Mail {
   const f = footer(publicUrl);
   const subject = `CityMentor: ${items.length} notification${items.length === 1 ? '' : 's'} (${day})`;
   return {
@@ -48,7 +54,9 @@ export function digestMail(items: MailedNotification[], to: Recipient, day: stri
     subject,
     messageId: `<digest-${userId}-${day}@citymentor>`,
     text: `Hello ${to.name},\n\nWhat happened in CityMentor:\n\n${items
-      .map((n) => `* ${n.title}${n.body ? `\n  ${n.body.replace(/\n/g, '\n  ')}` : ''}\n  ${absolute(publicUrl, n.link)}`)
+      .map(
+        (n) => `* ${n.title}${n.body ? `\n  ${n.body.replace(/\n/g, '\n  ')}` : ''}\n  ${absolute(publicUrl, n.link)}`,
+      )
       .join('\n\n')}\n${f.text}\n`,
     html: `<!doctype html><html><body style="font-family:sans-serif">
 <p>Hello ${escapeHtml(to.name)},</p>

@@ -3,7 +3,12 @@ import type { Job } from 'bullmq';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
 import { QueueProcessor } from '../queues/queue-processor';
 import { scheduledDay } from '../queues/start-worker';
-import { NOTIFICATIONS_QUEUE, type DigestResult, type NotificationsJob, type NotificationsJobName } from './notifications.jobs';
+import {
+  NOTIFICATIONS_QUEUE,
+  type DigestResult,
+  type NotificationsJob,
+  type NotificationsJobName,
+} from './notifications.jobs';
 
 /** Reads the job and calls the service. */
 @Processor(NOTIFICATIONS_QUEUE, { autorun: false })

@@ -3,9 +3,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent, EventPayloads, PairEvent } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { appendEvents, NOTIFICATIONS_CURSOR } from '@citymentor/persistence';
-import { announce, excerpt, pairLink, planLink, writeNotifications, type NotificationDraft } from './notification-writer';
+import {
+  announce,
+  excerpt,
+  pairLink,
+  planLink,
+  writeNotifications,
+  type NotificationDraft,
+} from './notification-writer';
 import { onSide, pairInfo, type PairInfo } from './pair-people';
-
 
 interface EventRow {
   seq: string;
@@ -42,8 +48,14 @@ export class NotificationsService {
 
   async processBatch(limit = this.config.notifications.batchSize): Promise<BatchResult> {
     return this.em.fork().transactional(async (tx) => {
-      await tx.execute(`insert into worker_cursors (name, seq, updated_at) values (?, 0, now()) on conflict do nothing`, [NOTIFICATIONS_CURSOR]);
-      const [{ seq: cursor }] = await tx.execute<{ seq: string }[]>(`select seq::text as seq from worker_cursors where name = ? for update`, [NOTIFICATIONS_CURSOR]);
+      await tx.execute(
+        `insert into worker_cursors (name, seq, updated_at) values (?, 0, now()) on conflict do nothing`,
+        [NOTIFICATIONS_CURSOR],
+      );
+      const [{ seq: cursor }] = await tx.execute<{ seq: string }[]>(
+        `select seq::text as seq from worker_cursors where name = ? for update`,
+        [NOTIFICATIONS_CURSOR],
+      );
       const events = await tx.execute<EventRow[]>(
         `select seq::text as seq, room, type, payload, actor_id as "actorId" from events where events.seq > ? order by events.seq limit ?`,
         [cursor, limit],
@@ -60,9 +72,13 @@ export class NotificationsService {
         if (drafts.length) written.push(...(await writeNotifications(tx, drafts)));
       }
       const last = events[events.length - 1].seq;
-      await tx.execute(`update worker_cursors set seq = ?, updated_at = now() where name = ?`, [last, NOTIFICATIONS_CURSOR]);
+      await tx.execute(`update worker_cursors set seq = ?, updated_at = now() where name = ?`, [
+        last,
+        NOTIFICATIONS_CURSOR,
+      ]);
       await appendEvents(tx, announce(written));
-      if (written.length) this.logger.log({ from: cursor, to: last, events: events.length, notifications: written.length }, 'notified');
+      if (written.length)
+        this.logger.log({ from: cursor, to: last, events: events.length, notifications: written.length }, 'notified');
       return { scanned: events.length, notifications: written.length, cursor: last };
     });
   }
@@ -71,7 +87,11 @@ export class NotificationsService {
    * Who hears of one event. A change inside a plan is logged in the plan's room and its pair's
    * room; it is read from the plan's room only, so it notifies once.
    */
-  private async draftsFor(tx: EntityManager, event: EventRow, pair: (id: string) => Promise<PairInfo | null>): Promise<NotificationDraft[]> {
+  private async draftsFor(
+    tx: EntityManager,
+    event: EventRow,
+    pair: (id: string) => Promise<PairInfo | null>,
+  ): Promise<NotificationDraft[]> {
     if (event.type === 'pair.created') {
       const p = event.payload as PairEvent;
       const info = await pair(p.pairId);
@@ -130,7 +150,10 @@ export class NotificationsService {
             ...this.source(event, p.planId, p.programmeId),
             userIds: except(onSide(info, 'mentee'), event.actorId),
             kind: 'plan-reviewed',
-            title: p.verdict === 'approve' ? `${info.mentorName} approved “${p.title}”` : `${info.mentorName} requested changes to “${p.title}”`,
+            title:
+              p.verdict === 'approve'
+                ? `${info.mentorName} approved “${p.title}”`
+                : `${info.mentorName} requested changes to “${p.title}”`,
             body: p.summary,
             link: planLink(p.programmeId, p.planId),
           },
@@ -145,22 +168,44 @@ export class NotificationsService {
    * A new comment: the mentioned people ('mention'); the plan's other side and whoever took part in
    * the thread ('comment'). An edit notifies only people newly mentioned in it.
    */
-  private async commentDrafts(tx: EntityManager, event: EventRow, c: CommentEvent, info: PairInfo): Promise<NotificationDraft[]> {
+  private async commentDrafts(
+    tx: EntityManager,
+    event: EventRow,
+    c: CommentEvent,
+    info: PairInfo,
+  ): Promise<NotificationDraft[]> {
     const readers = new Set(info.people.map((p) => p.userId));
     const author = info.people.find((p) => p.userId === c.authorId);
     const authorName = author?.name || (await this.userName(tx, c.authorId));
     const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [c.planId]);
     const planTitle = plan?.title ?? 'an action plan';
-    const base = { ...this.source(event, c.commentId, c.programmeId), body: excerpt(c.body ?? ''), link: `${planLink(c.programmeId, c.planId)}#comment-${c.commentId}` };
-    let mentioned = except(c.mentions.filter((id) => readers.has(id)), c.authorId);
+    const base = {
+      ...this.source(event, c.commentId, c.programmeId),
+      body: excerpt(c.body ?? ''),
+      link: `${planLink(c.programmeId, c.planId)}#comment-${c.commentId}`,
+    };
+    let mentioned = except(
+      c.mentions.filter((id) => readers.has(id)),
+      c.authorId,
+    );
     if (event.type === 'comment.updated') {
       if (c.body === null || mentioned.length === 0) return [];
-      const told = await tx.execute<{ userId: string }[]>(`select user_id as "userId" from notifications where kind = 'mention' and subject_id = ?`, [c.commentId]);
+      const told = await tx.execute<{ userId: string }[]>(
+        `select user_id as "userId" from notifications where kind = 'mention' and subject_id = ?`,
+        [c.commentId],
+      );
       const already = new Set(told.map((r) => r.userId));
       mentioned = mentioned.filter((id) => !already.has(id));
-      return mentioned.length ? [{ ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` }] : [];
+      return mentioned.length
+        ? [{ ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` }]
+        : [];
     }
-    const otherSide = author?.side === 'mentor' ? onSide(info, 'mentee') : author?.side === 'mentee' ? onSide(info, 'mentor') : onSide(info, 'mentor', 'mentee');
+    const otherSide =
+      author?.side === 'mentor'
+        ? onSide(info, 'mentee')
+        : author?.side === 'mentee'
+          ? onSide(info, 'mentor')
+          : onSide(info, 'mentor', 'mentee');
     // Who had written in the thread before this comment (not after it: reading the event again gives the same people).
     const thread = await tx.execute<{ userId: string }[]>(
       `select distinct t.author_id as "userId" from comments t join comments c on c.id = ?
@@ -169,10 +214,18 @@ export class NotificationsService {
     );
     const participants = thread.map((r) => r.userId).filter((id) => readers.has(id));
     const others = except([...new Set([...otherSide, ...participants])], c.authorId, ...mentioned);
-    const where = c.target.type === 'plan' ? `“${planTitle}”` : `a ${c.target.type === 'milestone' ? 'milestone' : 'progress entry'} of “${planTitle}”`;
+    const where =
+      c.target.type === 'plan'
+        ? `“${planTitle}”`
+        : `a ${c.target.type === 'milestone' ? 'milestone' : 'progress entry'} of “${planTitle}”`;
     return [
       { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` },
-      { ...base, userIds: others, kind: 'comment', title: c.parentId ? `${authorName} replied on ${where}` : `${authorName} commented on ${where}` },
+      {
+        ...base,
+        userIds: others,
+        kind: 'comment',
+        title: c.parentId ? `${authorName} replied on ${where}` : `${authorName} commented on ${where}`,
+      },
     ];
   }
 
@@ -180,7 +233,12 @@ export class NotificationsService {
    * A milestone added to a plan the mentor side approved: what they approved has changed, so they hear
    * of it, with a link to the milestone (the plan page shows everything changed since the approval).
    */
-  private async changedAfterApprovalDrafts(tx: EntityManager, event: EventRow, p: EventPayloads['milestone.created'], info: PairInfo): Promise<NotificationDraft[]> {
+  private async changedAfterApprovalDrafts(
+    tx: EntityManager,
+    event: EventRow,
+    p: EventPayloads['milestone.created'],
+    info: PairInfo,
+  ): Promise<NotificationDraft[]> {
     const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [p.planId]);
     const planTitle = plan?.title ?? 'an action plan';
     return [
@@ -197,7 +255,12 @@ export class NotificationsService {
 
   /** A new pair: each city's members hear whom they will mentor, or who will mentor them, and where to start. */
   private pairFormedDrafts(event: EventRow, p: PairEvent, info: PairInfo): NotificationDraft[] {
-    const base = { ...this.source(event, p.pairId, p.programmeId), kind: 'pair-formed' as const, title: `${p.mentorName} will mentor ${p.menteeName}`, link: pairLink(p.programmeId, p.pairId) };
+    const base = {
+      ...this.source(event, p.pairId, p.programmeId),
+      kind: 'pair-formed' as const,
+      title: `${p.mentorName} will mentor ${p.menteeName}`,
+      link: pairLink(p.programmeId, p.pairId),
+    };
     return [
       {
         ...base,

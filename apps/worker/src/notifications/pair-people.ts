@@ -23,7 +23,17 @@ export interface PairInfo {
  * someone who has left the programme is not told about it any more.
  */
 export async function pairInfo(em: EntityManager, pairId: string): Promise<PairInfo | null> {
-  const rows = await em.execute<{ pairId: string; programmeId: string; mentorName: string; menteeName: string; userId: string | null; name: string | null; side: PairSideOf | null }[]>(
+  const rows = await em.execute<
+    {
+      pairId: string;
+      programmeId: string;
+      mentorName: string;
+      menteeName: string;
+      userId: string | null;
+      name: string | null;
+      side: PairSideOf | null;
+    }[]
+  >(
     `select p.id as "pairId", p.programme_id as "programmeId", mo.name as "mentorName", me.name as "menteeName", u.id as "userId", u.name,
        case when m.role = 'coordinator' then 'coordinator' when m.role = 'expert' then 'expert'
             when m.organisation_id = p.mentee_organisation_id then 'mentee' when m.organisation_id = p.mentor_organisation_id then 'mentor' end as side
@@ -39,8 +49,11 @@ export async function pairInfo(em: EntityManager, pairId: string): Promise<PairI
   );
   if (rows.length === 0) return null;
   const { programmeId, mentorName, menteeName } = rows[0];
-  const people = rows.filter((r) => r.userId && r.side).map((r) => ({ userId: r.userId!, name: r.name ?? '', side: r.side! }));
+  const people = rows
+    .filter((r) => r.userId && r.side)
+    .map((r) => ({ userId: r.userId!, name: r.name ?? '', side: r.side! }));
   return { pairId, programmeId, mentorName, menteeName, people };
 }
 
-export const onSide = (info: PairInfo, ...sides: PairSideOf[]) => info.people.filter((p) => sides.includes(p.side)).map((p) => p.userId);
+export const onSide = (info: PairInfo, ...sides: PairSideOf[]) =>
+  info.people.filter((p) => sides.includes(p.side)).map((p) => p.userId);

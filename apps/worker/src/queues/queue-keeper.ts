@@ -36,7 +36,13 @@ export class QueueKeeper implements OnApplicationShutdown {
    * Keeps a daily (or any repeating) job scheduled: upserts scheduler `id` now and every interval.
    * Idempotent: every worker process upserts the same id, so there is one schedule however many run.
    */
-  async keepSchedule<Q extends Queue>(queue: Q, id: string, schedule: RepeatOptions, template: Parameters<Q['upsertJobScheduler']>[2], what: string): Promise<void> {
+  async keepSchedule<Q extends Queue>(
+    queue: Q,
+    id: string,
+    schedule: RepeatOptions,
+    template: Parameters<Q['upsertJobScheduler']>[2],
+    what: string,
+  ): Promise<void> {
     await this.keep(`schedule of ${what}`, queue, () => queue.upsertJobScheduler(id, schedule, template));
     this.logger.log({ scheduler: id, ...schedule }, `scheduled ${what}`);
   }

@@ -26,11 +26,17 @@ export function startWorker(worker: Worker, config: WorkerConfig) {
   logConnectionErrors(worker);
   worker.concurrency = config.concurrency;
   // A job whose worker died is run again (our jobs are idempotent); a job that kills its worker again and again fails after 3.
-  Object.assign(worker.opts, { lockDuration: config.jobLockMs, lockRenewTime: config.jobLockMs / 2, stalledInterval: config.jobLockMs, maxStalledCount: 3 });
+  Object.assign(worker.opts, {
+    lockDuration: config.jobLockMs,
+    lockRenewTime: config.jobLockMs / 2,
+    stalledInterval: config.jobLockMs,
+    maxStalledCount: 3,
+  });
   // The lock manager copies the lock settings when it is made; make it again with ours (before run()).
   (worker as unknown as { createLockManager(): void }).createLockManager();
   void worker.run().catch(() => undefined);
 }
 
 /** The day (UTC) a scheduled job was due: a retry the next morning still works for the day it was meant for. */
-export const scheduledDay = (job: { timestamp: number; delay?: number }) => new Date(job.timestamp + (job.delay ?? 0)).toISOString().slice(0, 10);
+export const scheduledDay = (job: { timestamp: number; delay?: number }) =>
+  new Date(job.timestamp + (job.delay ?? 0)).toISOString().slice(0, 10);

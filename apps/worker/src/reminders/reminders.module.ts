@@ -21,7 +21,11 @@ export class RemindersQueue {
   constructor(@InjectQueue(REMINDERS_QUEUE) readonly queue: Queue<RemindersJob, RemindersResult>) {}
 
   enqueue(day: string) {
-    return this.queue.add('remind', { v: 1, kind: 'daily-reminders', day }, { ...REMINDERS_JOB_OPTIONS, jobId: remindersJobId(day) });
+    return this.queue.add(
+      'remind',
+      { v: 1, kind: 'daily-reminders', day },
+      { ...REMINDERS_JOB_OPTIONS, jobId: remindersJobId(day) },
+    );
   }
 }
 
@@ -38,6 +42,12 @@ export class RemindersModule implements OnModuleInit {
   ) {}
 
   async onModuleInit() {
-    await this.keeper.keepSchedule(this.queue, REMINDERS_SCHEDULER_ID, REMINDERS_SCHEDULE, { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS }, 'the daily reminders');
+    await this.keeper.keepSchedule(
+      this.queue,
+      REMINDERS_SCHEDULER_ID,
+      REMINDERS_SCHEDULE,
+      { name: 'remind', data: { v: 1, kind: 'daily-reminders' }, opts: REMINDERS_JOB_OPTIONS },
+      'the daily reminders',
+    );
   }
 }

@@ -48,7 +48,13 @@ export class RemindersService {
 
   async run(today: string, onProgress?: (percent: number) => Promise<void>): Promise<Omit<RemindersResult, 'stalled'>> {
     if (!isIsoDate(today)) throw new Error(`reminders: "${today}" is not a YYYY-MM-DD date`);
-    const result: Omit<RemindersResult, 'stalled'> = { day: today, dueSoon: 0, overdue: 0, escalation: 0, notifications: 0 };
+    const result: Omit<RemindersResult, 'stalled'> = {
+      day: today,
+      dueSoon: 0,
+      overdue: 0,
+      escalation: 0,
+      notifications: 0,
+    };
     const candidates = await this.candidates(today);
     let done = 0;
     for (const m of candidates) {
@@ -115,15 +121,31 @@ export class RemindersService {
   }
 
   private draft(m: CandidateRow, kind: ReminderKind, userIds: string[]): NotificationDraft {
-    const base = { userIds, sourceEventSeq: null, subjectId: m.milestoneId, programmeId: m.programmeId, link: `${planLink(m.programmeId, m.planId)}#milestone-${m.milestoneId}` };
+    const base = {
+      userIds,
+      sourceEventSeq: null,
+      subjectId: m.milestoneId,
+      programmeId: m.programmeId,
+      link: `${planLink(m.programmeId, m.planId)}#milestone-${m.milestoneId}`,
+    };
     const where = `Action plan “${m.planTitle}” (${m.menteeName}, mentored by ${m.mentorName})${m.owner ? `; owner: ${m.owner}` : ''}.`;
     switch (kind) {
       case 'due-soon': {
         const days = -m.daysLate;
-        return { ...base, kind: 'milestone-due-soon', title: `“${m.title}” is due ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`} (${m.dueDate})`, body: where };
+        return {
+          ...base,
+          kind: 'milestone-due-soon',
+          title: `“${m.title}” is due ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`} (${m.dueDate})`,
+          body: where,
+        };
       }
       case 'overdue':
-        return { ...base, kind: 'milestone-overdue', title: `“${m.title}” is overdue: it was due on ${m.dueDate}`, body: `${where} Log progress or move the due date.` };
+        return {
+          ...base,
+          kind: 'milestone-overdue',
+          title: `“${m.title}” is overdue: it was due on ${m.dueDate}`,
+          body: `${where} Log progress or move the due date.`,
+        };
       case 'escalation':
         return {
           ...base,

@@ -25,9 +25,17 @@ export class StallAlertsService {
     const em = this.em.fork();
     const rows = await pairActivity(em, null);
     // Each programme's pairs are measured against that programme's thresholds.
-    const signals = rows.flatMap((row) => stallSignals([row], row, now).map((signal) => ({ signal, pair: row, key: stallKey(signal) })));
+    const signals = rows.flatMap((row) =>
+      stallSignals([row], row, now).map((signal) => ({ signal, pair: row, key: stallKey(signal) })),
+    );
     if (signals.length === 0) return 0;
-    const alerted = new Set((await em.execute<{ key: string }[]>(`select key from stall_alerts where key in (?)`, [signals.map((s) => s.key)])).map((r) => r.key));
+    const alerted = new Set(
+      (
+        await em.execute<{ key: string }[]>(`select key from stall_alerts where key in (?)`, [
+          signals.map((s) => s.key),
+        ])
+      ).map((r) => r.key),
+    );
     const coordinators = new Map<string, Promise<string[]>>();
     const coordinatorsOf = (programmeId: string) => {
       if (!coordinators.has(programmeId)) coordinators.set(programmeId, this.coordinators(em, programmeId));
@@ -41,7 +49,12 @@ export class StallAlertsService {
     return sent;
   }
 
-  private alert(signal: StallSignal, key: string, pair: PairNames, coordinatorsOf: (programmeId: string) => Promise<string[]>): Promise<boolean> {
+  private alert(
+    signal: StallSignal,
+    key: string,
+    pair: PairNames,
+    coordinatorsOf: (programmeId: string) => Promise<string[]>,
+  ): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const [row] = await tx.execute<{ key: string }[]>(
         `insert into stall_alerts (key, programme_id, pair_id, sent_at) values (?, ?, ?, now()) on conflict do nothing returning key`,
@@ -55,7 +68,10 @@ export class StallAlertsService {
   }
 
   private async coordinators(em: EntityManager, programmeId: string): Promise<string[]> {
-    const rows = await em.execute<{ userId: string }[]>(`select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`, [programmeId]);
+    const rows = await em.execute<{ userId: string }[]>(
+      `select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`,
+      [programmeId],
+    );
     return rows.map((r) => r.userId);
   }
 }
@@ -67,12 +83,30 @@ function stallDraft(signal: StallSignal, pair: PairNames, userIds: string[]): No
   const base = { userIds, kind: 'pair-stalled' as const, sourceEventSeq: null, programmeId: pair.programmeId };
   switch (signal.kind) {
     case 'no-activity':
-      return { ...base, subjectId: signal.pairId, link: `/programmes/${pair.programmeId}/dashboard#stalled`, title: `${who}: no activity for ${signal.days} days`, body: `Nothing has happened in this pair since ${since}. A word from the coordinator may help.` };
+      return {
+        ...base,
+        subjectId: signal.pairId,
+        link: `/programmes/${pair.programmeId}/dashboard#stalled`,
+        title: `${who}: no activity for ${signal.days} days`,
+        body: `Nothing has happened in this pair since ${since}. A word from the coordinator may help.`,
+      };
     case 'plan-not-reviewed':
-      return { ...base, subjectId: signal.planId, link: planLink(pair.programmeId, signal.planId), title: `${who}: “${signal.planTitle}” waits ${signal.days} days for review`, body: `The plan was submitted on ${since} and ${pair.mentorName} has not reviewed it yet.` };
+      return {
+        ...base,
+        subjectId: signal.planId,
+        link: planLink(pair.programmeId, signal.planId),
+        title: `${who}: “${signal.planTitle}” waits ${signal.days} days for review`,
+        body: `The plan was submitted on ${since} and ${pair.mentorName} has not reviewed it yet.`,
+      };
     case 'thread-unanswered': {
       const awaited = signal.awaiting === 'mentee' ? pair.menteeName : pair.mentorName;
-      return { ...base, subjectId: signal.threadId, link: `${planLink(pair.programmeId, signal.planId)}#comment-${signal.threadId}`, title: `${who}: a thread on “${signal.planTitle}” waits ${signal.days} days for ${awaited}`, body: `The last comment was written on ${since}; ${awaited} has not answered yet.` };
+      return {
+        ...base,
+        subjectId: signal.threadId,
+        link: `${planLink(pair.programmeId, signal.planId)}#comment-${signal.threadId}`,
+        title: `${who}: a thread on “${signal.planTitle}” waits ${signal.days} days for ${awaited}`,
+        body: `The last comment was written on ${since}; ${awaited} has not answered yet.`,
+      };
     }
     default: {
       const unknown: never = signal;

@@ -73,7 +73,14 @@ export async function loadReportData(em: EntityManager, programmeId: string, tod
      order by me.name, mo.name, a.title, m.due_date, m.title, m.id`,
     [today, today, programmeId],
   );
-  const assessments = await em.execute<{ organisationName: string; benchmarkCode: string; phase: AssessmentPhase; answers: { questionCode: string; rating: Rating }[] }[]>(
+  const assessments = await em.execute<
+    {
+      organisationName: string;
+      benchmarkCode: string;
+      phase: AssessmentPhase;
+      answers: { questionCode: string; rating: Rating }[];
+    }[]
+  >(
     `select o.name as "organisationName", s.benchmark_code as "benchmarkCode", s.phase,
        coalesce(json_agg(json_build_object('questionCode', aa.question_code, 'rating', aa.rating)) filter (where aa.id is not null), '[]') as answers
      from assessments s join organisations o on o.id = s.organisation_id left join assessment_answers aa on aa.assessment_id = s.id
@@ -93,18 +100,34 @@ export async function loadReportData(em: EntityManager, programmeId: string, tod
      from consortium_milestones where programme_id = ? order by due_date, title`,
     [today, programmeId],
   );
-  return { programme, today, pairs, milestones: milestones.map((m) => ({ ...m, daysLate: Number(m.daysLate) })), scores: toScores(assessments, benchmarks), consortiumMilestones: consortium };
+  return {
+    programme,
+    today,
+    pairs,
+    milestones: milestones.map((m) => ({ ...m, daysLate: Number(m.daysLate) })),
+    scores: toScores(assessments, benchmarks),
+    consortiumMilestones: consortium,
+  };
 }
 
 function toScores(
-  assessments: { organisationName: string; benchmarkCode: string; phase: AssessmentPhase; answers: { questionCode: string; rating: Rating }[] }[],
+  assessments: {
+    organisationName: string;
+    benchmarkCode: string;
+    phase: AssessmentPhase;
+    answers: { questionCode: string; rating: Rating }[];
+  }[],
   benchmarks: { code: string; sections: (SectionShape & { title: string })[] }[],
 ): SectionScores[] {
   const groups = new Map<string, SectionScores>();
   for (const a of assessments) {
     const sections = benchmarks.find((b) => b.code === a.benchmarkCode)?.sections ?? [];
     const key = `${a.organisationName}\u0000${a.benchmarkCode}`;
-    const group = groups.get(key) ?? { organisationName: a.organisationName, benchmarkCode: a.benchmarkCode, sections: sections.map((s) => ({ code: s.code, title: s.title, baseline: null, followUp: null })) };
+    const group = groups.get(key) ?? {
+      organisationName: a.organisationName,
+      benchmarkCode: a.benchmarkCode,
+      sections: sections.map((s) => ({ code: s.code, title: s.title, baseline: null, followUp: null })),
+    };
     const scored = scoreAssessment(sections, a.answers);
     for (const s of group.sections) {
       const score = scored.sections.find((x) => x.sectionCode === s.code)?.score ?? null;

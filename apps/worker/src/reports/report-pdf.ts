@@ -14,8 +14,16 @@ const FOLLOW_UP_COLOUR = '#1f6feb';
  * The funder report: cover, per-pair summary, section scores baseline vs follow-up (a bar chart
  * drawn with pdfkit), late milestones, consortium milestones. Resolves when the file is written.
  */
-export function writeReportPdf(data: ReportData, file: string, onSection?: (percent: number) => Promise<void> | void): Promise<void> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${data.programme.name} — report`, Author: 'CityMentor' } });
+export function writeReportPdf(
+  data: ReportData,
+  file: string,
+  onSection?: (percent: number) => Promise<void> | void,
+): Promise<void> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `${data.programme.name} — report`, Author: 'CityMentor' },
+  });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const out = createWriteStream(file);
@@ -28,7 +36,15 @@ export function writeReportPdf(data: ReportData, file: string, onSection?: (perc
 
   const width = doc.page.width - 2 * MARGIN;
   const heading = (text: string) => {
-    doc.moveDown(1).font('bold').fontSize(15).fillColor('black').text(text, MARGIN).moveDown(0.4).font('body').fontSize(10);
+    doc
+      .moveDown(1)
+      .font('bold')
+      .fontSize(15)
+      .fillColor('black')
+      .text(text, MARGIN)
+      .moveDown(0.4)
+      .font('body')
+      .fontSize(10);
   };
   const ensure = (height: number) => {
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -40,7 +56,9 @@ export function writeReportPdf(data: ReportData, file: string, onSection?: (perc
   doc.text(`Programme period: ${data.programme.startDate} – ${data.programme.endDate}`);
   doc.text(`Report as of ${data.today}`);
   const late = data.milestones.filter((m) => m.late);
-  doc.moveDown().text(`${data.pairs.length} mentoring pairs · ${data.milestones.length} milestones · ${late.length} late`);
+  doc
+    .moveDown()
+    .text(`${data.pairs.length} mentoring pairs · ${data.milestones.length} milestones · ${late.length} late`);
   doc.addPage();
 
   // Per-pair summary
@@ -50,18 +68,28 @@ export function writeReportPdf(data: ReportData, file: string, onSection?: (perc
     const plans = new Set(ms.map((m) => m.planTitle));
     ensure(40);
     doc.font('bold').text(`${p.mentorName} → ${p.menteeName}`);
-    doc.font('body').text(
-      `Benchmark ${p.benchmarkCode} · ${p.status} · ${plans.size} plan(s) · ${ms.length} milestones: ${ms.filter((m) => m.status === 'done').length} done, ` +
-        `${ms.filter((m) => m.status === 'in-progress').length} in progress, ${ms.filter((m) => m.status === 'blocked').length} blocked, ${ms.filter((m) => m.late).length} late`,
-    );
+    doc
+      .font('body')
+      .text(
+        `Benchmark ${p.benchmarkCode} · ${p.status} · ${plans.size} plan(s) · ${ms.length} milestones: ${ms.filter((m) => m.status === 'done').length} done, ` +
+          `${ms.filter((m) => m.status === 'in-progress').length} in progress, ${ms.filter((m) => m.status === 'blocked').length} blocked, ${ms.filter((m) => m.late).length} late`,
+      );
     doc.moveDown(0.4);
   }
   Promise.resolve(onSection?.(50)).catch(() => undefined);
 
   // Scores: baseline vs follow-up per section, as horizontal bars
   heading('Self-assessment scores: baseline vs follow-up');
-  doc.rect(MARGIN, doc.y, 10, 8).fill(BASELINE_COLOUR).fillColor('black').text('baseline', MARGIN + 14, doc.y - 1);
-  doc.rect(MARGIN + 80, doc.y - 11, 10, 8).fill(FOLLOW_UP_COLOUR).fillColor('black').text('follow-up', MARGIN + 94, doc.y - 12);
+  doc
+    .rect(MARGIN, doc.y, 10, 8)
+    .fill(BASELINE_COLOUR)
+    .fillColor('black')
+    .text('baseline', MARGIN + 14, doc.y - 1);
+  doc
+    .rect(MARGIN + 80, doc.y - 11, 10, 8)
+    .fill(FOLLOW_UP_COLOUR)
+    .fillColor('black')
+    .text('follow-up', MARGIN + 94, doc.y - 12);
   doc.moveDown(0.5);
   if (data.scores.length === 0) doc.text('No self-assessments yet.');
   const labelWidth = 190;
@@ -94,7 +122,9 @@ export function writeReportPdf(data: ReportData, file: string, onSection?: (perc
   for (const m of late) {
     ensure(30);
     doc.font('bold').text(`${m.milestoneTitle}`, MARGIN).font('body');
-    doc.text(`${m.mentorName} → ${m.menteeName} · “${m.planTitle}” · due ${m.dueDate}, ${m.daysLate} days late · ${m.status}${m.owner ? ` · owner ${m.owner}` : ''}`);
+    doc.text(
+      `${m.mentorName} → ${m.menteeName} · “${m.planTitle}” · due ${m.dueDate}, ${m.daysLate} days late · ${m.status}${m.owner ? ` · owner ${m.owner}` : ''}`,
+    );
     doc.moveDown(0.3);
   }
 

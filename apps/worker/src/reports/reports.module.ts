@@ -31,7 +31,10 @@ export class ReportsModule implements OnModuleInit {
     await this.keeper.keep('jobs of unfinished reports', this.queue, async () => {
       const unfinished = await this.em
         .fork()
-        .execute<{ id: string }[]>(`select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`, [this.config.queueKeepIntervalMs / 1000]);
+        .execute<{ id: string }[]>(
+          `select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`,
+          [this.config.queueKeepIntervalMs / 1000],
+        );
       // A job id that is already there (waiting, running, or kept after failing) is left as it is.
       if (unfinished.length) await this.queue.addBulk(unfinished.map(({ id }) => buildReportJob(id)));
     });

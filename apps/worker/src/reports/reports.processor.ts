@@ -31,7 +31,10 @@ export class ReportsProcessor extends QueueProcessor {
   async onFailed(job: ReportJob | undefined, error: Error) {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-    this.logger.warn({ reportId: job.data.reportId, attempt: job.attemptsMade, final, err: error }, 'building a report failed');
+    this.logger.warn(
+      { reportId: job.data.reportId, attempt: job.attemptsMade, final, err: error },
+      'building a report failed',
+    );
     if (final) await this.reports.fail(job.data.reportId, error.message);
   }
 }

@@ -37,7 +37,10 @@ export class ReportsService {
   async build(reportId: string, today = todayIso()): Promise<{ fileName: string; sizeBytes: number } | null> {
     const [report] = await this.em
       .fork()
-      .execute<ReportRow[]>(`select id, programme_id as "programmeId", requested_by_id as "requestedById", format, status from reports where id = ?`, [reportId]);
+      .execute<ReportRow[]>(
+        `select id, programme_id as "programmeId", requested_by_id as "requestedById", format, status from reports where id = ?`,
+        [reportId],
+      );
     if (!report) throw new Error(`report ${reportId} not found`);
     if (report.status === 'done') return null;
     await this.progress(report, 'running', 5);
@@ -62,11 +65,20 @@ export class ReportsService {
 
   /** After the last attempt failed: the report says so, with the reason. */
   async fail(reportId: string, error: string) {
-    const [report] = await this.em.fork().execute<ReportRow[]>(`select id, requested_by_id as "requestedById", format, status from reports where id = ?`, [reportId]);
+    const [report] = await this.em
+      .fork()
+      .execute<ReportRow[]>(`select id, requested_by_id as "requestedById", format, status from reports where id = ?`, [
+        reportId,
+      ]);
     if (report && report.status !== 'done') await this.progress(report, 'failed', 0, { error: error.slice(0, 1000) });
   }
 
-  private async progress(report: Pick<ReportRow, 'id' | 'requestedById'>, status: ReportStatus, progress: number, extra: { fileName?: string; sizeBytes?: number; error?: string } = {}) {
+  private async progress(
+    report: Pick<ReportRow, 'id' | 'requestedById'>,
+    status: ReportStatus,
+    progress: number,
+    extra: { fileName?: string; sizeBytes?: number; error?: string } = {},
+  ) {
     await this.em.fork().transactional(async (tx) => {
       // Progress reported while the PDF is drawn is not awaited: a late one must never move a
       // finished report (or a further step) back.
@@ -75,10 +87,28 @@ export class ReportsService {
            finished_at = case when ? in ('done', 'failed') then now() else null end
          where id = ? and status not in ('done', 'failed') and (? <> 'running' or progress <= ?)
          returning id`,
-        [status, progress, extra.fileName ?? null, extra.sizeBytes ?? null, extra.error ?? null, status, report.id, status, progress],
+        [
+          status,
+          progress,
+          extra.fileName ?? null,
+          extra.sizeBytes ?? null,
+          extra.error ?? null,
+          status,
+          report.id,
+          status,
+          progress,
+        ],
       );
       if (updated.length === 0) return;
-      await appendEvents(tx, [{ room: `user:${report.requestedById}`, type: 'report.updated', payload: { reportId: report.id, status, progress }, actorId: null, programmeId: null }]);
+      await appendEvents(tx, [
+        {
+          room: `user:${report.requestedById}`,
+          type: 'report.updated',
+          payload: { reportId: report.id, status, progress },
+          actorId: null,
+          programmeId: null,
+        },
+      ]);
     });
   }
 }

@@ -10,7 +10,15 @@ import { assertReadyToSubmit, type SubmissionDraft } from './plan-readiness';
 
 export type PlanFields = Pick<
   ActionPlan,
-  'title' | 'objective' | 'sectionCodes' | 'gapQuestionCodes' | 'activities' | 'indicators' | 'stakeholders' | 'budget' | 'owner'
+  | 'title'
+  | 'objective'
+  | 'sectionCodes'
+  | 'gapQuestionCodes'
+  | 'activities'
+  | 'indicators'
+  | 'stakeholders'
+  | 'budget'
+  | 'owner'
 >;
 
 /** A mentee city's plan to close gaps in one or more benchmark sections, reviewed by its mentor. */
@@ -53,7 +61,11 @@ export class ActionPlan {
   @Property({ type: 'string', length: 200 })
   owner: string & Opt = '';
 
-  @Enum({ items: ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'], type: 'string', length: 24 })
+  @Enum({
+    items: ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'completed', 'archived'],
+    type: 'string',
+    length: 24,
+  })
   state: PlanState & Opt = 'draft';
 
   /** Optimistic lock: MikroORM adds `where version = ?` to every update and bumps it. */
@@ -81,7 +93,9 @@ export class ActionPlan {
 
   constructor(pair: Pair, fields: Partial<PlanFields> & Pick<PlanFields, 'title' | 'sectionCodes'>, createdBy: string) {
     if (fields.sectionCodes.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'sectionCodes must name at least one section', [{ path: 'sectionCodes', message: 'sectionCodes must name at least one section' }]);
+      throw new DomainError('VALIDATION_FAILED', 'sectionCodes must name at least one section', [
+        { path: 'sectionCodes', message: 'sectionCodes must name at least one section' },
+      ]);
     }
     this.pair = pair;
     this.createdBy = createdBy;
@@ -99,11 +113,15 @@ export class ActionPlan {
 
   assertEditable() {
     if (!isEditable(this.state)) {
-      throw new DomainError('TRANSITION_NOT_ALLOWED', `A plan that is ${this.state} cannot be edited; only draft or changes-requested plans can`, {
-        state: this.state,
-        action: 'edit',
-        allowed: [],
-      });
+      throw new DomainError(
+        'TRANSITION_NOT_ALLOWED',
+        `A plan that is ${this.state} cannot be edited; only draft or changes-requested plans can`,
+        {
+          state: this.state,
+          action: 'edit',
+          allowed: [],
+        },
+      );
     }
   }
 
@@ -165,7 +183,9 @@ export class ActionPlan {
       if (value !== undefined) Object.assign(this, { [key]: value });
     }
     if (this.sectionCodes.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'sectionCodes must name at least one section', [{ path: 'sectionCodes', message: 'sectionCodes must name at least one section' }]);
+      throw new DomainError('VALIDATION_FAILED', 'sectionCodes must name at least one section', [
+        { path: 'sectionCodes', message: 'sectionCodes must name at least one section' },
+      ]);
     }
   }
 }

@@ -17,13 +17,23 @@ describe('milestones and the gaps of their plan', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'gapQuestionCodes', message: expect.stringContaining('access-to-finance.q3') }] });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'gapQuestionCodes', message: expect.stringContaining('access-to-finance.q3') }],
+    });
     expect((error as DomainError).message).not.toContain('access-to-finance.q1');
   });
 
   it('marks the gaps no milestone addresses, in the plan’s order', () => {
     expect(uncoveredGaps(planGaps, [])).toEqual(planGaps);
-    expect(uncoveredGaps(planGaps, [{ gapQuestionCodes: ['access-to-finance.q2'] }, { gapQuestionCodes: [] }])).toEqual(['access-to-finance.q1', 'access-to-finance.q4']);
-    expect(uncoveredGaps(planGaps, [{ gapQuestionCodes: ['access-to-finance.q4', 'access-to-finance.q1'] }, { gapQuestionCodes: ['access-to-finance.q2'] }])).toEqual([]);
+    expect(uncoveredGaps(planGaps, [{ gapQuestionCodes: ['access-to-finance.q2'] }, { gapQuestionCodes: [] }])).toEqual(
+      ['access-to-finance.q1', 'access-to-finance.q4'],
+    );
+    expect(
+      uncoveredGaps(planGaps, [
+        { gapQuestionCodes: ['access-to-finance.q4', 'access-to-finance.q1'] },
+        { gapQuestionCodes: ['access-to-finance.q2'] },
+      ]),
+    ).toEqual([]);
   });
 });

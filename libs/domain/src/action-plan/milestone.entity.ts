@@ -4,7 +4,10 @@ import type { WorkStatus } from '@citymentor/contracts';
 import { DomainError, staleVersion } from '../shared/domain-error';
 import type { ActionPlan } from './action-plan.entity';
 
-export type MilestoneFields = Pick<Milestone, 'title' | 'description' | 'dueDate' | 'owner' | 'status' | 'gapQuestionCodes'>;
+export type MilestoneFields = Pick<
+  Milestone,
+  'title' | 'description' | 'dueDate' | 'owner' | 'status' | 'gapQuestionCodes'
+>;
 
 /**
  * A milestone addresses gaps of its own plan only: the guide questions it names must be among the
@@ -18,7 +21,10 @@ export function assertGapsOfPlan(gapQuestionCodes: readonly string[], planGaps: 
 }
 
 /** The plan's gaps that none of its milestones addresses yet, in the plan's order. */
-export function uncoveredGaps(planGaps: readonly string[], milestones: readonly { gapQuestionCodes: readonly string[] }[]): string[] {
+export function uncoveredGaps(
+  planGaps: readonly string[],
+  milestones: readonly { gapQuestionCodes: readonly string[] }[],
+): string[] {
   const covered = new Set(milestones.flatMap((m) => m.gapQuestionCodes));
   return planGaps.filter((q) => !covered.has(q));
 }

@@ -27,12 +27,27 @@ describe('diffPlans', () => {
     after.activities.push('Evaluate');
     after.milestones[0].dueDate = '2027-04-01';
     after.milestones.splice(1, 1);
-    after.milestones.push({ id: 'm3', title: 'Opened', description: 'Doors open', dueDate: '2027-09-01', owner: 'Mayor', status: 'planned' });
+    after.milestones.push({
+      id: 'm3',
+      title: 'Opened',
+      description: 'Doors open',
+      dueDate: '2027-09-01',
+      owner: 'Mayor',
+      status: 'planned',
+    });
 
     const diff = diffPlans(base, after);
     expect(diff.fields).toEqual([
-      { field: 'objective', before: 'Open a one-stop shop for migrant entrepreneurs', after: 'Open a one-stop shop with partners' },
-      { field: 'activities', before: ['Map services', 'Train staff'], after: ['Map services', 'Train staff', 'Evaluate'] },
+      {
+        field: 'objective',
+        before: 'Open a one-stop shop for migrant entrepreneurs',
+        after: 'Open a one-stop shop with partners',
+      },
+      {
+        field: 'activities',
+        before: ['Map services', 'Train staff'],
+        after: ['Map services', 'Train staff', 'Evaluate'],
+      },
     ]);
     expect(diff.milestones.map((m) => [m.milestoneId, m.change])).toEqual([
       ['m1', 'changed'],
@@ -48,7 +63,12 @@ describe('diffPlans', () => {
     after.milestones[0].gapQuestionCodes = ['comprehensive-support.q1'];
     after.milestones[1].gapQuestionCodes = [];
     expect(diffPlans(base, after).milestones).toEqual([
-      { milestoneId: 'm1', title: 'Services mapped', change: 'changed', fields: [{ field: 'gapQuestionCodes', before: [], after: ['comprehensive-support.q1'] }] },
+      {
+        milestoneId: 'm1',
+        title: 'Services mapped',
+        change: 'changed',
+        fields: [{ field: 'gapQuestionCodes', before: [], after: ['comprehensive-support.q1'] }],
+      },
     ]);
   });
 });
@@ -60,7 +80,15 @@ describe('changesSinceApproval', () => {
     now.milestones[1].status = 'in-progress';
     expect(changesSinceApproval(base, now)).toEqual({ fields: [], milestones: [] });
 
-    now.milestones.push({ id: 'm3', title: 'Desk opens', description: '', dueDate: '2027-09-01', owner: 'Anna', status: 'in-progress', gapQuestionCodes: ['comprehensive-support.q1'] });
+    now.milestones.push({
+      id: 'm3',
+      title: 'Desk opens',
+      description: '',
+      dueDate: '2027-09-01',
+      owner: 'Anna',
+      status: 'in-progress',
+      gapQuestionCodes: ['comprehensive-support.q1'],
+    });
     const diff = changesSinceApproval(base, now);
     expect(diff.milestones).toEqual([
       {

@@ -43,7 +43,17 @@ export interface PlanDiff {
   milestones: MilestoneChange[];
 }
 
-const PLAN_FIELDS = ['title', 'objective', 'sectionCodes', 'gapQuestionCodes', 'activities', 'indicators', 'stakeholders', 'budget', 'owner'] as const;
+const PLAN_FIELDS = [
+  'title',
+  'objective',
+  'sectionCodes',
+  'gapQuestionCodes',
+  'activities',
+  'indicators',
+  'stakeholders',
+  'budget',
+  'owner',
+] as const;
 const MILESTONE_FIELDS = ['title', 'description', 'dueDate', 'owner', 'status', 'gapQuestionCodes'] as const;
 type MilestoneField = (typeof MILESTONE_FIELDS)[number];
 
@@ -55,13 +65,20 @@ function compare<T extends object>(before: T, after: T, fields: readonly (keyof 
     .map((field) => ({ field, before: before[field] as FieldValue, after: after[field] as FieldValue }));
 }
 
-const withGaps = (m: MilestoneSnapshot): Required<MilestoneSnapshot> => ({ ...m, gapQuestionCodes: m.gapQuestionCodes ?? [] });
+const withGaps = (m: MilestoneSnapshot): Required<MilestoneSnapshot> => ({
+  ...m,
+  gapQuestionCodes: m.gapQuestionCodes ?? [],
+});
 
 /**
  * Field by field, what changed from one revision to another: the plan's fields, then milestones added,
  * removed or changed. `ignore` leaves milestone fields out of the comparison (see `changesSinceApproval`).
  */
-export function diffPlans(before: PlanSnapshot, after: PlanSnapshot, { ignore = [] as readonly MilestoneField[] } = {}): PlanDiff {
+export function diffPlans(
+  before: PlanSnapshot,
+  after: PlanSnapshot,
+  { ignore = [] as readonly MilestoneField[] } = {},
+): PlanDiff {
   const fieldsOfMilestones = MILESTONE_FIELDS.filter((f) => !ignore.includes(f));
   const old = new Map(before.milestones.map((m) => [m.id, withGaps(m)]));
   const now = new Map(after.milestones.map((m) => [m.id, m]));
@@ -69,14 +86,25 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot, { ignore = 
   for (const m of after.milestones.map(withGaps)) {
     const previous = old.get(m.id);
     if (!previous) {
-      milestones.push({ milestoneId: m.id, title: m.title, change: 'added', fields: fieldsOfMilestones.map((f) => ({ field: f, before: null, after: m[f] })) });
+      milestones.push({
+        milestoneId: m.id,
+        title: m.title,
+        change: 'added',
+        fields: fieldsOfMilestones.map((f) => ({ field: f, before: null, after: m[f] })),
+      });
     } else {
       const fields = compare(previous, m, fieldsOfMilestones);
       if (fields.length) milestones.push({ milestoneId: m.id, title: m.title, change: 'changed', fields });
     }
   }
   for (const m of before.milestones.map(withGaps)) {
-    if (!now.has(m.id)) milestones.push({ milestoneId: m.id, title: m.title, change: 'removed', fields: fieldsOfMilestones.map((f) => ({ field: f, before: m[f], after: null })) });
+    if (!now.has(m.id))
+      milestones.push({
+        milestoneId: m.id,
+        title: m.title,
+        change: 'removed',
+        fields: fieldsOfMilestones.map((f) => ({ field: f, before: m[f], after: null })),
+      });
   }
   return { fields: compare(before, after, PLAN_FIELDS), milestones };
 }
@@ -86,4 +114,5 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot, { ignore = 
  * as it is now. Milestone statuses are left out: they move with the work (progress), they do not change
  * what was agreed.
  */
-export const changesSinceApproval = (approved: PlanSnapshot, now: PlanSnapshot): PlanDiff => diffPlans(approved, now, { ignore: ['status'] });
+export const changesSinceApproval = (approved: PlanSnapshot, now: PlanSnapshot): PlanDiff =>
+  diffPlans(approved, now, { ignore: ['status'] });

@@ -10,9 +10,21 @@ describe('what a plan needs before it is submitted', () => {
     ['nothing written', { objective: '', milestones: [] }, ['objective', 'milestone']],
     ['an objective of blanks only', { objective: '  \n ', milestones: [dated('Business office')] }, ['objective']],
     ['an objective, no milestone', { objective: 'Open a desk', milestones: [] }, ['milestone']],
-    ['milestones none of which has an owner', { objective: 'Open a desk', milestones: [dated(''), dated('  ')] }, ['milestone-owner']],
-    ['an owned milestone without a due date', { objective: 'Open a desk', milestones: [{ dueDate: null, owner: 'Business office' }] }, ['milestone-owner']],
-    ['an objective and one owned, dated milestone among others', { objective: 'Open a desk', milestones: [dated(''), dated('Business office')] }, []],
+    [
+      'milestones none of which has an owner',
+      { objective: 'Open a desk', milestones: [dated(''), dated('  ')] },
+      ['milestone-owner'],
+    ],
+    [
+      'an owned milestone without a due date',
+      { objective: 'Open a desk', milestones: [{ dueDate: null, owner: 'Business office' }] },
+      ['milestone-owner'],
+    ],
+    [
+      'an objective and one owned, dated milestone among others',
+      { objective: 'Open a desk', milestones: [dated(''), dated('Business office')] },
+      [],
+    ],
   ])('%s: missing %j', (_name, plan, missing) => {
     expect(missingForSubmit(plan)).toEqual(missing);
   });
@@ -27,14 +39,16 @@ describe('what a plan needs before it is submitted', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       code: 'PLAN_INCOMPLETE',
-      message: 'This plan cannot be submitted yet: it needs an objective and at least one milestone with a due date and an owner',
+      message:
+        'This plan cannot be submitted yet: it needs an objective and at least one milestone with a due date and an owner',
       details: { missing: ['objective', 'milestone'] },
     });
   });
 });
 
 describe('ActionPlan: submitting and withdrawing', () => {
-  const plan = (objective = 'Open a desk') => new ActionPlan({} as Pair, { title: 'Desk', sectionCodes: ['strategy'], objective }, 'user');
+  const plan = (objective = 'Open a desk') =>
+    new ActionPlan({} as Pair, { title: 'Desk', sectionCodes: ['strategy'], objective }, 'user');
 
   it('submits a complete plan and counts a revision', () => {
     const p = plan();
@@ -44,7 +58,9 @@ describe('ActionPlan: submitting and withdrawing', () => {
 
   it('leaves an incomplete plan as it was', () => {
     const p = plan('');
-    expect(() => p.submit([dated('Business office')])).toThrow(expect.objectContaining({ code: 'PLAN_INCOMPLETE', details: { missing: ['objective'] } }));
+    expect(() => p.submit([dated('Business office')])).toThrow(
+      expect.objectContaining({ code: 'PLAN_INCOMPLETE', details: { missing: ['objective'] } }),
+    );
     expect(p).toMatchObject({ state: 'draft', revisionCount: 0 });
   });
 

@@ -24,7 +24,9 @@ describe('plan workflow', () => {
   });
 
   const refused = PLAN_STATES.flatMap((state) =>
-    PLAN_ACTIONS.filter((action) => !ALLOWED.some(([s, a]) => s === state && a === action)).map((action) => [state, action] as const),
+    PLAN_ACTIONS.filter((action) => !ALLOWED.some(([s, a]) => s === state && a === action)).map(
+      (action) => [state, action] as const,
+    ),
   );
 
   it.each(refused)('refuses %s --%s--> with the allowed actions named', (state, action) => {
@@ -35,7 +37,10 @@ describe('plan workflow', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state, action, allowed: allowedActions(state) } });
+    expect(error).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      details: { state, action, allowed: allowedActions(state) },
+    });
   });
 
   it('covers every state × action exactly once between the two tables', () => {
@@ -54,7 +59,9 @@ describe('plan workflow', () => {
 
   it('withdraws only a submission that waits for review', () => {
     for (const state of PLAN_STATES.filter((s) => s !== 'submitted')) {
-      expect(() => nextState(state, 'withdraw', { reviewedBefore: true })).toThrow(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
+      expect(() => nextState(state, 'withdraw', { reviewedBefore: true })).toThrow(
+        expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }),
+      );
     }
   });
 });

@@ -33,12 +33,20 @@ export class ProgressEntry {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
-  constructor(milestone: Milestone, author: User, entry: { percent: number; status: WorkStatus; note?: string; evidenceUrls?: string[] }) {
+  constructor(
+    milestone: Milestone,
+    author: User,
+    entry: { percent: number; status: WorkStatus; note?: string; evidenceUrls?: string[] },
+  ) {
     if (!Number.isInteger(entry.percent) || entry.percent < 0 || entry.percent > 100) {
-      throw new DomainError('VALIDATION_FAILED', 'percent must be an integer from 0 to 100', [{ path: 'percent', message: 'percent must be an integer from 0 to 100' }]);
+      throw new DomainError('VALIDATION_FAILED', 'percent must be an integer from 0 to 100', [
+        { path: 'percent', message: 'percent must be an integer from 0 to 100' },
+      ]);
     }
     if (entry.status === 'done' && entry.percent !== 100) {
-      throw new DomainError('VALIDATION_FAILED', 'a done milestone is 100 percent', [{ path: 'percent', message: 'percent must be 100 when status is done' }]);
+      throw new DomainError('VALIDATION_FAILED', 'a done milestone is 100 percent', [
+        { path: 'percent', message: 'percent must be 100 when status is done' },
+      ]);
     }
     this.milestone = milestone;
     this.author = author;

@@ -34,7 +34,13 @@ export class EventRecord {
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date;
 
-  constructor(args: { room: string; type: string; payload: object; actorId: string | null; programmeId: string | null }) {
+  constructor(args: {
+    room: string;
+    type: string;
+    payload: object;
+    actorId: string | null;
+    programmeId: string | null;
+  }) {
     Object.assign(this, args);
   }
 }

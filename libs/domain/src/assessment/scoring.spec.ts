@@ -44,7 +44,10 @@ describe('scoreAssessment', () => {
 describe('scoreDelta', () => {
   it('gives follow-up minus baseline per section, null where either is missing', () => {
     const baseline = scoreAssessment(SECTIONS, [{ questionCode: 'strategy.q1', rating: 0 }]);
-    const followUp = scoreAssessment(SECTIONS, [{ questionCode: 'strategy.q1', rating: 2 }, { questionCode: 'networking.q1', rating: 1 }]);
+    const followUp = scoreAssessment(SECTIONS, [
+      { questionCode: 'strategy.q1', rating: 2 },
+      { questionCode: 'networking.q1', rating: 1 },
+    ]);
     expect(scoreDelta(baseline, followUp)).toEqual([
       { sectionCode: 'strategy', delta: 100 },
       { sectionCode: 'networking', delta: null },

@@ -53,22 +53,37 @@ export function scoreAssessment(sections: SectionShape[], answers: ScoredQuestio
     }
     points += sectionPoints;
     max += sectionMax;
-    return { sectionCode: section.code, score: percent(sectionPoints, sectionMax), answered, notApplicable, questions: section.guideQuestions.length, gaps };
+    return {
+      sectionCode: section.code,
+      score: percent(sectionPoints, sectionMax),
+      answered,
+      notApplicable,
+      questions: section.guideQuestions.length,
+      gaps,
+    };
   });
   return { overall: percent(points, max), sections: scored };
 }
 
 /** Follow-up minus baseline, per section; null where either has no score. */
-export function scoreDelta(baseline: AssessmentScore, followUp: AssessmentScore): { sectionCode: string; delta: number | null }[] {
+export function scoreDelta(
+  baseline: AssessmentScore,
+  followUp: AssessmentScore,
+): { sectionCode: string; delta: number | null }[] {
   const before = new Map(baseline.sections.map((s) => [s.sectionCode, s.score]));
   return followUp.sections.map((s) => {
     const b = before.get(s.sectionCode);
-    return { sectionCode: s.sectionCode, delta: s.score === null || b === null || b === undefined ? null : Math.round((s.score - b) * 10) / 10 };
+    return {
+      sectionCode: s.sectionCode,
+      delta: s.score === null || b === null || b === undefined ? null : Math.round((s.score - b) * 10) / 10,
+    };
   });
 }
 
 /** Where the mentor side's calibration rating differs from the city's own. */
-export function calibrationFlags(answers: { questionCode: string; rating: Rating; mentorRating?: Rating | undefined }[]): string[] {
+export function calibrationFlags(
+  answers: { questionCode: string; rating: Rating; mentorRating?: Rating | undefined }[],
+): string[] {
   return answers.filter((a) => a.mentorRating !== undefined && a.mentorRating !== a.rating).map((a) => a.questionCode);
 }
 
@@ -83,7 +98,9 @@ export interface PeerStatistic {
 /** The programme's average and range per section, from the scores of several cities (no answers revealed). */
 export function peerStatistics(sectionCodes: string[], scores: AssessmentScore[]): PeerStatistic[] {
   return sectionCodes.map((sectionCode) => {
-    const values = scores.map((s) => s.sections.find((x) => x.sectionCode === sectionCode)?.score).filter((v): v is number => typeof v === 'number');
+    const values = scores
+      .map((s) => s.sections.find((x) => x.sectionCode === sectionCode)?.score)
+      .filter((v): v is number => typeof v === 'number');
     if (values.length === 0) return { sectionCode, average: null, min: null, max: null, cities: 0 };
     const average = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
     return { sectionCode, average, min: Math.min(...values), max: Math.max(...values), cities: values.length };

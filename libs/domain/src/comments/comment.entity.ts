@@ -57,7 +57,14 @@ export class Comment {
   @Property({ type: 'uuid', nullable: true })
   resolvedBy?: string;
 
-  constructor(args: { plan: ActionPlan; author: User; body: string; target: { type: CommentTargetType; id: string }; parent?: Comment; mentions?: string[] }) {
+  constructor(args: {
+    plan: ActionPlan;
+    author: User;
+    body: string;
+    target: { type: CommentTargetType; id: string };
+    parent?: Comment;
+    mentions?: string[];
+  }) {
     this.plan = args.plan;
     this.author = args.author;
     this.body = args.body;

@@ -1,6 +1,10 @@
 import { suggestPairs, type CityScores } from './pair-suggestions';
 
-const city = (name: string, sections: Record<string, number | null>): CityScores => ({ organisationId: name.toLowerCase(), name, sections });
+const city = (name: string, sections: Record<string, number | null>): CityScores => ({
+  organisationId: name.toLowerCase(),
+  name,
+  sections,
+});
 
 describe('suggestPairs', () => {
   const tampere = city('Tampere', { strategy: 20, finance: 40, networking: 90 });

@@ -40,7 +40,10 @@ export interface MenteeSuggestions {
  * For each city with gaps, the other cities ranked by how well their strong sections cover those
  * gaps: most covered sections first, then the larger lead, then name. Pure and deterministic.
  */
-export function suggestPairs(cities: CityScores[], thresholds: SuggestionThresholds = DEFAULT_THRESHOLDS): MenteeSuggestions[] {
+export function suggestPairs(
+  cities: CityScores[],
+  thresholds: SuggestionThresholds = DEFAULT_THRESHOLDS,
+): MenteeSuggestions[] {
   const gapsOf = (c: CityScores) =>
     Object.entries(c.sections)
       .filter(([, score]) => score !== null && score < thresholds.gap)
@@ -54,13 +57,22 @@ export function suggestPairs(cities: CityScores[], thresholds: SuggestionThresho
         .filter((mentor) => mentor.organisationId !== mentee.organisationId)
         .map((mentor): MentorCandidate => {
           const covers = gaps
-            .map((sectionCode) => ({ sectionCode, mentorScore: mentor.sections[sectionCode], menteeScore: mentee.sections[sectionCode] as number }))
-            .filter((c): c is CoveredSection => typeof c.mentorScore === 'number' && c.mentorScore >= thresholds.strong);
-          const score = Math.round(covers.reduce((sum, c) => sum + (c.mentorScore - c.menteeScore) / 100, 0) * 1000) / 1000;
+            .map((sectionCode) => ({
+              sectionCode,
+              mentorScore: mentor.sections[sectionCode],
+              menteeScore: mentee.sections[sectionCode] as number,
+            }))
+            .filter(
+              (c): c is CoveredSection => typeof c.mentorScore === 'number' && c.mentorScore >= thresholds.strong,
+            );
+          const score =
+            Math.round(covers.reduce((sum, c) => sum + (c.mentorScore - c.menteeScore) / 100, 0) * 1000) / 1000;
           return { mentorOrganisationId: mentor.organisationId, mentorName: mentor.name, score, covers };
         })
         .filter((c) => c.covers.length > 0)
-        .sort((a, b) => b.covers.length - a.covers.length || b.score - a.score || a.mentorName.localeCompare(b.mentorName));
+        .sort(
+          (a, b) => b.covers.length - a.covers.length || b.score - a.score || a.mentorName.localeCompare(b.mentorName),
+        );
       return { menteeOrganisationId: mentee.organisationId, menteeName: mentee.name, gaps, candidates };
     })
     .filter((s) => s.gaps.length > 0)

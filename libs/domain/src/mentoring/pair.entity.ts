@@ -37,9 +37,17 @@ export class Pair {
   @Property({ type: 'timestamptz', nullable: true })
   endedAt?: Date;
 
-  constructor(programme: Programme, benchmarkCode: string, mentor: Organisation, mentee: Organisation, focusSectionCodes: string[] = []) {
+  constructor(
+    programme: Programme,
+    benchmarkCode: string,
+    mentor: Organisation,
+    mentee: Organisation,
+    focusSectionCodes: string[] = [],
+  ) {
     if (mentor.id === mentee.id) {
-      throw new DomainError('VALIDATION_FAILED', 'A city cannot mentor itself', [{ path: 'menteeOrganisationId', message: 'menteeOrganisationId must differ from mentorOrganisationId' }]);
+      throw new DomainError('VALIDATION_FAILED', 'A city cannot mentor itself', [
+        { path: 'menteeOrganisationId', message: 'menteeOrganisationId must differ from mentorOrganisationId' },
+      ]);
     }
     this.programme = programme;
     this.benchmarkCode = benchmarkCode;

@@ -8,7 +8,13 @@ export interface PairActivity {
   /** Plans waiting for the mentor's review, since their latest submission. */
   submittedPlans: { planId: string; planTitle: string; submittedAt: Date }[];
   /** Open threads with the side of whoever wrote last in them. */
-  openThreads: { threadId: string; planId: string; planTitle: string; lastCommentAt: Date; lastAuthorSide: PairParty }[];
+  openThreads: {
+    threadId: string;
+    planId: string;
+    planTitle: string;
+    lastCommentAt: Date;
+    lastAuthorSide: PairParty;
+  }[];
 }
 
 /** Per programme: a pair with no activity for `stalledAfterDays` stalls; a review or a reply is due within `respondWithinDays`. */
@@ -34,7 +40,6 @@ export type StallSignal =
   | (SignalBase & { kind: 'plan-not-reviewed'; planId: string; planTitle: string })
   | (SignalBase & { kind: 'thread-unanswered'; planId: string; planTitle: string; threadId: string });
 
-
 const DAY_MS = 86_400_000;
 const daysBetween = (since: Date, now: Date) => Math.floor((now.getTime() - since.getTime()) / DAY_MS);
 const otherSide = (side: PairParty): PairParty => (side === 'mentee' ? 'mentor' : 'mentee');
@@ -49,12 +54,26 @@ export function stallSignals(pairs: PairActivity[], thresholds: StallThresholds,
   for (const pair of pairs) {
     const idle = daysBetween(pair.lastActivityAt, now);
     if (idle >= thresholds.stalledAfterDays) {
-      signals.push({ kind: 'no-activity', pairId: pair.pairId, since: pair.lastActivityAt, days: idle, awaiting: 'both' });
+      signals.push({
+        kind: 'no-activity',
+        pairId: pair.pairId,
+        since: pair.lastActivityAt,
+        days: idle,
+        awaiting: 'both',
+      });
     }
     for (const plan of pair.submittedPlans) {
       const days = daysBetween(plan.submittedAt, now);
       if (days >= thresholds.respondWithinDays) {
-        signals.push({ kind: 'plan-not-reviewed', pairId: pair.pairId, planId: plan.planId, planTitle: plan.planTitle, since: plan.submittedAt, days, awaiting: 'mentor' });
+        signals.push({
+          kind: 'plan-not-reviewed',
+          pairId: pair.pairId,
+          planId: plan.planId,
+          planTitle: plan.planTitle,
+          since: plan.submittedAt,
+          days,
+          awaiting: 'mentor',
+        });
       }
     }
     for (const thread of pair.openThreads) {
@@ -78,6 +97,11 @@ export function stallSignals(pairs: PairActivity[], thresholds: StallThresholds,
 
 /** One key per stall: the same wait keeps its key day after day; a new wait (activity, then silence again) gets a new one. */
 export function stallKey(signal: StallSignal): string {
-  const subject = signal.kind === 'no-activity' ? signal.pairId : signal.kind === 'plan-not-reviewed' ? signal.planId : signal.threadId;
+  const subject =
+    signal.kind === 'no-activity'
+      ? signal.pairId
+      : signal.kind === 'plan-not-reviewed'
+        ? signal.planId
+        : signal.threadId;
   return `${signal.kind}:${subject}:${signal.since.toISOString()}`;
 }

@@ -72,7 +72,16 @@ export class Notification {
   @Property({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null = null;
 
-  constructor(args: { user: User; kind: NotificationKind; title: string; body?: string; link: string; sourceEventSeq?: string | null; subjectId?: string | null; programmeId?: string | null }) {
+  constructor(args: {
+    user: User;
+    kind: NotificationKind;
+    title: string;
+    body?: string;
+    link: string;
+    sourceEventSeq?: string | null;
+    subjectId?: string | null;
+    programmeId?: string | null;
+  }) {
     this.user = args.user;
     this.kind = args.kind;
     this.title = args.title;

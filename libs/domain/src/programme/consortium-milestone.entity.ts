@@ -44,7 +44,10 @@ export class ConsortiumMilestone {
   }
 
   /** Applies a change made against `expectedVersion`; a stale version is refused. */
-  update(expectedVersion: number, changes: Partial<Pick<ConsortiumMilestone, 'title' | 'description' | 'dueDate' | 'status'>>) {
+  update(
+    expectedVersion: number,
+    changes: Partial<Pick<ConsortiumMilestone, 'title' | 'description' | 'dueDate' | 'status'>>,
+  ) {
     if (expectedVersion !== this.version) throw staleVersion(this.version);
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) Object.assign(this, { [key]: value });

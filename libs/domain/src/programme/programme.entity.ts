@@ -45,7 +45,13 @@ export class Programme {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
-  constructor(name: string, startDate: string, endDate: string, coordinatorOrganisation: Organisation, description = '') {
+  constructor(
+    name: string,
+    startDate: string,
+    endDate: string,
+    coordinatorOrganisation: Organisation,
+    description = '',
+  ) {
     this.name = name.trim();
     this.description = description;
     this.coordinatorOrganisation = coordinatorOrganisation;
@@ -54,7 +60,21 @@ export class Programme {
     Programme.assertPeriod(startDate, endDate);
   }
 
-  update(changes: Partial<Pick<Programme, 'name' | 'description' | 'startDate' | 'endDate' | 'reminderDaysBefore' | 'escalateAfterDays' | 'stalledAfterDays' | 'respondWithinDays'>>) {
+  update(
+    changes: Partial<
+      Pick<
+        Programme,
+        | 'name'
+        | 'description'
+        | 'startDate'
+        | 'endDate'
+        | 'reminderDaysBefore'
+        | 'escalateAfterDays'
+        | 'stalledAfterDays'
+        | 'respondWithinDays'
+      >
+    >,
+  ) {
     Programme.assertPeriod(changes.startDate ?? this.startDate, changes.endDate ?? this.endDate);
     const { name, ...rest } = changes;
     if (name !== undefined) this.name = name.trim();

@@ -8,7 +8,9 @@ begin
   perform pg_notify('citymentor_events', '');
   return null;
 end $$;`);
-    this.addSql(`create trigger events_notify after insert on "events" for each statement execute function citymentor_notify_events();`);
+    this.addSql(
+      `create trigger events_notify after insert on "events" for each statement execute function citymentor_notify_events();`,
+    );
   }
 
   override async down(): Promise<void> {

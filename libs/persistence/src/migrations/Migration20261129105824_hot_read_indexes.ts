@@ -8,7 +8,6 @@ import { Migration } from '@mikro-orm/migrations';
  * which had no index on plan_id at all.
  */
 export class Migration20261129105824_hot_read_indexes extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop index "events_programme_id_index";`);
 
@@ -24,5 +23,4 @@ export class Migration20261129105824_hot_read_indexes extends Migration {
 
     this.addSql(`drop index "plan_reviews_plan_id_revision_index";`);
   }
-
 }

@@ -16,12 +16,24 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129070157_initial', class: Migration20261129070157_initial },
   { name: 'Migration20261129072322_mentoring', class: Migration20261129072322_mentoring },
   { name: 'Migration20261129073000_event_notifications', class: Migration20261129073000_event_notifications },
-  { name: 'Migration20261129075726_notifications_reminders_reports', class: Migration20261129075726_notifications_reminders_reports },
+  {
+    name: 'Migration20261129075726_notifications_reminders_reports',
+    class: Migration20261129075726_notifications_reminders_reports,
+  },
   { name: 'Migration20261129102002_stalled_pairs', class: Migration20261129102002_stalled_pairs },
   { name: 'Migration20261129105824_hot_read_indexes', class: Migration20261129105824_hot_read_indexes },
   { name: 'Migration20261129134140_idempotency_committed', class: Migration20261129134140_idempotency_committed },
-  { name: 'Migration20261129140508_pair_formed_notifications', class: Migration20261129140508_pair_formed_notifications },
-  { name: 'Migration20261130090000_plan_withdrawn_notifications', class: Migration20261130090000_plan_withdrawn_notifications },
+  {
+    name: 'Migration20261129140508_pair_formed_notifications',
+    class: Migration20261129140508_pair_formed_notifications,
+  },
+  {
+    name: 'Migration20261130090000_plan_withdrawn_notifications',
+    class: Migration20261130090000_plan_withdrawn_notifications,
+  },
   { name: 'Migration20261206091509_milestone_gap_links', class: Migration20261206091509_milestone_gap_links },
-  { name: 'Migration20261206093145_plan_changed_notifications', class: Migration20261206093145_plan_changed_notifications },
+  {
+    name: 'Migration20261206093145_plan_changed_notifications',
+    class: Migration20261206093145_plan_changed_notifications,
+  },
 ];

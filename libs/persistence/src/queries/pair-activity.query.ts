@@ -18,7 +18,13 @@ interface RawRow {
   respondWithinDays: number;
   lastActivityAt: Date;
   submittedPlans: { planId: string; planTitle: string; submittedAt: string }[];
-  openThreads: { threadId: string; planId: string; planTitle: string; lastCommentAt: string; lastAuthorSide: PairParty }[];
+  openThreads: {
+    threadId: string;
+    planId: string;
+    planTitle: string;
+    lastCommentAt: string;
+    lastAuthorSide: PairParty;
+  }[];
 }
 
 /**
@@ -28,9 +34,16 @@ interface RawRow {
  * of whoever wrote last. Someone of the mentee organisation speaks for the mentee side; anyone
  * else (mentor city, experts, coordinators) for the mentor side.
  */
-export async function pairActivity(em: EntityManager, programmes: string | readonly string[] | null): Promise<PairActivityRow[]> {
+export async function pairActivity(
+  em: EntityManager,
+  programmes: string | readonly string[] | null,
+): Promise<PairActivityRow[]> {
   const [where, params] =
-    programmes === null ? ['', []] : typeof programmes === 'string' ? ['and p.programme_id = ?', [programmes]] : ['and p.programme_id = any(?::uuid[])', [`{${programmes.join(',')}}`]];
+    programmes === null
+      ? ['', []]
+      : typeof programmes === 'string'
+        ? ['and p.programme_id = ?', [programmes]]
+        : ['and p.programme_id = any(?::uuid[])', [`{${programmes.join(',')}}`]];
   const rows = await em.getConnection().execute<RawRow[]>(
     `select p.id as "pairId", p.programme_id as "programmeId", mo.name as "mentorName", me.name as "menteeName",
        pr.stalled_after_days as "stalledAfterDays", pr.respond_within_days as "respondWithinDays",

@@ -35,14 +35,44 @@ export class DemoHistory {
       menteeName: pair.menteeOrganisation.name,
       status: 'active',
     };
-    this.happenings.push({ at: pair.createdAt, type: 'pair.created', payload, actorId: coordinator.id, pairOnly: true });
+    this.happenings.push({
+      at: pair.createdAt,
+      type: 'pair.created',
+      payload,
+      actorId: coordinator.id,
+      pairOnly: true,
+    });
   }
 
-  plan(scope: Scope, type: 'plan.submitted' | 'plan.reviewed' | 'plan.updated', at: Date, actor: User, plan: ActionPlan, fields: { state: PlanState } & Record<string, unknown>) {
-    this.add(at, type, { programmeId: this.programmeId, ...scope, title: plan.title, version: plan.version, ...fields } as EventPayloads[typeof type], actor.id);
+  plan(
+    scope: Scope,
+    type: 'plan.submitted' | 'plan.reviewed' | 'plan.updated',
+    at: Date,
+    actor: User,
+    plan: ActionPlan,
+    fields: { state: PlanState } & Record<string, unknown>,
+  ) {
+    this.add(
+      at,
+      type,
+      {
+        programmeId: this.programmeId,
+        ...scope,
+        title: plan.title,
+        version: plan.version,
+        ...fields,
+      } as EventPayloads[typeof type],
+      actor.id,
+    );
   }
 
-  comment(scope: Scope, type: 'comment.created' | 'comment.resolved', comment: Comment, actor: User = comment.author, at: Date = comment.createdAt) {
+  comment(
+    scope: Scope,
+    type: 'comment.created' | 'comment.resolved',
+    comment: Comment,
+    actor: User = comment.author,
+    at: Date = comment.createdAt,
+  ) {
     this.add(
       at,
       type,
@@ -89,7 +119,17 @@ export class DemoHistory {
       .flatMap((h) => {
         const { pairId, planId } = h.payload as Scope;
         const rooms = h.pairOnly ? [`pair:${pairId}`] : [`plan:${planId}`, `pair:${pairId}`];
-        return rooms.map((room) => ({ room, type: h.type, payload: h.payload, actorId: h.actorId, programmeId: this.programmeId, at: h.at }) as LogEvent);
+        return rooms.map(
+          (room) =>
+            ({
+              room,
+              type: h.type,
+              payload: h.payload,
+              actorId: h.actorId,
+              programmeId: this.programmeId,
+              at: h.at,
+            }) as LogEvent,
+        );
       });
     await appendEvents(em, events);
     await em.execute(

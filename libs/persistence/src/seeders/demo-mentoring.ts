@@ -41,9 +41,22 @@ export const DEMO_PAIRS: { mentor: string; mentee: string; section: string; stat
     mentee: 'Tampere',
     section: 'comprehensive-support',
     state: 'in-progress',
-    story: { submitted: -150, question: -148, answer: -146, review: { day: -140, verdict: 'approve', summary: 'A solid plan; go ahead.' }, resolved: -140, shift: 0 },
+    story: {
+      submitted: -150,
+      question: -148,
+      answer: -146,
+      review: { day: -140, verdict: 'approve', summary: 'A solid plan; go ahead.' },
+      resolved: -140,
+      shift: 0,
+    },
   },
-  { mentor: 'Vienna', mentee: 'Nicosia', section: 'access-to-finance', state: 'submitted', story: { submitted: -12, question: -11, answer: -10, shift: 120 } },
+  {
+    mentor: 'Vienna',
+    mentee: 'Nicosia',
+    section: 'access-to-finance',
+    state: 'submitted',
+    story: { submitted: -12, question: -11, answer: -10, shift: 120 },
+  },
   {
     mentor: 'Rotterdam',
     mentee: 'Lisbon',
@@ -53,7 +66,11 @@ export const DEMO_PAIRS: { mentor: string; mentee: string; section: string; stat
       submitted: -50,
       question: -45,
       answer: -38,
-      review: { day: -40, verdict: 'request-changes', summary: 'Please add indicators you can measure and a realistic budget.' },
+      review: {
+        day: -40,
+        verdict: 'request-changes',
+        summary: 'Please add indicators you can measure and a realistic budget.',
+      },
       shift: 120,
     },
   },
@@ -62,7 +79,13 @@ export const DEMO_PAIRS: { mentor: string; mentee: string; section: string; stat
     mentee: 'Brighton & Hove',
     section: 'strategy',
     state: 'approved',
-    story: { submitted: -30, question: -28, answer: -5, review: { day: -3, verdict: 'approve', summary: 'A solid plan; go ahead.' }, shift: 86 },
+    story: {
+      submitted: -30,
+      question: -28,
+      answer: -5,
+      review: { day: -3, verdict: 'approve', summary: 'A solid plan; go ahead.' },
+      shift: 86,
+    },
   },
 ];
 
@@ -84,7 +107,13 @@ function rating(city: string, questionCode: string, strongIn: string[], weakIn: 
 const MILESTONES: { title: string; due: number; status: WorkStatus; percent: number; logged?: number }[] = [
   { title: 'Map the local support services for entrepreneurs', due: -90, status: 'done', percent: 100, logged: -92 },
   { title: 'Partnership agreement with the chamber of commerce', due: -45, status: 'done', percent: 100, logged: -47 },
-  { title: 'Train frontline staff on migrant entrepreneurs’ needs', due: -24, status: 'blocked', percent: 20, logged: -20 },
+  {
+    title: 'Train frontline staff on migrant entrepreneurs’ needs',
+    due: -24,
+    status: 'blocked',
+    percent: 20,
+    logged: -20,
+  },
   { title: 'Pilot a one-stop advice desk', due: -9, status: 'in-progress', percent: 60, logged: -2 },
   { title: 'Evaluate the pilot with participants', due: 12, status: 'planned', percent: 0 },
   { title: 'Publish the advice desk’s guide in five languages', due: 120, status: 'planned', percent: 0 },
@@ -100,7 +129,12 @@ export function seedDemoMentoring(
   memberOf: (city: string) => User,
 ): DemoHistory {
   const history = new DemoHistory(programme.id);
-  const pairs = DEMO_PAIRS.map((p) => ({ ...p, entity: new Pair(programme, benchmark.code, organisations.get(p.mentor)!, organisations.get(p.mentee)!, [p.section]) }));
+  const pairs = DEMO_PAIRS.map((p) => ({
+    ...p,
+    entity: new Pair(programme, benchmark.code, organisations.get(p.mentor)!, organisations.get(p.mentee)!, [
+      p.section,
+    ]),
+  }));
   for (const p of pairs) {
     p.entity.createdAt = calendar.moment(PAIRED);
     history.pairFormed(p.entity, memberOf(programme.coordinatorOrganisation.name));
@@ -116,7 +150,11 @@ export function seedDemoMentoring(
     assessment.submittedAt = calendar.moment(BASELINE_SUBMITTED);
     em.persist(assessment);
     for (const question of benchmark.sections.flatMap((s) => s.guideQuestions)) {
-      const answer = new AssessmentAnswer(assessment, question.code, rating(organisation.name, question.code, strongIn, weakIn));
+      const answer = new AssessmentAnswer(
+        assessment,
+        question.code,
+        rating(organisation.name, question.code, strongIn, weakIn),
+      );
       answer.evidence = answer.rating === 2 ? 'In place: see the city’s strategy documents.' : '';
       em.persist(answer);
     }
@@ -134,7 +172,11 @@ export function seedDemoMentoring(
         sectionCodes: [section.code],
         objective: `Reach the toolkit standard: ${section.standard}`,
         gapQuestionCodes: section.guideQuestions.slice(0, 2).map((q) => q.code),
-        activities: ['Learn from the mentor city’s practice on a study visit', 'Set up the service with local partners', 'Monitor uptake and adjust'],
+        activities: [
+          'Learn from the mentor city’s practice on a study visit',
+          'Set up the service with local partners',
+          'Monitor uptake and adjust',
+        ],
         indicators: ['Number of migrant entrepreneurs advised', 'Share of them still trading after a year'],
         stakeholders: ['Chamber of commerce', 'Migrant business associations', 'Local banks'],
         budget: '€45,000 over 18 months',
@@ -146,7 +188,12 @@ export function seedDemoMentoring(
     em.persist(plan);
     const underway = p.state === 'in-progress';
     const milestones = MILESTONES.map((m) => {
-      const milestone = new Milestone(plan, { title: m.title, dueDate: calendar.date(m.due + story.shift), status: underway ? m.status : 'planned', owner: 'Project lead' });
+      const milestone = new Milestone(plan, {
+        title: m.title,
+        dueDate: calendar.date(m.due + story.shift),
+        status: underway ? m.status : 'planned',
+        owner: 'Project lead',
+      });
       milestone.createdAt = plan.createdAt;
       return milestone;
     });
@@ -159,8 +206,19 @@ export function seedDemoMentoring(
     em.persist(revision);
     history.plan(scope, 'plan.submitted', revision.createdAt, mentee, plan, { state: 'submitted', revision: 1 });
 
-    const question = new Comment({ plan, author: mentor, body: 'How will you reach entrepreneurs who do not come to the city’s offices?', target: { type: 'plan', id: plan.id } });
-    const answer = new Comment({ plan, author: mentee, body: 'Through the migrant business associations: they will host the advice desk once a week.', target: { type: 'plan', id: plan.id }, parent: question });
+    const question = new Comment({
+      plan,
+      author: mentor,
+      body: 'How will you reach entrepreneurs who do not come to the city’s offices?',
+      target: { type: 'plan', id: plan.id },
+    });
+    const answer = new Comment({
+      plan,
+      author: mentee,
+      body: 'Through the migrant business associations: they will host the advice desk once a week.',
+      target: { type: 'plan', id: plan.id },
+      parent: question,
+    });
     question.createdAt = calendar.moment(story.question);
     answer.createdAt = calendar.moment(story.answer);
     em.persist([question, answer]);
@@ -172,7 +230,12 @@ export function seedDemoMentoring(
       const review = new PlanReview(plan, 1, verdict, summary, mentor);
       review.createdAt = calendar.moment(day);
       em.persist(review);
-      history.plan(scope, 'plan.reviewed', review.createdAt, mentor, plan, { state: verdict === 'approve' ? 'approved' : 'changes-requested', revision: 1, verdict, summary });
+      history.plan(scope, 'plan.reviewed', review.createdAt, mentor, plan, {
+        state: verdict === 'approve' ? 'approved' : 'changes-requested',
+        revision: 1,
+        verdict,
+        summary,
+      });
     }
     if (story.resolved !== undefined) {
       question.resolve(mentor.id, calendar.moment(story.resolved));
@@ -182,7 +245,11 @@ export function seedDemoMentoring(
       history.plan(scope, 'plan.updated', calendar.moment(-95), mentee, plan, { state: 'in-progress' });
       MILESTONES.forEach((m, i) => {
         if (m.logged === undefined) return;
-        const entry = new ProgressEntry(milestones[i], mentee, { percent: m.percent, status: m.status, note: `${m.title}: ${m.percent}% done.` });
+        const entry = new ProgressEntry(milestones[i], mentee, {
+          percent: m.percent,
+          status: m.status,
+          note: `${m.title}: ${m.percent}% done.`,
+        });
         entry.createdAt = calendar.moment(m.logged);
         em.persist(entry);
         history.progress(scope, entry, mentee);

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadCatalogue } from '@citymentor/benchmarks';
 import { ConsortiumMilestone, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DemoCalendar, demoConsortiumMilestones, demoProgramme } from './demo-consortium';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ORGANISATIONS,
+  DemoCalendar,
+  demoConsortiumMilestones,
+  demoProgramme,
+} from './demo-consortium';
 import { seedDemoMentoring } from './demo-mentoring';
 
 /**
@@ -38,7 +44,9 @@ export async function seedDemo(em: EntityManager, passwordHash: string, now = ne
       tx.persist(milestone);
     }
     const benchmark = loadCatalogue().find((b) => b.code === 'migrant-entrepreneurs');
-    const history = benchmark ? seedDemoMentoring(tx, calendar, programme, organisations, benchmark, (city) => memberOf.get(city)!) : null;
+    const history = benchmark
+      ? seedDemoMentoring(tx, calendar, programme, organisations, benchmark, (city) => memberOf.get(city)!)
+      : null;
     await tx.flush();
     await history?.write(tx);
   });

@@ -117,6 +117,9 @@ export class LogProgressDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'evidenceUrls must be http or https URLs' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { each: true, message: 'evidenceUrls must be http or https URLs' },
+  )
   evidenceUrls?: string[];
 }

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { REVIEW_VERDICTS, type ReviewVerdict } from '@citymentor/contracts';
 import { Clearable, Optional } from '../../http/validators';
 
-const list = (what: string) => ({ type: String, isArray: true, description: `${what}; up to 100 items of up to 2000 characters` });
+const list = (what: string) => ({
+  type: String,
+  isArray: true,
+  description: `${what}; up to 100 items of up to 2000 characters`,
+});
 
 /**
  * The plan's free-text and list fields, all optional. null clears the free text (objective, budget,
@@ -16,7 +32,11 @@ class PlanContentDto {
   @MaxLength(10_000)
   objective?: string;
 
-  @ApiPropertyOptional({ type: [String], description: "Guide questions (gaps) the plan closes; questions of the plan's sections", example: ['access-to-finance.q2'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Guide questions (gaps) the plan closes; questions of the plan's sections",
+    example: ['access-to-finance.q2'],
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -62,7 +82,11 @@ class PlanContentDto {
 }
 
 export class CreatePlanDto extends PlanContentDto {
-  @ApiProperty({ type: [String], description: "Sections of the pair's benchmark (and of its focus, if it has one)", example: ['access-to-finance'] })
+  @ApiProperty({
+    type: [String],
+    description: "Sections of the pair's benchmark (and of its focus, if it has one)",
+    example: ['access-to-finance'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -77,7 +101,8 @@ export class CreatePlanDto extends PlanContentDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "Start from gaps: an assessment of the mentee city on the pair's benchmark; gapQuestionCodes defaults to its questions rated 0 or 1 in the plan's sections",
+    description:
+      "Start from gaps: an assessment of the mentee city on the pair's benchmark; gapQuestionCodes defaults to its questions rated 0 or 1 in the plan's sections",
   })
   @Optional()
   @IsUUID('all', { message: 'fromAssessmentId must be a UUID' })

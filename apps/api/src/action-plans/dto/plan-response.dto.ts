@@ -1,6 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COMMENT_TARGETS, PAIR_SIDES, PLAN_ACTIONS, PLAN_REQUIREMENTS, PLAN_STATES, REVIEW_VERDICTS, WORK_STATUSES } from '@citymentor/contracts';
-import type { CommentTargetType, PairSide, PlanAction, PlanRequirement, PlanState, ReviewVerdict, WorkStatus } from '@citymentor/contracts';
+import {
+  COMMENT_TARGETS,
+  PAIR_SIDES,
+  PLAN_ACTIONS,
+  PLAN_REQUIREMENTS,
+  PLAN_STATES,
+  REVIEW_VERDICTS,
+  WORK_STATUSES,
+} from '@citymentor/contracts';
+import type {
+  CommentTargetType,
+  PairSide,
+  PlanAction,
+  PlanRequirement,
+  PlanState,
+  ReviewVerdict,
+  WorkStatus,
+} from '@citymentor/contracts';
 
 export class LatestProgressDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) percent: number;
@@ -16,10 +32,12 @@ export class MilestoneSummaryDto {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
   @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
-  @ApiProperty({ type: [String], description: "The plan's gaps (guide question codes) this milestone addresses" }) gapQuestionCodes: string[];
+  @ApiProperty({ type: [String], description: "The plan's gaps (guide question codes) this milestone addresses" })
+  gapQuestionCodes: string[];
   @ApiProperty() version: number;
   @ApiProperty({ description: 'Due date before today (UTC) and not done' }) late: boolean;
-  @ApiProperty({ type: LatestProgressDto, nullable: true, description: 'The latest progress entry, if any' }) latestProgress: LatestProgressDto | null;
+  @ApiProperty({ type: LatestProgressDto, nullable: true, description: 'The latest progress entry, if any' })
+  latestProgress: LatestProgressDto | null;
   @ApiProperty({ description: 'Comments on this milestone (not deleted)' }) commentCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -47,13 +65,15 @@ export class CommentCountDto {
  */
 export class PlanPermissionsDto {
   @ApiProperty({ description: 'Edit the plan text (PATCH)' }) edit: boolean;
-  @ApiProperty({ description: 'Submit for review; see missingForSubmit for what must be filled in first' }) submit: boolean;
+  @ApiProperty({ description: 'Submit for review; see missingForSubmit for what must be filled in first' })
+  submit: boolean;
   @ApiProperty({ description: 'Withdraw the submission before it is reviewed' }) withdraw: boolean;
   @ApiProperty({ description: 'Approve or request changes' }) review: boolean;
   @ApiProperty({ description: 'Start implementing' }) start: boolean;
   @ApiProperty({ description: 'Mark as completed' }) complete: boolean;
   @ApiProperty() archive: boolean;
-  @ApiProperty({ description: 'Start or answer comment threads on the plan, its milestones and progress' }) comment: boolean;
+  @ApiProperty({ description: 'Start or answer comment threads on the plan, its milestones and progress' })
+  comment: boolean;
   @ApiProperty() addMilestone: boolean;
   @ApiProperty({ description: "Rewrite a milestone's text, due date and owner" }) editMilestone: boolean;
   @ApiProperty({ description: "Change a milestone's status" }) changeMilestoneStatus: boolean;
@@ -76,25 +96,34 @@ export class PlanDto {
   @ApiProperty() owner: string;
   @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
   @ApiProperty({ description: 'Send it back with PATCH and versioned workflow steps' }) version: number;
-  @ApiProperty({ description: 'How many times it has been submitted (the latest revision number)' }) revisionCount: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The assessment the plan started from' }) sourceAssessmentId: string | null;
+  @ApiProperty({ description: 'How many times it has been submitted (the latest revision number)' })
+  revisionCount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The assessment the plan started from' })
+  sourceAssessmentId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ enum: PAIR_SIDES, description: 'Your side of the pair' }) mySide: PairSide;
-  @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' }) allowedActions: PlanAction[];
+  @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' })
+  allowedActions: PlanAction[];
   @ApiProperty({ description: 'Whether you can edit the plan text now (can.edit)' }) editable: boolean;
   @ApiProperty({ type: PlanPermissionsDto, description: 'What you may do with the plan now' }) can: PlanPermissionsDto;
   @ApiProperty({
     enum: PLAN_REQUIREMENTS,
     isArray: true,
-    description: 'What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone',
+    description:
+      'What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone',
   })
   missingForSubmit: PlanRequirement[];
-  @ApiProperty({ type: [String], description: "The plan's gaps no milestone addresses yet, in the plan's order" }) uncoveredGapQuestionCodes: string[];
+  @ApiProperty({ type: [String], description: "The plan's gaps no milestone addresses yet, in the plan's order" })
+  uncoveredGapQuestionCodes: string[];
   @ApiProperty({ description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
-  @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' }) openThreadCount: number;
-  @ApiProperty({ type: [CommentCountDto], description: 'Comment counts of every target of the plan (plan, milestones, progress entries)' })
+  @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' })
+  openThreadCount: number;
+  @ApiProperty({
+    type: [CommentCountDto],
+    description: 'Comment counts of every target of the plan (plan, milestones, progress entries)',
+  })
   commentCounts: CommentCountDto[];
   @ApiProperty({ type: ReviewSummaryDto, nullable: true }) latestReview: ReviewSummaryDto | null;
   @ApiProperty({ type: [MilestoneSummaryDto], description: 'By due date' }) milestones: MilestoneSummaryDto[];

@@ -4,7 +4,8 @@ import { IsInt, Max, Min } from 'class-validator';
 import { REVIEW_VERDICTS, WORK_STATUSES, type ReviewVerdict } from '@citymentor/contracts';
 import { Optional } from '../../http/validators';
 
-const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export class DiffQueryDto {
   @ApiPropertyOptional({ description: 'Revision number; defaults to the revision last reviewed before `to`' })
@@ -36,7 +37,12 @@ export class RevisionSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'uuid' }) submittedById: string;
   @ApiProperty() submittedByName: string;
-  @ApiProperty({ type: RevisionReviewDto, nullable: true, description: 'The verdict on this revision, if it has been reviewed' }) review: RevisionReviewDto | null;
+  @ApiProperty({
+    type: RevisionReviewDto,
+    nullable: true,
+    description: 'The verdict on this revision, if it has been reviewed',
+  })
+  review: RevisionReviewDto | null;
 }
 
 export class MilestoneSnapshotDto {
@@ -46,7 +52,10 @@ export class MilestoneSnapshotDto {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
   @ApiProperty({ enum: WORK_STATUSES }) status: string;
-  @ApiPropertyOptional({ type: [String], description: 'The gaps it addresses; missing in revisions recorded before milestones named gaps (none)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The gaps it addresses; missing in revisions recorded before milestones named gaps (none)',
+  })
   gapQuestionCodes?: string[];
 }
 
@@ -64,7 +73,8 @@ export class PlanSnapshotDto {
 }
 
 export class RevisionDto extends RevisionSummaryDto {
-  @ApiProperty({ type: PlanSnapshotDto, description: 'The plan and its milestones as submitted' }) snapshot: PlanSnapshotDto;
+  @ApiProperty({ type: PlanSnapshotDto, description: 'The plan and its milestones as submitted' })
+  snapshot: PlanSnapshotDto;
 }
 
 const fieldValue = { nullable: true, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
@@ -87,13 +97,22 @@ export class ChangesSinceApprovalDto {
   @ApiProperty({ description: 'The revision the mentor approved' }) approvedRevision: number;
   @ApiProperty({ format: 'date-time' }) approvedAt: string;
   @ApiProperty() approvedByName: string;
-  @ApiProperty({ type: [FieldChangeDto], description: "The plan's fields that differ from the approved revision" }) fields: FieldChangeDto[];
-  @ApiProperty({ type: [MilestoneChangeDto], description: "Milestones added, removed or changed since; their status is left out (it moves with the work)" })
+  @ApiProperty({ type: [FieldChangeDto], description: "The plan's fields that differ from the approved revision" })
+  fields: FieldChangeDto[];
+  @ApiProperty({
+    type: [MilestoneChangeDto],
+    description: 'Milestones added, removed or changed since; their status is left out (it moves with the work)',
+  })
   milestones: MilestoneChangeDto[];
 }
 
 export class PlanDiffDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'null when no earlier revision was reviewed: everything counts as new' }) from: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'null when no earlier revision was reviewed: everything counts as new',
+  })
+  from: number | null;
   @ApiProperty() to: number;
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
   @ApiProperty({ type: [MilestoneChangeDto] }) milestones: MilestoneChangeDto[];

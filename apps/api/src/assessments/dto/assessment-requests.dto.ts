@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 import { ASSESSMENT_PHASES, type AssessmentPhase, type Rating } from '@citymentor/contracts';
 import { Clearable, Optional } from '../../http/validators';
 import { CODE } from '../../pairs/dto/pair.dto';
@@ -8,9 +19,20 @@ const RATING_MESSAGE = 'rating must be 0 (not in place), 1 (partly), 2 (in place
 
 /** Exactly 0, 1, 2 or null: the key is required, a string "1" is not a rating. */
 const IsRating = () =>
-  ValidateBy({ name: 'isRating', validator: { validate: (value) => value === 0 || value === 1 || value === 2 || value === null, defaultMessage: () => RATING_MESSAGE } });
+  ValidateBy({
+    name: 'isRating',
+    validator: {
+      validate: (value) => value === 0 || value === 1 || value === 2 || value === null,
+      defaultMessage: () => RATING_MESSAGE,
+    },
+  });
 
-const ratingProperty = { type: 'integer', enum: [0, 1, 2], nullable: true, description: '0 not in place, 1 partly, 2 in place, null not applicable' } as const;
+const ratingProperty = {
+  type: 'integer',
+  enum: [0, 1, 2],
+  nullable: true,
+  description: '0 not in place, 1 partly, 2 in place, null not applicable',
+} as const;
 
 export class CreateAssessmentDto {
   @ApiProperty({ format: 'uuid', description: 'The city that assesses itself' })
@@ -27,7 +49,9 @@ export class CreateAssessmentDto {
   @IsIn(ASSESSMENT_PHASES, { message: `phase must be one of ${ASSESSMENT_PHASES.join(', ')}` })
   phase: AssessmentPhase;
 
-  @ApiPropertyOptional({ description: "A follow-up only: start from the baseline's answers and context notes (not its calibration)" })
+  @ApiPropertyOptional({
+    description: "A follow-up only: start from the baseline's answers and context notes (not its calibration)",
+  })
   @Optional()
   @IsBoolean({ message: 'copyFromBaseline must be true or false' })
   copyFromBaseline?: boolean;
@@ -44,18 +68,28 @@ export class SaveAnswerDto {
   @MaxLength(5000, { message: 'evidence must be at most 5000 characters' })
   evidence?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'http(s) URLs; left out: kept as they are; [] clears them (null is refused)' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    description: 'http(s) URLs; left out: kept as they are; [] clears them (null is refused)',
+  })
   @Optional()
   @IsArray({ message: 'links must be an array of http(s) URLs' })
   @ArrayMaxSize(20, { message: 'links may hold at most 20 URLs' })
   @IsString({ each: true, message: 'links must be an array of http(s) URLs' })
   @MaxLength(2000, { each: true, message: 'links must be URLs of at most 2000 characters' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'links must be an array of http(s) URLs' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { each: true, message: 'links must be an array of http(s) URLs' },
+  )
   links?: string[];
 }
 
 export class SaveContextNoteDto {
-  @ApiProperty({ maxLength: 5000, description: 'Why the city can or cannot meet the standard; an empty note removes it' })
+  @ApiProperty({
+    maxLength: 5000,
+    description: 'Why the city can or cannot meet the standard; an empty note removes it',
+  })
   @IsString({ message: 'note must be text' })
   @MaxLength(5000, { message: 'note must be at most 5000 characters' })
   note: string;
@@ -66,7 +100,10 @@ export class CalibrateAnswerDto {
   @IsRating()
   rating: Rating;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: "The mentor side's note; left out: kept as it is; null: removed" })
+  @ApiPropertyOptional({
+    maxLength: 5000,
+    description: "The mentor side's note; left out: kept as it is; null: removed",
+  })
   @Clearable(null)
   @IsString({ message: 'note must be text' })
   @MaxLength(5000, { message: 'note must be at most 5000 characters' })
@@ -74,10 +111,15 @@ export class CalibrateAnswerDto {
 }
 
 export class AssessmentGapsQueryDto {
-  @ApiPropertyOptional({ example: 'strategy,networking', description: 'Section codes, comma-separated; left out: every section with gaps' })
+  @ApiPropertyOptional({
+    example: 'strategy,networking',
+    description: 'Section codes, comma-separated; left out: every section with gaps',
+  })
   @Optional()
   @IsString({ message: 'sections must be comma-separated section codes' })
   @MaxLength(1000)
-  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$/, { message: 'sections must be comma-separated kebab-case section codes' })
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$/, {
+    message: 'sections must be comma-separated kebab-case section codes',
+  })
   sections?: string;
 }

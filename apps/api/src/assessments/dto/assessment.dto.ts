@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSESSMENT_PHASES, ASSESSMENT_STATUSES, type AssessmentPhase, type AssessmentStatus, type Rating } from '@citymentor/contracts';
+import {
+  ASSESSMENT_PHASES,
+  ASSESSMENT_STATUSES,
+  type AssessmentPhase,
+  type AssessmentStatus,
+  type Rating,
+} from '@citymentor/contracts';
 import { PracticeExampleDto } from '../../benchmarks/dto/benchmark.dto';
 import { OrganisationRefDto } from '../../pairs/dto/pair.dto';
 import { ASSESSMENT_RELATIONS, type AssessmentRelation } from '../assessment.policy';
@@ -13,10 +19,19 @@ export class AssessmentSummaryDto {
   @ApiProperty({ example: 'migrant-entrepreneurs' }) benchmarkCode: string;
   @ApiProperty({ enum: ASSESSMENT_PHASES }) phase: AssessmentPhase;
   @ApiProperty({ enum: ASSESSMENT_STATUSES, description: 'A submitted assessment is locked' }) status: AssessmentStatus;
-  @ApiProperty({ type: Number, nullable: true, description: '0–100 over all applicable answered questions; null when none' }) overall: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '0–100 over all applicable answered questions; null when none',
+  })
+  overall: number | null;
   @ApiProperty({ description: 'Guide questions answered (not applicable included)' }) answered: number;
   @ApiProperty({ description: 'Guide questions of the benchmark' }) questions: number;
-  @ApiProperty({ enum: ASSESSMENT_RELATIONS, description: 'How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin' })
+  @ApiProperty({
+    enum: ASSESSMENT_RELATIONS,
+    description:
+      'How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin',
+  })
   myRelation: AssessmentRelation;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -31,7 +46,7 @@ export class AssessmentAnswerDto {
   @ApiProperty({ description: 'Whether the mentor side has rated this question' }) mentorRated: boolean;
   @ApiProperty(rating("The mentor side's rating; null also when not rated (see mentorRated)")) mentorRating: Rating;
   @ApiProperty({ type: String, nullable: true }) mentorNote: string | null;
-  @ApiProperty({ description: "The mentor side rated it differently from the city" }) calibrationDiffers: boolean;
+  @ApiProperty({ description: 'The mentor side rated it differently from the city' }) calibrationDiffers: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
@@ -44,7 +59,12 @@ export class AssessmentContextNoteDto {
 export class SectionScoreDto {
   @ApiProperty() sectionCode: string;
   @ApiProperty() title: string;
-  @ApiProperty({ type: Number, nullable: true, description: '0–100: share of the attainable points; null when nothing applicable is answered' }) score: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '0–100: share of the attainable points; null when nothing applicable is answered',
+  })
+  score: number | null;
   @ApiProperty() answered: number;
   @ApiProperty() notApplicable: number;
   @ApiProperty() questions: number;
@@ -61,7 +81,12 @@ export class PeerStatisticDto {
 
 export class SectionDeltaDto {
   @ApiProperty() sectionCode: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Follow-up minus baseline score; null where either has none' }) delta: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Follow-up minus baseline score; null where either has none',
+  })
+  delta: number | null;
 }
 
 export class AssessmentDto extends AssessmentSummaryDto {
@@ -71,11 +96,21 @@ export class AssessmentDto extends AssessmentSummaryDto {
   @ApiProperty({ type: [AssessmentAnswerDto] }) answers: AssessmentAnswerDto[];
   @ApiProperty({ type: [AssessmentContextNoteDto] }) contextNotes: AssessmentContextNoteDto[];
   @ApiProperty({ type: [String], description: 'Every guide question rated 0 or 1' }) gaps: string[];
-  @ApiProperty({ type: [String], description: 'Questions the mentor side rated differently' }) calibrationFlags: string[];
-  @ApiProperty({ type: [PeerStatisticDto], description: "Per section, over the other cities' submitted assessments of this benchmark and phase in the programme: numbers only" })
+  @ApiProperty({ type: [String], description: 'Questions the mentor side rated differently' })
+  calibrationFlags: string[];
+  @ApiProperty({
+    type: [PeerStatisticDto],
+    description:
+      "Per section, over the other cities' submitted assessments of this benchmark and phase in the programme: numbers only",
+  })
   peerComparison: PeerStatisticDto[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A follow-up's baseline" }) baselineAssessmentId: string | null;
-  @ApiProperty({ type: [SectionDeltaDto], nullable: true, description: 'A follow-up against its baseline; null for a baseline or without one' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A follow-up's baseline" })
+  baselineAssessmentId: string | null;
+  @ApiProperty({
+    type: [SectionDeltaDto],
+    nullable: true,
+    description: 'A follow-up against its baseline; null for a baseline or without one',
+  })
   deltaFromBaseline: SectionDeltaDto[] | null;
 }
 
@@ -92,7 +127,8 @@ export class GapSectionDto {
   @ApiProperty({ description: 'The standard to reach' }) standard: string;
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: [GapQuestionDto] }) gaps: GapQuestionDto[];
-  @ApiProperty({ type: [PracticeExampleDto], description: "The toolkit's city examples for this section" }) examples: PracticeExampleDto[];
+  @ApiProperty({ type: [PracticeExampleDto], description: "The toolkit's city examples for this section" })
+  examples: PracticeExampleDto[];
 }
 
 export class AssessmentGapsDto {
@@ -101,5 +137,9 @@ export class AssessmentGapsDto {
   @ApiProperty({ type: OrganisationRefDto }) organisation: OrganisationRefDto;
   @ApiProperty() benchmarkCode: string;
   @ApiProperty({ enum: ASSESSMENT_PHASES }) phase: AssessmentPhase;
-  @ApiProperty({ type: [GapSectionDto], description: 'The sections asked for, or every section with gaps, in benchmark order' }) sections: GapSectionDto[];
+  @ApiProperty({
+    type: [GapSectionDto],
+    description: 'The sections asked for, or every section with gaps, in benchmark order',
+  })
+  sections: GapSectionDto[];
 }

@@ -7,7 +7,8 @@ const NOT_A_REFRESH_TOKEN = { message: 'refreshToken is not a refresh token' };
 
 export class RefreshDto {
   @ApiPropertyOptional({
-    description: 'The refresh token from sign-in or the last refresh. Required unless tokenDelivery is "cookie": then the refresh cookie is used when it is left out.',
+    description:
+      'The refresh token from sign-in or the last refresh. Required unless tokenDelivery is "cookie": then the refresh cookie is used when it is left out.',
     pattern: REFRESH_TOKEN_PATTERN.source,
     maxLength: REFRESH_TOKEN_MAX_LENGTH,
   })
@@ -22,7 +23,12 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'Also revoke the session of this refresh token (the refresh cookie, when sent, is revoked and cleared too)', pattern: REFRESH_TOKEN_PATTERN.source, maxLength: REFRESH_TOKEN_MAX_LENGTH })
+  @ApiPropertyOptional({
+    description:
+      'Also revoke the session of this refresh token (the refresh cookie, when sent, is revoked and cleared too)',
+    pattern: REFRESH_TOKEN_PATTERN.source,
+    maxLength: REFRESH_TOKEN_MAX_LENGTH,
+  })
   @IsOptional()
   @IsString(NOT_A_REFRESH_TOKEN)
   @MaxLength(REFRESH_TOKEN_MAX_LENGTH, NOT_A_REFRESH_TOKEN)

@@ -9,7 +9,11 @@ export class CommentTargetRefDto {
 export class CommentAuthorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The organisation the author belongs to in this programme (null once they left it)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The organisation the author belongs to in this programme (null once they left it)',
+  })
   organisationName: string | null;
 }
 
@@ -28,7 +32,10 @@ export class CommentPermissionsDto {
   @ApiProperty({ description: 'Answer in its thread' }) reply: boolean;
   @ApiProperty({ description: 'Edit it (its author, while it is not deleted)' }) edit: boolean;
   @ApiProperty({ description: 'Delete it (its author or a coordinator, while it is not deleted)' }) delete: boolean;
-  @ApiProperty({ description: "Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side)" }) resolve: boolean;
+  @ApiProperty({
+    description: "Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side)",
+  })
+  resolve: boolean;
 }
 
 export class CommentDto {
@@ -38,10 +45,15 @@ export class CommentDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty({ type: CommentTargetRefDto }) target: CommentTargetRefDto;
   @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
-  @ApiProperty({ type: String, nullable: true, description: 'null once deleted (a tombstone that keeps its replies in place)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null once deleted (a tombstone that keeps its replies in place)',
+  })
   body: string | null;
   @ApiProperty() deleted: boolean;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Ids of the members @mentioned in the body' }) mentions: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Ids of the members @mentioned in the body' })
+  mentions: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ description: 'How many times it was edited (see GET /comments/{id}/history)' }) editCount: number;
@@ -51,7 +63,10 @@ export class CommentDto {
 }
 
 export class CommentThreadDto extends CommentDto {
-  @ApiProperty({ type: [CommentDto], description: 'Every reply of the thread, oldest first (nested replies carry their parentId)' })
+  @ApiProperty({
+    type: [CommentDto],
+    description: 'Every reply of the thread, oldest first (nested replies carry their parentId)',
+  })
   replies: CommentDto[];
 }
 

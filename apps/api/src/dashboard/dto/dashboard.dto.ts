@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSESSMENT_STATUSES, PAIR_STATUSES, STALL_KINDS, WORK_STATUSES, type AssessmentStatus, type PairStatus, type StallKind, type WorkStatus } from '@citymentor/contracts';
+import {
+  ASSESSMENT_STATUSES,
+  PAIR_STATUSES,
+  STALL_KINDS,
+  WORK_STATUSES,
+  type AssessmentStatus,
+  type PairStatus,
+  type StallKind,
+  type WorkStatus,
+} from '@citymentor/contracts';
 import { ConsortiumMilestoneDto } from '../../programmes/dto/consortium-milestone.dto';
 
 export class MilestoneCountsDto {
@@ -31,7 +40,10 @@ export class DashboardOrganisationDto {
 export class SectionMilestonesDto {
   @ApiProperty() sectionCode: string;
   @ApiProperty() sectionTitle: string;
-  @ApiProperty({ type: MilestoneCountsDto, description: 'Milestones of the plans that address this section (a plan on two sections counts under both)' })
+  @ApiProperty({
+    type: MilestoneCountsDto,
+    description: 'Milestones of the plans that address this section (a plan on two sections counts under both)',
+  })
   milestones: MilestoneCountsDto;
 }
 
@@ -42,8 +54,13 @@ export class DashboardPairDto {
   @ApiProperty({ type: DashboardOrganisationDto }) mentor: DashboardOrganisationDto;
   @ApiProperty({ type: DashboardOrganisationDto }) mentee: DashboardOrganisationDto;
   @ApiProperty({ type: PlanCountsDto }) plans: PlanCountsDto;
-  @ApiProperty({ type: MilestoneCountsDto, description: 'Every milestone of the pair’s plans once (archived plans left out)' }) milestones: MilestoneCountsDto;
-  @ApiProperty({ type: [SectionMilestonesDto], description: 'Every section of the benchmark, in its order' }) sections: SectionMilestonesDto[];
+  @ApiProperty({
+    type: MilestoneCountsDto,
+    description: 'Every milestone of the pair’s plans once (archived plans left out)',
+  })
+  milestones: MilestoneCountsDto;
+  @ApiProperty({ type: [SectionMilestonesDto], description: 'Every section of the benchmark, in its order' })
+  sections: SectionMilestonesDto[];
 }
 
 export class LateMilestoneDto {
@@ -64,7 +81,13 @@ export class LateMilestoneDto {
 export class PhaseScoreDto {
   @ApiProperty({ format: 'uuid' }) assessmentId: string;
   @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: AssessmentStatus;
-  @ApiProperty({ type: Number, nullable: true, description: '0–100; null while the assessment is a draft (only submitted ones count) or when nothing applicable is answered' }) overall: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      '0–100; null while the assessment is a draft (only submitted ones count) or when nothing applicable is answered',
+  })
+  overall: number | null;
 }
 
 /** One section's score, baseline vs follow-up (not the assessment's SectionScoreDto). */
@@ -72,7 +95,8 @@ export class DashboardSectionScoreDto {
   @ApiProperty() sectionCode: string;
   @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
   @ApiProperty({ type: Number, nullable: true }) followUp: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'followUp − baseline; null unless both are scored' }) delta: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'followUp − baseline; null unless both are scored' })
+  delta: number | null;
 }
 
 export class OrganisationScoresDto {
@@ -80,27 +104,35 @@ export class OrganisationScoresDto {
   @ApiProperty() benchmarkCode: string;
   @ApiProperty({ type: PhaseScoreDto, nullable: true }) baseline: PhaseScoreDto | null;
   @ApiProperty({ type: PhaseScoreDto, nullable: true }) followUp: PhaseScoreDto | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Overall followUp − baseline' }) overallDelta: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Overall followUp − baseline' }) overallDelta:
+    number | null;
   @ApiProperty({ type: [DashboardSectionScoreDto] }) sections: DashboardSectionScoreDto[];
 }
 
 export class StallSignalDto {
-  @ApiProperty({ enum: STALL_KINDS, description: 'no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side' })
+  @ApiProperty({
+    enum: STALL_KINDS,
+    description:
+      'no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side',
+  })
   kind: StallKind;
   @ApiProperty({ format: 'uuid' }) pairId: string;
   @ApiProperty() mentorName: string;
   @ApiProperty() menteeName: string;
   @ApiProperty({ format: 'date-time', description: 'When the wait began' }) since: string;
   @ApiProperty({ description: 'Whole days waited' }) days: number;
-  @ApiProperty({ enum: ['mentor', 'mentee', 'both'], description: 'Who is expected to act' }) awaiting: 'mentor' | 'mentee' | 'both';
+  @ApiProperty({ enum: ['mentor', 'mentee', 'both'], description: 'Who is expected to act' }) awaiting:
+    'mentor' | 'mentee' | 'both';
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) planId: string | null;
   @ApiProperty({ type: String, nullable: true }) planTitle: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The thread’s first comment' }) threadId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The thread’s first comment' }) threadId:
+    string | null;
 }
 
 export class StallThresholdsDto {
   @ApiProperty({ description: 'A pair with no activity for this many days is stalled' }) stalledAfterDays: number;
-  @ApiProperty({ description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' }) respondWithinDays: number;
+  @ApiProperty({ description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' })
+  respondWithinDays: number;
 }
 
 export class DashboardDto {
@@ -108,11 +140,18 @@ export class DashboardDto {
   @ApiProperty({ format: 'date', description: 'The day (UTC) lateness is measured against' }) today: string;
   @ApiProperty({ type: [DashboardPairDto] }) pairs: DashboardPairDto[];
   @ApiProperty({ type: PlanCountsDto, description: 'Plans by state across the programme' }) plans: PlanCountsDto;
-  @ApiProperty({ type: MilestoneCountsDto, description: 'Milestones by status across the programme' }) milestones: MilestoneCountsDto;
-  @ApiProperty({ type: [LateMilestoneDto], description: 'Late milestones of every pair, oldest due date first' }) lateMilestones: LateMilestoneDto[];
-  @ApiProperty({ type: [OrganisationScoresDto], description: 'Self-assessment scores, baseline vs follow-up, per organisation and benchmark' })
+  @ApiProperty({ type: MilestoneCountsDto, description: 'Milestones by status across the programme' })
+  milestones: MilestoneCountsDto;
+  @ApiProperty({ type: [LateMilestoneDto], description: 'Late milestones of every pair, oldest due date first' })
+  lateMilestones: LateMilestoneDto[];
+  @ApiProperty({
+    type: [OrganisationScoresDto],
+    description: 'Self-assessment scores, baseline vs follow-up, per organisation and benchmark',
+  })
   scores: OrganisationScoresDto[];
   @ApiProperty({ type: [ConsortiumMilestoneDto] }) consortiumMilestones: ConsortiumMilestoneDto[];
-  @ApiProperty({ type: [StallSignalDto], description: 'Active pairs that have stalled and why, longest wait first' }) stalled: StallSignalDto[];
-  @ApiProperty({ type: StallThresholdsDto, description: 'The programme’s thresholds behind `stalled`' }) stallThresholds: StallThresholdsDto;
+  @ApiProperty({ type: [StallSignalDto], description: 'Active pairs that have stalled and why, longest wait first' })
+  stalled: StallSignalDto[];
+  @ApiProperty({ type: StallThresholdsDto, description: 'The programme’s thresholds behind `stalled`' })
+  stallThresholds: StallThresholdsDto;
 }

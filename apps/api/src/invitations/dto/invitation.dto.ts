@@ -14,7 +14,10 @@ export class CreateInvitationDto {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 
-  @ApiPropertyOptional({ enum: PROGRAMME_ROLES, description: 'Left out: from the organisation, city-member for a city, expert for a partner (null is refused)' })
+  @ApiPropertyOptional({
+    enum: PROGRAMME_ROLES,
+    description: 'Left out: from the organisation, city-member for a city, expert for a partner (null is refused)',
+  })
   @Optional()
   @IsIn(PROGRAMME_ROLES, { message: `role must be one of ${PROGRAMME_ROLES.join(', ')}` })
   role?: ProgrammeRole;
@@ -52,5 +55,6 @@ export class InvitationPreviewDto {
   @ApiProperty() organisationName: string;
   @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ description: 'The e-mail has an account already: accept with its current password' }) accountExists: boolean;
+  @ApiProperty({ description: 'The e-mail has an account already: accept with its current password' })
+  accountExists: boolean;
 }

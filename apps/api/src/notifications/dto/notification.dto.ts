@@ -27,7 +27,8 @@ export class NotificationDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
-  @ApiProperty({ description: 'A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}`' }) link: string;
+  @ApiProperty({ description: 'A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}`' })
+  link: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) programmeId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
@@ -36,7 +37,12 @@ export class NotificationDto {
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto], description: 'Newest first' }) items: NotificationDto[];
   @ApiProperty({ description: 'Unread notifications in all (not only this page)' }) unreadCount: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next (older) page; null on the last page' }) nextCursor: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next (older) page; null on the last page',
+  })
+  nextCursor: string | null;
 }
 
 export class ReadAllDto {

@@ -21,7 +21,11 @@ export class CreatePairDto {
   @IsUUID('all', { message: 'menteeOrganisationId must be a UUID' })
   menteeOrganisationId: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['strategy', 'networking'], description: 'Sections of the benchmark the pair concentrates on; [] or left out means all (null is refused)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['strategy', 'networking'],
+    description: 'Sections of the benchmark the pair concentrates on; [] or left out means all (null is refused)',
+  })
   @Optional()
   @IsArray({ message: 'focusSectionCodes must be an array of section codes' })
   @ArrayMaxSize(50)
@@ -42,10 +46,14 @@ export class PairDto {
   @ApiProperty({ example: 'migrant-entrepreneurs' }) benchmarkCode: string;
   @ApiProperty({ type: OrganisationRefDto }) mentorOrganisation: OrganisationRefDto;
   @ApiProperty({ type: OrganisationRefDto }) menteeOrganisation: OrganisationRefDto;
-  @ApiProperty({ type: [String], description: 'Sections the pair concentrates on; empty means all' }) focusSectionCodes: string[];
+  @ApiProperty({ type: [String], description: 'Sections the pair concentrates on; empty means all' })
+  focusSectionCodes: string[];
   @ApiProperty({ enum: PAIR_STATUSES }) status: PairStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
-  @ApiProperty({ enum: PAIR_SIDES, description: 'How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin' })
+  @ApiProperty({
+    enum: PAIR_SIDES,
+    description: 'How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin',
+  })
   mySide: PairSide;
 }

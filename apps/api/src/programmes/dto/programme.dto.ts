@@ -34,24 +34,56 @@ export class CreateProgrammeDto {
  */
 export class UpdateProgrammeDto {
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ description: 'null: cleared' }) @Clearable('') @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ description: 'null: cleared' })
+  @Clearable('')
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
   @ApiPropertyOptional({ format: 'date' }) @Optional() @IsIsoDate() startDate?: string;
   @ApiPropertyOptional({ format: 'date' }) @Optional() @IsIsoDate() endDate?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 90, description: 'Remind the mentee side this many days before a milestone is due' })
-  @Optional() @IsInt() @Min(0) @Max(90)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 90,
+    description: 'Remind the mentee side this many days before a milestone is due',
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
   reminderDaysBefore?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Escalate a milestone overdue by more than this many days' })
-  @Optional() @IsInt() @Min(1) @Max(365)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    description: 'Escalate a milestone overdue by more than this many days',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
   escalateAfterDays?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'A pair with no activity for this many days is stalled' })
-  @Optional() @IsInt() @Min(1) @Max(365)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    description: 'A pair with no activity for this many days is stalled',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
   stalledAfterDays?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 90, description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' })
-  @Optional() @IsInt() @Min(1) @Max(90)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 90,
+    description: 'A submitted plan or a thread waits this many days for an answer before it is flagged',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
   respondWithinDays?: number;
 }
 
@@ -76,7 +108,11 @@ export class ProgrammeSummaryDto {
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) endDate: string;
   @ApiProperty({ type: OrganisationDto }) coordinatorOrganisation: OrganisationDto;
-  @ApiProperty({ enum: PROGRAMME_ROLES, nullable: true, description: 'Your role in it (null for an admin who is not a member)' })
+  @ApiProperty({
+    enum: PROGRAMME_ROLES,
+    nullable: true,
+    description: 'Your role in it (null for an admin who is not a member)',
+  })
   myRole: ProgrammeRole | null;
 }
 

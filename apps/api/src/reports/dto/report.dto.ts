@@ -18,5 +18,6 @@ export class ReportDto {
   @ApiProperty({ type: Number, nullable: true }) sizeBytes: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Where to download it, once done' }) downloadUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where to download it, once done' }) downloadUrl:
+    string | null;
 }

@@ -41,20 +41,40 @@ export class WorkAssessmentRefDto {
 export class WorkItemDto {
   @ApiProperty({ enum: WORK_KINDS }) kind: WorkKind;
   @ApiProperty({ description: 'Unique in the answer and stable while the item waits' }) key: string;
-  @ApiProperty({ description: "A path of the web client: the page (and #anchor) where one acts on it" }) link: string;
+  @ApiProperty({ description: 'A path of the web client: the page (and #anchor) where one acts on it' }) link: string;
   @ApiProperty({ type: WorkProgrammeRefDto }) programme: WorkProgrammeRefDto;
-  @ApiProperty({ type: WorkPairRefDto, nullable: true, description: 'null for consortium milestones and an assessment of a city without a pair' })
+  @ApiProperty({
+    type: WorkPairRefDto,
+    nullable: true,
+    description: 'null for consortium milestones and an assessment of a city without a pair',
+  })
   pair: WorkPairRefDto | null;
   @ApiProperty({ type: WorkPlanRefDto, nullable: true }) plan: WorkPlanRefDto | null;
-  @ApiProperty({ type: WorkMilestoneRefDto, nullable: true, description: "A plan's milestone, or the consortium's (consortium-milestone-due)" })
+  @ApiProperty({
+    type: WorkMilestoneRefDto,
+    nullable: true,
+    description: "A plan's milestone, or the consortium's (consortium-milestone-due)",
+  })
   milestone: WorkMilestoneRefDto | null;
   @ApiProperty({ type: WorkCommentRefDto, nullable: true }) comment: WorkCommentRefDto | null;
   @ApiProperty({ type: WorkAssessmentRefDto, nullable: true }) assessment: WorkAssessmentRefDto | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the wait began (submission, review, comment, last progress, …); null for due dates' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the wait began (submission, review, comment, last progress, …); null for due dates',
+  })
   since: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Whole days waited since `since`' }) waitingDays: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Days until the due date, negative when late; null when nothing is due' }) dueInDays: number | null;
-  @ApiProperty({ enum: STALL_KINDS, nullable: true, description: 'stalled-pair only: why the pair shows as stalled' }) reason: StallKind | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Whole days waited since `since`' }) waitingDays:
+    number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Days until the due date, negative when late; null when nothing is due',
+  })
+  dueInDays: number | null;
+  @ApiProperty({ enum: STALL_KINDS, nullable: true, description: 'stalled-pair only: why the pair shows as stalled' })
+  reason: StallKind | null;
 }
 
 export class WorkGroupDto {
@@ -63,14 +83,19 @@ export class WorkGroupDto {
 }
 
 export class WorkFollowDto {
-  @ApiProperty({ type: [String], description: 'Programmes whose rooms announce changes to this queue' }) programmeIds: string[];
-  @ApiProperty({ type: [String], description: "Pairs whose rooms announce changes to this queue, those one works in first, then those with items" })
+  @ApiProperty({ type: [String], description: 'Programmes whose rooms announce changes to this queue' })
+  programmeIds: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Pairs whose rooms announce changes to this queue, those one works in first, then those with items',
+  })
   pairIds: string[];
 }
 
 export class WorkDto {
   @ApiProperty({ format: 'date' }) today: string;
   @ApiProperty({ description: 'Items in all groups' }) count: number;
-  @ApiProperty({ type: [WorkGroupDto], description: 'Only kinds with items, in a fixed order of kinds' }) groups: WorkGroupDto[];
+  @ApiProperty({ type: [WorkGroupDto], description: 'Only kinds with items, in a fixed order of kinds' })
+  groups: WorkGroupDto[];
   @ApiProperty({ type: WorkFollowDto }) follow: WorkFollowDto;
 }

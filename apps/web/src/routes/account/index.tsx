@@ -7,7 +7,12 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH, type PasswordVerdict } from '@citymentor/contracts';
 import { api } from '../../api/client';
 import { usePageTitle } from '../../components/page-title';
-import { judgePassword, PasswordReasons, PasswordStrength, usePasswordChecker } from '../../components/password-strength';
+import {
+  judgePassword,
+  PasswordReasons,
+  PasswordStrength,
+  usePasswordChecker,
+} from '../../components/password-strength';
 import { ErrorNotice } from '../../components/status';
 import { t } from '../../i18n';
 import { navigate } from '../../router';
@@ -24,7 +29,10 @@ export default function AccountPage() {
   const nextInput = useRef<HTMLInputElement>(null);
   const checker = usePasswordChecker(true);
   const owner = { name: session?.user.name ?? '', email: session?.user.email ?? '' };
-  const verdict = useMemo(() => (checker && next ? checker(next, owner) : null), [checker, next, owner.name, owner.email]);
+  const verdict = useMemo(
+    () => (checker && next ? checker(next, owner) : null),
+    [checker, next, owner.name, owner.email],
+  );
   if (!session) return null;
 
   const submit = async (event: Event) => {
@@ -69,7 +77,14 @@ export default function AccountPage() {
         <input type="email" autoComplete="username" value={session.user.email} readOnly hidden />
         <div class="field">
           <label for="current-password">{t('invitation.currentPassword')}</label>
-          <input id="current-password" type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onInput={(e) => setCurrent(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="new-password">{t('account.newPassword')}</label>

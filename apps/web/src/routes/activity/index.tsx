@@ -91,7 +91,10 @@ function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {
 
 export default function ActivityPage({ params }: PageProps) {
   const id = params.id!;
-  const first = useResource((signal) => api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { limit: 30 }, signal }), [id]);
+  const first = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { limit: 30 }, signal }),
+    [id],
+  );
   const [older, setOlder] = useState<Item[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -107,7 +110,10 @@ export default function ActivityPage({ params }: PageProps) {
     setBusy(true);
     setError(null);
     try {
-      const page = await api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { cursor: next, limit: 30 } });
+      const page = await api.get('/api/v1/programmes/{id}/activity', {
+        path: { id },
+        query: { cursor: next, limit: 30 },
+      });
       setOlder([...older, ...page.items]);
       setCursor(page.nextCursor);
     } catch (caught) {

@@ -21,7 +21,10 @@ export default function AssessmentPage({ params, query }: PageProps) {
   const assessment = useResource((signal) => api.get('/api/v1/assessments/{id}', { path: { id }, signal }), [id]);
   const code = assessment.data?.benchmarkCode;
   const benchmark = useResource(() => (code ? loadBenchmark(code) : Promise.resolve(undefined)), [code]);
-  const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id: programmeId }, signal }), [programmeId]);
+  const pairs = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id: programmeId }, signal }),
+    [programmeId],
+  );
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -57,10 +60,17 @@ export default function AssessmentPage({ params, query }: PageProps) {
   const index = steps.indexOf(current);
   const section = sections.find((s) => s.code === current);
   const scores = new Map(a.sections.map((s) => [s.sectionCode, s]));
-  const pair = pairs.data?.find((p) => p.menteeOrganisation.id === a.organisation.id && p.benchmarkCode === a.benchmarkCode && p.status === 'active');
+  const pair = pairs.data?.find(
+    (p) =>
+      p.menteeOrganisation.id === a.organisation.id && p.benchmarkCode === a.benchmarkCode && p.status === 'active',
+  );
   const base = `/programmes/${programmeId}/assessments/${id}`;
   const go = (to: string) => navigate(`${base}?step=${encodeURIComponent(to)}`);
-  const stepTitle = section ? `${section.order}. ${section.title}` : current === 'context' ? t('benchmark.contextFactors') : t('assessment.scoresTitle');
+  const stepTitle = section
+    ? `${section.order}. ${section.title}`
+    : current === 'context'
+      ? t('benchmark.contextFactors')
+      : t('assessment.scoresTitle');
 
   const submit = async () => {
     if (!window.confirm(t('assessment.confirmSubmit'))) return;
@@ -79,16 +89,21 @@ export default function AssessmentPage({ params, query }: PageProps) {
   return (
     <article aria-labelledby="assessment-title">
       <p class="breadcrumb">
-        <Link href={pair ? `/programmes/${programmeId}/pairs/${pair.id}` : `/programmes/${programmeId}`}>{pair ? t('assessment.backToPair') : t('plan.backToProgramme')}</Link>
+        <Link href={pair ? `/programmes/${programmeId}/pairs/${pair.id}` : `/programmes/${programmeId}`}>
+          {pair ? t('assessment.backToPair') : t('plan.backToProgramme')}
+        </Link>
       </p>
       <header class="page-header">
         <h1 id="assessment-title">{t('assessment.title', { city: a.organisation.name })}</h1>
         <p>
           <span lang="en">{b.title}</span> · {t(a.phase === 'baseline' ? 'assessment.baseline' : 'assessment.followUp')}{' '}
-          <Badge tone={a.status === 'submitted' ? 'good' : 'neutral'}>{t(a.status === 'submitted' ? 'assessment.submitted' : 'assessment.draft')}</Badge>
+          <Badge tone={a.status === 'submitted' ? 'good' : 'neutral'}>
+            {t(a.status === 'submitted' ? 'assessment.submitted' : 'assessment.draft')}
+          </Badge>
         </p>
         <p class="muted" data-testid="assessment-summary">
-          {t('assessment.overall', { score: formatPercent(a.overall) })} · {t('assessment.answered', { answered: a.answered, questions: a.questions })}
+          {t('assessment.overall', { score: formatPercent(a.overall) })} ·{' '}
+          {t('assessment.answered', { answered: a.answered, questions: a.questions })}
         </p>
         <div class="meter">
           <progress max={a.questions} value={a.answered} aria-label={t('assessment.progressLabel')} />
@@ -102,7 +117,10 @@ export default function AssessmentPage({ params, query }: PageProps) {
             return (
               <li key={s.code}>
                 <Link href={`${base}?step=${s.code}`} aria-current={current === s.code ? 'step' : undefined}>
-                  <span class="steps__number">{s.order}</span> <span class="steps__name" lang="en">{s.title}</span>
+                  <span class="steps__number">{s.order}</span>{' '}
+                  <span class="steps__name" lang="en">
+                    {s.title}
+                  </span>
                   <span class="steps__score">{formatPercent(score?.score)}</span>
                 </Link>
               </li>
@@ -122,7 +140,8 @@ export default function AssessmentPage({ params, query }: PageProps) {
       </nav>
 
       <h2 class="step-title" ref={heading} tabIndex={-1}>
-        <span class="muted">{t('assessment.stepOf', { step: index + 1, steps: steps.length })}</span> <span lang={section ? 'en' : undefined}>{stepTitle}</span>
+        <span class="muted">{t('assessment.stepOf', { step: index + 1, steps: steps.length })}</span>{' '}
+        <span lang={section ? 'en' : undefined}>{stepTitle}</span>
       </h2>
 
       {section && <SectionStep assessment={a} section={section} onSaved={refresh} />}

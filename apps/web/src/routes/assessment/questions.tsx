@@ -17,9 +17,25 @@ type Assessment = Schemas['AssessmentDto'];
 const ratingValue = (r: Rating) => (r === null ? 'na' : String(r));
 const parseRating = (v: string): Rating => (v === 'na' ? null : (Number(v) as 0 | 1 | 2));
 
-function Calibration({ assessment, answer, code, onSaved }: { assessment: Assessment; answer: Answer | undefined; code: string; onSaved: () => void }) {
-  const saver = useAutosave((c: { rating: string; note: string }) => save(c.rating, c.note), 800, `calibration:${assessment.id}:${code}`);
-  const [rating, setRating] = useState<string>(saver.restored?.rating ?? (answer?.mentorRated ? ratingValue(answer.mentorRating) : ''));
+function Calibration({
+  assessment,
+  answer,
+  code,
+  onSaved,
+}: {
+  assessment: Assessment;
+  answer: Answer | undefined;
+  code: string;
+  onSaved: () => void;
+}) {
+  const saver = useAutosave(
+    (c: { rating: string; note: string }) => save(c.rating, c.note),
+    800,
+    `calibration:${assessment.id}:${code}`,
+  );
+  const [rating, setRating] = useState<string>(
+    saver.restored?.rating ?? (answer?.mentorRated ? ratingValue(answer.mentorRating) : ''),
+  );
   const [note, setNote] = useState(saver.restored?.note ?? answer?.mentorNote ?? '');
   const [error, setError] = useState<unknown>(null);
   const save = async (value: string, text: string) => {
@@ -75,15 +91,27 @@ function Calibration({ assessment, answer, code, onSaved }: { assessment: Assess
   );
 }
 
-function Question({ assessment, question, answer, index, onSaved }: {
+function Question({
+  assessment,
+  question,
+  answer,
+  index,
+  onSaved,
+}: {
   assessment: Assessment;
   question: { code: string; text: string };
   answer: Answer | undefined;
   index: number;
   onSaved: () => void;
 }) {
-  const saver = useAutosave((a: { rating: string | undefined; evidence: string }) => save(a.rating, a.evidence), 800, `answer:${assessment.id}:${question.code}`);
-  const [rating, setRating] = useState<string | undefined>(saver.restored?.rating ?? (answer ? ratingValue(answer.rating) : undefined));
+  const saver = useAutosave(
+    (a: { rating: string | undefined; evidence: string }) => save(a.rating, a.evidence),
+    800,
+    `answer:${assessment.id}:${question.code}`,
+  );
+  const [rating, setRating] = useState<string | undefined>(
+    saver.restored?.rating ?? (answer ? ratingValue(answer.rating) : undefined),
+  );
   const [evidence, setEvidence] = useState(saver.restored?.evidence ?? answer?.evidence ?? '');
   const [error, setError] = useState<unknown>(null);
   const readOnly = !assessment.canAnswer;
@@ -108,7 +136,11 @@ function Question({ assessment, question, answer, index, onSaved }: {
   };
 
   return (
-    <li class={answer?.calibrationDiffers ? 'question question--differs' : 'question'} id={`q-${question.code}`} data-testid="question">
+    <li
+      class={answer?.calibrationDiffers ? 'question question--differs' : 'question'}
+      id={`q-${question.code}`}
+      data-testid="question"
+    >
       <fieldset class="rating" disabled={readOnly}>
         <legend>
           <span class="question__number">{index + 1}.</span> <span lang="en">{question.text}</span>
@@ -152,9 +184,15 @@ function Question({ assessment, question, answer, index, onSaved }: {
       <SaveStateHint id={`state-${question.code}`} state={saver.state} />
       {error !== null && <ErrorNotice error={error} />}
       {answer?.mentorRated && (
-        <p class={answer.calibrationDiffers ? 'calibration calibration--differs' : 'calibration'} data-testid="calibration">
-          <strong>{t(mine ? 'assessment.yourCalibration' : 'assessment.mentorRating')}</strong> {ratingLabel(answer.mentorRating)}
-          {answer.calibrationDiffers && <> · {t(assessment.myRelation === 'own' ? 'assessment.differs' : 'assessment.differsFromCity')}</>}
+        <p
+          class={answer.calibrationDiffers ? 'calibration calibration--differs' : 'calibration'}
+          data-testid="calibration"
+        >
+          <strong>{t(mine ? 'assessment.yourCalibration' : 'assessment.mentorRating')}</strong>{' '}
+          {ratingLabel(answer.mentorRating)}
+          {answer.calibrationDiffers && (
+            <> · {t(assessment.myRelation === 'own' ? 'assessment.differs' : 'assessment.differsFromCity')}</>
+          )}
           {answer.mentorNote && (
             <>
               {' · '}
@@ -163,7 +201,9 @@ function Question({ assessment, question, answer, index, onSaved }: {
           )}
         </p>
       )}
-      {assessment.canCalibrate && <Calibration assessment={assessment} answer={answer} code={question.code} onSaved={onSaved} />}
+      {assessment.canCalibrate && (
+        <Calibration assessment={assessment} answer={answer} code={question.code} onSaved={onSaved} />
+      )}
     </li>
   );
 }
@@ -198,7 +238,15 @@ function Reference({ section }: { section: BenchmarkSection }) {
   );
 }
 
-export function SectionStep({ assessment, section, onSaved }: { assessment: Assessment; section: BenchmarkSection; onSaved: () => void }) {
+export function SectionStep({
+  assessment,
+  section,
+  onSaved,
+}: {
+  assessment: Assessment;
+  section: BenchmarkSection;
+  onSaved: () => void;
+}) {
   const answers = new Map(assessment.answers.map((a) => [a.questionCode, a]));
   return (
     <div class="assess-grid">
@@ -206,11 +254,22 @@ export function SectionStep({ assessment, section, onSaved }: { assessment: Asse
         {assessment.canCalibrate ? (
           <p class="notice">{t('assessment.mentorIntro', { city: assessment.organisation.name })}</p>
         ) : (
-          !assessment.canAnswer && <p class="notice">{assessment.status === 'submitted' ? t('assessment.readOnlySubmitted') : t('assessment.readOnly')}</p>
+          !assessment.canAnswer && (
+            <p class="notice">
+              {assessment.status === 'submitted' ? t('assessment.readOnlySubmitted') : t('assessment.readOnly')}
+            </p>
+          )
         )}
         <ol class="questions-form">
           {section.guideQuestions.map((q, i) => (
-            <Question key={`${assessment.id}-${q.code}`} assessment={assessment} question={q} answer={answers.get(q.code)} index={i} onSaved={onSaved} />
+            <Question
+              key={`${assessment.id}-${q.code}`}
+              assessment={assessment}
+              question={q}
+              answer={answers.get(q.code)}
+              index={i}
+              onSaved={onSaved}
+            />
           ))}
         </ol>
       </div>

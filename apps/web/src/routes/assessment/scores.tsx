@@ -14,7 +14,15 @@ import { navigate } from '../../router';
 type Assessment = Schemas['AssessmentDto'];
 type Pair = Schemas['PairDto'];
 
-export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assessment; benchmark: Benchmark; pair: Pair | undefined }) {
+export function ScoresStep({
+  assessment,
+  benchmark,
+  pair,
+}: {
+  assessment: Assessment;
+  benchmark: Benchmark;
+  pair: Pair | undefined;
+}) {
   const sections = [...benchmark.sections].sort((a, b) => a.order - b.order);
   const scores = new Map(assessment.sections.map((s) => [s.sectionCode, s]));
   const peers = new Map(assessment.peerComparison.map((p) => [p.sectionCode, p]));
@@ -29,13 +37,20 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
       <section class="panel" aria-labelledby="scores-title">
         <h2 id="scores-title">{t('assessment.scoresTitle')}</h2>
         <p>
-          {t('assessment.overall', { score: formatPercent(assessment.overall) })} · {t('assessment.answered', { answered: assessment.answered, questions: assessment.questions })}
+          {t('assessment.overall', { score: formatPercent(assessment.overall) })} ·{' '}
+          {t('assessment.answered', { answered: assessment.answered, questions: assessment.questions })}
         </p>
         <BarChart
-          title={t(withPeers ? 'assessment.chartTitle' : 'assessment.chartTitleAlone', { city: assessment.organisation.name })}
+          title={t(withPeers ? 'assessment.chartTitle' : 'assessment.chartTitleAlone', {
+            city: assessment.organisation.name,
+          })}
           series={[{ name: assessment.organisation.name, tone: 'a' }]}
           markerName={withPeers ? t('assessment.peerAverage') : undefined}
-          rows={sections.map((s) => ({ label: `${s.order}. ${s.title}`, values: [scores.get(s.code)?.score ?? null], marker: withPeers ? (peers.get(s.code)?.average ?? null) : undefined }))}
+          rows={sections.map((s) => ({
+            label: `${s.order}. ${s.title}`,
+            values: [scores.get(s.code)?.score ?? null],
+            marker: withPeers ? (peers.get(s.code)?.average ?? null) : undefined,
+          }))}
         />
         {!withPeers && <p class="muted">{t('assessment.noPeers')}</p>}
         {deltas.size > 0 && (
@@ -76,7 +91,13 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
                 </ul>
               </div>
             ))}
-            {pair && assessment.myRelation === 'own' && <PlanFromGaps assessment={assessment} pair={pair} sections={withGaps.map((s) => ({ code: s.code, title: s.title, gaps: scores.get(s.code)!.gaps }))} />}
+            {pair && assessment.myRelation === 'own' && (
+              <PlanFromGaps
+                assessment={assessment}
+                pair={pair}
+                sections={withGaps.map((s) => ({ code: s.code, title: s.title, gaps: scores.get(s.code)!.gaps }))}
+              />
+            )}
           </>
         )}
       </section>
@@ -84,15 +105,28 @@ export function ScoresStep({ assessment, benchmark, pair }: { assessment: Assess
   );
 }
 
-function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: Assessment; pair: Pair; sections: { code: string; title: string; gaps: string[] }[] }) {
+function PlanFromGaps({
+  assessment,
+  pair,
+  sections: withGaps,
+}: {
+  assessment: Assessment;
+  pair: Pair;
+  sections: { code: string; title: string; gaps: string[] }[];
+}) {
   // A pair's plans stay inside its focus (none set: every section), as the API requires: offer only those.
-  const sections = pair.focusSectionCodes.length === 0 ? withGaps : withGaps.filter((s) => pair.focusSectionCodes.includes(s.code));
-  const [chosen, setChosen] = useState<string[]>((pair.focusSectionCodes.length === 0 ? sections.slice(0, 1) : sections).map((s) => s.code));
+  const sections =
+    pair.focusSectionCodes.length === 0 ? withGaps : withGaps.filter((s) => pair.focusSectionCodes.includes(s.code));
+  const [chosen, setChosen] = useState<string[]>(
+    (pair.focusSectionCodes.length === 0 ? sections.slice(0, 1) : sections).map((s) => s.code),
+  );
   const first = sections.find((s) => s.code === chosen[0]);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const suggested = first ? t('assessment.planTitle', { section: first.title, city: assessment.organisation.name }) : '';
+  const suggested = first
+    ? t('assessment.planTitle', { section: first.title, city: assessment.organisation.name })
+    : '';
 
   const start = async (e: Event) => {
     e.preventDefault();
@@ -103,7 +137,12 @@ function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: As
       const gapQuestionCodes = sections.filter((s) => chosen.includes(s.code)).flatMap((s) => s.gaps);
       const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
         path: { id: pair.id },
-        body: { title: (title.trim() || suggested).slice(0, 200), sectionCodes: chosen, fromAssessmentId: assessment.id, gapQuestionCodes },
+        body: {
+          title: (title.trim() || suggested).slice(0, 200),
+          sectionCodes: chosen,
+          fromAssessmentId: assessment.id,
+          gapQuestionCodes,
+        },
       });
       navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
     } catch (caught) {
@@ -125,17 +164,31 @@ function PlanFromGaps({ assessment, pair, sections: withGaps }: { assessment: As
     <form class="form plan-from-gaps" onSubmit={start} aria-labelledby="from-gaps-title">
       <h3 id="from-gaps-title">{t('assessment.startPlan')}</h3>
       <fieldset class="checks">
-        <legend>{t(pair.focusSectionCodes.length === 0 ? 'assessment.chooseSections' : 'assessment.chooseFocusSections')}</legend>
+        <legend>
+          {t(pair.focusSectionCodes.length === 0 ? 'assessment.chooseSections' : 'assessment.chooseFocusSections')}
+        </legend>
         {sections.map((s) => (
           <label key={s.code} class="check">
-            <input type="checkbox" checked={chosen.includes(s.code)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, s.code] : chosen.filter((c) => c !== s.code))} />{' '}
+            <input
+              type="checkbox"
+              checked={chosen.includes(s.code)}
+              onChange={(e) =>
+                setChosen(e.currentTarget.checked ? [...chosen, s.code] : chosen.filter((c) => c !== s.code))
+              }
+            />{' '}
             <span lang="en">{s.title}</span>
           </label>
         ))}
       </fieldset>
       <div class="field">
         <label for="gap-plan-title">{t('plan.field.title')}</label>
-        <input id="gap-plan-title" maxLength={200} placeholder={suggested} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          id="gap-plan-title"
+          maxLength={200}
+          placeholder={suggested}
+          value={title}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
       </div>
       {error !== null && <ErrorNotice error={error} />}
       <button type="submit" class="button" disabled={busy || chosen.length === 0}>
@@ -160,19 +213,34 @@ export function ContextStep({ assessment, benchmark }: { assessment: Assessment;
   );
 }
 
-function ContextFactor({ assessment, factor, initial }: { assessment: Assessment; factor: Benchmark['contextFactors'][number]; initial: string }) {
+function ContextFactor({
+  assessment,
+  factor,
+  initial,
+}: {
+  assessment: Assessment;
+  factor: Benchmark['contextFactors'][number];
+  initial: string;
+}) {
   const [error, setError] = useState<unknown>(null);
-  const saver = useAutosave(async (text: string) => {
-    if (!assessment.canAnswer) return false;
-    setError(null);
-    try {
-      await api.put('/api/v1/assessments/{id}/context/{factorCode}', { path: { id: assessment.id, factorCode: factor.code }, body: { note: text.trim() } });
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    }
-  }, 800, `context:${assessment.id}:${factor.code}`);
+  const saver = useAutosave(
+    async (text: string) => {
+      if (!assessment.canAnswer) return false;
+      setError(null);
+      try {
+        await api.put('/api/v1/assessments/{id}/context/{factorCode}', {
+          path: { id: assessment.id, factorCode: factor.code },
+          body: { note: text.trim() },
+        });
+        return true;
+      } catch (caught) {
+        setError(caught);
+        return false;
+      }
+    },
+    800,
+    `context:${assessment.id}:${factor.code}`,
+  );
   const [note, setNote] = useState(saver.restored ?? initial);
   return (
     <li class="context-factor">

@@ -19,12 +19,23 @@ import { StalledPairs, stalledPairIds } from './stalled';
 
 type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
 
-function MilestoneStatus({ programmeId, milestone, onSaved }: { programmeId: string; milestone: ConsortiumMilestone; onSaved: () => void }) {
+function MilestoneStatus({
+  programmeId,
+  milestone,
+  onSaved,
+}: {
+  programmeId: string;
+  milestone: ConsortiumMilestone;
+  onSaved: () => void;
+}) {
   const [error, setError] = useState<unknown>(null);
   const change = async (status: WorkStatus) => {
     setError(null);
     try {
-      await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', { path: { id: programmeId, milestoneId: milestone.id }, body: { status, version: milestone.version } });
+      await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', {
+        path: { id: programmeId, milestoneId: milestone.id },
+        body: { status, version: milestone.version },
+      });
       onSaved();
     } catch (caught) {
       setError(caught);
@@ -36,7 +47,11 @@ function MilestoneStatus({ programmeId, milestone, onSaved }: { programmeId: str
       <label for={`cm-${milestone.id}`} data-user-content>
         {milestone.title}
       </label>{' '}
-      <select id={`cm-${milestone.id}`} value={milestone.status} onChange={(e) => void change(e.currentTarget.value as WorkStatus)}>
+      <select
+        id={`cm-${milestone.id}`}
+        value={milestone.status}
+        onChange={(e) => void change(e.currentTarget.value as WorkStatus)}
+      >
         {WORK_STATUSES.map((s) => (
           <option key={s} value={s}>
             {workStatusLabel(s)}
@@ -58,7 +73,10 @@ function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string;
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/v1/programmes/{id}/milestones', { path: { id: programmeId }, body: { title: title.trim(), dueDate, status: 'planned' } });
+      await api.post('/api/v1/programmes/{id}/milestones', {
+        path: { id: programmeId },
+        body: { title: title.trim(), dueDate, status: 'planned' },
+      });
       setTitle('');
       setDueDate('');
       onSaved();
@@ -93,7 +111,10 @@ function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string;
 
 export default function DashboardPage({ params }: PageProps) {
   const id = params.id!;
-  const dashboard = useResource((signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }), [id]);
+  const dashboard = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }),
+    [id],
+  );
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
   useDashboardLive(id, dashboard.data, dashboard.reload);
   usePageTitle(programme.data ? `${t('dashboard.title')} · ${programme.data.name}` : t('dashboard.title'));
@@ -116,19 +137,24 @@ export default function DashboardPage({ params }: PageProps) {
         <p class="lead">{p.name}</p>
         <ul class="stats" aria-label={t('dashboard.summary')}>
           <li class="stat">
-            <span class="stat__value">{formatNumber(d.pairs.length)}</span> <span class="stat__label">{t('programme.pairs')}</span>
+            <span class="stat__value">{formatNumber(d.pairs.length)}</span>{' '}
+            <span class="stat__label">{t('programme.pairs')}</span>
           </li>
           <li class="stat">
-            <span class="stat__value">{formatNumber(d.plans.total)}</span> <span class="stat__label">{t('pair.plans')}</span>
+            <span class="stat__value">{formatNumber(d.plans.total)}</span>{' '}
+            <span class="stat__label">{t('pair.plans')}</span>
           </li>
           <li class="stat">
-            <span class="stat__value">{formatNumber(m.done)}</span> <span class="stat__label">{t('dashboard.milestonesDone', { total: m.total })}</span>
+            <span class="stat__value">{formatNumber(m.done)}</span>{' '}
+            <span class="stat__label">{t('dashboard.milestonesDone', { total: m.total })}</span>
           </li>
           <li class={m.late > 0 ? 'stat stat--late' : 'stat'}>
-            <span class="stat__value">{formatNumber(m.late)}</span> <span class="stat__label">{tn('dashboard.lateCount', m.late)}</span>
+            <span class="stat__value">{formatNumber(m.late)}</span>{' '}
+            <span class="stat__label">{tn('dashboard.lateCount', m.late)}</span>
           </li>
           <li class={stalled.size > 0 ? 'stat stat--warn' : 'stat'}>
-            <span class="stat__value">{formatNumber(stalled.size)}</span> <span class="stat__label">{tn('stalled.count', stalled.size)}</span>
+            <span class="stat__value">{formatNumber(stalled.size)}</span>{' '}
+            <span class="stat__label">{tn('stalled.count', stalled.size)}</span>
           </li>
         </ul>
       </header>

@@ -19,7 +19,8 @@ const DEBOUNCE_MS = 400;
 function pairsByAttention(dashboard: Dashboard | undefined): string[] {
   if (!dashboard) return [];
   const stalled = stalledPairIds(dashboard.stalled);
-  const rank = (p: Dashboard['pairs'][number]) => (stalled.has(p.id) ? 0 : p.milestones.late > 0 ? 1 : p.milestones.blocked > 0 ? 2 : 3);
+  const rank = (p: Dashboard['pairs'][number]) =>
+    stalled.has(p.id) ? 0 : p.milestones.late > 0 ? 1 : p.milestones.blocked > 0 ? 2 : 3;
   return dashboard.pairs
     .map((pair, index) => ({ pair, index, rank: rank(pair) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
@@ -27,5 +28,9 @@ function pairsByAttention(dashboard: Dashboard | undefined): string[] {
 }
 
 export function useDashboardLive(programmeId: string, dashboard: Dashboard | undefined, reload: () => void) {
-  useCappedLiveReload([`programme:${programmeId}`, ...pairsByAttention(dashboard).map((id) => `pair:${id}`)], reload, DEBOUNCE_MS);
+  useCappedLiveReload(
+    [`programme:${programmeId}`, ...pairsByAttention(dashboard).map((id) => `pair:${id}`)],
+    reload,
+    DEBOUNCE_MS,
+  );
 }

@@ -6,7 +6,13 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { BarChart } from '../../components/charts';
-import { PLAN_STATE_TONE, planStateLabel, WORK_STATUS_TONE, workStatusLabel, type PlanState } from '../../components/labels';
+import {
+  PLAN_STATE_TONE,
+  planStateLabel,
+  WORK_STATUS_TONE,
+  workStatusLabel,
+  type PlanState,
+} from '../../components/labels';
 import { Badge } from '../../components/status';
 import { formatDate, formatNumber, formatPoints, t, tn } from '../../i18n';
 import { Link } from '../../router';
@@ -30,7 +36,8 @@ export function PlanStates({ counts }: { counts: PlanCounts }) {
     <ul class="stat-list" aria-label={t('dashboard.planStates')}>
       {PLAN_KEYS.filter(([key]) => counts[key] > 0).map(([key, state]) => (
         <li key={key}>
-          <Badge tone={PLAN_STATE_TONE[state]}>{planStateLabel(state)}</Badge> <strong>{formatNumber(counts[key])}</strong>
+          <Badge tone={PLAN_STATE_TONE[state]}>{planStateLabel(state)}</Badge>{' '}
+          <strong>{formatNumber(counts[key])}</strong>
         </li>
       ))}
       {counts.total === 0 && <li>{t('dashboard.noPlans')}</li>}
@@ -117,7 +124,15 @@ function plansText(p: PlanCounts): string {
  * Rows: pairs; columns: the benchmark's sections; each cell says milestones done / all, and how many are
  * late. A stalled pair's row is marked and links to the stalled-pairs panel that says why.
  */
-export function PairSectionGrid({ programmeId, pairs, stalled = new Set() }: { programmeId: string; pairs: Dashboard['pairs']; stalled?: Set<string> }) {
+export function PairSectionGrid({
+  programmeId,
+  pairs,
+  stalled = new Set(),
+}: {
+  programmeId: string;
+  pairs: Dashboard['pairs'];
+  stalled?: Set<string>;
+}) {
   if (pairs.length === 0) return <p>{t('programme.pairs.empty')}</p>;
   const sections = pairs[0]!.sections;
   return (
@@ -142,7 +157,9 @@ export function PairSectionGrid({ programmeId, pairs, stalled = new Set() }: { p
           {pairs.map((p) => (
             <tr key={p.id} class={stalled.has(p.id) ? 'grid__row--stalled' : undefined}>
               <th scope="row">
-                <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>{t('pair.name', { mentor: p.mentor.name, mentee: p.mentee.name })}</Link>
+                <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>
+                  {t('pair.name', { mentor: p.mentor.name, mentee: p.mentee.name })}
+                </Link>
                 {stalled.has(p.id) && (
                   <a href="#stalled" class="grid__stalled">
                     <Badge tone="warn">{t('stalled.badge')}</Badge>
@@ -221,7 +238,17 @@ export function ScoreProgress({ scores }: { scores: Dashboard['scores'] }) {
 type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
 
 /** The programme's period as a line, consortium milestones on it, today marked. */
-export function Timeline({ start, end, today, milestones }: { start: string; end: string; today: string; milestones: ConsortiumMilestone[] }) {
+export function Timeline({
+  start,
+  end,
+  today,
+  milestones,
+}: {
+  start: string;
+  end: string;
+  today: string;
+  milestones: ConsortiumMilestone[];
+}) {
   const from = Date.parse(`${start}T00:00:00Z`);
   const to = Date.parse(`${end}T00:00:00Z`);
   const span = Math.max(1, to - from);
@@ -233,7 +260,14 @@ export function Timeline({ start, end, today, milestones }: { start: string; end
     <figure class="timeline">
       <svg viewBox="0 0 600 90" role="img" aria-labelledby="timeline-title timeline-desc" class="timeline__svg">
         <title id="timeline-title">{t('dashboard.timeline')}</title>
-        <desc id="timeline-desc">{sorted.map((m) => `${m.title}: ${formatDate(m.dueDate)}, ${workStatusLabel(m.status)}${m.late ? `, ${t('programme.late')}` : ''}`).join('; ')}</desc>
+        <desc id="timeline-desc">
+          {sorted
+            .map(
+              (m) =>
+                `${m.title}: ${formatDate(m.dueDate)}, ${workStatusLabel(m.status)}${m.late ? `, ${t('programme.late')}` : ''}`,
+            )
+            .join('; ')}
+        </desc>
         <line x1="20" x2="580" y1="45" y2="45" class="timeline__axis" />
         <text x="20" y="82" class="timeline__label">
           {formatDate(start)}
@@ -251,7 +285,12 @@ export function Timeline({ start, end, today, milestones }: { start: string; end
         )}
         {sorted.map((m, i) => (
           <g key={m.id}>
-            <circle cx={x(m.dueDate)} cy="45" r="7" class={`timeline__dot timeline__dot--${m.late ? 'late' : m.status}`} />
+            <circle
+              cx={x(m.dueDate)}
+              cy="45"
+              r="7"
+              class={`timeline__dot timeline__dot--${m.late ? 'late' : m.status}`}
+            />
             <text x={x(m.dueDate)} y="49" class="timeline__num" text-anchor="middle">
               {i + 1}
             </text>
@@ -263,7 +302,8 @@ export function Timeline({ start, end, today, milestones }: { start: string; end
           {sorted.map((m) => (
             <li key={m.id}>
               <span data-user-content>{m.title}</span> · <time dateTime={m.dueDate}>{formatDate(m.dueDate)}</time>{' '}
-              <Badge tone={WORK_STATUS_TONE[m.status]}>{workStatusLabel(m.status)}</Badge> {m.late && <Badge tone="late">{t('programme.late')}</Badge>}
+              <Badge tone={WORK_STATUS_TONE[m.status]}>{workStatusLabel(m.status)}</Badge>{' '}
+              {m.late && <Badge tone="late">{t('programme.late')}</Badge>}
             </li>
           ))}
         </ol>

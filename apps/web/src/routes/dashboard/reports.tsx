@@ -28,7 +28,8 @@ export function Reports({ programmeId }: { programmeId: string }) {
   };
 
   useRoom(me ? `user:${me}` : null, (event) => {
-    if (event.type === 'report.updated' && report && (event.payload as { reportId: string }).reportId === report.id) void refresh(report.id);
+    if (event.type === 'report.updated' && report && (event.payload as { reportId: string }).reportId === report.id)
+      void refresh(report.id);
   });
 
   useEffect(() => {
@@ -63,10 +64,20 @@ export function Reports({ programmeId }: { programmeId: string }) {
       <h2 id="reports-title">{t('reports.title')}</h2>
       <p>{t('reports.intro')}</p>
       <div class="actions">
-        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={() => void ask('csv')}>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={busy || pending}
+          onClick={() => void ask('csv')}
+        >
           {t('reports.csv')}
         </button>
-        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={() => void ask('pdf')}>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={busy || pending}
+          onClick={() => void ask('pdf')}
+        >
           {t('reports.pdf')}
         </button>
       </div>

@@ -23,7 +23,10 @@ function Reason({ programmeId, signal: s }: { programmeId: string; signal: Signa
   const date = formatDate(s.since);
   if (s.kind === 'no-activity' || !s.planId) return <>{t('stalled.noActivity', { date })}</>;
   const plan = `/programmes/${programmeId}/plans/${s.planId}`;
-  const [why, href] = s.kind === 'plan-not-reviewed' ? [t('stalled.planNotReviewed', { date }), plan] : [t('stalled.threadUnanswered', { date }), s.threadId ? `${plan}#comment-${s.threadId}` : plan];
+  const [why, href] =
+    s.kind === 'plan-not-reviewed'
+      ? [t('stalled.planNotReviewed', { date }), plan]
+      : [t('stalled.threadUnanswered', { date }), s.threadId ? `${plan}#comment-${s.threadId}` : plan];
   return (
     <>
       {why}{' '}
@@ -34,9 +37,20 @@ function Reason({ programmeId, signal: s }: { programmeId: string; signal: Signa
   );
 }
 
-export function StalledPairs({ programmeId, list, thresholds }: { programmeId: string; list: Signal[]; thresholds: Thresholds }) {
+export function StalledPairs({
+  programmeId,
+  list,
+  thresholds,
+}: {
+  programmeId: string;
+  list: Signal[];
+  thresholds: Thresholds;
+}) {
   const [shown, toggle] = useShowAll(list, SHOWN);
-  const intro = t('stalled.intro', { stalledAfterDays: thresholds.stalledAfterDays, respondWithinDays: thresholds.respondWithinDays });
+  const intro = t('stalled.intro', {
+    stalledAfterDays: thresholds.stalledAfterDays,
+    respondWithinDays: thresholds.respondWithinDays,
+  });
   if (list.length === 0) {
     return (
       <>
@@ -52,7 +66,9 @@ export function StalledPairs({ programmeId, list, thresholds }: { programmeId: s
         {shown.map((s) => (
           <li key={`${s.kind}:${s.pairId}:${s.planId ?? ''}:${s.threadId ?? ''}`} class="stalled__item">
             <p class="stalled__head">
-              <Link href={`/programmes/${programmeId}/pairs/${s.pairId}`}>{t('pair.name', { mentor: s.mentorName, mentee: s.menteeName })}</Link>{' '}
+              <Link href={`/programmes/${programmeId}/pairs/${s.pairId}`}>
+                {t('pair.name', { mentor: s.mentorName, mentee: s.menteeName })}
+              </Link>{' '}
               <Badge tone={s.kind === 'no-activity' ? 'late' : 'warn'}>{tn('dashboard.days', s.days)}</Badge>
             </p>
             <p class="stalled__reason">

@@ -3,7 +3,12 @@ import { PASSWORD_MIN_LENGTH, type PasswordVerdict } from '@citymentor/contracts
 import { api, ApiError } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
-import { judgePassword, PasswordReasons, PasswordStrength, usePasswordChecker } from '../../components/password-strength';
+import {
+  judgePassword,
+  PasswordReasons,
+  PasswordStrength,
+  usePasswordChecker,
+} from '../../components/password-strength';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate, t } from '../../i18n';
 import { navigate, type PageProps } from '../../router';
@@ -13,7 +18,10 @@ import { roleLabel } from '../programmes/labels';
 export default function InvitationPage({ params }: PageProps) {
   const token = params.token!;
   const session = useSession();
-  const preview = useResource((signal) => api.get('/api/v1/invitations/{token}', { path: { token }, signal, auth: false }), [token]);
+  const preview = useResource(
+    (signal) => api.get('/api/v1/invitations/{token}', { path: { token }, signal, auth: false }),
+    [token],
+  );
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +33,10 @@ export default function InvitationPage({ params }: PageProps) {
   const choosing = invitation !== undefined && !invitation.accountExists;
   const checker = usePasswordChecker(choosing);
   const verdict = useMemo(
-    () => (invitation && !invitation.accountExists && checker && password ? checker(password, { name, email: invitation.email }) : null),
+    () =>
+      invitation && !invitation.accountExists && checker && password
+        ? checker(password, { name, email: invitation.email })
+        : null,
     [checker, password, name, invitation],
   );
   usePageTitle(invitation ? t('invitation.title', { programme: invitation.programmeName }) : undefined);
@@ -112,7 +123,9 @@ export default function InvitationPage({ params }: PageProps) {
           </div>
         )}
         <div class="field">
-          <label for="invitation-password">{newAccount ? t('invitation.newPassword') : t('invitation.currentPassword')}</label>
+          <label for="invitation-password">
+            {newAccount ? t('invitation.newPassword') : t('invitation.currentPassword')}
+          </label>
           <input
             id="invitation-password"
             type="password"
@@ -120,7 +133,11 @@ export default function InvitationPage({ params }: PageProps) {
             ref={passwordInput}
             required
             minLength={newAccount ? PASSWORD_MIN_LENGTH : undefined}
-            aria-describedby={newAccount ? `invitation-password-hint invitation-password-strength${refused ? ' invitation-password-refused' : ''}` : undefined}
+            aria-describedby={
+              newAccount
+                ? `invitation-password-hint invitation-password-strength${refused ? ' invitation-password-refused' : ''}`
+                : undefined
+            }
             aria-invalid={refused ? true : undefined}
             value={password}
             onInput={(e) => {

@@ -34,7 +34,15 @@ function useCreatePair(programmeId: string, onCreated: () => void) {
   return { busy, error, create };
 }
 
-function SuggestionList({ programmeId, data, onCreated }: { programmeId: string; data: Suggestions; onCreated: () => void }) {
+function SuggestionList({
+  programmeId,
+  data,
+  onCreated,
+}: {
+  programmeId: string;
+  data: Suggestions;
+  onCreated: () => void;
+}) {
   const { busy, error, create } = useCreatePair(programmeId, onCreated);
   if (data.mentees.length === 0) return <p>{t('manage.noSuggestions')}</p>;
   return (
@@ -46,7 +54,9 @@ function SuggestionList({ programmeId, data, onCreated }: { programmeId: string;
             <h3>{s.mentee.name}</h3>
             <p class="muted">
               {t('manage.gaps')}{' '}
-              {s.gaps.length === 0 ? t('manage.noGaps') : s.gaps.map((g) => `${g.title} (${formatPercent(g.score)})`).join(' · ')}
+              {s.gaps.length === 0
+                ? t('manage.noGaps')
+                : s.gaps.map((g) => `${g.title} (${formatPercent(g.score)})`).join(' · ')}
             </p>
             {s.candidates.length === 0 ? (
               <p>{t('manage.noCandidates')}</p>
@@ -54,14 +64,19 @@ function SuggestionList({ programmeId, data, onCreated }: { programmeId: string;
               <ol class="candidates">
                 {s.candidates.slice(0, 3).map((c) => (
                   <li key={c.mentor.id}>
-                    <strong>{c.mentor.name}</strong> <span class="muted">· {t('manage.match', { score: formatNumber(Math.round(c.score * 100) / 100) })}</span>
+                    <strong>{c.mentor.name}</strong>{' '}
+                    <span class="muted">
+                      · {t('manage.match', { score: formatNumber(Math.round(c.score * 100) / 100) })}
+                    </span>
                     <br />
                     <span class="muted">
                       {t('manage.covers')} <span lang="en">{c.covers.map((x) => x.title).join(' · ') || '–'}</span>
                     </span>
                     <br />
                     {c.activePairId ? (
-                      <Link href={`/programmes/${programmeId}/pairs/${c.activePairId}`}>{t('manage.alreadyPaired')}</Link>
+                      <Link href={`/programmes/${programmeId}/pairs/${c.activePairId}`}>
+                        {t('manage.alreadyPaired')}
+                      </Link>
                     ) : (
                       <button
                         type="button"
@@ -95,7 +110,17 @@ function SuggestionList({ programmeId, data, onCreated }: { programmeId: string;
   );
 }
 
-function CreatePair({ programmeId, cities, benchmarkCode, onCreated }: { programmeId: string; cities: Organisation[]; benchmarkCode: string; onCreated: () => void }) {
+function CreatePair({
+  programmeId,
+  cities,
+  benchmarkCode,
+  onCreated,
+}: {
+  programmeId: string;
+  cities: Organisation[];
+  benchmarkCode: string;
+  onCreated: () => void;
+}) {
   const [mentor, setMentor] = useState('');
   const [mentee, setMentee] = useState('');
   const { busy, error, create } = useCreatePair(programmeId, () => {
@@ -152,7 +177,10 @@ export default function ManagePage({ params }: PageProps) {
   const [chosen, setChosen] = useState('');
   const code = chosen || benchmarks.data?.[0]?.code || '';
   const suggestions = useResource(
-    (signal) => (code ? api.get('/api/v1/programmes/{id}/pair-suggestions', { path: { id }, query: { benchmark: code }, signal }) : Promise.resolve(undefined)),
+    (signal) =>
+      code
+        ? api.get('/api/v1/programmes/{id}/pair-suggestions', { path: { id }, query: { benchmark: code }, signal })
+        : Promise.resolve(undefined),
     [id, code],
   );
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
@@ -211,7 +239,9 @@ export default function ManagePage({ params }: PageProps) {
             <ul class="plain-list" data-testid="pair-list">
               {pairs.data.map((pair) => (
                 <li key={pair.id}>
-                  <Link href={`/programmes/${id}/pairs/${pair.id}`}>{t('pair.name', { mentor: pair.mentorOrganisation.name, mentee: pair.menteeOrganisation.name })}</Link>
+                  <Link href={`/programmes/${id}/pairs/${pair.id}`}>
+                    {t('pair.name', { mentor: pair.mentorOrganisation.name, mentee: pair.menteeOrganisation.name })}
+                  </Link>
                   {pair.status === 'ended' && <span class="muted"> · {t('pair.ended')}</span>}
                 </li>
               ))}
@@ -223,7 +253,9 @@ export default function ManagePage({ params }: PageProps) {
         <Invitations programmeId={id} organisations={p.organisations} />
       </div>
 
-      {(p.myRole === 'coordinator' || p.myRole === null) && <ProgrammeSettings programme={p} onSaved={programme.reload} />}
+      {(p.myRole === 'coordinator' || p.myRole === null) && (
+        <ProgrammeSettings programme={p} onSaved={programme.reload} />
+      )}
     </article>
   );
 }

@@ -10,7 +10,10 @@ type Organisation = Schemas['OrganisationDto'];
 const ROLES: Role[] = ['city-member', 'expert', 'coordinator'];
 
 export function Invitations({ programmeId, organisations }: { programmeId: string; organisations: Organisation[] }) {
-  const list = useResource((signal) => api.get('/api/v1/programmes/{id}/invitations', { path: { id: programmeId }, signal }), [programmeId]);
+  const list = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/invitations', { path: { id: programmeId }, signal }),
+    [programmeId],
+  );
   const [email, setEmail] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<Role>('city-member');
@@ -24,7 +27,10 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post('/api/v1/programmes/{id}/invitations', { path: { id: programmeId }, body: { email: email.trim(), organisationId, role } });
+      const created = await api.post('/api/v1/programmes/{id}/invitations', {
+        path: { id: programmeId },
+        body: { email: email.trim(), organisationId, role },
+      });
       setLink({ email: created.email, url: created.acceptUrl });
       setEmail('');
       list.reload();
@@ -41,11 +47,23 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
       <form class="form" onSubmit={submit}>
         <div class="field">
           <label for="invite-email">{t('invitation.email')}</label>
-          <input id="invite-email" type="email" required autoComplete="off" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            id="invite-email"
+            type="email"
+            required
+            autoComplete="off"
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="invite-organisation">{t('invite.organisation')}</label>
-          <select id="invite-organisation" required value={organisationId} onChange={(e) => setOrganisationId(e.currentTarget.value)}>
+          <select
+            id="invite-organisation"
+            required
+            value={organisationId}
+            onChange={(e) => setOrganisationId(e.currentTarget.value)}
+          >
             <option value="">{t('manage.choose')}</option>
             {sorted.map((o) => (
               <option key={o.id} value={o.id}>
@@ -84,7 +102,10 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
         <ul class="plain-list">
           {list.data.map((i) => (
             <li key={i.id}>
-              <strong>{i.email}</strong> <span class="muted">· {i.organisation.name} · {roleLabel(i.role)}</span>{' '}
+              <strong>{i.email}</strong>{' '}
+              <span class="muted">
+                · {i.organisation.name} · {roleLabel(i.role)}
+              </span>{' '}
               {i.acceptedAt ? (
                 <Badge tone="good">{t('invite.accepted')}</Badge>
               ) : Date.parse(i.expiresAt) < Date.now() ? (

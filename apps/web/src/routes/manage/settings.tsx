@@ -46,7 +46,8 @@ function validate(draft: Draft): Partial<Record<Field, FieldError>> {
   for (const field of NUMBER_FIELDS) {
     const value = draft[field].trim();
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < NUMBERS[field].min || n > NUMBERS[field].max) errors[field] = { text: rangeText(field) };
+    if (!/^\d+$/.test(value) || n < NUMBERS[field].min || n > NUMBERS[field].max)
+      errors[field] = { text: rangeText(field) };
   }
   return errors;
 }
@@ -65,14 +66,16 @@ function changesOf(p: Programme, draft: Draft): Changes {
 
 /** The API's field errors mapped to the form's fields; the ones we can say in the user's language, we do. */
 function serverErrors(error: unknown): Partial<Record<Field, FieldError>> | null {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.body.details)) return null;
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.body.details))
+    return null;
   const errors: Partial<Record<Field, FieldError>> = {};
   for (const detail of error.body.details as { path?: unknown; message?: unknown }[]) {
     const field = typeof detail.path === 'string' ? detail.path : '';
     const message = typeof detail.message === 'string' ? detail.message : '';
     if (isNumberField(field)) errors[field] = { text: rangeText(field) };
     else if (field === 'endDate' && /before/.test(message)) errors.endDate = { text: t('settings.endBeforeStart') };
-    else if (field in { name: 1, description: 1, startDate: 1, endDate: 1 }) errors[field as Field] = { text: message, lang: 'en' };
+    else if (field in { name: 1, description: 1, startDate: 1, endDate: 1 })
+      errors[field as Field] = { text: message, lang: 'en' };
     else return null; // not a field of this form: say it as a whole
   }
   return Object.keys(errors).length > 0 ? errors : null;
@@ -100,7 +103,13 @@ function Input({
   const id = `settings-${field}`;
   const error = errors[field];
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: field, value: draft[field], 'aria-invalid': error ? true : undefined, 'aria-describedby': described };
+  const common = {
+    id,
+    name: field,
+    value: draft[field],
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+  };
   const range = isNumberField(field) ? NUMBERS[field] : undefined;
   return (
     <div class={wide ? 'field field--wide' : 'field'}>
@@ -199,10 +208,34 @@ export function ProgrammeSettings({ programme, onSaved }: { programme: Programme
         <Input field="endDate" label="settings.endDate" type="date" {...props} />
         <fieldset class="checks settings__group field--wide">
           <legend>{t('settings.timing')}</legend>
-          <Input field="reminderDaysBefore" label="settings.reminderDaysBefore" hint="settings.reminderDaysBeforeHint" type="number" {...props} />
-          <Input field="escalateAfterDays" label="settings.escalateAfterDays" hint="settings.escalateAfterDaysHint" type="number" {...props} />
-          <Input field="stalledAfterDays" label="settings.stalledAfterDays" hint="settings.stalledAfterDaysHint" type="number" {...props} />
-          <Input field="respondWithinDays" label="settings.respondWithinDays" hint="settings.respondWithinDaysHint" type="number" {...props} />
+          <Input
+            field="reminderDaysBefore"
+            label="settings.reminderDaysBefore"
+            hint="settings.reminderDaysBeforeHint"
+            type="number"
+            {...props}
+          />
+          <Input
+            field="escalateAfterDays"
+            label="settings.escalateAfterDays"
+            hint="settings.escalateAfterDaysHint"
+            type="number"
+            {...props}
+          />
+          <Input
+            field="stalledAfterDays"
+            label="settings.stalledAfterDays"
+            hint="settings.stalledAfterDaysHint"
+            type="number"
+            {...props}
+          />
+          <Input
+            field="respondWithinDays"
+            label="settings.respondWithinDays"
+            hint="settings.respondWithinDaysHint"
+            type="number"
+            {...props}
+          />
         </fieldset>
         {failure !== null && (
           <div class="field--wide">

@@ -23,9 +23,12 @@ function AssessmentLine({ programmeId, a }: { programmeId: string; a: Assessment
       <Link href={`/programmes/${programmeId}/assessments/${a.id}`}>
         {a.organisation.name} · {t(a.phase === 'baseline' ? 'assessment.baseline' : 'assessment.followUp')}
       </Link>{' '}
-      <Badge tone={a.status === 'submitted' ? 'good' : 'neutral'}>{t(a.status === 'submitted' ? 'assessment.submitted' : 'assessment.draft')}</Badge>{' '}
+      <Badge tone={a.status === 'submitted' ? 'good' : 'neutral'}>
+        {t(a.status === 'submitted' ? 'assessment.submitted' : 'assessment.draft')}
+      </Badge>{' '}
       <span class="muted">
-        {t('assessment.overall', { score: formatPercent(a.overall) })} · {t('assessment.answered', { answered: a.answered, questions: a.questions })}
+        {t('assessment.overall', { score: formatPercent(a.overall) })} ·{' '}
+        {t('assessment.answered', { answered: a.answered, questions: a.questions })}
       </span>
     </li>
   );
@@ -45,7 +48,12 @@ function StartAssessment({ pair, own }: { pair: Pair; own: Assessment[] }) {
     try {
       const created = await api.post('/api/v1/programmes/{id}/assessments', {
         path: { id: pair.programmeId },
-        body: { organisationId: pair.menteeOrganisation.id, benchmarkCode: pair.benchmarkCode, phase, ...(phase === 'follow-up' ? { copyFromBaseline: true } : {}) },
+        body: {
+          organisationId: pair.menteeOrganisation.id,
+          benchmarkCode: pair.benchmarkCode,
+          phase,
+          ...(phase === 'follow-up' ? { copyFromBaseline: true } : {}),
+        },
       });
       navigate(`/programmes/${pair.programmeId}/assessments/${created.id}`);
     } catch (caught) {
@@ -64,7 +72,15 @@ function StartAssessment({ pair, own }: { pair: Pair; own: Assessment[] }) {
 }
 
 /** A blank plan for chosen sections (the gaps route goes through the assessment's scores). */
-function NewPlan({ pair, sections, fromAssessmentId }: { pair: Pair; sections: Map<string, string>; fromAssessmentId?: string }) {
+function NewPlan({
+  pair,
+  sections,
+  fromAssessmentId,
+}: {
+  pair: Pair;
+  sections: Map<string, string>;
+  fromAssessmentId?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<string[]>(pair.focusSectionCodes);
@@ -95,7 +111,13 @@ function NewPlan({ pair, sections, fromAssessmentId }: { pair: Pair; sections: M
     <form class="form" onSubmit={submit}>
       <div class="field">
         <label for="new-plan-title">{t('plan.field.title')}</label>
-        <input id="new-plan-title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          id="new-plan-title"
+          required
+          maxLength={200}
+          value={title}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
       </div>
       <fieldset class="checks">
         <legend>{t('plan.sections')}</legend>
@@ -104,7 +126,9 @@ function NewPlan({ pair, sections, fromAssessmentId }: { pair: Pair; sections: M
             <input
               type="checkbox"
               checked={chosen.includes(code)}
-              onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+              onChange={(e) =>
+                setChosen(e.currentTarget.checked ? [...chosen, code] : chosen.filter((c) => c !== code))
+              }
             />{' '}
             <span lang="en">{name}</span>
           </label>
@@ -127,21 +151,37 @@ export default function PairPage({ params }: PageProps) {
   const programmeId = params.id!;
   const pairId = params.pairId!;
   const pair = useResource((signal) => api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }), [pairId]);
-  const plans = useResource((signal) => api.get('/api/v1/pairs/{id}/action-plans', { path: { id: pairId }, signal }), [pairId]);
-  const assessments = useResource((signal) => api.get('/api/v1/programmes/{id}/assessments', { path: { id: programmeId }, signal }), [programmeId]);
+  const plans = useResource(
+    (signal) => api.get('/api/v1/pairs/{id}/action-plans', { path: { id: pairId }, signal }),
+    [pairId],
+  );
+  const assessments = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/assessments', { path: { id: programmeId }, signal }),
+    [programmeId],
+  );
   const code = pair.data?.benchmarkCode;
   const benchmark = useResource(() => (code ? loadBenchmark(code) : Promise.resolve(undefined)), [code]);
   const room = `pair:${pairId}`;
-  useLiveReload(room, plans.reload, (e) => e.type.startsWith('plan.') || e.type.startsWith('milestone.') || e.type === 'progress.logged');
+  useLiveReload(
+    room,
+    plans.reload,
+    (e) => e.type.startsWith('plan.') || e.type.startsWith('milestone.') || e.type === 'progress.logged',
+  );
   // Ended by the coordinator while open: the page shows it at once (and its actions go).
   useLiveReload(room, pair.reload, (e) => e.type === 'pair.ended');
   const p = pair.data;
-  usePageTitle(p ? t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name }) : undefined);
+  usePageTitle(
+    p ? t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name }) : undefined,
+  );
 
   if (pair.error !== undefined) return <ErrorNotice error={pair.error} onRetry={pair.reload} />;
   if (!p) return <Loading />;
   const titles = sectionTitles(benchmark.data);
-  const relevant = (assessments.data ?? []).filter((a) => a.benchmarkCode === p.benchmarkCode && [p.mentorOrganisation.id, p.menteeOrganisation.id].includes(a.organisation.id));
+  const relevant = (assessments.data ?? []).filter(
+    (a) =>
+      a.benchmarkCode === p.benchmarkCode &&
+      [p.mentorOrganisation.id, p.menteeOrganisation.id].includes(a.organisation.id),
+  );
   const own = relevant.filter((a) => a.organisation.id === p.menteeOrganisation.id);
   const latestOwn = [...own].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
@@ -152,9 +192,12 @@ export default function PairPage({ params }: PageProps) {
       </p>
       <header class="page-header plan-header">
         <div>
-          <h1 id="pair-title">{t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name })}</h1>
+          <h1 id="pair-title">
+            {t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name })}
+          </h1>
           <p class="muted">
-            <span lang="en">{benchmark.data?.title ?? p.benchmarkCode}</span> · {t('pair.yourSide', { side: sideLabel(p.mySide) })} · {t('pair.since', { date: formatDate(p.createdAt) })}
+            <span lang="en">{benchmark.data?.title ?? p.benchmarkCode}</span> ·{' '}
+            {t('pair.yourSide', { side: sideLabel(p.mySide) })} · {t('pair.since', { date: formatDate(p.createdAt) })}
             {p.status === 'ended' && (
               <>
                 {' '}
@@ -193,7 +236,9 @@ export default function PairPage({ params }: PageProps) {
               ))}
             </ul>
           )}
-          {p.mySide === 'mentee' && p.status === 'active' && <NewPlan pair={p} sections={titles} fromAssessmentId={latestOwn?.id} />}
+          {p.mySide === 'mentee' && p.status === 'active' && (
+            <NewPlan pair={p} sections={titles} fromAssessmentId={latestOwn?.id} />
+          )}
         </section>
 
         <section class="panel" aria-labelledby="assessments-title">

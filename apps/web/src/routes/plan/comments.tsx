@@ -78,7 +78,18 @@ const hasDraft = (ctx: Context, box: string) => loadDraft<string>(draftKey(ctx, 
  * A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request
  * (an inline form). What is typed is kept as a draft of its `box` until it is sent or cancelled.
  */
-function Composer({ ctx, target, parentId, box, label, onDone, initial = '', submitLabel, save, autoFocus = false }: {
+function Composer({
+  ctx,
+  target,
+  parentId,
+  box,
+  label,
+  onDone,
+  initial = '',
+  submitLabel,
+  save,
+  autoFocus = false,
+}: {
   ctx: Context;
   target: Target;
   parentId?: string;
@@ -264,7 +275,10 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
           <button
             type="button"
             class="link-button"
-            onClick={() => window.confirm(t('comments.confirmDelete')) && void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))}
+            onClick={() =>
+              window.confirm(t('comments.confirmDelete')) &&
+              void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))
+            }
           >
             {t('comments.delete')}
           </button>
@@ -291,7 +305,16 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
       )}
       {thread.can.reply &&
         (replying ? (
-          <Composer ctx={ctx} target={thread.target} parentId={thread.id} box={`reply:${thread.id}`} label={t('comments.replyLabel')} submitLabel={t('comments.reply')} autoFocus onDone={() => setReplying(false)} />
+          <Composer
+            ctx={ctx}
+            target={thread.target}
+            parentId={thread.id}
+            box={`reply:${thread.id}`}
+            label={t('comments.replyLabel')}
+            submitLabel={t('comments.reply')}
+            autoFocus
+            onDone={() => setReplying(false)}
+          />
         ) : (
           <button ref={replyButton} type="button" class="link-button" onClick={() => setReplying(true)}>
             {t('comments.reply')}
@@ -305,7 +328,19 @@ function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
  * The threads about one target, with a box to start a new one. Its heading names the region, so `title`
  * must tell it apart from the page's other discussions (say which milestone or entry it is about).
  */
-export function Discussion({ ctx, target, threads, title, compact = false }: { ctx: Context; target: Target; threads: Thread[]; title: ComponentChildren; compact?: boolean }) {
+export function Discussion({
+  ctx,
+  target,
+  threads,
+  title,
+  compact = false,
+}: {
+  ctx: Context;
+  target: Target;
+  threads: Thread[];
+  title: ComponentChildren;
+  compact?: boolean;
+}) {
   const open = threads.filter((x) => !x.resolved && !x.deleted).length;
   const [composing, setComposing] = useState(() => !compact || hasDraft(ctx, `new:${targetKey(target)}`));
   const addButton = useReturnFocus(composing);
@@ -323,7 +358,15 @@ export function Discussion({ ctx, target, threads, title, compact = false }: { c
       </ol>
       {ctx.canComment &&
         (composing ? (
-          <Composer ctx={ctx} target={target} box={`new:${targetKey(target)}`} label={t('comments.newLabel')} submitLabel={t('comments.post')} autoFocus={compact} onDone={compact ? () => setComposing(false) : undefined} />
+          <Composer
+            ctx={ctx}
+            target={target}
+            box={`new:${targetKey(target)}`}
+            label={t('comments.newLabel')}
+            submitLabel={t('comments.post')}
+            autoFocus={compact}
+            onDone={compact ? () => setComposing(false) : undefined}
+          />
         ) : (
           <button ref={addButton} type="button" class="button button--secondary" onClick={() => setComposing(true)}>
             {t('comments.add')}

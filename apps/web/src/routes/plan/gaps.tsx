@@ -19,10 +19,22 @@ export function questionTexts(benchmark: Benchmark | undefined): Map<string, str
 
 const RATING: Record<string, MessageKey> = { '0': 'rating.0', '1': 'rating.1', '2': 'rating.2', null: 'rating.na' };
 
-export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchmark: Benchmark | undefined; programmeId: string }) {
+export function PlanGaps({
+  plan,
+  benchmark,
+  programmeId,
+}: {
+  plan: Plan;
+  benchmark: Benchmark | undefined;
+  programmeId: string;
+}) {
   const sourceId = plan.sourceAssessmentId;
   // Both sides of the pair may read the assessment; anyone who may not still sees the questions.
-  const source = useResource((signal) => (sourceId ? api.get('/api/v1/assessments/{id}', { path: { id: sourceId }, signal }) : Promise.resolve(null)), [sourceId]);
+  const source = useResource(
+    (signal) =>
+      sourceId ? api.get('/api/v1/assessments/{id}', { path: { id: sourceId }, signal }) : Promise.resolve(null),
+    [sourceId],
+  );
   if (plan.gapQuestionCodes.length === 0) return null;
 
   const answers = new Map((source.data?.answers ?? []).map((a) => [a.questionCode, a]));
@@ -40,14 +52,21 @@ export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchma
       <p class="muted">
         {source.data ? (
           <>
-            {t('gaps.from', { city: source.data.organisation.name, phase: t(source.data.phase === 'baseline' ? 'assessment.baseline' : 'assessment.followUp') })}{' '}
-            <Link href={`/programmes/${programmeId}/assessments/${source.data.id}?step=scores`}>{t('gaps.openAssessment')}</Link>
+            {t('gaps.from', {
+              city: source.data.organisation.name,
+              phase: t(source.data.phase === 'baseline' ? 'assessment.baseline' : 'assessment.followUp'),
+            })}{' '}
+            <Link href={`/programmes/${programmeId}/assessments/${source.data.id}?step=scores`}>
+              {t('gaps.openAssessment')}
+            </Link>
           </>
         ) : (
           t('gaps.intro')
         )}
       </p>
-      {uncovered.size > 0 && plan.milestones.length > 0 && <p data-testid="gaps-uncovered-count">{tn('gaps.uncoveredCount', uncovered.size)}</p>}
+      {uncovered.size > 0 && plan.milestones.length > 0 && (
+        <p data-testid="gaps-uncovered-count">{tn('gaps.uncoveredCount', uncovered.size)}</p>
+      )}
       {sections.map((s) => (
         <div key={s.code} class="plan-gaps__section">
           <h3 lang="en">
@@ -62,7 +81,12 @@ export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchma
                 const answer = answers.get(q.code);
                 const by = addressedBy(q.code);
                 return (
-                  <li key={q.code} id={`gap-${q.code}`} class={uncovered.has(q.code) ? 'gap gap--uncovered' : 'gap'} data-testid="gap">
+                  <li
+                    key={q.code}
+                    id={`gap-${q.code}`}
+                    class={uncovered.has(q.code) ? 'gap gap--uncovered' : 'gap'}
+                    data-testid="gap"
+                  >
                     <p class="gap__question" lang="en">
                       {q.text}
                     </p>
@@ -92,7 +116,8 @@ export function PlanGaps({ plan, benchmark, programmeId }: { plan: Plan; benchma
                     {answer &&
                       (answer.evidence.trim() ? (
                         <p class="gap__evidence">
-                          <span class="muted">{t('gaps.evidence')}</span> <span data-user-content>{answer.evidence}</span>
+                          <span class="muted">{t('gaps.evidence')}</span>{' '}
+                          <span data-user-content>{answer.evidence}</span>
                         </p>
                       ) : (
                         <p class="muted gap__evidence--none">{t('gaps.noEvidence')}</p>

@@ -35,13 +35,28 @@ export default function PlanPage({ params }: PageProps) {
   const programmeId = params.id!;
   const planId = params.planId!;
   const room = `plan:${planId}`;
-  const plan = useResource((signal) => api.get('/api/v1/action-plans/{id}', { path: { id: planId }, signal }), [planId]);
-  const threads = useResource((signal) => api.get('/api/v1/action-plans/{id}/comments', { path: { id: planId }, signal }), [planId]);
-  const members = useResource((signal) => api.get('/api/v1/programmes/{id}/members', { path: { id: programmeId }, signal }), [programmeId]);
+  const plan = useResource(
+    (signal) => api.get('/api/v1/action-plans/{id}', { path: { id: planId }, signal }),
+    [planId],
+  );
+  const threads = useResource(
+    (signal) => api.get('/api/v1/action-plans/{id}/comments', { path: { id: planId }, signal }),
+    [planId],
+  );
+  const members = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/members', { path: { id: programmeId }, signal }),
+    [programmeId],
+  );
   const pairId = plan.data?.pairId;
-  const pair = useResource((signal) => (pairId ? api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }) : Promise.resolve(undefined)), [pairId]);
+  const pair = useResource(
+    (signal) => (pairId ? api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }) : Promise.resolve(undefined)),
+    [pairId],
+  );
   const benchmarkCode = pair.data?.benchmarkCode;
-  const benchmark = useResource(() => (benchmarkCode ? loadBenchmark(benchmarkCode) : Promise.resolve(undefined)), [benchmarkCode]);
+  const benchmark = useResource(
+    () => (benchmarkCode ? loadBenchmark(benchmarkCode) : Promise.resolve(undefined)),
+    [benchmarkCode],
+  );
   const [editing, setEditing] = useState(() => hasPlanDraft(planId));
   const editor = useRef<EditorHandle | null>(null);
   const [draftObjective, setDraftObjective] = useState<string | null>(null);
@@ -62,9 +77,14 @@ export default function PlanPage({ params }: PageProps) {
       if (event.type.startsWith('comment.')) reloadThreads();
       else reloadPlan();
       if (isEvent(event, 'plan.reviewed')) {
-        setAnnouncement({ text: event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'), state: event.payload.state });
-      } else if (isEvent(event, 'plan.submitted')) setAnnouncement({ text: t('live.submitted'), state: event.payload.state });
-      else if (isEvent(event, 'plan.withdrawn')) setAnnouncement({ text: t('live.withdrawn'), state: event.payload.state });
+        setAnnouncement({
+          text: event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'),
+          state: event.payload.state,
+        });
+      } else if (isEvent(event, 'plan.submitted'))
+        setAnnouncement({ text: t('live.submitted'), state: event.payload.state });
+      else if (isEvent(event, 'plan.withdrawn'))
+        setAnnouncement({ text: t('live.withdrawn'), state: event.payload.state });
     },
     () => {
       reloadPlan();
@@ -88,14 +108,25 @@ export default function PlanPage({ params }: PageProps) {
     setArrived(true);
   }, [p, threads.data, arrived]);
   const canComment = plan.data?.can.comment ?? false;
-  const grouped = useMemo(() => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [], canComment)), [threads.data, arrivals, members.data, canComment]);
+  const grouped = useMemo(
+    () => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [], canComment)),
+    [threads.data, arrivals, members.data, canComment],
+  );
 
   if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!p) return <Loading />;
 
   const pairOrgs = pair.data ? [pair.data.mentorOrganisation.id, pair.data.menteeOrganisation.id] : [];
-  const mentionable = (members.data ?? []).filter((m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member');
-  const ctx: DiscussionContext = { planId, room, members: mentionable, reload: threads.reload, canComment: p.can.comment };
+  const mentionable = (members.data ?? []).filter(
+    (m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member',
+  );
+  const ctx: DiscussionContext = {
+    planId,
+    room,
+    members: mentionable,
+    reload: threads.reload,
+    canComment: p.can.comment,
+  };
   const titles = sectionTitles(benchmark.data);
   const questions = questionTexts(benchmark.data);
   const changed = () => plan.reload();
@@ -189,7 +220,12 @@ export default function PlanPage({ params }: PageProps) {
         {threads.error !== undefined ? (
           <ErrorNotice error={threads.error} onRetry={threads.reload} />
         ) : (
-          <Discussion ctx={ctx} target={{ type: 'plan', id: p.id }} threads={grouped.get(`plan:${p.id}`) ?? []} title={t('comments.onPlan')} />
+          <Discussion
+            ctx={ctx}
+            target={{ type: 'plan', id: p.id }}
+            threads={grouped.get(`plan:${p.id}`) ?? []}
+            title={t('comments.onPlan')}
+          />
         )}
       </div>
 
@@ -197,7 +233,14 @@ export default function PlanPage({ params }: PageProps) {
       <ChangedSinceApproval plan={p} questions={questions} onLoaded={setAddedSinceApproval} />
       <WhatChanged plan={p} questions={questions} />
       <ReviewForm plan={p} onChanged={changed} />
-      <Milestones plan={p} questions={questions} addedSinceApproval={addedSinceApproval} ctx={ctx} threads={grouped} onChanged={changed} />
+      <Milestones
+        plan={p}
+        questions={questions}
+        addedSinceApproval={addedSinceApproval}
+        ctx={ctx}
+        threads={grouped}
+        onChanged={changed}
+      />
     </article>
   );
 }

@@ -29,8 +29,16 @@ interface MilestoneDraft {
 /** The plan's gaps a milestone may address, in the plan's order, with their question texts. */
 export type PlanGapChoices = { code: string; text: string }[];
 
-
-function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefix, gaps, statusOnly = false }: {
+function MilestoneForm({
+  initial,
+  onSubmit,
+  onCancel,
+  busy,
+  submitLabel,
+  idPrefix,
+  gaps,
+  statusOnly = false,
+}: {
   initial: MilestoneDraft;
   gaps: PlanGapChoices;
   onSubmit: (draft: MilestoneDraft) => void;
@@ -43,7 +51,8 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
 }) {
   const [draft, setDraft] = useState(initial);
   const form = useFocusFirstField();
-  const set = (field: keyof MilestoneDraft) => (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
+  const set = (field: keyof MilestoneDraft) => (e: Event) =>
+    setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
   return (
     <form
       ref={form}
@@ -97,7 +106,9 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
                   setDraft({
                     ...draft,
                     // Kept in the plan's order, whatever the order of the clicks.
-                    gapQuestionCodes: gaps.map((x) => x.code).filter((c) => (c === g.code ? e.currentTarget.checked : draft.gapQuestionCodes.includes(c))),
+                    gapQuestionCodes: gaps
+                      .map((x) => x.code)
+                      .filter((c) => (c === g.code ? e.currentTarget.checked : draft.gapQuestionCodes.includes(c))),
                   })
                 }
               />{' '}
@@ -120,18 +131,40 @@ function MilestoneForm({ initial, onSubmit, onCancel, busy, submitLabel, idPrefi
   );
 }
 
-function draftOf(m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | 'description' | 'gapQuestionCodes'>): MilestoneDraft {
-  return { title: m.title, dueDate: m.dueDate, owner: m.owner, status: m.status, description: m.description, gapQuestionCodes: m.gapQuestionCodes };
+function draftOf(
+  m: Pick<Milestone, 'title' | 'dueDate' | 'owner' | 'status' | 'description' | 'gapQuestionCodes'>,
+): MilestoneDraft {
+  return {
+    title: m.title,
+    dueDate: m.dueDate,
+    owner: m.owner,
+    status: m.status,
+    description: m.description,
+    gapQuestionCodes: m.gapQuestionCodes,
+  };
 }
 
-const same = (a: MilestoneDraft[keyof MilestoneDraft], b: MilestoneDraft[keyof MilestoneDraft]) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: MilestoneDraft[keyof MilestoneDraft], b: MilestoneDraft[keyof MilestoneDraft]) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Only what differs from `base`: the API tells a status change from a rewrite of the text by the fields sent. */
 function changesOf(draft: MilestoneDraft, base: MilestoneDraft): Partial<MilestoneDraft> {
-  return Object.fromEntries((Object.keys(draft) as (keyof MilestoneDraft)[]).filter((f) => !same(draft[f], base[f])).map((f) => [f, draft[f]]));
+  return Object.fromEntries(
+    (Object.keys(draft) as (keyof MilestoneDraft)[]).filter((f) => !same(draft[f], base[f])).map((f) => [f, draft[f]]),
+  );
 }
 
-function MilestoneEditor({ milestone, statusOnly, gaps, onDone }: { milestone: Milestone; statusOnly: boolean; gaps: PlanGapChoices; onDone: () => void }) {
+function MilestoneEditor({
+  milestone,
+  statusOnly,
+  gaps,
+  onDone,
+}: {
+  milestone: Milestone;
+  statusOnly: boolean;
+  gaps: PlanGapChoices;
+  onDone: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ mine: MilestoneDraft; theirs: Schemas['MilestoneDto'] } | null>(null);
@@ -146,7 +179,8 @@ function MilestoneEditor({ milestone, statusOnly, gaps, onDone }: { milestone: M
       setConflict(null);
       onDone();
     } catch (caught) {
-      if (isStale(caught)) setConflict({ mine: draft, theirs: await api.get('/api/v1/milestones/{id}', { path: { id: milestone.id } }) });
+      if (isStale(caught))
+        setConflict({ mine: draft, theirs: await api.get('/api/v1/milestones/{id}', { path: { id: milestone.id } }) });
       else setError(caught);
     } finally {
       setBusy(false);
@@ -164,9 +198,26 @@ function MilestoneEditor({ milestone, statusOnly, gaps, onDone }: { milestone: M
       gapQuestionCodes: t('milestone.gaps'),
     };
     const shown = (d: MilestoneDraft, f: keyof MilestoneDraft) =>
-      f === 'status' ? workStatusLabel(d.status) : f === 'gapQuestionCodes' ? d.gapQuestionCodes.map((c) => gaps.find((g) => g.code === c)?.text ?? c) : d[f];
-    const rows = conflictRows((Object.keys(label) as (keyof MilestoneDraft)[]).map((f) => ({ label: label[f], mine: shown(conflict.mine, f), theirs: shown(theirs, f) })));
-    return <ConflictView rows={rows} busy={busy} onKeepMine={() => void save(conflict.mine, conflict.theirs.version, theirs)} onTakeTheirs={onDone} />;
+      f === 'status'
+        ? workStatusLabel(d.status)
+        : f === 'gapQuestionCodes'
+          ? d.gapQuestionCodes.map((c) => gaps.find((g) => g.code === c)?.text ?? c)
+          : d[f];
+    const rows = conflictRows(
+      (Object.keys(label) as (keyof MilestoneDraft)[]).map((f) => ({
+        label: label[f],
+        mine: shown(conflict.mine, f),
+        theirs: shown(theirs, f),
+      })),
+    );
+    return (
+      <ConflictView
+        rows={rows}
+        busy={busy}
+        onKeepMine={() => void save(conflict.mine, conflict.theirs.version, theirs)}
+        onTakeTheirs={onDone}
+      />
+    );
   }
   return (
     <>
@@ -225,7 +276,16 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
     <form ref={form} class="form form--grid" onSubmit={submit}>
       <div class="field">
         <label for={`${id}-percent`}>{t('progress.percent')}</label>
-        <input id={`${id}-percent`} type="number" min={0} max={100} step={5} required value={percent} onInput={(e) => setPercent(e.currentTarget.value)} />
+        <input
+          id={`${id}-percent`}
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          required
+          value={percent}
+          onInput={(e) => setPercent(e.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for={`${id}-status`}>{t('milestone.status')}</label>
@@ -243,7 +303,12 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
       </div>
       <div class="field field--wide">
         <label for={`${id}-links`}>{t('progress.evidence')}</label>
-        <input id={`${id}-links`} aria-describedby={`${id}-links-hint`} value={links} onInput={(e) => setLinks(e.currentTarget.value)} />
+        <input
+          id={`${id}-links`}
+          aria-describedby={`${id}-links-hint`}
+          value={links}
+          onInput={(e) => setLinks(e.currentTarget.value)}
+        />
         <p id={`${id}-links-hint`} class="hint">
           {t('progress.evidenceHint')}
         </p>
@@ -261,8 +326,19 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
   );
 }
 
-function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ctx: DiscussionContext; threads: Map<string, Thread[]> }) {
-  const list = useResource((signal) => api.get('/api/v1/milestones/{id}/progress', { path: { id: milestone.id }, signal }), [milestone.id, milestone.latestProgress?.at]);
+function ProgressEntries({
+  milestone,
+  ctx,
+  threads,
+}: {
+  milestone: Milestone;
+  ctx: DiscussionContext;
+  threads: Map<string, Thread[]>;
+}) {
+  const list = useResource(
+    (signal) => api.get('/api/v1/milestones/{id}/progress', { path: { id: milestone.id }, signal }),
+    [milestone.id, milestone.latestProgress?.at],
+  );
   if (list.error !== undefined) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
   if (list.data.length === 0) return <p class="muted">{t('progress.none')}</p>;
@@ -272,7 +348,8 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
         <li key={p.id} class="progress-entry" id={`progress-${p.id}`}>
           <div class="progress-entry__main">
             <p class="progress-entry__head">
-              <strong>{formatPercent(p.percent)}</strong> · <Badge tone={WORK_STATUS_TONE[p.status]}>{workStatusLabel(p.status)}</Badge>{' '}
+              <strong>{formatPercent(p.percent)}</strong> ·{' '}
+              <Badge tone={WORK_STATUS_TONE[p.status]}>{workStatusLabel(p.status)}</Badge>{' '}
               <span class="muted">
                 {p.authorName} · <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
               </span>
@@ -281,19 +358,41 @@ function ProgressEntries({ milestone, ctx, threads }: { milestone: Milestone; ct
             {p.evidenceUrls.length > 0 && (
               <ul class="links">
                 {p.evidenceUrls.map((url) => (
-                  <li key={url}>{/^https?:\/\//i.test(url) ? <a href={url} rel="noopener noreferrer external">{url}</a> : url}</li>
+                  <li key={url}>
+                    {/^https?:\/\//i.test(url) ? (
+                      <a href={url} rel="noopener noreferrer external">
+                        {url}
+                      </a>
+                    ) : (
+                      url
+                    )}
+                  </li>
                 ))}
               </ul>
             )}
           </div>
-          <Discussion ctx={ctx} target={{ type: 'progress', id: p.id }} threads={threads.get(targetKey({ type: 'progress', id: p.id })) ?? []} title={t('comments.onProgress', { date: formatDateTime(p.createdAt) })} compact />
+          <Discussion
+            ctx={ctx}
+            target={{ type: 'progress', id: p.id }}
+            threads={threads.get(targetKey({ type: 'progress', id: p.id })) ?? []}
+            title={t('comments.onProgress', { date: formatDateTime(p.createdAt) })}
+            compact
+          />
         </li>
       ))}
     </ol>
   );
 }
 
-function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, onChanged }: {
+function MilestoneItem({
+  plan,
+  milestone,
+  gaps,
+  newSinceApproval,
+  ctx,
+  threads,
+  onChanged,
+}: {
   plan: Plan;
   milestone: Milestone;
   gaps: PlanGapChoices;
@@ -317,7 +416,11 @@ function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, 
     onChanged();
   };
   return (
-    <li class={milestone.late ? 'work-item milestone--late' : 'work-item'} id={`milestone-${milestone.id}`} data-testid="milestone">
+    <li
+      class={milestone.late ? 'work-item milestone--late' : 'work-item'}
+      id={`milestone-${milestone.id}`}
+      data-testid="milestone"
+    >
       <div class="work-item__main">
         <div class="milestone__head">
           <h3 class="milestone__title" data-user-content>
@@ -357,7 +460,9 @@ function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, 
             <span>{formatPercent(milestone.latestProgress.percent)}</span>
           </div>
         )}
-        {mode === 'edit' && <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} gaps={gaps} onDone={done} />}
+        {mode === 'edit' && (
+          <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} gaps={gaps} onDone={done} />
+        )}
         {mode === 'progress' && <ProgressForm milestone={milestone} onDone={done} />}
         {mode === 'view' && (
           <div class="actions">
@@ -367,11 +472,21 @@ function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, 
               </button>
             )}
             {plan.can.logProgress && (
-              <button ref={progressButton} type="button" class="button button--secondary" onClick={() => open('progress')}>
+              <button
+                ref={progressButton}
+                type="button"
+                class="button button--secondary"
+                onClick={() => open('progress')}
+              >
                 {t('progress.log')}
               </button>
             )}
-            <button type="button" class="link-button" aria-expanded={showProgress} onClick={() => setShowProgress(!showProgress)}>
+            <button
+              type="button"
+              class="link-button"
+              aria-expanded={showProgress}
+              onClick={() => setShowProgress(!showProgress)}
+            >
               {showProgress ? t('progress.hide') : t('progress.show')}
             </button>
           </div>
@@ -389,7 +504,14 @@ function MilestoneItem({ plan, milestone, gaps, newSinceApproval, ctx, threads, 
   );
 }
 
-export function Milestones({ plan, questions, addedSinceApproval, ctx, threads, onChanged }: {
+export function Milestones({
+  plan,
+  questions,
+  addedSinceApproval,
+  ctx,
+  threads,
+  onChanged,
+}: {
   plan: Plan;
   /** Guide question texts by code (the benchmark's). */
   questions: Map<string, string>;
@@ -410,7 +532,13 @@ export function Milestones({ plan, questions, addedSinceApproval, ctx, threads, 
     setBusy(true);
     setError(null);
     try {
-      await savedEvenIfAnswerLost(api.post('/api/v1/action-plans/{id}/milestones', { path: { id: plan.id }, body: draft, headers: { 'Idempotency-Key': idem.current } }));
+      await savedEvenIfAnswerLost(
+        api.post('/api/v1/action-plans/{id}/milestones', {
+          path: { id: plan.id },
+          body: draft,
+          headers: { 'Idempotency-Key': idem.current },
+        }),
+      );
       idem.current = newIdempotencyKey();
       setAdding(false);
       onChanged();
@@ -427,7 +555,16 @@ export function Milestones({ plan, questions, addedSinceApproval, ctx, threads, 
       {plan.milestones.length === 0 && <p>{t('milestones.empty')}</p>}
       <ol class="work-list">
         {plan.milestones.map((m) => (
-          <MilestoneItem key={m.id} plan={plan} milestone={m} gaps={gaps} newSinceApproval={addedSinceApproval.has(m.id)} ctx={ctx} threads={threads} onChanged={onChanged} />
+          <MilestoneItem
+            key={m.id}
+            plan={plan}
+            milestone={m}
+            gaps={gaps}
+            newSinceApproval={addedSinceApproval.has(m.id)}
+            ctx={ctx}
+            threads={threads}
+            onChanged={onChanged}
+          />
         ))}
       </ol>
       {plan.can.addMilestone &&
@@ -437,7 +574,14 @@ export function Milestones({ plan, questions, addedSinceApproval, ctx, threads, 
             {error !== null && <ErrorNotice error={error} />}
             <MilestoneForm
               idPrefix="new-milestone"
-              initial={{ title: '', dueDate: '', owner: plan.owner, status: 'planned', description: '', gapQuestionCodes: [] }}
+              initial={{
+                title: '',
+                dueDate: '',
+                owner: plan.owner,
+                status: 'planned',
+                description: '',
+                gapQuestionCodes: [],
+              }}
               gaps={gaps}
               busy={busy}
               submitLabel={t('milestones.addSubmit')}

@@ -124,7 +124,13 @@ export const hasPlanDraft = (planId: string) => loadDraft(planDraftKey(planId)) 
  * The edit form; `onSaved` gets the plan as saved. `handle` lets the page save it before a submit;
  * `onDraft` tells the page the objective as typed (what the plan will have once saved).
  */
-export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
+export function PlanEditor({
+  plan,
+  onSaved,
+  onCancel,
+  handle,
+  onDraft,
+}: {
   plan: Plan;
   onSaved: (plan: Plan) => void;
   onCancel: () => void;
@@ -151,7 +157,9 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
     setRefusal(null);
     const body = bodyOf(draft);
     try {
-      const saved = wroteVersion(await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...body, version: atVersion } }));
+      const saved = wroteVersion(
+        await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...body, version: atVersion } }),
+      );
       unanswered.current = null;
       setTheirs(null);
       dropDraft(planDraftKey(plan.id));
@@ -173,11 +181,14 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
       }
       if (!current.can.edit) {
         setTheirs(null);
-        setRefusal(`${t('plan.noLongerEditable', { state: planStateLabel(current.state) })}${current.can.withdraw ? ` ${t('plan.withdrawToEdit')}` : ''}`);
+        setRefusal(
+          `${t('plan.noLongerEditable', { state: planStateLabel(current.state) })}${current.can.withdraw ? ` ${t('plan.withdrawToEdit')}` : ''}`,
+        );
         return null;
       }
       // Only one change since, with exactly what this form sent before its answer was lost: that save went through.
-      const ownEarlierSave = current.version === atVersion + 1 && unanswered.current === JSON.stringify(bodyOf(draftOf(current)));
+      const ownEarlierSave =
+        current.version === atVersion + 1 && unanswered.current === JSON.stringify(bodyOf(draftOf(current)));
       if (!rebased && (onlyOwnWritesSince(plan.id, atVersion, current.version) || ownEarlierSave)) {
         // One's own earlier write made it (a save whose answer was lost, a submit and its withdrawal): nobody else's change to keep.
         setVersion(current.version);
@@ -190,7 +201,11 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
     }
   };
 
-  if (handle) handle.current = { dirty: () => (Object.keys(draft) as Field[]).some((f) => draft[f] !== initial[f]), save: () => save(version) };
+  if (handle)
+    handle.current = {
+      dirty: () => (Object.keys(draft) as Field[]).some((f) => draft[f] !== initial[f]),
+      save: () => save(version),
+    };
   useEffect(
     () => () => {
       if (handle) handle.current = null;
@@ -206,7 +221,8 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
   };
 
   // The plan left the editable states while the form was open (submitted from another tab): say so at once.
-  const frozen = !plan.can.edit && refusal === null ? t('plan.noLongerEditable', { state: planStateLabel(plan.state) }) : null;
+  const frozen =
+    !plan.can.edit && refusal === null ? t('plan.noLongerEditable', { state: planStateLabel(plan.state) }) : null;
   const problem = (
     <>
       {frozen !== null && (
@@ -226,7 +242,13 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
 
   if (theirs) {
     const other = draftOf(theirs);
-    const rows = conflictRows((Object.keys(FIELD_LABEL) as Field[]).map((f) => ({ label: t(FIELD_LABEL[f]), mine: draft[f], theirs: other[f] })));
+    const rows = conflictRows(
+      (Object.keys(FIELD_LABEL) as Field[]).map((f) => ({
+        label: t(FIELD_LABEL[f]),
+        mine: draft[f],
+        theirs: other[f],
+      })),
+    );
     return (
       <>
         {problem}
@@ -266,7 +288,13 @@ export function PlanEditor({ plan, onSaved, onCancel, handle, onDraft }: {
       {LIST_FIELDS.map((field) => (
         <div class="field" key={field}>
           <label for={`plan-${field}`}>{t(FIELD_LABEL[field])}</label>
-          <textarea id={`plan-${field}`} rows={4} aria-describedby="plan-lines-hint" value={draft[field]} onInput={set(field)} />
+          <textarea
+            id={`plan-${field}`}
+            rows={4}
+            aria-describedby="plan-lines-hint"
+            value={draft[field]}
+            onInput={set(field)}
+          />
         </div>
       ))}
       <p id="plan-lines-hint" class="hint">

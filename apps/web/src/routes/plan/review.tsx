@@ -18,7 +18,6 @@ type FieldChange = Schemas['FieldChangeDto'];
 type MilestoneChange = Schemas['MilestoneChangeDto'];
 type SinceApproval = Schemas['ChangesSinceApprovalDto'];
 
-
 /** The plan editor while it is open, as the workflow sees it: the objective as typed, and a way to save it before submitting. */
 export interface OpenEdits {
   objective: string;
@@ -34,14 +33,24 @@ type Step = (typeof STEPS)[number];
  * editor's changes first (never submits without them), and is held back, with the reason, while the
  * plan lacks what a submission needs.
  */
-export function WorkflowActions({ plan, onChanged, edits }: { plan: Plan; onChanged: (plan?: Plan) => void; edits: OpenEdits | null }) {
+export function WorkflowActions({
+  plan,
+  onChanged,
+  edits,
+}: {
+  plan: Plan;
+  onChanged: (plan?: Plan) => void;
+  edits: OpenEdits | null;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notSaved, setNotSaved] = useState(false);
   const steps = STEPS.filter((a) => plan.can[a]);
   if (steps.length === 0) return null;
   // The objective typed in the open editor is saved before the submit: it counts already.
-  const missing = plan.can.submit ? plan.missingForSubmit.filter((m) => !(m === 'objective' && edits?.objective.trim())) : [];
+  const missing = plan.can.submit
+    ? plan.missingForSubmit.filter((m) => !(m === 'objective' && edits?.objective.trim()))
+    : [];
 
   const run = async (step: Step) => {
     if (step === 'archive' && !window.confirm(t('workflow.confirmArchive'))) return;
@@ -130,7 +139,12 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
     try {
       const next = await api.post('/api/v1/action-plans/{id}/reviews', {
         path: { id: plan.id },
-        body: { verdict, summary: summary.trim() || t(verdict === 'approve' ? 'review.defaultApprove' : 'review.defaultChanges'), version: plan.version, overrideOpenThreads: override },
+        body: {
+          verdict,
+          summary: summary.trim() || t(verdict === 'approve' ? 'review.defaultApprove' : 'review.defaultChanges'),
+          version: plan.version,
+          overrideOpenThreads: override,
+        },
         headers: { 'Idempotency-Key': `${idem.current}-${verdict}-${override}` },
       });
       idem.current = newIdempotencyKey();
@@ -138,8 +152,10 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
       setSummary('');
       onChanged(wroteVersion(next));
     } catch (caught) {
-      const details = caught instanceof ApiError ? (caught.body.details as { openThreads?: number } | undefined) : undefined;
-      if (caught instanceof ApiError && caught.status === 409 && details?.openThreads) setOpenThreads(details.openThreads);
+      const details =
+        caught instanceof ApiError ? (caught.body.details as { openThreads?: number } | undefined) : undefined;
+      if (caught instanceof ApiError && caught.status === 409 && details?.openThreads)
+        setOpenThreads(details.openThreads);
       else setError(caught);
     } finally {
       setBusy(false);
@@ -169,7 +185,12 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
           </button>
         )}
         {plan.allowedActions.includes('request-changes') && (
-          <button type="button" class="button button--secondary" disabled={busy} onClick={() => void review('request-changes')}>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={busy}
+            onClick={() => void review('request-changes')}
+          >
             {t('review.requestChanges')}
           </button>
         )}
@@ -184,9 +205,14 @@ export function LatestReview({ plan }: { plan: Plan }) {
   return (
     <div class={r.verdict === 'approve' ? 'notice notice--good' : 'notice notice--warn'} data-testid="latest-review">
       <p>
-        <strong>{r.verdict === 'approve' ? t('review.approvedBy', { name: r.reviewerName }) : t('review.changesBy', { name: r.reviewerName })}</strong>{' '}
+        <strong>
+          {r.verdict === 'approve'
+            ? t('review.approvedBy', { name: r.reviewerName })
+            : t('review.changesBy', { name: r.reviewerName })}
+        </strong>{' '}
         <span class="muted">
-          · {t('review.revision', { number: r.revision })} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+          · {t('review.revision', { number: r.revision })} ·{' '}
+          <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
         </span>
       </p>
       {r.summary && <p data-user-content>{r.summary}</p>}
@@ -195,14 +221,27 @@ export function LatestReview({ plan }: { plan: Plan }) {
 }
 
 function fieldLabel(field: string): string {
-  return field in FIELD_LABEL ? t(FIELD_LABEL[field as keyof typeof FIELD_LABEL]) : field === 'dueDate' ? t('milestone.dueDate') : field === 'status' ? t('milestone.status') : field === 'description' ? t('milestone.description') : field === 'sectionCodes' ? t('plan.sections') : field === 'gapQuestionCodes' ? t('plan.gaps') : field;
+  return field in FIELD_LABEL
+    ? t(FIELD_LABEL[field as keyof typeof FIELD_LABEL])
+    : field === 'dueDate'
+      ? t('milestone.dueDate')
+      : field === 'status'
+        ? t('milestone.status')
+        : field === 'description'
+          ? t('milestone.description')
+          : field === 'sectionCodes'
+            ? t('plan.sections')
+            : field === 'gapQuestionCodes'
+              ? t('plan.gaps')
+              : field;
 }
 
 /** Guide question texts by code: gaps are shown as their questions, not their codes. */
 type Questions = Map<string, string>;
 
 function Value({ field, value, questions }: { field: string; value: FieldChange['before']; questions: Questions }) {
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span class="muted">—</span>;
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span class="muted">—</span>;
   if (Array.isArray(value) && field === 'gapQuestionCodes')
     return (
       <ul class="bullets">
@@ -258,10 +297,19 @@ function Changes({ fields, questions }: { fields: FieldChange[]; questions: Ques
 const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** A milestone added or removed shows the fields it had, not the empty ones. */
-const shownFields = (m: MilestoneChange) => m.fields.filter((f) => !(m.change === 'added' && isEmpty(f.after)) && !(m.change === 'removed' && isEmpty(f.before)));
+const shownFields = (m: MilestoneChange) =>
+  m.fields.filter((f) => !(m.change === 'added' && isEmpty(f.after)) && !(m.change === 'removed' && isEmpty(f.before)));
 
 /** The plan's fields that changed, then the milestones added, removed or changed, field by field. */
-function ChangeList({ fields, milestones, questions }: { fields: FieldChange[]; milestones: MilestoneChange[]; questions: Questions }) {
+function ChangeList({
+  fields,
+  milestones,
+  questions,
+}: {
+  fields: FieldChange[];
+  milestones: MilestoneChange[];
+  questions: Questions;
+}) {
   return (
     <>
       {fields.length > 0 && <Changes fields={fields} questions={questions} />}
@@ -283,7 +331,9 @@ function DiffView({ diff, questions }: { diff: Diff; questions: Questions }) {
   if (diff.fields.length === 0 && diff.milestones.length === 0) return <p>{t('diff.nothing')}</p>;
   return (
     <>
-      <p class="muted">{diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}</p>
+      <p class="muted">
+        {diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}
+      </p>
       <ChangeList fields={diff.fields} milestones={diff.milestones} questions={questions} />
     </>
   );
@@ -297,17 +347,27 @@ const AFTER_APPROVAL: Plan['state'][] = ['approved', 'in-progress', 'completed',
  * approved revision; statuses are left out, they move with the work. Shown to both sides once there is
  * something; `onLoaded` tells the page which milestones are new since the approval.
  */
-export function ChangedSinceApproval({ plan, questions, onLoaded }: { plan: Plan; questions: Questions; onLoaded?: (added: Set<string>) => void }) {
+export function ChangedSinceApproval({
+  plan,
+  questions,
+  onLoaded,
+}: {
+  plan: Plan;
+  questions: Questions;
+  onLoaded?: (added: Set<string>) => void;
+}) {
   const approved = plan.latestReview?.verdict === 'approve' && AFTER_APPROVAL.includes(plan.state);
   // Read again whenever the plan or any of its milestones moved on.
   const key = `${plan.version}|${plan.milestones.map((m) => `${m.id}:${m.version}`).join(',')}`;
   const changes = useResource(
     (signal) =>
       approved
-        ? api.get('/api/v1/action-plans/{id}/changes-since-approval', { path: { id: plan.id }, signal }).then((c: SinceApproval) => {
-            onLoaded?.(new Set(c.milestones.filter((m) => m.change === 'added').map((m) => m.milestoneId)));
-            return c;
-          })
+        ? api
+            .get('/api/v1/action-plans/{id}/changes-since-approval', { path: { id: plan.id }, signal })
+            .then((c: SinceApproval) => {
+              onLoaded?.(new Set(c.milestones.filter((m) => m.change === 'added').map((m) => m.milestoneId)));
+              return c;
+            })
         : Promise.resolve(null),
     [plan.id, approved, key],
   );
@@ -316,7 +376,13 @@ export function ChangedSinceApproval({ plan, questions, onLoaded }: { plan: Plan
   return (
     <section class="panel since-approval" aria-labelledby="since-approval-title" data-testid="changed-since-approval">
       <h2 id="since-approval-title">{t('sinceApproval.title')}</h2>
-      <p class="muted">{t('sinceApproval.intro', { name: c.approvedByName, revision: c.approvedRevision, date: formatDateTime(c.approvedAt) })}</p>
+      <p class="muted">
+        {t('sinceApproval.intro', {
+          name: c.approvedByName,
+          revision: c.approvedRevision,
+          date: formatDateTime(c.approvedAt),
+        })}
+      </p>
       <ChangeList fields={c.fields} milestones={c.milestones} questions={questions} />
     </section>
   );
@@ -327,7 +393,8 @@ export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questi
   const [clicked, setOpen] = useState(false);
   const open = clicked || (plan.mySide === 'mentor' && plan.state === 'submitted' && plan.revisionCount > 1);
   const diff = useResource(
-    (signal) => (open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null)),
+    (signal) =>
+      open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null),
     [plan.id, plan.revisionCount, open],
   );
   if (plan.revisionCount < 2) return null; // nothing reviewed before this version
@@ -339,7 +406,11 @@ export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questi
           {t('diff.show')}
         </button>
       ) : diff.error !== undefined ? (
-        diff.error instanceof ApiError && (diff.error.status === 404 || diff.error.status === 409) ? <p>{t('diff.nothing')}</p> : <ErrorNotice error={diff.error} onRetry={diff.reload} />
+        diff.error instanceof ApiError && (diff.error.status === 404 || diff.error.status === 409) ? (
+          <p>{t('diff.nothing')}</p>
+        ) : (
+          <ErrorNotice error={diff.error} onRetry={diff.reload} />
+        )
       ) : !diff.data ? (
         <Loading />
       ) : (

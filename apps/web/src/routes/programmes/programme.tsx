@@ -15,13 +15,18 @@ type Pair = Schemas['PairDto'];
 
 function Pairs({ programmeId, list }: { programmeId: string; list: Pair[] }) {
   if (list.length === 0) return <p>{t('programme.pairs.empty')}</p>;
-  const sorted = [...list].sort((a, b) => Number(b.mySide === 'mentee' || b.mySide === 'mentor') - Number(a.mySide === 'mentee' || a.mySide === 'mentor'));
+  const sorted = [...list].sort(
+    (a, b) =>
+      Number(b.mySide === 'mentee' || b.mySide === 'mentor') - Number(a.mySide === 'mentee' || a.mySide === 'mentor'),
+  );
   return (
     <ul class="cards" data-testid="pairs">
       {sorted.map((p) => (
         <li key={p.id} class="card">
           <h3 class="card__title">
-            <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>{t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name })}</Link>
+            <Link href={`/programmes/${programmeId}/pairs/${p.id}`}>
+              {t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name })}
+            </Link>
           </h3>
           <p class="card__text muted">
             {t('pair.yourSide', { side: sideLabel(p.mySide) })}
@@ -34,7 +39,17 @@ function Pairs({ programmeId, list }: { programmeId: string; list: Pair[] }) {
 }
 
 /** One part of the page with its own loading and error state, so a failing list does not hide the others. */
-function Part<T>({ id, title, resource, children }: { id: string; title: string; resource: Resource<T>; children: (data: T) => ComponentChildren }) {
+function Part<T>({
+  id,
+  title,
+  resource,
+  children,
+}: {
+  id: string;
+  title: string;
+  resource: Resource<T>;
+  children: (data: T) => ComponentChildren;
+}) {
   return (
     <section class="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -103,7 +118,10 @@ export default function ProgrammePage({ params }: PageProps) {
   const id = params.id!;
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
   const members = useResource((signal) => api.get('/api/v1/programmes/{id}/members', { path: { id }, signal }), [id]);
-  const milestones = useResource((signal) => api.get('/api/v1/programmes/{id}/milestones', { path: { id }, signal }), [id]);
+  const milestones = useResource(
+    (signal) => api.get('/api/v1/programmes/{id}/milestones', { path: { id }, signal }),
+    [id],
+  );
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   useLiveReload(`programme:${id}`, milestones.reload, (e) => e.type === 'programme.milestone.updated');
   const p = programme.data;
@@ -197,7 +215,8 @@ export default function ProgrammePage({ params }: PageProps) {
                     <strong data-user-content>{m.name}</strong> <span class="muted">· {roleLabel(m.role)}</span>
                     <br />
                     <span class="muted">
-                      {m.organisation.name} · <a href={`mailto:${m.email}`} data-user-content>
+                      {m.organisation.name} ·{' '}
+                      <a href={`mailto:${m.email}`} data-user-content>
                         {m.email}
                       </a>
                     </span>

@@ -26,7 +26,8 @@ function what(item: WorkItem): ComponentChildren {
   if (item.comment) return written(t('work.quote', { text: item.comment.excerpt }));
   if (item.milestone) return written(item.milestone.title);
   if (item.assessment) return t(`work.assessment.${item.assessment.phase}`, { city: item.assessment.organisationName });
-  if (item.kind === 'stalled-pair' && item.pair) return t('pair.name', { mentor: item.pair.mentorName, mentee: item.pair.menteeName });
+  if (item.kind === 'stalled-pair' && item.pair)
+    return t('pair.name', { mentor: item.pair.mentorName, mentee: item.pair.menteeName });
   if (item.plan) return written(item.plan.title);
   return item.programme.name;
 }
@@ -34,24 +35,29 @@ function what(item: WorkItem): ComponentChildren {
 /** Where it is: programme, pair, plan (when the link's text is something else), who wrote. */
 function where(item: WorkItem): ComponentChildren[] {
   const parts: ComponentChildren[] = [written(item.programme.name)];
-  if (item.pair && item.kind !== 'stalled-pair') parts.push(t('pair.name', { mentor: item.pair.mentorName, mentee: item.pair.menteeName }));
+  if (item.pair && item.kind !== 'stalled-pair')
+    parts.push(t('pair.name', { mentor: item.pair.mentorName, mentee: item.pair.menteeName }));
   if (item.kind === 'consortium-milestone-due') parts.push(t('work.consortium'));
   if (item.reason) parts.push(t(`work.reason.${item.reason}`));
-  if (item.plan && (item.comment || item.milestone || item.kind === 'stalled-pair')) parts.push(written(item.plan.title));
+  if (item.plan && (item.comment || item.milestone || item.kind === 'stalled-pair'))
+    parts.push(written(item.plan.title));
   if (item.comment) parts.push(t('work.by', { name: item.comment.authorName }));
   return parts;
 }
 
 /** How long it has waited, or when it is due. */
 function timing(item: WorkItem): ComponentChildren {
-  if (item.kind === 'progress-not-logged' && item.waitingDays !== null) return <Badge tone="warn">{tn('work.quiet', item.waitingDays)}</Badge>;
+  if (item.kind === 'progress-not-logged' && item.waitingDays !== null)
+    return <Badge tone="warn">{tn('work.quiet', item.waitingDays)}</Badge>;
   if (item.dueInDays !== null) {
     if (item.dueInDays < 0) return <Badge tone="late">{tn('work.late', -item.dueInDays)}</Badge>;
     return <Badge tone="warn">{item.dueInDays === 0 ? t('work.dueToday') : tn('work.dueIn', item.dueInDays)}</Badge>;
   }
   if (item.waitingDays === null) return null;
   const tone = item.kind === 'plan-overdue-review' || item.kind === 'stalled-pair' ? 'late' : 'neutral';
-  return <Badge tone={tone}>{item.waitingDays === 0 ? t('work.waitedToday') : tn('work.waited', item.waitingDays)}</Badge>;
+  return (
+    <Badge tone={tone}>{item.waitingDays === 0 ? t('work.waitedToday') : tn('work.waited', item.waitingDays)}</Badge>
+  );
 }
 
 function ItemView({ item }: { item: WorkItem }) {
@@ -119,7 +125,9 @@ function Programmes() {
 }
 
 const roomsOf = (data: Work | undefined): string[] =>
-  data ? [...data.follow.programmeIds.map((id) => `programme:${id}`), ...data.follow.pairIds.map((id) => `pair:${id}`)] : [];
+  data
+    ? [...data.follow.programmeIds.map((id) => `programme:${id}`), ...data.follow.pairIds.map((id) => `pair:${id}`)]
+    : [];
 
 export default function WorkPage() {
   usePageTitle(t('work.title'));

@@ -70,16 +70,14 @@ app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unk
     reply.header('server-timing', `tx;dur=${written.txMs.toFixed(2)}`);
     for (const row of written.rows) {
       head = row.seq;
-      realtime
-        .to(row.room)
-        .emit('event', {
-          seq: row.seq,
-          room: row.room,
-          type: 'comment.created',
-          payload: written.payload,
-          actor: actorId,
-          at: row.at.toISOString(),
-        });
+      realtime.to(row.room).emit('event', {
+        seq: row.seq,
+        room: row.room,
+        type: 'comment.created',
+        payload: written.payload,
+        actor: actorId,
+        at: row.at.toISOString(),
+      });
     }
     return reply.code(201).send(written.response);
   },

@@ -270,7 +270,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
   });
 
   it('would notice English: the same check finds plenty on the English plan page', async () => {
-    const page = await open(MENTOR, pages.plan!().path);
+    const page = await open(MENTOR, pages.plan().path);
     await settle(page);
     expect(untranslated(await interfaceText(page)).length).toBeGreaterThan(3);
   });

@@ -94,8 +94,8 @@ describe('the web client’s realtime connection', () => {
 
     // A duplicate (replay and live overlapping) is dropped by its seq.
     const deliver = captured.socket!.listeners('event')[0] as (e: RealtimeEvent) => void;
-    deliver(events[events.length - 1]!);
-    deliver(events[0]!);
+    deliver(events[events.length - 1]);
+    deliver(events[0]);
     expect(bodies(events)).toEqual(['Comment A', 'Comment B', 'Comment C']);
     const seqs = events.map((e) => BigInt(e.seq));
     expect([...seqs].sort((a, b) => (a < b ? -1 : 1))).toEqual(seqs);

@@ -17,7 +17,7 @@ const ratings = (section: string, count: number, rating: 0 | 1 | 2) =>
 
 describe('results and activity as a person reads them', () => {
   let world: BrowserWorld;
-  let contexts: BrowserContext[] = [];
+  const contexts: BrowserContext[] = [];
   let m: Awaited<ReturnType<BrowserWorld['t']['given']['mentoring']>>;
   let followUpId: string;
   let baselineId: string;
@@ -67,7 +67,7 @@ describe('results and activity as a person reads them', () => {
   });
 
   it('offers to start a plan from the gaps of the pair’s focus sections only, and starts it', async () => {
-    const page = await contexts[0]!.newPage();
+    const page = await contexts[0].newPage();
     await page.goto(`/programmes/${m.programme.id}/assessments/${baselineId}?step=scores`);
     const form = page.locator('form.plan-from-gaps');
     const offered = form.getByRole('group', { name: /Sections the plan improves/ }).getByRole('checkbox');
@@ -97,7 +97,7 @@ describe('results and activity as a person reads them', () => {
         target: { type: 'plan', id: plan.id },
       })
       .expect(201);
-    const page = await contexts[1]!.newPage();
+    const page = await contexts[1].newPage();
     await page.goto(`/programmes/${m.programme.id}/activity`);
     await page.getByText(`${m.people.mentor.user.name} commented on the plan “One-stop shop for founders”`).waitFor();
   });

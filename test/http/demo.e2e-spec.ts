@@ -63,7 +63,7 @@ describe('the demo consortium', () => {
       (m) => m.late,
     );
     expect(consortiumLate).toHaveLength(1);
-    expect(daysFromToday(consortiumLate[0]!.dueDate)).toBeGreaterThan(-60);
+    expect(daysFromToday(consortiumLate[0].dueDate)).toBeGreaterThan(-60);
   });
 
   it('shows two pairs stalled, for different reasons, and the others alive', async () => {

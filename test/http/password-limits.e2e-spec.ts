@@ -122,7 +122,7 @@ describe('password attempts outside sign-in are limited with sign-in (Redis-back
     const ip = freshIp();
     for (const person of people.slice(0, 5)) await changePassword(person.token, 'not-my-password', ip).expect(403); // 1–5 of 6
     await accept(invitation, 'somebody-elses-guess', ip).expect(401); // 6 of 6
-    const last = people[6]!;
+    const last = people[6];
     expectRateLimited(await changePassword(last.token, 'not-my-password', ip));
     expectRateLimited(await accept(invitation, PASSWORD, ip));
     expectRateLimited(await signIn(last.user.email, PASSWORD, ip));

@@ -345,13 +345,11 @@ describe('bad input to plans, milestones and progress', () => {
       .set('Content-Type', 'application/json')
       .send('{"title": ');
     expect(bad.status).toBe(400);
-    const large = await t.api
-      .as(token)
-      .post(`/pairs/${ids.pair}/action-plans`, {
-        title: 'T',
-        sectionCodes: ['strategy'],
-        objective: 'x'.repeat(2_000_000),
-      });
+    const large = await t.api.as(token).post(`/pairs/${ids.pair}/action-plans`, {
+      title: 'T',
+      sectionCodes: ['strategy'],
+      objective: 'x'.repeat(2_000_000),
+    });
     expect(large.status).toBe(413);
     expect(await counts()).toEqual(before);
   });

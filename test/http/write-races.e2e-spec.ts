@@ -90,13 +90,11 @@ it('progress logged while the plan is being completed is refused', async () => {
 });
 
 it('an answer saved while its assessment is being submitted is refused, and the submitted answers stay as they were', async () => {
-  const created = await t.api
-    .as(m.people.mentee.token)
-    .post(`/programmes/${m.programme.id}/assessments`, {
-      organisationId: m.menteeCity.id,
-      benchmarkCode: 'migrant-entrepreneurs',
-      phase: 'baseline',
-    });
+  const created = await t.api.as(m.people.mentee.token).post(`/programmes/${m.programme.id}/assessments`, {
+    organisationId: m.menteeCity.id,
+    benchmarkCode: 'migrant-entrepreneurs',
+    phase: 'baseline',
+  });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   const res = await whileSubmitting(
@@ -108,13 +106,11 @@ it('an answer saved while its assessment is being submitted is refused, and the 
   expect(await count(`assessment_answers where assessment_id = ?`, [id])).toBe(0);
 
   // A context note racing the submit of another assessment (the follow-up) is refused the same way.
-  const followUp = await t.api
-    .as(m.people.mentee.token)
-    .post(`/programmes/${m.programme.id}/assessments`, {
-      organisationId: m.menteeCity.id,
-      benchmarkCode: 'migrant-entrepreneurs',
-      phase: 'follow-up',
-    });
+  const followUp = await t.api.as(m.people.mentee.token).post(`/programmes/${m.programme.id}/assessments`, {
+    organisationId: m.menteeCity.id,
+    benchmarkCode: 'migrant-entrepreneurs',
+    phase: 'follow-up',
+  });
   expect(followUp.status).toBe(201);
   const factor = (
     await t.orm.em

@@ -96,7 +96,7 @@ describe('security headers and origins', () => {
     ],
     [
       'a CORS preflight',
-      () => t.http().options('/api/v1/me').set('Origin', ALLOWED[0]!).set('Access-Control-Request-Method', 'GET'),
+      () => t.http().options('/api/v1/me').set('Origin', ALLOWED[0]).set('Access-Control-Request-Method', 'GET'),
       204,
     ],
     ['a missing file of the web client', () => t.http().get('/assets/missing.js'), 404],

@@ -18,7 +18,7 @@ function refreshCookieOf(res: Response): SetCookie | undefined {
   if (!line) return undefined;
   const [pair, ...attributes] = line.split(';').map((part) => part.trim());
   return {
-    value: pair!.slice(COOKIE.length + 1),
+    value: pair.slice(COOKIE.length + 1),
     attributes: Object.fromEntries(
       attributes.map((a) =>
         a.includes('=')

@@ -112,7 +112,7 @@ describe('links users submit: http and https only', () => {
     };
 
     it.each(REFUSED.map((url, i) => [url, i]))('refuses %s with 400 naming the field', async (url, i) => {
-      const res = await t.api.as(admin).post('/benchmarks', benchmark(url as string, `links-refused-${i}`));
+      const res = await t.api.as(admin).post('/benchmarks', benchmark(url, `links-refused-${i}`));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual(
         expect.arrayContaining([

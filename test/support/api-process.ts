@@ -23,8 +23,8 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
     cwd: root,
     env: { ...process.env, REDIS_URL, LOG_LEVEL: 'warn', ...env, PORT: port },
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,

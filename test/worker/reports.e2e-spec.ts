@@ -200,7 +200,7 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
       plan,
       titles.map((title, i) => ({ title, dueDate: '2099-06-30', owner: i === 0 ? "=cmd|' /C calc'!A0" : 'Owner' })),
     );
-    await plans.progress(milestones[0]!, w0.people.cityMember.user, { percent: 10, note: '=1+1, "quoted"' });
+    await plans.progress(milestones[0], w0.people.cityMember.user, { percent: 10, note: '=1+1, "quoted"' });
 
     const report = await built(w0.people.coordinator.token, w0.programme.id, 'csv');
     const file = await t.api
@@ -226,13 +226,13 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     for (const title of titles.slice(0, 5)) {
       const row = byMilestone[`'${title}`];
       expect(row).toBeDefined();
-      expect(row![5]).toBe(`'${planTitle}`);
-      expect(row![0]).toBe(`'${mentor.name} → ${w0.city.name}`);
-      expect(row![1]).toBe(`'${mentor.name}`);
+      expect(row[5]).toBe(`'${planTitle}`);
+      expect(row[0]).toBe(`'${mentor.name} → ${w0.city.name}`);
+      expect(row[1]).toBe(`'${mentor.name}`);
     }
     expect(byMilestone['Plan = budget + staff']).toBeDefined();
-    expect(byMilestone["'+1+2 more desks"]!.slice(8, 9)).toEqual(["'=cmd|' /C calc'!A0"]);
-    expect(byMilestone["'+1+2 more desks"]![14]).toBe(`'=1+1, "quoted"`);
+    expect(byMilestone["'+1+2 more desks"].slice(8, 9)).toEqual(["'=cmd|' /C calc'!A0"]);
+    expect(byMilestone["'+1+2 more desks"][14]).toBe(`'=1+1, "quoted"`);
   });
 
   it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {

@@ -98,8 +98,8 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     cwd: root,
     env: { ...process.env, REDIS_URL, LOG_LEVEL: 'warn', ...env },
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }

@@ -66,10 +66,10 @@ export function match(pattern: string, path: string): Record<string, string> | n
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
-    const segment = want[i]!;
+    const segment = want[i];
     if (segment.startsWith(':')) {
       try {
-        params[segment.slice(1)] = decodeURIComponent(got[i]!);
+        params[segment.slice(1)] = decodeURIComponent(got[i]);
       } catch {
         return null;
       }
@@ -118,7 +118,7 @@ export function Router({
   guard: (route: Route, where: Location) => ComponentChildren | null;
 }) {
   const where = useLocation();
-  const found = routes.find((r) => match(r.pattern, where.path) !== null) ?? routes[routes.length - 1]!;
+  const found = routes.find((r) => match(r.pattern, where.path) !== null) ?? routes[routes.length - 1];
   const params = match(found.pattern, where.path) ?? {};
   const [, setTick] = useState(0);
   const [failed, setFailed] = useState<Route | null>(null);

@@ -110,7 +110,7 @@ export function loadPasswordChecker(): Promise<PasswordChecker> {
     });
     return (password: string, owner: PasswordOwner) => {
       const result = zxcvbn.check(password, ownerWords(owner));
-      return verdictOf(password, result.score as PasswordScore, result.feedback);
+      return verdictOf(password, result.score, result.feedback);
     };
   })().catch((error: unknown) => {
     loading = undefined; // a chunk that failed to load (the web client offline) is tried again next time

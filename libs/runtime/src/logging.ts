@@ -103,7 +103,7 @@ export function terminalLogging(format: LogFormat): TerminalLogging | null {
       singleLine: true,
       translateTime: 'SYS:HH:MM:ss',
       ignore: 'pid,hostname,service,context,req,res,responseTime,reqId',
-      messageFormat: (entry, messageKey) => line(entry as Entry, messageKey),
+      messageFormat: (entry, messageKey) => line(entry, messageKey),
     }),
   };
 }

@@ -22,7 +22,7 @@ export const SETUP = 180_000;
 const QUIET_LOAD_PER_CORE = 1;
 
 export function loadPerCore(): number {
-  return loadavg()[0]! / Math.max(1, cpus().length);
+  return loadavg()[0] / Math.max(1, cpus().length);
 }
 
 /**

@@ -67,7 +67,7 @@ export async function startApiUnderTest(databaseUrl: string): Promise<ApiUnderTe
       },
     },
   );
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString('utf8')).split('\n');

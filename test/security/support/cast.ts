@@ -76,13 +76,11 @@ export async function pairWork(
   );
   await ok(as.post(`/action-plans/${plan.id}/submit`, {}), 'submit');
   await ok(
-    t.api
-      .as(people.mentor.token)
-      .post(`/action-plans/${plan.id}/reviews`, {
-        verdict: 'approve',
-        summary: `Review ${m}`,
-        overrideOpenThreads: true,
-      }),
+    t.api.as(people.mentor.token).post(`/action-plans/${plan.id}/reviews`, {
+      verdict: 'approve',
+      summary: `Review ${m}`,
+      overrideOpenThreads: true,
+    }),
     'review',
   );
   const progress = await ok<{ id: string }>(

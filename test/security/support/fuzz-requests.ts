@@ -232,10 +232,7 @@ export function requestFor(
   creds: Credentials,
 ): fc.Arbitrary<RawRequest> {
   const params = fc.record(
-    Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])) as Record<
-      string,
-      fc.Arbitrary<string>
-    >,
+    Object.fromEntries(op.pathParams.map((p) => [p, pathValue(things[kindOf(op.path, p)], pools)])),
   );
   return fc
     .record({

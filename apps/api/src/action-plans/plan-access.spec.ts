@@ -1,5 +1,5 @@
 import type { PlanState } from '@citymentor/contracts';
-import { DomainError } from '@citymentor/domain';
+import { type DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';

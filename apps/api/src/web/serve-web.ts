@@ -26,7 +26,7 @@ export async function serveWebClient(app: NestFastifyApplication, distDir: strin
   if (!(await isFile(indexFile))) return false;
 
   const assets = join(root, 'assets') + sep;
-  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
 
   await fastify.register(fastifyStatic, {
     root,
@@ -40,7 +40,7 @@ export async function serveWebClient(app: NestFastifyApplication, distDir: strin
   });
 
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?', 1)[0]!;
+    const path = request.url.split('?', 1)[0];
     if (SERVER_PATH.test(path) || FILE_PATH.test(path)) return reply.callNotFound();
     return reply.sendFile('index.html', root);
   });

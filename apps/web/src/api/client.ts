@@ -224,7 +224,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
 
 function method<M extends Method>(m: M) {
   return <P extends PathsFor<M>>(path: P, ...[options]: Args<Operation<P, M>>): Promise<Success<Operation<P, M>>> =>
-    request(m, path, options as RawOptions) as Promise<Success<Operation<P, M>>>;
+    request(m, path, options) as Promise<Success<Operation<P, M>>>;
 }
 
 export const api = {

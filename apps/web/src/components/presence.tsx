@@ -38,7 +38,7 @@ export function TypingIndicator({ room, target }: { room: string; target?: strin
   const names = [...new Set(typing.map((x) => x.user.name))];
   return (
     <p class="typing" aria-live="polite" data-testid="typing">
-      {names.length === 1 && t('typing.one', { name: names[0]! })}
+      {names.length === 1 && t('typing.one', { name: names[0] })}
       {names.length > 1 && t('typing.many', { names: names.join(', ') })}
     </p>
   );

@@ -86,7 +86,7 @@ export type Connect = (url: string, options: ConnectOptions) => SocketLike;
 /** The real one: socket.io-client, loaded on first use. */
 async function loadSocketIo(): Promise<Connect> {
   const { io } = await import('socket.io-client');
-  return (url, options) => io(url, options) as unknown as SocketLike;
+  return (url, options) => io(url, options);
 }
 
 export interface RealtimeOptions {

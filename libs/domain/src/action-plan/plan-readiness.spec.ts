@@ -1,4 +1,4 @@
-import { Pair } from '../mentoring/pair.entity';
+import { type Pair } from '../mentoring/pair.entity';
 import { DomainError } from '../shared/domain-error';
 import { ActionPlan } from './action-plan.entity';
 import { assertReadyToSubmit, missingForSubmit } from './plan-readiness';

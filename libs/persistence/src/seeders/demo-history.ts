@@ -61,7 +61,7 @@ export class DemoHistory {
         title: plan.title,
         version: plan.version,
         ...fields,
-      } as EventPayloads[typeof type],
+      },
       actor.id,
     );
   }

@@ -51,6 +51,6 @@ export class ReadAllDto {
 
 export class NotificationPreferencesDto {
   @ApiProperty({ enum: EMAIL_PREFERENCES, description: 'E-mail each notification at once, one digest a day, or none' })
-  @IsIn(EMAIL_PREFERENCES as unknown as string[], { message: `email must be one of ${EMAIL_PREFERENCES.join(', ')}` })
+  @IsIn(EMAIL_PREFERENCES, { message: `email must be one of ${EMAIL_PREFERENCES.join(', ')}` })
   email: EmailPreference;
 }

@@ -4,7 +4,7 @@ import { REPORT_FORMATS, REPORT_STATUSES, type ReportFormat, type ReportStatus }
 
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_FORMATS })
-  @IsIn(REPORT_FORMATS as unknown as string[], { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
+  @IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
   format: ReportFormat;
 }
 

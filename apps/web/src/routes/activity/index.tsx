@@ -90,7 +90,7 @@ function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {
 }
 
 export default function ActivityPage({ params }: PageProps) {
-  const id = params.id!;
+  const id = params.id;
   const first = useResource(
     (signal) => api.get('/api/v1/programmes/{id}/activity', { path: { id }, query: { limit: 30 }, signal }),
     [id],

@@ -16,8 +16,8 @@ import { SectionStep } from './questions';
 import { ContextStep, ScoresStep } from './scores';
 
 export default function AssessmentPage({ params, query }: PageProps) {
-  const programmeId = params.id!;
-  const id = params.assessmentId!;
+  const programmeId = params.id;
+  const id = params.assessmentId;
   const assessment = useResource((signal) => api.get('/api/v1/assessments/{id}', { path: { id }, signal }), [id]);
   const code = assessment.data?.benchmarkCode;
   const benchmark = useResource(() => (code ? loadBenchmark(code) : Promise.resolve(undefined)), [code]);
@@ -56,7 +56,7 @@ export default function AssessmentPage({ params, query }: PageProps) {
 
   const sections = [...b.sections].sort((x, y) => x.order - y.order);
   const steps = [...sections.map((s) => s.code), 'context', 'scores'];
-  const current = step && steps.includes(step) ? step : sections[0]!.code;
+  const current = step && steps.includes(step) ? step : sections[0].code;
   const index = steps.indexOf(current);
   const section = sections.find((s) => s.code === current);
   const scores = new Map(a.sections.map((s) => [s.sectionCode, s]));
@@ -150,12 +150,12 @@ export default function AssessmentPage({ params, query }: PageProps) {
 
       <div class="actions step-actions">
         {index > 0 && (
-          <button type="button" class="button button--secondary" onClick={() => go(steps[index - 1]!)}>
+          <button type="button" class="button button--secondary" onClick={() => go(steps[index - 1])}>
             {t('assessment.previous')}
           </button>
         )}
         {index < steps.length - 1 && (
-          <button type="button" class="button" onClick={() => go(steps[index + 1]!)}>
+          <button type="button" class="button" onClick={() => go(steps[index + 1])}>
             {t('assessment.next')}
           </button>
         )}

@@ -45,7 +45,7 @@ function SectionView({ section }: { section: Section }) {
 }
 
 export default function BenchmarkPage({ params }: PageProps) {
-  const code = params.code!;
+  const code = params.code;
   const benchmark = useResource((signal) => api.get('/api/v1/benchmarks/{code}', { path: { code }, signal }), [code]);
   const b = benchmark.data;
   usePageTitle(b?.title);

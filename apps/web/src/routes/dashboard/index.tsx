@@ -110,7 +110,7 @@ function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string;
 }
 
 export default function DashboardPage({ params }: PageProps) {
-  const id = params.id!;
+  const id = params.id;
   const dashboard = useResource(
     (signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }),
     [id],

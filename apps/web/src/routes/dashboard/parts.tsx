@@ -134,7 +134,7 @@ export function PairSectionGrid({
   stalled?: Set<string>;
 }) {
   if (pairs.length === 0) return <p>{t('programme.pairs.empty')}</p>;
-  const sections = pairs[0]!.sections;
+  const sections = pairs[0].sections;
   return (
     <div class="table-wrap">
       <table class="grid" data-testid="pair-grid">

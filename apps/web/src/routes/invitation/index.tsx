@@ -16,7 +16,7 @@ import { adopt, useSession } from '../../session';
 import { roleLabel } from '../programmes/labels';
 
 export default function InvitationPage({ params }: PageProps) {
-  const token = params.token!;
+  const token = params.token;
   const session = useSession();
   const preview = useResource(
     (signal) => api.get('/api/v1/invitations/{token}', { path: { token }, signal, auth: false }),

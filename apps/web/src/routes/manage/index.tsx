@@ -171,7 +171,7 @@ function CreatePair({
 }
 
 export default function ManagePage({ params }: PageProps) {
-  const id = params.id!;
+  const id = params.id;
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
   const benchmarks = useResource((signal) => api.get('/api/v1/benchmarks', { signal }), []);
   const [chosen, setChosen] = useState('');

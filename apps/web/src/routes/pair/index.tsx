@@ -148,8 +148,8 @@ function NewPlan({
 }
 
 export default function PairPage({ params }: PageProps) {
-  const programmeId = params.id!;
-  const pairId = params.pairId!;
+  const programmeId = params.id;
+  const pairId = params.pairId;
   const pair = useResource((signal) => api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }), [pairId]);
   const plans = useResource(
     (signal) => api.get('/api/v1/pairs/{id}/action-plans', { path: { id: pairId }, signal }),

@@ -41,8 +41,8 @@ function Body({ text }: { text: string }) {
   let last = 0;
   for (const m of text.matchAll(MENTION)) {
     parts.push(text.slice(last, m.index));
-    parts.push({ name: m[1]!, id: m[2]! });
-    last = m.index! + m[0].length;
+    parts.push({ name: m[1], id: m[2] });
+    last = m.index + m[0].length;
   }
   parts.push(text.slice(last));
   return (

@@ -94,7 +94,7 @@ export function PlanGaps({
                       {answer && (
                         <Badge tone={answer.rating === 0 ? 'late' : 'warn'}>
                           <span class="visually-hidden">{t('gaps.rating')} </span>
-                          {t(RATING[String(answer.rating)]!)}
+                          {t(RATING[String(answer.rating)])}
                         </Badge>
                       )}{' '}
                       {uncovered.has(q.code) ? (

@@ -32,8 +32,8 @@ function useDebounced(fn: () => void, ms = 60) {
 }
 
 export default function PlanPage({ params }: PageProps) {
-  const programmeId = params.id!;
-  const planId = params.planId!;
+  const programmeId = params.id;
+  const planId = params.planId;
   const room = `plan:${planId}`;
   const plan = useResource(
     (signal) => api.get('/api/v1/action-plans/{id}', { path: { id: planId }, signal }),

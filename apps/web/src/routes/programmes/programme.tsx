@@ -115,7 +115,7 @@ function Milestones({ list }: { list: Milestone[] }) {
 }
 
 export default function ProgrammePage({ params }: PageProps) {
-  const id = params.id!;
+  const id = params.id;
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
   const members = useResource((signal) => api.get('/api/v1/programmes/{id}/members', { path: { id }, signal }), [id]);
   const milestones = useResource(

@@ -4,7 +4,7 @@ import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityFeedModule } from './activity/activity-feed.module';
 import { ActionPlansModule } from './action-plans/action-plans.module';
-import { ActivityModule } from './activity/activity.module';
+import { EventsModule } from './events/events.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchmarksModule } from './benchmarks/benchmarks.module';
@@ -33,7 +33,7 @@ import { WorkModule } from './work/work.module';
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (config: AppConfig) => loggerOptions(config) }),
     RedisModule,
     DatabaseModule,
-    ActivityModule,
+    EventsModule,
     AuthModule,
     UsersModule,
     OrganisationsModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActionPlan, Milestone, Pair, staleVersion, type PlanFields } from '@citymentor/domain';
-import { EventLog } from '../activity/event-log';
+import { EventLog } from '../events/event-log';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import type { CreatePlanDto, UpdatePlanDto } from './dto/plan-request.dto';

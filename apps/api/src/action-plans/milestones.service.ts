@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActionPlan, Milestone, ProgressEntry, staleVersion, User } from '@citymentor/domain';
-import { EventLog, type AnyEvent } from '../activity/event-log';
+import { EventLog, type AnyEvent } from '../events/event-log';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import type { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/milestone-request.dto';

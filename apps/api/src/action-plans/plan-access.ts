@@ -11,7 +11,7 @@ import {
   forbidden,
   isEditable,
 } from '@citymentor/domain';
-import { lockedCheck } from '../activity/event-log';
+import { lockedCheck } from '../events/still-holds';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy, sideMay, type PairAction } from '../pairs/pair.policy';

@@ -1,7 +1,8 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { ActionPlan, Milestone, PlanReview, PlanRevision, ProgressEntry } from '@citymentor/domain';
 import { acceptsProgress, staleVersion } from '@citymentor/domain';
-import { inPlanRooms, type AnyEvent } from '../activity/event-log';
+import type { AnyEvent } from '../events/event-log';
+import { inPlanRooms } from '../events/rooms';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 
 /** The events of a plan's life, each in the plan's room and its pair's room (see `inPlanRooms`). */

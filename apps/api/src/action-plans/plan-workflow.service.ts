@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PlanAction } from '@citymentor/contracts';
 import { ActionPlan, conflict, Milestone, PlanReview, PlanRevision, staleVersion, User } from '@citymentor/domain';
-import { EventLog } from '../activity/event-log';
+import { EventLog } from '../events/event-log';
 import type { Actor } from '../auth/actor';
 import { PairScopes, type PlanScopeRow } from '../pairs/pair-scopes';
 import type { ReviewDto } from './dto/plan-request.dto';

@@ -3,7 +3,7 @@ import { ProgrammesModule } from '../programmes/programmes.module';
 import { ActivityController } from './activity.controller';
 import { ActivityFeedService } from './activity-feed.service';
 
-/** The programme's activity feed, read from the event log that ActivityModule writes. */
+/** The programme's activity feed, read from the event log that EventsModule writes. */
 @Module({
   imports: [ProgrammesModule],
   controllers: [ActivityController],

@@ -1,6 +1,6 @@
 import type { AssessmentPhase, AssessmentStatus } from '@citymentor/contracts';
 import type { Assessment } from '@citymentor/domain';
-import type { AnyEvent } from '../activity/event-log';
+import type { AnyEvent } from '../events/event-log';
 import type { AssessmentPairRef } from './assessment-scopes';
 
 export interface AssessmentHeader {

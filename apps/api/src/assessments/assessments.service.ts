@@ -12,7 +12,8 @@ import {
   Participant,
 } from '@citymentor/domain';
 import { PreparedQuery } from '@citymentor/persistence';
-import { EventLog, lockedCheck } from '../activity/event-log';
+import { EventLog } from '../events/event-log';
+import { lockedCheck } from '../events/still-holds';
 import type { Actor } from '../auth/actor';
 import { BenchmarkDocuments, invalid } from '../pairs/benchmark-documents';
 import { assessmentUpdated, headerOf } from './assessment-events';

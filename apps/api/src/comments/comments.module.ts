@@ -4,7 +4,7 @@ import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
 import { Mentions } from './mentions';
 
-/** Peer-review comments; the pair policy and scopes come from the global PairsModule, the event log from ActivityModule. */
+/** Peer-review comments; the pair policy and scopes come from the global PairsModule, the event log from EventsModule. */
 @Module({
   controllers: [CommentsController],
   providers: [CommentsService, CommentQueries, Mentions],

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { PairEvent } from '@citymentor/contracts';
 import { conflict, DomainError, Organisation, Pair, Participant, Programme } from '@citymentor/domain';
 import { appendEvents, inTransaction } from '@citymentor/persistence';
-import { EventLog } from '../activity/event-log';
+import { EventLog } from '../events/event-log';
 import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { BenchmarkDocuments, invalid, unknownSections } from './benchmark-documents';

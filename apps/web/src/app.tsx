@@ -1,48 +1,103 @@
+import type { ComponentType } from 'preact';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { Header } from './components/header';
 import { ConnectionBanner } from './realtime/connection-banner';
 import { t, useLocale } from './i18n';
-import { Redirect, Router, type Location, type Route } from './router';
+import { Redirect, type PageProps } from './router';
 import { useSession } from './session';
+import { createStore, useStore } from './store';
 
-const routes: Route[] = [
-  { pattern: '/', load: () => import('./routes/work') },
-  { pattern: '/sign-in', public: true, load: () => import('./routes/sign-in') },
-  { pattern: '/programmes', load: () => import('./routes/programmes') },
-  { pattern: '/programmes/:id', load: () => import('./routes/programmes/programme') },
-  { pattern: '/programmes/:id/pairs/:pairId', load: () => import('./routes/pair') },
-  { pattern: '/programmes/:id/assessments/:assessmentId', load: () => import('./routes/assessment') },
-  { pattern: '/programmes/:id/plans/:planId', load: () => import('./routes/plan') },
-  { pattern: '/programmes/:id/dashboard', load: () => import('./routes/dashboard') },
-  { pattern: '/programmes/:id/manage', load: () => import('./routes/manage') },
-  { pattern: '/programmes/:id/activity', load: () => import('./routes/activity') },
-  { pattern: '/account', load: () => import('./routes/account') },
-  { pattern: '/benchmarks', load: () => import('./routes/benchmarks') },
-  { pattern: '/benchmarks/:code', load: () => import('./routes/benchmarks/benchmark') },
-  { pattern: '/invitations/:token', public: true, load: () => import('./routes/invitation') },
-  // Last: what the router shows when nothing matches.
-  { pattern: '*', public: true, load: () => import('./routes/not-found') },
-];
+type Page = ComponentType<PageProps>;
 
-function hereAsNext({ path, query }: Location): string {
-  const search = query.toString();
-  return encodeURIComponent(search ? `${path}?${search}` : path);
+/** Shown in place of a page whose chunk could not be loaded (offline, a deploy replaced it). */
+function LoadFailed() {
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{t('app.loadFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** The page's chunk, loaded on first use. */
+function load(chunk: () => Promise<{ default: Page }>): Page {
+  return lazy(() => chunk().catch(() => ({ default: LoadFailed as Page })));
+}
+
+/** A page for signed-in people: anyone else is sent to sign in, and brought back here afterwards. */
+function signedIn(Page: Page): Page {
+  return function SignedIn(props) {
+    const session = useSession();
+    const { url } = useLocation();
+    if (session) return <Page {...props} />;
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(url.split('#')[0])}`} />;
+  };
+}
+
+const Work = signedIn(load(() => import('./routes/work')));
+const SignIn = load(() => import('./routes/sign-in'));
+const Programmes = signedIn(load(() => import('./routes/programmes')));
+const Programme = signedIn(load(() => import('./routes/programmes/programme')));
+const Pair = signedIn(load(() => import('./routes/pair')));
+const Assessment = signedIn(load(() => import('./routes/assessment')));
+const Plan = signedIn(load(() => import('./routes/plan')));
+const Dashboard = signedIn(load(() => import('./routes/dashboard')));
+const Manage = signedIn(load(() => import('./routes/manage')));
+const Activity = signedIn(load(() => import('./routes/activity')));
+const Account = signedIn(load(() => import('./routes/account')));
+const Benchmarks = signedIn(load(() => import('./routes/benchmarks')));
+const Benchmark = signedIn(load(() => import('./routes/benchmarks/benchmark')));
+const Invitation = load(() => import('./routes/invitation'));
+const NotFound = load(() => import('./routes/not-found'));
+
+/** The first page's chunk is on its way: nothing else is shown yet. (Later, the page shown stays until the next is in.) */
+const firstLoad = createStore<'waiting' | 'loading' | 'done'>('waiting');
+
+function FirstLoad() {
+  return useStore(firstLoad) === 'loading' ? <p class="loading">{t('common.loading')}</p> : null;
+}
+
+/** After an in-app navigation, focus moves to the page so screen readers and keyboards start there. */
+function focusMain() {
+  document.getElementById('main')?.focus({ preventScroll: true });
 }
 
 export function App() {
   useLocale(); // a language change re-renders everything below
   const session = useSession();
-  const guard = (route: Route, where: Location) =>
-    route.public || session ? null : <Redirect to={`/sign-in?next=${hereAsNext(where)}`} />;
   return (
-    <>
+    <LocationProvider>
       <Header session={session} />
       {session && <ConnectionBanner />}
       <main id="main" class="page" tabIndex={-1}>
-        <Router routes={routes} guard={guard} />
+        <FirstLoad />
+        <Router
+          onLoadStart={() => firstLoad.get() === 'waiting' && firstLoad.set('loading')}
+          onLoadEnd={() => firstLoad.set('done')}
+          onRouteChange={focusMain}
+        >
+          <Route path="/" component={Work} />
+          <Route path="/sign-in" component={SignIn} />
+          <Route path="/programmes" component={Programmes} />
+          <Route path="/programmes/:id" component={Programme} />
+          <Route path="/programmes/:id/pairs/:pairId" component={Pair} />
+          <Route path="/programmes/:id/assessments/:assessmentId" component={Assessment} />
+          <Route path="/programmes/:id/plans/:planId" component={Plan} />
+          <Route path="/programmes/:id/dashboard" component={Dashboard} />
+          <Route path="/programmes/:id/manage" component={Manage} />
+          <Route path="/programmes/:id/activity" component={Activity} />
+          <Route path="/account" component={Account} />
+          <Route path="/benchmarks" component={Benchmarks} />
+          <Route path="/benchmarks/:code" component={Benchmark} />
+          <Route path="/invitations/:token" component={Invitation} />
+          <Route default component={NotFound} />
+        </Router>
       </main>
       <footer class="site-footer">
         <p>{t('app.tagline')}</p>
       </footer>
-    </>
+    </LocationProvider>
   );
 }

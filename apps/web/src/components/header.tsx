@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LOCALES, setLocale, t, useLocale, type Locale } from '../i18n';
 import { loadProgrammes, useProgrammes } from '../programmes';
-import { Link, match, navigate, useLocation } from '../router';
+import { Link, useLocation, useNavigate } from '../router';
 import { signOut, type Session } from '../session';
 import { dropAllDrafts } from './drafts';
 import { NotificationsBell } from './notifications';
@@ -27,8 +27,9 @@ function LanguageSwitcher() {
 function ProgrammeSwitcher() {
   const { list } = useProgrammes();
   const { path } = useLocation();
+  const navigate = useNavigate();
   // Any page inside a programme (its pairs, plans, dashboard…) counts as that programme.
-  const open = match('/programmes/:id', path.split('/').slice(0, 3).join('/'))?.id ?? '';
+  const open = /^\/programmes\/([^/]+)/.exec(path)?.[1] ?? '';
   const [chosen, setChosen] = useState(open);
   useEffect(() => void loadProgrammes(), []);
   useEffect(() => setChosen(open), [open]);
@@ -63,6 +64,7 @@ export function Header({ session }: { session: Session | null }) {
   // On a phone the navigation and tools fold into a menu; the bell stays in sight.
   const [open, setOpen] = useState(false);
   const { path } = useLocation();
+  const navigate = useNavigate();
   useEffect(() => setOpen(false), [path]);
   return (
     <header

@@ -7,13 +7,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import { formatDateTime, t, tn } from '../i18n';
 import { useLiveReload } from '../realtime';
-import { navigate } from '../router';
+import { safeNext } from '../router';
 
 type Notification = Schemas['NotificationDto'];
 type Page = Schemas['NotificationPageDto'];
 
-/** Links are paths of this client; anything else is not followed. */
-const isLocal = (link: string) => link.startsWith('/') && !link.startsWith('//');
+/** Links are paths of this client (the router follows them as the link is clicked); anything else is not followed. */
+const isLocal = (link: string) => safeNext(link) !== null;
 
 export function NotificationsBell({ userId }: { userId: string }) {
   const [page, setPage] = useState<Page | null>(null);
@@ -67,7 +67,6 @@ export function NotificationsBell({ userId }: { userId: string }) {
     setOpen(false);
     if (!n.readAt) await api.post('/api/v1/notifications/{id}/read', { path: { id: n.id } }).catch(() => undefined);
     setAttempt((x) => x + 1);
-    if (isLocal(n.link)) navigate(n.link);
   };
 
   const readAll = async () => {
@@ -119,7 +118,7 @@ export function NotificationsBell({ userId }: { userId: string }) {
                   <a
                     href={isLocal(n.link) ? n.link : '#'}
                     onClick={(e) => {
-                      e.preventDefault();
+                      if (!isLocal(n.link)) e.preventDefault();
                       void follow(n);
                     }}
                   >

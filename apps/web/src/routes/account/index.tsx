@@ -15,12 +15,13 @@ import {
 } from '../../components/password-strength';
 import { ErrorNotice } from '../../components/status';
 import { t } from '../../i18n';
-import { navigate } from '../../router';
+import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
 
 export default function AccountPage() {
   usePageTitle(t('account.title'));
   const session = useSession();
+  const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [busy, setBusy] = useState(false);

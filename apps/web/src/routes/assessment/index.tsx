@@ -11,7 +11,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { formatPercent, t } from '../../i18n';
 import { useLiveReload } from '../../realtime';
-import { Link, navigate, type PageProps } from '../../router';
+import { Link, useNavigate, type PageProps } from '../../router';
 import { SectionStep } from './questions';
 import { ContextStep, ScoresStep } from './scores';
 
@@ -25,6 +25,7 @@ export default function AssessmentPage({ params, query }: PageProps) {
     (signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id: programmeId }, signal }),
     [programmeId],
   );
+  const navigate = useNavigate();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -39,7 +40,7 @@ export default function AssessmentPage({ params, query }: PageProps) {
   const a = assessment.data;
   const b = benchmark.data;
   usePageTitle(a ? t('assessment.title', { city: a.organisation.name }) : undefined);
-  const step = query.get('step') ?? undefined;
+  const step = query.step;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: false }), [step]);
   // On a phone the steps scroll sideways: keep the current one in view.

@@ -9,7 +9,7 @@ import { SaveStateHint, useAutosave } from '../../components/autosave';
 import { BarChart } from '../../components/charts';
 import { ErrorNotice } from '../../components/status';
 import { formatPercent, formatPoints, t } from '../../i18n';
-import { navigate } from '../../router';
+import { useNavigate } from '../../router';
 
 type Assessment = Schemas['AssessmentDto'];
 type Pair = Schemas['PairDto'];
@@ -122,6 +122,7 @@ function PlanFromGaps({
   );
   const first = sections.find((s) => s.code === chosen[0]);
   const [title, setTitle] = useState('');
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const suggested = first

@@ -11,13 +11,14 @@ import {
 } from '../../components/password-strength';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate, t } from '../../i18n';
-import { navigate, type PageProps } from '../../router';
+import { useNavigate, type PageProps } from '../../router';
 import { adopt, useSession } from '../../session';
 import { roleLabel } from '../programmes/labels';
 
 export default function InvitationPage({ params }: PageProps) {
   const token = params.token;
   const session = useSession();
+  const navigate = useNavigate();
   const preview = useResource(
     (signal) => api.get('/api/v1/invitations/{token}', { path: { token }, signal, auth: false }),
     [token],

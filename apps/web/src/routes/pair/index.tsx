@@ -12,7 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, formatPercent, t, tn } from '../../i18n';
 import { useLiveReload } from '../../realtime';
-import { Link, navigate, type PageProps } from '../../router';
+import { Link, useNavigate, type PageProps } from '../../router';
 
 type Assessment = Schemas['AssessmentSummaryDto'];
 type Pair = Schemas['PairDto'];
@@ -36,6 +36,7 @@ function AssessmentLine({ programmeId, a }: { programmeId: string; a: Assessment
 
 /** The mentee city starts its baseline, or its follow-up once the baseline is submitted. */
 function StartAssessment({ pair, own }: { pair: Pair; own: Assessment[] }) {
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const baseline = own.find((a) => a.phase === 'baseline');
@@ -81,6 +82,7 @@ function NewPlan({
   sections: Map<string, string>;
   fromAssessmentId?: string;
 }) {
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<string[]>(pair.focusSectionCodes);

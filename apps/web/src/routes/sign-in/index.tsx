@@ -14,7 +14,7 @@ export default function SignInPage({ query }: PageProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  if (session) return <Redirect to={safeNext(query.get('next')) ?? '/'} />;
+  if (session) return <Redirect to={safeNext(query.next) ?? '/'} />;
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -51,7 +51,7 @@ realtime.on('connection', (socket) => {
   });
 });
 
-app.get('/health', async () => ({ status: 'ok' }));
+app.get('/health', () => Promise.resolve({ status: 'ok' }));
 
 app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unknown; id?: unknown } } }>(
   '/api/v1/action-plans/:id/comments',
@@ -83,8 +83,8 @@ app.post<{ Params: { id: string }; Body: { body?: unknown; target?: { type?: unk
   },
 );
 
-serveBare('bare server', app, async () => {
-  io.close();
+void serveBare('bare server', app, async () => {
+  void io.close();
   await app.close().catch(() => undefined);
   await pool.end();
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT } from './setup';
 import { fmt } from './util';
 
@@ -59,7 +60,7 @@ export function prepareAppBuild(flag: (name: string) => boolean, log: (message: 
       cwd: ROOT,
       encoding: 'utf8',
     });
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+    const output = stripVTControlCharacters(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     if (result.status !== 0) {
       if (!existsSync(BUILT_MAIN)) throw new Error(`nest build failed and emitted nothing:\n${output}`);
       const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));

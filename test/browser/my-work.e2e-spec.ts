@@ -166,7 +166,9 @@ describe('my work in the browser', () => {
 
   it('shows the mentor an empty queue in words, then the plan the mentee submits, live, and opens it', async () => {
     let following!: Promise<void>;
-    const page = await open('mentor', {}, (p) => (following = subscribed(p, `pair:${pairId}`)));
+    const page = await open('mentor', {}, (p) => {
+      following = subscribed(p, `pair:${pairId}`);
+    });
     await page.getByTestId('work-empty').getByText('Nothing waits on you.').waitFor();
     expect(await page.getByTestId('nav-work-count').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('my-work-empty-desktop.png') });

@@ -59,7 +59,7 @@ describe('the web client’s realtime connection', () => {
     const captured: { socket?: Captured } = {};
     const connection = new RealtimeConnection({
       token: () => mentorToken,
-      refresh: async () => null,
+      refresh: () => Promise.resolve(null),
       url: baseUrl,
       load: capturing(captured),
     });
@@ -102,8 +102,16 @@ describe('the web client’s realtime connection', () => {
   });
 
   it('reports presence and others’ typing per room', async () => {
-    const mentor = new RealtimeConnection({ token: () => mentorToken, refresh: async () => null, url: baseUrl });
-    const mentee = new RealtimeConnection({ token: () => menteeToken, refresh: async () => null, url: baseUrl });
+    const mentor = new RealtimeConnection({
+      token: () => mentorToken,
+      refresh: () => Promise.resolve(null),
+      url: baseUrl,
+    });
+    const mentee = new RealtimeConnection({
+      token: () => menteeToken,
+      refresh: () => Promise.resolve(null),
+      url: baseUrl,
+    });
     connections.push(mentor, mentee);
     const room = `plan:${planId}`;
     let subscribed = 0;
@@ -127,9 +135,9 @@ describe('the web client’s realtime connection', () => {
 
   it('refreshes an expired or refused token, then connects', async () => {
     let token = 'not-a-valid-token';
-    const refresh = jest.fn(async () => {
+    const refresh = jest.fn(() => {
       token = mentorToken;
-      return token;
+      return Promise.resolve(token);
     });
     const connection = new RealtimeConnection({ token: () => token, refresh, url: baseUrl });
     connections.push(connection);
@@ -143,7 +151,11 @@ describe('the web client’s realtime connection', () => {
   it('reports a room it may not read as refused', async () => {
     const outsider = await t.given.user();
     const { token } = await t.given.signIn(outsider);
-    const connection = new RealtimeConnection({ token: () => token, refresh: async () => null, url: baseUrl });
+    const connection = new RealtimeConnection({
+      token: () => token,
+      refresh: () => Promise.resolve(null),
+      url: baseUrl,
+    });
     connections.push(connection);
     connection.join(`plan:${planId}`);
     await eventually(() => connection.view(`plan:${planId}`)!.get().refused !== null, STEP, 'the refusal');

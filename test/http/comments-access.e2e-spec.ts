@@ -17,7 +17,7 @@ interface Fixture {
 interface Row {
   route: string;
   method: 'get' | 'post' | 'patch' | 'delete';
-  path: (f: Fixture) => Promise<string>;
+  path: (f: Fixture) => string | Promise<string>;
   body?: (f: Fixture) => unknown;
   expect: Record<Role, number>;
 }
@@ -30,13 +30,13 @@ const MATRIX: Row[] = [
   {
     route: 'GET /action-plans/{id}/comments',
     method: 'get',
-    path: async (f) => `/action-plans/${f.planId}/comments`,
+    path: (f) => `/action-plans/${f.planId}/comments`,
     expect: { mentor: 200, mentee: 200, expert: 200, coordinator: 200, admin: 200, ...hidden },
   },
   {
     route: 'POST /action-plans/{id}/comments',
     method: 'post',
-    path: async (f) => `/action-plans/${f.planId}/comments`,
+    path: (f) => `/action-plans/${f.planId}/comments`,
     body: onPlan,
     expect: { mentor: 201, mentee: 201, expert: 201, coordinator: 201, admin: 403, ...hidden },
   },
@@ -84,7 +84,6 @@ interface Ids {
   otherPlanComment: string;
 }
 const create = (i: Ids) => `/action-plans/${i.plan}/comments`;
-const target = (i: Ids) => ({ type: 'plan', id: i.plan });
 
 /** Malformed input on every comment route: 400 naming the field, never a 5xx, nothing written. */
 const BAD: BadCase[] = [

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from '../support/app';
 import { GivenPlans } from '../support/given-plans';
@@ -21,7 +22,7 @@ describe('coordinator dashboard', () => {
   let t: TestApp;
   let plans: GivenPlans;
   let m: Cast;
-  let dashboard: Record<string, any>;
+  let dashboard: Response['body'];
   const as = (who: keyof Cast['people']) => t.api.as(m.people[who].token);
 
   beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('coordinator dashboard', () => {
   });
   afterAll(() => t.close());
 
-  const pairIn = (d: Record<string, any>, id: string) => d.pairs.find((p: { id: string }) => p.id === id);
+  const pairIn = (d: Response['body'], id: string) => d.pairs.find((p: { id: string }) => p.id === id);
 
   it('lists the late milestones of every pair first, oldest due date first', () => {
     expect(dashboard.today).toBe(today());

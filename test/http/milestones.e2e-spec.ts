@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { EventRecord, todayIso } from '@citymentor/domain';
 import { startApp, type TestApp } from '../support/app';
 import { statementsDuring } from '../support/count-statements';
@@ -215,7 +216,7 @@ describe('milestones and progress', () => {
       .execute(`update comments set resolved_at = now() where id in (?, ?)`, [resolved.id, onProgress.id]);
     await em.getConnection().execute(`update comments set deleted_at = now(), body = '' where id = ?`, [deleted.id]);
 
-    let page!: { body: any };
+    let page!: Pick<Response, 'body'>;
     const queries = (
       await statementsDuring(t.orm, async () => {
         page = await f.mentor().get(`/action-plans/${plan.id}`).expect(200);

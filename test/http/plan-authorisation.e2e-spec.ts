@@ -9,7 +9,7 @@ interface Row {
   route: string;
   method: 'get' | 'post' | 'patch';
   /** Builds fresh data for one call and gives its path and body. */
-  setup: (f: Fixtures, pairId: string) => Promise<{ path: string; body?: object }>;
+  setup: (f: Fixtures, pairId: string) => { path: string; body?: object } | Promise<{ path: string; body?: object }>;
   expect: Record<Role, number>;
 }
 
@@ -40,7 +40,7 @@ const MATRIX: Row[] = [
   {
     route: 'POST /pairs/{id}/action-plans',
     method: 'post',
-    setup: async (_f, pairId) => ({
+    setup: (_f, pairId) => ({
       path: `/pairs/${pairId}/action-plans`,
       body: { sectionCodes: ['strategy'], title: 'T' },
     }),
@@ -49,7 +49,7 @@ const MATRIX: Row[] = [
   {
     route: 'GET /pairs/{id}/action-plans',
     method: 'get',
-    setup: async (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans` }),
+    setup: (_f, pairId) => ({ path: `/pairs/${pairId}/action-plans` }),
     expect: readers,
   },
   {

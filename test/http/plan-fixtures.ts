@@ -64,7 +64,10 @@ export function planFixtures(t: TestApp, m: Mentoring) {
   /** An assessment of the mentee city on the pair's benchmark, written straight into the tables (its API is built elsewhere). */
   async function assessment(
     ratings: Record<string, Rating>,
-    { organisation = m.menteeCity as { id: string }, phase = 'baseline' as 'baseline' | 'follow-up' } = {},
+    {
+      organisation = m.menteeCity,
+      phase = 'baseline',
+    }: { organisation?: { id: string }; phase?: 'baseline' | 'follow-up' } = {},
   ) {
     const em = t.orm.em.fork();
     const a = new Assessment(

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
 import { startApp, type TestApp } from '../support/app';
@@ -9,7 +10,7 @@ type Cast = Awaited<ReturnType<TestApp['given']['mentoring']>>;
 interface Built {
   path: string;
   token: string;
-  items: (body: any) => number;
+  items: (body: Response['body']) => number;
 }
 
 interface Case {
@@ -447,7 +448,7 @@ describe('SQL statements per request do not grow with the items', () => {
   ];
 
   async function measure(built: Built) {
-    let body: any;
+    let body: Response['body'];
     const statements = await statementsDuring(t.orm, async () => {
       body = (await t.api.as(built.token).get(built.path).expect(200)).body;
     });

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { Client } from 'pg';
 import { startApp, type TestApp } from '../support/app';
 import { planFixtures, type Mentoring } from './plan-fixtures';
@@ -24,7 +25,10 @@ afterAll(() => t?.close());
  * Runs `update` in a transaction of its own and keeps it open while `change` is sent; commits once the
  * change waits on it — or after 3 s, when nothing waits (as before the fix: the change went through).
  */
-async function whileSubmitting(update: [string, unknown[]], change: () => PromiseLike<{ status: number; body: any }>) {
+async function whileSubmitting(
+  update: [string, unknown[]],
+  change: () => PromiseLike<Pick<Response, 'status' | 'body'>>,
+) {
   const submitter = new Client({ connectionString: t.databaseUrl });
   await submitter.connect();
   try {

@@ -44,7 +44,7 @@ const aRecord = () =>
 
 it('is marked by an explicit transaction that commits', async () => {
   const claim = await pendingClaim();
-  await withIdempotencyClaim(claim, () => orm.em.fork().transactional(async (em) => em.persist(aRecord())));
+  await withIdempotencyClaim(claim, () => orm.em.fork().transactional((em) => Promise.resolve(em.persist(aRecord()))));
   expect(await statusOf(claim)).toBe('committed');
 });
 
@@ -73,6 +73,6 @@ it('stays pending when the transaction rolls back, so a retry may run the reques
 
 it('is not touched by transactions outside the request', async () => {
   const claim = await pendingClaim();
-  await orm.em.fork().transactional(async (em) => em.persist(aRecord()));
+  await orm.em.fork().transactional((em) => Promise.resolve(em.persist(aRecord())));
   expect(await statusOf(claim)).toBe('pending');
 });

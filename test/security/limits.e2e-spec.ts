@@ -13,7 +13,7 @@ function withHugeHeader(url: string, bytes: number): Promise<{ status: number; b
       { host: hostname, port, path: '/api/v1/me', headers: { 'x-padding': 'a'.repeat(bytes) } },
       (res) => {
         let body = '';
-        res.on('data', (c: Buffer) => (body += c));
+        res.on('data', (c: Buffer) => (body += c.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       },
     );

@@ -1,6 +1,6 @@
 import { EmailDeliveryService } from '../../apps/worker/src/mail/email-delivery.service';
 import { NotificationsService } from '../../apps/worker/src/notifications/notifications.service';
-import { planFixtures, type Mentoring } from '../http/plan-fixtures';
+import { planFixtures } from '../http/plan-fixtures';
 import { startApp, type TestApp } from '../support/app';
 import { startWorkerContext, TestSmtp, type WorkerContext } from './worker-harness';
 

@@ -51,7 +51,7 @@ export function edgeValues(schema: Schema): Labelled[] {
   if (schema.nullable) common.shift(); // null is what it accepts (the null-fields test checks what it does)
   const own = (): unknown[] => {
     if (schema.enum)
-      return ['', 'not-one-of-them', String(schema.enum.find((v) => v !== null)).toUpperCase(), 42, true];
+      return ['', 'not-one-of-them', `${schema.enum.find((v) => typeof v === 'string') ?? ''}`.toUpperCase(), 42, true];
     switch (schema.type) {
       case 'string':
         if (schema.format === 'date') return [...IMPOSSIBLE_DATES, ...DATE_EDGES, '', 20260101];
@@ -191,7 +191,7 @@ export function matrixCases(
     const fitting = op.body ? fittingBody(op, params, ids) : undefined;
     const query = op.query
       .filter((q) => q.required)
-      .map((q) => `${q.name}=${encodeURIComponent(String(q.schema.example ?? 'x'))}`);
+      .map((q) => `${q.name}=${encodeURIComponent(typeof q.schema.example === 'string' ? q.schema.example : 'x')}`);
     const headers = { ...authorization(op), ...(fitting ? { 'content-type': 'application/json' } : {}) };
     const make = (
       what: string,

@@ -17,7 +17,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false, info: unknown): T {
-    if (err) throw err;
+    if (err instanceof Error) throw err;
     if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw expired

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { type DomainError } from '@citymentor/domain';
 import { RefreshCookie } from './refresh-cookie';
 
 const config = (publicUrl: string, corsOrigins = [publicUrl]) =>

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type Knex } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError, RefreshToken, User } from '@citymentor/domain';
 import { announceAccessChanged } from './access-changed';
@@ -78,7 +78,7 @@ export class TokensService {
     since: Date,
   ): Promise<IssuedTokens | null> {
     const connection = em.getConnection();
-    const inTransaction = em.getTransactionContext();
+    const inTransaction = em.getTransactionContext<Knex.Transaction>();
     const [spent] = await connection.execute<{ user_id: string }[]>(
       'select user_id from refresh_tokens where id = ? for update',
       [id],

@@ -113,7 +113,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
         return body;
       }),
-      catchError((error: unknown) => from(release().then(() => Promise.reject(error)))),
+      catchError((error: unknown) =>
+        from(
+          release().then(() => {
+            throw error;
+          }),
+        ),
+      ),
     );
   }
 

@@ -4,3 +4,4 @@ export * from './events';
 export * from './mentoring';
 export * from './jobs';
 export * from './password-policy';
+export * from './realtime';

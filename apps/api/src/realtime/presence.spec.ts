@@ -1,6 +1,6 @@
-import type { Namespace } from 'socket.io';
+import type { PresenceUser } from '@citymentor/contracts';
 import { Presence, PRESENCE_BATCH_MS, PRESENCE_SETTLE_MS } from './presence';
-import type { PresenceUser } from './socket-state';
+import type { RealtimeNamespace } from './socket-state';
 
 const MENTOR: PresenceUser = { id: 'u-mentor', name: 'Mentor' };
 const MENTEE: PresenceUser = { id: 'u-mentee', name: 'Mentee' };
@@ -14,13 +14,13 @@ function room(lookups: PresenceUser[][]) {
   let calls = 0;
   const namespace = {
     in: () => ({
-      fetchSockets: async () =>
-        (lookups[Math.min(calls++, lookups.length - 1)] ?? []).map((user) => ({ data: { user } })),
+      fetchSockets: () =>
+        Promise.resolve((lookups[Math.min(calls++, lookups.length - 1)] ?? []).map((user) => ({ data: { user } }))),
     }),
     to: () => ({
       emit: (_: string, message: { users: PresenceUser[] }) => emitted.push(message.users.map((u) => u.id)),
     }),
-  } as unknown as Namespace;
+  } as unknown as RealtimeNamespace;
   return { namespace, emitted, lookups: () => calls };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
-import type { PresenceUser, SocketData } from './socket-state';
+import type { PresenceUser } from '@citymentor/contracts';
+import type { RealtimeNamespace } from './socket-state';
 
 /** Joins and leaves of one room within this long are announced once, after it. */
 export const PRESENCE_BATCH_MS = 100;
@@ -31,7 +31,7 @@ export class Presence implements OnModuleDestroy {
    * server shutting down); a failed announcement is tried again a second later, up to
    * PRESENCE_ATTEMPTS times, so what every instance shows converges.
    */
-  announce(namespace: Namespace, room: string, attempt = 1) {
+  announce(namespace: RealtimeNamespace, room: string, attempt = 1) {
     if (this.stopped || this.scheduled.has(room)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(room);
@@ -60,7 +60,7 @@ export class Presence implements OnModuleDestroy {
    * on). A settling look-up that fails (another instance too slow to answer, on a loaded machine) is
    * tried again, up to PRESENCE_ATTEMPTS times, and then announces whatever it finds.
    */
-  private settleLater(namespace: Namespace, room: string, attempt = 1) {
+  private settleLater(namespace: RealtimeNamespace, room: string, attempt = 1) {
     if (this.stopped) return;
     clearTimeout(this.settling.get(room));
     const timer = setTimeout(() => {
@@ -77,11 +77,11 @@ export class Presence implements OnModuleDestroy {
   }
 
   /** Looks up who is in the room and tells it, unless that is `unlessSame` (the ids last announced). */
-  private async broadcast(namespace: Namespace, room: string, unlessSame?: string) {
+  private async broadcast(namespace: RealtimeNamespace, room: string, unlessSame?: string) {
     const sockets = await namespace.in(room).fetchSockets();
     const users = new Map<string, PresenceUser>();
     for (const s of sockets) {
-      const user = (s.data as SocketData).user;
+      const user = s.data.user;
       if (user) users.set(user.id, user);
     }
     const sorted = [...users.values()].sort((a, b) => a.name.localeCompare(b.name));

@@ -9,7 +9,15 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Namespace } from 'socket.io';
+import {
+  HANDSHAKE_REFUSALS,
+  type AckOf,
+  type HandshakeAuth,
+  type ClientToServerEvents,
+  type SubscribeRequest,
+  type TypingRequest,
+  type UnsubscribeRequest,
+} from '@citymentor/contracts';
 import type { Actor } from '../auth/actor';
 import { ActorLoader } from '../auth/actor.loader';
 import type { AccessTokenClaims } from '../auth/jwt.strategy';
@@ -17,10 +25,20 @@ import { EventStream } from './event-stream';
 import { Presence } from './presence';
 import { RoomAccess } from './room-access';
 import { takeToken, tooLarge, TYPING_INTERVAL_MS } from './socket-limits';
-import { setSocketState, socketState, type RealtimeSocket, type SocketState } from './socket-state';
+import {
+  setSocketState,
+  socketState,
+  type RealtimeNamespace,
+  type RealtimeSocket,
+  type SocketState,
+} from './socket-state';
 import { MAX_ROOMS_PER_SOCKET, Subscriptions } from './subscriptions';
 
-type Ack = { ok: true; seq: string } | { ok: false; error: string };
+/** `@SubscribeMessage` for a message of the protocol (libs/contracts realtime.ts): an unknown name does not compile. */
+const Handles = (message: keyof ClientToServerEvents) => SubscribeMessage(message);
+
+/** A message as it arrives: any field may be missing or of any type, the message itself may be anything. */
+type Untrusted<T> = { [K in keyof T]?: unknown } | null | undefined;
 
 /** The largest `seq` there can be: events.seq is a Postgres bigint. */
 const MAX_SEQ = 2n ** 63n - 1n;
@@ -35,7 +53,7 @@ const isSeq = (v: unknown): v is string | number =>
 @WebSocketGateway({ namespace: '/realtime' })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
-  @WebSocketServer() private namespace!: Namespace;
+  @WebSocketServer() private namespace!: RealtimeNamespace;
 
   constructor(
     private readonly jwt: JwtService,
@@ -46,42 +64,46 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly stream: EventStream,
   ) {}
 
-  afterInit(namespace: Namespace) {
+  afterInit(namespace: RealtimeNamespace) {
     this.subscriptions.attach(namespace);
     namespace.use((socket, next) => {
-      this.authenticate(socket as RealtimeSocket).then(
+      this.authenticate(socket).then(
         () => next(),
         (error: Error) => next(error),
       );
     });
-    namespace.on('connection', (socket) => this.guard(socket as RealtimeSocket));
+    namespace.on('connection', (socket) => this.guard(socket));
     this.stream.onEvent((event) => this.subscriptions.deliver(event));
     this.stream.onAccessChanged((userId) => void this.recheck(userId));
   }
 
-  @SubscribeMessage('subscribe')
+  @Handles('subscribe')
   async subscribe(
     @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() body: { room?: unknown; sinceSeq?: unknown },
-  ): Promise<Ack> {
+    @MessageBody() body: Untrusted<SubscribeRequest>,
+  ): Promise<AckOf<'subscribe'>> {
     const room = body?.room;
     if (!RoomAccess.isRoom(room))
       return { ok: false, error: 'room must be programme:<id>, pair:<id>, plan:<id> or user:<id>' };
-    if (body.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq))
+    if (body?.sinceSeq !== undefined && body.sinceSeq !== null && !isSeq(body.sinceSeq))
       return { ok: false, error: 'sinceSeq must be a non-negative integer' };
     if (!stateOf(socket).cursors.has(room) && stateOf(socket).cursors.size >= MAX_ROOMS_PER_SOCKET) {
       return { ok: false, error: `at most ${MAX_ROOMS_PER_SOCKET} rooms per connection` };
     }
     const verdict = await this.access.check(stateOf(socket).actor, room);
     if (!verdict.ok) return verdict;
-    const since = body.sinceSeq === undefined || body.sinceSeq === null ? null : BigInt(body.sinceSeq);
+    const sinceSeq = body?.sinceSeq;
+    const since = isSeq(sinceSeq) ? BigInt(sinceSeq) : null;
     const seq = await this.subscriptions.join(socket, room, since);
     this.presence.announce(this.namespace, room);
     return { ok: true, seq: seq.toString() };
   }
 
-  @SubscribeMessage('unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown }): Promise<Ack> {
+  @Handles('unsubscribe')
+  async unsubscribe(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() body: Untrusted<UnsubscribeRequest>,
+  ): Promise<AckOf<'unsubscribe'>> {
     const room = body?.room;
     if (typeof room !== 'string' || !stateOf(socket).cursors.has(room))
       return { ok: false, error: 'not subscribed to that room' };
@@ -91,15 +113,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   /** Not stored; at most one per room every TYPING_INTERVAL_MS per socket, the rest dropped. */
-  @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: { room?: unknown; target?: unknown }) {
+  @Handles('typing')
+  typing(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: Untrusted<TypingRequest>) {
     const room = body?.room;
     if (typeof room !== 'string' || !stateOf(socket).cursors.has(room)) return;
     const now = Date.now();
     const last = stateOf(socket).typingAt.get(room) ?? 0;
     if (now - last < TYPING_INTERVAL_MS) return;
     stateOf(socket).typingAt.set(room, now);
-    const target = typeof body.target === 'string' && body.target.length <= 100 ? body.target : null;
+    const target = typeof body?.target === 'string' && body.target.length <= 100 ? body.target : null;
     socket.to(room).emit('typing', { room, user: socket.data.user, target });
   }
 
@@ -110,20 +132,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   private async authenticate(socket: RealtimeSocket) {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
-    if (typeof token !== 'string') throw new Error('unauthorized: send auth: {token: <access token>}');
+    const token = (socket.handshake.auth as Untrusted<HandshakeAuth>)?.token;
+    if (typeof token !== 'string') throw new Error(HANDSHAKE_REFUSALS.noToken);
     let claims: AccessTokenClaims & { exp: number };
     try {
       claims = await this.jwt.verifyAsync(token);
     } catch (error) {
+      // The message is what the client gets (connect_error); the cause stays here.
       throw new Error(
-        (error as Error).name === 'TokenExpiredError'
-          ? 'unauthorized: the access token has expired'
-          : 'unauthorized: invalid access token',
+        (error as Error).name === 'TokenExpiredError' ? HANDSHAKE_REFUSALS.expired : HANDSHAKE_REFUSALS.invalid,
+        { cause: error },
       );
     }
     const actor = await this.actors.load(claims.sub, claims.sid);
-    if (!actor) throw new Error('unauthorized: this session has ended');
+    if (!actor) throw new Error(HANDSHAKE_REFUSALS.sessionEnded);
     socket.data.user = { id: actor.userId, name: actor.name };
     setSocketState(socket, {
       actor,
@@ -163,7 +185,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   private async recheck(userId: string | null) {
     const sockets = [...this.namespace.sockets.values()].filter(
       (s) => socketState(s) && (userId === null || socketState(s)!.actor.userId === userId),
-    ) as RealtimeSocket[];
+    );
     // One look-up per session and one verdict per user and room, however many tabs and sockets share them.
     const actors = new Map<string, Promise<Actor | null>>();
     const verdicts = new Map<string, Promise<boolean>>();

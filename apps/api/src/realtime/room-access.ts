@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ROOM_PATTERN } from '@citymentor/contracts';
 import { AssessmentPolicy } from '../assessments/assessment.policy';
 import { AssessmentScopes } from '../assessments/assessment-scopes';
 import type { Actor } from '../auth/actor';
@@ -6,7 +7,8 @@ import { PairScopes } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 
-const ROOM = /^(programme|pair|plan|user|assessment):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** `kind:id`, as the protocol has it (libs/contracts realtime.ts). */
+const ROOM = new RegExp(ROOM_PATTERN);
 
 export type RoomVerdict = { ok: true } | { ok: false; error: string };
 
@@ -29,9 +31,9 @@ export class RoomAccess {
   }
 
   async check(actor: Actor, room: string): Promise<RoomVerdict> {
-    const match = ROOM.exec(room);
-    if (!match) return { ok: false, error: 'unknown room: use programme:<id>, pair:<id>, plan:<id> or user:<your id>' };
-    const [, kind, id] = match;
+    if (!ROOM.test(room))
+      return { ok: false, error: 'unknown room: use programme:<id>, pair:<id>, plan:<id> or user:<your id>' };
+    const [kind, id] = room.split(':');
     const allowed = await this.allowed(actor, kind, id);
     return allowed ? { ok: true } : { ok: false, error: `not allowed to read ${room}` };
   }

@@ -1,16 +1,11 @@
-import type { Socket } from 'socket.io';
-import type { RealtimeEvent } from '@citymentor/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import type { ClientToServerEvents, PresenceUser, RealtimeEvent, ServerToClientEvents } from '@citymentor/contracts';
 import type { Actor } from '../auth/actor';
 
 /** Where a socket is in a room's event stream. While `replay` is set, live events wait there. */
 export interface RoomCursor {
   lastSeq: bigint;
   replay: RealtimeEvent[] | null;
-}
-
-export interface PresenceUser {
-  id: string;
-  name: string;
 }
 
 /**
@@ -30,19 +25,15 @@ export interface SocketState {
   expiry?: NodeJS.Timeout;
 }
 
-export type RealtimeSocket = Socket<Record<string, never>, ServerToClient, never, SocketData>;
+/** The instances exchange nothing of their own: the Redis adapter carries rooms, presence and typing. */
+type InterServerEvents = Record<string, never>;
+
+/** The `/realtime` namespace and its sockets, typed by the protocol in libs/contracts (realtime.ts). */
+export type RealtimeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const states = new WeakMap<object, SocketState>();
 
 /** The state of a socket of this instance; undefined before its handshake is authenticated. */
 export const socketState = (socket: object): SocketState | undefined => states.get(socket);
 export const setSocketState = (socket: object, state: SocketState) => void states.set(socket, state);
-
-/** Server → client messages (contract.md, "Realtime"). */
-export interface ServerToClient {
-  event: (event: RealtimeEvent) => void;
-  presence: (message: { room: string; users: PresenceUser[] }) => void;
-  typing: (message: { room: string; user: PresenceUser; target: string | null }) => void;
-  unsubscribed: (message: { room: string; reason: string }) => void;
-  error: (message: { code: string; message: string }) => void;
-}

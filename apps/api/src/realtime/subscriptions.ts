@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import type { RealtimeEvent } from '@citymentor/contracts';
 import { EventStream } from './event-stream';
-import { socketState, type RealtimeSocket, type RoomCursor } from './socket-state';
+import { socketState, type RealtimeNamespace, type RealtimeSocket, type RoomCursor } from './socket-state';
 
 export const MAX_ROOMS_PER_SOCKET = 50;
 
@@ -12,11 +11,11 @@ export const MAX_ROOMS_PER_SOCKET = 50;
  */
 @Injectable()
 export class Subscriptions {
-  private namespace?: Namespace;
+  private namespace?: RealtimeNamespace;
 
   constructor(private readonly stream: EventStream) {}
 
-  attach(namespace: Namespace) {
+  attach(namespace: RealtimeNamespace) {
     this.namespace = namespace;
   }
 

@@ -40,7 +40,7 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const origins = new Set(this.config.corsOrigins);
-    const server: Server = super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       cors: { origin: [...origins], credentials: true },
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -49,7 +49,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         const allowed = originAllowed(req, origins, this.config.trustProxy);
         callback(allowed ? null : 'origin not allowed', allowed);
       },
-    });
+    }) as Server;
     server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:socket.io` }));
     return server;
   }
@@ -66,7 +66,10 @@ export class RealtimeIoAdapter extends IoAdapter {
   ) {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args) as {
+          data: unknown;
+          ack?: (response: unknown) => void;
+        };
         transform(callback(data, ack)).subscribe({
           next: (response) => {
             if (response === null || response === undefined) return;

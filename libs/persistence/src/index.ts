@@ -5,6 +5,7 @@ export * from './seeders/demo.seeder';
 export * from './seeders/demo-consortium';
 export * from './transaction';
 export * from './queries/pair-activity.query';
+export * from './queries/pair-readers';
 export * from './event-log';
 export * from './prepared-query';
 export * from './idempotency-claim';

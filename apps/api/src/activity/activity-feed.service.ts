@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { readsPair } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { ACTIVITY_PAGE_DEFAULT, type ActivityItemDto, type ActivityPageDto } from './dto/activity.dto';
@@ -54,11 +55,12 @@ export class ActivityFeedService {
     let rooms = `(e.room like 'pair:%' and e.type <> '${ASSESSMENT}') or e.room like 'assessment:%'`;
     if (!actor.isAdmin && membership?.role === 'city-member') {
       // A city sees the pairs it is in: its own assessments once (from their rooms), its partners' from the pair.
-      rooms = `(e.room in (select 'pair:' || p.id from pairs p where p.programme_id = ? and ? in (p.mentor_organisation_id, p.mentee_organisation_id))
+      rooms = `(e.room in (select 'pair:' || p.id from pairs p
+            join (select ?::uuid as programme_id, ?::text as role, ?::uuid as organisation_id) m on ${readsPair('m', 'p')})
           and not (e.type = '${ASSESSMENT}' and e.payload->>'organisationId' = ?))
         or (e.room like 'assessment:%' and e.payload->>'organisationId' = ?)`;
       const own = membership.organisationId;
-      params.push(programmeId, own, own, own);
+      params.push(programmeId, membership.role, own, own, own);
     }
     let below = '';
     if (query.cursor !== undefined) {

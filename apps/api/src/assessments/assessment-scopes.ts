@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AssessmentPhase, AssessmentStatus } from '@citymentor/contracts';
+import { pairIncludes } from '@citymentor/persistence';
 import type { PairScope } from '../pairs/pair.policy';
 
 /** An active pair on the assessment's benchmark that includes the assessed city. */
@@ -30,7 +31,7 @@ const activePairsOf = (assessment: string) => `coalesce((
       'mentorOrganisationId', p.mentor_organisation_id, 'menteeOrganisationId', p.mentee_organisation_id) order by p.created_at)
     from pairs p
     where p.programme_id = ${assessment}.programme_id and p.benchmark_code = ${assessment}.benchmark_code and p.status = 'active'
-      and ${assessment}.organisation_id in (p.mentor_organisation_id, p.mentee_organisation_id)), '[]')`;
+      and ${pairIncludes('p', `${assessment}.organisation_id`)}), '[]')`;
 
 export const ASSESSMENT_SCOPE_COLUMNS = `a.id, a.programme_id as "programmeId", a.organisation_id as "organisationId", o.name as "organisationName",
   o.country as "organisationCountry", a.benchmark_code as "benchmarkCode", a.phase, a.status, a.created_at as "createdAt",

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentTargetType } from '@citymentor/contracts';
+import { readsPair } from '@citymentor/persistence';
+import type { PairScope } from '../pairs/pair.policy';
 
 /** One comment as the lean read gives it: ready for `toCommentDto`. */
 export interface CommentRow {
@@ -96,5 +98,17 @@ export class CommentQueries {
         ? `select 1 from milestones m where m.id = ? and m.plan_id = ?`
         : `select 1 from progress_entries e join milestones m on m.id = e.milestone_id where e.id = ? and m.plan_id = ?`;
     return (await this.em.getConnection().execute(sql, [id, planId])).length > 0;
+  }
+
+  /** Which of `userIds` can read the pair (`readsPair`): the members a comment on it may mention. */
+  async readersAmong(pair: PairScope, userIds: string[]): Promise<string[]> {
+    const rows = await this.em.getConnection().execute<{ userId: string }[]>(
+      `select m.user_id as "userId"
+       from (select ?::uuid as programme_id, ?::uuid as mentor_organisation_id, ?::uuid as mentee_organisation_id) p
+       join memberships m on ${readsPair('m', 'p')}
+       where m.user_id = any(?::uuid[])`,
+      [pair.programmeId, pair.mentorOrganisationId, pair.menteeOrganisationId, `{${userIds.join(',')}}`],
+    );
+    return rows.map((r) => r.userId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@citymentor/domain';
 import type { PairScope } from '../pairs/pair.policy';
+import { CommentQueries } from './comment.queries';
 
 /** At most this many different people can be mentioned in one comment. */
 export const MAX_MENTIONS = 20;
@@ -19,20 +19,14 @@ const invalid = (message: string) => new DomainError('VALIDATION_FAILED', messag
 /** Decides whom a comment may mention: members of the pair's programme who can read the pair. */
 @Injectable()
 export class Mentions {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: CommentQueries) {}
 
   /** The mentions of `body`, each a member who can read the pair (coordinators, experts, the two cities); else 400 naming `mentions`. */
   async of(body: string, pair: PairScope): Promise<string[]> {
     const ids = parseMentions(body);
     if (ids.length === 0) return ids;
     if (ids.length > MAX_MENTIONS) throw invalid(`mentions must name at most ${MAX_MENTIONS} people`);
-    const rows = await this.em.getConnection().execute<{ userId: string }[]>(
-      `select m.user_id as "userId" from memberships m
-       where m.programme_id = ? and m.user_id = any(?::uuid[])
-         and (m.role in ('coordinator', 'expert') or m.organisation_id in (?, ?))`,
-      [pair.programmeId, `{${ids.join(',')}}`, pair.mentorOrganisationId, pair.menteeOrganisationId],
-    );
-    const readers = new Set(rows.map((r) => r.userId));
+    const readers = new Set(await this.queries.readersAmong(pair, ids));
     const strangers = ids.filter((id) => !readers.has(id));
     if (strangers.length > 0) {
       throw invalid(

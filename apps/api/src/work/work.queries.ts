@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_STATES, type AssessmentPhase, type PlanState, type WorkStatus } from '@citymentor/contracts';
 import { acceptsProgress } from '@citymentor/domain';
-import { pairActivity, PreparedQuery, type PairActivityRow } from '@citymentor/persistence';
+import { pairActivity, pairIncludes, PreparedQuery, type PairActivityRow } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import { DUE_SOON_DAYS } from './work-kinds';
 
@@ -49,7 +49,7 @@ const scopeParams = (s: WorkScope) => [s.cityProgrammes, s.cityOrganisations, s.
 const MY_PAIRS = `my_pairs as (
     select p.id as pair_id, p.programme_id, case when p.mentee_organisation_id = c.organisation_id then 'mentee' else 'mentor' end as side
     from unnest(?::uuid[], ?::uuid[]) c(programme_id, organisation_id)
-    join pairs p on p.programme_id = c.programme_id and p.status = 'active' and c.organisation_id in (p.mentor_organisation_id, p.mentee_organisation_id)
+    join pairs p on p.programme_id = c.programme_id and p.status = 'active' and ${pairIncludes('p', 'c.organisation_id')}
     union all
     select p.id, p.programme_id, s.role
     from unnest(?::uuid[], ?::text[]) s(programme_id, role)

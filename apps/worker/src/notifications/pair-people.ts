@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pairSideOf, readsPair } from '@citymentor/persistence';
 
 /** Where someone stands towards a pair, as the api's PairPolicy decides it. */
 export type PairSideOf = 'mentor' | 'mentee' | 'coordinator' | 'expert';
@@ -19,7 +20,7 @@ export interface PairInfo {
 
 /**
  * Everyone who can read a pair today, with their side: the two cities' members, the programme's
- * coordinators and experts (the same rule as PairPolicy.sideOf). Notifications only go to them, so
+ * coordinators and experts (`readsPair`, the rule PairPolicy.sideOf decides). Notifications only go to them, so
  * someone who has left the programme is not told about it any more.
  */
 export async function pairInfo(em: EntityManager, pairId: string): Promise<PairInfo | null> {
@@ -35,13 +36,11 @@ export async function pairInfo(em: EntityManager, pairId: string): Promise<PairI
     }[]
   >(
     `select p.id as "pairId", p.programme_id as "programmeId", mo.name as "mentorName", me.name as "menteeName", u.id as "userId", u.name,
-       case when m.role = 'coordinator' then 'coordinator' when m.role = 'expert' then 'expert'
-            when m.organisation_id = p.mentee_organisation_id then 'mentee' when m.organisation_id = p.mentor_organisation_id then 'mentor' end as side
+       ${pairSideOf('m', 'p')} as side
      from pairs p
      join organisations mo on mo.id = p.mentor_organisation_id
      join organisations me on me.id = p.mentee_organisation_id
-     left join memberships m on m.programme_id = p.programme_id
-       and (m.role in ('coordinator', 'expert') or m.organisation_id in (p.mentor_organisation_id, p.mentee_organisation_id))
+     left join memberships m on ${readsPair('m', 'p')}
      left join users u on u.id = m.user_id
      where p.id = ?
      order by u.id`,

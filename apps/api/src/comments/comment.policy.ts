@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import type { PairSide } from '@citymentor/contracts';
 import { forbidden } from '@citymentor/domain';
-import { sideMay } from '../pairs/pair.policy';
+import type { Actor } from '../auth/actor';
+import { PairPolicy, sideMay, type PairAction, type PairScope } from '../pairs/pair.policy';
 
 /** Who looks at or acts on a comment: the user and their side of the comment's pair (from `PairPolicy`). */
 export interface CommentViewer {
@@ -38,16 +40,29 @@ export const COMMENT_RULES = {
   resolve: (v: CommentViewer, threadAuthorId: string) => threadAuthorId === v.userId || v.side === 'mentor',
 };
 
-const REFUSED = {
+/** What is done with comments: reading a plan's (and a comment's history), writing one, changing one. */
+export type CommentAction = 'read' | 'create' | 'edit' | 'delete' | 'resolve';
+
+/** A change to a comment that exists, decided by `COMMENT_RULES` once the pair policy has let the viewer in. */
+export type CommentChange = Extract<CommentAction, 'edit' | 'delete' | 'resolve'>;
+
+/**
+ * What the pair policy must allow first: writing and editing need its 'comment' (so the admin, who
+ * only reads, cannot); reading, deleting (moderation) and resolving need only 'read'.
+ */
+const PAIR_ACTION: Record<CommentAction, PairAction> = {
+  read: 'read',
+  create: 'comment',
+  edit: 'comment',
+  delete: 'read',
+  resolve: 'read',
+};
+
+const REFUSED: Record<CommentChange, string> = {
   edit: 'Only its author may edit a comment',
   delete: 'Only its author or a coordinator may delete a comment',
   resolve: 'Only whoever started the thread, or the mentor side, may resolve or reopen it',
-} as const;
-
-/** 403 in words when the rule refuses the viewer. */
-export function assertComment(action: keyof typeof REFUSED, allowed: boolean): void {
-  if (!allowed) throw forbidden(REFUSED[action]);
-}
+};
 
 /**
  * The rules applied to one comment as it is now: a deleted comment is neither edited nor deleted again,
@@ -60,4 +75,30 @@ export function commentPermissions(v: CommentViewer, c: CommentFacts): CommentPe
     delete: !c.deleted && COMMENT_RULES.delete(v, c),
     resolve: c.isRoot && COMMENT_RULES.resolve(v, c.authorId),
   };
+}
+
+/**
+ * Who may do what with the comments of a pair's plan, in two steps because the comment is loaded only
+ * once the pair lets the actor in: `viewer` asks the pair policy (404 when the pair is not visible, 403
+ * when the side may not take part), `assert` applies `COMMENT_RULES` to the comment (403).
+ * `CommentsService` asks this, and `commentPermissions` says the same rules as `CommentDto.can`.
+ */
+@Injectable()
+export class CommentPolicy {
+  constructor(private readonly pairs: PairPolicy) {}
+
+  /** The actor as the rules see them, once the pair policy allows `action`'s part (`what` names the thing asked for). */
+  viewer(actor: Actor, action: CommentAction, pair: PairScope, what: string): CommentViewer {
+    return { userId: actor.userId, side: this.pairs.assert(actor, PAIR_ACTION[action], pair, what) };
+  }
+
+  /**
+   * 403 in words unless the rule lets the viewer make the change. `comment.authorId` is who wrote the
+   * comment — for 'resolve', who wrote the thread's first comment.
+   */
+  assert(viewer: CommentViewer, change: CommentChange, comment: Pick<CommentFacts, 'authorId'>): void {
+    const allowed =
+      change === 'resolve' ? COMMENT_RULES.resolve(viewer, comment.authorId) : COMMENT_RULES[change](viewer, comment);
+    if (!allowed) throw forbidden(REFUSED[change]);
+  }
 }

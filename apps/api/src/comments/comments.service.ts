@@ -7,9 +7,8 @@ import { inPlanRooms } from '../events/rooms';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairScopes } from '../pairs/pair-scopes';
-import { PairPolicy, type PairAction } from '../pairs/pair.policy';
 import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
-import { assertComment, COMMENT_RULES, type CommentViewer } from './comment.policy';
+import { CommentPolicy, type CommentAction, type CommentViewer } from './comment.policy';
 import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
 import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
@@ -19,8 +18,8 @@ const invalid = (path: string, message: string) => new DomainError('VALIDATION_F
 
 /**
  * Peer-review comments on a plan, a milestone or a progress entry. Every use case first finds the
- * pair the comment belongs to and asks the pair policy (404 when not visible, 403 when not allowed),
- * then the comment rules (comment.policy.ts), which every answer also states as `can`;
+ * pair the comment belongs to and asks the comment policy: the pair's part (404 when not visible, 403
+ * when not allowed), then the comment rules (comment.policy.ts), which every answer also states as `can`;
  * every change is flushed together with its `comment.*` event in the plan's and the pair's rooms.
  */
 @Injectable()
@@ -28,19 +27,19 @@ export class CommentsService {
   constructor(
     private readonly em: EntityManager,
     private readonly scopes: PairScopes,
-    private readonly policy: PairPolicy,
+    private readonly policy: CommentPolicy,
     private readonly queries: CommentQueries,
     private readonly mentions: Mentions,
     private readonly events: EventLog,
   ) {}
 
   async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
-    const { scope, side } = await this.planScope(actor, 'read', planId);
-    return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), { userId: actor.userId, side });
+    const { scope, viewer } = await this.planScope(actor, 'read', planId);
+    return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), viewer);
   }
 
   async create(actor: Actor, planId: string, dto: CreateCommentDto): Promise<CommentDto> {
-    const { scope, side } = await this.planScope(actor, 'comment', planId);
+    const { scope, viewer } = await this.planScope(actor, 'create', planId);
     const parent = dto.parentId ? await this.parentIn(planId, dto.parentId) : undefined;
     if (
       parent &&
@@ -69,13 +68,13 @@ export class CommentsService {
     );
     return toCommentDto(
       newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null),
-      { userId: actor.userId, side },
+      viewer,
     );
   }
 
   async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
-    const { scope, comment, viewer } = await this.load(actor, 'comment', id);
-    assertComment('edit', COMMENT_RULES.edit(viewer, { authorId: comment.author.id }));
+    const { scope, comment, viewer } = await this.load(actor, 'edit', id);
+    this.policy.assert(viewer, 'edit', { authorId: comment.author.id });
     // Saving the same text again changes nothing and announces nothing.
     if (dto.body === comment.body && !comment.isDeleted) return this.view(scope, comment.id, viewer);
     const previous = comment.edit(dto.body, await this.mentions.of(dto.body, scope), new Date());
@@ -91,10 +90,10 @@ export class CommentsService {
     return (await this.queries.history(id)).map(toCommentEditDto);
   }
 
-  /** The author, or the programme's coordinator (moderation), may delete; replies keep their place under the tombstone. */
+  /** Deletes (who may: `COMMENT_RULES.delete`); replies keep their place under the tombstone. */
   async delete(actor: Actor, id: string): Promise<void> {
-    const { scope, comment, viewer } = await this.load(actor, 'read', id);
-    assertComment('delete', COMMENT_RULES.delete(viewer, { authorId: comment.author.id }));
+    const { scope, comment, viewer } = await this.load(actor, 'delete', id);
+    this.policy.assert(viewer, 'delete', { authorId: comment.author.id });
     comment.delete(new Date());
     await this.events.flushWith(this.em, () =>
       inPlanRooms('comment.deleted', commentEvent(scope, comment), actor.userId),
@@ -109,11 +108,11 @@ export class CommentsService {
     return this.setResolved(actor, id, false);
   }
 
-  /** Whoever started the thread, or the reviewing (mentor) side, may resolve or reopen it, on its first comment only. */
+  /** Resolves or reopens a thread on its first comment (who may: `COMMENT_RULES.resolve`, judged on the thread's author). */
   private async setResolved(actor: Actor, id: string, resolved: boolean): Promise<CommentDto> {
-    const { scope, comment, viewer } = await this.load(actor, 'read', id);
+    const { scope, comment, viewer } = await this.load(actor, 'resolve', id);
     const root = comment.isRoot ? comment : await this.em.findOne(Comment, comment.threadId);
-    assertComment('resolve', COMMENT_RULES.resolve(viewer, root?.author.id ?? ''));
+    this.policy.assert(viewer, 'resolve', { authorId: root?.author.id ?? '' });
     if (resolved) comment.resolve(actor.userId, new Date());
     else comment.reopen();
     await this.events.flushWith(this.em, () =>
@@ -122,23 +121,23 @@ export class CommentsService {
     return this.view(scope, comment.id, viewer);
   }
 
-  private async planScope(actor: Actor, action: PairAction, planId: string) {
+  private async planScope(actor: Actor, action: CommentAction, planId: string) {
     const scope = await this.scopes.forPlan(planId);
     if (!scope) throw notFound('Action plan');
-    return { scope, side: this.policy.assert(actor, action, scope, 'Action plan') };
+    return { scope, viewer: this.policy.viewer(actor, action, scope, 'Action plan') };
   }
 
-  private async commentScope(actor: Actor, action: PairAction, id: string) {
+  private async commentScope(actor: Actor, action: CommentAction, id: string) {
     const scope = await this.scopes.forComment(id);
     if (!scope) throw notFound('Comment');
-    return { scope, side: this.policy.assert(actor, action, scope, 'Comment') };
+    return { scope, viewer: this.policy.viewer(actor, action, scope, 'Comment') };
   }
 
-  /** Asks the policy, then loads the comment for a change. */
-  private async load(actor: Actor, action: PairAction, id: string) {
-    const { scope, side } = await this.commentScope(actor, action, id);
+  /** Asks the policy about the pair, then loads the comment for a change (the caller asks the policy about it). */
+  private async load(actor: Actor, action: CommentAction, id: string) {
+    const { scope, viewer } = await this.commentScope(actor, action, id);
     const comment = await this.em.findOneOrFail(Comment, id);
-    return { scope, comment, viewer: { userId: actor.userId, side } satisfies CommentViewer };
+    return { scope, comment, viewer };
   }
 
   private async parentIn(planId: string, parentId: string): Promise<Comment> {

@@ -21,7 +21,7 @@ export class PreparedQuery<Row> {
 
   async all(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row[]> {
     const query = em.getKnex().raw(this.sql, params).options({ name: this.name });
-    const transaction = em.getTransactionContext();
+    const transaction = em.getTransactionContext<Knex.Transaction>();
     if (transaction) query.transacting(transaction);
     try {
       const result = (await query) as { rows: Row[] };

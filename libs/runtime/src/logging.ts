@@ -55,7 +55,13 @@ function line(entry: Entry, messageKey: string): string {
   const request = req?.method
     ? ` ${req.method} ${req.url}${res?.statusCode ? ` ${res.statusCode}` : ''}${responseTime !== undefined ? ` ${responseTime} ms` : ''}`
     : '';
-  return `${who ? `${who}: ` : ''}${String(entry[messageKey] ?? '')}${request}`;
+  return `${who ? `${who}: ` : ''}${text(entry[messageKey])}${request}`;
+}
+
+/** The message as written: a string as it is, anything else (a logged object) as JSON, nothing as nothing. */
+function text(message: unknown): string {
+  if (message === undefined || message === null) return '';
+  return typeof message === 'string' ? message : (JSON.stringify(message) ?? '');
 }
 
 /** A development dependency, loaded only when asked for: a production image (npm ci --omit=dev) never pays for it. */

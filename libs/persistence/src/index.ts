@@ -10,3 +10,4 @@ export * from './event-log';
 export * from './prepared-query';
 export * from './idempotency-claim';
 export * from './schema-ready';
+export * from './log-tail';

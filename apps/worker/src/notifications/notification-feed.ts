@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Client } from 'pg';
+import { LogTail } from '@citymentor/persistence';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
 import { NotificationsService } from './notifications.service';
@@ -13,18 +13,15 @@ import { NotificationsService } from './notifications.service';
 const MAX_MAIL_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Keeps the notifications consumer running: woken by the event log's NOTIFY (the trigger the
- * realtime gateway uses too) and by a poll, it reads batches until the log is drained, then mails
+ * Keeps the notifications consumer running (libs/persistence's LogTail): woken by the event log's NOTIFY (the
+ * trigger the realtime gateway uses too) and by a poll, it reads batches until the log is drained, then mails
  * what is due at once. Runs in every worker process; the cursor row lock makes them take turns.
  * On shutdown it finishes the batch in hand (a batch is one transaction) and stops.
  */
 @Injectable()
 export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationFeed.name);
-  private listener: Client | null = null;
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly tail: LogTail;
   private stopped = false;
   private mailFailures = 0;
   private mailPausedUntil = 0;
@@ -33,34 +30,28 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
     private readonly notifications: NotificationsService,
     private readonly email: EmailDeliveryService,
     @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    this.tail = new LogTail({
+      connectionString: config.databaseUrl,
+      pollMs: config.notifications.pollMs,
+      pass: async () => {
+        await this.drain();
+        await this.mail();
+        return false;
+      },
+      onConnectionLost: (error) => this.logger.warn({ err: error }, 'LISTEN connection lost; polling until it is back'),
+      onPassFailed: (error) => this.logger.error({ err: error }, 'notifications feed pass failed; will retry'),
+    });
+  }
 
   async onApplicationBootstrap() {
     if (!this.config.notifications.feed) return;
-    await this.listen();
-    this.timer = setInterval(() => void this.tick(), this.config.notifications.pollMs);
-    void this.tick();
+    await this.tail.start();
   }
 
   /** Reads until drained, then mails; a call while running makes it go round once more. */
   tick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.drain();
-          await this.mail();
-        } while (this.again && !this.stopped);
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.tail.wake();
   }
 
   private async drain() {
@@ -88,23 +79,8 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private async listen() {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'LISTEN connection lost; polling until it is back');
-      this.listener = null;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
-    });
-    client.on('notification', () => void this.tick());
-    await client.connect();
-    await client.query('listen citymentor_events');
-    this.listener = client;
-  }
-
   async beforeApplicationShutdown() {
     this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.tail.stop();
   }
 }

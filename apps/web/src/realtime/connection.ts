@@ -13,18 +13,24 @@
  *
  * socket.io-client is loaded on first use, so it stays out of the first-load bundle.
  */
-import type { EventType, RealtimeEvent } from '@citymentor/contracts';
+import {
+  isHandshakeRefusal,
+  REALTIME_NAMESPACE,
+  type ClientToServerEvents,
+  type EventType,
+  type HandshakeAuth,
+  type PresenceUser,
+  type RealtimeEvent,
+  type ServerToClientEvents,
+} from '@citymentor/contracts';
+// The ESM typings, as the dynamic import below loads them (the root tsconfig, which the tests use, would pick the CJS ones).
+import type { Socket } from 'socket.io-client' with { 'resolution-mode': 'import' };
 import { createStore, type Store } from '../store';
 
-export type { EventType, RealtimeEvent } from '@citymentor/contracts';
+export type { EventType, PresenceUser, RealtimeEvent } from '@citymentor/contracts';
 
 /** idle: not started (signed out); connecting: first attempt; connected; lost: was or could not get connected, retrying. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'lost';
-
-export interface PresenceUser {
-  id: string;
-  name: string;
-}
 
 export interface Typist {
   user: PresenceUser;
@@ -40,7 +46,6 @@ export interface RoomView {
   refused: string | null;
 }
 
-type Ack = { ok: true; seq: string } | { ok: false; error: string };
 type Listener = (event: RealtimeEvent) => void;
 
 interface Room {
@@ -58,21 +63,20 @@ export const TYPING_TTL_MS = 3000;
 const TYPING_SEND_INTERVAL_MS = 1000;
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
 
-/** What this module uses of a socket.io client socket (kept structural: the client's CJS and ESM typings differ). */
-export interface SocketLike {
-  readonly connected: boolean;
-  /** Whether socket.io itself will (re)connect; false after a refusal by the server or disconnect(). */
-  readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-  timeout(ms: number): { emit(event: string, body: unknown, ack: (error: Error | null, answer: Ack) => void): unknown };
-  connect(): unknown;
-  disconnect(): unknown;
-  removeAllListeners(): unknown;
-}
+/** The realtime socket, typed by the protocol in libs/contracts (realtime.ts). */
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * What this module uses of the socket (a Pick, so structural: the client's CJS and ESM typings differ).
+ * `active`: whether socket.io itself will (re)connect; false after a refusal by the server or disconnect().
+ */
+export type SocketLike = Pick<
+  RealtimeSocket,
+  'connected' | 'active' | 'on' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'removeAllListeners'
+>;
 
 export interface ConnectOptions {
-  auth: (callback: (data: { token: string }) => void) => void;
+  auth: (callback: (data: HandshakeAuth) => void) => void;
   transports: ('websocket' | 'polling')[];
   tryAllTransports: boolean;
   reconnectionDelay: number;
@@ -86,7 +90,7 @@ export type Connect = (url: string, options: ConnectOptions) => SocketLike;
 /** The real one: socket.io-client, loaded on first use. */
 async function loadSocketIo(): Promise<Connect> {
   const { io } = await import('socket.io-client');
-  return (url, options) => io(url, options);
+  return (url, options): RealtimeSocket => io(url, options);
 }
 
 export interface RealtimeOptions {
@@ -152,7 +156,8 @@ export class RealtimeConnection {
       if (--joined.refs > 0) return;
       clearTimeout(joined.typingTimer);
       this.rooms.delete(room);
-      if (this.socket?.connected) this.socket.emit('unsubscribe', { room });
+      // Nothing waits for the answer: the room is gone here whatever it says.
+      if (this.socket?.connected) this.socket.emit('unsubscribe', { room }, () => undefined);
     };
   }
 
@@ -179,7 +184,7 @@ export class RealtimeConnection {
     this.starting = (this.options.load ?? loadSocketIo)()
       .then((connect) => {
         if (mine !== this.generation) return;
-        const socket = connect(`${this.options.url ?? ''}/realtime`, {
+        const socket = connect(`${this.options.url ?? ''}${REALTIME_NAMESPACE}`, {
           auth: (cb) => cb({ token: this.options.token() ?? '' }),
           transports: ['websocket', 'polling'],
           tryAllTransports: true,
@@ -229,7 +234,7 @@ export class RealtimeConnection {
       for (const [room, r] of this.rooms) this.subscribe(room, r);
     });
 
-    socket.on('disconnect', (reason: string) => {
+    socket.on('disconnect', (reason) => {
       if (this.socket !== socket) return;
       this.state.set('lost');
       for (const r of this.rooms.values()) r.view.set({ ...r.view.get(), presence: [], typing: [] });
@@ -237,21 +242,21 @@ export class RealtimeConnection {
       if (reason === 'io server disconnect') void this.afterRefusal(socket);
     });
 
-    socket.on('connect_error', (error: Error) => {
+    socket.on('connect_error', (error) => {
       if (this.socket !== socket) return;
       this.state.set('lost');
       // Transport errors are retried by socket.io; a refusal by the server's middleware is not.
       if (!socket.active) void this.afterRefusal(socket, error.message);
     });
 
-    socket.on('event', (event: RealtimeEvent) => this.deliver(event));
+    socket.on('event', (event) => this.deliver(event));
 
-    socket.on('presence', ({ room, users }: { room: string; users: PresenceUser[] }) => {
+    socket.on('presence', ({ room, users }) => {
       const r = this.rooms.get(room);
       if (r) r.view.set({ ...r.view.get(), presence: users });
     });
 
-    socket.on('typing', ({ room, user, target }: { room: string; user: PresenceUser; target: string | null }) => {
+    socket.on('typing', ({ room, user, target }) => {
       const r = this.rooms.get(room);
       if (!r) return;
       const others = r.view.get().typing.filter((t) => t.user.id !== user.id || t.target !== target);
@@ -259,7 +264,7 @@ export class RealtimeConnection {
       this.expireTyping(r);
     });
 
-    socket.on('unsubscribed', ({ room, reason }: { room: string; reason: string }) => {
+    socket.on('unsubscribed', ({ room, reason }) => {
       const r = this.rooms.get(room);
       if (r) r.view.set({ ...r.view.get(), refused: reason });
     });
@@ -270,7 +275,7 @@ export class RealtimeConnection {
     if (!socket) return;
     const first = r.lastSeq === null;
     const body = first ? { room } : { room, sinceSeq: r.lastSeq!.toString() };
-    socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', body, (error: Error | null, ack: Ack) => {
+    socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', body, (error, ack) => {
       if (this.socket !== socket || this.rooms.get(room) !== r) return; // left or restarted meanwhile
       if (error) {
         if (socket.connected) this.subscribe(room, r); // no answer in time: ask again
@@ -326,7 +331,8 @@ export class RealtimeConnection {
   private async afterRefusal(socket: SocketLike, message = '') {
     const token = this.options.token();
     if (!token) return this.stop();
-    if (/unauthori[sz]ed|expired|session/i.test(message) || message === '') {
+    // A refused handshake (no, an expired or an invalid token, an ended session), or the server closing it.
+    if (isHandshakeRefusal(message) || message === '') {
       const fresh = await this.options.refresh(token);
       if (this.socket !== socket) return;
       if (!fresh) return this.stop();

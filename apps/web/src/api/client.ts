@@ -7,18 +7,13 @@
  * Sends the session's access token; on a 401 `INVALID_TOKEN` it asks the session for a fresh token once
  * (POST /auth/refresh) and retries once. Failures throw an `ApiError` carrying the contract's error body.
  */
+import type { ErrorBody as ContractErrorBody } from '@citymentor/contracts';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 
-/** The contract's one error shape. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  code: string;
-  message: string;
-  details?: unknown;
-}
+/** The contract's one error shape (libs/contracts); every error body the API sends carries its code. */
+export type ErrorBody = ContractErrorBody & { code: string };
 
 /** A new `Idempotency-Key`: one per thing the person means to create, kept across retries of it. */
 export function newIdempotencyKey(): string {

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 
 /** A value that components can read and follow; the whole of the client's shared state is a few of these. */
 export interface Store<T> {
-  get(): T;
-  set(value: T): void;
-  subscribe(listener: (value: T) => void): () => void;
+  // Properties, not methods: they are passed around unbound (`useState(store.get)`).
+  get: () => T;
+  set: (value: T) => void;
+  subscribe: (listener: (value: T) => void) => () => void;
 }
 
 export function createStore<T>(initial: T): Store<T> {

@@ -57,7 +57,7 @@ export interface AuthHooks {
   lost(): void;
 }
 
-let auth: AuthHooks = { accessToken: () => null, refresh: async () => null, lost: () => {} };
+let auth: AuthHooks = { accessToken: () => null, refresh: () => Promise.resolve(null), lost: () => {} };
 
 export function setAuthHooks(hooks: AuthHooks) {
   auth = hooks;
@@ -86,7 +86,8 @@ type Success<O> = O extends { responses: infer R }
         : undefined
   : never;
 
-type Absent = never | undefined;
+/** `never` (no such part) passes as well: `[never] extends [undefined]`. */
+type Absent = undefined;
 export type RequestOptions<O> = {
   signal?: AbortSignal;
   /** false: send no token and never refresh (sign-in, refresh, invitation pages). */

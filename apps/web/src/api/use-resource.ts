@@ -4,7 +4,8 @@ export interface Resource<T> {
   data?: T;
   error?: unknown;
   loading: boolean;
-  reload(): void;
+  /** Loads again, keeping what is shown meanwhile (a property: pages pass it around unbound). */
+  reload: () => void;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The bare baseline for `npm run bench`: Fastify 5 + a `pg` Pool, no Nest, no ORM, no Redis, no
  * passport or JWT, no logger. It runs the SAME SQL as the app, statement for statement, because it
- * uses the app's own read classes (PlanReader, CommentQueries, DashboardQueries, ActivityFeedService,
+ * uses the app's own read classes (PlanQueries, CommentQueries, DashboardQueries, ActivityFeedService,
  * WorkService with WorkQueries, ActorLoader, PairScopes, the policies and mappers) from the bench build (bench/dist), handing
  * them a shim in place of MikroORM's EntityManager whose `getConnection().execute(sql, params)`
  * and PreparedQuery's named statements go straight to `pg` (the `?` placeholders become `$n`; dates and timestamps stay text, as
@@ -9,7 +9,7 @@
  * guards, pipes, interceptors and filters, passport-jwt, pino-http, helmet, CORS, MikroORM's
  * connection layer (knex) and request context — is the overhead the bench measures.
  *
- *   GET  /api/v1/action-plans/:id             the actor (ActorLoader), the plan's scope, the policy, PlanReader.plan
+ *   GET  /api/v1/action-plans/:id             the actor (ActorLoader), the plan's scope, the policy, PlanQueries.plan
  *   GET  /api/v1/action-plans/:id/comments    the actor, the scope, the policy, CommentQueries.forPlan → toThreads
  *   GET  /api/v1/programmes/:id/dashboard     the actor, DashboardService.get (its nine statements and arithmetic)
  *   GET  /api/v1/programmes/:id/activity      the actor, ActivityFeedService.page
@@ -37,11 +37,11 @@ const { ActorLoader } = load<typeof import('../../apps/api/src/auth/actor.loader
 );
 const { PairScopes } = load<typeof import('../../apps/api/src/pairs/pair-scopes')>('apps/api/src/pairs/pair-scopes.js');
 const { PairPolicy } = load<typeof import('../../apps/api/src/pairs/pair.policy')>('apps/api/src/pairs/pair.policy.js');
-const { PlanAccess } = load<typeof import('../../apps/api/src/action-plans/plan-access')>(
-  'apps/api/src/action-plans/plan-access.js',
+const { PlanPolicy } = load<typeof import('../../apps/api/src/action-plans/plan.policy')>(
+  'apps/api/src/action-plans/plan.policy.js',
 );
-const { PlanReader } = load<typeof import('../../apps/api/src/action-plans/plan-reader')>(
-  'apps/api/src/action-plans/plan-reader.js',
+const { PlanQueries } = load<typeof import('../../apps/api/src/action-plans/plan.queries')>(
+  'apps/api/src/action-plans/plan.queries.js',
 );
 const { CommentQueries } = load<typeof import('../../apps/api/src/comments/comment.queries')>(
   'apps/api/src/comments/comment.queries.js',
@@ -130,8 +130,8 @@ const em = {
 const actors = new ActorLoader(em);
 const scopes = new PairScopes(em);
 const pairPolicy = new PairPolicy();
-const access = new PlanAccess(pairPolicy);
-const reader = new PlanReader(em);
+const access = new PlanPolicy(pairPolicy);
+const reader = new PlanQueries(em);
 const comments = new CommentQueries(em);
 const programmePolicy = new ProgrammePolicy();
 const dashboard = new DashboardService(new DashboardPolicy(programmePolicy), new DashboardQueries(em));

@@ -3,9 +3,10 @@ import { ActionPlansController } from './action-plans.controller';
 import { ActionPlansService } from './action-plans.service';
 import { PlanMilestonesController } from './milestones.controller';
 import { MilestonesService } from './milestones.service';
-import { PlanAccess } from './plan-access';
-import { PlanReader } from './plan-reader';
+import { PlanPolicy } from './plan.policy';
+import { PlanQueries } from './plan.queries';
 import { PlanRevisionsController } from './plan-revisions.controller';
+import { PlanRevisionQueries } from './plan-revisions.queries';
 import { PlanRevisionsService } from './plan-revisions.service';
 import { PlanSections } from './plan-sections';
 import { PlanWorkflowService } from './plan-workflow.service';
@@ -17,11 +18,12 @@ import { PlanWorkflowService } from './plan-workflow.service';
     ActionPlansService,
     PlanWorkflowService,
     PlanRevisionsService,
+    PlanRevisionQueries,
     MilestonesService,
-    PlanAccess,
-    PlanReader,
+    PlanPolicy,
+    PlanQueries,
     PlanSections,
   ],
-  exports: [PlanReader],
+  exports: [PlanQueries],
 })
 export class ActionPlansModule {}

@@ -6,9 +6,9 @@ import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import type { CreatePlanDto, UpdatePlanDto } from './dto/plan-request.dto';
 import type { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
-import { assertPlanAllows, PlanAccess } from './plan-access';
+import { assertPlanAllows, PlanPolicy } from './plan.policy';
 import { planUpdated, staleAware } from './plan-events';
-import { PlanReader } from './plan-reader';
+import { PlanQueries } from './plan.queries';
 import {
   examplesOf,
   gapCodeErrors,
@@ -25,9 +25,9 @@ export class ActionPlansService {
   constructor(
     private readonly em: EntityManager,
     private readonly scopes: PairScopes,
-    private readonly access: PlanAccess,
+    private readonly policy: PlanPolicy,
     private readonly sections: PlanSections,
-    private readonly reader: PlanReader,
+    private readonly queries: PlanQueries,
     private readonly events: EventLog,
   ) {}
 
@@ -36,7 +36,7 @@ export class ActionPlansService {
    * questions rated 0 or 1 in those sections, and the toolkit's examples come back with it.
    */
   async create(actor: Actor, pairId: string, dto: CreatePlanDto): Promise<CreatedPlanDto> {
-    const { scope: pair, side } = this.access.edit(actor, await this.scopes.forPair(pairId), 'Pair');
+    const { scope: pair, side } = this.policy.edit(actor, await this.scopes.forPair(pairId), 'Pair');
     const sections = await this.sections.forPair(pairId);
     const sectionCodes = unique(dto.sectionCodes);
     throwIfInvalid(sectionCodeErrors(sectionCodes, sections));
@@ -59,24 +59,24 @@ export class ActionPlansService {
     plan.sourceAssessmentId = fromAssessmentId;
     this.em.persist(plan);
     await this.events.flushWith(this.em, () => planUpdated(pair, plan, actor.userId));
-    const created = await this.reader.plan({ ...pair, planId: plan.id, planState: plan.state }, side);
+    const created = await this.queries.plan({ ...pair, planId: plan.id, planState: plan.state }, side);
     return { ...created, examples: examplesOf(sectionCodes, sections) };
   }
 
   async list(actor: Actor, pairId: string): Promise<PlanSummaryDto[]> {
-    this.access.read(actor, await this.scopes.forPair(pairId), 'Pair');
-    return this.reader.plansOfPair(pairId);
+    this.policy.read(actor, await this.scopes.forPair(pairId), 'Pair');
+    return this.queries.plansOfPair(pairId);
   }
 
   /** The plan page: the hot read, in lean SQL. */
   async get(actor: Actor, planId: string): Promise<PlanDto> {
-    const { scope, side } = this.access.read(actor, await this.scopes.forPlan(planId), 'Action plan');
-    return this.reader.plan(scope, side);
+    const { scope, side } = this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    return this.queries.plan(scope, side);
   }
 
   /** The mentee's edit against the version they loaded, while the plan is a draft or sent back. */
   async update(actor: Actor, planId: string, dto: UpdatePlanDto): Promise<PlanDto> {
-    const { scope, side } = this.access.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const { scope, side } = this.policy.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
     const { version, ...changes } = dto;
     const plan = await this.em.findOneOrFail(ActionPlan, planId);
     if (version !== plan.version) throw staleVersion(plan.version); // before the state and the fields are looked at
@@ -91,9 +91,9 @@ export class ActionPlansService {
     }
     await staleAware(
       () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)),
-      () => this.currentVersion(planId),
+      () => this.queries.planVersion(planId),
     );
-    return this.reader.plan({ ...scope, planState: plan.state }, side);
+    return this.queries.plan({ ...scope, planState: plan.state }, side);
   }
 
   /** Sections and gaps checked against the benchmark; gaps outside narrowed sections are dropped. */
@@ -114,12 +114,5 @@ export class ActionPlansService {
       gapQuestionCodes = plan.gapQuestionCodes.filter((q) => gapCodeErrors([q], sectionCodes, sections).length === 0);
     }
     return { ...changes, sectionCodes, gapQuestionCodes };
-  }
-
-  private async currentVersion(planId: string): Promise<number | undefined> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
-    return row?.version;
   }
 }

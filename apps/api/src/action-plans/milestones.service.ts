@@ -6,9 +6,9 @@ import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
 import type { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/milestone-request.dto';
 import type { LoggedProgressDto, MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
-import { assertPlanAllows, PlanAccess, planStillAllows } from './plan-access';
+import { assertPlanAllows, PlanPolicy, planStillAllows } from './plan.policy';
 import { milestoneCreated, milestoneUpdated, planUpdated, progressLogged, staleAware } from './plan-events';
-import { PlanReader } from './plan-reader';
+import { PlanQueries } from './plan.queries';
 
 /** What the mentor reviewed of a milestone: rewritten only while the plan is drafted or revised. */
 const TEXT_FIELDS = ['title', 'description', 'dueDate', 'owner', 'gapQuestionCodes'] as const;
@@ -24,13 +24,13 @@ export class MilestonesService {
   constructor(
     private readonly em: EntityManager,
     private readonly scopes: PairScopes,
-    private readonly access: PlanAccess,
-    private readonly reader: PlanReader,
+    private readonly policy: PlanPolicy,
+    private readonly queries: PlanQueries,
     private readonly events: EventLog,
   ) {}
 
   async create(actor: Actor, planId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
-    const { scope } = this.access.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const { scope } = this.policy.edit(actor, await this.scopes.forPlan(planId), 'Action plan');
     assertPlanAllows('add-milestone', scope.planState);
     const gapQuestionCodes = unique(dto.gapQuestionCodes);
     const milestone = new Milestone(this.em.getReference(ActionPlan, planId), { ...dto, gapQuestionCodes });
@@ -40,17 +40,17 @@ export class MilestonesService {
       () => milestoneCreated(scope, planId, milestone, actor.userId),
       planStillAllows(this.em, 'add-milestone', planId, gapQuestionCodes),
     );
-    return this.reader.milestone(scope, milestone.id);
+    return this.queries.milestone(scope, milestone.id);
   }
 
   async get(actor: Actor, milestoneId: string): Promise<MilestoneDto> {
-    const { scope } = this.access.read(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
-    return this.reader.milestone(scope, milestoneId);
+    const { scope } = this.policy.read(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
+    return this.queries.milestone(scope, milestoneId);
   }
 
   /** An edit against the version the mentee loaded; the loser of a race gets 409 with the current version. */
   async update(actor: Actor, milestoneId: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
-    const { scope } = this.access.edit(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
+    const { scope } = this.policy.edit(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
     const { version, ...changes } = { ...dto, gapQuestionCodes: unique(dto.gapQuestionCodes) };
     const milestone = await this.em.findOneOrFail(Milestone, milestoneId);
     if (version !== milestone.version) throw staleVersion(milestone.version);
@@ -64,14 +64,9 @@ export class MilestonesService {
           () => milestoneUpdated(scope, scope.planId, milestone, actor.userId),
           planStillAllows(this.em, change, scope.planId, changes.gapQuestionCodes),
         ),
-      async () => {
-        const [row] = await this.em
-          .getConnection()
-          .execute<{ version: number }[]>(`select version from milestones where id = ?`, [milestoneId]);
-        return row?.version;
-      },
+      () => this.queries.milestoneVersion(milestoneId),
     );
-    return this.reader.milestone(scope, milestoneId);
+    return this.queries.milestone(scope, milestoneId);
   }
 
   /**
@@ -79,7 +74,7 @@ export class MilestonesService {
    * status (and a new version); the first progress on an approved plan starts it.
    */
   async logProgress(actor: Actor, milestoneId: string, dto: LogProgressDto): Promise<LoggedProgressDto> {
-    const { scope } = this.access.edit(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
+    const { scope } = this.policy.edit(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
     assertPlanAllows('log-progress', scope.planState);
     const milestone = await this.em.findOneOrFail(Milestone, milestoneId);
     const entry = new ProgressEntry(milestone, this.em.getReference(User, actor.userId), dto);
@@ -101,7 +96,7 @@ export class MilestonesService {
       },
       planStillAllows(this.em, 'log-progress', scope.planId),
     );
-    const [logged] = await this.reader.progress(scope, milestoneId, entry.id);
+    const [logged] = await this.queries.progress(scope, milestoneId, entry.id);
     return {
       ...logged,
       milestoneStatus: milestone.status,
@@ -111,7 +106,7 @@ export class MilestonesService {
   }
 
   async listProgress(actor: Actor, milestoneId: string): Promise<ProgressDto[]> {
-    const { scope } = this.access.read(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
-    return this.reader.progress(scope, milestoneId);
+    const { scope } = this.policy.read(actor, await this.scopes.forMilestone(milestoneId), 'Milestone');
+    return this.queries.progress(scope, milestoneId);
   }
 }

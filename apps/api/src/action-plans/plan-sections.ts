@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { PracticeExample } from '@citymentor/benchmarks';
 import type { FieldError, Rating } from '@citymentor/contracts';
 import { DomainError, scoreAssessment } from '@citymentor/domain';
+import { PlanQueries, type PairSections } from './plan.queries';
 
-/** One section of the pair's benchmark, as a plan needs it. */
-export interface PlanSection {
-  code: string;
-  questionCodes: string[];
-  examples: PracticeExample[];
-}
-
-export interface PairSections {
-  sections: PlanSection[];
-  /** The pair's focus sections; empty means all. */
-  focus: string[];
-}
+export type { PairSections, PlanSection } from './plan.queries';
 
 /** `sectionCodes` must be sections of the benchmark and, when the pair has a focus, inside it. */
 export function sectionCodeErrors(requested: string[], { sections, focus }: PairSections): FieldError[] {
@@ -79,26 +67,14 @@ export function throwIfInvalid(errors: FieldError[]) {
   if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
 }
 
-/** Reads the pair's benchmark sections and the assessment a plan starts from, in lean queries. */
+/** The pair's benchmark sections and the assessment a plan starts from, read by `PlanQueries` and checked here. */
 @Injectable()
 export class PlanSections {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: PlanQueries) {}
 
-  /** The benchmark's sections (question codes and examples only) and the pair's focus, in one query. */
-  async forPair(pairId: string): Promise<PairSections> {
-    const [row] = await this.em.getConnection().execute<{ focus: string[]; sections: PlanSection[] }[]>(
-      `select p.focus_section_codes as focus,
-         coalesce(json_agg(json_build_object(
-           'code', s->>'code',
-           'questionCodes', (select coalesce(json_agg(q->>'code'), '[]'::json) from jsonb_array_elements(s->'guideQuestions') q),
-           'examples', coalesce(s->'examples', '[]'::jsonb)) order by (s->>'order')::int) filter (where s is not null), '[]'::json) as sections
-       from pairs p
-       left join benchmarks b on b.code = p.benchmark_code
-       left join lateral jsonb_array_elements(b.document->'sections') s on true
-       where p.id = ? group by p.id`,
-      [pairId],
-    );
-    return { focus: row?.focus ?? [], sections: row?.sections ?? [] };
+  /** The benchmark's sections (question codes and examples only) and the pair's focus. */
+  forPair(pairId: string): Promise<PairSections> {
+    return this.queries.sectionsOfPair(pairId);
   }
 
   /**
@@ -110,22 +86,9 @@ export class PlanSections {
     organisationId: string,
     benchmarkCode: string,
   ): Promise<{ questionCode: string; rating: Rating }[]> {
-    const connection = this.em.getConnection();
-    const [assessment] = await connection.execute<{ id: string }[]>(
-      `select id from assessments where id = ? and organisation_id = ? and benchmark_code = ?`,
-      [assessmentId, organisationId, benchmarkCode],
-    );
-    if (!assessment) {
-      throwIfInvalid([
-        {
-          path: 'fromAssessmentId',
-          message: "fromAssessmentId must be an assessment of the mentee city on the pair's benchmark",
-        },
-      ]);
-    }
-    return connection.execute<{ questionCode: string; rating: Rating }[]>(
-      `select question_code as "questionCode", rating from assessment_answers where assessment_id = ?`,
-      [assessmentId],
-    );
+    const answers = await this.queries.ratingsOf(assessmentId, organisationId, benchmarkCode);
+    if (answers) return answers;
+    const message = "fromAssessmentId must be an assessment of the mentee city on the pair's benchmark";
+    throw new DomainError('VALIDATION_FAILED', message, [{ path: 'fromAssessmentId', message }]);
   }
 }

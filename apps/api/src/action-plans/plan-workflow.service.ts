@@ -7,9 +7,9 @@ import type { Actor } from '../auth/actor';
 import { PairScopes, type PlanScopeRow } from '../pairs/pair-scopes';
 import type { ReviewDto } from './dto/plan-request.dto';
 import type { PlanDto } from './dto/plan-response.dto';
-import { PlanAccess, type Access } from './plan-access';
+import { PlanPolicy, type Access } from './plan.policy';
 import { planReviewed, planSubmitted, planUpdated, planWithdrawn, staleAware } from './plan-events';
-import { PlanReader } from './plan-reader';
+import { PlanQueries } from './plan.queries';
 
 /**
  * The review workflow: draft → submitted → changes-requested | approved → in-progress → completed
@@ -21,8 +21,8 @@ export class PlanWorkflowService {
   constructor(
     private readonly em: EntityManager,
     private readonly scopes: PairScopes,
-    private readonly access: PlanAccess,
-    private readonly reader: PlanReader,
+    private readonly policy: PlanPolicy,
+    private readonly queries: PlanQueries,
     private readonly events: EventLog,
   ) {}
 
@@ -40,7 +40,7 @@ export class PlanWorkflowService {
     await this.commit(planId, () =>
       this.events.flushWith(this.em, () => planSubmitted(scope, plan, revision, actor.userId)),
     );
-    return this.reader.plan({ ...scope, planState: plan.state }, side);
+    return this.queries.plan({ ...scope, planState: plan.state }, side);
   }
 
   /**
@@ -50,9 +50,9 @@ export class PlanWorkflowService {
    */
   async withdraw(actor: Actor, planId: string, version?: number): Promise<PlanDto> {
     const { scope, side, plan } = await this.begin(actor, planId, 'withdraw', version);
-    plan.withdraw(await this.reviewedBefore(planId));
+    plan.withdraw(await this.queries.reviewedBefore(planId));
     await this.commit(planId, () => this.events.flushWith(this.em, () => planWithdrawn(scope, plan, actor.userId)));
-    return this.reader.plan({ ...scope, planState: plan.state }, side);
+    return this.queries.plan({ ...scope, planState: plan.state }, side);
   }
 
   /**
@@ -62,7 +62,7 @@ export class PlanWorkflowService {
   async review(actor: Actor, planId: string, dto: ReviewDto): Promise<PlanDto> {
     const { scope, side, plan } = await this.begin(actor, planId, dto.verdict, dto.version);
     plan.apply(dto.verdict);
-    const openThreads = dto.verdict === 'approve' ? await this.openThreads(planId) : 0;
+    const openThreads = dto.verdict === 'approve' ? await this.queries.openThreads(planId) : 0;
     if (openThreads > 0 && !dto.overrideOpenThreads) {
       throw conflict(
         `${openThreads} review thread${openThreads === 1 ? ' is' : 's are'} still open on this plan; resolve ${openThreads === 1 ? 'it' : 'them'} or approve with overrideOpenThreads`,
@@ -81,7 +81,7 @@ export class PlanWorkflowService {
     await this.commit(planId, () =>
       this.events.flushWith(this.em, () => planReviewed(scope, plan, review, actor.userId)),
     );
-    return this.reader.plan({ ...scope, planState: plan.state }, side);
+    return this.queries.plan({ ...scope, planState: plan.state }, side);
   }
 
   /** start and complete (the mentee), archive (the mentee or a coordinator). */
@@ -94,7 +94,7 @@ export class PlanWorkflowService {
     const { scope, side, plan } = await this.begin(actor, planId, action, version);
     plan.apply(action);
     await this.commit(planId, () => this.events.flushWith(this.em, () => planUpdated(scope, plan, actor.userId)));
-    return this.reader.plan({ ...scope, planState: plan.state }, side);
+    return this.queries.plan({ ...scope, planState: plan.state }, side);
   }
 
   /** Scope, policy, then the plan itself; a `version` the caller sent must still be current. */
@@ -104,37 +104,13 @@ export class PlanWorkflowService {
     action: PlanAction,
     version?: number,
   ): Promise<Access<PlanScopeRow> & { plan: ActionPlan }> {
-    const { scope, side } = this.access.workflow(actor, await this.scopes.forPlan(planId), action);
+    const { scope, side } = this.policy.workflow(actor, await this.scopes.forPlan(planId), action);
     const plan = await this.em.findOneOrFail(ActionPlan, planId);
     if (version !== undefined && version !== plan.version) throw staleVersion(plan.version);
     return { scope, side, plan };
   }
 
   private commit(planId: string, write: () => Promise<unknown>) {
-    return staleAware(write, async () => {
-      const [row] = await this.em
-        .getConnection()
-        .execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
-      return row?.version;
-    });
-  }
-
-  private async reviewedBefore(planId: string): Promise<boolean> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ reviewed: boolean }[]>(`select exists (select 1 from plan_reviews where plan_id = ?) as reviewed`, [
-        planId,
-      ]);
-    return row.reviewed;
-  }
-
-  private async openThreads(planId: string): Promise<number> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select count(*)::int as n from comments where plan_id = ? and parent_id is null and resolved_at is null and deleted_at is null`,
-        [planId],
-      );
-    return row.n;
+    return staleAware(write, () => this.queries.planVersion(planId));
   }
 }

@@ -3,7 +3,7 @@ import { type DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy } from '../pairs/pair.policy';
-import { allowedActionsFor, assertPlanAllows, PlanAccess, planPermissions } from './plan-access';
+import { allowedActionsFor, assertPlanAllows, PlanPolicy, planPermissions } from './plan.policy';
 
 const scope = (overrides: Partial<PlanScopeRow> = {}): PlanScopeRow => ({
   pairId: 'pair',
@@ -87,8 +87,8 @@ describe('assertPlanAllows', () => {
   ])('%s on a %s plan → %s', (change, state, code) => expect(codeOf(() => assertPlanAllows(change, state))).toBe(code));
 });
 
-describe('PlanAccess', () => {
-  const access = new PlanAccess(new PairPolicy());
+describe('PlanPolicy', () => {
+  const access = new PlanPolicy(new PairPolicy());
   it.each([
     ['the mentee submits', actor('mentee-org'), 'submit', 'OK'],
     ['the mentor may not submit', actor('mentor-org'), 'submit', 'FORBIDDEN'],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PairSide, PlanAction, PlanState } from '@citymentor/contracts';
-import { PreparedQuery } from '@citymentor/persistence';
 import {
   acceptsProgress,
   allowedActions,
@@ -15,6 +14,7 @@ import { lockedCheck } from '../events/still-holds';
 import type { Actor } from '../auth/actor';
 import type { PairScopeRow, PlanScopeRow } from '../pairs/pair-scopes';
 import { PairPolicy, sideMay, type PairAction } from '../pairs/pair.policy';
+import { PLAN_STATE_AND_GAPS_LOCKED, PLAN_STATE_LOCKED } from './plan-locks.queries';
 
 /**
  * Which workflow steps each side of a pair takes: the mentee submits (and withdraws a submission not
@@ -86,13 +86,6 @@ export function assertPlanAllows(change: PlanChange, state: PlanState) {
   );
 }
 
-const PLAN_STATE_LOCKED = new PreparedQuery<{ state: PlanState }>(
-  `select state from action_plans where id = ? for no key update`,
-);
-const PLAN_STATE_AND_GAPS_LOCKED = new PreparedQuery<{ state: PlanState; gapQuestionCodes: string[] }>(
-  `select state, gap_question_codes as "gapQuestionCodes" from action_plans where id = ? for no key update`,
-);
-
 /**
  * `assertPlanAllows` once more inside the change's transaction (EventLog.flushWith's `stillHolds`), on
  * the plan's row as committed now and locked until commit: a submit, review or archive racing the change
@@ -113,7 +106,7 @@ export function planStillAllows(
   });
 }
 
-/** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanAccess` and the comments enforce. */
+/** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanPolicy` and the comments enforce. */
 export interface PlanPermissions {
   edit: boolean;
   submit: boolean;
@@ -129,7 +122,7 @@ export interface PlanPermissions {
   logProgress: boolean;
 }
 
-/** `PlanAccess.edit` + `assertPlanAllows`, `PlanAccess.workflow` + the state machine, and the policy's 'comment', as booleans. */
+/** `PlanPolicy.edit` + `assertPlanAllows`, `PlanPolicy.workflow` + the state machine, and the policy's 'comment', as booleans. */
 export function planPermissions(side: PairSide, state: PlanState, pairActive: boolean): PlanPermissions {
   const steps = allowedActionsFor(side, state, pairActive);
   const change = (c: PlanChange) => sideMay(side, 'edit-plan') && pairActive && STATES_FOR[c](state);
@@ -155,21 +148,26 @@ export interface Access<S extends PairScopeRow> {
   side: PairSide;
 }
 
-/** Asks the pair policy, in the order the contract wants: 404 when not visible, 403 when not allowed, then 409 for an ended pair. */
+/**
+ * Who may do what with a pair's plans, milestones and progress: the pair policy's side, the steps each
+ * side takes (`WORKFLOW_BY_SIDE`) and the plan states each change needs (`assertPlanAllows`), asked in
+ * the order the contract wants: 404 when not visible, 403 when not allowed, then 409 for an ended pair.
+ * `planPermissions` says the same rules as `PlanDto.can`. Every plan service asks this one place.
+ */
 @Injectable()
-export class PlanAccess {
-  constructor(private readonly policy: PairPolicy) {}
+export class PlanPolicy {
+  constructor(private readonly pairs: PairPolicy) {}
 
   /** Reading anything of the pair. */
   read<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
     if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
-    return { scope, side: this.policy.assert(actor, 'read', scope, what) };
+    return { scope, side: this.pairs.assert(actor, 'read', scope, what) };
   }
 
   /** The mentee's writing: plans, milestones and progress, while the pair is active. */
   edit<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
     if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
-    const side = this.policy.assert(actor, 'edit-plan', scope, what);
+    const side = this.pairs.assert(actor, 'edit-plan', scope, what);
     assertPairActive(scope);
     return { scope, side };
   }
@@ -177,7 +175,7 @@ export class PlanAccess {
   /** A workflow step; archiving is allowed after the pair has ended, nothing else is. */
   workflow(actor: Actor, scope: PlanScopeRow | null, action: PlanAction): Access<PlanScopeRow> {
     if (!scope) throw new DomainError('NOT_FOUND', 'Action plan not found');
-    const side = this.policy.assert(actor, POLICY_FOR(action), scope, 'Action plan');
+    const side = this.pairs.assert(actor, POLICY_FOR(action), scope, 'Action plan');
     if (!sideTakes(side, action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} this plan`);
     if (action !== 'archive') assertPairActive(scope);
     return { scope, side };

@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { PairSide } from '@citymentor/contracts';
+import type { PracticeExample } from '@citymentor/benchmarks';
+import type { PairSide, Rating } from '@citymentor/contracts';
 import { DomainError, missingForSubmit, todayIso, uncoveredGaps } from '@citymentor/domain';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
-import { allowedActionsFor, planPermissions } from './plan-access';
-import { iso } from './sql';
+import { allowedActionsFor, planPermissions } from './plan.policy';
+
+/** One section of the pair's benchmark, as a plan needs it. */
+export interface PlanSection {
+  code: string;
+  questionCodes: string[];
+  examples: PracticeExample[];
+}
+
+export interface PairSections {
+  sections: PlanSection[];
+  /** The pair's focus sections; empty means all. */
+  focus: string[];
+}
+
+/** A timestamptz column as ISO 8601 UTC, straight from SQL (raw rows otherwise carry Postgres' own text). */
+export const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const MILESTONE_SELECT = `
   select m.id, m.plan_id as "planId", m.title, m.description, to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.owner, m.status, m.version,
@@ -33,11 +49,13 @@ type PlanRow = Omit<
 > & { pairId: string };
 
 /**
- * The hot reads of plans and milestones: plain SQL mapped straight into response DTOs, no entity
- * hydration. Callers have asked the policy first (the scope row comes from `PairScopes`).
+ * The plans' SQL. The hot reads of plans and milestones: plain SQL mapped straight into response DTOs,
+ * no entity hydration; callers have asked the policy first (the scope row comes from `PairScopes`).
+ * Then the small look-ups the use cases need (versions after a stale write, the benchmark's sections,
+ * the ratings a plan starts from). Writes go through the entities in the services.
  */
 @Injectable()
-export class PlanReader {
+export class PlanQueries {
   constructor(private readonly em: EntityManager) {}
 
   /** The plan page in two queries (run side by side): the plan with its latest review and comment counts, then its milestones. */
@@ -116,6 +134,70 @@ export class PlanReader {
        from progress_entries e join users u on u.id = e.author_id
        where e.milestone_id = ? ${progressId ? 'and e.id = ?' : ''} order by e.created_at desc, e.id desc`,
       progressId ? [scope.planId, milestoneId, progressId] : [scope.planId, milestoneId],
+    );
+  }
+
+  /** The plan's version now (after a write refused as stale); undefined once it is gone. */
+  async planVersion(planId: string): Promise<number | undefined> {
+    const [row] = await this.sql<{ version: number }>(`select version from action_plans where id = ?`, [planId]);
+    return row?.version;
+  }
+
+  /** The milestone's version now (after a write refused as stale); undefined once it is gone. */
+  async milestoneVersion(milestoneId: string): Promise<number | undefined> {
+    const [row] = await this.sql<{ version: number }>(`select version from milestones where id = ?`, [milestoneId]);
+    return row?.version;
+  }
+
+  /** Whether the plan has had a review. */
+  async reviewedBefore(planId: string): Promise<boolean> {
+    const [row] = await this.sql<{ reviewed: boolean }>(
+      `select exists (select 1 from plan_reviews where plan_id = ?) as reviewed`,
+      [planId],
+    );
+    return row.reviewed;
+  }
+
+  /** How many of the plan's threads are open (not resolved, not deleted). */
+  async openThreads(planId: string): Promise<number> {
+    const [row] = await this.sql<{ n: number }>(
+      `select count(*)::int as n from comments where plan_id = ? and parent_id is null and resolved_at is null and deleted_at is null`,
+      [planId],
+    );
+    return row.n;
+  }
+
+  /** The benchmark's sections (question codes and examples only) and the pair's focus, in one query. */
+  async sectionsOfPair(pairId: string): Promise<PairSections> {
+    const [row] = await this.sql<{ focus: string[]; sections: PlanSection[] }>(
+      `select p.focus_section_codes as focus,
+         coalesce(json_agg(json_build_object(
+           'code', s->>'code',
+           'questionCodes', (select coalesce(json_agg(q->>'code'), '[]'::json) from jsonb_array_elements(s->'guideQuestions') q),
+           'examples', coalesce(s->'examples', '[]'::jsonb)) order by (s->>'order')::int) filter (where s is not null), '[]'::json) as sections
+       from pairs p
+       left join benchmarks b on b.code = p.benchmark_code
+       left join lateral jsonb_array_elements(b.document->'sections') s on true
+       where p.id = ? group by p.id`,
+      [pairId],
+    );
+    return { focus: row?.focus ?? [], sections: row?.sections ?? [] };
+  }
+
+  /** The ratings of an assessment of `organisationId` on `benchmarkCode`; null when there is no such assessment. */
+  async ratingsOf(
+    assessmentId: string,
+    organisationId: string,
+    benchmarkCode: string,
+  ): Promise<{ questionCode: string; rating: Rating }[] | null> {
+    const [assessment] = await this.sql<{ id: string }>(
+      `select id from assessments where id = ? and organisation_id = ? and benchmark_code = ?`,
+      [assessmentId, organisationId, benchmarkCode],
+    );
+    if (!assessment) return null;
+    return this.sql<{ questionCode: string; rating: Rating }>(
+      `select question_code as "questionCode", rating from assessment_answers where assessment_id = ?`,
+      [assessmentId],
     );
   }
 

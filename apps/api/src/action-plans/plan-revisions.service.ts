@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { changesSinceApproval, DomainError, diffPlans, type PlanSnapshot } from '@citymentor/domain';
+import type { Actor } from '../auth/actor';
+import { PairScopes } from '../pairs/pair-scopes';
+import type { ChangesSinceApprovalDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import { PlanPolicy } from './plan.policy';
+import { PlanRevisionQueries } from './plan-revisions.queries';
+
+/** A plan's revisions (what was submitted each time) and what changed between two of them. */
+@Injectable()
+export class PlanRevisionsService {
+  constructor(
+    private readonly scopes: PairScopes,
+    private readonly policy: PlanPolicy,
+    private readonly queries: PlanRevisionQueries,
+  ) {}
+
+  async list(actor: Actor, planId: string): Promise<RevisionSummaryDto[]> {
+    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    return this.queries.list(planId);
+  }
+
+  async get(actor: Actor, planId: string, number: number): Promise<RevisionDto> {
+    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const row = await this.queries.one(planId, number);
+    if (!row) throw new DomainError('NOT_FOUND', `Revision ${number} of this plan not found`);
+    return row;
+  }
+
+  /**
+   * Field by field, what changed between two revisions. By default `to` is the latest and `from`
+   * the revision last reviewed before it: what changed since the mentor's last review. With no
+   * earlier review, everything in `to` counts as new (`from` is null).
+   */
+  async diff(actor: Actor, planId: string, query: { from?: number; to?: number }): Promise<PlanDiffDto> {
+    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const defaults = await this.queries.diffDefaults(planId, query.to ?? null);
+    const to = query.to ?? defaults.latest;
+    if (to === null)
+      throw new DomainError('NOT_FOUND', 'This plan has not been submitted yet, so it has no revisions to compare');
+    const from = query.from ?? defaults.reviewed;
+    const numbers = from === null ? [to] : [from, to];
+    const rows = await this.queries.snapshots(planId, numbers);
+    const snapshotOf = (n: number) => {
+      const row = rows.find((r) => r.number === n);
+      if (!row) throw new DomainError('NOT_FOUND', `Revision ${n} of this plan not found`);
+      return row.snapshot;
+    };
+    const after = snapshotOf(to);
+    const before = from === null ? EMPTY : snapshotOf(from);
+    return { from, to, ...diffPlans(before, after) };
+  }
+
+  /**
+   * What changed after the mentor approved the plan: the approved revision against the plan as it is
+   * now (milestones added since, and anything else the rules let change), statuses left out. 404 when
+   * the plan has not been approved.
+   */
+  async sinceApproval(actor: Actor, planId: string): Promise<ChangesSinceApprovalDto> {
+    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const [approval, now] = await this.queries.approvalAndNow(planId);
+    if (!approval || !now)
+      throw new DomainError('NOT_FOUND', 'This plan has not been approved, so nothing has changed since an approval');
+    return {
+      approvedRevision: approval.number,
+      approvedAt: approval.approvedAt,
+      approvedByName: approval.approvedByName,
+      ...changesSinceApproval(approval.snapshot, now),
+    };
+  }
+}
+
+const EMPTY: PlanSnapshot = {
+  title: '',
+  objective: '',
+  sectionCodes: [],
+  gapQuestionCodes: [],
+  activities: [],
+  indicators: [],
+  stakeholders: [],
+  budget: '',
+  owner: '',
+  milestones: [],
+};

@@ -46,12 +46,14 @@ export class ActionPlansController {
   }
 
   @Get('pairs/:id/action-plans')
+  @ApiOperation({ summary: "List a pair's action plans" })
   @ApiOkResponse({ type: [PlanSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanSummaryDto[]> {
     return this.plans.list(actor, id);
   }
 
   @Get('action-plans/:id')
+  @ApiOperation({ summary: 'Get an action plan' })
   @ApiOkResponse({ type: PlanDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanDto> {
     return this.plans.get(actor, id);

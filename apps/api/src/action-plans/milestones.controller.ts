@@ -33,6 +33,7 @@ export class PlanMilestonesController {
   }
 
   @Get('milestones/:id')
+  @ApiOperation({ summary: 'Get a milestone' })
   @ApiOkResponse({ type: MilestoneDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MilestoneDto> {
     return this.milestones.get(actor, id);
@@ -67,6 +68,7 @@ export class PlanMilestonesController {
   }
 
   @Get('milestones/:id/progress')
+  @ApiOperation({ summary: "List a milestone's progress entries" })
   @ApiOkResponse({ type: [ProgressDto] })
   listProgress(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgressDto[]> {
     return this.milestones.listProgress(actor, id);

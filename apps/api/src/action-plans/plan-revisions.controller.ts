@@ -19,12 +19,14 @@ export class PlanRevisionsController {
   constructor(private readonly revisions: PlanRevisionsService) {}
 
   @Get('revisions')
+  @ApiOperation({ summary: "List a plan's revisions" })
   @ApiOkResponse({ type: [RevisionSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<RevisionSummaryDto[]> {
     return this.revisions.list(actor, id);
   }
 
   @Get('revisions/:number')
+  @ApiOperation({ summary: 'Get one revision of a plan' })
   @ApiOkResponse({ type: RevisionDto })
   get(
     @CurrentActor() actor: Actor,

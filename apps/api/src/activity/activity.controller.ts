@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { ActivityFeedService } from './activity-feed.service';
@@ -12,6 +12,7 @@ export class ActivityController {
   constructor(private readonly activity: ActivityFeedService) {}
 
   @Get(':id/activity')
+  @ApiOperation({ summary: "Get a programme's activity feed" })
   @ApiOkResponse({
     type: ActivityPageDto,
     description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in',

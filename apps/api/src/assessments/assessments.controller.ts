@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { FactorCodePipe, QuestionCodePipe } from './assessment-params';
@@ -31,6 +31,7 @@ export class AssessmentsController {
 
   /** Starts a city's self-assessment against a benchmark (its members, or a coordinator). */
   @Post('programmes/:id/assessments')
+  @ApiOperation({ summary: 'Start a self-assessment' })
   @ApiCreatedResponse({ type: AssessmentDto })
   create(
     @CurrentActor() actor: Actor,
@@ -42,6 +43,7 @@ export class AssessmentsController {
 
   /** The programme's self-assessments you may see, with overall scores. */
   @Get('programmes/:id/assessments')
+  @ApiOperation({ summary: "List a programme's assessments" })
   @ApiOkResponse({ type: [AssessmentSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentSummaryDto[]> {
     return this.reads.list(actor, id);
@@ -49,6 +51,7 @@ export class AssessmentsController {
 
   /** Answers, context notes, section scores, gaps, calibration, peer comparison and progress from the baseline. */
   @Get('assessments/:id')
+  @ApiOperation({ summary: 'Get an assessment with its scores' })
   @ApiOkResponse({ type: AssessmentDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentDto> {
     return this.reads.get(actor, id);
@@ -56,6 +59,7 @@ export class AssessmentsController {
 
   /** The unmet guide questions by section with the toolkit's examples: where an action plan starts. */
   @Get('assessments/:id/gaps')
+  @ApiOperation({ summary: "Get an assessment's gaps" })
   @ApiOkResponse({ type: AssessmentGapsDto })
   gaps(
     @CurrentActor() actor: Actor,
@@ -66,6 +70,7 @@ export class AssessmentsController {
   }
 
   @Put('assessments/:id/answers/:questionCode')
+  @ApiOperation({ summary: 'Answer a guide question' })
   @ApiOkResponse({ type: AssessmentAnswerDto })
   answer(
     @CurrentActor() actor: Actor,
@@ -77,6 +82,7 @@ export class AssessmentsController {
   }
 
   @Put('assessments/:id/context/:factorCode')
+  @ApiOperation({ summary: 'Write a context note for a factor' })
   @ApiOkResponse({ type: AssessmentContextNoteDto })
   explainContext(
     @CurrentActor() actor: Actor,
@@ -89,6 +95,7 @@ export class AssessmentsController {
 
   /** Submits and locks the assessment. */
   @Post('assessments/:id/submit')
+  @ApiOperation({ summary: 'Submit an assessment' })
   @HttpCode(200)
   @ApiOkResponse({ type: AssessmentDto })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentDto> {
@@ -97,6 +104,7 @@ export class AssessmentsController {
 
   /** The mentor side rates the question too; where it differs, both sides see the flag. */
   @Put('assessments/:id/answers/:questionCode/calibration')
+  @ApiOperation({ summary: "Calibrate an answer's score" })
   @ApiOkResponse({ type: AssessmentAnswerDto })
   calibrate(
     @CurrentActor() actor: Actor,

@@ -6,6 +6,7 @@ import {
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -47,6 +48,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiHeader(CSRF_HEADER_DOC)
@@ -69,6 +71,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
   @HttpCode(200)
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOkResponse({
@@ -101,6 +104,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out and end the session' })
   @HttpCode(204)
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { BenchmarksService } from './benchmarks.service';
 import { BenchmarkDto, BenchmarkSummaryDto } from './dto/benchmark.dto';
@@ -12,12 +12,14 @@ export class BenchmarksController {
   constructor(private readonly benchmarks: BenchmarksService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the benchmarks' })
   @ApiOkResponse({ type: [BenchmarkSummaryDto] })
   list(): Promise<BenchmarkSummaryDto[]> {
     return this.benchmarks.list();
   }
 
   @Get(':code')
+  @ApiOperation({ summary: 'Get a benchmark' })
   @ApiOkResponse({ type: BenchmarkDto })
   get(@Param('code', BenchmarkCodePipe) code: string): Promise<BenchmarkDto> {
     return this.benchmarks.get(code);
@@ -25,6 +27,7 @@ export class BenchmarksController {
 
   /** The body is a whole benchmark file (the schema of libs/benchmarks/data); admins only. */
   @Post()
+  @ApiOperation({ summary: 'Import a benchmark' })
   @ApiBody({ description: 'A benchmark document, as in libs/benchmarks/data/*.json', schema: { type: 'object' } })
   @ApiCreatedResponse({ type: BenchmarkDto })
   import(@CurrentActor() actor: Actor, @Body() file: unknown): Promise<BenchmarkDto> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CommentsService } from './comments.service';
@@ -14,6 +21,7 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('action-plans/:id/comments')
+  @ApiOperation({ summary: "List a plan's comments" })
   @ApiOkResponse({
     type: [CommentThreadDto],
     description: 'Threads, oldest first: each first comment with its replies in order',
@@ -27,6 +35,7 @@ export class CommentsController {
   }
 
   @Post('action-plans/:id/comments')
+  @ApiOperation({ summary: 'Comment on a plan, milestone or progress entry' })
   @ApiCreatedResponse({ type: CommentDto })
   create(
     @CurrentActor() actor: Actor,
@@ -37,6 +46,7 @@ export class CommentsController {
   }
 
   @Patch('comments/:id')
+  @ApiOperation({ summary: 'Edit a comment' })
   @ApiOkResponse({ type: CommentDto, description: 'Only the author edits; the previous body is kept in the history' })
   edit(
     @CurrentActor() actor: Actor,
@@ -47,6 +57,7 @@ export class CommentsController {
   }
 
   @Get('comments/:id/history')
+  @ApiOperation({ summary: "Get a comment's edit history" })
   @ApiOkResponse({
     type: [CommentEditDto],
     description: 'The bodies before each edit, oldest first (empty once deleted)',
@@ -56,6 +67,7 @@ export class CommentsController {
   }
 
   @Delete('comments/:id')
+  @ApiOperation({ summary: 'Delete a comment' })
   @HttpCode(204)
   @ApiNoContentResponse({
     description: 'Deleted by its author or a coordinator; a tombstone keeps the replies in place',
@@ -65,6 +77,7 @@ export class CommentsController {
   }
 
   @Post('comments/:id/resolve')
+  @ApiOperation({ summary: 'Resolve a review thread' })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
   resolve(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {
@@ -72,6 +85,7 @@ export class CommentsController {
   }
 
   @Post('comments/:id/reopen')
+  @ApiOperation({ summary: 'Reopen a review thread' })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
   reopen(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {

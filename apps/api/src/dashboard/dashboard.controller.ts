@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { DashboardService } from './dashboard.service';
@@ -12,6 +12,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get(':id/dashboard')
+  @ApiOperation({ summary: 'Get the coordinator dashboard' })
   @ApiOkResponse({ type: DashboardDto, description: 'Coordinators, experts and the admin; city members get 403' })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DashboardDto> {
     return this.dashboard.get(actor, id);

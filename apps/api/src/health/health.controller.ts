@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '../auth/public.decorator';
@@ -18,6 +18,7 @@ export class HealthController {
 
   @Public()
   @Get(['health', 'api/v1/health'])
+  @ApiOperation({ summary: 'Check the database and Redis' })
   @HealthCheck()
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.redisCheck()]);

@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -28,6 +29,7 @@ export class InvitationsController {
 
   @ApiBearerAuth()
   @Post('programmes/:id/invitations')
+  @ApiOperation({ summary: 'Invite someone to a programme' })
   @ApiCreatedResponse({ type: CreatedInvitationDto })
   invite(
     @CurrentActor() actor: Actor,
@@ -39,6 +41,7 @@ export class InvitationsController {
 
   @ApiBearerAuth()
   @Get('programmes/:id/invitations')
+  @ApiOperation({ summary: "List a programme's invitations" })
   @ApiOkResponse({ type: [InvitationDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<InvitationDto[]> {
     return this.invitations.list(actor, id);
@@ -46,6 +49,7 @@ export class InvitationsController {
 
   @Public()
   @Get('invitations/:token')
+  @ApiOperation({ summary: 'Preview an invitation by its token' })
   @ApiOkResponse({ type: InvitationPreviewDto })
   preview(@Param('token', InvitationTokenPipe) token: string): Promise<InvitationPreviewDto> {
     return this.invitations.preview(token);
@@ -53,6 +57,7 @@ export class InvitationsController {
 
   @Public()
   @Post('invitations/:token/accept')
+  @ApiOperation({ summary: 'Accept an invitation' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })
   @ApiBadRequestResponse({

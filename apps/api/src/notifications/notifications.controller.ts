@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import {
@@ -18,6 +18,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List your notifications' })
   @ApiOkResponse({
     type: NotificationPageDto,
     description: 'Your own notifications, newest first, with the unread count',
@@ -27,6 +28,7 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @ApiOperation({ summary: 'Mark all notifications read' })
   @HttpCode(200)
   @ApiOkResponse({ type: ReadAllDto })
   readAll(@CurrentActor() actor: Actor): Promise<ReadAllDto> {
@@ -34,6 +36,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ summary: 'Mark a notification read' })
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationDto, description: 'Marks your notification read; someone else’s is 404' })
   read(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<NotificationDto> {
@@ -48,12 +51,14 @@ export class NotificationPreferencesController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get your notification preferences' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   get(@CurrentActor() actor: Actor): Promise<NotificationPreferencesDto> {
     return this.notifications.preferences(actor);
   }
 
   @Put()
+  @ApiOperation({ summary: 'Set your notification preferences' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   set(@CurrentActor() actor: Actor, @Body() dto: NotificationPreferencesDto): Promise<NotificationPreferencesDto> {
     return this.notifications.setPreferences(actor, dto);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@citymentor/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
@@ -8,7 +8,7 @@ import { OrganisationsService } from './organisations.service';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Liège' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
   kind: OrganisationKind;
   @ApiProperty({ example: 'BE' })
@@ -24,12 +24,14 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List organisations' })
   @ApiOkResponse({ type: [OrganisationDto] })
   list(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
     return this.organisations.list(actor);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create an organisation' })
   @ApiCreatedResponse({ type: OrganisationDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(actor, dto);

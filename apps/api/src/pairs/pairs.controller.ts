@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CreatePairDto, PairDto } from './dto/pair.dto';
@@ -18,6 +18,7 @@ export class PairsController {
 
   /** Forms a mentoring pair of two cities of the programme (coordinators). */
   @Post('programmes/:id/pairs')
+  @ApiOperation({ summary: 'Pair a mentor city with a mentee city' })
   @ApiCreatedResponse({ type: PairDto })
   create(
     @CurrentActor() actor: Actor,
@@ -29,6 +30,7 @@ export class PairsController {
 
   /** The programme's pairs you may see: your city's, or all of them for experts and coordinators. */
   @Get('programmes/:id/pairs')
+  @ApiOperation({ summary: "List a programme's pairs" })
   @ApiOkResponse({ type: [PairDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto[]> {
     return this.pairs.list(actor, id);
@@ -36,6 +38,7 @@ export class PairsController {
 
   /** Candidate pairs ranked by how a mentor's strong sections cover a mentee's gaps (coordinators). */
   @Get('programmes/:id/pair-suggestions')
+  @ApiOperation({ summary: "Suggest mentors for a benchmark's gaps" })
   @ApiOkResponse({ type: PairSuggestionsDto })
   suggest(
     @CurrentActor() actor: Actor,
@@ -46,6 +49,7 @@ export class PairsController {
   }
 
   @Get('pairs/:id')
+  @ApiOperation({ summary: 'Get a pair' })
   @ApiOkResponse({ type: PairDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto> {
     return this.pairs.get(actor, id);
@@ -53,6 +57,7 @@ export class PairsController {
 
   /** Ends an active pair (coordinators); its work stays readable. */
   @Post('pairs/:id/end')
+  @ApiOperation({ summary: 'End a pair' })
   @HttpCode(200)
   @ApiOkResponse({ type: PairDto })
   end(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PairDto> {

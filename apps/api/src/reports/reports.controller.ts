@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CreateReportDto, ReportDto } from './dto/report.dto';
@@ -12,6 +12,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post('programmes/:id/reports')
+  @ApiOperation({ summary: 'Request a programme report' })
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: ReportDto,
@@ -26,12 +27,14 @@ export class ReportsController {
   }
 
   @Get('reports/:id')
+  @ApiOperation({ summary: "Get a report's status" })
   @ApiOkResponse({ type: ReportDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ReportDto> {
     return this.reports.get(actor, id);
   }
 
   @Get('reports/:id/download')
+  @ApiOperation({ summary: 'Download a report' })
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {

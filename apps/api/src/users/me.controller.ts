@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Membership, User } from '@citymentor/domain';
 import { CurrentActor, type Actor } from '../auth/actor';
@@ -15,6 +15,7 @@ export class MeController {
 
   /** Who I am, the organisations I act for, and my role in each programme. */
   @Get()
+  @ApiOperation({ summary: 'Get the signed-in user and their memberships' })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const [user, memberships] = await Promise.all([

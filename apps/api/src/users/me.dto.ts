@@ -8,7 +8,7 @@ export class MyProgrammeRoleDto {
   @ApiProperty() programmeName: string;
   @ApiProperty({ format: 'uuid', description: 'The organisation you act for in this programme' })
   organisationId: string;
-  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
 }
 
 export class MeDto {

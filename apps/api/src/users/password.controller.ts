@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ export class PasswordController {
 
   /** Changes the password and signs out everywhere, sockets included: sign in again with the new one. */
   @Post()
+  @ApiOperation({ summary: 'Change your password' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
   @ApiBadRequestResponse({

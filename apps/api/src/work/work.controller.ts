@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { WorkDto } from './dto/work.dto';
 import { WorkService } from './work.service';
@@ -11,6 +11,7 @@ export class WorkController {
   constructor(private readonly work: WorkService) {}
 
   @Get('work')
+  @ApiOperation({ summary: 'List what waits on you' })
   @ApiOkResponse({
     type: WorkDto,
     description:

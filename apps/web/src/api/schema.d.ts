@@ -13,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with e-mail and password */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -29,6 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchange a refresh token for new tokens */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out and end the session */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -59,6 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get the signed-in user and their memberships */
         get: operations["Me_me"];
         put?: never;
         post?: never;
@@ -77,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change your password */
         post: operations["Password_change"];
         delete?: never;
         options?: never;
@@ -91,8 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["Organisations_list"];
         put?: never;
+        /** Create an organisation */
         post: operations["Organisations_create"];
         delete?: never;
         options?: never;
@@ -107,8 +114,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List your programmes */
         get: operations["Programmes_list"];
         put?: never;
+        /** Create a programme */
         post: operations["Programmes_create"];
         delete?: never;
         options?: never;
@@ -123,12 +132,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a programme */
         get: operations["Programmes_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a programme's details and settings */
         patch: operations["Programmes_update"];
         trace?: never;
     };
@@ -139,8 +150,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's organisations */
         get: operations["Programmes_organisations"];
         put?: never;
+        /** Add an organisation to a programme */
         post: operations["Programmes_addOrganisation"];
         delete?: never;
         options?: never;
@@ -155,6 +168,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's members */
         get: operations["Programmes_members"];
         put?: never;
         post?: never;
@@ -174,6 +188,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a member from a programme */
         delete: operations["Programmes_removeMember"];
         options?: never;
         head?: never;
@@ -187,8 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's consortium milestones */
         get: operations["Programmes_listMilestones"];
         put?: never;
+        /** Create a consortium milestone */
         post: operations["Programmes_createMilestone"];
         delete?: never;
         options?: never;
@@ -209,6 +226,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a consortium milestone */
         patch: operations["Programmes_updateMilestone"];
         trace?: never;
     };
@@ -219,8 +237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's invitations */
         get: operations["Invitations_list"];
         put?: never;
+        /** Invite someone to a programme */
         post: operations["Invitations_invite"];
         delete?: never;
         options?: never;
@@ -235,6 +255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Preview an invitation by its token */
         get: operations["Invitations_preview"];
         put?: never;
         post?: never;
@@ -253,6 +274,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept an invitation */
         post: operations["Invitations_accept"];
         delete?: never;
         options?: never;
@@ -267,8 +289,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's pairs */
         get: operations["Pairs_list"];
         put?: never;
+        /** Pair a mentor city with a mentee city */
         post: operations["Pairs_create"];
         delete?: never;
         options?: never;
@@ -283,6 +307,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Suggest mentors for a benchmark's gaps */
         get: operations["Pairs_suggest"];
         put?: never;
         post?: never;
@@ -299,6 +324,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a pair */
         get: operations["Pairs_get"];
         put?: never;
         post?: never;
@@ -317,6 +343,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End a pair */
         post: operations["Pairs_end"];
         delete?: never;
         options?: never;
@@ -331,8 +358,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a programme's assessments */
         get: operations["Assessments_list"];
         put?: never;
+        /** Start a self-assessment */
         post: operations["Assessments_create"];
         delete?: never;
         options?: never;
@@ -347,6 +376,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an assessment with its scores */
         get: operations["Assessments_get"];
         put?: never;
         post?: never;
@@ -363,6 +393,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an assessment's gaps */
         get: operations["Assessments_gaps"];
         put?: never;
         post?: never;
@@ -380,6 +411,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Answer a guide question */
         put: operations["Assessments_answer"];
         post?: never;
         delete?: never;
@@ -396,6 +428,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Write a context note for a factor */
         put: operations["Assessments_explainContext"];
         post?: never;
         delete?: never;
@@ -413,6 +446,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit an assessment */
         post: operations["Assessments_submit"];
         delete?: never;
         options?: never;
@@ -428,6 +462,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Calibrate an answer's score */
         put: operations["Assessments_calibrate"];
         post?: never;
         delete?: never;
@@ -443,6 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a pair's action plans */
         get: operations["ActionPlans_list"];
         put?: never;
         /** Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back */
@@ -460,6 +496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an action plan */
         get: operations["ActionPlans_get"];
         put?: never;
         post?: never;
@@ -585,6 +622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a plan's revisions */
         get: operations["PlanRevisions_list"];
         put?: never;
         post?: never;
@@ -601,6 +639,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get one revision of a plan */
         get: operations["PlanRevisions_get"];
         put?: never;
         post?: never;
@@ -671,6 +710,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a milestone */
         get: operations["PlanMilestones_get"];
         put?: never;
         post?: never;
@@ -688,6 +728,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a milestone's progress entries */
         get: operations["PlanMilestones_listProgress"];
         put?: never;
         /** Log progress (the mentee side) on an approved or running plan; the milestone takes its status */
@@ -705,8 +746,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the benchmarks */
         get: operations["Benchmarks_list"];
         put?: never;
+        /** Import a benchmark */
         post: operations["Benchmarks_import"];
         delete?: never;
         options?: never;
@@ -721,6 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a benchmark */
         get: operations["Benchmarks_get"];
         put?: never;
         post?: never;
@@ -737,8 +781,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a plan's comments */
         get: operations["Comments_list"];
         put?: never;
+        /** Comment on a plan, milestone or progress entry */
         post: operations["Comments_create"];
         delete?: never;
         options?: never;
@@ -756,9 +802,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a comment */
         delete: operations["Comments_delete"];
         options?: never;
         head?: never;
+        /** Edit a comment */
         patch: operations["Comments_edit"];
         trace?: never;
     };
@@ -769,6 +817,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a comment's edit history */
         get: operations["Comments_history"];
         put?: never;
         post?: never;
@@ -787,6 +836,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Resolve a review thread */
         post: operations["Comments_resolve"];
         delete?: never;
         options?: never;
@@ -803,6 +853,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reopen a review thread */
         post: operations["Comments_reopen"];
         delete?: never;
         options?: never;
@@ -817,6 +868,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a programme's activity feed */
         get: operations["Activity_feed"];
         put?: never;
         post?: never;
@@ -833,6 +885,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get the coordinator dashboard */
         get: operations["Dashboard_get"];
         put?: never;
         post?: never;
@@ -849,7 +902,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Health_check[0]"];
+        /** Check the database and Redis */
+        get: operations["Health_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,7 +919,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Health_check[1]"];
+        /** Check the database and Redis */
+        get: operations["Health_check_alias1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -881,6 +936,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List your notifications */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -899,6 +955,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark all notifications read */
         post: operations["Notifications_readAll"];
         delete?: never;
         options?: never;
@@ -915,6 +972,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a notification read */
         post: operations["Notifications_read"];
         delete?: never;
         options?: never;
@@ -929,7 +987,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get your notification preferences */
         get: operations["NotificationPreferences_get"];
+        /** Set your notification preferences */
         put: operations["NotificationPreferences_set"];
         post?: never;
         delete?: never;
@@ -947,6 +1007,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Request a programme report */
         post: operations["Reports_create"];
         delete?: never;
         options?: never;
@@ -961,6 +1022,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a report's status */
         get: operations["Reports_get"];
         put?: never;
         post?: never;
@@ -977,6 +1039,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download a report */
         get: operations["Reports_download"];
         put?: never;
         post?: never;
@@ -993,6 +1056,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List what waits on you */
         get: operations["Work_get"];
         put?: never;
         post?: never;
@@ -1006,6 +1070,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
+         * @enum {string}
+         */
+        TokenDelivery: "body" | "cookie";
         LoginDto: {
             /** @example coordinator@eurocities.eu */
             email: string;
@@ -1014,9 +1083,8 @@ export interface components {
             /**
              * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
              * @default body
-             * @enum {string}
              */
-            tokenDelivery: "body" | "cookie";
+            tokenDelivery: components["schemas"]["TokenDelivery"];
         };
         UserDto: {
             /** Format: uuid */
@@ -1040,26 +1108,28 @@ export interface components {
             /**
              * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
              * @default body
-             * @enum {string}
              */
-            tokenDelivery: "body" | "cookie";
+            tokenDelivery: components["schemas"]["TokenDelivery"];
         };
         LogoutDto: {
             /** @description Also revoke the session of this refresh token (the refresh cookie, when sent, is revoked and cleared too) */
             refreshToken?: string;
         };
+        /** @enum {string} */
+        OrganisationKind: "city" | "partner" | "network";
         OrganisationDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @enum {string} */
-            kind: "city" | "partner" | "network";
+            kind: components["schemas"]["OrganisationKind"];
             /**
              * @description ISO 3166-1 alpha-2
              * @example FI
              */
             country: string;
         };
+        /** @enum {string} */
+        ProgrammeRole: "coordinator" | "expert" | "city-member";
         MyProgrammeRoleDto: {
             /** Format: uuid */
             programmeId: string;
@@ -1069,8 +1139,7 @@ export interface components {
              * @description The organisation you act for in this programme
              */
             organisationId: string;
-            /** @enum {string} */
-            role: "coordinator" | "expert" | "city-member";
+            role: components["schemas"]["ProgrammeRole"];
         };
         MeDto: {
             user: components["schemas"]["UserDto"];
@@ -1086,8 +1155,7 @@ export interface components {
         CreateOrganisationDto: {
             /** @example Liège */
             name: string;
-            /** @enum {string} */
-            kind: "city" | "partner" | "network";
+            kind: components["schemas"]["OrganisationKind"];
             /** @example BE */
             country: string;
         };
@@ -1128,11 +1196,8 @@ export interface components {
             /** Format: date */
             endDate: string;
             coordinatorOrganisation: components["schemas"]["OrganisationDto"];
-            /**
-             * @description Your role in it (null for an admin who is not a member)
-             * @enum {string|null}
-             */
-            myRole: "coordinator" | "expert" | "city-member" | null;
+            /** @description Your role in it (null for an admin who is not a member) */
+            myRole: (string & components["schemas"]["ProgrammeRole"]) | null;
             /** @description Reminder, escalation and stalled-pair thresholds */
             settings: components["schemas"]["ProgrammeSettingsDto"];
             /** @description Member organisations */
@@ -1148,11 +1213,8 @@ export interface components {
             /** Format: date */
             endDate: string;
             coordinatorOrganisation: components["schemas"]["OrganisationDto"];
-            /**
-             * @description Your role in it (null for an admin who is not a member)
-             * @enum {string|null}
-             */
-            myRole: "coordinator" | "expert" | "city-member" | null;
+            /** @description Your role in it (null for an admin who is not a member) */
+            myRole: (string & components["schemas"]["ProgrammeRole"]) | null;
         };
         UpdateProgrammeDto: {
             name?: string;
@@ -1179,8 +1241,7 @@ export interface components {
             organisationId?: string;
             /** @example Liège */
             name?: string;
-            /** @enum {string} */
-            kind?: "city" | "partner" | "network";
+            kind?: components["schemas"]["OrganisationKind"];
             /**
              * @description ISO 3166-1 alpha-2
              * @example BE
@@ -1192,10 +1253,11 @@ export interface components {
             userId: string;
             name: string;
             email: string;
-            /** @enum {string} */
-            role: "coordinator" | "expert" | "city-member";
+            role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
         };
+        /** @enum {string} */
+        MilestoneStatus: "planned" | "in-progress" | "done" | "blocked";
         ConsortiumMilestoneDto: {
             /** Format: uuid */
             id: string;
@@ -1205,8 +1267,7 @@ export interface components {
             description: string;
             /** Format: date */
             dueDate: string;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** @description Due date past and not done */
             late: boolean;
             version: number;
@@ -1218,11 +1279,8 @@ export interface components {
             description?: string | null;
             /** Format: date */
             dueDate: string;
-            /**
-             * @default planned
-             * @enum {string}
-             */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            /** @default planned */
+            status: components["schemas"]["MilestoneStatus"];
         };
         UpdateConsortiumMilestoneDto: {
             title?: string;
@@ -1230,8 +1288,7 @@ export interface components {
             description?: string | null;
             /** Format: date */
             dueDate?: string;
-            /** @enum {string} */
-            status?: "planned" | "in-progress" | "done" | "blocked";
+            status?: components["schemas"]["MilestoneStatus"];
             /** @description The version you loaded; a stale one gets 409 with the current version */
             version: number;
         };
@@ -1243,23 +1300,19 @@ export interface components {
              * @description The organisation (already in the programme) the person joins for
              */
             organisationId: string;
-            /**
-             * @description Left out: from the organisation, city-member for a city, expert for a partner (null is refused)
-             * @enum {string}
-             */
-            role?: "coordinator" | "expert" | "city-member";
+            /** @description Left out: from the organisation, city-member for a city, expert for a partner (null is refused) */
+            role?: components["schemas"]["ProgrammeRole"];
         };
         CreatedInvitationDto: {
             /** Format: uuid */
             id: string;
             email: string;
-            /** @enum {string} */
-            role: "coordinator" | "expert" | "city-member";
+            role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
             /** Format: date-time */
             expiresAt: string;
             /** Format: date-time */
-            acceptedAt: Record<string, never> | null;
+            acceptedAt: string | null;
             /** @description The link to send to the invitee; it holds the one-time token */
             acceptUrl: string;
         };
@@ -1267,20 +1320,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
-            /** @enum {string} */
-            role: "coordinator" | "expert" | "city-member";
+            role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
             /** Format: date-time */
             expiresAt: string;
             /** Format: date-time */
-            acceptedAt: Record<string, never> | null;
+            acceptedAt: string | null;
         };
         InvitationPreviewDto: {
             email: string;
             programmeName: string;
             organisationName: string;
-            /** @enum {string} */
-            role: "coordinator" | "expert" | "city-member";
+            role: components["schemas"]["ProgrammeRole"];
             /** Format: date-time */
             expiresAt: string;
             /** @description The e-mail has an account already: accept with its current password */
@@ -1324,6 +1375,13 @@ export interface components {
              */
             country: string;
         };
+        /** @enum {string} */
+        PairStatus: "active" | "ended";
+        /**
+         * @description How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin
+         * @enum {string}
+         */
+        PairSide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
         PairDto: {
             /** Format: uuid */
             id: string;
@@ -1335,18 +1393,19 @@ export interface components {
             menteeOrganisation: components["schemas"]["OrganisationRefDto"];
             /** @description Sections the pair concentrates on; empty means all */
             focusSectionCodes: string[];
-            /** @enum {string} */
-            status: "active" | "ended";
+            status: components["schemas"]["PairStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             endedAt: string | null;
-            /**
-             * @description How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin
-             * @enum {string}
-             */
-            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+            /** @description How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin */
+            mySide: components["schemas"]["PairSide"];
         };
+        /**
+         * @description Status of the mentee's baseline the scores come from
+         * @enum {string}
+         */
+        AssessmentStatus: "draft" | "submitted";
         SectionGapDto: {
             sectionCode: string;
             title: string;
@@ -1365,11 +1424,8 @@ export interface components {
             score: number;
             /** @description Why: the mentee's gap sections in which this city is strong */
             covers: components["schemas"]["CoveredSectionDto"][];
-            /**
-             * @description Status of the mentor's baseline the scores come from
-             * @enum {string}
-             */
-            assessmentStatus: "draft" | "submitted";
+            /** @description Status of the mentor's baseline the scores come from */
+            assessmentStatus: components["schemas"]["AssessmentStatus"];
             /**
              * Format: uuid
              * @description The active pair these two cities already form on this benchmark
@@ -1378,11 +1434,8 @@ export interface components {
         };
         MenteeSuggestionsDto: {
             mentee: components["schemas"]["OrganisationRefDto"];
-            /**
-             * @description Status of the mentee's baseline the scores come from
-             * @enum {string}
-             */
-            assessmentStatus: "draft" | "submitted";
+            /** @description Status of the mentee's baseline the scores come from */
+            assessmentStatus: components["schemas"]["AssessmentStatus"];
             gaps: components["schemas"]["SectionGapDto"][];
             /** @description Best first */
             candidates: components["schemas"]["MentorCandidateDto"][];
@@ -1396,6 +1449,8 @@ export interface components {
             /** @description Cities of the programme without a baseline self-assessment of this benchmark, left out */
             citiesWithoutBaseline: components["schemas"]["OrganisationRefDto"][];
         };
+        /** @enum {string} */
+        AssessmentPhase: "baseline" | "follow-up";
         CreateAssessmentDto: {
             /**
              * Format: uuid
@@ -1404,11 +1459,15 @@ export interface components {
             organisationId: string;
             /** @example migrant-entrepreneurs */
             benchmarkCode: string;
-            /** @enum {string} */
-            phase: "baseline" | "follow-up";
+            phase: components["schemas"]["AssessmentPhase"];
             /** @description A follow-up only: start from the baseline's answers and context notes (not its calibration) */
             copyFromBaseline?: boolean;
         };
+        /**
+         * @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin
+         * @enum {string}
+         */
+        AssessmentRelation: "own" | "coordinator" | "expert" | "mentor" | "mentee" | "admin";
         SectionScoreDto: {
             sectionCode: string;
             title: string;
@@ -1420,23 +1479,22 @@ export interface components {
             /** @description Guide questions rated 0 or 1 */
             gaps: string[];
         };
+        /**
+         * @description 0 not in place, 1 partly, 2 in place, null not applicable
+         * @enum {integer}
+         */
+        Rating: 0 | 1 | 2;
         AssessmentAnswerDto: {
             /** @example strategy.q1 */
             questionCode: string;
-            /**
-             * @description 0 not in place, 1 partly, 2 in place, null not applicable
-             * @enum {integer|null}
-             */
-            rating: 0 | 1 | 2 | null;
+            /** @description 0 not in place, 1 partly, 2 in place, null not applicable */
+            rating: (number & components["schemas"]["Rating"]) | null;
             evidence: string;
             links: string[];
             /** @description Whether the mentor side has rated this question */
             mentorRated: boolean;
-            /**
-             * @description The mentor side's rating; null also when not rated (see mentorRated)
-             * @enum {integer|null}
-             */
-            mentorRating: 0 | 1 | 2 | null;
+            /** @description The mentor side's rating; null also when not rated (see mentorRated) */
+            mentorRating: (number & components["schemas"]["Rating"]) | null;
             mentorNote: string | null;
             /** @description The mentor side rated it differently from the city */
             calibrationDiffers: boolean;
@@ -1472,24 +1530,17 @@ export interface components {
             organisation: components["schemas"]["OrganisationRefDto"];
             /** @example migrant-entrepreneurs */
             benchmarkCode: string;
-            /** @enum {string} */
-            phase: "baseline" | "follow-up";
-            /**
-             * @description A submitted assessment is locked
-             * @enum {string}
-             */
-            status: "draft" | "submitted";
+            phase: components["schemas"]["AssessmentPhase"];
+            /** @description A submitted assessment is locked */
+            status: components["schemas"]["AssessmentStatus"];
             /** @description 0–100 over all applicable answered questions; null when none */
             overall: number | null;
             /** @description Guide questions answered (not applicable included) */
             answered: number;
             /** @description Guide questions of the benchmark */
             questions: number;
-            /**
-             * @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin
-             * @enum {string}
-             */
-            myRelation: "own" | "coordinator" | "expert" | "mentor" | "mentee" | "admin";
+            /** @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin */
+            myRelation: components["schemas"]["AssessmentRelation"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1527,24 +1578,17 @@ export interface components {
             organisation: components["schemas"]["OrganisationRefDto"];
             /** @example migrant-entrepreneurs */
             benchmarkCode: string;
-            /** @enum {string} */
-            phase: "baseline" | "follow-up";
-            /**
-             * @description A submitted assessment is locked
-             * @enum {string}
-             */
-            status: "draft" | "submitted";
+            phase: components["schemas"]["AssessmentPhase"];
+            /** @description A submitted assessment is locked */
+            status: components["schemas"]["AssessmentStatus"];
             /** @description 0–100 over all applicable answered questions; null when none */
             overall: number | null;
             /** @description Guide questions answered (not applicable included) */
             answered: number;
             /** @description Guide questions of the benchmark */
             questions: number;
-            /**
-             * @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin
-             * @enum {string}
-             */
-            myRelation: "own" | "coordinator" | "expert" | "mentor" | "mentee" | "admin";
+            /** @description How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin */
+            myRelation: components["schemas"]["AssessmentRelation"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1552,15 +1596,17 @@ export interface components {
             /** Format: date-time */
             submittedAt: string | null;
         };
+        /**
+         * @description 0 not in place, 1 partly
+         * @enum {integer}
+         */
+        GapRating: 0 | 1;
         GapQuestionDto: {
             /** @example strategy.q2 */
             questionCode: string;
             text: string;
-            /**
-             * @description 0 not in place, 1 partly
-             * @enum {integer}
-             */
-            rating: 0 | 1;
+            /** @description 0 not in place, 1 partly */
+            rating: components["schemas"]["GapRating"];
             evidence: string;
         };
         PracticeExampleDto: {
@@ -1587,17 +1633,13 @@ export interface components {
             programmeId: string;
             organisation: components["schemas"]["OrganisationRefDto"];
             benchmarkCode: string;
-            /** @enum {string} */
-            phase: "baseline" | "follow-up";
+            phase: components["schemas"]["AssessmentPhase"];
             /** @description The sections asked for, or every section with gaps, in benchmark order */
             sections: components["schemas"]["GapSectionDto"][];
         };
         SaveAnswerDto: {
-            /**
-             * @description 0 not in place, 1 partly, 2 in place, null not applicable
-             * @enum {integer|null}
-             */
-            rating: 0 | 1 | 2 | null;
+            /** @description 0 not in place, 1 partly, 2 in place, null not applicable */
+            rating: (number & components["schemas"]["Rating"]) | null;
             /** @description Left out: kept as it is; null: cleared */
             evidence?: string | null;
             /** @description http(s) URLs; left out: kept as they are; [] clears them (null is refused) */
@@ -1608,11 +1650,8 @@ export interface components {
             note: string;
         };
         CalibrateAnswerDto: {
-            /**
-             * @description The mentor side's rating of the same guide question
-             * @enum {integer|null}
-             */
-            rating: 0 | 1 | 2 | null;
+            /** @description The mentor side's rating of the same guide question */
+            rating: (number & components["schemas"]["Rating"]) | null;
             /** @description The mentor side's note; left out: kept as it is; null: removed */
             note?: string | null;
         };
@@ -1651,6 +1690,13 @@ export interface components {
              */
             fromAssessmentId?: string;
         };
+        /** @enum {string} */
+        PlanState: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+        /**
+         * @description The workflow steps you can take now
+         * @enum {string}
+         */
+        PlanAction: "submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive";
         PlanPermissionsDto: {
             /** @description Edit the plan text (PATCH) */
             edit: boolean;
@@ -1674,17 +1720,24 @@ export interface components {
             changeMilestoneStatus: boolean;
             logProgress: boolean;
         };
+        /**
+         * @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone
+         * @enum {string}
+         */
+        PlanRequirement: "objective" | "milestone" | "milestone-owner";
+        /** @enum {string} */
+        CommentTarget: "plan" | "milestone" | "progress";
         CommentCountDto: {
-            /** @enum {string} */
-            targetType: "plan" | "milestone" | "progress";
+            targetType: components["schemas"]["CommentTarget"];
             /** Format: uuid */
             targetId: string;
             /** @description Comments on it that are not deleted */
             count: number;
         };
+        /** @enum {string} */
+        ReviewVerdict: "approve" | "request-changes";
         ReviewSummaryDto: {
-            /** @enum {string} */
-            verdict: "approve" | "request-changes";
+            verdict: components["schemas"]["ReviewVerdict"];
             summary: string;
             /** @description The revision reviewed */
             revision: number;
@@ -1698,8 +1751,7 @@ export interface components {
         };
         LatestProgressDto: {
             percent: number;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** Format: date-time */
             at: string;
         };
@@ -1713,8 +1765,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             owner: string;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** @description The plan's gaps (guide question codes) this milestone addresses */
             gapQuestionCodes: string[];
             version: number;
@@ -1753,8 +1804,7 @@ export interface components {
             stakeholders: string[];
             budget: string;
             owner: string;
-            /** @enum {string} */
-            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            state: components["schemas"]["PlanState"];
             /** @description Send it back with PATCH and versioned workflow steps */
             version: number;
             /** @description How many times it has been submitted (the latest revision number) */
@@ -1770,19 +1820,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /**
-             * @description Your side of the pair
-             * @enum {string}
-             */
-            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+            /** @description Your side of the pair */
+            mySide: components["schemas"]["PairSide"];
             /** @description The workflow steps you can take now */
-            allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            allowedActions: components["schemas"]["PlanAction"][];
             /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
             /** @description What you may do with the plan now */
             can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
-            missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
+            missingForSubmit: components["schemas"]["PlanRequirement"][];
             /** @description The plan's gaps no milestone addresses yet, in the plan's order */
             uncoveredGapQuestionCodes: string[];
             /** @description Comments on the plan itself (not deleted) */
@@ -1812,8 +1859,7 @@ export interface components {
             /** Format: uuid */
             pairId: string;
             title: string;
-            /** @enum {string} */
-            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            state: components["schemas"]["PlanState"];
             version: number;
             revisionCount: number;
             sectionCodes: string[];
@@ -1839,8 +1885,7 @@ export interface components {
             stakeholders: string[];
             budget: string;
             owner: string;
-            /** @enum {string} */
-            state: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            state: components["schemas"]["PlanState"];
             /** @description Send it back with PATCH and versioned workflow steps */
             version: number;
             /** @description How many times it has been submitted (the latest revision number) */
@@ -1856,19 +1901,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /**
-             * @description Your side of the pair
-             * @enum {string}
-             */
-            mySide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+            /** @description Your side of the pair */
+            mySide: components["schemas"]["PairSide"];
             /** @description The workflow steps you can take now */
-            allowedActions: ("submit" | "withdraw" | "approve" | "request-changes" | "start" | "complete" | "archive")[];
+            allowedActions: components["schemas"]["PlanAction"][];
             /** @description Whether you can edit the plan text now (can.edit) */
             editable: boolean;
             /** @description What you may do with the plan now */
             can: components["schemas"]["PlanPermissionsDto"];
             /** @description What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone */
-            missingForSubmit: ("objective" | "milestone" | "milestone-owner")[];
+            missingForSubmit: components["schemas"]["PlanRequirement"][];
             /** @description The plan's gaps no milestone addresses yet, in the plan's order */
             uncoveredGapQuestionCodes: string[];
             /** @description Comments on the plan itself (not deleted) */
@@ -1913,8 +1955,7 @@ export interface components {
         ReviewDto: {
             /** @description The version you loaded (recommended) */
             version?: number;
-            /** @enum {string} */
-            verdict: "approve" | "request-changes";
+            verdict: components["schemas"]["ReviewVerdict"];
             /** @description What the mentor says about this revision */
             summary: string;
             /**
@@ -1924,8 +1965,7 @@ export interface components {
             overrideOpenThreads: boolean;
         };
         RevisionReviewDto: {
-            /** @enum {string} */
-            verdict: "approve" | "request-changes";
+            verdict: components["schemas"]["ReviewVerdict"];
             summary: string;
             reviewerName: string;
             /** Format: date-time */
@@ -1949,8 +1989,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             owner: string;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** @description The gaps it addresses; missing in revisions recorded before milestones named gaps (none) */
             gapQuestionCodes?: string[];
         };
@@ -1980,15 +2019,16 @@ export interface components {
         };
         FieldChangeDto: {
             field: string;
-            before: (string | string[]) | null;
-            after: (string | string[]) | null;
+            before: (string | null) | string[];
+            after: (string | null) | string[];
         };
+        /** @enum {string} */
+        ChangeKind: "added" | "removed" | "changed";
         MilestoneChangeDto: {
             /** Format: uuid */
             milestoneId: string;
             title: string;
-            /** @enum {string} */
-            change: "added" | "removed" | "changed";
+            change: components["schemas"]["ChangeKind"];
             fields: components["schemas"]["FieldChangeDto"][];
         };
         PlanDiffDto: {
@@ -2021,11 +2061,8 @@ export interface components {
             dueDate: string;
             /** @description Who answers for it; null: nobody named (the same as leaving it out) */
             owner?: string | null;
-            /**
-             * @default planned
-             * @enum {string}
-             */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            /** @default planned */
+            status: components["schemas"]["MilestoneStatus"];
             /**
              * @description The plan's gaps this milestone addresses: guide question codes among the plan's gapQuestionCodes (400 otherwise), up to 200. Left out: none; [] addresses none; null is refused (400)
              * @example [
@@ -2040,8 +2077,7 @@ export interface components {
             /** Format: uuid */
             milestoneId: string;
             percent: number;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             note: string;
             evidenceUrls: string[];
             /** Format: uuid */
@@ -2062,8 +2098,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             owner: string;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** @description The plan's gaps (guide question codes) this milestone addresses */
             gapQuestionCodes: string[];
             version: number;
@@ -2079,8 +2114,7 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             pairId: string;
-            /** @enum {string} */
-            planState: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            planState: components["schemas"]["PlanState"];
             /** @description Newest first */
             progress: components["schemas"]["ProgressDto"][];
         };
@@ -2092,8 +2126,7 @@ export interface components {
             dueDate?: string;
             /** @description Left out: kept; null: cleared */
             owner?: string | null;
-            /** @enum {string} */
-            status?: "planned" | "in-progress" | "done" | "blocked";
+            status?: components["schemas"]["MilestoneStatus"];
             /**
              * @description The plan's gaps this milestone addresses: guide question codes among the plan's gapQuestionCodes (400 otherwise), up to 200. Left out: kept; [] addresses none; null is refused (400)
              * @example [
@@ -2106,11 +2139,8 @@ export interface components {
         };
         LogProgressDto: {
             percent: number;
-            /**
-             * @description The milestone's status from now on; done means 100 percent
-             * @enum {string}
-             */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            /** @description The milestone's status from now on; done means 100 percent */
+            status: components["schemas"]["MilestoneStatus"];
             /** @description null: no note (the same as leaving it out) */
             note?: string | null;
             /** @description Links to evidence: http(s) URLs, up to 20 */
@@ -2122,8 +2152,7 @@ export interface components {
             /** Format: uuid */
             milestoneId: string;
             percent: number;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             note: string;
             evidenceUrls: string[];
             /** Format: uuid */
@@ -2133,11 +2162,9 @@ export interface components {
             commentCount: number;
             /** Format: date-time */
             createdAt: string;
-            /** @enum {string} */
-            milestoneStatus: "planned" | "in-progress" | "done" | "blocked";
+            milestoneStatus: components["schemas"]["MilestoneStatus"];
             milestoneVersion: number;
-            /** @enum {string} */
-            planState: "draft" | "submitted" | "changes-requested" | "approved" | "in-progress" | "completed" | "archived";
+            planState: components["schemas"]["PlanState"];
         };
         BenchmarkSummaryDto: {
             /** @example migrant-entrepreneurs */
@@ -2181,8 +2208,7 @@ export interface components {
             importedAt: string;
         };
         CommentTargetRefDto: {
-            /** @enum {string} */
-            type: "plan" | "milestone" | "progress";
+            type: components["schemas"]["CommentTarget"];
             /** Format: uuid */
             id: string;
         };
@@ -2276,8 +2302,7 @@ export interface components {
             replies: components["schemas"]["CommentDto"][];
         };
         CommentTargetDto: {
-            /** @enum {string} */
-            type: "plan" | "milestone" | "progress";
+            type: components["schemas"]["CommentTarget"];
             /**
              * Format: uuid
              * @description The plan itself, one of its milestones, or a progress entry of one of them
@@ -2375,8 +2400,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             benchmarkCode: string;
-            /** @enum {string} */
-            status: "active" | "ended";
+            status: components["schemas"]["PairStatus"];
             mentor: components["schemas"]["DashboardOrganisationDto"];
             mentee: components["schemas"]["DashboardOrganisationDto"];
             plans: components["schemas"]["PlanCountsDto"];
@@ -2394,8 +2418,7 @@ export interface components {
             /** @description Whole days since the due date */
             daysLate: number;
             owner: string;
-            /** @enum {string} */
-            status: "planned" | "in-progress" | "done" | "blocked";
+            status: components["schemas"]["MilestoneStatus"];
             /** Format: uuid */
             planId: string;
             planTitle: string;
@@ -2408,8 +2431,7 @@ export interface components {
         PhaseScoreDto: {
             /** Format: uuid */
             assessmentId: string;
-            /** @enum {string} */
-            status: "draft" | "submitted";
+            status: components["schemas"]["AssessmentStatus"];
             /** @description 0–100; null while the assessment is a draft (only submitted ones count) or when nothing applicable is answered */
             overall: number | null;
         };
@@ -2429,12 +2451,19 @@ export interface components {
             overallDelta: number | null;
             sections: components["schemas"]["DashboardSectionScoreDto"][];
         };
+        /**
+         * @description no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side
+         * @enum {string}
+         */
+        StallKind: "no-activity" | "plan-not-reviewed" | "thread-unanswered";
+        /**
+         * @description Who is expected to act
+         * @enum {string}
+         */
+        Awaiting: "mentor" | "mentee" | "both";
         StallSignalDto: {
-            /**
-             * @description no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side
-             * @enum {string}
-             */
-            kind: "no-activity" | "plan-not-reviewed" | "thread-unanswered";
+            /** @description no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side */
+            kind: components["schemas"]["StallKind"];
             /** Format: uuid */
             pairId: string;
             mentorName: string;
@@ -2446,11 +2475,8 @@ export interface components {
             since: string;
             /** @description Whole days waited */
             days: number;
-            /**
-             * @description Who is expected to act
-             * @enum {string}
-             */
-            awaiting: "mentor" | "mentee" | "both";
+            /** @description Who is expected to act */
+            awaiting: components["schemas"]["Awaiting"];
             /** Format: uuid */
             planId: string | null;
             planTitle: string | null;
@@ -2489,11 +2515,12 @@ export interface components {
             /** @description The programme’s thresholds behind `stalled` */
             stallThresholds: components["schemas"]["StallThresholdsDto"];
         };
+        /** @enum {string} */
+        NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
         NotificationDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
+            kind: components["schemas"]["NotificationKind"];
             title: string;
             body: string;
             /** @description A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}` */
@@ -2517,26 +2544,29 @@ export interface components {
             /** @description How many were unread and are now read */
             updated: number;
         };
+        /**
+         * @description E-mail each notification at once, one digest a day, or none
+         * @enum {string}
+         */
+        EmailPreference: "immediate" | "daily" | "off";
         NotificationPreferencesDto: {
-            /**
-             * @description E-mail each notification at once, one digest a day, or none
-             * @enum {string}
-             */
-            email: "immediate" | "daily" | "off";
+            /** @description E-mail each notification at once, one digest a day, or none */
+            email: components["schemas"]["EmailPreference"];
         };
+        /** @enum {string} */
+        ReportFormat: "csv" | "pdf";
         CreateReportDto: {
-            /** @enum {string} */
-            format: "csv" | "pdf";
+            format: components["schemas"]["ReportFormat"];
         };
+        /** @enum {string} */
+        ReportStatus: "queued" | "running" | "done" | "failed";
         ReportDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             programmeId: string;
-            /** @enum {string} */
-            format: "csv" | "pdf";
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
+            format: components["schemas"]["ReportFormat"];
+            status: components["schemas"]["ReportStatus"];
             /** @description 0–100 */
             progress: number;
             /** @description Why it failed, once failed */
@@ -2549,6 +2579,8 @@ export interface components {
             /** @description Where to download it, once done */
             downloadUrl: string | null;
         };
+        /** @enum {string} */
+        WorkKind: "plan-changes-requested" | "plan-awaiting-review" | "plan-overdue-review" | "thread-awaiting-reply" | "mention" | "milestone-late" | "milestone-due-soon" | "progress-not-logged" | "assessment-to-finish" | "calibration-to-do" | "stalled-pair" | "consortium-milestone-due";
         WorkProgrammeRefDto: {
             /** Format: uuid */
             id: string;
@@ -2593,12 +2625,10 @@ export interface components {
             /** @description The assessed city */
             organisationName: string;
             benchmarkCode: string;
-            /** @enum {string} */
-            phase: "baseline" | "follow-up";
+            phase: components["schemas"]["AssessmentPhase"];
         };
         WorkItemDto: {
-            /** @enum {string} */
-            kind: "plan-changes-requested" | "plan-awaiting-review" | "plan-overdue-review" | "thread-awaiting-reply" | "mention" | "milestone-late" | "milestone-due-soon" | "progress-not-logged" | "assessment-to-finish" | "calibration-to-do" | "stalled-pair" | "consortium-milestone-due";
+            kind: components["schemas"]["WorkKind"];
             /** @description Unique in the answer and stable while the item waits */
             key: string;
             /** @description A path of the web client: the page (and #anchor) where one acts on it */
@@ -2620,15 +2650,11 @@ export interface components {
             waitingDays: number | null;
             /** @description Days until the due date, negative when late; null when nothing is due */
             dueInDays: number | null;
-            /**
-             * @description stalled-pair only: why the pair shows as stalled
-             * @enum {string|null}
-             */
-            reason: "no-activity" | "plan-not-reviewed" | "thread-unanswered" | null;
+            /** @description stalled-pair only: why the pair shows as stalled */
+            reason: (string & components["schemas"]["StallKind"]) | null;
         };
         WorkGroupDto: {
-            /** @enum {string} */
-            kind: "plan-changes-requested" | "plan-awaiting-review" | "plan-overdue-review" | "thread-awaiting-reply" | "mention" | "milestone-late" | "milestone-due-soon" | "progress-not-logged" | "assessment-to-finish" | "calibration-to-do" | "stalled-pair" | "consortium-milestone-due";
+            kind: components["schemas"]["WorkKind"];
             /** @description Longest wait or nearest due date first */
             items: components["schemas"]["WorkItemDto"][];
         };
@@ -2646,6 +2672,54 @@ export interface components {
             /** @description Only kinds with items, in a fixed order of kinds */
             groups: components["schemas"]["WorkGroupDto"][];
             follow: components["schemas"]["WorkFollowDto"];
+        };
+        /**
+         * @description What went wrong, for programs
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "WRONG_PASSWORD" | "INVALID_TOKEN" | "TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "ALREADY_EXISTS" | "STALE_VERSION" | "TRANSITION_NOT_ALLOWED" | "PLAN_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_DONE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        /** @description One bad field of a request body, query or path */
+        FieldError: {
+            /**
+             * @description Dotted: `sections.3.guideQuestions.0.code`
+             * @example title
+             */
+            path: string;
+            /** @example title must be shorter than or equal to 200 characters */
+            message: string;
+        };
+        /** @description What a refused state change needs to be retried or explained */
+        ErrorDetails: {
+            /** @description STALE_VERSION: the version to reload */
+            currentVersion?: number;
+            /** @description TRANSITION_NOT_ALLOWED: the state the plan is in */
+            state?: string;
+            /** @description TRANSITION_NOT_ALLOWED: what was refused */
+            action?: string;
+            /** @description TRANSITION_NOT_ALLOWED: the actions the state allows */
+            allowed?: string[];
+            /** @description CONFLICT on approval: review threads still open */
+            openThreads?: number;
+            /** @description PLAN_INCOMPLETE: what the plan still needs */
+            missing?: string[];
+        };
+        /** @description Every error response has this shape */
+        Error: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description The status's reason phrase
+             * @example Not Found
+             */
+            error: string;
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description For people
+             * @example Action plan not found
+             */
+            message: string;
+            /** @description 400 VALIDATION_FAILED and MALFORMED_JSON: the bad fields (a list); 409 and 422: an object (ErrorDetails); absent otherwise */
+            details?: components["schemas"]["FieldError"][] | components["schemas"]["ErrorDetails"];
         };
     };
     responses: never;
@@ -2681,26 +2755,59 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Wrong e-mail or password */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Too many attempts for this account or from this address */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2714,7 +2821,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshDto"];
             };
@@ -2729,19 +2836,50 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Invalid, expired, revoked or reused refresh token (with tokenDelivery "cookie" the cookie is cleared) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2755,7 +2893,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["LogoutDto"];
             };
@@ -2768,12 +2906,50 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2792,6 +2968,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2821,21 +3006,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description WRONG_PASSWORD: the current password is wrong; nothing changed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -2854,6 +3072,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2879,6 +3106,42 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_list: {
@@ -2896,6 +3159,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeSummaryDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2921,6 +3193,42 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_get: {
@@ -2942,6 +3250,33 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_update: {
@@ -2953,7 +3288,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["UpdateProgrammeDto"];
             };
@@ -2966,6 +3301,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2989,6 +3369,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_addOrganisation: {
@@ -3000,7 +3407,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["AddOrganisationDto"];
             };
@@ -3012,6 +3419,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3035,6 +3487,33 @@ export interface operations {
                     "application/json": components["schemas"]["MemberDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_removeMember: {
@@ -3055,6 +3534,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_listMilestones: {
@@ -3074,6 +3580,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3099,6 +3632,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3127,6 +3705,60 @@ export interface operations {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Invitations_list: {
@@ -3146,6 +3778,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3173,6 +3832,51 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedInvitationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Invitations_preview: {
@@ -3192,6 +3896,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3225,14 +3947,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3253,6 +4006,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PairDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3278,6 +4058,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PairDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3308,6 +4133,33 @@ export interface operations {
                     "application/json": components["schemas"]["PairSuggestionsDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Pairs_get: {
@@ -3327,6 +4179,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PairDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3350,6 +4229,51 @@ export interface operations {
                     "application/json": components["schemas"]["PairDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_list: {
@@ -3369,6 +4293,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentSummaryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3396,6 +4347,51 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_get: {
@@ -3415,6 +4411,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3439,6 +4462,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentGapsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3467,6 +4517,51 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentAnswerDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_explainContext: {
@@ -3493,6 +4588,51 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentContextNoteDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_submit: {
@@ -3512,6 +4652,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3540,6 +4725,51 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentAnswerDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ActionPlans_list: {
@@ -3559,6 +4789,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanSummaryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3589,6 +4846,60 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedPlanDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ActionPlans_get: {
@@ -3608,6 +4919,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3635,6 +4973,60 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ActionPlans_submit: {
@@ -3646,7 +5038,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkflowStepDto"];
             };
@@ -3660,12 +5052,68 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description PLAN_INCOMPLETE: details.missing lists objective, milestone, milestone-owner */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3678,7 +5126,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkflowStepDto"];
             };
@@ -3690,6 +5138,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3720,6 +5222,69 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ActionPlans_start: {
@@ -3731,7 +5296,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkflowStepDto"];
             };
@@ -3743,6 +5308,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3756,7 +5375,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkflowStepDto"];
             };
@@ -3768,6 +5387,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3781,7 +5454,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkflowStepDto"];
             };
@@ -3793,6 +5466,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3816,6 +5543,33 @@ export interface operations {
                     "application/json": components["schemas"]["RevisionSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     PlanRevisions_get: {
@@ -3836,6 +5590,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevisionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3864,6 +5645,33 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDiffDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     PlanRevisions_sinceApproval: {
@@ -3883,6 +5691,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangesSinceApprovalDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3913,6 +5748,60 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     PlanMilestones_get: {
@@ -3932,6 +5821,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3959,6 +5875,60 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     PlanMilestones_listProgress: {
@@ -3978,6 +5948,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4008,6 +6005,60 @@ export interface operations {
                     "application/json": components["schemas"]["LoggedProgressDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Benchmarks_list: {
@@ -4027,6 +6078,15 @@ export interface operations {
                     "application/json": components["schemas"]["BenchmarkSummaryDto"][];
                 };
             };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Benchmarks_import: {
@@ -4037,7 +6097,7 @@ export interface operations {
             cookie?: never;
         };
         /** @description A benchmark document, as in libs/benchmarks/data/*.json */
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": Record<string, never>;
             };
@@ -4049,6 +6109,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BenchmarkDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4072,13 +6168,40 @@ export interface operations {
                     "application/json": components["schemas"]["BenchmarkDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Comments_list: {
         parameters: {
             query?: {
                 /** @description Only the threads on this kind of target */
-                target?: "plan" | "milestone" | "progress";
+                target?: components["schemas"]["CommentTarget"];
                 /** @description Only the threads on this plan, milestone or progress entry */
                 targetId?: string;
             };
@@ -4097,6 +6220,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentThreadDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4124,6 +6274,51 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Comments_delete: {
@@ -4143,6 +6338,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4170,6 +6392,51 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Comments_history: {
@@ -4190,6 +6457,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentEditDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4214,6 +6508,51 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Comments_reopen: {
@@ -4234,6 +6573,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4262,6 +6646,33 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Dashboard_get: {
@@ -4284,9 +6695,36 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
-    "Health_check[0]": {
+    Health_check: {
         parameters: {
             query?: never;
             header?: never;
@@ -4404,7 +6842,7 @@ export interface operations {
             };
         };
     };
-    "Health_check[1]": {
+    Health_check_alias1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4544,6 +6982,24 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Notifications_readAll: {
@@ -4561,6 +7017,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAllDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4585,6 +7068,51 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     NotificationPreferences_get: {
@@ -4602,6 +7130,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4625,6 +7162,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4653,6 +7226,51 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Reports_get: {
@@ -4672,6 +7290,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4697,6 +7342,33 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Work_get: {
@@ -4715,6 +7387,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

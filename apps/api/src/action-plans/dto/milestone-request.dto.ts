@@ -36,7 +36,7 @@ export class CreateMilestoneDto {
   @MaxLength(200)
   owner?: string;
 
-  @ApiPropertyOptional({ enum: WORK_STATUSES, default: 'planned' })
+  @ApiPropertyOptional({ enum: WORK_STATUSES, enumName: 'MilestoneStatus', default: 'planned' })
   @Optional()
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status?: WorkStatus;
@@ -75,7 +75,7 @@ export class UpdateMilestoneDto {
   @MaxLength(200)
   owner?: string;
 
-  @ApiPropertyOptional({ enum: WORK_STATUSES })
+  @ApiPropertyOptional({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' })
   @Optional()
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status?: WorkStatus;
@@ -88,20 +88,27 @@ export class UpdateMilestoneDto {
   @Length(1, 120, { each: true })
   gapQuestionCodes?: string[];
 
-  @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with details.currentVersion' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The version you loaded; a stale one gets 409 with details.currentVersion',
+  })
   @IsInt()
   @Min(1)
   version: number;
 }
 
 export class LogProgressDto {
-  @ApiProperty({ minimum: 0, maximum: 100 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 })
   @IsInt()
   @Min(0)
   @Max(100)
   percent: number;
 
-  @ApiProperty({ enum: WORK_STATUSES, description: "The milestone's status from now on; done means 100 percent" })
+  @ApiProperty({
+    enum: WORK_STATUSES,
+    enumName: 'MilestoneStatus',
+    description: "The milestone's status from now on; done means 100 percent",
+  })
   @IsIn(WORK_STATUSES, STATUS_MESSAGE)
   status: WorkStatus;
 

@@ -125,7 +125,10 @@ export class UpdatePlanDto extends PlanContentDto {
   @Length(1, 200)
   title?: string;
 
-  @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with details.currentVersion' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The version you loaded; a stale one gets 409 with details.currentVersion',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -133,7 +136,7 @@ export class UpdatePlanDto extends PlanContentDto {
 
 /** A workflow step; with `version`, a plan changed since you loaded it gets 409 instead of moving on. */
 export class WorkflowStepDto {
-  @ApiPropertyOptional({ description: 'The version you loaded (recommended)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version you loaded (recommended)' })
   @Optional()
   @IsInt()
   @Min(1)
@@ -141,7 +144,7 @@ export class WorkflowStepDto {
 }
 
 export class ReviewDto extends WorkflowStepDto {
-  @ApiProperty({ enum: REVIEW_VERDICTS })
+  @ApiProperty({ enum: REVIEW_VERDICTS, enumName: 'ReviewVerdict' })
   @IsIn(REVIEW_VERDICTS, { message: `verdict must be one of ${REVIEW_VERDICTS.join(', ')}` })
   verdict: ReviewVerdict;
 

@@ -19,8 +19,8 @@ import type {
 } from '@citymentor/contracts';
 
 export class LatestProgressDto {
-  @ApiProperty({ minimum: 0, maximum: 100 }) percent: number;
-  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percent: number;
+  @ApiProperty({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' }) status: WorkStatus;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
@@ -31,22 +31,22 @@ export class MilestoneSummaryDto {
   @ApiProperty() description: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
-  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' }) status: WorkStatus;
   @ApiProperty({ type: [String], description: "The plan's gaps (guide question codes) this milestone addresses" })
   gapQuestionCodes: string[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ description: 'Due date before today (UTC) and not done' }) late: boolean;
   @ApiProperty({ type: LatestProgressDto, nullable: true, description: 'The latest progress entry, if any' })
   latestProgress: LatestProgressDto | null;
-  @ApiProperty({ description: 'Comments on this milestone (not deleted)' }) commentCount: number;
+  @ApiProperty({ type: 'integer', description: 'Comments on this milestone (not deleted)' }) commentCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class ReviewSummaryDto {
-  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict: ReviewVerdict;
+  @ApiProperty({ enum: REVIEW_VERDICTS, enumName: 'ReviewVerdict' }) verdict: ReviewVerdict;
   @ApiProperty() summary: string;
-  @ApiProperty({ description: 'The revision reviewed' }) revision: number;
+  @ApiProperty({ type: 'integer', description: 'The revision reviewed' }) revision: number;
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
   @ApiProperty() reviewerName: string;
   @ApiProperty({ description: 'Approved while review threads were open' }) overrodeOpenThreads: boolean;
@@ -54,9 +54,9 @@ export class ReviewSummaryDto {
 }
 
 export class CommentCountDto {
-  @ApiProperty({ enum: COMMENT_TARGETS }) targetType: CommentTargetType;
+  @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' }) targetType: CommentTargetType;
   @ApiProperty({ format: 'uuid' }) targetId: string;
-  @ApiProperty({ description: 'Comments on it that are not deleted' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'Comments on it that are not deleted' }) count: number;
 }
 
 /**
@@ -94,22 +94,29 @@ export class PlanDto {
   @ApiProperty({ type: [String] }) stakeholders: string[];
   @ApiProperty() budget: string;
   @ApiProperty() owner: string;
-  @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
-  @ApiProperty({ description: 'Send it back with PATCH and versioned workflow steps' }) version: number;
-  @ApiProperty({ description: 'How many times it has been submitted (the latest revision number)' })
+  @ApiProperty({ enum: PLAN_STATES, enumName: 'PlanState' }) state: PlanState;
+  @ApiProperty({ type: 'integer', description: 'Send it back with PATCH and versioned workflow steps' })
+  version: number;
+  @ApiProperty({ type: 'integer', description: 'How many times it has been submitted (the latest revision number)' })
   revisionCount: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The assessment the plan started from' })
   sourceAssessmentId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ enum: PAIR_SIDES, description: 'Your side of the pair' }) mySide: PairSide;
-  @ApiProperty({ enum: PLAN_ACTIONS, isArray: true, description: 'The workflow steps you can take now' })
+  @ApiProperty({ enum: PAIR_SIDES, enumName: 'PairSide', description: 'Your side of the pair' }) mySide: PairSide;
+  @ApiProperty({
+    enum: PLAN_ACTIONS,
+    enumName: 'PlanAction',
+    isArray: true,
+    description: 'The workflow steps you can take now',
+  })
   allowedActions: PlanAction[];
   @ApiProperty({ description: 'Whether you can edit the plan text now (can.edit)' }) editable: boolean;
   @ApiProperty({ type: PlanPermissionsDto, description: 'What you may do with the plan now' }) can: PlanPermissionsDto;
   @ApiProperty({
     enum: PLAN_REQUIREMENTS,
+    enumName: 'PlanRequirement',
     isArray: true,
     description:
       'What the plan lacks before it can be submitted (empty when ready): an objective, a milestone, an owner on a milestone',
@@ -117,8 +124,11 @@ export class PlanDto {
   missingForSubmit: PlanRequirement[];
   @ApiProperty({ type: [String], description: "The plan's gaps no milestone addresses yet, in the plan's order" })
   uncoveredGapQuestionCodes: string[];
-  @ApiProperty({ description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
-  @ApiProperty({ description: 'Unresolved review threads anywhere in the plan; they hold back approval' })
+  @ApiProperty({ type: 'integer', description: 'Comments on the plan itself (not deleted)' }) commentCount: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Unresolved review threads anywhere in the plan; they hold back approval',
+  })
   openThreadCount: number;
   @ApiProperty({
     type: [CommentCountDto],
@@ -143,21 +153,21 @@ export class CreatedPlanDto extends PlanDto {
 }
 
 export class MilestoneCountsDto {
-  @ApiProperty() total: number;
-  @ApiProperty() planned: number;
-  @ApiProperty() inProgress: number;
-  @ApiProperty() done: number;
-  @ApiProperty() blocked: number;
-  @ApiProperty({ description: 'Due before today (UTC) and not done' }) late: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) planned: number;
+  @ApiProperty({ type: 'integer' }) inProgress: number;
+  @ApiProperty({ type: 'integer' }) done: number;
+  @ApiProperty({ type: 'integer' }) blocked: number;
+  @ApiProperty({ type: 'integer', description: 'Due before today (UTC) and not done' }) late: number;
 }
 
 export class PlanSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) pairId: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: PLAN_STATES }) state: PlanState;
-  @ApiProperty() version: number;
-  @ApiProperty() revisionCount: number;
+  @ApiProperty({ enum: PLAN_STATES, enumName: 'PlanState' }) state: PlanState;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ type: 'integer' }) revisionCount: number;
   @ApiProperty({ type: [String] }) sectionCodes: string[];
   @ApiProperty({ type: MilestoneCountsDto }) milestoneCounts: MilestoneCountsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -8,7 +8,10 @@ const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export class DiffQueryDto {
-  @ApiPropertyOptional({ description: 'Revision number; defaults to the revision last reviewed before `to`' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Revision number; defaults to the revision last reviewed before `to`',
+  })
   @Optional()
   @Transform(toInteger)
   @IsInt({ message: 'from must be a revision number (an integer)' })
@@ -16,7 +19,7 @@ export class DiffQueryDto {
   @Max(1_000_000)
   from?: number;
 
-  @ApiPropertyOptional({ description: 'Revision number; defaults to the latest' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Revision number; defaults to the latest' })
   @Optional()
   @Transform(toInteger)
   @IsInt({ message: 'to must be a revision number (an integer)' })
@@ -26,14 +29,14 @@ export class DiffQueryDto {
 }
 
 export class RevisionReviewDto {
-  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict: ReviewVerdict;
+  @ApiProperty({ enum: REVIEW_VERDICTS, enumName: 'ReviewVerdict' }) verdict: ReviewVerdict;
   @ApiProperty() summary: string;
   @ApiProperty() reviewerName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class RevisionSummaryDto {
-  @ApiProperty() number: number;
+  @ApiProperty({ type: 'integer' }) number: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'uuid' }) submittedById: string;
   @ApiProperty() submittedByName: string;
@@ -51,7 +54,7 @@ export class MilestoneSnapshotDto {
   @ApiProperty() description: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() owner: string;
-  @ApiProperty({ enum: WORK_STATUSES }) status: string;
+  @ApiProperty({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' }) status: string;
   @ApiPropertyOptional({
     type: [String],
     description: 'The gaps it addresses; missing in revisions recorded before milestones named gaps (none)',
@@ -77,7 +80,13 @@ export class RevisionDto extends RevisionSummaryDto {
   snapshot: PlanSnapshotDto;
 }
 
-const fieldValue = { nullable: true, oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+/** A text field's value, a list field's values, or null (OpenAPI 3.0: nullable goes beside a type). */
+const fieldValue = {
+  oneOf: [
+    { type: 'string', nullable: true },
+    { type: 'array', items: { type: 'string' } },
+  ],
+};
 
 export class FieldChangeDto {
   @ApiProperty() field: string;
@@ -88,13 +97,14 @@ export class FieldChangeDto {
 export class MilestoneChangeDto {
   @ApiProperty({ format: 'uuid' }) milestoneId: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: 'added' | 'removed' | 'changed';
+  @ApiProperty({ enum: ['added', 'removed', 'changed'], enumName: 'ChangeKind' }) change:
+    'added' | 'removed' | 'changed';
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
 }
 
 /** What the mentee changed after the mentor approved the plan: the approved revision against the plan as it is now. */
 export class ChangesSinceApprovalDto {
-  @ApiProperty({ description: 'The revision the mentor approved' }) approvedRevision: number;
+  @ApiProperty({ type: 'integer', description: 'The revision the mentor approved' }) approvedRevision: number;
   @ApiProperty({ format: 'date-time' }) approvedAt: string;
   @ApiProperty() approvedByName: string;
   @ApiProperty({ type: [FieldChangeDto], description: "The plan's fields that differ from the approved revision" })
@@ -108,12 +118,13 @@ export class ChangesSinceApprovalDto {
 
 export class PlanDiffDto {
   @ApiProperty({
-    type: Number,
+    type: 'integer',
+
     nullable: true,
     description: 'null when no earlier revision was reviewed: everything counts as new',
   })
   from: number | null;
-  @ApiProperty() to: number;
+  @ApiProperty({ type: 'integer' }) to: number;
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
   @ApiProperty({ type: [MilestoneChangeDto] }) milestones: MilestoneChangeDto[];
 }

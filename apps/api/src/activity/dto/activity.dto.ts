@@ -15,7 +15,7 @@ export class ActivityQueryDto {
   @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page (a whole number)' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: ACTIVITY_PAGE_MAX, default: ACTIVITY_PAGE_DEFAULT })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: ACTIVITY_PAGE_MAX, default: ACTIVITY_PAGE_DEFAULT })
   @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })

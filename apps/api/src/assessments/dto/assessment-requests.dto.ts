@@ -30,6 +30,7 @@ const IsRating = () =>
 const ratingProperty = {
   type: 'integer',
   enum: [0, 1, 2],
+  enumName: 'Rating',
   nullable: true,
   description: '0 not in place, 1 partly, 2 in place, null not applicable',
 } as const;
@@ -45,7 +46,7 @@ export class CreateAssessmentDto {
   @Matches(CODE, { message: 'benchmarkCode must be a kebab-case benchmark code' })
   benchmarkCode: string;
 
-  @ApiProperty({ enum: ASSESSMENT_PHASES })
+  @ApiProperty({ enum: ASSESSMENT_PHASES, enumName: 'AssessmentPhase' })
   @IsIn(ASSESSMENT_PHASES, { message: `phase must be one of ${ASSESSMENT_PHASES.join(', ')}` })
   phase: AssessmentPhase;
 

@@ -10,25 +10,32 @@ import { PracticeExampleDto } from '../../benchmarks/dto/benchmark.dto';
 import { OrganisationRefDto } from '../../pairs/dto/pair.dto';
 import { ASSESSMENT_RELATIONS, type AssessmentRelation } from '../assessment.policy';
 
-const rating = (description: string) => ({ type: 'integer', enum: [0, 1, 2], nullable: true, description }) as const;
+const rating = (description: string) =>
+  ({ type: 'integer', enum: [0, 1, 2], enumName: 'Rating', nullable: true, description }) as const;
 
 export class AssessmentSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ type: OrganisationRefDto, description: 'The city assessed' }) organisation: OrganisationRefDto;
   @ApiProperty({ example: 'migrant-entrepreneurs' }) benchmarkCode: string;
-  @ApiProperty({ enum: ASSESSMENT_PHASES }) phase: AssessmentPhase;
-  @ApiProperty({ enum: ASSESSMENT_STATUSES, description: 'A submitted assessment is locked' }) status: AssessmentStatus;
+  @ApiProperty({ enum: ASSESSMENT_PHASES, enumName: 'AssessmentPhase' }) phase: AssessmentPhase;
+  @ApiProperty({
+    enum: ASSESSMENT_STATUSES,
+    enumName: 'AssessmentStatus',
+    description: 'A submitted assessment is locked',
+  })
+  status: AssessmentStatus;
   @ApiProperty({
     type: Number,
     nullable: true,
     description: '0–100 over all applicable answered questions; null when none',
   })
   overall: number | null;
-  @ApiProperty({ description: 'Guide questions answered (not applicable included)' }) answered: number;
-  @ApiProperty({ description: 'Guide questions of the benchmark' }) questions: number;
+  @ApiProperty({ type: 'integer', description: 'Guide questions answered (not applicable included)' }) answered: number;
+  @ApiProperty({ type: 'integer', description: 'Guide questions of the benchmark' }) questions: number;
   @ApiProperty({
     enum: ASSESSMENT_RELATIONS,
+    enumName: 'AssessmentRelation',
     description:
       'How you stand to it: your city, coordinator, expert, the mentor or mentee side of a pair with the city, admin',
   })
@@ -65,9 +72,9 @@ export class SectionScoreDto {
     description: '0–100: share of the attainable points; null when nothing applicable is answered',
   })
   score: number | null;
-  @ApiProperty() answered: number;
-  @ApiProperty() notApplicable: number;
-  @ApiProperty() questions: number;
+  @ApiProperty({ type: 'integer' }) answered: number;
+  @ApiProperty({ type: 'integer' }) notApplicable: number;
+  @ApiProperty({ type: 'integer' }) questions: number;
   @ApiProperty({ type: [String], description: 'Guide questions rated 0 or 1' }) gaps: string[];
 }
 
@@ -76,7 +83,7 @@ export class PeerStatisticDto {
   @ApiProperty({ type: Number, nullable: true }) average: number | null;
   @ApiProperty({ type: Number, nullable: true }) min: number | null;
   @ApiProperty({ type: Number, nullable: true }) max: number | null;
-  @ApiProperty({ description: 'Other cities with a score in this section' }) cities: number;
+  @ApiProperty({ type: 'integer', description: 'Other cities with a score in this section' }) cities: number;
 }
 
 export class SectionDeltaDto {
@@ -117,7 +124,8 @@ export class AssessmentDto extends AssessmentSummaryDto {
 export class GapQuestionDto {
   @ApiProperty({ example: 'strategy.q2' }) questionCode: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: 'integer', enum: [0, 1], description: '0 not in place, 1 partly' }) rating: 0 | 1;
+  @ApiProperty({ type: 'integer', enum: [0, 1], enumName: 'GapRating', description: '0 not in place, 1 partly' })
+  rating: 0 | 1;
   @ApiProperty() evidence: string;
 }
 
@@ -136,7 +144,7 @@ export class AssessmentGapsDto {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ type: OrganisationRefDto }) organisation: OrganisationRefDto;
   @ApiProperty() benchmarkCode: string;
-  @ApiProperty({ enum: ASSESSMENT_PHASES }) phase: AssessmentPhase;
+  @ApiProperty({ enum: ASSESSMENT_PHASES, enumName: 'AssessmentPhase' }) phase: AssessmentPhase;
   @ApiProperty({
     type: [GapSectionDto],
     description: 'The sections asked for, or every section with gaps, in benchmark order',

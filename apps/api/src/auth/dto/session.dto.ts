@@ -17,7 +17,7 @@ export const toUserDto = (u: Pick<User, 'id' | 'email' | 'name' | 'isAdmin'>): U
 
 export class SessionDto {
   @ApiProperty({ description: 'Short-lived JWT; send as "Authorization: Bearer <token>"' }) accessToken: string;
-  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires' }) expiresIn: number;
   @ApiPropertyOptional({
     description:
       'Opaque, single use: exchange at /auth/refresh for a new pair. Absent when tokenDelivery is "cookie": it is in the HttpOnly refresh cookie then',

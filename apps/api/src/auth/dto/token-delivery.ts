@@ -14,6 +14,7 @@ export const TokenDeliveryProperty = () =>
   applyDecorators(
     ApiPropertyOptional({
       enum: TOKEN_DELIVERIES,
+      enumName: 'TokenDelivery',
       default: 'body',
       description:
         '"cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.',

@@ -14,7 +14,7 @@ export class PracticeExampleDto {
 
 export class BenchmarkSectionDto {
   @ApiProperty({ example: 'strategy' }) code: string;
-  @ApiProperty() order: number;
+  @ApiProperty({ type: 'integer' }) order: number;
   @ApiProperty() title: string;
   @ApiProperty({ description: 'The standard a city should reach in this section' }) standard: string;
   @ApiProperty() rationale: string;
@@ -32,8 +32,8 @@ export class BenchmarkSummaryDto {
   @ApiProperty({ example: 'migrant-entrepreneurs' }) code: string;
   @ApiProperty() title: string;
   @ApiProperty() standard: string;
-  @ApiProperty() sectionCount: number;
-  @ApiProperty() guideQuestionCount: number;
+  @ApiProperty({ type: 'integer' }) sectionCount: number;
+  @ApiProperty({ type: 'integer' }) guideQuestionCount: number;
   @ApiProperty({ format: 'date-time' }) importedAt: string;
 }
 

@@ -22,7 +22,7 @@ const BODY_DESCRIPTION =
   '(400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions.';
 
 export class CommentTargetDto {
-  @ApiProperty({ enum: COMMENT_TARGETS })
+  @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' })
   @IsIn(COMMENT_TARGETS, { message: `type must be one of ${COMMENT_TARGETS.join(', ')}` })
   type: CommentTargetType;
 
@@ -76,7 +76,11 @@ export class UpdateCommentDto {
 }
 
 export class ListCommentsQueryDto {
-  @ApiPropertyOptional({ enum: COMMENT_TARGETS, description: 'Only the threads on this kind of target' })
+  @ApiPropertyOptional({
+    enum: COMMENT_TARGETS,
+    enumName: 'CommentTarget',
+    description: 'Only the threads on this kind of target',
+  })
   @Optional()
   @IsIn(COMMENT_TARGETS, { message: `target must be one of ${COMMENT_TARGETS.join(', ')}` })
   target?: CommentTargetType;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { COMMENT_TARGETS, type CommentTargetType } from '@citymentor/contracts';
 
 export class CommentTargetRefDto {
-  @ApiProperty({ enum: COMMENT_TARGETS }) type: CommentTargetType;
+  @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' }) type: CommentTargetType;
   @ApiProperty({ format: 'uuid' }) id: string;
 }
 
@@ -56,7 +56,8 @@ export class CommentDto {
   mentions: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
-  @ApiProperty({ description: 'How many times it was edited (see GET /comments/{id}/history)' }) editCount: number;
+  @ApiProperty({ type: 'integer', description: 'How many times it was edited (see GET /comments/{id}/history)' })
+  editCount: number;
   @ApiProperty({ type: CommentResolutionDto, nullable: true, description: 'Set on a resolved thread’s first comment' })
   resolved: CommentResolutionDto | null;
   @ApiProperty({ type: CommentPermissionsDto, description: 'What you may do with it now' }) can: CommentPermissionsDto;

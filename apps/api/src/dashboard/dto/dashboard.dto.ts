@@ -12,23 +12,23 @@ import {
 import { ConsortiumMilestoneDto } from '../../programmes/dto/consortium-milestone.dto';
 
 export class MilestoneCountsDto {
-  @ApiProperty() planned: number;
-  @ApiProperty() inProgress: number;
-  @ApiProperty() done: number;
-  @ApiProperty() blocked: number;
-  @ApiProperty({ description: 'Due date past and not done (any status but done)' }) late: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) planned: number;
+  @ApiProperty({ type: 'integer' }) inProgress: number;
+  @ApiProperty({ type: 'integer' }) done: number;
+  @ApiProperty({ type: 'integer' }) blocked: number;
+  @ApiProperty({ type: 'integer', description: 'Due date past and not done (any status but done)' }) late: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class PlanCountsDto {
-  @ApiProperty() draft: number;
-  @ApiProperty() submitted: number;
-  @ApiProperty() changesRequested: number;
-  @ApiProperty() approved: number;
-  @ApiProperty() inProgress: number;
-  @ApiProperty() completed: number;
-  @ApiProperty() archived: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) draft: number;
+  @ApiProperty({ type: 'integer' }) submitted: number;
+  @ApiProperty({ type: 'integer' }) changesRequested: number;
+  @ApiProperty({ type: 'integer' }) approved: number;
+  @ApiProperty({ type: 'integer' }) inProgress: number;
+  @ApiProperty({ type: 'integer' }) completed: number;
+  @ApiProperty({ type: 'integer' }) archived: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class DashboardOrganisationDto {
@@ -50,7 +50,7 @@ export class SectionMilestonesDto {
 export class DashboardPairDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() benchmarkCode: string;
-  @ApiProperty({ enum: PAIR_STATUSES }) status: PairStatus;
+  @ApiProperty({ enum: PAIR_STATUSES, enumName: 'PairStatus' }) status: PairStatus;
   @ApiProperty({ type: DashboardOrganisationDto }) mentor: DashboardOrganisationDto;
   @ApiProperty({ type: DashboardOrganisationDto }) mentee: DashboardOrganisationDto;
   @ApiProperty({ type: PlanCountsDto }) plans: PlanCountsDto;
@@ -67,9 +67,9 @@ export class LateMilestoneDto {
   @ApiProperty({ format: 'uuid' }) milestoneId: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiProperty({ description: 'Whole days since the due date' }) daysLate: number;
+  @ApiProperty({ type: 'integer', description: 'Whole days since the due date' }) daysLate: number;
   @ApiProperty() owner: string;
-  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' }) status: WorkStatus;
   @ApiProperty({ format: 'uuid' }) planId: string;
   @ApiProperty() planTitle: string;
   @ApiProperty({ type: [String] }) sectionCodes: string[];
@@ -80,7 +80,7 @@ export class LateMilestoneDto {
 
 export class PhaseScoreDto {
   @ApiProperty({ format: 'uuid' }) assessmentId: string;
-  @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: AssessmentStatus;
+  @ApiProperty({ enum: ASSESSMENT_STATUSES, enumName: 'AssessmentStatus' }) status: AssessmentStatus;
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -112,6 +112,7 @@ export class OrganisationScoresDto {
 export class StallSignalDto {
   @ApiProperty({
     enum: STALL_KINDS,
+    enumName: 'StallKind',
     description:
       'no-activity: nothing happened in the pair; plan-not-reviewed: a submitted plan waits for its review; thread-unanswered: a thread waits for the other side',
   })
@@ -120,9 +121,9 @@ export class StallSignalDto {
   @ApiProperty() mentorName: string;
   @ApiProperty() menteeName: string;
   @ApiProperty({ format: 'date-time', description: 'When the wait began' }) since: string;
-  @ApiProperty({ description: 'Whole days waited' }) days: number;
-  @ApiProperty({ enum: ['mentor', 'mentee', 'both'], description: 'Who is expected to act' }) awaiting:
-    'mentor' | 'mentee' | 'both';
+  @ApiProperty({ type: 'integer', description: 'Whole days waited' }) days: number;
+  @ApiProperty({ enum: ['mentor', 'mentee', 'both'], enumName: 'Awaiting', description: 'Who is expected to act' })
+  awaiting: 'mentor' | 'mentee' | 'both';
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) planId: string | null;
   @ApiProperty({ type: String, nullable: true }) planTitle: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The thread’s first comment' }) threadId:
@@ -130,8 +131,12 @@ export class StallSignalDto {
 }
 
 export class StallThresholdsDto {
-  @ApiProperty({ description: 'A pair with no activity for this many days is stalled' }) stalledAfterDays: number;
-  @ApiProperty({ description: 'A submitted plan or a thread waits this many days for an answer before it is flagged' })
+  @ApiProperty({ type: 'integer', description: 'A pair with no activity for this many days is stalled' })
+  stalledAfterDays: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'A submitted plan or a thread waits this many days for an answer before it is flagged',
+  })
   respondWithinDays: number;
 }
 

@@ -16,6 +16,7 @@ export class CreateInvitationDto {
 
   @ApiPropertyOptional({
     enum: PROGRAMME_ROLES,
+    enumName: 'ProgrammeRole',
     description: 'Left out: from the organisation, city-member for a city, expert for a partner (null is refused)',
   })
   @Optional()
@@ -39,10 +40,10 @@ export class AcceptInvitationDto {
 export class InvitationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
   @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) acceptedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt: string | null;
 }
 
 export class CreatedInvitationDto extends InvitationDto {
@@ -53,7 +54,7 @@ export class InvitationPreviewDto {
   @ApiProperty() email: string;
   @ApiProperty() programmeName: string;
   @ApiProperty() organisationName: string;
-  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ description: 'The e-mail has an account already: accept with its current password' })
   accountExists: boolean;

@@ -13,7 +13,12 @@ export class NotificationsQueryDto {
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: NOTIFICATIONS_PAGE_MAX, default: NOTIFICATIONS_PAGE_DEFAULT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: NOTIFICATIONS_PAGE_MAX,
+    default: NOTIFICATIONS_PAGE_DEFAULT,
+  })
   @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -24,7 +29,7 @@ export class NotificationsQueryDto {
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind: NotificationKind;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ description: 'A path of the web client, e.g. `/programmes/{id}/plans/{id}#comment-{id}`' })
@@ -36,7 +41,8 @@ export class NotificationDto {
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto], description: 'Newest first' }) items: NotificationDto[];
-  @ApiProperty({ description: 'Unread notifications in all (not only this page)' }) unreadCount: number;
+  @ApiProperty({ type: 'integer', description: 'Unread notifications in all (not only this page)' })
+  unreadCount: number;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -46,11 +52,15 @@ export class NotificationPageDto {
 }
 
 export class ReadAllDto {
-  @ApiProperty({ description: 'How many were unread and are now read' }) updated: number;
+  @ApiProperty({ type: 'integer', description: 'How many were unread and are now read' }) updated: number;
 }
 
 export class NotificationPreferencesDto {
-  @ApiProperty({ enum: EMAIL_PREFERENCES, description: 'E-mail each notification at once, one digest a day, or none' })
+  @ApiProperty({
+    enum: EMAIL_PREFERENCES,
+    enumName: 'EmailPreference',
+    description: 'E-mail each notification at once, one digest a day, or none',
+  })
   @IsIn(EMAIL_PREFERENCES, { message: `email must be one of ${EMAIL_PREFERENCES.join(', ')}` })
   email: EmailPreference;
 }

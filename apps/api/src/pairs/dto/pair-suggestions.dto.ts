@@ -68,7 +68,11 @@ export class MentorCandidateDto {
     description: "Why: the mentee's gap sections in which this city is strong",
   })
   covers: CoveredSectionDto[];
-  @ApiProperty({ enum: ASSESSMENT_STATUSES, description: "Status of the mentor's baseline the scores come from" })
+  @ApiProperty({
+    enum: ASSESSMENT_STATUSES,
+    enumName: 'AssessmentStatus',
+    description: "Status of the mentor's baseline the scores come from",
+  })
   assessmentStatus: AssessmentStatus;
   @ApiProperty({
     type: String,
@@ -81,7 +85,11 @@ export class MentorCandidateDto {
 
 export class MenteeSuggestionsDto {
   @ApiProperty({ type: OrganisationRefDto }) mentee: OrganisationRefDto;
-  @ApiProperty({ enum: ASSESSMENT_STATUSES, description: "Status of the mentee's baseline the scores come from" })
+  @ApiProperty({
+    enum: ASSESSMENT_STATUSES,
+    enumName: 'AssessmentStatus',
+    description: "Status of the mentee's baseline the scores come from",
+  })
   assessmentStatus: AssessmentStatus;
   @ApiProperty({ type: [SectionGapDto] }) gaps: SectionGapDto[];
   @ApiProperty({ type: [MentorCandidateDto], description: 'Best first' }) candidates: MentorCandidateDto[];

@@ -48,11 +48,12 @@ export class PairDto {
   @ApiProperty({ type: OrganisationRefDto }) menteeOrganisation: OrganisationRefDto;
   @ApiProperty({ type: [String], description: 'Sections the pair concentrates on; empty means all' })
   focusSectionCodes: string[];
-  @ApiProperty({ enum: PAIR_STATUSES }) status: PairStatus;
+  @ApiProperty({ enum: PAIR_STATUSES, enumName: 'PairStatus' }) status: PairStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
   @ApiProperty({
     enum: PAIR_SIDES,
+    enumName: 'PairSide',
     description: 'How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin',
   })
   mySide: PairSide;

@@ -16,7 +16,7 @@ export class AddOrganisationDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @ValidateIf((o: AddOrganisationDto) => o.organisationId === undefined)
   @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
   kind?: OrganisationKind;

@@ -21,7 +21,7 @@ export class CreateConsortiumMilestoneDto {
   @IsIsoDate()
   dueDate: string;
 
-  @ApiPropertyOptional({ enum: WORK_STATUSES, default: 'planned' })
+  @ApiPropertyOptional({ enum: WORK_STATUSES, enumName: 'MilestoneStatus', default: 'planned' })
   @Optional()
   @IsIn(WORK_STATUSES, { message: `status must be one of ${WORK_STATUSES.join(', ')}` })
   status?: WorkStatus;
@@ -45,12 +45,15 @@ export class UpdateConsortiumMilestoneDto {
   @IsIsoDate()
   dueDate?: string;
 
-  @ApiPropertyOptional({ enum: WORK_STATUSES })
+  @ApiPropertyOptional({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' })
   @Optional()
   @IsIn(WORK_STATUSES, { message: `status must be one of ${WORK_STATUSES.join(', ')}` })
   status?: WorkStatus;
 
-  @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with the current version' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The version you loaded; a stale one gets 409 with the current version',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -62,7 +65,7 @@ export class ConsortiumMilestoneDto {
   @ApiProperty() title: string;
   @ApiProperty() description: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiProperty({ enum: WORK_STATUSES }) status: WorkStatus;
+  @ApiProperty({ enum: WORK_STATUSES, enumName: 'MilestoneStatus' }) status: WorkStatus;
   @ApiProperty({ description: 'Due date past and not done' }) late: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 }

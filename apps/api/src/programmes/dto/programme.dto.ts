@@ -43,6 +43,7 @@ export class UpdateProgrammeDto {
   @ApiPropertyOptional({ format: 'date' }) @Optional() @IsIsoDate() endDate?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 90,
     description: 'Remind the mentee side this many days before a milestone is due',
@@ -54,6 +55,7 @@ export class UpdateProgrammeDto {
   reminderDaysBefore?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 365,
     description: 'Escalate a milestone overdue by more than this many days',
@@ -65,6 +67,7 @@ export class UpdateProgrammeDto {
   escalateAfterDays?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 365,
     description: 'A pair with no activity for this many days is stalled',
@@ -76,6 +79,7 @@ export class UpdateProgrammeDto {
   stalledAfterDays?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 90,
     description: 'A submitted plan or a thread waits this many days for an answer before it is flagged',
@@ -88,16 +92,16 @@ export class UpdateProgrammeDto {
 }
 
 export class ProgrammeSettingsDto {
-  @ApiProperty() reminderDaysBefore: number;
-  @ApiProperty() escalateAfterDays: number;
-  @ApiProperty() stalledAfterDays: number;
-  @ApiProperty() respondWithinDays: number;
+  @ApiProperty({ type: 'integer' }) reminderDaysBefore: number;
+  @ApiProperty({ type: 'integer' }) escalateAfterDays: number;
+  @ApiProperty({ type: 'integer' }) stalledAfterDays: number;
+  @ApiProperty({ type: 'integer' }) respondWithinDays: number;
 }
 
 export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' }) kind: OrganisationKind;
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'FI' }) country: string;
 }
 
@@ -110,6 +114,7 @@ export class ProgrammeSummaryDto {
   @ApiProperty({ type: OrganisationDto }) coordinatorOrganisation: OrganisationDto;
   @ApiProperty({
     enum: PROGRAMME_ROLES,
+    enumName: 'ProgrammeRole',
     nullable: true,
     description: 'Your role in it (null for an admin who is not a member)',
   })
@@ -128,6 +133,6 @@ export class MemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: PROGRAMME_ROLES }) role: ProgrammeRole;
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
   @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
 }

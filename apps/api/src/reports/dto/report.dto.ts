@@ -3,7 +3,7 @@ import { IsIn } from 'class-validator';
 import { REPORT_FORMATS, REPORT_STATUSES, type ReportFormat, type ReportStatus } from '@citymentor/domain';
 
 export class CreateReportDto {
-  @ApiProperty({ enum: REPORT_FORMATS })
+  @ApiProperty({ enum: REPORT_FORMATS, enumName: 'ReportFormat' })
   @IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
   format: ReportFormat;
 }
@@ -11,11 +11,11 @@ export class CreateReportDto {
 export class ReportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
-  @ApiProperty({ enum: REPORT_FORMATS }) format: ReportFormat;
-  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
-  @ApiProperty({ description: '0–100' }) progress: number;
+  @ApiProperty({ enum: REPORT_FORMATS, enumName: 'ReportFormat' }) format: ReportFormat;
+  @ApiProperty({ enum: REPORT_STATUSES, enumName: 'ReportStatus' }) status: ReportStatus;
+  @ApiProperty({ type: 'integer', description: '0–100' }) progress: number;
   @ApiProperty({ type: String, nullable: true, description: 'Why it failed, once failed' }) error: string | null;
-  @ApiProperty({ type: Number, nullable: true }) sizeBytes: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) sizeBytes: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Where to download it, once done' }) downloadUrl:

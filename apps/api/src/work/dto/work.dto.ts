@@ -35,11 +35,11 @@ export class WorkAssessmentRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The assessed city' }) organisationName: string;
   @ApiProperty() benchmarkCode: string;
-  @ApiProperty({ enum: ASSESSMENT_PHASES }) phase: AssessmentPhase;
+  @ApiProperty({ enum: ASSESSMENT_PHASES, enumName: 'AssessmentPhase' }) phase: AssessmentPhase;
 }
 
 export class WorkItemDto {
-  @ApiProperty({ enum: WORK_KINDS }) kind: WorkKind;
+  @ApiProperty({ enum: WORK_KINDS, enumName: 'WorkKind' }) kind: WorkKind;
   @ApiProperty({ description: 'Unique in the answer and stable while the item waits' }) key: string;
   @ApiProperty({ description: 'A path of the web client: the page (and #anchor) where one acts on it' }) link: string;
   @ApiProperty({ type: WorkProgrammeRefDto }) programme: WorkProgrammeRefDto;
@@ -65,20 +65,26 @@ export class WorkItemDto {
     description: 'When the wait began (submission, review, comment, last progress, …); null for due dates',
   })
   since: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Whole days waited since `since`' }) waitingDays:
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Whole days waited since `since`' }) waitingDays:
     number | null;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
+
     nullable: true,
     description: 'Days until the due date, negative when late; null when nothing is due',
   })
   dueInDays: number | null;
-  @ApiProperty({ enum: STALL_KINDS, nullable: true, description: 'stalled-pair only: why the pair shows as stalled' })
+  @ApiProperty({
+    enum: STALL_KINDS,
+    enumName: 'StallKind',
+    nullable: true,
+    description: 'stalled-pair only: why the pair shows as stalled',
+  })
   reason: StallKind | null;
 }
 
 export class WorkGroupDto {
-  @ApiProperty({ enum: WORK_KINDS }) kind: WorkKind;
+  @ApiProperty({ enum: WORK_KINDS, enumName: 'WorkKind' }) kind: WorkKind;
   @ApiProperty({ type: [WorkItemDto], description: 'Longest wait or nearest due date first' }) items: WorkItemDto[];
 }
 
@@ -94,7 +100,7 @@ export class WorkFollowDto {
 
 export class WorkDto {
   @ApiProperty({ format: 'date' }) today: string;
-  @ApiProperty({ description: 'Items in all groups' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'Items in all groups' }) count: number;
   @ApiProperty({ type: [WorkGroupDto], description: 'Only kinds with items, in a fixed order of kinds' })
   groups: WorkGroupDto[];
   @ApiProperty({ type: WorkFollowDto }) follow: WorkFollowDto;

@@ -14,6 +14,7 @@ import {
   usePasswordChecker,
 } from '../../components/password-strength';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { t } from '../../i18n';
 import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
@@ -24,8 +25,7 @@ export default function AccountPage() {
   const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const [refused, setRefused] = useState<PasswordVerdict | null>(null);
   const nextInput = useRef<HTMLInputElement>(null);
   const checker = usePasswordChecker(true);
@@ -36,9 +36,7 @@ export default function AccountPage() {
   );
   if (!session) return null;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
+  const change = async () => {
     setRefused(null);
     const judged = await judgePassword(checker, next, owner);
     if (judged && !judged.ok) {
@@ -46,16 +44,10 @@ export default function AccountPage() {
       nextInput.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      await api.post('/api/v1/me/password', { body: { currentPassword: current, newPassword: next } });
-      // Every session ended on the server, this one included.
-      endedBecause('password-changed');
-      navigate('/sign-in', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    await api.post('/api/v1/me/password', { body: { currentPassword: current, newPassword: next } });
+    // Every session ended on the server, this one included.
+    endedBecause('password-changed');
+    navigate('/sign-in', { replace: true });
   };
 
   return (
@@ -74,7 +66,7 @@ export default function AccountPage() {
           <p>{t('password.advice', { min: PASSWORD_MIN_LENGTH })}</p>
         </div>
       )}
-      <form class="form" onSubmit={submit} aria-labelledby="password-title">
+      <form class="form" onSubmit={submit(change)} aria-labelledby="password-title">
         <input type="email" autoComplete="username" value={session.user.email} readOnly hidden />
         <div class="field">
           <label for="current-password">{t('invitation.currentPassword')}</label>

@@ -7,6 +7,7 @@ import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
 import { useCappedLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
@@ -97,8 +98,7 @@ export default function ActivityPage({ params }: PageProps) {
   );
   const [older, setOlder] = useState<Item[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const pairs = useResource((signal) => api.get('/api/v1/programmes/{id}/pairs', { path: { id }, signal }), [id]);
   // Plans, milestones and comments are announced in their pair's room; the consortium's own in the programme's.
   useCappedLiveReload([`programme:${id}`, ...(pairs.data?.map((p) => `pair:${p.id}`) ?? [])], first.reload, 300);
@@ -107,20 +107,12 @@ export default function ActivityPage({ params }: PageProps) {
   const next = cursor === undefined ? first.data?.nextCursor : cursor;
   const more = async () => {
     if (!next) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await api.get('/api/v1/programmes/{id}/activity', {
-        path: { id },
-        query: { cursor: next, limit: 30 },
-      });
-      setOlder([...older, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const page = await api.get('/api/v1/programmes/{id}/activity', {
+      path: { id },
+      query: { cursor: next, limit: 30 },
+    });
+    setOlder((shown) => [...shown, ...page.items]);
+    setCursor(page.nextCursor);
   };
 
   const seen = new Set<string>();
@@ -142,7 +134,7 @@ export default function ActivityPage({ params }: PageProps) {
       </ol>
       {error !== null && <ErrorNotice error={error} />}
       {next && (
-        <button type="button" class="button button--secondary" disabled={busy} onClick={() => void more()}>
+        <button type="button" class="button button--secondary" disabled={busy} onClick={submit(more)}>
           {t('activity.more')}
         </button>
       )}

@@ -3,12 +3,13 @@
  * One step per benchmark section, then context factors, then scores and gaps. Answers save as they
  * change; the scores follow (the assessment is read again shortly after each save).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { loadBenchmark } from '../../benchmark-cache';
 import { usePageTitle } from '../../components/page-title';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatPercent, t } from '../../i18n';
 import { useLiveReload } from '../../realtime';
 import { Link, useNavigate, type PageProps } from '../../router';
@@ -26,8 +27,7 @@ export default function AssessmentPage({ params, query }: PageProps) {
     [programmeId],
   );
   const navigate = useNavigate();
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<unknown>(null);
+  const { busy: submitting, error: submitError, submit: onSubmitting } = useSubmit();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   // The mentor's calibration, the city's answers, a submit elsewhere: shown as they happen.
@@ -73,19 +73,11 @@ export default function AssessmentPage({ params, query }: PageProps) {
       ? t('benchmark.contextFactors')
       : t('assessment.scoresTitle');
 
-  const submit = async () => {
+  const submit = onSubmitting(async () => {
     if (!window.confirm(t('assessment.confirmSubmit'))) return;
-    setSubmitting(true);
-    setSubmitError(null);
-    try {
-      await api.post('/api/v1/assessments/{id}/submit', { path: { id } });
-      assessment.reload();
-    } catch (caught) {
-      setSubmitError(caught);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    await api.post('/api/v1/assessments/{id}/submit', { path: { id } });
+    assessment.reload();
+  });
 
   return (
     <article aria-labelledby="assessment-title">
@@ -161,7 +153,7 @@ export default function AssessmentPage({ params, query }: PageProps) {
           </button>
         )}
         {current === 'scores' && a.canAnswer && a.status === 'draft' && (
-          <button type="button" class="button" disabled={submitting} onClick={() => void submit()}>
+          <button type="button" class="button" disabled={submitting} onClick={submit}>
             {t('assessment.submit')}
           </button>
         )}

@@ -8,6 +8,7 @@ import type { Benchmark } from '../../benchmark-cache';
 import { SaveStateHint, useAutosave } from '../../components/autosave';
 import { BarChart } from '../../components/charts';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatPercent, formatPoints, t } from '../../i18n';
 import { useNavigate } from '../../router';
 
@@ -123,33 +124,24 @@ function PlanFromGaps({
   const first = sections.find((s) => s.code === chosen[0]);
   const [title, setTitle] = useState('');
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const suggested = first
     ? t('assessment.planTitle', { section: first.title, city: assessment.organisation.name })
     : '';
 
-  const start = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      // The plan starts with the gaps shown here for the sections chosen, in the benchmark's order.
-      const gapQuestionCodes = sections.filter((s) => chosen.includes(s.code)).flatMap((s) => s.gaps);
-      const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
-        path: { id: pair.id },
-        body: {
-          title: (title.trim() || suggested).slice(0, 200),
-          sectionCodes: chosen,
-          fromAssessmentId: assessment.id,
-          gapQuestionCodes,
-        },
-      });
-      navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+  const start = async () => {
+    // The plan starts with the gaps shown here for the sections chosen, in the benchmark's order.
+    const gapQuestionCodes = sections.filter((s) => chosen.includes(s.code)).flatMap((s) => s.gaps);
+    const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
+      path: { id: pair.id },
+      body: {
+        title: (title.trim() || suggested).slice(0, 200),
+        sectionCodes: chosen,
+        fromAssessmentId: assessment.id,
+        gapQuestionCodes,
+      },
+    });
+    navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
   };
 
   if (sections.length === 0) {
@@ -162,7 +154,7 @@ function PlanFromGaps({
   }
 
   return (
-    <form class="form plan-from-gaps" onSubmit={start} aria-labelledby="from-gaps-title">
+    <form class="form plan-from-gaps" onSubmit={submit(start)} aria-labelledby="from-gaps-title">
       <h3 id="from-gaps-title">{t('assessment.startPlan')}</h3>
       <fieldset class="checks">
         <legend>

@@ -10,6 +10,7 @@ import { useResource } from '../../api/use-resource';
 import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatNumber, t, tn } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
 import { useDashboardLive } from './live';
@@ -28,20 +29,18 @@ function MilestoneStatus({
   milestone: ConsortiumMilestone;
   onSaved: () => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
-  const change = async (status: WorkStatus) => {
-    setError(null);
-    try {
-      await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', {
-        path: { id: programmeId, milestoneId: milestone.id },
-        body: { status, version: milestone.version },
-      });
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-      onSaved();
-    }
-  };
+  const { busy, error, submit } = useSubmit();
+  const change = (status: WorkStatus) =>
+    submit(async () => {
+      try {
+        await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', {
+          path: { id: programmeId, milestoneId: milestone.id },
+          body: { status, version: milestone.version },
+        });
+      } finally {
+        onSaved(); // saved or refused (changed meanwhile): show it as it is now
+      }
+    })();
   return (
     <li>
       <label for={`cm-${milestone.id}`} data-user-content>
@@ -50,7 +49,8 @@ function MilestoneStatus({
       <select
         id={`cm-${milestone.id}`}
         value={milestone.status}
-        onChange={(e) => void change(e.currentTarget.value as WorkStatus)}
+        disabled={busy}
+        onChange={(e) => change(e.currentTarget.value as WorkStatus)}
       >
         {WORK_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -66,28 +66,18 @@ function MilestoneStatus({
 function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string; onSaved: () => void }) {
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/v1/programmes/{id}/milestones', {
-        path: { id: programmeId },
-        body: { title: title.trim(), dueDate, status: 'planned' },
-      });
-      setTitle('');
-      setDueDate('');
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const { busy, error, submit } = useSubmit();
+  const add = async () => {
+    await api.post('/api/v1/programmes/{id}/milestones', {
+      path: { id: programmeId },
+      body: { title: title.trim(), dueDate, status: 'planned' },
+    });
+    setTitle('');
+    setDueDate('');
+    onSaved();
   };
   return (
-    <form class="form form--grid" onSubmit={submit} aria-labelledby="add-cm-title">
+    <form class="form form--grid" onSubmit={submit(add)} aria-labelledby="add-cm-title">
       <h3 id="add-cm-title" class="field--wide">
         {t('dashboard.addMilestone')}
       </h3>

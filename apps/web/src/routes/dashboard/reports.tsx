@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, downloadFile, type Schemas } from '../../api/client';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatPercent, t } from '../../i18n';
 import { useRoom } from '../../realtime';
 import { useSession } from '../../session';
@@ -15,8 +16,7 @@ type Format = Report['format'];
 export function Reports({ programmeId }: { programmeId: string }) {
   const me = useSession()?.user.id;
   const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
   const pending = report !== null && (report.status === 'queued' || report.status === 'running');
 
   const refresh = async (id: string) => {
@@ -38,46 +38,24 @@ export function Reports({ programmeId }: { programmeId: string }) {
     return () => clearInterval(timer);
   }, [pending, report?.id]);
 
-  const ask = async (format: Format) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await api.post('/api/v1/programmes/{id}/reports', { path: { id: programmeId }, body: { format } }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ask = (format: Format) =>
+    submit(async () =>
+      setReport(await api.post('/api/v1/programmes/{id}/reports', { path: { id: programmeId }, body: { format } })),
+    );
 
-  const download = async () => {
-    if (!report?.downloadUrl) return;
-    try {
-      await downloadFile(report.downloadUrl, `citymentor-report.${report.format}`);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const download = submit(async () => {
+    if (report?.downloadUrl) await downloadFile(report.downloadUrl, `citymentor-report.${report.format}`);
+  });
 
   return (
     <section class="panel" aria-labelledby="reports-title">
       <h2 id="reports-title">{t('reports.title')}</h2>
       <p>{t('reports.intro')}</p>
       <div class="actions">
-        <button
-          type="button"
-          class="button button--secondary"
-          disabled={busy || pending}
-          onClick={() => void ask('csv')}
-        >
+        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={ask('csv')}>
           {t('reports.csv')}
         </button>
-        <button
-          type="button"
-          class="button button--secondary"
-          disabled={busy || pending}
-          onClick={() => void ask('pdf')}
-        >
+        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={ask('pdf')}>
           {t('reports.pdf')}
         </button>
       </div>
@@ -89,7 +67,7 @@ export function Reports({ programmeId }: { programmeId: string }) {
         )}
         {report?.status === 'failed' && <p class="notice notice--error">{t('reports.failed')}</p>}
         {report?.status === 'done' && (
-          <button type="button" class="button" onClick={() => void download()}>
+          <button type="button" class="button" disabled={busy} onClick={download}>
             {t('reports.download', { format: report.format.toUpperCase() })}
           </button>
         )}

@@ -10,6 +10,7 @@ import {
   usePasswordChecker,
 } from '../../components/password-strength';
 import { ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDate, t } from '../../i18n';
 import { useNavigate, type PageProps } from '../../router';
 import { adopt, useSession } from '../../session';
@@ -25,8 +26,7 @@ export default function InvitationPage({ params }: PageProps) {
   );
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   /** The policy's verdict on the password last submitted, when it refused it (nothing was sent). */
   const [refused, setRefused] = useState<PasswordVerdict | null>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -55,9 +55,7 @@ export default function InvitationPage({ params }: PageProps) {
   if (!invitation) return <Loading />;
 
   const newAccount = !invitation.accountExists;
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
+  const accept = async () => {
     setRefused(null);
     if (newAccount) {
       // The API refuses the same passwords (400); saying so here spares a round trip and keeps the reason beside the field.
@@ -68,19 +66,13 @@ export default function InvitationPage({ params }: PageProps) {
         return;
       }
     }
-    setBusy(true);
-    try {
-      const dto = await api.post('/api/v1/invitations/{token}/accept', {
-        path: { token },
-        body: newAccount ? { name: name.trim(), password } : { password },
-        auth: false,
-      });
-      await adopt(dto); // moves the session's refresh token into the HttpOnly cookie
-      navigate('/programmes', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    const dto = await api.post('/api/v1/invitations/{token}/accept', {
+      path: { token },
+      body: newAccount ? { name: name.trim(), password } : { password },
+      auth: false,
+    });
+    await adopt(dto); // moves the session's refresh token into the HttpOnly cookie
+    navigate('/programmes', { replace: true });
   };
 
   return (
@@ -106,7 +98,7 @@ export default function InvitationPage({ params }: PageProps) {
           <p>{t('password.advice', { min: PASSWORD_MIN_LENGTH })}</p>
         </div>
       )}
-      <form class="form" onSubmit={submit}>
+      <form class="form" onSubmit={submit(accept)}>
         <div class="field">
           <label for="invitation-email">{t('invitation.email')}</label>
           <input id="invitation-email" type="email" value={invitation.email} readOnly autoComplete="username" />

@@ -8,6 +8,7 @@ import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatNumber, formatPercent, t } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
 import { Invitations } from './invitations';
@@ -17,20 +18,13 @@ type Suggestions = Schemas['PairSuggestionsDto'];
 type Organisation = Schemas['OrganisationDto'];
 
 function useCreatePair(programmeId: string, onCreated: () => void) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const create = async (key: string, body: Schemas['CreatePairDto']) => {
-    setBusy(key);
-    setError(null);
-    try {
+  const { running: busy, error, submit } = useSubmit();
+  /** A handler creating the pair; `key` says which button is busy meanwhile. */
+  const create = (key: string, body: Schemas['CreatePairDto']) =>
+    submit(async () => {
       await api.post('/api/v1/programmes/{id}/pairs', { path: { id: programmeId }, body });
       onCreated();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, key);
   return { busy, error, create };
 }
 
@@ -82,14 +76,12 @@ function SuggestionList({
                         type="button"
                         class="button button--secondary"
                         disabled={busy !== null}
-                        onClick={() =>
-                          void create(`${s.mentee.id}-${c.mentor.id}`, {
-                            benchmarkCode: data.benchmarkCode,
-                            mentorOrganisationId: c.mentor.id,
-                            menteeOrganisationId: s.mentee.id,
-                            focusSectionCodes: c.covers.map((x) => x.sectionCode),
-                          })
-                        }
+                        onClick={create(`${s.mentee.id}-${c.mentor.id}`, {
+                          benchmarkCode: data.benchmarkCode,
+                          mentorOrganisationId: c.mentor.id,
+                          menteeOrganisationId: s.mentee.id,
+                          focusSectionCodes: c.covers.map((x) => x.sectionCode),
+                        })}
                       >
                         {t('manage.pairThem', { mentor: c.mentor.name, mentee: s.mentee.name })}
                       </button>
@@ -131,10 +123,7 @@ function CreatePair({
   return (
     <form
       class="form form--grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create('manual', { benchmarkCode, mentorOrganisationId: mentor, menteeOrganisationId: mentee });
-      }}
+      onSubmit={create('manual', { benchmarkCode, mentorOrganisationId: mentor, menteeOrganisationId: mentee })}
     >
       <div class="field">
         <label for="pair-mentor">{t('manage.mentorCity')}</label>

@@ -4,6 +4,7 @@ import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { roleLabel, type Role } from '../programmes/labels';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDate, t } from '../../i18n';
 
 type Organisation = Schemas['OrganisationDto'];
@@ -17,34 +18,24 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
   const [email, setEmail] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<Role>('city-member');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name));
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post('/api/v1/programmes/{id}/invitations', {
-        path: { id: programmeId },
-        body: { email: email.trim(), organisationId, role },
-      });
-      setLink({ email: created.email, url: created.acceptUrl });
-      setEmail('');
-      list.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const invite = async () => {
+    const created = await api.post('/api/v1/programmes/{id}/invitations', {
+      path: { id: programmeId },
+      body: { email: email.trim(), organisationId, role },
+    });
+    setLink({ email: created.email, url: created.acceptUrl });
+    setEmail('');
+    list.reload();
   };
 
   return (
     <section class="panel" aria-labelledby="invitations-title">
       <h2 id="invitations-title">{t('invite.title')}</h2>
-      <form class="form" onSubmit={submit}>
+      <form class="form" onSubmit={submit(invite)}>
         <div class="field">
           <label for="invite-email">{t('invitation.email')}</label>
           <input

@@ -4,8 +4,9 @@
  * still refuses (`details[]` of a VALIDATION_FAILED) is shown next to the field it names.
  */
 import { useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../../api/client';
+import { api, type Schemas } from '../../api/client';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit, validationDetails } from '../../components/submit';
 import { t, type MessageKey } from '../../i18n';
 
 type Programme = Schemas['ProgrammeDto'];
@@ -66,12 +67,10 @@ function changesOf(p: Programme, draft: Draft): Changes {
 
 /** The API's field errors mapped to the form's fields; the ones we can say in the user's language, we do. */
 function serverErrors(error: unknown): Partial<Record<Field, FieldError>> | null {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.body.details))
-    return null;
+  const details = validationDetails(error);
+  if (!details) return null;
   const errors: Partial<Record<Field, FieldError>> = {};
-  for (const detail of error.body.details as { path?: unknown; message?: unknown }[]) {
-    const field = typeof detail.path === 'string' ? detail.path : '';
-    const message = typeof detail.message === 'string' ? detail.message : '';
+  for (const { path: field, message } of details) {
     if (isNumberField(field)) errors[field] = { text: rangeText(field) };
     else if (field === 'endDate' && /before/.test(message)) errors.endDate = { text: t('settings.endBeforeStart') };
     else if (field in { name: 1, description: 1, startDate: 1, endDate: 1 })
@@ -145,13 +144,13 @@ function Input({
 export function ProgrammeSettings({ programme, onSaved }: { programme: Programme; onSaved: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(programme));
   const [errors, setErrors] = useState<Partial<Record<Field, FieldError>>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const { busy, error: failure, submit } = useSubmit();
+  const [saved, setSaved] = useState(false);
 
   const set = (field: Field, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setState('idle');
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest);
+    setSaved(false);
+    if (errors[field]) setErrors((all) => Object.fromEntries(Object.entries(all).filter(([name]) => name !== field)));
   };
 
   const focusFirst = (found: Partial<Record<Field, FieldError>>) => {
@@ -159,34 +158,28 @@ export function ProgrammeSettings({ programme, onSaved }: { programme: Programme
     if (first) document.getElementById(`settings-${first}`)?.focus();
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setFailure(null);
+  const save = async () => {
+    setSaved(false);
     const found = validate(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setState('idle');
       focusFirst(found);
       return;
     }
-    setState('saving');
     try {
       const changes = changesOf(programme, draft);
       if (Object.keys(changes).length > 0) {
-        const saved = await api.patch('/api/v1/programmes/{id}', { path: { id: programme.id }, body: changes });
-        setDraft(draftOf(saved));
+        const now = await api.patch('/api/v1/programmes/{id}', { path: { id: programme.id }, body: changes });
+        setDraft(draftOf(now));
         onSaved();
       }
-      setState('saved');
+      setSaved(true);
     } catch (caught) {
-      setState('idle');
+      // What the API refuses field by field is shown beside those fields; anything else as a whole.
       const fields = serverErrors(caught);
-      if (fields) {
-        setErrors(fields);
-        focusFirst(fields);
-      } else {
-        setFailure(caught);
-      }
+      if (!fields) throw caught;
+      setErrors(fields);
+      focusFirst(fields);
     }
   };
 
@@ -196,7 +189,7 @@ export function ProgrammeSettings({ programme, onSaved }: { programme: Programme
     <section class="panel" id="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <p>{t('settings.intro')}</p>
-      <form class="form form--grid settings__form" noValidate onSubmit={submit} data-testid="programme-settings">
+      <form class="form form--grid settings__form" noValidate onSubmit={submit(save)} data-testid="programme-settings">
         {invalid && (
           <p class="notice notice--error field--wide" role="alert">
             {t('settings.fix')}
@@ -243,11 +236,11 @@ export function ProgrammeSettings({ programme, onSaved }: { programme: Programme
           </div>
         )}
         <div class="actions field--wide">
-          <button type="submit" class="button" disabled={state === 'saving'}>
+          <button type="submit" class="button" disabled={busy}>
             {t('settings.save')}
           </button>
           <span class="hint" role="status">
-            {state === 'saving' ? t('settings.saving') : state === 'saved' ? t('settings.saved') : ''}
+            {busy ? t('settings.saving') : saved ? t('settings.saved') : ''}
           </span>
         </div>
       </form>

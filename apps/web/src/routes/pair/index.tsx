@@ -10,6 +10,7 @@ import { loadBenchmark, sectionTitles } from '../../benchmark-cache';
 import { PLAN_STATE_TONE, planStateLabel, sideLabel } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDate, formatPercent, t, tn } from '../../i18n';
 import { useLiveReload } from '../../realtime';
 import { Link, useNavigate, type PageProps } from '../../router';
@@ -37,35 +38,27 @@ function AssessmentLine({ programmeId, a }: { programmeId: string; a: Assessment
 /** The mentee city starts its baseline, or its follow-up once the baseline is submitted. */
 function StartAssessment({ pair, own }: { pair: Pair; own: Assessment[] }) {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const baseline = own.find((a) => a.phase === 'baseline');
   const followUp = own.find((a) => a.phase === 'follow-up');
   const phase = !baseline ? 'baseline' : baseline.status === 'submitted' && !followUp ? 'follow-up' : null;
   if (!phase) return null;
   const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post('/api/v1/programmes/{id}/assessments', {
-        path: { id: pair.programmeId },
-        body: {
-          organisationId: pair.menteeOrganisation.id,
-          benchmarkCode: pair.benchmarkCode,
-          phase,
-          ...(phase === 'follow-up' ? { copyFromBaseline: true } : {}),
-        },
-      });
-      navigate(`/programmes/${pair.programmeId}/assessments/${created.id}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    const created = await api.post('/api/v1/programmes/{id}/assessments', {
+      path: { id: pair.programmeId },
+      body: {
+        organisationId: pair.menteeOrganisation.id,
+        benchmarkCode: pair.benchmarkCode,
+        phase,
+        ...(phase === 'follow-up' ? { copyFromBaseline: true } : {}),
+      },
+    });
+    navigate(`/programmes/${pair.programmeId}/assessments/${created.id}`);
   };
   return (
     <>
       {error !== null && <ErrorNotice error={error} />}
-      <button type="button" class="button" disabled={busy} onClick={() => void start()}>
+      <button type="button" class="button" disabled={busy} onClick={submit(start)}>
         {phase === 'baseline' ? t('pair.startBaseline') : t('pair.startFollowUp')}
       </button>
     </>
@@ -86,31 +79,22 @@ function NewPlan({
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<string[]>(pair.focusSectionCodes);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   if (!open)
     return (
       <button type="button" class="button button--secondary" onClick={() => setOpen(true)}>
         {t('pair.newPlan')}
       </button>
     );
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
-        path: { id: pair.id },
-        body: { title: title.trim(), sectionCodes: chosen, ...(fromAssessmentId ? { fromAssessmentId } : {}) },
-      });
-      navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+  const create = async () => {
+    const plan = await api.post('/api/v1/pairs/{id}/action-plans', {
+      path: { id: pair.id },
+      body: { title: title.trim(), sectionCodes: chosen, ...(fromAssessmentId ? { fromAssessmentId } : {}) },
+    });
+    navigate(`/programmes/${pair.programmeId}/plans/${plan.id}`);
   };
   return (
-    <form class="form" onSubmit={submit}>
+    <form class="form" onSubmit={submit(create)}>
       <div class="field">
         <label for="new-plan-title">{t('plan.field.title')}</label>
         <input

@@ -8,6 +8,7 @@ import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../
 import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
 import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
 import { sendTyping } from '../../realtime';
@@ -104,8 +105,7 @@ function Composer({
 }) {
   const draft = draftKey(ctx, box);
   const [body, setBody] = useState(() => loadDraft<string>(draft) ?? initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const area = useRef<HTMLTextAreaElement>(null);
   const key = useRef(newIdempotencyKey());
   const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
@@ -133,34 +133,25 @@ function Composer({
     requestAnimationFrame(() => el?.focus());
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const send = async () => {
     if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (save) await save(body.trim());
-      else
-        await savedEvenIfAnswerLost(
-          api.post('/api/v1/action-plans/{id}/comments', {
-            path: { id: ctx.planId },
-            body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
-            headers: { 'Idempotency-Key': key.current },
-          }),
-        );
-      key.current = newIdempotencyKey();
-      setBody('');
-      ctx.reload();
-      close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    if (save) await save(body.trim());
+    else
+      await savedEvenIfAnswerLost(
+        api.post('/api/v1/action-plans/{id}/comments', {
+          path: { id: ctx.planId },
+          body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
+          headers: { 'Idempotency-Key': key.current },
+        }),
+      );
+    key.current = newIdempotencyKey();
+    setBody('');
+    ctx.reload();
+    close();
   };
 
   return (
-    <form class="composer" onSubmit={submit}>
+    <form class="composer" onSubmit={submit(send)}>
       <label for={id} class="composer__label">
         {label}
       </label>
@@ -202,18 +193,14 @@ function Composer({
 
 function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: Context; root?: Thread }) {
   const [editing, setEditing] = useState(() => hasDraft(ctx, `edit:${comment.id}`));
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const editButton = useReturnFocus(editing);
 
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
+  const act = (work: () => Promise<unknown>) =>
+    submit(async () => {
       await work();
       ctx.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
 
   return (
     <div class="comment" id={`comment-${comment.id}`}>
@@ -255,13 +242,12 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
           <button
             type="button"
             class="link-button"
-            onClick={() =>
-              void act(() =>
-                root.resolved
-                  ? api.post('/api/v1/comments/{id}/reopen', { path: { id: root.id } })
-                  : api.post('/api/v1/comments/{id}/resolve', { path: { id: root.id } }),
-              )
-            }
+            disabled={busy}
+            onClick={act(() =>
+              root.resolved
+                ? api.post('/api/v1/comments/{id}/reopen', { path: { id: root.id } })
+                : api.post('/api/v1/comments/{id}/resolve', { path: { id: root.id } }),
+            )}
           >
             {root.resolved ? t('comments.reopen') : t('comments.resolve')}
           </button>
@@ -275,10 +261,11 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
           <button
             type="button"
             class="link-button"
-            onClick={() =>
-              window.confirm(t('comments.confirmDelete')) &&
-              void act(() => api.delete('/api/v1/comments/{id}', { path: { id: comment.id } }))
-            }
+            disabled={busy}
+            onClick={act(async () => {
+              if (window.confirm(t('comments.confirmDelete')))
+                await api.delete('/api/v1/comments/{id}', { path: { id: comment.id } });
+            })}
           >
             {t('comments.delete')}
           </button>

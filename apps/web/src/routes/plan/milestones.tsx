@@ -10,6 +10,7 @@ import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { useFocusFirstField, useReturnFocus } from '../../components/focus';
 import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDate, formatDateTime, formatPercent, t, tParts } from '../../i18n';
 import { Discussion, targetKey, type DiscussionContext, type Thread } from './comments';
 import type { Plan } from './plan-details';
@@ -165,27 +166,22 @@ function MilestoneEditor({
   gaps: PlanGapChoices;
   onDone: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const [conflict, setConflict] = useState<{ mine: MilestoneDraft; theirs: Schemas['MilestoneDto'] } | null>(null);
 
-  const save = async (draft: MilestoneDraft, version: number, base: MilestoneDraft = draftOf(milestone)) => {
-    const changes = changesOf(draft, base);
-    if (Object.keys(changes).length === 0) return onDone();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.patch('/api/v1/milestones/{id}', { path: { id: milestone.id }, body: { ...changes, version } });
-      setConflict(null);
-      onDone();
-    } catch (caught) {
-      if (isStale(caught))
+  const save = (draft: MilestoneDraft, version: number, base: MilestoneDraft = draftOf(milestone)) =>
+    submit(async () => {
+      const changes = changesOf(draft, base);
+      if (Object.keys(changes).length === 0) return onDone();
+      try {
+        await api.patch('/api/v1/milestones/{id}', { path: { id: milestone.id }, body: { ...changes, version } });
+        setConflict(null);
+        onDone();
+      } catch (caught) {
+        if (!isStale(caught)) throw caught;
         setConflict({ mine: draft, theirs: await api.get('/api/v1/milestones/{id}', { path: { id: milestone.id } }) });
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }
+    });
 
   if (conflict) {
     const theirs = draftOf(conflict.theirs);
@@ -214,7 +210,7 @@ function MilestoneEditor({
       <ConflictView
         rows={rows}
         busy={busy}
-        onKeepMine={() => void save(conflict.mine, conflict.theirs.version, theirs)}
+        onKeepMine={save(conflict.mine, conflict.theirs.version, theirs)}
         onTakeTheirs={onDone}
       />
     );
@@ -229,7 +225,7 @@ function MilestoneEditor({
         gaps={gaps}
         busy={busy}
         submitLabel={t('common.save')}
-        onSubmit={(d) => void save(d, milestone.version)}
+        onSubmit={(d) => save(d, milestone.version)()}
         onCancel={onDone}
       />
     </>
@@ -241,39 +237,29 @@ function ProgressForm({ milestone, onDone }: { milestone: Milestone; onDone: () 
   const [status, setStatus] = useState<WorkStatus>(milestone.status === 'planned' ? 'in-progress' : milestone.status);
   const [note, setNote] = useState('');
   const [links, setLinks] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const idem = useRef(newIdempotencyKey());
   const id = `progress-${milestone.id}`;
   const form = useFocusFirstField();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const evidenceUrls = links
-        .split(/\s+/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      await savedEvenIfAnswerLost(
-        api.post('/api/v1/milestones/{id}/progress', {
-          path: { id: milestone.id },
-          body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
-          headers: { 'Idempotency-Key': idem.current },
-        }),
-      );
-      idem.current = newIdempotencyKey();
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const send = async () => {
+    const evidenceUrls = links
+      .split(/\s+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    await savedEvenIfAnswerLost(
+      api.post('/api/v1/milestones/{id}/progress', {
+        path: { id: milestone.id },
+        body: { percent: Number(percent), status, note: note.trim(), evidenceUrls },
+        headers: { 'Idempotency-Key': idem.current },
+      }),
+    );
+    idem.current = newIdempotencyKey();
+    onDone();
   };
 
   return (
-    <form ref={form} class="form form--grid" onSubmit={submit}>
+    <form ref={form} class="form form--grid" onSubmit={submit(send)}>
       <div class="field">
         <label for={`${id}-percent`}>{t('progress.percent')}</label>
         <input
@@ -523,15 +509,12 @@ export function Milestones({
 }) {
   const gaps: PlanGapChoices = plan.gapQuestionCodes.map((code) => ({ code, text: questions.get(code) ?? code }));
   const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const idem = useRef(newIdempotencyKey());
   const addButton = useReturnFocus(adding);
 
-  const add = async (draft: MilestoneDraft) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const add = (draft: MilestoneDraft) =>
+    submit(async () => {
       await savedEvenIfAnswerLost(
         api.post('/api/v1/action-plans/{id}/milestones', {
           path: { id: plan.id },
@@ -542,12 +525,7 @@ export function Milestones({
       idem.current = newIdempotencyKey();
       setAdding(false);
       onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    })();
 
   return (
     <section class="panel" aria-labelledby="milestones-title">
@@ -585,7 +563,7 @@ export function Milestones({
               gaps={gaps}
               busy={busy}
               submitLabel={t('milestones.addSubmit')}
-              onSubmit={(d) => void add(d)}
+              onSubmit={add}
               onCancel={() => setAdding(false)}
             />
           </>

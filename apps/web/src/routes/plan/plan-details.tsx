@@ -10,6 +10,7 @@ import { conflictRows, ConflictView, isStale } from '../../components/conflict';
 import { useFocusFirstField } from '../../components/focus';
 import { planStateLabel } from '../../components/labels';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { t, type MessageKey } from '../../i18n';
 import { onlyOwnWritesSince, wroteVersion } from './own-writes';
 
@@ -109,9 +110,9 @@ export function PlanFields({ plan }: { plan: Plan }) {
 
 /** What the page may ask of an open editor (before submitting): are there unsaved changes, and save them now. */
 export interface EditorHandle {
-  dirty(): boolean;
+  dirty: () => boolean;
   /** Saves the form: the plan as saved, or null when it was not saved (the editor then shows why). */
-  save(): Promise<Plan | null>;
+  save: () => Promise<Plan | null>;
 }
 
 /** Where the edit form's unsaved fields are kept (components/drafts.ts). */
@@ -142,8 +143,7 @@ export function PlanEditor({
   const [kept] = useState(() => loadDraft<{ draft: Draft; version: number }>(planDraftKey(plan.id)));
   const [draft, setDraft] = useState<Draft>(kept?.draft ?? initial);
   const [version, setVersion] = useState(kept?.version ?? plan.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   /** Why the form cannot be saved any more, in words (the plan left the editable states meanwhile). */
   const [refusal, setRefusal] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<Plan | null>(null);
@@ -151,10 +151,8 @@ export function PlanEditor({
   const unanswered = useRef<string | null>(null);
   const form = useFocusFirstField();
 
-  const save = async (atVersion: number, rebased = false): Promise<Plan | null> => {
-    setBusy(true);
-    setError(null);
-    setRefusal(null);
+  /** Sends the form at `atVersion`; what fails and is not a conflict is thrown (and shown). */
+  const attempt = async (atVersion: number, rebased = false): Promise<Plan | null> => {
     const body = bodyOf(draft);
     try {
       const saved = wroteVersion(
@@ -167,18 +165,9 @@ export function PlanEditor({
       return saved;
     } catch (caught) {
       if (!(caught instanceof ApiError) || caught.code === 'NETWORK') unanswered.current = JSON.stringify(body);
-      if (!isStale(caught)) {
-        setError(caught);
-        return null;
-      }
+      if (!isStale(caught)) throw caught;
       // The plan changed after the form was opened: see how it is now, and who changed it.
-      let current: Plan;
-      try {
-        current = await api.get('/api/v1/action-plans/{id}', { path: { id: plan.id } });
-      } catch (again) {
-        setError(again);
-        return null;
-      }
+      const current = await api.get('/api/v1/action-plans/{id}', { path: { id: plan.id } });
       if (!current.can.edit) {
         setTheirs(null);
         setRefusal(
@@ -192,13 +181,16 @@ export function PlanEditor({
       if (!rebased && (onlyOwnWritesSince(plan.id, atVersion, current.version) || ownEarlierSave)) {
         // One's own earlier write made it (a save whose answer was lost, a submit and its withdrawal): nobody else's change to keep.
         setVersion(current.version);
-        return save(current.version, true);
+        return attempt(current.version, true);
       }
       setTheirs(current);
       return null;
-    } finally {
-      setBusy(false);
     }
+  };
+
+  const save = async (atVersion: number): Promise<Plan | null> => {
+    setRefusal(null);
+    return (await run(() => attempt(atVersion))) ?? null;
   };
 
   if (handle)

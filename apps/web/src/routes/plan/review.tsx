@@ -9,6 +9,7 @@ import { useResource } from '../../api/use-resource';
 import { isStale } from '../../components/conflict';
 import { requirementLabel, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { ErrorNotice, Loading } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { formatDate, formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
 import { FIELD_LABEL, type Plan } from './plan-details';
@@ -42,8 +43,7 @@ export function WorkflowActions({
   onChanged: (plan?: Plan) => void;
   edits: OpenEdits | null;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const [notSaved, setNotSaved] = useState(false);
   const steps = STEPS.filter((a) => plan.can[a]);
   if (steps.length === 0) return null;
@@ -54,8 +54,6 @@ export function WorkflowActions({
 
   const run = async (step: Step) => {
     if (step === 'archive' && !window.confirm(t('workflow.confirmArchive'))) return;
-    setBusy(true);
-    setError(null);
     setNotSaved(false);
     try {
       let version = plan.version;
@@ -80,10 +78,8 @@ export function WorkflowActions({
                 : await api.post('/api/v1/action-plans/{id}/archive', options);
       onChanged(wroteVersion(next));
     } catch (caught) {
-      setError(caught);
       if (isStale(caught)) onChanged();
-    } finally {
-      setBusy(false);
+      throw caught;
     }
   };
 
@@ -114,7 +110,7 @@ export function WorkflowActions({
             class={step === 'archive' || step === 'withdraw' ? 'button button--secondary' : 'button'}
             disabled={busy || (step === 'submit' && missing.length > 0)}
             aria-describedby={step === 'submit' && missing.length > 0 ? 'submit-missing' : undefined}
-            onClick={() => void run(step)}
+            onClick={submit(() => run(step))}
           >
             {t(`workflow.${step}` as MessageKey)}
           </button>
@@ -127,15 +123,12 @@ export function WorkflowActions({
 /** The mentor's verdict. Approving over open threads needs a second, explicit click. */
 export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: Plan) => void }) {
   const [summary, setSummary] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
   const [openThreads, setOpenThreads] = useState(0);
   const idem = useRef(newIdempotencyKey());
   if (!plan.can.review) return null;
 
   const review = async (verdict: 'approve' | 'request-changes', override = false) => {
-    setBusy(true);
-    setError(null);
     try {
       const next = await api.post('/api/v1/action-plans/{id}/reviews', {
         path: { id: plan.id },
@@ -156,9 +149,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
         caught instanceof ApiError ? (caught.body.details as { openThreads?: number } | undefined) : undefined;
       if (caught instanceof ApiError && caught.status === 409 && details?.openThreads)
         setOpenThreads(details.openThreads);
-      else setError(caught);
-    } finally {
-      setBusy(false);
+      else throw caught;
     }
   };
 
@@ -173,14 +164,14 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
       {openThreads > 0 && (
         <div class="notice notice--warn" role="alert">
           <p>{tn('review.openThreads', openThreads)}</p>
-          <button type="button" class="button" disabled={busy} onClick={() => void review('approve', true)}>
+          <button type="button" class="button" disabled={busy} onClick={submit(() => review('approve', true))}>
             {t('review.approveAnyway')}
           </button>
         </div>
       )}
       <div class="actions">
         {plan.allowedActions.includes('approve') && (
-          <button type="button" class="button" disabled={busy} onClick={() => void review('approve')}>
+          <button type="button" class="button" disabled={busy} onClick={submit(() => review('approve'))}>
             {t('review.approve')}
           </button>
         )}
@@ -189,7 +180,7 @@ export function ReviewForm({ plan, onChanged }: { plan: Plan; onChanged: (plan: 
             type="button"
             class="button button--secondary"
             disabled={busy}
-            onClick={() => void review('request-changes')}
+            onClick={submit(() => review('request-changes'))}
           >
             {t('review.requestChanges')}
           </button>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/status';
+import { useSubmit } from '../../components/submit';
 import { usePageTitle } from '../../components/page-title';
 import { t } from '../../i18n';
 import { Redirect, safeNext, type PageProps } from '../../router';
@@ -11,22 +12,9 @@ export default function SignInPage({ query }: PageProps) {
   const ended = useSessionEnd();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit();
 
   if (session) return <Redirect to={safeNext(query.next) ?? '/'} />;
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password); // the session changes and this page redirects
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
 
   return (
     <section class="narrow" aria-labelledby="sign-in-title">
@@ -38,7 +26,8 @@ export default function SignInPage({ query }: PageProps) {
       )}
       <p>{t('signIn.intro')}</p>
       {error !== null && <ErrorNotice error={error} />}
-      <form class="form" onSubmit={submit}>
+      {/* Signed in, the session changes and this page redirects (to `next`). */}
+      <form class="form" onSubmit={submit(() => signIn(email.trim(), password))}>
         <div class="field">
           <label for="email">{t('signIn.email')}</label>
           <input

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectThrottlerStorage, ThrottlerException, ThrottlerStorage, type ThrottlerOptions } from '@nestjs/throttler';
+import { InjectThrottlerStorage, ThrottlerStorage, type ThrottlerOptions } from '@nestjs/throttler';
 import { User } from '@citymentor/domain';
 import { appConfig, type AppConfig } from '../config/app.config';
+import { TooManyAttempts } from '../http/retry-after';
 
 /** One try of a password: whose account it is for and where it comes from. */
 export interface PasswordAttempt {
@@ -43,27 +44,6 @@ export function loginThrottlers(config: AppConfig): ThrottlerOptions[] {
     getTracker: (req: Record<string, unknown>) => l.tracker(attemptOf(req)),
     generateKey: (_context: unknown, tracker: string) => counterKey(tracker),
   }));
-}
-
-/** 429 RATE_LIMITED (as ThrottlerGuard's), with the seconds until the window ends for Retry-After. */
-export class TooManyAttempts extends ThrottlerException {
-  constructor(readonly retryAfterSeconds: number) {
-    super();
-  }
-}
-
-/**
- * The seconds for a 429's Retry-After: from TooManyAttempts, or from the `Retry-After-<name>` headers
- * ThrottlerGuard sets for named throttlers (the longest), so sign-in answers the standard header too.
- */
-export function retryAfterSeconds(exception: unknown, headers: Record<string, unknown>): number | undefined {
-  if (exception instanceof TooManyAttempts) return exception.retryAfterSeconds;
-  if (!(exception instanceof ThrottlerException)) return undefined;
-  const named = Object.entries(headers)
-    .filter(([name]) => name.toLowerCase().startsWith('retry-after-'))
-    .map(([, value]) => Number(value))
-    .filter((n) => Number.isFinite(n));
-  return named.length ? Math.max(...named) : undefined;
 }
 
 /** Counts password checks outside sign-in against the sign-in limits (same Redis counters, shared by every instance). */

@@ -2,7 +2,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@citymentor/domain';
 import type { AppConfig } from '../config/app.config';
-import { originAllowed } from '../realtime/origin';
+import { originAllowed } from '../http/origin';
 
 /** The refresh cookie: sent only to the auth routes (the API's prefix is `api/v1`, bootstrap.ts). */
 export const REFRESH_COOKIE = 'citymentor_refresh';

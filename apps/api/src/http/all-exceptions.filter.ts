@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { retryAfterSeconds } from '../auth/login-limits';
+import { retryAfterSeconds } from './retry-after';
 import { toErrorBody } from './error-mapping';
 
 /** The one exception filter: every HTTP error leaves in the contract's shape, without stack traces. */

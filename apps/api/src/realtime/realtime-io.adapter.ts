@@ -7,7 +7,7 @@ import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app.config';
-import { originAllowed } from './origin';
+import { originAllowed } from '../http/origin';
 
 /** Largest message a socket may send, in bytes; larger ones close that socket's connection. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;

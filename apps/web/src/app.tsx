@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useRoute } from 'preact-iso';
 import { Header } from './components/header';
 import { ConnectionBanner } from './realtime/connection-banner';
 import { t, useLocale } from './i18n';
@@ -30,9 +30,11 @@ function load(chunk: () => Promise<{ default: Page }>): Page {
 function signedIn(Page: Page): Page {
   return function SignedIn(props) {
     const session = useSession();
-    const { url } = useLocation();
+    // The route's own address, not the location's: this page stays shown while the sign-in page loads.
+    const { path, query } = useRoute();
     if (session) return <Page {...props} />;
-    return <Redirect to={`/sign-in?next=${encodeURIComponent(url.split('#')[0])}`} />;
+    const search = new URLSearchParams(query).toString();
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(search ? `${path}?${search}` : path)}`} />;
   };
 }
 

@@ -32,8 +32,15 @@ export function startWorker(worker: Worker, config: WorkerConfig) {
     stalledInterval: config.jobLockMs,
     maxStalledCount: 3,
   });
-  // The lock manager copies the lock settings when it is made; make it again with ours (before run()).
-  (worker as unknown as { createLockManager(): void }).createLockManager();
+  // BullMQ's lock manager copies the lock settings when the Worker is made, and @nestjs/bullmq makes it from the
+  // static @Processor options: make the lock manager again with ours (before run()). `createLockManager` is
+  // private to BullMQ, so bullmq is pinned exactly and test/worker/job-lock.e2e-spec.ts fails if this stops working.
+  const internals = worker as unknown as { createLockManager?: () => void };
+  if (typeof internals.createLockManager !== 'function')
+    throw new Error(
+      'bullmq Worker.createLockManager is gone: the configured job lock cannot be applied (apps/worker/src/queues/start-worker.ts)',
+    );
+  internals.createLockManager();
   void worker.run().catch(() => undefined);
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { AssessmentReadsService } from './assessment-reads.service';
+import { AssessmentQueries } from './assessment.queries';
 import { AssessmentScopes } from './assessment-scopes';
 import { AssessmentPolicy } from './assessment.policy';
 import { AssessmentsController } from './assessments.controller';
@@ -10,7 +11,7 @@ import { AssessmentsService } from './assessments.service';
 @Module({
   imports: [ProgrammesModule],
   controllers: [AssessmentsController],
-  providers: [AssessmentsService, AssessmentReadsService, AssessmentScopes, AssessmentPolicy],
+  providers: [AssessmentsService, AssessmentReadsService, AssessmentQueries, AssessmentScopes, AssessmentPolicy],
   exports: [AssessmentPolicy, AssessmentScopes],
 })
 export class AssessmentsModule {}

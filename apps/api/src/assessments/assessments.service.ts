@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { BenchmarkDocument } from '@citymentor/benchmarks';
-import type { AssessmentStatus } from '@citymentor/contracts';
 import {
   Assessment,
   AssessmentAnswer,
@@ -11,7 +10,6 @@ import {
   DomainError,
   Participant,
 } from '@citymentor/domain';
-import { PreparedQuery } from '@citymentor/persistence';
 import { EventLog } from '../events/event-log';
 import { lockedCheck } from '../events/still-holds';
 import type { Actor } from '../auth/actor';
@@ -20,6 +18,7 @@ import { assessmentUpdated, headerOf } from './assessment-events';
 import { AssessmentReadsService } from './assessment-reads.service';
 import { AssessmentScopes, type AssessmentScope } from './assessment-scopes';
 import { AssessmentPolicy, type AssessmentAction } from './assessment.policy';
+import { STATUS_LOCKED } from './assessment.queries';
 import { toAnswerDto, toContextNoteDto } from './assessment.mappers';
 import type { AssessmentAnswerDto, AssessmentContextNoteDto, AssessmentDto } from './dto/assessment.dto';
 import type {
@@ -28,10 +27,6 @@ import type {
   SaveAnswerDto,
   SaveContextNoteDto,
 } from './dto/assessment-requests.dto';
-
-const STATUS_LOCKED = new PreparedQuery<{ status: AssessmentStatus }>(
-  `select status from assessments where id = ? for no key update`,
-);
 
 /**
  * Self-assessment use cases: a city starts, answers and submits its assessment; the mentor side of

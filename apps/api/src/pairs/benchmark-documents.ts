@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { BenchmarkDocument, BenchmarkSection } from '@citymentor/benchmarks';
 import { DomainError } from '@citymentor/domain';
+import { PairQueries } from './pair.queries';
 
 /**
  * The benchmark documents mentoring work is measured against, sections in their order. A benchmark
@@ -11,19 +11,14 @@ import { DomainError } from '@citymentor/domain';
 export class BenchmarkDocuments {
   private readonly documents = new Map<string, BenchmarkDocument>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: PairQueries) {}
 
   async find(code: string): Promise<BenchmarkDocument | null> {
     const known = this.documents.get(code);
     if (known) return known;
-    const rows = await this.em
-      .getConnection()
-      .execute<{ document: BenchmarkDocument }[]>('select document from benchmarks where code = ?', [code]);
-    if (!rows[0]) return null;
-    const document = {
-      ...rows[0].document,
-      sections: [...rows[0].document.sections].sort((a, b) => a.order - b.order),
-    };
+    const stored = await this.queries.benchmarkDocument(code);
+    if (!stored) return null;
+    const document = { ...stored, sections: [...stored.sections].sort((a, b) => a.order - b.order) };
     this.documents.set(code, document);
     return document;
   }

@@ -1,27 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { AssessmentStatus } from '@citymentor/contracts';
-import {
-  DEFAULT_THRESHOLDS,
-  scoreAssessment,
-  suggestPairs,
-  type CityScores,
-  type ScoredQuestion,
-} from '@citymentor/domain';
+import { DEFAULT_THRESHOLDS, scoreAssessment, suggestPairs, type CityScores } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { BenchmarkDocuments, sectionTitles } from './benchmark-documents';
 import type { OrganisationRefDto } from './dto/pair.dto';
+import { PairQueries } from './pair.queries';
 import type { PairSuggestionsDto, PairSuggestionsQueryDto } from './dto/pair-suggestions.dto';
-
-interface CityBaselineRow {
-  id: string;
-  name: string;
-  country: string;
-  /** null: the city has no baseline of this benchmark in the programme. */
-  status: AssessmentStatus | null;
-  answers: ScoredQuestion[];
-}
 
 /**
  * Candidate pairs for a coordinator: every city of the programme with a baseline self-assessment
@@ -31,7 +15,7 @@ interface CityBaselineRow {
 @Injectable()
 export class PairSuggestionsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly queries: PairQueries,
     private readonly programmes: ProgrammePolicy,
     private readonly benchmarks: BenchmarkDocuments,
   ) {}
@@ -40,24 +24,9 @@ export class PairSuggestionsService {
     this.programmes.assert(actor, 'manage', programmeId);
     const benchmark = await this.benchmarks.require(query.benchmark, 'benchmark');
     const thresholds = { strong: query.strong ?? DEFAULT_THRESHOLDS.strong, gap: query.gap ?? DEFAULT_THRESHOLDS.gap };
-    const connection = this.em.getConnection();
     const [cities, activePairs] = await Promise.all([
-      connection.execute<CityBaselineRow[]>(
-        `select o.id, o.name, o.country, a.status,
-           coalesce(json_agg(json_build_object('questionCode', x.question_code, 'rating', x.rating)) filter (where x.id is not null), '[]') as answers
-         from programme_participants pp
-         join organisations o on o.id = pp.organisation_id and o.kind = 'city'
-         left join assessments a on a.programme_id = pp.programme_id and a.organisation_id = o.id and a.benchmark_code = ? and a.phase = 'baseline'
-         left join assessment_answers x on x.assessment_id = a.id
-         where pp.programme_id = ?
-         group by o.id, o.name, o.country, a.id, a.status
-         order by o.name`,
-        [benchmark.code, programmeId],
-      ),
-      connection.execute<{ id: string; mentor: string; mentee: string }[]>(
-        `select id, mentor_organisation_id as mentor, mentee_organisation_id as mentee from pairs where programme_id = ? and benchmark_code = ? and status = 'active'`,
-        [programmeId, benchmark.code],
-      ),
+      this.queries.cityBaselines(programmeId, benchmark.code),
+      this.queries.activePairsOn(programmeId, benchmark.code),
     ]);
 
     const assessed = cities.filter((c) => c.status !== null);

@@ -4,6 +4,7 @@ import { BenchmarkDocuments } from './benchmark-documents';
 import { PairScopes } from './pair-scopes';
 import { PairSuggestionsService } from './pair-suggestions.service';
 import { PairPolicy } from './pair.policy';
+import { PairQueries } from './pair.queries';
 import { PairsController } from './pairs.controller';
 import { PairsService } from './pairs.service';
 
@@ -15,7 +16,7 @@ import { PairsService } from './pairs.service';
 @Module({
   imports: [ProgrammesModule],
   controllers: [PairsController],
-  providers: [PairPolicy, PairScopes, BenchmarkDocuments, PairsService, PairSuggestionsService],
+  providers: [PairPolicy, PairScopes, BenchmarkDocuments, PairQueries, PairsService, PairSuggestionsService],
   exports: [PairPolicy, PairScopes, BenchmarkDocuments],
 })
 export class PairsModule {}

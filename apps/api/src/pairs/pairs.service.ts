@@ -8,8 +8,9 @@ import type { Actor } from '../auth/actor';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { BenchmarkDocuments, invalid, unknownSections } from './benchmark-documents';
 import type { CreatePairDto, PairDto } from './dto/pair.dto';
-import { PAIR_ROW_SQL, toPairDto, type PairRow } from './pair.mappers';
+import { toPairDto } from './pair.mappers';
 import { PairPolicy } from './pair.policy';
+import { PairQueries, type PairRow } from './pair.queries';
 
 /**
  * Mentoring pairs: a coordinator forms them from the cities of a programme and ends them; members
@@ -24,6 +25,7 @@ export class PairsService {
     private readonly policy: PairPolicy,
     private readonly benchmarks: BenchmarkDocuments,
     private readonly events: EventLog,
+    private readonly queries: PairQueries,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreatePairDto): Promise<PairDto> {
@@ -42,9 +44,7 @@ export class PairsService {
 
     await inTransaction(this.em, async () => {
       // Two coordinators forming the same pair at once: the second waits here, then sees the first.
-      await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [
-        `pair:${programmeId}:${benchmark.code}:${mentor.id}:${mentee.id}`,
-      ]);
+      await this.queries.lockPairing(`pair:${programmeId}:${benchmark.code}:${mentor.id}:${mentee.id}`);
       const duplicate = await this.em.count(Pair, {
         programme: programmeId,
         benchmarkCode: benchmark.code,
@@ -64,9 +64,7 @@ export class PairsService {
   /** The pairs of the programme the actor may see: a city member those of their city, others all. */
   async list(actor: Actor, programmeId: string): Promise<PairDto[]> {
     this.programmes.assert(actor, 'read', programmeId);
-    const rows = await this.em
-      .getConnection()
-      .execute<PairRow[]>(`${PAIR_ROW_SQL} where p.programme_id = ? order by p.created_at, p.id`, [programmeId]);
+    const rows = await this.queries.ofProgramme(programmeId);
     return rows.flatMap((row) => {
       const side = this.policy.sideOf(actor, row);
       return side ? [toPairDto(row, side)] : [];
@@ -91,7 +89,7 @@ export class PairsService {
   }
 
   private async row(id: string): Promise<PairRow> {
-    const [row] = await this.em.getConnection().execute<PairRow[]>(`${PAIR_ROW_SQL} where p.id = ?`, [id]);
+    const row = await this.queries.one(id);
     if (!row) throw new DomainError('NOT_FOUND', 'Pair not found');
     return row;
   }

@@ -24,7 +24,7 @@ import type { AccessTokenClaims } from '../auth/jwt.strategy';
 import { EventStream } from './event-stream';
 import { Presence } from './presence';
 import { RoomAccess } from './room-access';
-import { takeToken, tooLarge, TYPING_INTERVAL_MS } from './socket-limits';
+import { MAX_ROOMS_PER_SOCKET, takeToken, tooLarge, TYPING_INTERVAL_MS } from './socket-limits';
 import {
   setSocketState,
   socketState,
@@ -32,7 +32,7 @@ import {
   type RealtimeSocket,
   type SocketState,
 } from './socket-state';
-import { MAX_ROOMS_PER_SOCKET, Subscriptions } from './subscriptions';
+import { Subscriptions } from './subscriptions';
 
 /** `@SubscribeMessage` for a message of the protocol (libs/contracts realtime.ts): an unknown name does not compile. */
 const Handles = (message: keyof ClientToServerEvents) => SubscribeMessage(message);

@@ -5,6 +5,8 @@ export const MESSAGES_PER_SECOND = 20;
 export const MESSAGE_BURST = 40;
 /** A message whose arguments serialise larger than this is dropped with an error. */
 export const MAX_MESSAGE_CHARS = 8 * 1024;
+/** Rooms one connection may follow at once. */
+export const MAX_ROOMS_PER_SOCKET = 50;
 /** Typing indicators per room: at most one every this many milliseconds; the rest are dropped silently. */
 export const TYPING_INTERVAL_MS = 500;
 

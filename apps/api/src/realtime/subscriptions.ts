@@ -3,8 +3,6 @@ import type { RealtimeEvent } from '@citymentor/contracts';
 import { EventStream } from './event-stream';
 import { socketState, type RealtimeNamespace, type RealtimeSocket, type RoomCursor } from './socket-state';
 
-export const MAX_ROOMS_PER_SOCKET = 50;
-
 /**
  * Which sockets are in which rooms, and where each is in each room's stream. Every socket gets a
  * room's events once and in order: replayed ones first, then the live ones that arrived meanwhile.

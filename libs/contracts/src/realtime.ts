@@ -6,7 +6,7 @@
  * Handshake: `io('/realtime', { auth: { token: <access token> } })`. A refusal arrives as `connect_error` whose
  * message is one of HANDSHAKE_REFUSALS. Past the handshake the client subscribes to rooms and gets their events.
  */
-import type { RealtimeEvent } from './events';
+import type { EventType, RealtimeEvent } from './events';
 
 /** The socket.io namespace. */
 export const REALTIME_NAMESPACE = '/realtime';
@@ -129,6 +129,9 @@ export interface ClientToServerEvents {
   unsubscribe: (message: UnsubscribeRequest, ack: (answer: SubscriptionAck) => void) => void;
   typing: (message: TypingRequest) => void;
 }
+
+/** A realtime event as the union of its types: `type` tells the payload (what `event` carries, documented so). */
+export type AnyRealtimeEvent = { [T in EventType]: RealtimeEvent<T> }[EventType];
 
 /** What the server sends (socket.io's typed events: the server's emit map). */
 export interface ServerToClientEvents {

@@ -6,7 +6,7 @@
  * the activity feed names the pair formed and follows what happens, live; a pair ended elsewhere shows
  * as ended on its open page.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
@@ -145,11 +145,28 @@ describe('the coordinator journey', () => {
     await page.getByText(/nothing has happened in it for 60 days/).waitFor();
   });
 
-  it('adds a consortium milestone to the timeline', async () => {
+  it('adds a consortium milestone to the timeline: what was typed stays when it fails, and it is sent once', async () => {
     await page.getByLabel('Milestone', { exact: true }).fill('Mentoring visits completed');
     await page.getByLabel('Due date').fill('2027-06-30');
+    // The first try gets no answer: the error is shown and the form keeps what was typed.
+    const unreachable = (route: Route) => route.abort('failed');
+    await page.route('**/api/v1/programmes/*/milestones', unreachable);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('The server cannot be reached').waitFor();
+    await page.unroute('**/api/v1/programmes/*/milestones', unreachable);
+    await expect(page.getByLabel('Milestone', { exact: true }).inputValue()).resolves.toBe(
+      'Mentoring visits completed',
+    );
+    await expect(page.getByLabel('Due date').inputValue()).resolves.toBe('2027-06-30');
+
+    // Submitted twice before anything re-renders (a double click, Enter pressed twice): sent once.
+    await page
+      .getByRole('button', { name: 'Add', exact: true })
+      .evaluate((button: HTMLButtonElement) => (button.form?.requestSubmit(), button.form?.requestSubmit()));
     await page.locator('.timeline__list').getByText('Mentoring visits completed').waitFor();
+    await expect(page.getByLabel('Milestone', { exact: true }).inputValue()).resolves.toBe('');
+    const { body } = await world.t.api.as(coordinatorToken).get(`/programmes/${programmeId}/milestones`).expect(200);
+    expect((body as { title: string }[]).filter((m) => m.title === 'Mentoring visits completed')).toHaveLength(1);
   });
 
   it('creates a suggested pair in one click', async () => {

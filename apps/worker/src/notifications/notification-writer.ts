@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NotificationKind } from '@citymentor/domain';
 import type { LogEvent } from '@citymentor/persistence';
 
@@ -21,36 +19,6 @@ export interface WrittenNotification {
   kind: NotificationKind;
   title: string;
   link: string;
-}
-
-/**
- * Inserts the drafts' notifications in the caller's transaction. ON CONFLICT DO NOTHING on
- * (user, source_event_seq, kind): what was written before (a batch run twice) is skipped and not
- * returned, so only new notifications are announced.
- */
-export async function writeNotifications(
-  em: EntityManager,
-  drafts: NotificationDraft[],
-): Promise<WrittenNotification[]> {
-  const rows = drafts.flatMap((d) => [...new Set(d.userIds)].map((userId) => ({ ...d, userId })));
-  if (rows.length === 0) return [];
-  const values = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, now())').join(', ');
-  const params = rows.flatMap((r) => [
-    randomUUID(),
-    r.userId,
-    r.kind,
-    r.title.slice(0, 300),
-    r.body,
-    r.link.slice(0, 500),
-    r.sourceEventSeq,
-    r.subjectId,
-    r.programmeId,
-  ]);
-  return em.execute<WrittenNotification[]>(
-    `insert into notifications (id, user_id, kind, title, body, link, source_event_seq, subject_id, programme_id, created_at) values ${values}
-     on conflict do nothing returning id, user_id as "userId", kind, title, link`,
-    params,
-  );
 }
 
 /** `notification.created` in each recipient's own room, so the realtime gateway delivers it live. */

@@ -2,24 +2,22 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent, EventPayloads, PairEvent } from '@citymentor/contracts';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
-import { appendEvents, NOTIFICATIONS_CURSOR } from '@citymentor/persistence';
+import { appendEvents } from '@citymentor/persistence';
+import { announce, excerpt, pairLink, planLink, type NotificationDraft } from './notification-writer';
 import {
-  announce,
-  excerpt,
-  pairLink,
-  planLink,
+  eventsAfter,
+  lockCursor,
+  mentionedBefore,
+  moveCursor,
+  onSide,
+  pairInfo,
+  planTitle,
+  threadAuthorsBefore,
+  userName,
   writeNotifications,
-  type NotificationDraft,
-} from './notification-writer';
-import { onSide, pairInfo, type PairInfo } from './pair-people';
-
-interface EventRow {
-  seq: string;
-  room: string;
-  type: string;
-  payload: unknown;
-  actorId: string | null;
-}
+  type EventRow,
+  type PairInfo,
+} from './notifications.queries';
 
 export interface BatchResult {
   /** Events read (whatever their type). */
@@ -48,18 +46,8 @@ export class NotificationsService {
 
   async processBatch(limit = this.config.notifications.batchSize): Promise<BatchResult> {
     return this.em.fork().transactional(async (tx) => {
-      await tx.execute(
-        `insert into worker_cursors (name, seq, updated_at) values (?, 0, now()) on conflict do nothing`,
-        [NOTIFICATIONS_CURSOR],
-      );
-      const [{ seq: cursor }] = await tx.execute<{ seq: string }[]>(
-        `select seq::text as seq from worker_cursors where name = ? for update`,
-        [NOTIFICATIONS_CURSOR],
-      );
-      const events = await tx.execute<EventRow[]>(
-        `select seq::text as seq, room, type, payload, actor_id as "actorId" from events where events.seq > ? order by events.seq limit ?`,
-        [cursor, limit],
-      );
+      const cursor = await lockCursor(tx);
+      const events = await eventsAfter(tx, cursor, limit);
       if (events.length === 0) return { scanned: 0, notifications: 0, cursor };
       const pairs = new Map<string, PairInfo | null>();
       const pair = async (id: string) => {
@@ -72,10 +60,7 @@ export class NotificationsService {
         if (drafts.length) written.push(...(await writeNotifications(tx, drafts)));
       }
       const last = events[events.length - 1].seq;
-      await tx.execute(`update worker_cursors set seq = ?, updated_at = now() where name = ?`, [
-        last,
-        NOTIFICATIONS_CURSOR,
-      ]);
+      await moveCursor(tx, last);
       await appendEvents(tx, announce(written));
       if (written.length)
         this.logger.log({ from: cursor, to: last, events: events.length, notifications: written.length }, 'notified');
@@ -176,9 +161,8 @@ export class NotificationsService {
   ): Promise<NotificationDraft[]> {
     const readers = new Set(info.people.map((p) => p.userId));
     const author = info.people.find((p) => p.userId === c.authorId);
-    const authorName = author?.name || (await this.userName(tx, c.authorId));
-    const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [c.planId]);
-    const planTitle = plan?.title ?? 'an action plan';
+    const authorName = author?.name || ((await userName(tx, c.authorId)) ?? 'Someone');
+    const title = (await planTitle(tx, c.planId)) ?? 'an action plan';
     const base = {
       ...this.source(event, c.commentId, c.programmeId),
       body: excerpt(c.body ?? ''),
@@ -190,14 +174,10 @@ export class NotificationsService {
     );
     if (event.type === 'comment.updated') {
       if (c.body === null || mentioned.length === 0) return [];
-      const told = await tx.execute<{ userId: string }[]>(
-        `select user_id as "userId" from notifications where kind = 'mention' and subject_id = ?`,
-        [c.commentId],
-      );
-      const already = new Set(told.map((r) => r.userId));
+      const already = new Set(await mentionedBefore(tx, c.commentId));
       mentioned = mentioned.filter((id) => !already.has(id));
       return mentioned.length
-        ? [{ ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` }]
+        ? [{ ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${title}”` }]
         : [];
     }
     const otherSide =
@@ -206,20 +186,14 @@ export class NotificationsService {
         : author?.side === 'mentee'
           ? onSide(info, 'mentor')
           : onSide(info, 'mentor', 'mentee');
-    // Who had written in the thread before this comment (not after it: reading the event again gives the same people).
-    const thread = await tx.execute<{ userId: string }[]>(
-      `select distinct t.author_id as "userId" from comments t join comments c on c.id = ?
-       where t.thread_id = ? and t.id <> c.id and t.created_at <= c.created_at`,
-      [c.commentId, c.threadId],
-    );
-    const participants = thread.map((r) => r.userId).filter((id) => readers.has(id));
+    const participants = (await threadAuthorsBefore(tx, c.commentId, c.threadId)).filter((id) => readers.has(id));
     const others = except([...new Set([...otherSide, ...participants])], c.authorId, ...mentioned);
     const where =
       c.target.type === 'plan'
-        ? `“${planTitle}”`
-        : `a ${c.target.type === 'milestone' ? 'milestone' : 'progress entry'} of “${planTitle}”`;
+        ? `“${title}”`
+        : `a ${c.target.type === 'milestone' ? 'milestone' : 'progress entry'} of “${title}”`;
     return [
-      { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${planTitle}”` },
+      { ...base, userIds: mentioned, kind: 'mention', title: `${authorName} mentioned you on “${title}”` },
       {
         ...base,
         userIds: others,
@@ -239,14 +213,13 @@ export class NotificationsService {
     p: EventPayloads['milestone.created'],
     info: PairInfo,
   ): Promise<NotificationDraft[]> {
-    const [plan] = await tx.execute<{ title: string }[]>(`select title from action_plans where id = ?`, [p.planId]);
-    const planTitle = plan?.title ?? 'an action plan';
+    const title = (await planTitle(tx, p.planId)) ?? 'an action plan';
     return [
       {
         ...this.source(event, p.planId, p.programmeId),
         userIds: except(onSide(info, 'mentor'), event.actorId),
         kind: 'plan-changed-after-approval',
-        title: `${info.menteeName} added a milestone to “${planTitle}” after your approval`,
+        title: `${info.menteeName} added a milestone to “${title}” after your approval`,
         body: `New milestone: “${p.title}”, due ${p.dueDate}${p.owner ? `, owner: ${p.owner}` : ''}. The plan page shows what changed since you approved it.`,
         link: `${planLink(p.programmeId, p.planId)}#milestone-${p.milestoneId}`,
       },
@@ -277,10 +250,5 @@ export class NotificationsService {
 
   private source(event: EventRow, subjectId: string, programmeId: string) {
     return { sourceEventSeq: event.seq, subjectId, programmeId };
-  }
-
-  private async userName(tx: EntityManager, id: string): Promise<string> {
-    const [row] = await tx.execute<{ name: string }[]>(`select name from users where id = ?`, [id]);
-    return row?.name ?? 'Someone';
   }
 }

@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { stallKey, stallSignals, type StallSignal } from '@citymentor/domain';
 import { appendEvents, pairActivity, type PairActivityRow } from '@citymentor/persistence';
-import { announce, planLink, writeNotifications, type NotificationDraft } from '../notifications/notification-writer';
+import { announce, planLink, type NotificationDraft } from '../notifications/notification-writer';
+import { writeNotifications } from '../notifications/notifications.queries';
+import { alertedBefore, claimStallAlert, coordinatorsOfProgramme } from './reminders.queries';
 
 type PairNames = Pick<PairActivityRow, 'programmeId' | 'mentorName' | 'menteeName'>;
 
@@ -30,15 +32,14 @@ export class StallAlertsService {
     );
     if (signals.length === 0) return 0;
     const alerted = new Set(
-      (
-        await em.execute<{ key: string }[]>(`select key from stall_alerts where key in (?)`, [
-          signals.map((s) => s.key),
-        ])
-      ).map((r) => r.key),
+      await alertedBefore(
+        em,
+        signals.map((s) => s.key),
+      ),
     );
     const coordinators = new Map<string, Promise<string[]>>();
     const coordinatorsOf = (programmeId: string) => {
-      if (!coordinators.has(programmeId)) coordinators.set(programmeId, this.coordinators(em, programmeId));
+      if (!coordinators.has(programmeId)) coordinators.set(programmeId, coordinatorsOfProgramme(em, programmeId));
       return coordinators.get(programmeId)!;
     };
     let sent = 0;
@@ -56,23 +57,11 @@ export class StallAlertsService {
     coordinatorsOf: (programmeId: string) => Promise<string[]>,
   ): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
-      const [row] = await tx.execute<{ key: string }[]>(
-        `insert into stall_alerts (key, programme_id, pair_id, sent_at) values (?, ?, ?, now()) on conflict do nothing returning key`,
-        [key, pair.programmeId, signal.pairId],
-      );
-      if (!row) return false;
+      if (!(await claimStallAlert(tx, key, pair.programmeId, signal.pairId))) return false;
       const written = await writeNotifications(tx, [stallDraft(signal, pair, await coordinatorsOf(pair.programmeId))]);
       await appendEvents(tx, announce(written));
       return true;
     });
-  }
-
-  private async coordinators(em: EntityManager, programmeId: string): Promise<string[]> {
-    const rows = await em.execute<{ userId: string }[]>(
-      `select user_id as "userId" from memberships where programme_id = ? and role = 'coordinator'`,
-      [programmeId],
-    );
-    return rows.map((r) => r.userId);
   }
 }
 

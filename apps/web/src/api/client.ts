@@ -74,7 +74,9 @@ export type PathsFor<M extends Method> = {
 
 type PathParams<O> = O extends { parameters: { path: infer T } } ? T : never;
 type QueryParams<O> = O extends { parameters: { query?: infer T } } ? T : never;
-type JsonBody<O> = O extends { requestBody: { content: { 'application/json': infer T } } } ? T : never;
+type RequestJson<B> = B extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body, whether the document marks it required or optional (`requestBody?:`); never when there is none. */
+type JsonBody<O> = O extends { requestBody?: infer B } ? RequestJson<NonNullable<B>> : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
 type Success<O> = O extends { responses: infer R }
   ? R extends { 200: infer S }

@@ -6,6 +6,7 @@ import { buildReportJob, REPORT_JOB_OPTIONS, REPORTS_QUEUE, type BuildReportJob 
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { QueueKeeper } from '../queues/queue-keeper';
 import { ReportsProcessor } from './reports.processor';
+import { unfinishedReports } from './reports.queries';
 import { ReportsService } from './reports.service';
 
 /** Funder reports (CSV, PDF): the api queues a job per report, the worker builds the file. */
@@ -29,12 +30,7 @@ export class ReportsModule implements OnModuleInit {
    */
   async onModuleInit() {
     await this.keeper.keep('jobs of unfinished reports', this.queue, async () => {
-      const unfinished = await this.em
-        .fork()
-        .execute<{ id: string }[]>(
-          `select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`,
-          [this.config.queueKeepIntervalMs / 1000],
-        );
+      const unfinished = await unfinishedReports(this.em.fork(), this.config.queueKeepIntervalMs / 1000);
       // A job id that is already there (waiting, running, or kept after failing) is left as it is.
       if (unfinished.length) await this.queue.addBulk(unfinished.map(({ id }) => buildReportJob(id)));
     });

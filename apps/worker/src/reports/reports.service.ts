@@ -8,14 +8,7 @@ import { appendEvents } from '@citymentor/persistence';
 import { reportCsv } from './report-csv';
 import { loadReportData } from './report-data';
 import { writeReportPdf } from './report-pdf';
-
-interface ReportRow {
-  id: string;
-  programmeId: string;
-  requestedById: string;
-  format: ReportFormat;
-  status: ReportStatus;
-}
+import { recordProgress, reportRow, type ReportRow } from './reports.queries';
 
 /** The file name of a report under REPORTS_DIR (the api streams it from there). */
 export const reportFileName = (id: string, format: ReportFormat) => `${id}.${format}`;
@@ -35,12 +28,7 @@ export class ReportsService {
   ) {}
 
   async build(reportId: string, today = todayIso()): Promise<{ fileName: string; sizeBytes: number } | null> {
-    const [report] = await this.em
-      .fork()
-      .execute<ReportRow[]>(
-        `select id, programme_id as "programmeId", requested_by_id as "requestedById", format, status from reports where id = ?`,
-        [reportId],
-      );
+    const report = await reportRow(this.em.fork(), reportId);
     if (!report) throw new Error(`report ${reportId} not found`);
     if (report.status === 'done') return null;
     await this.progress(report, 'running', 5);
@@ -65,11 +53,7 @@ export class ReportsService {
 
   /** After the last attempt failed: the report says so, with the reason. */
   async fail(reportId: string, error: string) {
-    const [report] = await this.em
-      .fork()
-      .execute<ReportRow[]>(`select id, requested_by_id as "requestedById", format, status from reports where id = ?`, [
-        reportId,
-      ]);
+    const report = await reportRow(this.em.fork(), reportId);
     if (report && report.status !== 'done') await this.progress(report, 'failed', 0, { error: error.slice(0, 1000) });
   }
 
@@ -82,24 +66,7 @@ export class ReportsService {
     await this.em.fork().transactional(async (tx) => {
       // Progress reported while the PDF is drawn is not awaited: a late one must never move a
       // finished report (or a further step) back.
-      const updated = await tx.execute<{ id: string }[]>(
-        `update reports set status = ?, progress = ?, file_name = coalesce(?, file_name), size_bytes = coalesce(?, size_bytes), error = ?,
-           finished_at = case when ? in ('done', 'failed') then now() else null end
-         where id = ? and status not in ('done', 'failed') and (? <> 'running' or progress <= ?)
-         returning id`,
-        [
-          status,
-          progress,
-          extra.fileName ?? null,
-          extra.sizeBytes ?? null,
-          extra.error ?? null,
-          status,
-          report.id,
-          status,
-          progress,
-        ],
-      );
-      if (updated.length === 0) return;
+      if (!(await recordProgress(tx, report.id, status, progress, extra))) return;
       await appendEvents(tx, [
         {
           room: `user:${report.requestedById}`,

@@ -4,6 +4,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { DashboardService } from './dashboard.service';
 import { DashboardDto } from './dto/dashboard.dto';
+import { ApiErrors } from '../openapi/api-errors';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class DashboardController {
 
   @Get(':id/dashboard')
   @ApiOperation({ summary: 'Get the coordinator dashboard' })
+  @ApiErrors(403)
   @ApiOkResponse({ type: DashboardDto, description: 'Coordinators, experts and the admin; city members get 403' })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DashboardDto> {
     return this.dashboard.get(actor, id);

@@ -21,6 +21,7 @@ import {
 } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 import { InvitationTokenPipe } from './invitation-token.pipe';
+import { ApiErrors } from '../openapi/api-errors';
 
 @ApiTags('invitations')
 @Controller()
@@ -42,6 +43,7 @@ export class InvitationsController {
   @ApiBearerAuth()
   @Get('programmes/:id/invitations')
   @ApiOperation({ summary: "List a programme's invitations" })
+  @ApiErrors(403)
   @ApiOkResponse({ type: [InvitationDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<InvitationDto[]> {
     return this.invitations.list(actor, id);
@@ -68,6 +70,7 @@ export class InvitationsController {
     description:
       'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After',
   })
+  @ApiErrors(401)
   accept(
     @Param('token', InvitationTokenPipe) token: string,
     @Body() dto: AcceptInvitationDto,

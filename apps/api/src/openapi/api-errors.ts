@@ -19,9 +19,9 @@ export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
 };
 
 /**
- * Documents error responses a route can give that its shape does not tell (403 from a policy, 409 from
- * a state rule, …). Each gets the one `Error` schema; a route's 400/401/404/413/415/422/429 are derived
- * from its parameters, body and guards in openapi.ts, so they need no decorator.
+ * Documents error responses a route can give that its shape does not tell (a 403 from a policy on a
+ * read, …). Each gets the one `Error` schema. Most need no decorator: openapi.ts derives 400, 401, 403
+ * and 409 (writes), 404, 413, 415, 422 and 429 from each route's parameters, body, method and guards.
  */
 export const ApiErrors = (...statuses: ErrorStatus[]) =>
   applyDecorators(...statuses.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] })));

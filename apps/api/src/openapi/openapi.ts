@@ -151,29 +151,26 @@ function finishOperation(
   if (!fact.isPublic) errors.add(401);
   if (parameters.some((p) => p.in !== 'header') || body) errors.add(400);
   if (parameters.some((p) => p.in === 'path')) errors.add(404);
-  if (body || method === 'post' || method === 'put' || method === 'patch') {
+  const write = method !== 'get';
+  if (body || (write && method !== 'delete')) {
     errors.add(413);
     errors.add(415);
   }
+  // A write is checked by the resource's policy (403) and by its state and uniqueness rules (409).
+  if (write && !fact.isPublic) errors.add(403);
+  if (write) errors.add(409);
   if (parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) errors.add(422);
   if (fact.throttled) errors.add(429);
-  if (hasVersion(body, schemas)) errors.add(409);
 
   const responses = op.responses as Record<string, ResponseObject>;
   for (const status of errors) responses[status] ??= { description: ERROR_DESCRIPTIONS[status] };
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) < 400) continue;
     response.description ||= ERROR_DESCRIPTIONS[Number(status) as ErrorStatus] ?? 'Error';
-    response.content ??= { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+    // Every error leaves through AllExceptionsFilter, whatever a decorator (e.g. terminus's) said.
+    response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   }
   op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** A body with `version` is an optimistic write: a stale version gets 409 STALE_VERSION. */
-function hasVersion(body: RequestBodyObject | undefined, schemas: Record<string, SchemaObject | ReferenceObject>) {
-  const schema = body?.content['application/json']?.schema;
-  const target = schema && '$ref' in schema ? schemas[schema.$ref.split('/').pop()!] : schema;
-  return !!(target && !('$ref' in target) && target.properties?.version);
 }
 
 /**
@@ -232,13 +229,26 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
         items: { type: 'string' },
         description: 'TRANSITION_NOT_ALLOWED: the actions the state allows',
       },
+      allowedStates: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'TRANSITION_NOT_ALLOWED: the states that allow the change',
+      },
       openThreads: { type: 'integer', description: 'CONFLICT on approval: review threads still open' },
+      assessmentId: {
+        type: 'string',
+        format: 'uuid',
+        description: 'ALREADY_EXISTS on a second assessment: the one there is',
+      },
+      status: { type: 'string', description: 'CONFLICT on a report download: the report is not done yet' },
       missing: {
         type: 'array',
         items: { type: 'string' },
         description: 'PLAN_INCOMPLETE: what the plan still needs',
       },
     },
+    // The health check's 503 names each dependency: `{database: {status: 'up'}, redis: {status: 'down'}}`.
+    additionalProperties: true,
   },
   Error: {
     type: 'object',
@@ -250,7 +260,7 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
       message: { type: 'string', description: 'For people', example: 'Action plan not found' },
       details: {
         description:
-          '400 VALIDATION_FAILED and MALFORMED_JSON: the bad fields (a list); 409 and 422: an object (ErrorDetails); absent otherwise',
+          "400 VALIDATION_FAILED and MALFORMED_JSON: the bad fields (a list); 409, 422 and the health check's 503: an object (ErrorDetails); absent otherwise",
         oneOf: [
           { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
           { $ref: '#/components/schemas/ErrorDetails' },

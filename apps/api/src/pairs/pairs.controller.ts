@@ -6,6 +6,7 @@ import { CreatePairDto, PairDto } from './dto/pair.dto';
 import { PairSuggestionsDto, PairSuggestionsQueryDto } from './dto/pair-suggestions.dto';
 import { PairSuggestionsService } from './pair-suggestions.service';
 import { PairsService } from './pairs.service';
+import { ApiErrors } from '../openapi/api-errors';
 
 @ApiTags('pairs')
 @ApiBearerAuth()
@@ -39,6 +40,7 @@ export class PairsController {
   /** Candidate pairs ranked by how a mentor's strong sections cover a mentee's gaps (coordinators). */
   @Get('programmes/:id/pair-suggestions')
   @ApiOperation({ summary: "Suggest mentors for a benchmark's gaps" })
+  @ApiErrors(403)
   @ApiOkResponse({ type: PairSuggestionsDto })
   suggest(
     @CurrentActor() actor: Actor,

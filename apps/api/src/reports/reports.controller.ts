@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@n
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
+import { ApiErrors } from '../openapi/api-errors';
 import { CreateReportDto, ReportDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 
@@ -28,6 +29,7 @@ export class ReportsController {
 
   @Get('reports/:id')
   @ApiOperation({ summary: "Get a report's status" })
+  @ApiErrors(403)
   @ApiOkResponse({ type: ReportDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ReportDto> {
     return this.reports.get(actor, id);
@@ -35,6 +37,7 @@ export class ReportsController {
 
   @Get('reports/:id/download')
   @ApiOperation({ summary: 'Download a report' })
+  @ApiErrors(403, 409)
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {

@@ -8,14 +8,21 @@ export const ACTIVITY_PAGE_MAX = 100;
 
 export class ActivityQueryDto {
   @ApiPropertyOptional({
-    description: 'Continue below this seq: the `nextCursor` of the previous page',
+    description: 'Continue below this seq: the `nextCursor` of the previous page; left out for the newest page',
     example: '1042',
+    pattern: '^\\d{1,18}$',
   })
   @Optional()
   @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page (a whole number)' })
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: ACTIVITY_PAGE_MAX, default: ACTIVITY_PAGE_DEFAULT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: ACTIVITY_PAGE_MAX,
+    default: ACTIVITY_PAGE_DEFAULT,
+    description: 'Items per page, newest first',
+  })
   @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })

@@ -8,7 +8,10 @@ export const NOTIFICATIONS_PAGE_DEFAULT = 30;
 export const NOTIFICATIONS_PAGE_MAX = 100;
 
 export class NotificationsQueryDto {
-  @ApiPropertyOptional({ description: 'Continue after this item: the `nextCursor` of the previous page' })
+  @ApiPropertyOptional({
+    description: 'Continue after this item: the `nextCursor` of the previous page; left out for the newest page',
+    pattern: '^[A-Za-z0-9_-]{10,200}$',
+  })
   @Optional()
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
@@ -18,6 +21,7 @@ export class NotificationsQueryDto {
     minimum: 1,
     maximum: NOTIFICATIONS_PAGE_MAX,
     default: NOTIFICATIONS_PAGE_DEFAULT,
+    description: 'Notifications per page, newest first',
   })
   @Optional()
   @Type(() => Number)

@@ -1,9 +1,13 @@
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { checkedAgainstDocument } from './openapi-responses';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** supertest against /api/v1, optionally signed in with an access token. */
+/**
+ * supertest against /api/v1, optionally signed in with an access token. Every response is checked
+ * against docs/openapi.json (openapi-responses.ts): an undocumented status or body fails the test.
+ */
 export class ApiClient {
   constructor(
     private readonly server: Server,
@@ -31,7 +35,8 @@ export class ApiClient {
   }
 
   call(method: Method, path: string, body?: unknown) {
-    let test = request(this.server)[method](`/api/v1${path}`);
+    const url = `/api/v1${path}`;
+    let test = checkedAgainstDocument(request(this.server)[method](url), method, url);
     if (this.token) test = test.set('Authorization', `Bearer ${this.token}`);
     return body === undefined ? test : test.send(body as object);
   }

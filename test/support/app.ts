@@ -6,6 +6,7 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { ApiClient } from './api-client';
 import { createTestDatabase, deleteRedisKeys, dropTestDatabase } from './database';
 import { Given } from './given';
+import { checkedAgent } from './openapi-responses';
 import { REDIS_URL } from './test-servers';
 
 export interface TestApp {
@@ -14,7 +15,7 @@ export interface TestApp {
   given: Given;
   /** An anonymous client; `.as(token)` signs requests in. */
   api: ApiClient;
-  /** Raw supertest, for paths outside /api/v1 or unusual requests. */
+  /** Raw supertest, for paths outside /api/v1 or unusual requests; responses are checked against the document too. */
   http: () => ReturnType<typeof request>;
   databaseUrl: string;
   /** Listens on a free port of 127.0.0.1 (for sockets) and returns its base URL. */
@@ -43,7 +44,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     orm,
     given: new Given(orm, server),
     api: new ApiClient(server),
-    http: () => request(server),
+    http: () => checkedAgent(request(server)),
     databaseUrl: database.url,
     listen: async () => {
       await app.listen(0, '127.0.0.1');

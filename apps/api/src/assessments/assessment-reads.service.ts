@@ -57,8 +57,7 @@ export class AssessmentReadsService {
     const baseline = scope.phase === 'follow-up' ? compared.find((c) => c.own) : undefined;
     return {
       ...toAssessmentSummary(scope, relation, document, score),
-      canAnswer: relation === 'own' && scope.status === 'draft',
-      canCalibrate: this.policy.can(actor, 'calibrate', scope),
+      ...this.policy.permissions(actor, scope),
       sections: toSectionScores(document, score),
       answers: [...answers]
         .sort((a, b) => (order.get(a.questionCode) ?? 0) - (order.get(b.questionCode) ?? 0))

@@ -78,3 +78,30 @@ describe('AssessmentPolicy', () => {
     );
   });
 });
+
+describe('AssessmentPolicy.permissions', () => {
+  const policy = new AssessmentPolicy(new ProgrammePolicy(), new PairPolicy());
+
+  it('lets the city answer its draft only, and the mentor side calibrate, submitted or not', () => {
+    expect(policy.permissions(actor('lisbon'), { ...lisbon, status: 'draft' })).toEqual({
+      canAnswer: true,
+      canCalibrate: false,
+    });
+    expect(policy.permissions(actor('lisbon'), { ...lisbon, status: 'submitted' })).toEqual({
+      canAnswer: false,
+      canCalibrate: false,
+    });
+    expect(policy.permissions(actor('vienna'), { ...lisbon, status: 'submitted' })).toEqual({
+      canAnswer: false,
+      canCalibrate: true,
+    });
+    expect(policy.permissions(actor('nicosia'), { ...lisbon, status: 'draft' })).toEqual({
+      canAnswer: false,
+      canCalibrate: false,
+    });
+    expect(policy.permissions(admin, { ...lisbon, status: 'draft' })).toEqual({
+      canAnswer: false,
+      canCalibrate: false,
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AssessmentStatus } from '@citymentor/contracts';
 import { DomainError, forbidden } from '@citymentor/domain';
 import { membershipIn, type Actor } from '../auth/actor';
 import { PairPolicy } from '../pairs/pair.policy';
@@ -58,6 +59,20 @@ export class AssessmentPolicy {
   can(actor: Actor, action: AssessmentAction, scope: AssessmentAccessScope): boolean {
     const relation = this.relationOf(actor, scope);
     return relation !== null && ALLOWED[relation].includes(action);
+  }
+
+  /**
+   * What the actor may do with the assessment now, as `AssessmentDto.canAnswer` and `canCalibrate` say it:
+   * answering also needs a draft (a submitted assessment is locked; its answers get 409), calibrating does not.
+   */
+  permissions(
+    actor: Actor,
+    scope: AssessmentAccessScope & { status: AssessmentStatus },
+  ): { canAnswer: boolean; canCalibrate: boolean } {
+    return {
+      canAnswer: this.can(actor, 'answer', scope) && scope.status === 'draft',
+      canCalibrate: this.can(actor, 'calibrate', scope),
+    };
   }
 
   /** 404 when the assessment is not visible to the actor, 403 when visible but the action is not allowed. */

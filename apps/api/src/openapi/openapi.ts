@@ -29,13 +29,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'City-to-city mentoring for migrant integration: programmes, benchmarks, pairs, action plans and peer review.',
     )
     .setVersion('1')
-    .setLicense('UNLICENSED (proprietary)', 'https://citymentor.eu/licence')
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  // Proprietary, as package.json says; there is no licence text to link to.
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
   return finishDocument(document, routeFacts(app));
 }
 
@@ -144,7 +145,8 @@ function finishOperation(
     // A body whose fields are all optional may be left out.
     const schema = body.content['application/json']?.schema;
     const target = schema && '$ref' in schema ? schemas[schema.$ref.split('/').pop()!] : schema;
-    body.required = !!(target && !('$ref' in target) && target.required?.length);
+    const optional = target && !('$ref' in target) && target.properties && !target.required?.length;
+    body.required = !optional;
   }
 
   const errors = new Set<ErrorStatus>();

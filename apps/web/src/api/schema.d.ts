@@ -6567,7 +6567,7 @@ export interface operations {
             cookie?: never;
         };
         /** @description A benchmark document, as in libs/benchmarks/data/*.json */
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": Record<string, never>;
             };

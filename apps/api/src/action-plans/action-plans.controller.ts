@@ -33,7 +33,8 @@ export class ActionPlansController {
   @Post('pairs/:id/action-plans')
   @idempotencyKey
   @ApiOperation({
-    summary:
+    summary: 'Draft an action plan',
+    description:
       "Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back",
   })
   @ApiCreatedResponse({ type: CreatedPlanDto })
@@ -60,7 +61,10 @@ export class ActionPlansController {
   }
 
   @Patch('action-plans/:id')
-  @ApiOperation({ summary: 'Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409' })
+  @ApiOperation({
+    summary: 'Edit an action plan',
+    description: 'Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409',
+  })
   @ApiOkResponse({ type: PlanDto })
   update(
     @CurrentActor() actor: Actor,
@@ -73,9 +77,9 @@ export class ActionPlansController {
   @Post('action-plans/:id/submit')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Submit for review (the mentee side); records an immutable revision',
+    summary: 'Submit a plan for review',
     description:
-      'Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)',
+      'Submit for review (the mentee side); records an immutable revision. Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)',
   })
   @ApiOkResponse({ type: PlanDto })
   @ApiUnprocessableEntityResponse({
@@ -92,9 +96,9 @@ export class ActionPlansController {
   @Post('action-plans/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Withdraw a submission before it is reviewed (the mentee side)',
+    summary: 'Withdraw a submitted plan',
     description:
-      'The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision',
+      'Withdraw a submission before it is reviewed (the mentee side). The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision',
   })
   @ApiOkResponse({ type: PlanDto })
   withdraw(
@@ -108,7 +112,9 @@ export class ActionPlansController {
   @Post('action-plans/:id/reviews')
   @idempotencyKey
   @ApiOperation({
-    summary: 'Approve or request changes (the mentor side); approval waits for open review threads unless overridden',
+    summary: 'Review a submitted plan',
+    description:
+      'Approve or request changes (the mentor side); approval waits for open review threads unless overridden',
   })
   @ApiCreatedResponse({ type: PlanDto })
   review(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReviewDto): Promise<PlanDto> {

@@ -21,7 +21,8 @@ export class PlanMilestonesController {
   @Post('action-plans/:id/milestones')
   @idempotencyKey
   @ApiOperation({
-    summary: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress',
+    summary: 'Add a milestone to a plan',
+    description: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress',
   })
   @ApiCreatedResponse({ type: MilestoneDto })
   create(
@@ -41,7 +42,8 @@ export class PlanMilestonesController {
 
   @Patch('milestones/:id')
   @ApiOperation({
-    summary:
+    summary: 'Edit a milestone',
+    description:
       'Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409',
   })
   @ApiOkResponse({ type: MilestoneDto })
@@ -56,7 +58,8 @@ export class PlanMilestonesController {
   @Post('milestones/:id/progress')
   @idempotencyKey
   @ApiOperation({
-    summary: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status',
+    summary: 'Log progress on a milestone',
+    description: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status',
   })
   @ApiCreatedResponse({ type: LoggedProgressDto })
   logProgress(

@@ -37,7 +37,10 @@ export class PlanRevisionsController {
   }
 
   @Get('diff')
-  @ApiOperation({ summary: "What changed between two revisions; by default, since the mentor's last review" })
+  @ApiOperation({
+    summary: 'Compare two revisions of a plan',
+    description: "What changed between two revisions; by default, since the mentor's last review",
+  })
   @ApiOkResponse({ type: PlanDiffDto })
   diff(
     @CurrentActor() actor: Actor,
@@ -49,9 +52,9 @@ export class PlanRevisionsController {
 
   @Get('changes-since-approval')
   @ApiOperation({
-    summary: 'What changed after the mentor approved the plan: the approved revision against the plan as it is now',
+    summary: 'Show changes since the approval',
     description:
-      'Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved',
+      'What changed after the mentor approved the plan: the approved revision against the plan as it is now. Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved',
   })
   @ApiOkResponse({ type: ChangesSinceApprovalDto })
   sinceApproval(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ChangesSinceApprovalDto> {

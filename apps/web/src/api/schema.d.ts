@@ -481,7 +481,10 @@ export interface paths {
         /** List a pair's action plans */
         get: operations["ActionPlans_list"];
         put?: never;
-        /** Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back */
+        /**
+         * Draft an action plan
+         * @description Draft a plan (the mentee side); with fromAssessmentId its gaps come from the assessment and the toolkit's examples come back
+         */
         post: operations["ActionPlans_create"];
         delete?: never;
         options?: never;
@@ -503,7 +506,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409 */
+        /**
+         * Edit an action plan
+         * @description Edit a draft or a plan sent back for changes (the mentee side); a stale version gets 409
+         */
         patch: operations["ActionPlans_update"];
         trace?: never;
     };
@@ -517,8 +523,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit for review (the mentee side); records an immutable revision
-         * @description Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)
+         * Submit a plan for review
+         * @description Submit for review (the mentee side); records an immutable revision. Needs an objective and at least one milestone with a due date and an owner: otherwise 422 PLAN_INCOMPLETE, the message naming what is missing and details.missing listing it (as PlanDto.missingForSubmit does beforehand)
          */
         post: operations["ActionPlans_submit"];
         delete?: never;
@@ -537,8 +543,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Withdraw a submission before it is reviewed (the mentee side)
-         * @description The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision
+         * Withdraw a submitted plan
+         * @description Withdraw a submission before it is reviewed (the mentee side). The revision stays recorded; the plan becomes a draft again, or changes-requested when the mentor had reviewed an earlier revision
          */
         post: operations["ActionPlans_withdraw"];
         delete?: never;
@@ -556,7 +562,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or request changes (the mentor side); approval waits for open review threads unless overridden */
+        /**
+         * Review a submitted plan
+         * @description Approve or request changes (the mentor side); approval waits for open review threads unless overridden
+         */
         post: operations["ActionPlans_review"];
         delete?: never;
         options?: never;
@@ -656,7 +665,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed between two revisions; by default, since the mentor's last review */
+        /**
+         * Compare two revisions of a plan
+         * @description What changed between two revisions; by default, since the mentor's last review
+         */
         get: operations["PlanRevisions_diff"];
         put?: never;
         post?: never;
@@ -674,8 +686,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What changed after the mentor approved the plan: the approved revision against the plan as it is now
-         * @description Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved
+         * Show changes since the approval
+         * @description What changed after the mentor approved the plan: the approved revision against the plan as it is now. Milestones added (or changed, removed) and plan fields edited since the approval; milestone statuses are left out (they move with the work). 404 when the plan has not been approved
          */
         get: operations["PlanRevisions_sinceApproval"];
         put?: never;
@@ -695,7 +707,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress */
+        /**
+         * Add a milestone to a plan
+         * @description Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress
+         */
         post: operations["PlanMilestones_create"];
         delete?: never;
         options?: never;
@@ -717,7 +732,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409 */
+        /**
+         * Edit a milestone
+         * @description Edit a milestone (the mentee side); text while the plan is editable, status also once approved; a stale version gets 409
+         */
         patch: operations["PlanMilestones_update"];
         trace?: never;
     };
@@ -731,7 +749,10 @@ export interface paths {
         /** List a milestone's progress entries */
         get: operations["PlanMilestones_listProgress"];
         put?: never;
-        /** Log progress (the mentee side) on an approved or running plan; the milestone takes its status */
+        /**
+         * Log progress on a milestone
+         * @description Log progress (the mentee side) on an approved or running plan; the milestone takes its status
+         */
         post: operations["PlanMilestones_logProgress"];
         delete?: never;
         options?: never;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@citymentor/domain';
 import type { Actor } from './actor';
+import { credentialsByEmail } from './auth.queries';
 import { toUserDto, type SessionDto } from './dto/session.dto';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { TokensService } from './tokens.service';
@@ -15,12 +16,7 @@ export class AuthService {
 
   /** The user's id when the password is right; null otherwise, in the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<string | null> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string; password_hash: string }[]>('select id, password_hash from users where email = ?', [
-        User.normaliseEmail(email),
-      ]);
-    const row = rows[0];
+    const row = await credentialsByEmail(this.em, User.normaliseEmail(email));
     const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
     return row && ok ? row.id : null;
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { EntityManager, type Knex } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError, RefreshToken, User } from '@citymentor/domain';
-import { announceAccessChanged } from './access-changed';
 import { appConfig, type AppConfig } from '../config/app.config';
+import { announceAccessChanged, lockRefreshToken, revokeFamilyTokens, revokeLostAnswer } from './auth.queries';
 import type { AccessTokenClaims } from './jwt.strategy';
 import { parseRefreshToken } from './refresh-token-format';
 
@@ -77,25 +77,8 @@ export class TokensService {
     familyId: string,
     since: Date,
   ): Promise<IssuedTokens | null> {
-    const connection = em.getConnection();
-    const inTransaction = em.getTransactionContext<Knex.Transaction>();
-    const [spent] = await connection.execute<{ user_id: string }[]>(
-      'select user_id from refresh_tokens where id = ? for update',
-      [id],
-      'all',
-      inTransaction,
-    );
-    const revoked = await connection.execute<{ id: string }[]>(
-      `update refresh_tokens s set revoked_at = now()
-         from refresh_tokens t
-        where t.id = ? and t.rotated_at is not null and t.revoked_at is null
-          and s.family_id = t.family_id and s.created_at >= t.rotated_at and s.created_at > ? and s.rotated_at is null and s.revoked_at is null
-          and not exists (select 1 from refresh_tokens u where u.family_id = t.family_id and u.created_at >= t.rotated_at and u.rotated_at is not null)
-       returning s.id`,
-      [id, since],
-      'all',
-      inTransaction,
-    );
+    const spent = await lockRefreshToken(em, id);
+    const revoked = await revokeLostAnswer(em, id, since);
     return spent && revoked.length === 1 ? this.issue(em, em.getReference(User, spent.user_id), familyId) : null;
   }
 
@@ -109,11 +92,7 @@ export class TokensService {
 
   /** Ends a session; its open sockets are told (NOTIFY citymentor_access) and disconnect. */
   async revokeFamily(familyId: string) {
-    const [row] = await this.em.getConnection().execute<{ user_id: string }[]>(
-      `with revoked as (update refresh_tokens set revoked_at = now() where family_id = ? and revoked_at is null returning user_id)
-       select distinct user_id from revoked`,
-      [familyId],
-    );
+    const row = await revokeFamilyTokens(this.em, familyId);
     if (row) await announceAccessChanged(this.em, row.user_id);
   }
 

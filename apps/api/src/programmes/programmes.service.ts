@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, DomainError, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
-import { announceAccessChanged } from '../auth/access-changed';
+import { announceAccessChanged } from '../auth/auth.queries';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
 import type {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventType, RealtimeEvent } from '@citymentor/contracts';
 import { LogTail } from '@citymentor/persistence';
-import { ACCESS_CHANGED_CHANNEL } from '../auth/access-changed';
+import { ACCESS_CHANGED_CHANNEL } from '../auth/auth.queries';
 import { appConfig, type AppConfig } from '../config/app.config';
 
 interface EventRow {

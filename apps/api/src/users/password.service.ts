@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
-import { announceAccessChanged } from '../auth/access-changed';
+import { announceAccessChanged } from '../auth/auth.queries';
 import { PasswordAttempts } from '../auth/login-limits';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/passwords';
 import type { ChangePasswordDto } from './password.dto';

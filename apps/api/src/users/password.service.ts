@@ -6,6 +6,7 @@ import { announceAccessChanged } from '../auth/auth.queries';
 import { PasswordAttempts } from '../auth/login-limits';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/passwords';
 import type { ChangePasswordDto } from './password.dto';
+import { passwordHashOf, setPasswordEndingSessions } from './users.queries';
 
 @Injectable()
 export class PasswordService {
@@ -24,22 +25,14 @@ export class PasswordService {
   async change(actor: Actor, dto: ChangePasswordDto, ip: string): Promise<void> {
     await assertStrongPassword('newPassword', dto.newPassword, actor);
     await this.attempts.count({ email: actor.email, ip });
-    const connection = this.em.getConnection();
-    const [row] = await connection.execute<{ password_hash: string }[]>(
-      'select password_hash from users where id = ?',
-      [actor.userId],
-    );
-    if (!row || !(await verifyPassword(row.password_hash, dto.currentPassword))) {
+    const current = await passwordHashOf(this.em, actor.userId);
+    if (current === undefined || !(await verifyPassword(current, dto.currentPassword))) {
       throw new DomainError('WRONG_PASSWORD', 'The current password is wrong', [
         { path: 'currentPassword', message: 'currentPassword is wrong' },
       ]);
     }
     const hash = await hashPassword(dto.newPassword);
-    await connection.execute(
-      `with changed as (update users set password_hash = ? where id = ? returning id)
-       update refresh_tokens set revoked_at = now() where user_id in (select id from changed) and revoked_at is null`,
-      [hash, actor.userId],
-    );
+    await setPasswordEndingSessions(this.em, actor.userId, hash);
     await announceAccessChanged(this.em, actor.userId);
   }
 }

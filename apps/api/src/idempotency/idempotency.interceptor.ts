@@ -1,22 +1,16 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DomainError } from '@citymentor/domain';
 import { withIdempotencyClaim } from '@citymentor/persistence';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
+import { claimKey, deleteExpiredKey, readKey, recordResponse, releaseKey } from './idempotency.queries';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const WAIT_FOR_TWIN_MS = 5000;
-
-interface KeyRow {
-  fingerprint: string;
-  status: 'pending' | 'committed' | 'done';
-  response_body: unknown;
-  abandoned: boolean;
-}
 
 /**
  * `Idempotency-Key` on creating POSTs: the first request with a key claims it (a unique row, so a
@@ -60,19 +54,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     fingerprint: string,
     next: CallHandler,
   ): Promise<Observable<unknown>> {
-    const connection = this.orm.em.getConnection();
-    await connection.execute(`delete from idempotency_keys where user_id = ? and key = ? and expires_at < now()`, [
-      userId,
-      key,
-    ]);
+    const em = this.orm.em;
+    const abandonedSecs = this.config.idempotencyAbandonedMs / 1000;
+    await deleteExpiredKey(em, userId, key);
     const started = Date.now();
     // Claim the key, or answer as its first request did; wait while that one still runs.
-    let claimed = await this.claim(userId, key, fingerprint);
+    let claimed = await claimKey(em, userId, key, fingerprint, abandonedSecs);
     while (!claimed) {
-      const [row] = await connection.execute<KeyRow[]>(
-        `select fingerprint, status, response_body, created_at < now() - make_interval(secs => ?) as abandoned from idempotency_keys where user_id = ? and key = ?`,
-        [this.config.idempotencyAbandonedMs / 1000, userId, key],
-      );
+      const row = await readKey(em, userId, key, abandonedSecs);
       if (row && row.fingerprint !== fingerprint) {
         throw new DomainError(
           'IDEMPOTENCY_KEY_REUSED',
@@ -88,7 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       // No row (the first request failed and released the key) or a claim abandoned mid-request: try to take it.
       if (!row || (row.status === 'pending' && row.abandoned)) {
-        claimed = await this.claim(userId, key, fingerprint);
+        claimed = await claimKey(em, userId, key, fingerprint, abandonedSecs);
         if (claimed) break;
       }
       if (row && Date.now() - started > WAIT_FOR_TWIN_MS)
@@ -98,19 +87,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     // A failed request frees its key for a retry, unless its change was committed before it failed:
     // then the key is left for retries to find at once (ALREADY_DONE), never to run the request again.
-    const release = () =>
-      connection.execute(
-        `with freed as (delete from idempotency_keys where user_id = ? and key = ? and status = 'pending')
-         update idempotency_keys set created_at = 'epoch' where user_id = ? and key = ? and status = 'committed'`,
-        [userId, key, userId, key],
-      );
+    const release = () => releaseKey(em, userId, key);
     // The handler runs with the claim in scope: its transactions mark it committed as they commit (libs/persistence).
     return withIdempotencyClaim({ userId, key }, () => next.handle()).pipe(
       mergeMap(async (body: unknown) => {
-        await connection.execute(
-          `update idempotency_keys set status = 'done', response_body = ? where user_id = ? and key = ?`,
-          [JSON.stringify(body ?? null), userId, key],
-        );
+        await recordResponse(em, userId, key, body);
         return body;
       }),
       catchError((error: unknown) =>
@@ -121,19 +102,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
         ),
       ),
     );
-  }
-
-  /** Inserts the key as pending, or takes over a pending claim of the same request that was abandoned; true if this request now owns it. */
-  private async claim(userId: string, key: string, fingerprint: string): Promise<boolean> {
-    const claimed = await this.orm.em.getConnection().execute<{ id: string }[]>(
-      `insert into idempotency_keys (id, user_id, key, fingerprint, status, created_at, expires_at)
-       values (?, ?, ?, ?, 'pending', now(), now() + interval '24 hours')
-       on conflict (user_id, key) do update set created_at = now()
-         where idempotency_keys.status = 'pending' and idempotency_keys.fingerprint = excluded.fingerprint
-           and idempotency_keys.created_at < now() - make_interval(secs => ?)
-       returning id`,
-      [randomUUID(), userId, key, fingerprint, this.config.idempotencyAbandonedMs / 1000],
-    );
-    return claimed.length > 0;
   }
 }

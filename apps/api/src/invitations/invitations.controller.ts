@@ -52,6 +52,7 @@ export class InvitationsController {
   @Public()
   @Get('invitations/:token')
   @ApiOperation({ summary: 'Preview an invitation by its token' })
+  @ApiErrors(409)
   @ApiOkResponse({ type: InvitationPreviewDto })
   preview(@Param('token', InvitationTokenPipe) token: string): Promise<InvitationPreviewDto> {
     return this.invitations.preview(token);

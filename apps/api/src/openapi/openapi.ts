@@ -154,7 +154,7 @@ function finishOperation(
   if (parameters.some((p) => p.in !== 'header') || body) errors.add(400);
   if (parameters.some((p) => p.in === 'path')) errors.add(404);
   const write = method !== 'get';
-  if (body || (write && method !== 'delete')) {
+  if (body || write) {
     errors.add(413);
     errors.add(415);
   }

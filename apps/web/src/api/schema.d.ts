@@ -3719,6 +3719,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_listMilestones: {
@@ -4121,6 +4139,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: it does not exist or you may not see it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6904,6 +6931,24 @@ export interface operations {
             };
             /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -110,19 +110,29 @@ function describeErrors(errors: AjvError[]): string {
   );
 }
 
+/** What the check reads of a response: supertest's, or a raw one with its JSON parsed. */
+export interface AnsweredResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
 /** What is wrong with `res` as the answer to `method url` according to the document, or undefined. */
-export function responseProblem(method: string, url: string, res: Response): string | undefined {
+export function responseProblem(method: string, url: string, res: AnsweredResponse): string | undefined {
   const openapi = load();
   const [path, query = ''] = url.split('?');
   const operation = openapi.router.matchOperation({
-    method,
+    method: method.toLowerCase(),
     path,
     headers: {},
     query: Object.fromEntries(new URLSearchParams(query)),
   });
-  const contentType = String(res.headers['content-type'] ?? '').split(';')[0];
+  const header = res.headers['content-type'];
+  const contentType = (typeof header === 'string' ? header : '').split(';')[0];
   const body: unknown = res.body;
-  if (!operation) {
+  // 414 and 431 come from the HTTP server's limits on the request line and headers, before any route:
+  // like an unknown path, they must be an Error but belong to no operation.
+  if (!operation || res.status === 414 || res.status === 431) {
     // Not a route of the document (an unknown path, /api/docs): an error must still be an Error.
     if (res.status >= 400 && contentType === 'application/json' && !errorSchema!(body))
       return `${method.toUpperCase()} ${path} (no operation) ${res.status}: the body is not an Error:\n${describeErrors(errorSchema!.errors as AjvError[])}`;

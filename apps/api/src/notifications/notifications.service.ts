@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_EMAIL_PREFERENCE, notFound, type EmailPreference, type NotificationKind } from '@citymentor/domain';
+import { DEFAULT_EMAIL_PREFERENCE, notFound } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { decodeCursor, encodeCursor } from './notifications-cursor';
+import { NotificationQueries, type NotificationRow } from './notifications.queries';
 import {
   NOTIFICATIONS_PAGE_DEFAULT,
   type NotificationDto,
@@ -10,18 +10,6 @@ import {
   type NotificationPreferencesDto,
 } from './dto/notification.dto';
 
-interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string;
-  programmeId: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-}
-
-const COLUMNS = `id, kind, title, body, link, programme_id as "programmeId", created_at as "createdAt", read_at as "readAt"`;
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 const toDto = (r: NotificationRow): NotificationDto => ({
@@ -38,29 +26,12 @@ const toDto = (r: NotificationRow): NotificationDto => ({
 /** A user's own notifications (written by the worker) and e-mail preferences; nobody sees another's. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: NotificationQueries) {}
 
   async page(actor: Actor, query: { cursor?: string; limit?: number }): Promise<NotificationPageDto> {
     const limit = query.limit ?? NOTIFICATIONS_PAGE_DEFAULT;
-    const params: unknown[] = [actor.userId];
-    let after = '';
-    if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor);
-      after = `and (created_at, id) < (?::timestamptz, ?::uuid)`;
-      params.push(at, id);
-    }
-    const conn = this.em.getConnection();
-    const [rows, [{ unread }]] = await Promise.all([
-      conn.execute<(NotificationRow & { cursorAt: string })[]>(
-        `select ${COLUMNS}, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
-         from notifications where user_id = ? ${after} order by created_at desc, id desc limit ?`,
-        [...params, limit + 1],
-      ),
-      conn.execute<{ unread: number }[]>(
-        `select count(*)::int as unread from notifications where user_id = ? and read_at is null`,
-        [actor.userId],
-      ),
-    ]);
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const { rows, unread } = await this.queries.page(actor.userId, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -72,41 +43,21 @@ export class NotificationsService {
 
   /** Marks one of the actor's own notifications read (again is fine); another's is 404. */
   async read(actor: Actor, id: string): Promise<NotificationDto> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<NotificationRow[]>(
-        `update notifications set read_at = coalesce(read_at, now()) where id = ? and user_id = ? returning ${COLUMNS}`,
-        [id, actor.userId],
-      );
+    const row = await this.queries.markRead(actor.userId, id);
     if (!row) throw notFound('Notification');
     return toDto(row);
   }
 
   async readAll(actor: Actor): Promise<{ updated: number }> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `update notifications set read_at = now() where user_id = ? and read_at is null returning id`,
-        [actor.userId],
-      );
-    return { updated: rows.length };
+    return { updated: await this.queries.markAllRead(actor.userId) };
   }
 
   async preferences(actor: Actor): Promise<NotificationPreferencesDto> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ email: EmailPreference }[]>(`select email from notification_preferences where user_id = ?`, [
-        actor.userId,
-      ]);
-    return { email: row?.email ?? DEFAULT_EMAIL_PREFERENCE };
+    return { email: (await this.queries.emailPreference(actor.userId)) ?? DEFAULT_EMAIL_PREFERENCE };
   }
 
   async setPreferences(actor: Actor, dto: NotificationPreferencesDto): Promise<NotificationPreferencesDto> {
-    await this.em.getConnection().execute(
-      `insert into notification_preferences (user_id, email, updated_at) values (?, ?, now())
-       on conflict (user_id) do update set email = excluded.email, updated_at = now()`,
-      [actor.userId, dto.email],
-    );
+    await this.queries.setEmailPreference(actor.userId, dto.email);
     return { email: dto.email };
   }
 }

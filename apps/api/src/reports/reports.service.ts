@@ -5,25 +5,13 @@ import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import { buildReportJob, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
-import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+import { conflict, notFound, Programme, Report, User, type ReportFormat } from '@citymentor/domain';
 import { bullConnection } from '@citymentor/runtime';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { DashboardPolicy } from '../dashboard/dashboard.policy';
 import type { ReportDto } from './dto/report.dto';
-
-interface ReportRow {
-  id: string;
-  programmeId: string;
-  format: ReportFormat;
-  status: ReportStatus;
-  progress: number;
-  error: string | null;
-  fileName: string | null;
-  sizeBytes: number | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
+import { ReportQueries, type ReportRow } from './reports.queries';
 
 const toDto = (r: ReportRow): ReportDto => ({
   id: r.id,
@@ -54,6 +42,7 @@ export class ReportsService implements OnApplicationShutdown {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly queries: ReportQueries,
     private readonly policy: DashboardPolicy,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
@@ -120,11 +109,7 @@ export class ReportsService implements OnApplicationShutdown {
   }
 
   private async visible(actor: Actor, id: string): Promise<ReportRow> {
-    const [row] = await this.em.getConnection().execute<ReportRow[]>(
-      `select id, programme_id as "programmeId", format, status, progress, error, file_name as "fileName", size_bytes as "sizeBytes",
-         created_at as "createdAt", finished_at as "finishedAt" from reports where id = ?`,
-      [id],
-    );
+    const row = await this.queries.one(id);
     if (!row) throw notFound('Report');
     row.createdAt = new Date(row.createdAt);
     this.policy.assert(actor, row.programmeId);

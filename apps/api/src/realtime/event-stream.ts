@@ -1,17 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventType, RealtimeEvent } from '@citymentor/contracts';
+import type { RealtimeEvent } from '@citymentor/contracts';
 import { LogTail } from '@citymentor/persistence';
 import { ACCESS_CHANGED_CHANNEL } from '../auth/auth.queries';
 import { appConfig, type AppConfig } from '../config/app.config';
-
-interface EventRow {
-  seq: string;
-  room: string;
-  type: EventType;
-  payload: RealtimeEvent['payload'];
-  actor_id: string | null;
-  at: Date;
-}
+import { BATCH, eventsAfter, eventsOfRoom, logEnd, type EventRow } from './realtime.queries';
 
 export const toRealtimeEvent = (r: EventRow): RealtimeEvent => ({
   seq: r.seq,
@@ -21,12 +13,6 @@ export const toRealtimeEvent = (r: EventRow): RealtimeEvent => ({
   actor: r.actor_id,
   at: r.at.toISOString(),
 });
-
-const SELECT_EVENTS = 'select seq::text as seq, room, type, payload, actor_id, at from events';
-const BATCH = 1000;
-// Named, so this connection plans them once: the tail runs after every commit.
-const TAIL = `${SELECT_EVENTS} where seq > $1 order by events.seq limit ${BATCH}`;
-const REPLAY = `${SELECT_EVENTS} where room = $1 and seq > $2 order by events.seq limit $3`;
 
 /**
  * Tails the event log (libs/persistence's LogTail): every API instance reads the committed events in `seq`
@@ -89,21 +75,13 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
   /** Starts after every module is initialised, so the database is migrated; delivery starts after the current end. */
   async onApplicationBootstrap() {
     await this.tail.start(async () => {
-      const { rows } = await this.tail.query<{ seq: string }>({
-        text: 'select coalesce(max(seq), 0)::text as seq from events',
-      });
-      this.head = BigInt(rows[0].seq);
+      this.head = await logEnd(this.tail);
     });
   }
 
   /** The events of one room after `sinceSeq`, in order (replay). */
   async since(room: string, sinceSeq: bigint, limit = 5000): Promise<RealtimeEvent[]> {
-    const { rows } = await this.tail.query<EventRow>({
-      name: 'events-of-room',
-      text: REPLAY,
-      values: [room, sinceSeq.toString(), limit],
-    });
-    return rows.map(toRealtimeEvent);
+    return (await eventsOfRoom(this.tail, room, sinceSeq, limit)).map(toRealtimeEvent);
   }
 
   /** Reads and delivers everything committed after the head; calls made meanwhile run once more after. */
@@ -117,11 +95,7 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One batch after the head, handed to the listeners; true when the batch was full (more may follow). */
   private async deliverBatch(): Promise<boolean> {
-    const { rows } = await this.tail.query<EventRow>({
-      name: 'events-after',
-      text: TAIL,
-      values: [this.head.toString()],
-    });
+    const rows = await eventsAfter(this.tail, this.head);
     for (const row of rows) {
       this.head = BigInt(row.seq);
       const event = toRealtimeEvent(row);

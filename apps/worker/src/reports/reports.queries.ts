@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ReportFormat, ReportStatus } from '@citymentor/domain';
+import type { AssessmentPhase, Rating } from '@citymentor/contracts';
+import type { ReportFormat, ReportStatus, SectionShape } from '@citymentor/domain';
+import type { MilestoneRow, PairRow, ReportData } from './report-data';
 
 /*
- * The report rows' SQL (the report's own data is read by report-data.ts). Progress is a guarded update:
- * one statement that never moves a finished report, or a further step, back (docs/decisions/0011).
+ * The worker's reports SQL: the report rows, and the report's own data (below). Progress is a guarded
+ * update: one statement that never moves a finished report, or a further step, back (docs/decisions/0011).
  */
 
 export interface ReportRow {
@@ -56,5 +58,103 @@ export function unfinishedReports(em: EntityManager, olderThanSecs: number): Pro
   return em.execute<{ id: string }[]>(
     `select id from reports where status in ('queued', 'running') and created_at < now() - make_interval(secs => ?)`,
     [olderThanSecs],
+  );
+}
+
+/*
+ * The report's own data, read by `loadReportData` (report-data.ts) in this order on one forked
+ * EntityManager: the programme, its pairs, the milestones of its plans, the submitted assessments with
+ * the sections of their benchmarks, and the consortium's milestones.
+ */
+
+/** A submitted assessment with its ratings. */
+export interface ReportAssessmentRow {
+  organisationName: string;
+  benchmarkCode: string;
+  phase: AssessmentPhase;
+  answers: { questionCode: string; rating: Rating }[];
+}
+
+/** A benchmark's sections in order, with their questions' codes: what an assessment is scored on. */
+export interface ReportBenchmarkRow {
+  code: string;
+  sections: (SectionShape & { title: string })[];
+}
+
+/** The programme with its coordinator's name. */
+export async function reportProgramme(
+  em: EntityManager,
+  programmeId: string,
+): Promise<ReportData['programme'] | undefined> {
+  const [programme] = await em.execute<ReportData['programme'][]>(
+    `select p.id, p.name, to_char(p.start_date, 'YYYY-MM-DD') as "startDate", to_char(p.end_date, 'YYYY-MM-DD') as "endDate", o.name as coordinator
+     from programmes p join organisations o on o.id = p.coordinator_organisation_id where p.id = ?`,
+    [programmeId],
+  );
+  return programme;
+}
+
+/** Every pair of the programme with both cities' names. */
+export function reportPairs(em: EntityManager, programmeId: string): Promise<PairRow[]> {
+  return em.execute<PairRow[]>(
+    `select p.id as "pairId", mo.name as "mentorName", me.name as "menteeName", p.benchmark_code as "benchmarkCode", p.status
+     from pairs p join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
+     where p.programme_id = ? order by me.name, mo.name, p.id`,
+    [programmeId],
+  );
+}
+
+/** Every milestone of the programme's plans (archived ones left out), late as of `today`, with its latest progress. */
+export function reportMilestones(em: EntityManager, programmeId: string, today: string): Promise<MilestoneRow[]> {
+  return em.execute<MilestoneRow[]>(
+    `select p.id as "pairId", mo.name as "mentorName", me.name as "menteeName", p.benchmark_code as "benchmarkCode",
+       a.title as "planTitle", a.state as "planState", a.section_codes as "sectionCodes",
+       m.title as "milestoneTitle", to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.status, m.owner,
+       (m.due_date < ?::date and m.status <> 'done') as late, greatest(0, ?::date - m.due_date) as "daysLate",
+       lp.percent as "progressPercent", lp.note as "progressNote", to_char(lp.created_at at time zone 'UTC', 'YYYY-MM-DD') as "progressAt"
+     from milestones m
+     join action_plans a on a.id = m.plan_id and a.state <> 'archived'
+     join pairs p on p.id = a.pair_id
+     join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
+     left join lateral (select e.percent, e.note, e.created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) lp on true
+     where p.programme_id = ?
+     order by me.name, mo.name, a.title, m.due_date, m.title, m.id`,
+    [today, today, programmeId],
+  );
+}
+
+/** The programme's submitted assessments (a draft is no result yet) with their ratings. */
+export function submittedAssessments(em: EntityManager, programmeId: string): Promise<ReportAssessmentRow[]> {
+  return em.execute<ReportAssessmentRow[]>(
+    `select o.name as "organisationName", s.benchmark_code as "benchmarkCode", s.phase,
+       coalesce(json_agg(json_build_object('questionCode', aa.question_code, 'rating', aa.rating)) filter (where aa.id is not null), '[]') as answers
+     from assessments s join organisations o on o.id = s.organisation_id left join assessment_answers aa on aa.assessment_id = s.id
+     where s.programme_id = ? and s.status = 'submitted' -- a draft is no result yet
+     group by s.id, o.name order by o.name, s.benchmark_code`,
+    [programmeId],
+  );
+}
+
+/** The benchmarks the programme's assessments are on, with their sections. */
+export function assessedBenchmarks(em: EntityManager, programmeId: string): Promise<ReportBenchmarkRow[]> {
+  return em.execute<ReportBenchmarkRow[]>(
+    `select b.code, coalesce((select jsonb_agg(jsonb_build_object('code', s->'code', 'title', s->'title',
+         'guideQuestions', coalesce((select jsonb_agg(jsonb_build_object('code', q->'code')) from jsonb_array_elements(s->'guideQuestions') q), '[]'))
+         order by (s->>'order')::int) from jsonb_array_elements(b.document->'sections') s), '[]') as sections
+     from benchmarks b where b.code in (select benchmark_code from assessments where programme_id = ?)`,
+    [programmeId],
+  );
+}
+
+/** The consortium's milestones of the programme, late as of `today`. */
+export function reportConsortiumMilestones(
+  em: EntityManager,
+  programmeId: string,
+  today: string,
+): Promise<ReportData['consortiumMilestones']> {
+  return em.execute<ReportData['consortiumMilestones']>(
+    `select title, to_char(due_date, 'YYYY-MM-DD') as "dueDate", status, (due_date < ?::date and status <> 'done') as late
+     from consortium_milestones where programme_id = ? order by due_date, title`,
+    [today, programmeId],
   );
 }

@@ -6,7 +6,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 
 
 /** What each error status means here; the default description of a documented error response. */
 export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
-  400: 'VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields',
+  400: 'VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key)',
   401: 'UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again)',
   403: 'FORBIDDEN: you can see this but may not do that',
   404: 'NOT_FOUND: it does not exist or you may not see it',

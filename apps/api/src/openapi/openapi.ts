@@ -150,18 +150,21 @@ function finishOperation(
   }
 
   const errors = new Set<ErrorStatus>();
-  if (!fact.isPublic) errors.add(401);
-  if (parameters.some((p) => p.in !== 'header') || body) errors.add(400);
-  if (parameters.some((p) => p.in === 'path')) errors.add(404);
   const write = method !== 'get';
-  if (body || write) {
+  if (!fact.isPublic) errors.add(401);
+  // Bad parameters, or a write's body (malformed JSON, too deep, a bad field, a bad Idempotency-Key).
+  if (parameters.some((p) => p.in !== 'header') || write) errors.add(400);
+  // A path id, or an id in a write's body, that names nothing (or nothing you may see).
+  if (parameters.some((p) => p.in === 'path') || body) errors.add(404);
+  if (write) {
     errors.add(413);
     errors.add(415);
+    // Checked by the resource's policy (403) and by its state and uniqueness rules (409).
+    if (!fact.isPublic) errors.add(403);
+    errors.add(409);
   }
-  // A write is checked by the resource's policy (403) and by its state and uniqueness rules (409).
-  if (write && !fact.isPublic) errors.add(403);
-  if (write) errors.add(409);
-  if (parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) errors.add(422);
+  // The global idempotency interceptor: a signed-in POST's Idempotency-Key reused with another body.
+  if (method === 'post' && !fact.isPublic) errors.add(422);
   if (fact.throttled) errors.add(429);
 
   const responses = op.responses as Record<string, ResponseObject>;

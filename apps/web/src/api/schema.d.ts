@@ -2787,7 +2787,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2807,6 +2807,15 @@ export interface operations {
             };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2877,7 +2886,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2897,6 +2906,15 @@ export interface operations {
             };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2956,7 +2974,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,6 +2994,15 @@ export interface operations {
             };
             /** @description The refresh cookie was to be used without the X-Requested-With header, or from an origin that is not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3003,6 +3030,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3087,6 +3123,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
             409: {
                 headers: {
@@ -3107,6 +3152,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3174,7 +3228,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3194,6 +3248,15 @@ export interface operations {
             };
             /** @description FORBIDDEN: you can see this but may not do that */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3221,6 +3284,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3279,7 +3351,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3299,6 +3371,15 @@ export interface operations {
             };
             /** @description FORBIDDEN: you can see this but may not do that */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3333,6 +3414,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_get: {
@@ -3354,7 +3444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3491,7 +3581,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3633,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3606,6 +3696,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_members: {
@@ -3627,7 +3726,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,7 +3773,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3758,7 +3857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +3909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,6 +3972,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Programmes_updateMilestone: {
@@ -3899,7 +4007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsortiumMilestoneDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,7 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4044,7 +4152,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedInvitationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,6 +4215,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Invitations_preview: {
@@ -4128,7 +4245,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4382,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4317,7 +4434,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,6 +4497,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Pairs_suggest: {
@@ -4408,7 +4534,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairSuggestionsDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,7 +4591,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,7 +4639,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4576,6 +4702,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_list: {
@@ -4597,7 +4732,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4649,7 +4784,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4712,6 +4847,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_get: {
@@ -4733,7 +4877,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +4928,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentGapsDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +4981,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentAnswerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4926,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentContextNoteDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5010,7 +5154,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,6 +5217,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Assessments_calibrate: {
@@ -5099,7 +5252,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentAnswerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5183,7 +5336,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5391,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedPlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5484,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,7 +5536,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5471,7 +5624,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5568,7 +5721,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5631,6 +5784,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ActionPlans_review: {
@@ -5659,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5756,7 +5918,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5812,6 +5974,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5844,7 +6015,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5900,6 +6071,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5932,7 +6112,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5995,6 +6175,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     PlanRevisions_list: {
@@ -6016,7 +6205,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevisionSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6065,7 +6254,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevisionDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,7 +6307,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDiffDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6166,7 +6355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangesSinceApprovalDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6221,7 +6410,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,7 +6503,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,7 +6555,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6505,7 +6694,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoggedProgressDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6629,7 +6818,7 @@ export interface operations {
                     "application/json": components["schemas"]["BenchmarkDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6649,6 +6838,15 @@ export interface operations {
             };
             /** @description FORBIDDEN: you can see this but may not do that */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6683,6 +6881,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Benchmarks_get: {
@@ -6704,7 +6911,7 @@ export interface operations {
                     "application/json": components["schemas"]["BenchmarkDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6758,7 +6965,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentThreadDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6810,7 +7017,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,6 +7080,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Comments_delete: {
@@ -6893,7 +7109,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6982,7 +7198,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7067,7 +7283,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentEditDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +7332,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7172,6 +7388,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7201,7 +7426,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,6 +7482,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7291,7 +7525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7340,7 +7574,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7537,7 +7771,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7572,6 +7806,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAllDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
@@ -7619,6 +7862,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Notifications_read: {
@@ -7641,7 +7893,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7704,6 +7956,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     NotificationPreferences_get: {
@@ -7755,7 +8016,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7775,6 +8036,15 @@ export interface operations {
             };
             /** @description FORBIDDEN: you can see this but may not do that */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7835,7 +8105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7898,6 +8168,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     Reports_get: {
@@ -7919,7 +8198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7978,7 +8257,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields */
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;

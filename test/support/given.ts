@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { checkedAgent } from './openapi-responses';
 import type { OrganisationKind, ProgrammeRole } from '@citymentor/contracts';
 import { Membership, Organisation, Pair, Participant, Programme, User } from '@citymentor/domain';
 import * as argon2 from 'argon2';
@@ -80,7 +81,9 @@ export class Given {
   }
 
   async signIn(user: User): Promise<SignedIn> {
-    const res = await request(this.server).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
+    const res = await checkedAgent(request(this.server))
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: PASSWORD });
     if (res.status !== 200)
       throw new Error(`sign-in of ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { user, token: res.body.accessToken, refreshToken: res.body.refreshToken };

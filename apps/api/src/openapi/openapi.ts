@@ -49,7 +49,7 @@ export function setUpOpenApi(app: INestApplication) {
 }
 
 /** What the document cannot see of a route but its decorators say, by operation id. */
-interface RouteFacts {
+export interface RouteFacts {
   isPublic: boolean;
   throttled: boolean;
   /** Schemas of path and query parameters checked by a pipe that knows their format. */

@@ -4,7 +4,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { DashboardService } from './dashboard.service';
 import { DashboardDto } from './dto/dashboard.dto';
-import { ApiErrors } from '../openapi/api-errors';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()

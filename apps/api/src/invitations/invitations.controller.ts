@@ -21,7 +21,7 @@ import {
 } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 import { InvitationTokenPipe } from './invitation-token.pipe';
-import { ApiErrors } from '../openapi/api-errors';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('invitations')
 @Controller()

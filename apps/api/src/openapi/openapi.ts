@@ -18,7 +18,7 @@ import { ERROR_CODES } from '@citymentor/contracts';
 import { RevisionNumberPipe } from '../action-plans/revision-number.pipe';
 import { IS_PUBLIC } from '../auth/public.decorator';
 import { UuidPipe } from '../http/params';
-import { ERROR_DESCRIPTIONS, type ErrorStatus } from './api-errors';
+import { ERROR_DESCRIPTIONS, type ErrorStatus } from '../http/api-errors';
 
 const BEARER = 'bearer';
 

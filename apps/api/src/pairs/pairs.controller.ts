@@ -6,7 +6,7 @@ import { CreatePairDto, PairDto } from './dto/pair.dto';
 import { PairSuggestionsDto, PairSuggestionsQueryDto } from './dto/pair-suggestions.dto';
 import { PairSuggestionsService } from './pair-suggestions.service';
 import { PairsService } from './pairs.service';
-import { ApiErrors } from '../openapi/api-errors';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('pairs')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@n
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
-import { ApiErrors } from '../openapi/api-errors';
+import { ApiErrors } from '../http/api-errors';
 import { CreateReportDto, ReportDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 

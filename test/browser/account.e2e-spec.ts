@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocus } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -49,7 +50,7 @@ describe('my account, and a session that ends', () => {
     await page.getByTestId('password-strength').getByText('too easy to guess').waitFor();
     await page.getByRole('button', { name: 'Change the password' }).click();
     await page.getByRole('alert').getByText('This password is too easy to guess').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('new-password');
+    await expectFocus(page, { id: 'new-password' });
 
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByTestId('password-strength').getByText('good enough').waitFor();

@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocusOn } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -62,7 +63,7 @@ describe('calibration, as the mentor gives it and the city sees it', () => {
     await note.pressSequentially('The strategy is not adopted by the council yet', { delay: 5 });
     // Still in the field: "Saved" comes back only once the server has the note.
     await question.getByText('Saved').waitFor();
-    await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectFocusOn(note);
     const stored = (await world.t.api.as(m.people.coordinator.token).get(`/assessments/${assessmentId}`).expect(200))
       .body;
     expect(stored.answers[0]).toMatchObject({

@@ -10,6 +10,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocus } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -103,7 +104,7 @@ describe('the coordinator journey', () => {
     await page.goto(`/programmes/${programmeId}`);
     await page.goto(`/programmes/${programmeId}/dashboard#stalled`);
     await page.getByTestId('stalled-pairs').waitFor();
-    await page.waitForFunction(`Math.abs(document.getElementById('stalled').getBoundingClientRect().top) < 2`);
+    await page.waitForFunction(() => Math.abs(document.getElementById('stalled')!.getBoundingClientRect().top) < 2);
   });
 
   it('changes the programme’s thresholds in its settings, showing what is wrong beside the field', async () => {
@@ -120,7 +121,7 @@ describe('the coordinator journey', () => {
       .filter({ hasText: 'Enter a whole number from 1 to 365.' })
       .waitFor();
     await expect(stalledAfter.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.evaluate<string>('document.activeElement.id')).resolves.toBe('settings-stalledAfterDays');
+    await expectFocus(page, { id: 'settings-stalledAfterDays' });
 
     // Refused by the API: its field error is shown beside the field it names.
     await stalledAfter.fill('60');

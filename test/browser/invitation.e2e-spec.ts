@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocusOn } from './support/focus';
 import { SETUP, STEP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -69,7 +70,7 @@ describe('choosing a password when accepting an invitation', () => {
     await alert.getByText('This password is too easy to guess, so it was not sent: choose another one.').waitFor();
     await alert.getByText('Repeated characters like "aaa" are easy to guess.').waitFor();
     await alert.getByText(/for example four or more unrelated words, not your name or e-mail address/).waitFor();
-    await expect(password().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectFocusOn(password());
     await expect(password().getAttribute('aria-invalid')).resolves.toBe('true');
     expect(page.url()).toContain(`/invitations/${token}`);
     expect(accepts).toEqual([]);

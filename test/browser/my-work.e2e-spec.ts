@@ -40,7 +40,7 @@ describe('my work in the browser', () => {
     before(page);
     await page.goto('/');
     await page.locator('main h1').first().waitFor();
-    await page.waitForFunction(`!document.querySelector('.loading')`);
+    await page.waitForFunction(() => !document.querySelector('.loading'));
     return page;
   }
   const group = (page: Page, kind: string) => page.getByTestId(`work-${kind}`);

@@ -123,7 +123,7 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
 
   /** Rendered and still: nothing loading, the fonts in, two frames painted since. */
   async function settle(page: Page) {
-    await page.waitForFunction(`!document.querySelector('.loading') && document.fonts.status === 'loaded'`);
+    await page.waitForFunction(() => !document.querySelector('.loading') && document.fonts.status === 'loaded');
     await painted(page);
   }
 

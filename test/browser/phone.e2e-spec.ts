@@ -8,6 +8,7 @@ import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { screenshotPath } from './support/screenshots';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocus } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -69,7 +70,7 @@ describe('the web client on a 390 px phone', () => {
       await page.screenshot({ path: screenshotPath(`phone-menu-${locale}.png`) });
       await page.keyboard.press('Escape');
       await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('menu-toggle');
+      await expectFocus(page, { id: 'menu-toggle' });
     });
   }
 

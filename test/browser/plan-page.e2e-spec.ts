@@ -10,6 +10,7 @@ import type { ApiClient } from '../support/api-client';
 import { PASSWORD } from '../support/given';
 import { screenshotPath } from './support/screenshots';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { expectFocus } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -30,8 +31,6 @@ describe('the plan page', () => {
 
   const state = (page: Page) => page.getByTestId('plan-state');
   const planUrl = (id: string) => `/programmes/${programmeId}/plans/${id}`;
-  const focusedId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.id');
-  const focusedText = (page: Page) => page.evaluate('document.activeElement && document.activeElement.textContent');
   const objectiveOnServer = async (id: string) =>
     (await asMentee.get(`/action-plans/${id}`).expect(200)).body.objective as string;
 
@@ -98,9 +97,9 @@ describe('the plan page', () => {
   describe('editing and submitting', () => {
     it('puts the focus in the form when it opens and back on “Edit the plan” when it is cancelled', async () => {
       await mentee.getByRole('button', { name: 'Edit the plan' }).click();
-      await expect(focusedId(mentee)).resolves.toBe('plan-title');
+      await expectFocus(mentee, { id: 'plan-title' });
       await mentee.getByRole('button', { name: 'Cancel', exact: true }).click();
-      await expect(focusedText(mentee)).resolves.toBe('Edit the plan');
+      await expectFocus(mentee, { text: 'Edit the plan' });
     });
 
     it('saves a typed objective before submitting: the plan goes to review with it, and no conflict follows', async () => {
@@ -175,7 +174,7 @@ describe('the plan page', () => {
         .filter({ hasText: 'Reach founders through their associations, weekly' })
         .waitFor();
       expect(await mentee.getByTestId('conflict').count()).toBe(0);
-      await expect(focusedText(mentee)).resolves.toBe('Edit the plan'); // back where the person started
+      await expectFocus(mentee, { text: 'Edit the plan' }); // back where the person started
     });
 
     it('says in words that the plan can no longer be edited when it was submitted elsewhere meanwhile', async () => {
@@ -211,11 +210,9 @@ describe('the plan page', () => {
     it('moves the focus into a reply box when it opens and back to “Reply” when it is cancelled', async () => {
       const thread = mentee.getByTestId('thread').filter({ hasText: 'How will founders hear of the desk?' });
       await thread.getByRole('button', { name: 'Reply', exact: true }).click();
-      await expect(mentee.evaluate('document.activeElement && document.activeElement.tagName')).resolves.toBe(
-        'TEXTAREA',
-      );
+      await expectFocus(mentee, { tag: 'TEXTAREA' });
       await thread.getByRole('button', { name: 'Cancel', exact: true }).click();
-      await expect(focusedText(mentee)).resolves.toBe('Reply');
+      await expectFocus(mentee, { text: 'Reply' });
     });
 
     it('shows the installation admin the plan and its threads without a comment box, reply or resolve', async () => {
@@ -261,13 +258,13 @@ describe('the plan page', () => {
       await mentee.getByTestId('plan-objective').filter({ hasText: 'Founders who made it' }).waitFor();
 
       await mentee.getByRole('button', { name: 'Add a milestone' }).click();
-      await expect(focusedId(mentee)).resolves.toBe('new-milestone-title');
+      await expectFocus(mentee, { id: 'new-milestone-title' });
       await mentee.getByLabel('Milestone', { exact: true }).fill('First ten mentors found');
       await mentee.getByLabel('Due date').fill('2099-09-30');
       await mentee.getByLabel('Owner').last().fill('Business office');
       await mentee.getByRole('button', { name: 'Add', exact: true }).click();
       await mentee.getByTestId('milestone').filter({ hasText: 'First ten mentors found' }).waitFor();
-      await expect(focusedText(mentee)).resolves.toBe('Add a milestone');
+      await expectFocus(mentee, { text: 'Add a milestone' });
 
       await missing.waitFor({ state: 'detached' });
       await submit.click();

@@ -46,7 +46,14 @@ export async function measureArrival(from: Page, to: Page, text: string): Promis
     `document.addEventListener('click', () => { window[${key}] = Date.now(); }, { capture: true, once: true })`,
   );
   return async () => {
-    await to.waitForFunction(`window[${key}] !== undefined`, undefined, { timeout: STEP });
+    // A function, not a string: a string predicate that has to poll is eval'd in the page, which the CSP refuses.
+    await to.waitForFunction(
+      (name) => (window as unknown as Record<string, unknown>)[name] !== undefined,
+      JSON.parse(key) as string,
+      {
+        timeout: STEP,
+      },
+    );
     const arrived = await to.evaluate<number>(`window[${key}]`);
     const clicked = await from.evaluate<number>(`window[${key}]`);
     return arrived - clicked;

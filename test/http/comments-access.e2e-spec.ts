@@ -34,6 +34,12 @@ const MATRIX: Row[] = [
     expect: { mentor: 200, mentee: 200, expert: 200, coordinator: 200, admin: 200, ...hidden },
   },
   {
+    route: 'GET /action-plans/{id}/mentionable',
+    method: 'get',
+    path: (f) => `/action-plans/${f.planId}/mentionable`,
+    expect: { mentor: 200, mentee: 200, expert: 200, coordinator: 200, admin: 200, ...hidden },
+  },
+  {
     route: 'POST /action-plans/{id}/comments',
     method: 'post',
     path: (f) => `/action-plans/${f.planId}/comments`,

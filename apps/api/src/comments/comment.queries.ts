@@ -26,6 +26,13 @@ export interface CommentRow {
   resolvedByName: string | null;
 }
 
+/** A member who can read the pair, as the mention picker shows them. */
+export interface ReaderRow {
+  id: string;
+  name: string;
+  organisationName: string;
+}
+
 export interface CommentEditRow {
   body: string;
   editedAt: Date;
@@ -98,6 +105,19 @@ export class CommentQueries {
         ? `select 1 from milestones m where m.id = ? and m.plan_id = ?`
         : `select 1 from progress_entries e join milestones m on m.id = e.milestone_id where e.id = ? and m.plan_id = ?`;
     return (await this.em.getConnection().execute(sql, [id, planId])).length > 0;
+  }
+
+  /** Everyone who can read the pair (`readsPair`), by organisation and name: the members a comment on it may mention. */
+  readersOf(pair: PairScope): Promise<ReaderRow[]> {
+    return this.em.getConnection().execute<ReaderRow[]>(
+      `select u.id, u.name, o.name as "organisationName"
+       from (select ?::uuid as programme_id, ?::uuid as mentor_organisation_id, ?::uuid as mentee_organisation_id) p
+       join memberships m on ${readsPair('m', 'p')}
+       join users u on u.id = m.user_id
+       join organisations o on o.id = m.organisation_id
+       order by o.name, u.name, u.id`,
+      [pair.programmeId, pair.mentorOrganisationId, pair.menteeOrganisationId],
+    );
   }
 
   /** Which of `userIds` can read the pair (`readsPair`): the members a comment on it may mention. */

@@ -11,7 +11,7 @@ import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CommentsService } from './comments.service';
 import { CreateCommentDto, ListCommentsQueryDto, UpdateCommentDto } from './dto/comment-request.dto';
-import { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
+import { CommentDto, CommentEditDto, CommentThreadDto, MentionableDto } from './dto/comment.dto';
 
 /** Threaded peer-review comments on a plan, its milestones and their progress entries. */
 @ApiTags('comments')
@@ -32,6 +32,17 @@ export class CommentsController {
     @Query() query: ListCommentsQueryDto,
   ): Promise<CommentThreadDto[]> {
     return this.comments.list(actor, id, query);
+  }
+
+  @Get('action-plans/:id/mentionable')
+  @ApiOperation({ summary: 'List who a comment on a plan may mention' })
+  @ApiOkResponse({
+    type: [MentionableDto],
+    description:
+      "The programme's members who can read the plan's pair (its two cities, coordinators, experts), by organisation and name",
+  })
+  mentionable(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MentionableDto[]> {
+    return this.comments.mentionable(actor, id);
   }
 
   @Post('action-plans/:id/comments')

@@ -11,7 +11,7 @@ import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
 import { CommentPolicy, type CommentAction, type CommentViewer } from './comment.policy';
 import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
-import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
+import type { CommentDto, CommentEditDto, CommentThreadDto, MentionableDto } from './dto/comment.dto';
 import { Mentions } from './mentions';
 
 const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
@@ -36,6 +36,12 @@ export class CommentsService {
   async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
     const { scope, viewer } = await this.planScope(actor, 'read', planId);
     return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), viewer);
+  }
+
+  /** Whom a comment on the plan may mention (`Mentions` accepts exactly these): whoever may read its comments asks. */
+  async mentionable(actor: Actor, planId: string): Promise<MentionableDto[]> {
+    const { scope } = await this.planScope(actor, 'read', planId);
+    return this.queries.readersOf(scope);
   }
 
   async create(actor: Actor, planId: string, dto: CreateCommentDto): Promise<CommentDto> {

@@ -17,6 +17,13 @@ export class CommentAuthorDto {
   organisationName: string | null;
 }
 
+/** Someone a comment on the plan may @mention: a member of the programme who can read the pair. */
+export class MentionableDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The organisation they belong to in this programme' }) organisationName: string;
+}
+
 export class UserRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;

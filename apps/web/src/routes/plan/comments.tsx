@@ -15,7 +15,8 @@ import { sendTyping } from '../../realtime';
 
 export type Thread = Schemas['CommentThreadDto'];
 type Comment = Schemas['CommentDto'];
-export type Member = Schemas['MemberDto'];
+/** Someone a comment here may mention: a member who can read the pair, as the API lists them. */
+export type Mentionable = Schemas['MentionableDto'];
 export type TargetType = Schemas['CommentTargetDto']['type'];
 export interface Target {
   type: TargetType;
@@ -64,7 +65,8 @@ function Body({ text }: { text: string }) {
 interface Context {
   planId: string;
   room: string;
-  members: Member[];
+  /** Whom a comment may mention (`GET /action-plans/{id}/mentionable`, the server's rule). */
+  mentionable: Mentionable[];
   reload: () => void;
   /** Whether the reader may start threads (the plan's `can.comment`, as the API decides it). */
   canComment: boolean;
@@ -124,11 +126,11 @@ function Composer({
   };
 
   const insertMention = (userId: string) => {
-    const member = ctx.members.find((m) => m.userId === userId);
+    const member = ctx.mentionable.find((m) => m.id === userId);
     if (!member) return;
     const el = area.current;
     const at = el?.selectionStart ?? body.length;
-    const token = `@[${member.name}](${member.userId}) `;
+    const token = `@[${member.name}](${member.id}) `;
     typed(body.slice(0, at) + token + body.slice(at));
     requestAnimationFrame(() => el?.focus());
   };
@@ -168,12 +170,12 @@ function Composer({
       />
       {error !== null && <ErrorNotice error={error} />}
       <div class="composer__actions">
-        {ctx.members.length > 0 && (
+        {ctx.mentionable.length > 0 && (
           <select aria-label={t('comments.mention')} value="" onChange={(e) => insertMention(e.currentTarget.value)}>
             <option value="">{t('comments.mention')}</option>
-            {ctx.members.map((m) => (
-              <option key={m.userId} value={m.userId} data-user-content>
-                {m.name} · {m.organisation.name}
+            {ctx.mentionable.map((m) => (
+              <option key={m.id} value={m.id} data-user-content>
+                {m.name} · {m.organisationName}
               </option>
             ))}
           </select>

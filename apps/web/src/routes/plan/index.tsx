@@ -43,9 +43,10 @@ export default function PlanPage({ params }: PageProps) {
     (signal) => api.get('/api/v1/action-plans/{id}/comments', { path: { id: planId }, signal }),
     [planId],
   );
-  const members = useResource(
-    (signal) => api.get('/api/v1/programmes/{id}/members', { path: { id: programmeId }, signal }),
-    [programmeId],
+  // Whom a comment may mention, as the server decides it; every comment author is among them.
+  const mentionable = useResource(
+    (signal) => api.get('/api/v1/action-plans/{id}/mentionable', { path: { id: planId }, signal }),
+    [planId],
   );
   const pairId = plan.data?.pairId;
   const pair = useResource(
@@ -109,21 +110,17 @@ export default function PlanPage({ params }: PageProps) {
   }, [p, threads.data, arrived]);
   const canComment = plan.data?.can.comment ?? false;
   const grouped = useMemo(
-    () => byTarget(withArrivals(threads.data ?? [], arrivals, members.data ?? [], canComment)),
-    [threads.data, arrivals, members.data, canComment],
+    () => byTarget(withArrivals(threads.data ?? [], arrivals, mentionable.data ?? [], canComment)),
+    [threads.data, arrivals, mentionable.data, canComment],
   );
 
   if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!p) return <Loading />;
 
-  const pairOrgs = pair.data ? [pair.data.mentorOrganisation.id, pair.data.menteeOrganisation.id] : [];
-  const mentionable = (members.data ?? []).filter(
-    (m) => pairOrgs.includes(m.organisation.id) || m.role !== 'city-member',
-  );
   const ctx: DiscussionContext = {
     planId,
     room,
-    members: mentionable,
+    mentionable: mentionable.data ?? [],
     reload: threads.reload,
     canComment: p.can.comment,
   };

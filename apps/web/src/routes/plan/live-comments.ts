@@ -4,7 +4,7 @@
  * people watch most: "the other side's comment appears".
  */
 import type { RealtimeEvent } from '@citymentor/contracts';
-import type { Member, Thread } from './comments';
+import type { Mentionable, Thread } from './comments';
 
 export type Arrival = RealtimeEvent<'comment.created'>;
 
@@ -22,20 +22,25 @@ export function stillPending(threads: Thread[], arrivals: Arrival[]): Arrival[] 
  * `threads` with the pending arrivals added where they belong (a new thread, or a reply at the end of its thread).
  * Until the REST answer replaces it, an arrival offers a reply (when the reader may comment) and nothing else.
  */
-export function withArrivals(threads: Thread[], arrivals: Arrival[], members: Member[], canComment: boolean): Thread[] {
+export function withArrivals(
+  threads: Thread[],
+  arrivals: Arrival[],
+  people: Mentionable[],
+  canComment: boolean,
+): Thread[] {
   const pending = stillPending(threads, arrivals);
   if (pending.length === 0) return threads;
-  const people = new Map(members.map((m) => [m.userId, m]));
+  const byId = new Map(people.map((p) => [p.id, p]));
   let result = threads;
   for (const { payload: c, at } of pending) {
-    const author = people.get(c.authorId);
+    const author = byId.get(c.authorId);
     const comment = {
       id: c.commentId,
       planId: c.planId,
       threadId: c.threadId,
       parentId: c.parentId,
       target: c.target,
-      author: { id: c.authorId, name: author?.name ?? '…', organisationName: author?.organisation.name ?? null },
+      author: { id: c.authorId, name: author?.name ?? '…', organisationName: author?.organisationName ?? null },
       body: c.body,
       deleted: c.body === null,
       mentions: c.mentions,

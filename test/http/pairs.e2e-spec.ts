@@ -67,6 +67,7 @@ describe('mentoring pairs', () => {
       createdAt: expect.stringMatching(/Z$/),
       endedAt: null,
       mySide: 'coordinator',
+      can: { createPlan: false, startAssessment: true },
     });
     expect((await as('mentee').get(`/pairs/${g.pair.id}`).expect(200)).body).toMatchObject({
       mySide: 'mentee',
@@ -168,6 +169,48 @@ describe('mentoring pairs', () => {
       const all = (await as(role).get(`/programmes/${g.programme.id}/pairs`).expect(200)).body as { id: string }[];
       expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([g.pair.id, g.otherPair.id, reverse.body.id]));
     }
+  });
+
+  it("says what each side may do on the pair's page (can), and the plan and assessment routes agree", async () => {
+    const [mentorCity, menteeCity] = await twoCities();
+    const pair = await t.given.pair(g.programme, mentorCity, menteeCity);
+    const clients: Record<string, ApiClient> = {
+      mentor: t.api.as((await t.given.signIn(await t.given.member(g.programme, mentorCity, 'city-member'))).token),
+      mentee: t.api.as((await t.given.signIn(await t.given.member(g.programme, menteeCity, 'city-member'))).token),
+      expert: as('expert'),
+      coordinator: as('coordinator'),
+      admin: as('admin'),
+    };
+    const expected: Record<string, { createPlan: boolean; startAssessment: boolean }> = {
+      mentee: { createPlan: true, startAssessment: true },
+      mentor: { createPlan: false, startAssessment: false },
+      expert: { createPlan: false, startAssessment: false },
+      coordinator: { createPlan: false, startAssessment: true },
+      admin: { createPlan: false, startAssessment: true },
+    };
+    for (const [who, client] of Object.entries(clients)) {
+      expect([who, (await client.get(`/pairs/${pair.id}`).expect(200)).body.can]).toEqual([who, expected[who]]);
+      const listed = (await client.get(`/programmes/${g.programme.id}/pairs`).expect(200)).body;
+      expect([who, listed.find((p: { id: string }) => p.id === pair.id).can]).toEqual([who, expected[who]]);
+    }
+    for (const [who, client] of Object.entries(clients)) {
+      const plan = await client.post(`/pairs/${pair.id}/action-plans`, { title: 'Desk', sectionCodes: ['strategy'] });
+      expect([who, plan.status]).toEqual([who, expected[who].createPlan ? 201 : 403]);
+      if (!expected[who].startAssessment) {
+        const start = await client.post(`/programmes/${g.programme.id}/assessments`, {
+          organisationId: menteeCity.id,
+          benchmarkCode: BENCHMARK,
+          phase: 'baseline',
+        });
+        expect([who, start.status]).toEqual([who, 403]);
+      }
+    }
+
+    await as('coordinator').post(`/pairs/${pair.id}/end`).expect(200);
+    expect((await clients.mentee.get(`/pairs/${pair.id}`).expect(200)).body.can).toEqual({
+      createPlan: false,
+      startAssessment: true,
+    });
   });
 
   it('hides a pair from the other cities of the programme and from outsiders (404), like an unknown one', async () => {

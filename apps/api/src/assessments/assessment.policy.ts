@@ -3,7 +3,7 @@ import type { AssessmentStatus } from '@citymentor/contracts';
 import { DomainError, forbidden } from '@citymentor/domain';
 import { membershipIn, type Actor } from '../auth/actor';
 import { PairPolicy } from '../pairs/pair.policy';
-import { ProgrammePolicy } from '../programmes/programme.policy';
+import { ProgrammePolicy, startsAssessmentOf } from '../programmes/programme.policy';
 import type { AssessmentPairRef } from './assessment-scopes';
 
 export type AssessmentAction = 'read' | 'answer' | 'calibrate';
@@ -91,8 +91,8 @@ export class AssessmentPolicy {
 
   /** A city's members start its assessments; so do the programme's coordinators (and the admin). */
   assertCanCreate(actor: Actor, programmeId: string, organisationId: string) {
-    const membership = this.programmes.assert(actor, 'read', programmeId);
-    if (actor.isAdmin || membership?.role === 'coordinator' || membership?.organisationId === organisationId) return;
+    this.programmes.assert(actor, 'read', programmeId);
+    if (startsAssessmentOf(actor, programmeId, organisationId)) return;
     throw forbidden("Only the city's own members or a coordinator may start its self-assessment");
   }
 }

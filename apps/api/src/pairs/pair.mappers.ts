@@ -1,8 +1,9 @@
 import type { PairSide } from '@citymentor/contracts';
 import type { PairDto } from './dto/pair.dto';
+import type { PairPermissions } from './pair.policy';
 import type { PairRow } from './pair.queries';
 
-export const toPairDto = (row: PairRow, mySide: PairSide): PairDto => ({
+export const toPairDto = (row: PairRow, mySide: PairSide, can: PairPermissions): PairDto => ({
   id: row.id,
   programmeId: row.programmeId,
   benchmarkCode: row.benchmarkCode,
@@ -13,4 +14,5 @@ export const toPairDto = (row: PairRow, mySide: PairSide): PairDto => ({
   createdAt: new Date(row.createdAt).toISOString(),
   endedAt: row.endedAt ? new Date(row.endedAt).toISOString() : null,
   mySide,
+  can,
 });

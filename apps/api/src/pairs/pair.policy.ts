@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { PairSide } from '@citymentor/contracts';
+import type { PairSide, PairStatus } from '@citymentor/contracts';
 import { DomainError, forbidden } from '@citymentor/domain';
 import { membershipIn, type Actor } from '../auth/actor';
+import { startsAssessmentOf } from '../programmes/programme.policy';
 
 /** What is done with a pair's work (its plans, milestones, progress, comments, calibration). */
 export type PairAction =
@@ -32,6 +33,14 @@ const ALLOWED: Record<PairSide, PairAction[]> = {
 /** Whether a side of the pair may do `action` at all (the table `assert` enforces; responses say it as `can`). */
 export const sideMay = (side: PairSide, action: PairAction): boolean => ALLOWED[side].includes(action);
 
+/** What the reader may do on the pair's page now, as `PairDto.can` says it: the rules the plan and assessment routes enforce. */
+export interface PairPermissions {
+  /** `PlanPolicy.edit`: the pair's 'edit-plan' right, while the pair is active. */
+  createPlan: boolean;
+  /** `AssessmentPolicy.assertCanCreate` for the pair's mentee city. */
+  startAssessment: boolean;
+}
+
 /**
  * Who may do what with a mentoring pair and everything inside it. The side comes from the actor's
  * membership: their organisation is the mentor or the mentee; experts and coordinators see every
@@ -54,6 +63,14 @@ export class PairPolicy {
   can(actor: Actor, action: PairAction, pair: PairScope): boolean {
     const side = this.sideOf(actor, pair);
     return side !== null && sideMay(side, action);
+  }
+
+  /** The actions of the pair's page, for a reader on `side` of it. */
+  permissions(actor: Actor, side: PairSide, pair: PairScope & { status: PairStatus }): PairPermissions {
+    return {
+      createPlan: sideMay(side, 'edit-plan') && pair.status === 'active',
+      startAssessment: startsAssessmentOf(actor, pair.programmeId, pair.menteeOrganisationId),
+    };
   }
 
   /** 404 when the pair is not visible to the actor (`what` names the thing asked for), 403 when visible but not allowed. */

@@ -67,14 +67,14 @@ export class PairsService {
     const rows = await this.queries.ofProgramme(programmeId);
     return rows.flatMap((row) => {
       const side = this.policy.sideOf(actor, row);
-      return side ? [toPairDto(row, side)] : [];
+      return side ? [toPairDto(row, side, this.policy.permissions(actor, side, row))] : [];
     });
   }
 
   async get(actor: Actor, id: string): Promise<PairDto> {
     const row = await this.row(id);
     const side = this.policy.assert(actor, 'read', row);
-    return toPairDto(row, side);
+    return toPairDto(row, side, this.policy.permissions(actor, side, row));
   }
 
   async end(actor: Actor, id: string): Promise<PairDto> {

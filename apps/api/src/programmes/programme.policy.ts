@@ -5,6 +5,17 @@ import { membershipIn, type Actor, type ActorMembership } from '../auth/actor';
 export type ProgrammeAction = 'read' | 'manage';
 
 /**
+ * Whether the actor may start a city's self-assessment in the programme: the city's own members, the
+ * programme's coordinators and the installation's admin. `AssessmentPolicy.assertCanCreate` enforces it;
+ * `PairDto.can.startAssessment` says it for the pair's mentee city.
+ */
+export function startsAssessmentOf(actor: Actor, programmeId: string, organisationId: string): boolean {
+  if (actor.isAdmin) return true;
+  const membership = membershipIn(actor, programmeId);
+  return membership?.role === 'coordinator' || membership?.organisationId === organisationId;
+}
+
+/**
  * Who may do what with a programme. Members read it; coordinators (and the installation's
  * admin) manage it. Anyone else cannot even tell it exists.
  */

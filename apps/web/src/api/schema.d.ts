@@ -1420,6 +1420,12 @@ export interface components {
          * @enum {string}
          */
         PairSide: "mentor" | "mentee" | "expert" | "coordinator" | "admin";
+        PairPermissionsDto: {
+            /** @description Draft a plan for the pair (the mentee side, while the pair is active) */
+            createPlan: boolean;
+            /** @description Start the mentee city's self-assessment (its members, a coordinator or the admin); which phase is due follows from its assessments */
+            startAssessment: boolean;
+        };
         PairDto: {
             /** Format: uuid */
             id: string;
@@ -1438,6 +1444,7 @@ export interface components {
             endedAt: string | null;
             /** @description How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin */
             mySide: components["schemas"]["PairSide"];
+            can: components["schemas"]["PairPermissionsDto"];
         };
         /**
          * @description Status of the mentee's baseline the scores come from

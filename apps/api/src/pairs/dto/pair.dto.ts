@@ -40,6 +40,17 @@ export class OrganisationRefDto {
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'FI' }) country: string;
 }
 
+/** What you may do on the pair's page, by the rules the server enforces (the pair and assessment policies). */
+export class PairPermissionsDto {
+  @ApiProperty({ description: 'Draft a plan for the pair (the mentee side, while the pair is active)' })
+  createPlan: boolean;
+  @ApiProperty({
+    description:
+      "Start the mentee city's self-assessment (its members, a coordinator or the admin); which phase is due follows from its assessments",
+  })
+  startAssessment: boolean;
+}
+
 export class PairDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
@@ -57,4 +68,5 @@ export class PairDto {
     description: 'How you see this pair: your city is its mentor or mentee, or you are an expert, coordinator or admin',
   })
   mySide: PairSide;
+  @ApiProperty({ type: PairPermissionsDto }) can: PairPermissionsDto;
 }

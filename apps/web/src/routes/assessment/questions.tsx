@@ -116,8 +116,8 @@ function Question({
   const [error, setError] = useState<unknown>(null);
   const readOnly = !assessment.canAnswer;
   const name = `rating-${question.code}`;
-  // The mentor reads their own calibration; the city and everyone else, the mentor's.
-  const mine = assessment.myRelation === 'mentor';
+  // Who calibrates (the mentor side) reads their own calibration; the city and everyone else, the mentor's.
+  const mine = assessment.canCalibrate;
 
   const save = async (value: string | undefined, text: string) => {
     if (value === undefined || readOnly) return false; // a rating comes first; evidence alone is kept until then

@@ -92,7 +92,7 @@ export function ScoresStep({
                 </ul>
               </div>
             ))}
-            {pair && assessment.myRelation === 'own' && (
+            {pair?.can.createPlan && (
               <PlanFromGaps
                 assessment={assessment}
                 pair={pair}

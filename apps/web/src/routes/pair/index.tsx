@@ -1,7 +1,7 @@
 /**
  * A mentoring pair: `/programmes/:id/pairs/:pairId`. Who mentors whom on which benchmark, both cities'
- * self-assessments, the plans and their state (live through the pair's room), and for the mentee the
- * way in: start or continue the self-assessment, draft a plan.
+ * self-assessments, the plans and their state (live through the pair's room), and the way in, as the
+ * pair's `can` says who may: start the mentee city's self-assessment, draft a plan.
  */
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
@@ -35,7 +35,7 @@ function AssessmentLine({ programmeId, a }: { programmeId: string; a: Assessment
   );
 }
 
-/** The mentee city starts its baseline, or its follow-up once the baseline is submitted. */
+/** The mentee city's baseline starts, or its follow-up once the baseline is submitted. */
 function StartAssessment({ pair, own }: { pair: Pair; own: Assessment[] }) {
   const navigate = useNavigate();
   const { busy, error, submit } = useSubmit();
@@ -222,9 +222,7 @@ export default function PairPage({ params }: PageProps) {
               ))}
             </ul>
           )}
-          {p.mySide === 'mentee' && p.status === 'active' && (
-            <NewPlan pair={p} sections={titles} fromAssessmentId={latestOwn?.id} />
-          )}
+          {p.can.createPlan && <NewPlan pair={p} sections={titles} fromAssessmentId={latestOwn?.id} />}
         </section>
 
         <section class="panel" aria-labelledby="assessments-title">
@@ -236,7 +234,7 @@ export default function PairPage({ params }: PageProps) {
               <AssessmentLine key={a.id} programmeId={programmeId} a={a} />
             ))}
           </ul>
-          {p.mySide === 'mentee' && assessments.data && <StartAssessment pair={p} own={own} />}
+          {p.can.startAssessment && assessments.data && <StartAssessment pair={p} own={own} />}
         </section>
       </div>
     </article>

@@ -379,10 +379,10 @@ export function ChangedSinceApproval({
   );
 }
 
-/** "What changed since my last review": open for the mentor when a revised plan waits for them. */
+/** "What changed since my last review": open for the reviewer when a revised plan waits for them (`can.review`). */
 export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questions }) {
   const [clicked, setOpen] = useState(false);
-  const open = clicked || (plan.mySide === 'mentor' && plan.state === 'submitted' && plan.revisionCount > 1);
+  const open = clicked || (plan.can.review && plan.revisionCount > 1);
   const diff = useResource(
     (signal) =>
       open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null),

@@ -2,16 +2,22 @@
  * Keyboard focus for inline forms (a form that opens in place of, or below, the button that opened it):
  * the first field gets the focus when the form opens, and the opener gets it back when the form closes
  * (saved or cancelled), so a keyboard user goes on from where they were.
+ *
+ * The focus moves as the form is put on screen (a layout effect), never after it was painted: a plain
+ * effect runs a frame later, or much later on a busy machine, and by then the person may already be
+ * typing in another field of the form, whose next keystrokes would land in the first field instead.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 const FIELD = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
 
-/** A ref for the form (or its container): its first field is focused once, when it mounts. */
+/** A ref for the form (or its container): its first field is focused once, when it mounts, unless the person is in one already. */
 export function useFocusFirstField<T extends HTMLElement = HTMLFormElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>(FIELD)?.focus();
+  useLayoutEffect(() => {
+    const form = ref.current;
+    if (!form || form.contains(document.activeElement)) return;
+    form.querySelector<HTMLElement>(FIELD)?.focus();
   }, []);
   return ref;
 }

@@ -3,7 +3,7 @@
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
 import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
 import { useReturnFocus } from '../../components/focus';
@@ -112,7 +112,8 @@ function Composer({
   const key = useRef(newIdempotencyKey());
   const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
   const typingTarget = `comment:${targetKey(target)}`;
-  useEffect(() => {
+  // As the box is put on screen, not a frame later (components/focus.ts says why).
+  useLayoutEffect(() => {
     if (autoFocus) area.current?.focus();
   }, []);
 

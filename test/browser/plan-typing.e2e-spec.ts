@@ -1,11 +1,13 @@
 /**
  * What the mentee types into the plan's edit form stays there until it is saved or discarded, whatever
- * happens meanwhile: here, the form's own focus arriving after they started typing. Each test forces
- * one such interleaving instead of hoping a loaded machine produces it.
+ * happens meanwhile: the form's own focus arriving after they started typing, their own save (or the
+ * save before a submit) answering while they type on, the plan changing under them from elsewhere.
+ * Each test forces one such interleaving instead of hoping a loaded machine produces it.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import type { ApiClient } from '../support/api-client';
 import { PASSWORD } from '../support/given';
+import { screenshotPath } from './support/screenshots';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
 import { SETUP, TEST } from './support/timing';
 
@@ -36,6 +38,33 @@ describe('typing into the plan', () => {
     await page.goto(`/programmes/${programmeId}/plans/${plan.id}`);
     await page.getByTestId('plan-state').filter({ hasText: 'Draft' }).waitFor();
     return plan.id as string;
+  }
+
+  /** Holds the page's next `method` request to the plan until `release()`: the person types on meanwhile. */
+  async function holdNext(method: string) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const sent = new Promise<void>((resolve) => (arrived = resolve));
+    let held = false;
+    const hold = async (route: Route) => {
+      if (route.request().method() !== method || held) return route.fallback();
+      held = true;
+      arrived();
+      await released;
+      await route.fallback();
+    };
+    await page.route('**/api/v1/action-plans/*', hold);
+    const answered = page.waitForResponse((r) => r.request().method() === method);
+    return {
+      sent,
+      /** Lets the request go and waits for its answer. */
+      release: async () => {
+        release();
+        await answered;
+        await page.unroute('**/api/v1/action-plans/*', hold);
+      },
+    };
   }
 
   beforeAll(async () => {
@@ -77,6 +106,71 @@ describe('typing into the plan', () => {
       title: 'Evening language cafés',
       objective: 'Cafés in three libraries, every Tuesday',
     });
+  });
+
+  it('keeps what is typed while the save is on its way, says it is not saved yet, and saves it next', async () => {
+    const id = await openPlan('Weekend language cafés');
+    await page.getByRole('button', { name: 'Edit the plan' }).click();
+    await objective().fill('Cafés in three libraries');
+    const patch = await holdNext('PATCH');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await patch.sent;
+    await objective().press('End');
+    await objective().pressSequentially(', every Saturday');
+    await patch.release();
+
+    const typedSince = page.getByTestId('plan-typed-since');
+    await typedSince.or(page.getByTestId('plan-objective')).waitFor();
+    expect(await page.getByTestId('plan-objective').count()).toBe(0); // the form stays open
+    await expect(objective().inputValue()).resolves.toBe('Cafés in three libraries, every Saturday');
+    await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés in three libraries' });
+    await page.locator('.plan-editor').screenshot({ path: screenshotPath('plan-typed-while-saving-desktop.png') });
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('plan-objective').filter({ hasText: 'every Saturday' }).waitFor();
+    expect(await page.getByTestId('conflict').count()).toBe(0); // the first save was one's own
+    await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés in three libraries, every Saturday' });
+  });
+
+  it('does not submit without what was typed while the save before the submit was on its way', async () => {
+    const id = await openPlan('Language cafés for parents');
+    await page.getByRole('button', { name: 'Edit the plan' }).click();
+    await objective().fill('Cafés at the school gates');
+    const patch = await holdNext('PATCH');
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await patch.sent;
+    await objective().press('End');
+    await objective().pressSequentially(', twice a week');
+    await patch.release();
+
+    const notSaved = page.getByRole('alert').filter({ hasText: 'not saved yet, so it was not submitted' });
+    await notSaved.or(page.getByTestId('plan-state').filter({ hasText: 'Submitted for review' })).waitFor();
+    await expect(onServer(id)).resolves.toMatchObject({ state: 'draft', objective: 'Cafés at the school gates' });
+    await expect(objective().inputValue()).resolves.toBe('Cafés at the school gates, twice a week');
+
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByTestId('plan-state').filter({ hasText: 'Submitted for review' }).waitFor();
+    expect(await page.getByTestId('conflict').count()).toBe(0);
+    await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés at the school gates, twice a week' });
+  });
+
+  it('keeps what is typed when the plan changes elsewhere meanwhile, and shows the change as a conflict', async () => {
+    const id = await openPlan('Language cafés at work');
+    await page.getByRole('button', { name: 'Edit the plan' }).click();
+    await objective().fill('Cafés in the canteens');
+    // The same person in another tab renames the plan: the page hears of it and reads the plan again.
+    const { version } = await onServer(id);
+    await asMentee.patch(`/action-plans/${id}`, { version, title: 'Language cafés in the workplace' }).expect(200);
+    await page.getByRole('heading', { name: 'Language cafés in the workplace' }).waitFor();
+
+    await expect(objective().inputValue()).resolves.toBe('Cafés in the canteens');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.locator('.conflict__mine').filter({ hasText: 'Cafés in the canteens' }).waitFor();
+    await conflict.locator('.conflict__theirs').filter({ hasText: SAVED }).waitFor();
+    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    await page.getByTestId('plan-objective').filter({ hasText: 'Cafés in the canteens' }).waitFor();
+    await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés in the canteens' });
   });
 
   it('raised no error in any page', () => {

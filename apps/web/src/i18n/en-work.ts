@@ -149,6 +149,7 @@ export const enWork = {
   'plan.missing.milestone-owner': 'an owner for at least one milestone',
   'plan.noLongerEditable': 'The plan is “{state}” now, so it can no longer be edited. Your text is still in the form.',
   'plan.withdrawToEdit': 'Withdraw the submission to change it.',
+  'plan.typedSince': 'Saved. What you typed while it was saving is not saved yet: it is still in the form.',
 
   'review.title': 'Your review',
   'review.summary': 'Summary for the city',

@@ -157,6 +157,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'plan.noLongerEditable':
     'Le plan est « {state} » maintenant : il ne peut plus être modifié. Votre texte reste dans le formulaire.',
   'plan.withdrawToEdit': 'Retirez la soumission pour le modifier.',
+  'plan.typedSince':
+    'Enregistré. Ce que vous avez saisi pendant l’enregistrement ne l’est pas encore : il reste dans le formulaire.',
 
   'review.title': 'Votre relecture',
   'review.summary': 'Synthèse pour la ville',

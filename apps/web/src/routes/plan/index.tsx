@@ -208,6 +208,7 @@ export default function PlanPage({ params }: PageProps) {
                 closeEditor();
                 plan.reload();
               }}
+              onPartlySaved={() => plan.reload()}
               onCancel={closeEditor}
             />
           ) : (

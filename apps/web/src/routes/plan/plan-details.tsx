@@ -52,6 +52,8 @@ function draftOf(plan: Plan): Draft {
   };
 }
 
+const sameDraft = (a: Draft, b: Draft) => (Object.keys(FIELD_LABEL) as Field[]).every((f) => a[f] === b[f]);
+
 const lines = (text: string) =>
   text
     .split('\n')
@@ -122,27 +124,36 @@ const planDraftKey = (planId: string) => `plan:${planId}`;
 export const hasPlanDraft = (planId: string) => loadDraft(planDraftKey(planId)) !== null;
 
 /**
- * The edit form; `onSaved` gets the plan as saved. `handle` lets the page save it before a submit;
- * `onDraft` tells the page the objective as typed (what the plan will have once saved).
+ * The edit form; `onSaved` gets the plan as saved (the form is done). `handle` lets the page save it
+ * before a submit; `onDraft` tells the page the objective as typed (what the plan will have once saved).
+ * A save that answers after the person typed on is not the end of the editing: the form stays open with
+ * what they typed since (unsaved, and kept as a draft), and `onPartlySaved` gets the plan as saved.
  */
 export function PlanEditor({
   plan,
   onSaved,
+  onPartlySaved,
   onCancel,
   handle,
   onDraft,
 }: {
   plan: Plan;
   onSaved: (plan: Plan) => void;
+  onPartlySaved?: (plan: Plan) => void;
   onCancel: () => void;
   handle?: { current: EditorHandle | null };
   onDraft?: (draft: { objective: string }) => void;
 }) {
-  const [initial] = useState<Draft>(() => draftOf(plan));
+  /** The fields as the server has them, as far as this form knows: what "unsaved changes" are measured against. */
+  const [base, setBase] = useState<Draft>(() => draftOf(plan));
   // Left unsaved by an earlier visit (the session ended, the page reloaded): go on from it, at the version it started from.
   const [kept] = useState(() => loadDraft<{ draft: Draft; version: number }>(planDraftKey(plan.id)));
-  const [draft, setDraft] = useState<Draft>(kept?.draft ?? initial);
+  const [draft, setDraft] = useState<Draft>(kept?.draft ?? base);
+  /** The form as it is now, also from inside a save that started before the last keystrokes. */
+  const current = useRef(draft);
   const [version, setVersion] = useState(kept?.version ?? plan.version);
+  /** A save went through while the person typed on: what they typed since is in the form, not on the server. */
+  const [typedSince, setTypedSince] = useState(false);
   const { busy, error, run } = useSubmit();
   /** Why the form cannot be saved any more, in words (the plan left the editable states meanwhile). */
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -153,13 +164,23 @@ export function PlanEditor({
 
   /** Sends the form at `atVersion`; what fails and is not a conflict is thrown (and shown). */
   const attempt = async (atVersion: number, rebased = false): Promise<Plan | null> => {
-    const body = bodyOf(draft);
+    const sent = draft;
+    const body = bodyOf(sent);
     try {
       const saved = wroteVersion(
         await api.patch('/api/v1/action-plans/{id}', { path: { id: plan.id }, body: { ...body, version: atVersion } }),
       );
       unanswered.current = null;
       setTheirs(null);
+      if (!sameDraft(current.current, sent)) {
+        // Typed on while the save was on its way: that text stays, unsaved, for the next save (at the saved version).
+        setBase(sent);
+        setVersion(saved.version);
+        setTypedSince(true);
+        saveDraft(planDraftKey(plan.id), { draft: current.current, version: saved.version });
+        onPartlySaved?.(saved);
+        return null;
+      }
       dropDraft(planDraftKey(plan.id));
       onSaved(saved);
       return saved;
@@ -190,12 +211,13 @@ export function PlanEditor({
 
   const save = async (atVersion: number): Promise<Plan | null> => {
     setRefusal(null);
+    setTypedSince(false);
     return (await run(() => attempt(atVersion))) ?? null;
   };
 
   if (handle)
     handle.current = {
-      dirty: () => (Object.keys(draft) as Field[]).some((f) => draft[f] !== initial[f]),
+      dirty: () => !sameDraft(draft, base),
       save: () => save(version),
     };
   useEffect(
@@ -207,6 +229,7 @@ export function PlanEditor({
 
   const set = (field: Field) => (e: Event) => {
     const next = { ...draft, [field]: (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value };
+    current.current = next;
     setDraft(next);
     saveDraft(planDraftKey(plan.id), { draft: next, version });
     if (field === 'objective') onDraft?.({ objective: next.objective });
@@ -221,6 +244,11 @@ export function PlanEditor({
         <p class="notice notice--warn" role="status" data-testid="plan-edit-refused">
           {frozen}
           {plan.can.withdraw && ` ${t('plan.withdrawToEdit')}`}
+        </p>
+      )}
+      {typedSince && (
+        <p class="notice notice--info" role="status" data-testid="plan-typed-since">
+          {t('plan.typedSince')}
         </p>
       )}
       {refusal !== null && (

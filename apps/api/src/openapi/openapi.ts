@@ -22,6 +22,27 @@ import { ERROR_DESCRIPTIONS, type ErrorStatus } from '../http/api-errors';
 
 const BEARER = 'bearer';
 
+/** The groups the operations are filed under (each controller's @ApiTags), in the order a reader meets them. */
+const TAGS: Record<string, string> = {
+  auth: 'Sign-in, refresh-token rotation and sign-out',
+  me: 'The signed-in person: profile, password, sessions and notification preferences',
+  work: 'My work: what waits on the signed-in person, over every role they hold',
+  programmes: 'Programmes (consortia of cities), their members, roles and consortium milestones',
+  organisations: 'Cities, expert partners and networks taking part in programmes',
+  invitations: 'Invitations to join a programme, and accepting them',
+  benchmarks: 'The benchmark catalogue: sections, standards, guide questions, city examples, context factors',
+  pairs: 'Mentoring pairs (a mentor city and a mentee city) and pair suggestions',
+  assessments: 'Self-assessments of a city against a benchmark: answers, scores, gaps, calibration',
+  'action-plans': 'Action plans per benchmark section: editing, the review workflow, revisions and diffs',
+  milestones: 'Milestones of an action plan and the progress logged on them',
+  comments: 'Threaded peer-review comments on plans, milestones and progress entries',
+  activity: 'The activity feed of a programme or a pair',
+  notifications: "The signed-in person's notifications",
+  dashboard: "The coordinator's monitoring of every pair",
+  reports: 'Funder reports (CSV, PDF) built in the background',
+  health: 'Liveness and readiness of the API',
+};
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CityMentor API')
@@ -30,9 +51,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
-    .build();
-  const document = SwaggerModule.createDocument(app, config, {
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER);
+  for (const [name, description] of Object.entries(TAGS)) config.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   // Proprietary, as package.json says; there is no licence text to link to.

@@ -47,14 +47,22 @@ export class ActionPlansController {
   }
 
   @Get('pairs/:id/action-plans')
-  @ApiOperation({ summary: "List a pair's action plans" })
+  @ApiOperation({
+    summary: "List a pair's action plans",
+    description:
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. Summaries of the pair's plans with their states.",
+  })
   @ApiOkResponse({ type: [PlanSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanSummaryDto[]> {
     return this.plans.list(actor, id);
   }
 
   @Get('action-plans/:id')
-  @ApiOperation({ summary: 'Get an action plan' })
+  @ApiOperation({
+    summary: 'Get an action plan',
+    description:
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The plan with its milestones, its version (send it back with edits and workflow steps), your side and what you may do now (can).",
+  })
   @ApiOkResponse({ type: PlanDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanDto> {
     return this.plans.get(actor, id);
@@ -123,7 +131,11 @@ export class ActionPlansController {
 
   @Post('action-plans/:id/start')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start implementing an approved plan (the mentee side)' })
+  @ApiOperation({
+    summary: 'Start implementing an approved plan (the mentee side)',
+    description:
+      'Mentee side only, while the pair is active; others who can see the plan get 403. Moves an approved plan to in progress (any other state: 409 TRANSITION_NOT_ALLOWED); the first progress logged on an approved plan does the same. With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.',
+  })
   @ApiOkResponse({ type: PlanDto })
   start(
     @CurrentActor() actor: Actor,
@@ -135,7 +147,11 @@ export class ActionPlansController {
 
   @Post('action-plans/:id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a plan in progress as completed (the mentee side)' })
+  @ApiOperation({
+    summary: 'Mark a plan in progress as completed (the mentee side)',
+    description:
+      'Mentee side only, while the pair is active; others who can see the plan get 403. Moves an in-progress plan to completed (any other state: 409 TRANSITION_NOT_ALLOWED). With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.',
+  })
   @ApiOkResponse({ type: PlanDto })
   complete(
     @CurrentActor() actor: Actor,
@@ -147,7 +163,11 @@ export class ActionPlansController {
 
   @Post('action-plans/:id/archive')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Archive a plan (the mentee side or a coordinator)' })
+  @ApiOperation({
+    summary: 'Archive a plan (the mentee side or a coordinator)',
+    description:
+      "The mentee side or the programme's coordinators, also after the pair has ended; the mentor side, experts and the admin get 403. Archives the plan from any state; once archived it takes no further workflow steps (409). With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.",
+  })
   @ApiOkResponse({ type: PlanDto })
   archive(
     @CurrentActor() actor: Actor,

@@ -34,7 +34,11 @@ export class PlanMilestonesController {
   }
 
   @Get('milestones/:id')
-  @ApiOperation({ summary: 'Get a milestone' })
+  @ApiOperation({
+    summary: 'Get a milestone',
+    description:
+      "The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. Its version is the one to send back when editing it.",
+  })
   @ApiOkResponse({ type: MilestoneDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MilestoneDto> {
     return this.milestones.get(actor, id);
@@ -71,7 +75,11 @@ export class PlanMilestonesController {
   }
 
   @Get('milestones/:id/progress')
-  @ApiOperation({ summary: "List a milestone's progress entries" })
+  @ApiOperation({
+    summary: "List a milestone's progress entries",
+    description:
+      "The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. The progress logged on the milestone, each entry with the status it set.",
+  })
   @ApiOkResponse({ type: [ProgressDto] })
   listProgress(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgressDto[]> {
     return this.milestones.listProgress(actor, id);

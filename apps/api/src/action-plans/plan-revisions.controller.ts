@@ -19,14 +19,22 @@ export class PlanRevisionsController {
   constructor(private readonly revisions: PlanRevisionsService) {}
 
   @Get('revisions')
-  @ApiOperation({ summary: "List a plan's revisions" })
+  @ApiOperation({
+    summary: "List a plan's revisions",
+    description:
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. A revision is recorded each time the plan is submitted; each says the verdict of its review, if it has one.",
+  })
   @ApiOkResponse({ type: [RevisionSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<RevisionSummaryDto[]> {
     return this.revisions.list(actor, id);
   }
 
   @Get('revisions/:number')
-  @ApiOperation({ summary: 'Get one revision of a plan' })
+  @ApiOperation({
+    summary: 'Get one revision of a plan',
+    description:
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The plan and its milestones exactly as submitted in that revision; an unknown number is 404.",
+  })
   @ApiOkResponse({ type: RevisionDto })
   get(
     @CurrentActor() actor: Actor,

@@ -12,7 +12,11 @@ export class ActivityController {
   constructor(private readonly activity: ActivityFeedService) {}
 
   @Get(':id/activity')
-  @ApiOperation({ summary: "Get a programme's activity feed" })
+  @ApiOperation({
+    summary: "Get a programme's activity feed",
+    description:
+      "Any member of the programme, or the installation admin (others get 404); coordinators, experts and the admin see every event. Pages of `limit` items (50 by default, at most 100): pass the page's nextCursor as `cursor` for older ones; it is null on the last page.",
+  })
   @ApiOkResponse({
     type: ActivityPageDto,
     description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in',

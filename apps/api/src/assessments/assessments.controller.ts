@@ -31,7 +31,11 @@ export class AssessmentsController {
 
   /** Starts a city's self-assessment against a benchmark (its members, or a coordinator). */
   @Post('programmes/:id/assessments')
-  @ApiOperation({ summary: 'Start a self-assessment' })
+  @ApiOperation({
+    summary: 'Start a self-assessment',
+    description:
+      "Members of the city being assessed, the programme's coordinators and the installation admin; other members get 403. Creates a draft baseline or follow-up against a benchmark, at most one per city, phase and benchmark (409 ALREADY_EXISTS with details.assessmentId); a follow-up may start from the baseline's answers (copyFromBaseline).",
+  })
   @ApiCreatedResponse({ type: AssessmentDto })
   create(
     @CurrentActor() actor: Actor,
@@ -43,7 +47,11 @@ export class AssessmentsController {
 
   /** The programme's self-assessments you may see, with overall scores. */
   @Get('programmes/:id/assessments')
-  @ApiOperation({ summary: "List a programme's assessments" })
+  @ApiOperation({
+    summary: "List a programme's assessments",
+    description:
+      "Any member of the programme, or the installation admin (others get 404), each seeing only those they may read: their own city's, the other city's of an active pair on the same benchmark, or all of them for coordinators, experts and the admin.",
+  })
   @ApiOkResponse({ type: [AssessmentSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentSummaryDto[]> {
     return this.reads.list(actor, id);
@@ -51,7 +59,11 @@ export class AssessmentsController {
 
   /** Answers, context notes, section scores, gaps, calibration, peer comparison and progress from the baseline. */
   @Get('assessments/:id')
-  @ApiOperation({ summary: 'Get an assessment with its scores' })
+  @ApiOperation({
+    summary: 'Get an assessment with its scores',
+    description:
+      "The assessed city, the programme's coordinators and experts, the other city of an active pair on the same benchmark, and the installation admin; anyone else gets 404. canAnswer and canCalibrate say what you may do with it now.",
+  })
   @ApiOkResponse({ type: AssessmentDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentDto> {
     return this.reads.get(actor, id);
@@ -59,7 +71,11 @@ export class AssessmentsController {
 
   /** The unmet guide questions by section with the toolkit's examples: where an action plan starts. */
   @Get('assessments/:id/gaps')
-  @ApiOperation({ summary: "Get an assessment's gaps" })
+  @ApiOperation({
+    summary: "Get an assessment's gaps",
+    description:
+      "The assessed city, the programme's coordinators and experts, the other city of an active pair on the same benchmark, and the installation admin; anyone else gets 404. Narrow it to some sections with the sections query.",
+  })
   @ApiOkResponse({ type: AssessmentGapsDto })
   gaps(
     @CurrentActor() actor: Actor,
@@ -70,7 +86,11 @@ export class AssessmentsController {
   }
 
   @Put('assessments/:id/answers/:questionCode')
-  @ApiOperation({ summary: 'Answer a guide question' })
+  @ApiOperation({
+    summary: 'Answer a guide question',
+    description:
+      'Members of the assessed city only; others who can see it get 403. Saves the rating (and, when sent, the evidence and links) of one question while the assessment is a draft: once submitted it is locked (409). Sending the same answer again is safe.',
+  })
   @ApiOkResponse({ type: AssessmentAnswerDto })
   answer(
     @CurrentActor() actor: Actor,
@@ -82,7 +102,11 @@ export class AssessmentsController {
   }
 
   @Put('assessments/:id/context/:factorCode')
-  @ApiOperation({ summary: 'Write a context note for a factor' })
+  @ApiOperation({
+    summary: 'Write a context note for a factor',
+    description:
+      'Members of the assessed city only; others who can see it get 403. Explains a context factor of the benchmark while the assessment is a draft (409 once submitted); an empty note removes it.',
+  })
   @ApiOkResponse({ type: AssessmentContextNoteDto })
   explainContext(
     @CurrentActor() actor: Actor,
@@ -95,7 +119,11 @@ export class AssessmentsController {
 
   /** Submits and locks the assessment. */
   @Post('assessments/:id/submit')
-  @ApiOperation({ summary: 'Submit an assessment' })
+  @ApiOperation({
+    summary: 'Submit an assessment',
+    description:
+      'Members of the assessed city only; others who can see it get 403. Locks the draft, which becomes the record progress is measured against: no more answers or notes; submitting again is 409.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: AssessmentDto })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AssessmentDto> {
@@ -104,7 +132,11 @@ export class AssessmentsController {
 
   /** The mentor side rates the question too; where it differs, both sides see the flag. */
   @Put('assessments/:id/answers/:questionCode/calibration')
-  @ApiOperation({ summary: "Calibrate an answer's score" })
+  @ApiOperation({
+    summary: "Calibrate an answer's score",
+    description:
+      "Only the mentor side of an active pair, on the same benchmark, in which the assessed city is the mentee; others who can see it get 403. Records the mentor's own rating and note of a question the city has answered (409 if not answered yet), also after submission; where the two ratings differ, both sides see it flagged.",
+  })
   @ApiOkResponse({ type: AssessmentAnswerDto })
   calibrate(
     @CurrentActor() actor: Actor,

@@ -48,7 +48,11 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @Post('login')
-  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Open to anyone signed out. A correct e-mail and password start a new session: a short-lived access token and a refresh token (with tokenDelivery "cookie", the refresh token goes in an HttpOnly cookie instead of the body). Attempts are limited per account and per address (429).',
+  })
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiHeader(CSRF_HEADER_DOC)
@@ -71,7 +75,11 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description:
+      'Open without an access token: the refresh token is the credential. Refresh tokens are single use: each call returns a new access token and a new refresh token, and a token presented a second time ends its whole session (401).',
+  })
   @HttpCode(200)
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOkResponse({
@@ -104,7 +112,11 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('logout')
-  @ApiOperation({ summary: 'Sign out and end the session' })
+  @ApiOperation({
+    summary: 'Sign out and end the session',
+    description:
+      'Any signed-in user. Ends the session of the access token used, and also the sessions of any refresh token sent in the body or cookie, if they are yours.',
+  })
   @HttpCode(204)
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({

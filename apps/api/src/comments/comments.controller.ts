@@ -21,7 +21,11 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('action-plans/:id/comments')
-  @ApiOperation({ summary: "List a plan's comments" })
+  @ApiOperation({
+    summary: "List a plan's comments",
+    description:
+      "The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. Every thread of the plan, or only those on one kind of target or one target; each comment says what you may do with it (can).",
+  })
   @ApiOkResponse({
     type: [CommentThreadDto],
     description: 'Threads, oldest first: each first comment with its replies in order',
@@ -35,7 +39,11 @@ export class CommentsController {
   }
 
   @Get('action-plans/:id/mentionable')
-  @ApiOperation({ summary: 'List who a comment on a plan may mention' })
+  @ApiOperation({
+    summary: 'List who a comment on a plan may mention',
+    description:
+      "The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. A mention of anyone not listed here is refused when the comment is saved.",
+  })
   @ApiOkResponse({
     type: [MentionableDto],
     description:
@@ -46,7 +54,11 @@ export class CommentsController {
   }
 
   @Post('action-plans/:id/comments')
-  @ApiOperation({ summary: 'Comment on a plan, milestone or progress entry' })
+  @ApiOperation({
+    summary: 'Comment on a plan, milestone or progress entry',
+    description:
+      "The pair's two cities and the programme's coordinators and experts; the admin only reads (403), anyone else gets 404. Starts a thread on the plan, a milestone or a progress entry, or replies with parentId; mentions are read from the body. Send an Idempotency-Key header to retry safely.",
+  })
   @ApiCreatedResponse({ type: CommentDto })
   create(
     @CurrentActor() actor: Actor,
@@ -57,7 +69,11 @@ export class CommentsController {
   }
 
   @Patch('comments/:id')
-  @ApiOperation({ summary: 'Edit a comment' })
+  @ApiOperation({
+    summary: 'Edit a comment',
+    description:
+      'Its author only, while they may still comment on the pair; others who can see it get 403. The previous body goes to the history and the mentions are read again; a deleted comment cannot be edited (409).',
+  })
   @ApiOkResponse({ type: CommentDto, description: 'Only the author edits; the previous body is kept in the history' })
   edit(
     @CurrentActor() actor: Actor,
@@ -68,7 +84,11 @@ export class CommentsController {
   }
 
   @Get('comments/:id/history')
-  @ApiOperation({ summary: "Get a comment's edit history" })
+  @ApiOperation({
+    summary: "Get a comment's edit history",
+    description:
+      "The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404.",
+  })
   @ApiOkResponse({
     type: [CommentEditDto],
     description: 'The bodies before each edit, oldest first (empty once deleted)',
@@ -78,7 +98,11 @@ export class CommentsController {
   }
 
   @Delete('comments/:id')
-  @ApiOperation({ summary: 'Delete a comment' })
+  @ApiOperation({
+    summary: 'Delete a comment',
+    description:
+      'Its author, or a coordinator of the programme (moderation); others who can see it get 403. Deleting it again is 409.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse({
     description: 'Deleted by its author or a coordinator; a tombstone keeps the replies in place',
@@ -88,7 +112,11 @@ export class CommentsController {
   }
 
   @Post('comments/:id/resolve')
-  @ApiOperation({ summary: 'Resolve a review thread' })
+  @ApiOperation({
+    summary: 'Resolve a review thread',
+    description:
+      'Whoever started the thread, or the mentor side of the pair; others who can see it get 403. Approving a plan waits until its open threads are resolved, unless the mentor overrides that; a thread resolved already is 409.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
   resolve(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {
@@ -96,7 +124,11 @@ export class CommentsController {
   }
 
   @Post('comments/:id/reopen')
-  @ApiOperation({ summary: 'Reopen a review thread' })
+  @ApiOperation({
+    summary: 'Reopen a review thread',
+    description:
+      'Whoever started the thread, or the mentor side of the pair; others who can see it get 403. A thread that is open already is 409.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
   reopen(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {

@@ -13,7 +13,11 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get(':id/dashboard')
-  @ApiOperation({ summary: 'Get the coordinator dashboard' })
+  @ApiOperation({
+    summary: 'Get the coordinator dashboard',
+    description:
+      "The programme's coordinators and experts, and the installation admin; city members get 403, non-members 404. The whole consortium in one read: every pair's plans and milestones, late milestones, assessment scores, consortium milestones and stalled pairs.",
+  })
   @ApiErrors(403)
   @ApiOkResponse({ type: DashboardDto, description: 'Coordinators, experts and the admin; city members get 403' })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DashboardDto> {

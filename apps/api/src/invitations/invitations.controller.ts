@@ -30,7 +30,11 @@ export class InvitationsController {
 
   @ApiBearerAuth()
   @Post('programmes/:id/invitations')
-  @ApiOperation({ summary: 'Invite someone to a programme' })
+  @ApiOperation({
+    summary: 'Invite someone to a programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The answer's acceptUrl holds the one-time token to send to the invitee; an e-mail that is a member already is 409.",
+  })
   @ApiCreatedResponse({ type: CreatedInvitationDto })
   invite(
     @CurrentActor() actor: Actor,
@@ -42,7 +46,11 @@ export class InvitationsController {
 
   @ApiBearerAuth()
   @Get('programmes/:id/invitations')
-  @ApiOperation({ summary: "List a programme's invitations" })
+  @ApiOperation({
+    summary: "List a programme's invitations",
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with when it expires and whether it was accepted; the tokens are not shown again.",
+  })
   @ApiErrors(403)
   @ApiOkResponse({ type: [InvitationDto] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<InvitationDto[]> {
@@ -51,7 +59,11 @@ export class InvitationsController {
 
   @Public()
   @Get('invitations/:token')
-  @ApiOperation({ summary: 'Preview an invitation by its token' })
+  @ApiOperation({
+    summary: 'Preview an invitation by its token',
+    description:
+      'Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown or expired token is 404; one already accepted is 409.',
+  })
   @ApiErrors(409)
   @ApiOkResponse({ type: InvitationPreviewDto })
   preview(@Param('token', InvitationTokenPipe) token: string): Promise<InvitationPreviewDto> {
@@ -60,7 +72,11 @@ export class InvitationsController {
 
   @Public()
   @Post('invitations/:token/accept')
-  @ApiOperation({ summary: 'Accept an invitation' })
+  @ApiOperation({
+    summary: 'Accept an invitation',
+    description:
+      'Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown or expired token is 404, an invitation already accepted 409.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })
   @ApiBadRequestResponse({

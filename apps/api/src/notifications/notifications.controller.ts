@@ -18,7 +18,11 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List your notifications' })
+  @ApiOperation({
+    summary: 'List your notifications',
+    description:
+      "Any signed-in user, for their own notifications only. Pages of `limit` (30 by default, at most 100): pass the page's nextCursor as `cursor` for older ones; it is null on the last page.",
+  })
   @ApiOkResponse({
     type: NotificationPageDto,
     description: 'Your own notifications, newest first, with the unread count',
@@ -28,7 +32,11 @@ export class NotificationsController {
   }
 
   @Post('read-all')
-  @ApiOperation({ summary: 'Mark all notifications read' })
+  @ApiOperation({
+    summary: 'Mark all notifications read',
+    description:
+      'Any signed-in user, for their own notifications: marks every unread one read and says how many there were.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: ReadAllDto })
   readAll(@CurrentActor() actor: Actor): Promise<ReadAllDto> {
@@ -36,7 +44,10 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
-  @ApiOperation({ summary: 'Mark a notification read' })
+  @ApiOperation({
+    summary: 'Mark a notification read',
+    description: 'Any signed-in user, for their own notification; marking it read again is fine.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationDto, description: 'Marks your notification read; someone else’s is 404' })
   read(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<NotificationDto> {
@@ -51,14 +62,21 @@ export class NotificationPreferencesController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Get your notification preferences' })
+  @ApiOperation({
+    summary: 'Get your notification preferences',
+    description:
+      'Any signed-in user, for themselves: whether notifications are e-mailed one by one at once, as a daily digest, or not at all (the default when never set).',
+  })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   get(@CurrentActor() actor: Actor): Promise<NotificationPreferencesDto> {
     return this.notifications.preferences(actor);
   }
 
   @Put()
-  @ApiOperation({ summary: 'Set your notification preferences' })
+  @ApiOperation({
+    summary: 'Set your notification preferences',
+    description: 'Any signed-in user, for themselves: replaces the e-mail preference and returns it.',
+  })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   set(@CurrentActor() actor: Actor, @Body() dto: NotificationPreferencesDto): Promise<NotificationPreferencesDto> {
     return this.notifications.setPreferences(actor, dto);

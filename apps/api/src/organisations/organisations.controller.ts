@@ -24,14 +24,22 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List organisations' })
+  @ApiOperation({
+    summary: 'List organisations',
+    description:
+      'Any signed-in user. The installation admin gets every organisation; everyone else gets the organisations of the programmes they belong to. Sorted by name.',
+  })
   @ApiOkResponse({ type: [OrganisationDto] })
   list(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
     return this.organisations.list(actor);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiOperation({
+    summary: 'Create an organisation',
+    description:
+      'Installation admin only (others get 403). Creates an organisation outside any programme; a name already taken is 409 ALREADY_EXISTS. Coordinators add organisations with POST /programmes/{id}/organisations instead.',
+  })
   @ApiCreatedResponse({ type: OrganisationDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(actor, dto);

@@ -29,28 +29,44 @@ export class ProgrammesController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a programme' })
+  @ApiOperation({
+    summary: 'Create a programme',
+    description:
+      "The installation admin, or someone who is a coordinator for the coordinating organisation (coordinatorOrganisationId) in a programme already; anyone else gets 403. The coordinating organisation becomes the programme's first organisation, and a coordinator who creates it becomes its coordinator (an admin setting it up for others does not).",
+  })
   @ApiCreatedResponse({ type: ProgrammeDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<ProgrammeDto> {
     return this.programmes.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your programmes' })
+  @ApiOperation({
+    summary: 'List your programmes',
+    description:
+      'Any signed-in user: the programmes they are a member of, with their role in each (the installation admin sees every programme). Latest start date first.',
+  })
   @ApiOkResponse({ type: [ProgrammeSummaryDto] })
   list(@CurrentActor() actor: Actor): Promise<ProgrammeSummaryDto[]> {
     return this.programmes.list(actor);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a programme' })
+  @ApiOperation({
+    summary: 'Get a programme',
+    description:
+      'Any member of the programme, or the installation admin: its details, settings and organisations. A programme you are not a member of is 404, as if it did not exist.',
+  })
   @ApiOkResponse({ type: ProgrammeDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgrammeDto> {
     return this.programmes.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Update a programme's details and settings" })
+  @ApiOperation({
+    summary: "Update a programme's details and settings",
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. Changes only the fields sent: name, description, period, and the reminder, escalation and stalled-pair thresholds.",
+  })
   @ApiOkResponse({ type: ProgrammeDto, description: 'Coordinators of the programme and the admin' })
   update(
     @CurrentActor() actor: Actor,
@@ -61,14 +77,22 @@ export class ProgrammesController {
   }
 
   @Get(':id/organisations')
-  @ApiOperation({ summary: "List a programme's organisations" })
+  @ApiOperation({
+    summary: "List a programme's organisations",
+    description:
+      'Any member of the programme, or the installation admin (others get 404): the cities and partner organisations taking part, by name.',
+  })
   @ApiOkResponse({ type: [OrganisationDto] })
   organisations(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<OrganisationDto[]> {
     return this.programmes.organisations(actor, id);
   }
 
   @Post(':id/organisations')
-  @ApiOperation({ summary: 'Add an organisation to a programme' })
+  @ApiOperation({
+    summary: 'Add an organisation to a programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. Adds an existing organisation by organisationId (409 if it is in the programme already), or creates a new one from name, kind and country (409 ALREADY_EXISTS if the name is taken: add that one by its id).",
+  })
   @ApiCreatedResponse({ type: OrganisationDto })
   addOrganisation(
     @CurrentActor() actor: Actor,
@@ -79,14 +103,22 @@ export class ProgrammesController {
   }
 
   @Get(':id/members')
-  @ApiOperation({ summary: "List a programme's members" })
+  @ApiOperation({
+    summary: "List a programme's members",
+    description:
+      'Any member of the programme, or the installation admin (others get 404): every member with their role, organisation and e-mail, by organisation and then name.',
+  })
   @ApiOkResponse({ type: [MemberDto] })
   members(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MemberDto[]> {
     return this.programmes.members(actor, id);
   }
 
   @Delete(':id/members/:userId')
-  @ApiOperation({ summary: 'Remove a member from a programme' })
+  @ApiOperation({
+    summary: 'Remove a member from a programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. Ends the person's membership at once, and their open realtime connections leave the rooms they may no longer read. You cannot remove yourself (409).",
+  })
   @HttpCode(204)
   async removeMember(
     @CurrentActor() actor: Actor,
@@ -97,14 +129,22 @@ export class ProgrammesController {
   }
 
   @Get(':id/milestones')
-  @ApiOperation({ summary: "List a programme's consortium milestones" })
+  @ApiOperation({
+    summary: "List a programme's consortium milestones",
+    description:
+      "Any member of the programme, or the installation admin (others get 404): the programme-wide milestones of the consortium, not the milestones of a pair's plans.",
+  })
   @ApiOkResponse({ type: [ConsortiumMilestoneDto] })
   listMilestones(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ConsortiumMilestoneDto[]> {
     return this.milestones.list(actor, id);
   }
 
   @Post(':id/milestones')
-  @ApiOperation({ summary: 'Create a consortium milestone' })
+  @ApiOperation({
+    summary: 'Create a consortium milestone',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. Adds a programme-wide milestone, shown to every member and on the dashboard. Send an Idempotency-Key header to retry safely.",
+  })
   @ApiCreatedResponse({ type: ConsortiumMilestoneDto })
   createMilestone(
     @CurrentActor() actor: Actor,
@@ -115,7 +155,11 @@ export class ProgrammesController {
   }
 
   @Patch(':id/milestones/:milestoneId')
-  @ApiOperation({ summary: 'Update a consortium milestone' })
+  @ApiOperation({
+    summary: 'Update a consortium milestone',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403. Send the version you loaded: if the milestone changed since, nothing is saved and the answer is 409 STALE_VERSION with details.currentVersion.",
+  })
   @ApiOkResponse({ type: ConsortiumMilestoneDto })
   updateMilestone(
     @CurrentActor() actor: Actor,

@@ -13,7 +13,11 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post('programmes/:id/reports')
-  @ApiOperation({ summary: 'Request a programme report' })
+  @ApiOperation({
+    summary: 'Request a programme report',
+    description:
+      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV or PDF report of the programme and answers at once; send an Idempotency-Key to retry without queueing it twice.",
+  })
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: ReportDto,
@@ -28,7 +32,11 @@ export class ReportsController {
   }
 
   @Get('reports/:id')
-  @ApiOperation({ summary: "Get a report's status" })
+  @ApiOperation({
+    summary: "Get a report's status",
+    description:
+      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Status goes queued, running, then done (downloadUrl set) or failed.",
+  })
   @ApiErrors(403)
   @ApiOkResponse({ type: ReportDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ReportDto> {
@@ -36,7 +44,11 @@ export class ReportsController {
   }
 
   @Get('reports/:id/download')
-  @ApiOperation({ summary: 'Download a report' })
+  @ApiOperation({
+    summary: 'Download a report',
+    description:
+      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV or PDF file as an attachment; 409 while the report is not done.",
+  })
   @ApiErrors(403, 409)
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })

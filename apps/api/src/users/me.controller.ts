@@ -15,7 +15,11 @@ export class MeController {
 
   /** Who I am, the organisations I act for, and my role in each programme. */
   @Get()
-  @ApiOperation({ summary: 'Get the signed-in user and their memberships' })
+  @ApiOperation({
+    summary: 'Get the signed-in user and their memberships',
+    description:
+      'Any signed-in user, about themselves: their profile, the organisations they act for, and their role in each programme they belong to (latest programme start first).',
+  })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const [user, memberships] = await Promise.all([

@@ -20,7 +20,11 @@ export class PasswordController {
 
   /** Changes the password and signs out everywhere, sockets included: sign in again with the new one. */
   @Post()
-  @ApiOperation({ summary: 'Change your password' })
+  @ApiOperation({
+    summary: 'Change your password',
+    description:
+      'Any signed-in user, for their own account, giving the current password (403 WRONG_PASSWORD if it is wrong). On success every session of yours ends, realtime connections included: sign in again with the new password. Attempts count towards the sign-in limits.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; every session of yours has ended' })
   @ApiBadRequestResponse({

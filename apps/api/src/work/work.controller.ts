@@ -11,7 +11,11 @@ export class WorkController {
   constructor(private readonly work: WorkService) {}
 
   @Get('work')
-  @ApiOperation({ summary: 'List what waits on you' })
+  @ApiOperation({
+    summary: 'List what waits on you',
+    description:
+      'Any signed-in user, for themselves. Each item passes the same permission checks as the page it links to, so every link works for you.',
+  })
   @ApiOkResponse({
     type: WorkDto,
     description:

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password */
+        /**
+         * Sign in with e-mail and password
+         * @description Open to anyone signed out. A correct e-mail and password start a new session: a short-lived access token and a refresh token (with tokenDelivery "cookie", the refresh token goes in an HttpOnly cookie instead of the body). Attempts are limited per account and per address (429).
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for new tokens */
+        /**
+         * Exchange a refresh token for new tokens
+         * @description Open without an access token: the refresh token is the credential. Refresh tokens are single use: each call returns a new access token and a new refresh token, and a token presented a second time ends its whole session (401).
+         */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out and end the session */
+        /**
+         * Sign out and end the session
+         * @description Any signed-in user. Ends the session of the access token used, and also the sessions of any refresh token sent in the body or cookie, if they are yours.
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -62,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the signed-in user and their memberships */
+        /**
+         * Get the signed-in user and their memberships
+         * @description Any signed-in user, about themselves: their profile, the organisations they act for, and their role in each programme they belong to (latest programme start first).
+         */
         get: operations["Me_me"];
         put?: never;
         post?: never;
@@ -81,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password */
+        /**
+         * Change your password
+         * @description Any signed-in user, for their own account, giving the current password (403 WRONG_PASSWORD if it is wrong). On success every session of yours ends, realtime connections included: sign in again with the new password. Attempts count towards the sign-in limits.
+         */
         post: operations["Password_change"];
         delete?: never;
         options?: never;
@@ -96,10 +111,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List organisations */
+        /**
+         * List organisations
+         * @description Any signed-in user. The installation admin gets every organisation; everyone else gets the organisations of the programmes they belong to. Sorted by name.
+         */
         get: operations["Organisations_list"];
         put?: never;
-        /** Create an organisation */
+        /**
+         * Create an organisation
+         * @description Installation admin only (others get 403). Creates an organisation outside any programme; a name already taken is 409 ALREADY_EXISTS. Coordinators add organisations with POST /programmes/{id}/organisations instead.
+         */
         post: operations["Organisations_create"];
         delete?: never;
         options?: never;
@@ -114,10 +135,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your programmes */
+        /**
+         * List your programmes
+         * @description Any signed-in user: the programmes they are a member of, with their role in each (the installation admin sees every programme). Latest start date first.
+         */
         get: operations["Programmes_list"];
         put?: never;
-        /** Create a programme */
+        /**
+         * Create a programme
+         * @description The installation admin, or someone who is a coordinator for the coordinating organisation (coordinatorOrganisationId) in a programme already; anyone else gets 403. The coordinating organisation becomes the programme's first organisation, and a coordinator who creates it becomes its coordinator (an admin setting it up for others does not).
+         */
         post: operations["Programmes_create"];
         delete?: never;
         options?: never;
@@ -132,14 +159,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a programme */
+        /**
+         * Get a programme
+         * @description Any member of the programme, or the installation admin: its details, settings and organisations. A programme you are not a member of is 404, as if it did not exist.
+         */
         get: operations["Programmes_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a programme's details and settings */
+        /**
+         * Update a programme's details and settings
+         * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. Changes only the fields sent: name, description, period, and the reminder, escalation and stalled-pair thresholds.
+         */
         patch: operations["Programmes_update"];
         trace?: never;
     };
@@ -150,10 +183,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's organisations */
+        /**
+         * List a programme's organisations
+         * @description Any member of the programme, or the installation admin (others get 404): the cities and partner organisations taking part, by name.
+         */
         get: operations["Programmes_organisations"];
         put?: never;
-        /** Add an organisation to a programme */
+        /**
+         * Add an organisation to a programme
+         * @description The programme's coordinators and the installation admin; other members get 403. Adds an existing organisation by organisationId (409 if it is in the programme already), or creates a new one from name, kind and country (409 ALREADY_EXISTS if the name is taken: add that one by its id).
+         */
         post: operations["Programmes_addOrganisation"];
         delete?: never;
         options?: never;
@@ -168,7 +207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's members */
+        /**
+         * List a programme's members
+         * @description Any member of the programme, or the installation admin (others get 404): every member with their role, organisation and e-mail, by organisation and then name.
+         */
         get: operations["Programmes_members"];
         put?: never;
         post?: never;
@@ -188,7 +230,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member from a programme */
+        /**
+         * Remove a member from a programme
+         * @description The programme's coordinators and the installation admin; other members get 403. Ends the person's membership at once, and their open realtime connections leave the rooms they may no longer read. You cannot remove yourself (409).
+         */
         delete: operations["Programmes_removeMember"];
         options?: never;
         head?: never;
@@ -202,10 +247,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's consortium milestones */
+        /**
+         * List a programme's consortium milestones
+         * @description Any member of the programme, or the installation admin (others get 404): the programme-wide milestones of the consortium, not the milestones of a pair's plans.
+         */
         get: operations["Programmes_listMilestones"];
         put?: never;
-        /** Create a consortium milestone */
+        /**
+         * Create a consortium milestone
+         * @description The programme's coordinators and the installation admin; other members get 403. Adds a programme-wide milestone, shown to every member and on the dashboard. Send an Idempotency-Key header to retry safely.
+         */
         post: operations["Programmes_createMilestone"];
         delete?: never;
         options?: never;
@@ -226,7 +277,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a consortium milestone */
+        /**
+         * Update a consortium milestone
+         * @description The programme's coordinators and the installation admin; other members get 403. Send the version you loaded: if the milestone changed since, nothing is saved and the answer is 409 STALE_VERSION with details.currentVersion.
+         */
         patch: operations["Programmes_updateMilestone"];
         trace?: never;
     };
@@ -237,10 +291,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's invitations */
+        /**
+         * List a programme's invitations
+         * @description The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with when it expires and whether it was accepted; the tokens are not shown again.
+         */
         get: operations["Invitations_list"];
         put?: never;
-        /** Invite someone to a programme */
+        /**
+         * Invite someone to a programme
+         * @description The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The answer's acceptUrl holds the one-time token to send to the invitee; an e-mail that is a member already is 409.
+         */
         post: operations["Invitations_invite"];
         delete?: never;
         options?: never;
@@ -255,7 +315,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preview an invitation by its token */
+        /**
+         * Preview an invitation by its token
+         * @description Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown or expired token is 404; one already accepted is 409.
+         */
         get: operations["Invitations_preview"];
         put?: never;
         post?: never;
@@ -274,7 +337,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation */
+        /**
+         * Accept an invitation
+         * @description Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown or expired token is 404, an invitation already accepted 409.
+         */
         post: operations["Invitations_accept"];
         delete?: never;
         options?: never;
@@ -289,10 +355,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's pairs */
+        /**
+         * List a programme's pairs
+         * @description Any member of the programme, or the installation admin (others get 404). City members see only the pairs their city is in; coordinators, experts and the admin see them all. Each pair says your side in it and what you may do.
+         */
         get: operations["Pairs_list"];
         put?: never;
-        /** Pair a mentor city with a mentee city */
+        /**
+         * Pair a mentor city with a mentee city
+         * @description The programme's coordinators and the installation admin; other members get 403. Both organisations must be cities of the programme, and the same mentor and mentee may form only one active pair per benchmark (409). Send an Idempotency-Key header to retry safely.
+         */
         post: operations["Pairs_create"];
         delete?: never;
         options?: never;
@@ -307,7 +379,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggest mentors for a benchmark's gaps */
+        /**
+         * Suggest mentors for a benchmark's gaps
+         * @description The programme's coordinators and the installation admin; other members get 403. From each city's baseline self-assessment of the benchmark, ranks for every mentee the cities strong in the sections where it has gaps (the strong and gap thresholds are adjustable); cities without a baseline are listed apart.
+         */
         get: operations["Pairs_suggest"];
         put?: never;
         post?: never;
@@ -324,7 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a pair */
+        /**
+         * Get a pair
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The answer says your side of the pair and what you may do now.
+         */
         get: operations["Pairs_get"];
         put?: never;
         post?: never;
@@ -343,7 +421,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End a pair */
+        /**
+         * End a pair
+         * @description The programme's coordinators and the installation admin; the pair's cities and experts get 403. Afterwards the pair's plans can only be read or archived; a pair that has ended already is 409.
+         */
         post: operations["Pairs_end"];
         delete?: never;
         options?: never;
@@ -358,10 +439,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a programme's assessments */
+        /**
+         * List a programme's assessments
+         * @description Any member of the programme, or the installation admin (others get 404), each seeing only those they may read: their own city's, the other city's of an active pair on the same benchmark, or all of them for coordinators, experts and the admin.
+         */
         get: operations["Assessments_list"];
         put?: never;
-        /** Start a self-assessment */
+        /**
+         * Start a self-assessment
+         * @description Members of the city being assessed, the programme's coordinators and the installation admin; other members get 403. Creates a draft baseline or follow-up against a benchmark, at most one per city, phase and benchmark (409 ALREADY_EXISTS with details.assessmentId); a follow-up may start from the baseline's answers (copyFromBaseline).
+         */
         post: operations["Assessments_create"];
         delete?: never;
         options?: never;
@@ -376,7 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an assessment with its scores */
+        /**
+         * Get an assessment with its scores
+         * @description The assessed city, the programme's coordinators and experts, the other city of an active pair on the same benchmark, and the installation admin; anyone else gets 404. canAnswer and canCalibrate say what you may do with it now.
+         */
         get: operations["Assessments_get"];
         put?: never;
         post?: never;
@@ -393,7 +483,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an assessment's gaps */
+        /**
+         * Get an assessment's gaps
+         * @description The assessed city, the programme's coordinators and experts, the other city of an active pair on the same benchmark, and the installation admin; anyone else gets 404. Narrow it to some sections with the sections query.
+         */
         get: operations["Assessments_gaps"];
         put?: never;
         post?: never;
@@ -411,7 +504,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Answer a guide question */
+        /**
+         * Answer a guide question
+         * @description Members of the assessed city only; others who can see it get 403. Saves the rating (and, when sent, the evidence and links) of one question while the assessment is a draft: once submitted it is locked (409). Sending the same answer again is safe.
+         */
         put: operations["Assessments_answer"];
         post?: never;
         delete?: never;
@@ -428,7 +524,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Write a context note for a factor */
+        /**
+         * Write a context note for a factor
+         * @description Members of the assessed city only; others who can see it get 403. Explains a context factor of the benchmark while the assessment is a draft (409 once submitted); an empty note removes it.
+         */
         put: operations["Assessments_explainContext"];
         post?: never;
         delete?: never;
@@ -446,7 +545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit an assessment */
+        /**
+         * Submit an assessment
+         * @description Members of the assessed city only; others who can see it get 403. Locks the draft, which becomes the record progress is measured against: no more answers or notes; submitting again is 409.
+         */
         post: operations["Assessments_submit"];
         delete?: never;
         options?: never;
@@ -462,7 +564,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Calibrate an answer's score */
+        /**
+         * Calibrate an answer's score
+         * @description Only the mentor side of an active pair, on the same benchmark, in which the assessed city is the mentee; others who can see it get 403. Records the mentor's own rating and note of a question the city has answered (409 if not answered yet), also after submission; where the two ratings differ, both sides see it flagged.
+         */
         put: operations["Assessments_calibrate"];
         post?: never;
         delete?: never;
@@ -478,7 +583,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a pair's action plans */
+        /**
+         * List a pair's action plans
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. Summaries of the pair's plans with their states.
+         */
         get: operations["ActionPlans_list"];
         put?: never;
         /**
@@ -499,7 +607,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an action plan */
+        /**
+         * Get an action plan
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The plan with its milestones, its version (send it back with edits and workflow steps), your side and what you may do now (can).
+         */
         get: operations["ActionPlans_get"];
         put?: never;
         post?: never;
@@ -582,7 +693,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start implementing an approved plan (the mentee side) */
+        /**
+         * Start implementing an approved plan (the mentee side)
+         * @description Mentee side only, while the pair is active; others who can see the plan get 403. Moves an approved plan to in progress (any other state: 409 TRANSITION_NOT_ALLOWED); the first progress logged on an approved plan does the same. With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.
+         */
         post: operations["ActionPlans_start"];
         delete?: never;
         options?: never;
@@ -599,7 +713,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a plan in progress as completed (the mentee side) */
+        /**
+         * Mark a plan in progress as completed (the mentee side)
+         * @description Mentee side only, while the pair is active; others who can see the plan get 403. Moves an in-progress plan to completed (any other state: 409 TRANSITION_NOT_ALLOWED). With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.
+         */
         post: operations["ActionPlans_complete"];
         delete?: never;
         options?: never;
@@ -616,7 +733,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a plan (the mentee side or a coordinator) */
+        /**
+         * Archive a plan (the mentee side or a coordinator)
+         * @description The mentee side or the programme's coordinators, also after the pair has ended; the mentor side, experts and the admin get 403. Archives the plan from any state; once archived it takes no further workflow steps (409). With the version you loaded, a plan changed since gets 409 STALE_VERSION instead.
+         */
         post: operations["ActionPlans_archive"];
         delete?: never;
         options?: never;
@@ -631,7 +751,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a plan's revisions */
+        /**
+         * List a plan's revisions
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. A revision is recorded each time the plan is submitted; each says the verdict of its review, if it has one.
+         */
         get: operations["PlanRevisions_list"];
         put?: never;
         post?: never;
@@ -648,7 +771,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one revision of a plan */
+        /**
+         * Get one revision of a plan
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The plan and its milestones exactly as submitted in that revision; an unknown number is 404.
+         */
         get: operations["PlanRevisions_get"];
         put?: never;
         post?: never;
@@ -725,7 +851,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a milestone */
+        /**
+         * Get a milestone
+         * @description The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. Its version is the one to send back when editing it.
+         */
         get: operations["PlanMilestones_get"];
         put?: never;
         post?: never;
@@ -746,7 +875,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a milestone's progress entries */
+        /**
+         * List a milestone's progress entries
+         * @description The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. The progress logged on the milestone, each entry with the status it set.
+         */
         get: operations["PlanMilestones_listProgress"];
         put?: never;
         /**
@@ -767,10 +899,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the benchmarks */
+        /**
+         * List the benchmarks
+         * @description Any signed-in user: every imported benchmark by title, with its standard and how many sections and guide questions it has.
+         */
         get: operations["Benchmarks_list"];
         put?: never;
-        /** Import a benchmark */
+        /**
+         * Import a benchmark
+         * @description Installation admin only (others get 403). Checks the document against the benchmark schema (400 when it does not fit) and stores it; a benchmark with the same code already imported is 409 ALREADY_EXISTS.
+         */
         post: operations["Benchmarks_import"];
         delete?: never;
         options?: never;
@@ -785,7 +923,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a benchmark */
+        /**
+         * Get a benchmark
+         * @description Any signed-in user: the whole benchmark, with its sections, guide questions and context factors, as assessments and plans refer to them. An unknown code is 404.
+         */
         get: operations["Benchmarks_get"];
         put?: never;
         post?: never;
@@ -802,10 +943,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a plan's comments */
+        /**
+         * List a plan's comments
+         * @description The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. Every thread of the plan, or only those on one kind of target or one target; each comment says what you may do with it (can).
+         */
         get: operations["Comments_list"];
         put?: never;
-        /** Comment on a plan, milestone or progress entry */
+        /**
+         * Comment on a plan, milestone or progress entry
+         * @description The pair's two cities and the programme's coordinators and experts; the admin only reads (403), anyone else gets 404. Starts a thread on the plan, a milestone or a progress entry, or replies with parentId; mentions are read from the body. Send an Idempotency-Key header to retry safely.
+         */
         post: operations["Comments_create"];
         delete?: never;
         options?: never;
@@ -820,7 +967,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List who a comment on a plan may mention */
+        /**
+         * List who a comment on a plan may mention
+         * @description The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404. A mention of anyone not listed here is refused when the comment is saved.
+         */
         get: operations["Comments_mentionable"];
         put?: never;
         post?: never;
@@ -840,11 +990,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a comment */
+        /**
+         * Delete a comment
+         * @description Its author, or a coordinator of the programme (moderation); others who can see it get 403. Deleting it again is 409.
+         */
         delete: operations["Comments_delete"];
         options?: never;
         head?: never;
-        /** Edit a comment */
+        /**
+         * Edit a comment
+         * @description Its author only, while they may still comment on the pair; others who can see it get 403. The previous body goes to the history and the mentions are read again; a deleted comment cannot be edited (409).
+         */
         patch: operations["Comments_edit"];
         trace?: never;
     };
@@ -855,7 +1011,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a comment's edit history */
+        /**
+         * Get a comment's edit history
+         * @description The plan's pair: its two cities, the programme's coordinators and experts, and the installation admin; anyone else gets 404.
+         */
         get: operations["Comments_history"];
         put?: never;
         post?: never;
@@ -874,7 +1033,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a review thread */
+        /**
+         * Resolve a review thread
+         * @description Whoever started the thread, or the mentor side of the pair; others who can see it get 403. Approving a plan waits until its open threads are resolved, unless the mentor overrides that; a thread resolved already is 409.
+         */
         post: operations["Comments_resolve"];
         delete?: never;
         options?: never;
@@ -891,7 +1053,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a review thread */
+        /**
+         * Reopen a review thread
+         * @description Whoever started the thread, or the mentor side of the pair; others who can see it get 403. A thread that is open already is 409.
+         */
         post: operations["Comments_reopen"];
         delete?: never;
         options?: never;
@@ -906,7 +1071,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a programme's activity feed */
+        /**
+         * Get a programme's activity feed
+         * @description Any member of the programme, or the installation admin (others get 404); coordinators, experts and the admin see every event. Pages of `limit` items (50 by default, at most 100): pass the page's nextCursor as `cursor` for older ones; it is null on the last page.
+         */
         get: operations["Activity_feed"];
         put?: never;
         post?: never;
@@ -923,7 +1091,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the coordinator dashboard */
+        /**
+         * Get the coordinator dashboard
+         * @description The programme's coordinators and experts, and the installation admin; city members get 403, non-members 404. The whole consortium in one read: every pair's plans and milestones, late milestones, assessment scores, consortium milestones and stalled pairs.
+         */
         get: operations["Dashboard_get"];
         put?: never;
         post?: never;
@@ -940,7 +1111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the database and Redis */
+        /**
+         * Check the database and Redis
+         * @description Open, no sign-in needed; for load balancers and monitoring. 200 when both the database and Redis answer within 1.5 seconds, 503 naming the one that does not.
+         */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -957,7 +1131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the database and Redis */
+        /**
+         * Check the database and Redis
+         * @description Open, no sign-in needed; for load balancers and monitoring. 200 when both the database and Redis answer within 1.5 seconds, 503 naming the one that does not.
+         */
         get: operations["Health_check_alias1"];
         put?: never;
         post?: never;
@@ -974,7 +1151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your notifications */
+        /**
+         * List your notifications
+         * @description Any signed-in user, for their own notifications only. Pages of `limit` (30 by default, at most 100): pass the page's nextCursor as `cursor` for older ones; it is null on the last page.
+         */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -993,7 +1173,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all notifications read */
+        /**
+         * Mark all notifications read
+         * @description Any signed-in user, for their own notifications: marks every unread one read and says how many there were.
+         */
         post: operations["Notifications_readAll"];
         delete?: never;
         options?: never;
@@ -1010,7 +1193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a notification read */
+        /**
+         * Mark a notification read
+         * @description Any signed-in user, for their own notification; marking it read again is fine.
+         */
         post: operations["Notifications_read"];
         delete?: never;
         options?: never;
@@ -1025,9 +1211,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get your notification preferences */
+        /**
+         * Get your notification preferences
+         * @description Any signed-in user, for themselves: whether notifications are e-mailed one by one at once, as a daily digest, or not at all (the default when never set).
+         */
         get: operations["NotificationPreferences_get"];
-        /** Set your notification preferences */
+        /**
+         * Set your notification preferences
+         * @description Any signed-in user, for themselves: replaces the e-mail preference and returns it.
+         */
         put: operations["NotificationPreferences_set"];
         post?: never;
         delete?: never;
@@ -1045,7 +1237,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request a programme report */
+        /**
+         * Request a programme report
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV or PDF report of the programme and answers at once; send an Idempotency-Key to retry without queueing it twice.
+         */
         post: operations["Reports_create"];
         delete?: never;
         options?: never;
@@ -1060,7 +1255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a report's status */
+        /**
+         * Get a report's status
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Status goes queued, running, then done (downloadUrl set) or failed.
+         */
         get: operations["Reports_get"];
         put?: never;
         post?: never;
@@ -1077,7 +1275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a report */
+        /**
+         * Download a report
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV or PDF file as an attachment; 409 while the report is not done.
+         */
         get: operations["Reports_download"];
         put?: never;
         post?: never;
@@ -1094,7 +1295,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List what waits on you */
+        /**
+         * List what waits on you
+         * @description Any signed-in user, for themselves. Each item passes the same permission checks as the page it links to, so every link works for you.
+         */
         get: operations["Work_get"];
         put?: never;
         post?: never;

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -15,12 +14,6 @@ import { CreatePlanDto, ReviewDto, UpdatePlanDto, WorkflowStepDto } from './dto/
 import { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
 import { PlanWorkflowService } from './plan-workflow.service';
 
-const idempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'The same key and body give the same result once',
-});
-
 @ApiTags('action-plans')
 @ApiBearerAuth()
 @Controller()
@@ -31,7 +24,6 @@ export class ActionPlansController {
   ) {}
 
   @Post('pairs/:id/action-plans')
-  @idempotencyKey
   @ApiOperation({
     summary: 'Draft an action plan',
     description:
@@ -118,7 +110,6 @@ export class ActionPlansController {
   }
 
   @Post('action-plans/:id/reviews')
-  @idempotencyKey
   @ApiOperation({
     summary: 'Review a submitted plan',
     description:

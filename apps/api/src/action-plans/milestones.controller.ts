@@ -1,16 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CreateMilestoneDto, LogProgressDto, UpdateMilestoneDto } from './dto/milestone-request.dto';
 import { LoggedProgressDto, MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import { MilestonesService } from './milestones.service';
-
-const idempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'The same key and body give the same result once',
-});
 
 @ApiTags('milestones')
 @ApiBearerAuth()
@@ -19,7 +13,6 @@ export class PlanMilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Post('action-plans/:id/milestones')
-  @idempotencyKey
   @ApiOperation({
     summary: 'Add a milestone to a plan',
     description: 'Add a milestone (the mentee side) while the plan is drafted, revised, approved or in progress',
@@ -60,7 +53,6 @@ export class PlanMilestonesController {
   }
 
   @Post('milestones/:id/progress')
-  @idempotencyKey
   @ApiOperation({
     summary: 'Log progress on a milestone',
     description: 'Log progress (the mentee side) on an approved or running plan; the milestone takes its status',

@@ -22,6 +22,17 @@ import { ERROR_DESCRIPTIONS, type ErrorStatus } from '../http/api-errors';
 
 const BEARER = 'bearer';
 
+/** The global idempotency interceptor's header, which every signed-in POST accepts (idempotency.interceptor.ts). */
+const IDEMPOTENCY_KEY: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retried create safe: the same key with the same body answers what the first request answered, ' +
+    'without doing it twice; the same key with another body is refused (422). Kept for 24 hours.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
+
 /** The groups the operations are filed under (each controller's @ApiTags), in the order a reader meets them. */
 const TAGS: Record<string, string> = {
   auth: 'Sign-in, refresh-token rotation and sign-out',
@@ -129,6 +140,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export function finishDocument(document: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAPIObject {
   const schemas = (document.components!.schemas ??= {});
   Object.assign(schemas, ERROR_SCHEMAS);
+  document.components!.parameters = { ...document.components!.parameters, IdempotencyKey: IDEMPOTENCY_KEY };
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const op = path[method];
@@ -154,7 +166,11 @@ function finishOperation(
 
   op.security = fact.isPublic ? [] : [{ [BEARER]: [] }];
 
-  const parameters = (op.parameters ?? []) as ParameterObject[];
+  if (method === 'post' && !fact.isPublic) {
+    const others = (op.parameters ?? []).filter((p) => !('name' in p) || p.name !== IDEMPOTENCY_KEY.name);
+    op.parameters = [...others, { $ref: '#/components/parameters/IdempotencyKey' }];
+  }
+  const parameters = (op.parameters ?? []).filter((p): p is ParameterObject => !('$ref' in p));
   for (const parameter of parameters) {
     const schema = fact.params.get(parameter.name);
     if (schema && (parameter.in === 'path' || parameter.in === 'query'))

@@ -2990,7 +2990,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -3192,6 +3195,8 @@ export interface operations {
             header?: {
                 /** @description Required (any value) when the request uses the citymentor_refresh cookie: tokenDelivery "cookie", or a logout that sends the cookie */
                 "X-Requested-With"?: string;
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -3314,7 +3319,10 @@ export interface operations {
     Password_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3445,7 +3453,10 @@ export interface operations {
     Organisations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3568,7 +3579,10 @@ export interface operations {
     Programmes_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3848,7 +3862,10 @@ export interface operations {
     Programmes_addOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4124,7 +4141,10 @@ export interface operations {
     Programmes_createMilestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4367,7 +4387,10 @@ export interface operations {
     Invitations_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4649,7 +4672,10 @@ export interface operations {
     Pairs_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4858,7 +4884,10 @@ export interface operations {
     Pairs_end: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4999,7 +5028,10 @@ export interface operations {
     Assessments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5373,7 +5405,10 @@ export interface operations {
     Assessments_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5604,8 +5639,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key and body give the same result once */
-                "Idempotency-Key"?: string;
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -5839,7 +5874,10 @@ export interface operations {
     ActionPlans_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5936,7 +5974,10 @@ export interface operations {
     ActionPlans_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6034,8 +6075,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key and body give the same result once */
-                "Idempotency-Key"?: string;
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6133,7 +6174,10 @@ export interface operations {
     ActionPlans_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6230,7 +6274,10 @@ export interface operations {
     ActionPlans_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6327,7 +6374,10 @@ export interface operations {
     ActionPlans_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6623,8 +6673,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key and body give the same result once */
-                "Idempotency-Key"?: string;
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6907,8 +6957,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key and body give the same result once */
-                "Idempotency-Key"?: string;
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7034,7 +7084,10 @@ export interface operations {
     Benchmarks_import: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7232,7 +7285,10 @@ export interface operations {
     Comments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7599,7 +7655,10 @@ export interface operations {
     Comments_resolve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7693,7 +7752,10 @@ export interface operations {
     Comments_reopen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8078,7 +8140,10 @@ export interface operations {
     Notifications_readAll: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8160,7 +8225,10 @@ export interface operations {
     Notifications_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8368,7 +8436,10 @@ export interface operations {
     Reports_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };

@@ -277,6 +277,9 @@ describe('main pages: accessibility, French, small screens, screenshots', () => 
 
   it('switches the language from the header, keeping the page', async () => {
     const page = await open(MENTEE, `/programmes/${programmeId}/pairs/${pairId}`);
+    // Everything in and nothing left to re-render it: the switch alone must translate the page.
+    await page.getByRole('heading', { name: 'Action plans' }).waitFor();
+    await settle(page);
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Plans d’action' }).waitFor();
     await expect(page.evaluate<string>('document.documentElement.lang')).resolves.toBe('fr');

@@ -21,9 +21,16 @@ function LoadFailed() {
   );
 }
 
-/** The page's chunk, loaded on first use. */
+/**
+ * The page's chunk, loaded on first use. The page re-renders on a language change by itself: preact-iso's
+ * Router hands back the same element for an unchanged address, so the App's re-render stops above it.
+ */
 function load(chunk: () => Promise<{ default: Page }>): Page {
-  return lazy(() => chunk().catch(() => ({ default: LoadFailed as Page })));
+  const Lazy = lazy(() => chunk().catch(() => ({ default: LoadFailed as Page })));
+  return function Localised(props) {
+    useLocale();
+    return <Lazy {...props} />;
+  };
 }
 
 /** A page for signed-in people: anyone else is sent to sign in, and brought back here afterwards. */
@@ -67,7 +74,7 @@ function focusMain() {
 }
 
 export function App() {
-  useLocale(); // a language change re-renders everything below
+  useLocale(); // a language change re-renders the header and footer; each page follows it itself (load)
   const session = useSession();
   return (
     <LocationProvider>

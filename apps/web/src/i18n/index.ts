@@ -41,7 +41,7 @@ export function setLocale(next: Locale) {
   locale.set(next);
 }
 
-/** Components that call `t` re-render on a language change as long as an ancestor uses this (the App does). */
+/** Components that call `t` re-render on a language change as long as an ancestor uses this (the App and each page: app.tsx). */
 export function useLocale(): Locale {
   return useStore(locale);
 }

@@ -29,13 +29,13 @@ export class RealtimeIoAdapter extends IoAdapter {
     this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
     for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
-    // The Redis adapter publishes (and, when it closes, unsubscribes) without waiting for the answer:
-    // a command still queued when the connection closes (shutdown, Redis gone) would reject with no
-    // one to hear it. Events do not go this way (they come from the log); presence and typing are
-    // best effort: let such a command fail quietly.
+    // The Redis adapter subscribes when it is created, publishes, and unsubscribes when it closes, all
+    // without waiting for the answer: a command still queued when the connection closes (shutdown while
+    // Redis is unreachable) would reject with no one to hear it. Events do not go this way (they come
+    // from the log; ioredis subscribes again by itself on reconnect); presence and typing are best
+    // effort: let such a command fail quietly.
     quietly(this.pub, 'publish');
-    quietly(this.sub, 'unsubscribe');
-    quietly(this.sub, 'punsubscribe');
+    for (const method of ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const) quietly(this.sub, method);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -95,7 +95,7 @@ export class RealtimeIoAdapter extends IoAdapter {
 }
 
 /** Makes `client[method]` resolve to undefined instead of rejecting. */
-function quietly(client: Redis, method: 'publish' | 'unsubscribe' | 'punsubscribe') {
+function quietly(client: Redis, method: 'publish' | 'subscribe' | 'psubscribe' | 'unsubscribe' | 'punsubscribe') {
   const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
   Object.assign(client, { [method]: (...args: unknown[]) => original(...args).catch(() => undefined) });
 }

@@ -136,6 +136,38 @@ describe('notifications from the event log (worker + api on one database)', () =
     expect(review.body).toBe('Say who funds it');
   });
 
+  it('names a resubmission by the revision number the plan’s revision list gives, in the notification and the e-mail', async () => {
+    const c = await cast();
+    const u = users(c);
+    const first = await c.plans.submitted({ title: 'Microcredit for founders' });
+    const sent = await c.plans.step(first, 'mentor', 'reviews', {
+      verdict: 'request-changes',
+      summary: 'Say who funds it',
+    });
+    const again = await c.plans.step(sent, 'mentee', 'submit', { version: sent.version }); // nothing changed
+    await feed();
+    await w.get(EmailDeliveryService).sendImmediate();
+
+    const { body: revisions } = await c.plans.mentor().get(`/action-plans/${again.id}/revisions`).expect(200);
+    const numbers = (revisions as { number: number }[]).map((r) => r.number).sort((a, b) => a - b);
+    expect(numbers).toEqual([1, 2]);
+    const latest = numbers[numbers.length - 1];
+    expect((again as unknown as { revisionCount: number }).revisionCount).toBe(latest);
+
+    const submittedBodies = (await notificationsOf(u.mentor2.id))
+      .filter((n) => n.kind === 'plan-submitted')
+      .map((n) => n.body);
+    expect(submittedBodies).toEqual([
+      'Revision 1 of the action plan is waiting for your review.',
+      `Revision ${latest} of the action plan is waiting for your review.`,
+    ]);
+    const mails = smtp.to(u.mentor.email).filter((m) => (m.text ?? '').includes('waiting for your review'));
+    expect(mails.map((m) => /Revision (\d+) of the action plan/.exec(m.text ?? '')?.[1])).toEqual([
+      '1',
+      String(latest),
+    ]);
+  });
+
   it('tells the mentor side when the mentee withdraws a submission it was to review', async () => {
     const c = await cast();
     const plan = await c.plans.submitted({ title: 'Microcredit for founders' });

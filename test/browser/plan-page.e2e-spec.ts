@@ -283,6 +283,44 @@ describe('the plan page', () => {
     });
   });
 
+  describe('one numbering', () => {
+    it('names revisions “revision N”, never the version, and says an unchanged resubmission has no changes since the last', async () => {
+      const { body: plan } = await asMentee
+        .post(`/pairs/${pairId}/action-plans`, {
+          title: 'Help desk in three languages',
+          sectionCodes: ['comprehensive-support'],
+          objective: 'Answer founders in their language',
+        })
+        .expect(201);
+      await asMentee
+        .post(`/action-plans/${plan.id}/milestones`, { title: 'Hire the staff', dueDate: '2099-05-31', owner: 'HR' })
+        .expect(201);
+      await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+      await asMentor
+        .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'Which languages?' })
+        .expect(201);
+      await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200); // nothing changed
+
+      for (const [locale, revision, unchanged] of [
+        ['en', 'revision 2', 'No changes since revision 1.'],
+        ['fr', 'révision 2', 'Aucun changement depuis la révision 1.'],
+      ] as const) {
+        const context = await signedInContext(
+          world,
+          { email: people.mentor.user.email, password: PASSWORD },
+          { locale },
+        );
+        const page = await context.newPage();
+        errors.push(watchErrors(page));
+        await page.goto(planUrl(plan.id));
+        await page.locator('.plan-header__meta').filter({ hasText: revision }).waitFor();
+        await page.getByTestId('what-changed').getByText(unchanged).waitFor();
+        await expect(page.locator('body').innerText()).resolves.not.toMatch(/version/i);
+        await context.close();
+      }
+    });
+  });
+
   it('raised no error in any page', () => {
     expect(errors.flat()).toEqual([]);
   });

@@ -107,7 +107,7 @@ export const enWork = {
 
   'plan.backToProgramme': 'Back to the programme',
   'plan.stateLabel': 'State:',
-  'plan.version': 'version {version}',
+  'plan.revision': 'revision {number}',
   'plan.details': 'The plan',
   'plan.edit': 'Edit the plan',
   'plan.none': 'Not filled in yet.',
@@ -168,7 +168,8 @@ export const enWork = {
   'diff.title': 'What changed since the last review',
   'diff.show': 'Show the changes',
   'diff.nothing': 'Nothing to compare yet.',
-  'diff.fromStart': 'Revision {to}, first version',
+  'diff.unchanged': 'No changes since revision {from}.',
+  'diff.fromStart': 'Revision {to}, all of it new',
   'diff.range': 'From revision {from} to revision {to}',
   'diff.before': 'Before',
   'diff.after': 'After',

@@ -112,7 +112,7 @@ export const frWork: Record<keyof typeof enWork, string> = {
 
   'plan.backToProgramme': 'Retour au programme',
   'plan.stateLabel': 'État :',
-  'plan.version': 'version {version}',
+  'plan.revision': 'révision {number}',
   'plan.details': 'Le plan',
   'plan.edit': 'Modifier le plan',
   'plan.none': 'Pas encore renseigné.',
@@ -178,7 +178,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'diff.title': 'Ce qui a changé depuis la dernière relecture',
   'diff.show': 'Afficher les changements',
   'diff.nothing': 'Rien à comparer pour l’instant.',
-  'diff.fromStart': 'Révision {to}, première version',
+  'diff.unchanged': 'Aucun changement depuis la révision {from}.',
+  'diff.fromStart': 'Révision {to}, entièrement nouvelle',
   'diff.range': 'De la révision {from} à la révision {to}',
   'diff.before': 'Avant',
   'diff.after': 'Après',

@@ -170,7 +170,8 @@ export default function PlanPage({ params }: PageProps) {
               <span data-testid="plan-state">{planStateLabel(p.state)}</span>
             </Badge>{' '}
             <span class="muted">
-              {p.sectionCodes.map((c) => titles.get(c) ?? c).join(' · ')} · {t('plan.version', { version: p.version })}
+              {p.sectionCodes.map((c) => titles.get(c) ?? c).join(' · ')}
+              {p.revisionCount > 0 && <> · {t('plan.revision', { number: p.revisionCount })}</>}
             </span>
           </p>
         </div>

@@ -319,7 +319,9 @@ function ChangeList({
 }
 
 function DiffView({ diff, questions }: { diff: Diff; questions: Questions }) {
-  if (diff.fields.length === 0 && diff.milestones.length === 0) return <p>{t('diff.nothing')}</p>;
+  if (diff.fields.length === 0 && diff.milestones.length === 0)
+    // Resubmitted unchanged: say so against the earlier revision; "nothing to compare" only without one.
+    return <p>{diff.from === null ? t('diff.nothing') : t('diff.unchanged', { from: diff.from })}</p>;
   return (
     <>
       <p class="muted">
@@ -388,7 +390,7 @@ export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questi
       open ? api.get('/api/v1/action-plans/{id}/diff', { path: { id: plan.id }, signal }) : Promise.resolve(null),
     [plan.id, plan.revisionCount, open],
   );
-  if (plan.revisionCount < 2) return null; // nothing reviewed before this version
+  if (plan.revisionCount < 2) return null; // no earlier revision to compare with
   return (
     <section class="panel" aria-labelledby="diff-title" data-testid="what-changed">
       <h2 id="diff-title">{t('diff.title')}</h2>

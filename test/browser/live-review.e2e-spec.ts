@@ -136,7 +136,7 @@ describe('live peer review in two browsers', () => {
     await conflict.getByText('Someone else’s objective').waitFor();
     await conflict.screenshot({ path: screenshotPath('conflict-desktop.png') });
 
-    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    await conflict.getByRole('button', { name: 'Keep my text' }).click();
     await mentee.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor();
     // The mentor sees the saved objective without reloading.
     await mentor.getByTestId('plan-objective').filter({ hasText: 'reach out through the associations' }).waitFor();

@@ -168,7 +168,7 @@ describe('typing into the plan', () => {
     const conflict = page.getByTestId('conflict');
     await conflict.locator('.conflict__mine').filter({ hasText: 'Cafés in the canteens' }).waitFor();
     await conflict.locator('.conflict__theirs').filter({ hasText: SAVED }).waitFor();
-    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    await conflict.getByRole('button', { name: 'Keep my text' }).click();
     await page.getByTestId('plan-objective').filter({ hasText: 'Cafés in the canteens' }).waitFor();
     await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés in the canteens' });
   });

@@ -181,14 +181,16 @@ export const enWork = {
     'Compared with revision {revision}, approved by {name} on {date}. Milestone statuses are not counted: they move with the work.',
 
   'conflict.title': 'Someone else saved this meanwhile',
-  'conflict.intro': 'Your changes were not saved, so nothing was overwritten. Compare both versions and choose.',
-  'conflict.introBy': '{name} saved this meanwhile. Your changes were not saved. Compare both versions and choose.',
-  'conflict.same': 'Both versions are the same.',
+  'conflict.intro':
+    'Your changes were not saved, so nothing was overwritten. Compare your text with the saved one and choose.',
+  'conflict.introBy':
+    '{name} saved this meanwhile. Your changes were not saved. Compare your text with the saved one and choose.',
+  'conflict.same': 'Both are the same.',
   'conflict.field': 'Field',
-  'conflict.mine': 'Your version',
-  'conflict.theirs': 'Saved version',
-  'conflict.keepMine': 'Keep my version',
-  'conflict.takeTheirs': 'Use the saved version',
+  'conflict.mine': 'Your text',
+  'conflict.theirs': 'Saved text',
+  'conflict.keepMine': 'Keep my text',
+  'conflict.takeTheirs': 'Use the saved text',
 
   'milestones.title': 'Milestones',
   'milestones.empty': 'No milestone yet.',

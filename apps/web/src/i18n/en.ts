@@ -42,7 +42,7 @@ const core = {
   'error.CONFLICT': 'This was changed in the meantime. Reload and try again.',
   'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
   'error.STALE_VERSION':
-    'Someone changed this meanwhile, so it was not saved. Reload to see the latest version, then try again.',
+    'Someone changed this meanwhile, so it was not saved. Reload to see it as it is now, then try again.',
   'error.TRANSITION_NOT_ALLOWED':
     'This is not possible while the plan is “{state}”. Reload to see the plan as it is now.',
   'error.PLAN_INCOMPLETE': 'The plan cannot be submitted yet. It still needs: {missing}.',

@@ -192,15 +192,15 @@ export const frWork: Record<keyof typeof enWork, string> = {
 
   'conflict.title': 'Quelqu’un d’autre a enregistré entre-temps',
   'conflict.intro':
-    'Vos modifications n’ont pas été enregistrées : rien n’a été écrasé. Comparez les deux versions et choisissez.',
+    'Vos modifications n’ont pas été enregistrées : rien n’a été écrasé. Comparez votre texte avec celui enregistré et choisissez.',
   'conflict.introBy':
-    '{name} a enregistré entre-temps. Vos modifications n’ont pas été enregistrées. Comparez les deux versions et choisissez.',
-  'conflict.same': 'Les deux versions sont identiques.',
+    '{name} a enregistré entre-temps. Vos modifications n’ont pas été enregistrées. Comparez votre texte avec celui enregistré et choisissez.',
+  'conflict.same': 'Les deux sont identiques.',
   'conflict.field': 'Champ',
-  'conflict.mine': 'Votre version',
-  'conflict.theirs': 'Version enregistrée',
-  'conflict.keepMine': 'Garder ma version',
-  'conflict.takeTheirs': 'Utiliser la version enregistrée',
+  'conflict.mine': 'Votre texte',
+  'conflict.theirs': 'Texte enregistré',
+  'conflict.keepMine': 'Garder mon texte',
+  'conflict.takeTheirs': 'Utiliser le texte enregistré',
 
   'milestones.title': 'Jalons',
   'milestones.empty': 'Aucun jalon pour l’instant.',

@@ -42,7 +42,7 @@ export const fr: Messages = {
   'error.CONFLICT': 'Ceci a été modifié entre-temps. Rechargez et réessayez.',
   'error.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   'error.STALE_VERSION':
-    'Quelqu’un a modifié ceci entre-temps, vos changements n’ont donc pas été enregistrés. Rechargez pour voir la dernière version, puis réessayez.',
+    'Quelqu’un a modifié ceci entre-temps, vos changements n’ont donc pas été enregistrés. Rechargez pour le voir tel qu’il est maintenant, puis réessayez.',
   'error.TRANSITION_NOT_ALLOWED':
     'Ce n’est pas possible tant que le plan est « {state} ». Rechargez pour voir le plan tel qu’il est.',
   'error.PLAN_INCOMPLETE': 'Le plan ne peut pas encore être soumis. Il lui manque : {missing}.',

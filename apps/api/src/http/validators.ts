@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsString,
+  Length,
+  ValidateBy,
+  ValidateIf,
+  buildMessage,
+  type ValidationOptions,
+} from 'class-validator';
 import { isIsoDate } from '@citymentor/domain';
 
 /** A calendar date written `YYYY-MM-DD` (no 30 February, no year 0000). */
@@ -18,6 +28,28 @@ export const IsIsoDate = (options?: ValidationOptions) =>
       },
     },
     options,
+  );
+
+/**
+ * A list of texts: at most `maxItems` (at least `minItems`), each 1 to `maxLength` characters. The
+ * checks are registered in the order a stack of the same decorators would be (bottom first), so the
+ * messages come out as before.
+ */
+export const TextList = ({
+  maxItems,
+  maxLength,
+  minItems = 0,
+}: {
+  maxItems: number;
+  maxLength: number;
+  minItems?: number;
+}) =>
+  applyDecorators(
+    Length(1, maxLength, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(maxItems),
+    ...(minItems > 0 ? [ArrayMinSize(minItems)] : []),
+    IsArray(),
   );
 
 /**

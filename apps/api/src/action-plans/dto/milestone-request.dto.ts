@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
-import { Clearable, IsIsoDate, Optional } from '../../http/validators';
+import { Clearable, IsIsoDate, Optional, TextList } from '../../http/validators';
 
 const STATUS_MESSAGE = { message: `status must be one of ${WORK_STATUSES.join(', ')}` };
 
@@ -43,10 +43,7 @@ export class CreateMilestoneDto {
 
   @ApiPropertyOptional(gaps('none'))
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 120, { each: true })
+  @TextList({ maxItems: 200, maxLength: 120 })
   gapQuestionCodes?: string[];
 }
 
@@ -82,10 +79,7 @@ export class UpdateMilestoneDto {
 
   @ApiPropertyOptional(gaps('kept'))
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 120, { each: true })
+  @TextList({ maxItems: 200, maxLength: 120 })
   gapQuestionCodes?: string[];
 
   @ApiProperty({

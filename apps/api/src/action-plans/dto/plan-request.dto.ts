@@ -1,19 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { REVIEW_VERDICTS, type ReviewVerdict } from '@citymentor/contracts';
-import { Clearable, Optional } from '../../http/validators';
+import { Clearable, Optional, TextList } from '../../http/validators';
 
 const list = (what: string) => ({
   type: String,
@@ -38,34 +26,22 @@ class PlanContentDto {
     example: ['access-to-finance.q2'],
   })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 120, { each: true })
+  @TextList({ maxItems: 200, maxLength: 120 })
   gapQuestionCodes?: string[];
 
   @ApiPropertyOptional(list('Activities'))
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 2000, { each: true })
+  @TextList({ maxItems: 100, maxLength: 2000 })
   activities?: string[];
 
   @ApiPropertyOptional(list('Indicators of success'))
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 2000, { each: true })
+  @TextList({ maxItems: 100, maxLength: 2000 })
   indicators?: string[];
 
   @ApiPropertyOptional(list('Stakeholders'))
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 2000, { each: true })
+  @TextList({ maxItems: 100, maxLength: 2000 })
   stakeholders?: string[];
 
   @ApiPropertyOptional({ description: 'null: cleared' })
@@ -87,11 +63,7 @@ export class CreatePlanDto extends PlanContentDto {
     description: "Sections of the pair's benchmark (and of its focus, if it has one)",
     example: ['access-to-finance'],
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @TextList({ maxItems: 50, maxLength: 100, minItems: 1 })
   sectionCodes: string[];
 
   @ApiProperty({ example: 'Open microcredit to migrant founders' })
@@ -112,11 +84,7 @@ export class CreatePlanDto extends PlanContentDto {
 export class UpdatePlanDto extends PlanContentDto {
   @ApiPropertyOptional({ type: [String] })
   @Optional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @TextList({ maxItems: 50, maxLength: 100, minItems: 1 })
   sectionCodes?: string[];
 
   @ApiPropertyOptional()

@@ -93,8 +93,17 @@ describe('the session in the browser', () => {
     await signedInAs(other);
     const spent = (await refreshCookie())!.value;
 
+    // The sign-in page's chunk comes late (a slow network): the page left behind meanwhile, signed out,
+    // must not send the person on to `/sign-in?next=…` – signing out lands on the plain sign-in page.
+    await page.route(/\/assets\/sign-in-[^/]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 500));
+      await route.continue();
+    });
+    await page.bringToFront(); // the person signs out in the tab they look at
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL('**/sign-in');
+    await page
+      .waitForURL((url) => url.pathname === '/sign-in' && url.search === '')
+      .catch((error: Error) => Promise.reject(new Error(`Still at ${page.url()} after signing out: ${error.message}`)));
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await refreshCookie()).toBeUndefined();
     await other.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(); // told by the first tab

@@ -50,8 +50,14 @@ export function Link({ href, ...rest }: AnchorProps) {
   return <a href={href} aria-current={path === href ? 'page' : undefined} {...rest} />;
 }
 
+/**
+ * Goes to `to` in place of the page being shown, unless a navigation has left that page meanwhile (signing
+ * out goes to /sign-in itself: the page it leaves must not then send the person on to `/sign-in?next=…`).
+ */
 export function Redirect({ to }: { to: string }) {
-  const { route } = useLocation();
-  useEffect(() => route(to, true), [to]);
+  const { route, url } = useLocation();
+  useEffect(() => {
+    if (window.location.pathname + window.location.search === url) route(to, true);
+  }, [to]);
   return null;
 }

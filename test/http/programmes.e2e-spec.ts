@@ -97,6 +97,86 @@ describe('programmes, organisations and consortium milestones', () => {
     ]);
   });
 
+  it('reschedules and deletes consortium milestones, keeping the old date and the reason in the activity feed', async () => {
+    const coordinator = t.api.as(w.people.coordinator.token);
+    const base = `/programmes/${w.programme.id}/milestones`;
+    const { body: created } = await coordinator
+      .post(base, { title: 'Study visit to Ghent', dueDate: '2027-05-10' })
+      .expect(201);
+    await coordinator.patch(`${base}/${created.id}`, { dueDate: '2027-06-14', version: 1 }).expect(200);
+
+    const member = t.api.as(w.people.cityMember.token);
+    await member.delete(`${base}/${created.id}`, { version: 2, reason: 'Not needed' }).expect(403);
+    await t.api.as(w.people.outsider.token).delete(`${base}/${created.id}`, { version: 2, reason: 'x' }).expect(404);
+    const stale = await coordinator.delete(`${base}/${created.id}`, { version: 1, reason: 'Merged' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+    for (const [body, field] of [
+      [{ version: 2 }, 'reason'],
+      [{ version: 2, reason: '   ' }, 'reason'],
+      [{ version: 2, reason: null }, 'reason'],
+      [{ version: 2, reason: ['Merged'] }, 'reason'],
+      [{ version: 2, reason: {} }, 'reason'],
+      [{ version: '2', reason: 'Merged' }, 'version'],
+      [{ version: null, reason: 'Merged' }, 'version'],
+      [{ reason: 'Merged' }, 'version'],
+    ] as const) {
+      const res = await coordinator.delete(`${base}/${created.id}`, body).expect(400);
+      expect(res.body.details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+
+    await coordinator
+      .delete(`${base}/${created.id}`, { version: 2, reason: ' Merged into the final conference ' })
+      .expect(204);
+    await coordinator.delete(`${base}/${created.id}`, { version: 2, reason: 'Again' }).expect(404);
+    const list = await coordinator.get(base).expect(200);
+    expect(list.body.map((m: { id: string }) => m.id)).not.toContain(created.id);
+
+    const events = await t.orm.em
+      .fork()
+      .find(
+        EventRecord,
+        { programmeId: w.programme.id, type: { $like: 'programme.milestone.%' } },
+        { orderBy: { seq: 'asc' } },
+      );
+    const mine = events.filter((e) => (e.payload as { milestoneId: string }).milestoneId === created.id);
+    expect(mine.map((e) => [e.type, e.payload])).toEqual([
+      ['programme.milestone.updated', expect.objectContaining({ dueDate: '2027-05-10', previousDueDate: null })],
+      [
+        'programme.milestone.updated',
+        expect.objectContaining({ dueDate: '2027-06-14', previousDueDate: '2027-05-10' }),
+      ],
+      [
+        'programme.milestone.deleted',
+        {
+          programmeId: w.programme.id,
+          milestoneId: created.id,
+          title: 'Study visit to Ghent',
+          dueDate: '2027-06-14',
+          reason: 'Merged into the final conference',
+        },
+      ],
+    ]);
+  });
+
+  it('lets exactly one of a simultaneous update and deletion made on the same version win', async () => {
+    const coordinator = t.api.as(w.people.coordinator.token);
+    const base = `/programmes/${w.programme.id}/milestones`;
+    const { body } = await coordinator.post(base, { title: 'Mid-term review', dueDate: '2027-09-30' }).expect(201);
+    const [update, removal] = await Promise.all([
+      coordinator.patch(`${base}/${body.id}`, { title: 'Mid-term review (online)', version: 1 }),
+      coordinator.delete(`${base}/${body.id}`, { version: 1, reason: 'Cancelled' }),
+    ]);
+    const list = await coordinator.get(base).expect(200);
+    const left = list.body.find((m: { id: string }) => m.id === body.id);
+    if (removal.status === 204) {
+      expect([404, 409]).toContain(update.status);
+      expect(left).toBeUndefined();
+    } else {
+      expect([update.status, removal.status]).toEqual([200, 409]);
+      expect(left).toMatchObject({ title: 'Mid-term review (online)', version: 2 });
+    }
+  });
+
   it('lets exactly one of many simultaneous updates with the same version win', async () => {
     const coordinator = t.api.as(w.people.coordinator.token);
     const { body } = await coordinator

@@ -30,8 +30,8 @@ export class ApiClient {
   patch(path: string, body?: unknown) {
     return this.call('patch', path, body);
   }
-  delete(path: string) {
-    return this.call('delete', path);
+  delete(path: string, body?: unknown) {
+    return this.call('delete', path, body);
   }
 
   call(method: Method, path: string, body?: unknown) {

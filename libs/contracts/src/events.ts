@@ -99,8 +99,18 @@ export interface EventPayloads {
     milestoneId: string;
     title: string;
     dueDate: string;
+    /** The date before this change moved it; null when the date stayed (or the milestone is new). */
+    previousDueDate: string | null;
     status: WorkStatus;
     version: number;
+  };
+  /** A coordinator deleted a consortium milestone, giving why: the reason stays in the activity feed. */
+  'programme.milestone.deleted': {
+    programmeId: string;
+    milestoneId: string;
+    title: string;
+    dueDate: string;
+    reason: string;
   };
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
   /** A report's progress, in its requester's own room `user:{id}`. */

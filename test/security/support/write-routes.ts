@@ -22,6 +22,7 @@ const WRITERS: Record<string, Writer> = {
   'POST /api/v1/programmes/{id}/organisations': 'coordinator',
   'POST /api/v1/programmes/{id}/milestones': 'coordinator',
   'PATCH /api/v1/programmes/{id}/milestones/{milestoneId}': 'coordinator',
+  'DELETE /api/v1/programmes/{id}/milestones/{milestoneId}': 'coordinator',
   'POST /api/v1/programmes/{id}/invitations': 'coordinator',
   'POST /api/v1/invitations/{token}/accept': 'anonymous',
   'POST /api/v1/programmes/{id}/pairs': 'coordinator',

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { ConsortiumMilestonesService } from './consortium-milestones.service';
@@ -7,6 +14,7 @@ import { AddOrganisationDto } from './dto/add-organisation.dto';
 import {
   ConsortiumMilestoneDto,
   CreateConsortiumMilestoneDto,
+  DeleteConsortiumMilestoneDto,
   UpdateConsortiumMilestoneDto,
 } from './dto/consortium-milestone.dto';
 import {
@@ -168,5 +176,22 @@ export class ProgrammesController {
     @Body() dto: UpdateConsortiumMilestoneDto,
   ): Promise<ConsortiumMilestoneDto> {
     return this.milestones.update(actor, id, milestoneId, dto);
+  }
+
+  @Delete(':id/milestones/:milestoneId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a consortium milestone',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. Send the version you loaded and why it goes: a stale version deletes nothing (409 STALE_VERSION with details.currentVersion). The milestone's title, date and the reason stay in the programme's activity feed.",
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async deleteMilestone(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('milestoneId', UuidPipe) milestoneId: string,
+    @Body() dto: DeleteConsortiumMilestoneDto,
+  ): Promise<void> {
+    await this.milestones.remove(actor, id, milestoneId, dto);
   }
 }

@@ -43,12 +43,17 @@ export class ConsortiumMilestone {
     this.description = description;
   }
 
+  /** Refuses a change or deletion made against a version that is no longer current. */
+  assertVersion(expectedVersion: number) {
+    if (expectedVersion !== this.version) throw staleVersion(this.version);
+  }
+
   /** Applies a change made against `expectedVersion`; a stale version is refused. */
   update(
     expectedVersion: number,
     changes: Partial<Pick<ConsortiumMilestone, 'title' | 'description' | 'dueDate' | 'status'>>,
   ) {
-    if (expectedVersion !== this.version) throw staleVersion(this.version);
+    this.assertVersion(expectedVersion);
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) Object.assign(this, { [key]: value });
     }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 import { WORK_STATUSES, type WorkStatus } from '@citymentor/contracts';
 import { Clearable, IsIsoDate, Optional } from '../../http/validators';
 
@@ -57,6 +57,27 @@ export class UpdateConsortiumMilestoneDto {
   @IsInt()
   @Min(1)
   version: number;
+}
+
+export class DeleteConsortiumMilestoneDto {
+  @ApiProperty({
+    type: 'integer',
+    description: 'The version you loaded; a stale one gets 409 with the current version and nothing is deleted',
+  })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 500,
+    description: 'Why it goes: kept in the programme’s activity feed with the milestone’s title and date',
+    example: 'Merged into the final conference',
+  })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
 }
 
 export class ConsortiumMilestoneDto {

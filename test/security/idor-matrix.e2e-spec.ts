@@ -270,6 +270,14 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
             version: 1,
           }),
       ],
+      [
+        'deleting a consortium milestone of another programme',
+        () =>
+          coordinator.delete(`/programmes/${home.programme.id}/milestones/${elsewhere.consortiumMilestone}`, {
+            version: 1,
+            reason: 'x',
+          }),
+      ],
     ];
     for (const [what, request] of cases) {
       const res = await request();

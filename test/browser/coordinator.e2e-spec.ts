@@ -10,7 +10,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { GivenPlans } from '../support/given-plans';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
-import { expectFocus } from './support/focus';
+import { expectFocus, expectFocusOn } from './support/focus';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -168,6 +168,42 @@ describe('the coordinator journey', () => {
     await expect(page.getByLabel('Milestone', { exact: true }).inputValue()).resolves.toBe('');
     const { body } = await world.t.api.as(coordinatorToken).get(`/programmes/${programmeId}/milestones`).expect(200);
     expect((body as { title: string }[]).filter((m) => m.title === 'Mentoring visits completed')).toHaveLength(1);
+  });
+
+  it('reschedules a consortium milestone in place, then deletes it with a reason the activity feed keeps', async () => {
+    const item = page.locator('.consortium-milestone', { hasText: 'Mentoring visits completed' });
+    const edit = item.getByRole('button', { name: 'Edit Mentoring visits completed' });
+    await edit.click();
+    const form = page.getByRole('form', { name: 'Edit “Mentoring visits completed”' });
+    await expectFocusOn(form.getByLabel('Milestone', { exact: true }));
+    await form.getByLabel('Due date').fill('2027-09-15');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await item.getByText('15 September 2027').waitFor();
+    await expectFocusOn(edit);
+
+    await item.getByRole('button', { name: 'Delete Mentoring visits completed' }).click();
+    const removal = page.getByRole('form', { name: 'Delete “Mentoring visits completed”' });
+    const confirm = removal.getByRole('button', { name: 'Delete milestone' });
+    await expect(confirm.isDisabled()).resolves.toBe(true); // no reason, no deletion
+    await removal.getByLabel(/Why it goes/).fill('Merged into the final conference');
+    await confirm.click();
+    await item.waitFor({ state: 'detached' });
+    await expect(page.locator('.timeline__list').getByText('Mentoring visits completed').count()).resolves.toBe(0);
+
+    await page.goto(`/programmes/${programmeId}/activity`);
+    const feed = page.locator('.activity-item');
+    await feed
+      .filter({ hasText: /deleted the consortium milestone “Mentoring visits completed” \(due 15 September 2027\)/ })
+      .filter({ hasText: 'Merged into the final conference' })
+      .waitFor();
+    await feed
+      .filter({
+        hasText: /moved the consortium milestone “Mentoring visits completed” from 30 June 2027 to 15 September 2027/,
+      })
+      .waitFor();
+    await page.goto(`/programmes/${programmeId}/dashboard`);
+    await page.getByText('No pair has stalled.').waitFor();
   });
 
   it('creates a suggested pair in one click', async () => {

@@ -27,8 +27,18 @@ export const enCoordination = {
   'dashboard.timeline': 'Consortium milestones on the programme’s timeline',
   'dashboard.today': 'today',
   'dashboard.ended': 'The programme period is over (today is {date}).',
-  'dashboard.updateStatus': 'Update a milestone’s status',
   'dashboard.addMilestone': 'Add a consortium milestone',
+  'consortium.manage': 'Manage the consortium milestones',
+  'consortium.statusOf': 'Status of “{title}”',
+  'consortium.edit': 'Edit',
+  'consortium.editOf': 'Edit “{title}”',
+  'consortium.delete': 'Delete',
+  'consortium.deleteOf': 'Delete “{title}”',
+  'consortium.deleteExplain':
+    '“{title}” (due {date}) goes from the timeline for everyone. The activity feed keeps its title, date and your reason.',
+  'consortium.reason': 'Why it goes (kept in the activity feed)',
+  'consortium.deleteConfirm': 'Delete milestone',
+  'consortium.late': 'late',
 
   'stalled.title': 'Stalled pairs',
   'stalled.intro':
@@ -123,6 +133,9 @@ export const enCoordination = {
   'activity.progress.logged': '{actor} logged progress ({percent}) on the milestone “{milestone}” of the plan “{plan}”',
   'activity.assessment.updated': '{actor} updated a self-assessment',
   'activity.programme.milestone.updated': '{actor} updated the consortium milestone “{title}”',
+  'activity.programme.milestone.rescheduled':
+    '{actor} moved the consortium milestone “{title}” from {previousDate} to {date}',
+  'activity.programme.milestone.deleted': '{actor} deleted the consortium milestone “{title}” (due {date}): “{reason}”',
 
   'reports.title': 'Report for the funder',
   'reports.intro': 'Every pair’s plans, milestones and scores, built in the background.',

@@ -29,8 +29,18 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'dashboard.timeline': 'Jalons du consortium sur la période du programme',
   'dashboard.today': 'aujourd’hui',
   'dashboard.ended': 'La période du programme est terminée (nous sommes le {date}).',
-  'dashboard.updateStatus': 'Mettre à jour le statut d’un jalon',
   'dashboard.addMilestone': 'Ajouter un jalon du consortium',
+  'consortium.manage': 'Gérer les jalons du consortium',
+  'consortium.statusOf': 'Statut de « {title} »',
+  'consortium.edit': 'Modifier',
+  'consortium.editOf': 'Modifier « {title} »',
+  'consortium.delete': 'Supprimer',
+  'consortium.deleteOf': 'Supprimer « {title} »',
+  'consortium.deleteExplain':
+    '« {title} » (échéance le {date}) disparaît du calendrier pour tous. Le fil d’activité garde son titre, sa date et votre raison.',
+  'consortium.reason': 'Pourquoi le supprimer (gardé dans le fil d’activité)',
+  'consortium.deleteConfirm': 'Supprimer le jalon',
+  'consortium.late': 'en retard',
 
   'stalled.title': 'Binômes à l’arrêt',
   'stalled.intro':
@@ -128,6 +138,10 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
     '{actor} a noté un avancement ({percent}) sur le jalon « {milestone} » du plan « {plan} »',
   'activity.assessment.updated': '{actor} a mis à jour une auto-évaluation',
   'activity.programme.milestone.updated': '{actor} a mis à jour le jalon du consortium « {title} »',
+  'activity.programme.milestone.rescheduled':
+    '{actor} a déplacé le jalon du consortium « {title} » du {previousDate} au {date}',
+  'activity.programme.milestone.deleted':
+    '{actor} a supprimé le jalon du consortium « {title} » (échéance le {date}) : « {reason} »',
 
   'reports.title': 'Rapport pour le financeur',
   'reports.intro': 'Les plans, jalons et scores de chaque binôme, préparés en arrière-plan.',

@@ -8,7 +8,7 @@ import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
 import { useCappedLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
 
@@ -24,6 +24,9 @@ type Payload = {
   mentorName?: string;
   menteeName?: string;
   afterApproval?: boolean;
+  dueDate?: string;
+  previousDueDate?: string | null;
+  reason?: string;
 };
 
 const KNOWN: Record<string, MessageKey> = {
@@ -41,6 +44,7 @@ const KNOWN: Record<string, MessageKey> = {
   'progress.logged': 'activity.progress.logged',
   'assessment.updated': 'activity.assessment.updated',
   'programme.milestone.updated': 'activity.programme.milestone.updated',
+  'programme.milestone.deleted': 'activity.programme.milestone.deleted',
 };
 
 /** What happened, in the reader's language; names and titles people wrote are marked as theirs. */
@@ -55,6 +59,7 @@ function describe(item: Item) {
     // The plan and milestone by their current names (a deleted one: its title as announced, if any).
     plan: written(item.subject.planTitle ?? p.title),
     milestone: written(item.subject.milestoneTitle ?? undefined),
+    reason: written(p.reason),
   };
   const key =
     item.type === 'plan.reviewed'
@@ -63,8 +68,15 @@ function describe(item: Item) {
         : 'activity.plan.changesRequested'
       : item.type === 'milestone.created' && p.afterApproval
         ? 'activity.milestone.createdAfterApproval'
-        : (KNOWN[item.type] ?? 'activity.other');
-  return tParts(key, parts, { percent: formatPercent(p.percent ?? 0) });
+        : item.type === 'programme.milestone.updated' && p.previousDueDate
+          ? 'activity.programme.milestone.rescheduled'
+          : (KNOWN[item.type] ?? 'activity.other');
+  const date = (value: string | null | undefined) => (value ? formatDate(value) : '');
+  return tParts(key, parts, {
+    percent: formatPercent(p.percent ?? 0),
+    date: date(p.dueDate),
+    previousDate: date(p.previousDueDate),
+  });
 }
 
 function ItemView({ programmeId, item }: { programmeId: string; item: Item }) {

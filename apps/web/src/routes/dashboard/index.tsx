@@ -4,100 +4,17 @@
  * scores baseline vs follow-up and the consortium's own milestones on a timeline. It stays current
  * while open (see `useDashboardLive`).
  */
-import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../../api/client';
+import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
-import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
-import { useSubmit } from '../../components/submit';
 import { formatNumber, t, tn } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
+import { ConsortiumMilestones } from './consortium-milestones';
 import { useDashboardLive } from './live';
 import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress, Timeline } from './parts';
 import { Reports } from './reports';
 import { StalledPairs, stalledPairIds } from './stalled';
-
-type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
-
-function MilestoneStatus({
-  programmeId,
-  milestone,
-  onSaved,
-}: {
-  programmeId: string;
-  milestone: ConsortiumMilestone;
-  onSaved: () => void;
-}) {
-  const { busy, error, submit } = useSubmit();
-  const change = (status: WorkStatus) =>
-    submit(async () => {
-      try {
-        await api.patch('/api/v1/programmes/{id}/milestones/{milestoneId}', {
-          path: { id: programmeId, milestoneId: milestone.id },
-          body: { status, version: milestone.version },
-        });
-      } finally {
-        onSaved(); // saved or refused (changed meanwhile): show it as it is now
-      }
-    })();
-  return (
-    <li>
-      <label for={`cm-${milestone.id}`} data-user-content>
-        {milestone.title}
-      </label>{' '}
-      <select
-        id={`cm-${milestone.id}`}
-        value={milestone.status}
-        disabled={busy}
-        onChange={(e) => change(e.currentTarget.value as WorkStatus)}
-      >
-        {WORK_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {workStatusLabel(s)}
-          </option>
-        ))}
-      </select>
-      {error !== null && <ErrorNotice error={error} />}
-    </li>
-  );
-}
-
-function AddConsortiumMilestone({ programmeId, onSaved }: { programmeId: string; onSaved: () => void }) {
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const { busy, error, submit } = useSubmit();
-  const add = async () => {
-    await api.post('/api/v1/programmes/{id}/milestones', {
-      path: { id: programmeId },
-      body: { title: title.trim(), dueDate, status: 'planned' },
-    });
-    setTitle('');
-    setDueDate('');
-    onSaved();
-  };
-  return (
-    <form class="form form--grid" onSubmit={submit(add)} aria-labelledby="add-cm-title">
-      <h3 id="add-cm-title" class="field--wide">
-        {t('dashboard.addMilestone')}
-      </h3>
-      <div class="field">
-        <label for="cm-title">{t('milestone.title')}</label>
-        <input id="cm-title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for="cm-due">{t('milestone.dueDate')}</label>
-        <input id="cm-due" type="date" required value={dueDate} onInput={(e) => setDueDate(e.currentTarget.value)} />
-      </div>
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions field--wide">
-        <button type="submit" class="button" disabled={busy}>
-          {t('milestones.addSubmit')}
-        </button>
-      </div>
-    </form>
-  );
-}
 
 export default function DashboardPage({ params }: PageProps) {
   const id = params.id;
@@ -184,15 +101,7 @@ export default function DashboardPage({ params }: PageProps) {
         <h2 id="timeline-heading">{t('programme.milestones')}</h2>
         <Timeline start={p.startDate} end={p.endDate} today={d.today} milestones={d.consortiumMilestones} />
         {p.myRole === 'coordinator' && (
-          <>
-            <h3>{t('dashboard.updateStatus')}</h3>
-            <ul class="plain-list">
-              {d.consortiumMilestones.map((cm) => (
-                <MilestoneStatus key={cm.id} programmeId={id} milestone={cm} onSaved={dashboard.reload} />
-              ))}
-            </ul>
-            <AddConsortiumMilestone programmeId={id} onSaved={dashboard.reload} />
-          </>
+          <ConsortiumMilestones programmeId={id} milestones={d.consortiumMilestones} onSaved={dashboard.reload} />
         )}
       </section>
 

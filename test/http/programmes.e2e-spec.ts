@@ -212,3 +212,44 @@ describe('programmes, organisations and consortium milestones', () => {
     expect(res.body.map((m: { userId: string }) => m.userId)).not.toContain(w.people.outsider.user.id);
   });
 });
+
+describe('members’ e-mail addresses: shown to those who work with them only', () => {
+  let t: TestApp;
+  let m: Awaited<ReturnType<TestApp['given']['mentoring']>>;
+
+  beforeAll(async () => {
+    t = await startApp();
+    m = await t.given.mentoring();
+  });
+  afterAll(() => t.close());
+
+  /** Whose e-mail `token` sees among the members, by their user id. */
+  const emailsSeenBy = async (token: string) => {
+    const res = await t.api.as(token).get(`/programmes/${m.programme.id}/members`).expect(200);
+    const members = res.body as { userId: string; email: string | null }[];
+    expect(members.length).toBeGreaterThanOrEqual(5); // everyone is listed, e-mail or not
+    return new Set(members.filter((x) => x.email !== null).map((x) => x.userId));
+  };
+
+  it('shows the coordinator and the admin everyone’s, a city its own and its pair’s, an expert only their own', async () => {
+    const { coordinator, admin, mentee, mentor, otherCity, expert } = m.people;
+    const everyone = [coordinator, expert, mentee, mentor, otherCity].map((p) => p.user.id);
+    expect([...(await emailsSeenBy(coordinator.token))]).toEqual(expect.arrayContaining(everyone));
+    expect([...(await emailsSeenBy(admin.token))]).toEqual(expect.arrayContaining(everyone));
+
+    const seenByMentee = await emailsSeenBy(mentee.token);
+    expect(seenByMentee.has(mentor.user.id)).toBe(true); // paired
+    expect(seenByMentee.has(mentee.user.id)).toBe(true); // own
+    for (const other of [otherCity, coordinator, expert]) expect(seenByMentee.has(other.user.id)).toBe(false);
+
+    expect([...(await emailsSeenBy(otherCity.token))]).not.toContain(mentee.user.id);
+    expect([...(await emailsSeenBy(expert.token))]).toEqual([expert.user.id]);
+  });
+
+  it('stops showing a city’s e-mails to its former mentor once the pair ends', async () => {
+    const { coordinator, mentee, mentor } = m.people;
+    expect((await emailsSeenBy(mentor.token)).has(mentee.user.id)).toBe(true);
+    await t.api.as(coordinator.token).post(`/pairs/${m.pair.id}/end`).expect(200);
+    expect((await emailsSeenBy(mentor.token)).has(mentee.user.id)).toBe(false);
+  });
+});

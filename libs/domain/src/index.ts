@@ -8,6 +8,7 @@ export * from './programme/participant.entity';
 export * from './programme/membership.entity';
 export * from './programme/invitation.entity';
 export * from './programme/consortium-milestone.entity';
+export * from './programme/contact-visibility';
 export * from './benchmark/benchmark.entity';
 export * from './activity/event.entity';
 export * from './mentoring/pair.entity';

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, DomainError, Membership, Organisation, Participant, Programme, User } from '@citymentor/domain';
+import {
+  conflict,
+  contactsVisibleTo,
+  contactVisible,
+  DomainError,
+  Membership,
+  Organisation,
+  Pair,
+  Participant,
+  Programme,
+  User,
+} from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
 import { announceAccessChanged } from '../auth/auth.queries';
 import { membershipIn, type Actor } from '../auth/actor';
@@ -106,16 +117,30 @@ export class ProgrammesService {
   }
 
   async members(actor: Actor, id: string): Promise<MemberDto[]> {
-    this.policy.assert(actor, 'read', id);
-    const memberships = await this.em.find(
-      Membership,
-      { programme: id },
-      { populate: ['user', 'organisation'], orderBy: { organisation: { name: 'asc' }, user: { name: 'asc' } } },
+    const membership = this.policy.assert(actor, 'read', id);
+    const [memberships, pairs] = await Promise.all([
+      this.em.find(
+        Membership,
+        { programme: id },
+        { populate: ['user', 'organisation'], orderBy: { organisation: { name: 'asc' }, user: { name: 'asc' } } },
+      ),
+      this.em.find(Pair, { programme: id, status: 'active' }, { fields: ['mentorOrganisation', 'menteeOrganisation'] }),
+    ]);
+    const visible = contactsVisibleTo(
+      {
+        isAdmin: actor.isAdmin,
+        role: membership?.role ?? null,
+        organisationIds: actor.memberships.filter((m) => m.programmeId === id).map((m) => m.organisationId),
+      },
+      pairs.map((p) => ({
+        mentorOrganisationId: p.mentorOrganisation.id,
+        menteeOrganisationId: p.menteeOrganisation.id,
+      })),
     );
     return memberships.map((m) => ({
       userId: m.user.id,
       name: m.user.name,
-      email: m.user.email,
+      email: contactVisible(visible, m.organisation.id) ? m.user.email : null,
       role: m.role,
       organisation: toOrganisationDto(m.organisation),
     }));

@@ -1498,7 +1498,8 @@ export interface components {
             /** Format: uuid */
             userId: string;
             name: string;
-            email: string;
+            /** @description Shown to the programme’s coordinators, to the member’s own organisation and to the organisations it is paired with (an active pair); null for everyone else */
+            email: string | null;
             role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
         };

@@ -132,7 +132,13 @@ export class ProgrammeDto extends ProgrammeSummaryDto {
 export class MemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
-  @ApiProperty() email: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Shown to the programme’s coordinators, to the member’s own organisation and to the organisations it is paired with (an active pair); null for everyone else',
+  })
+  email: string | null;
   @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
   @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
 }

@@ -59,6 +59,17 @@ export function parseWorkerConfig(env: Env) {
     },
     /** Where finished reports are written (the api reads them from the same folder). */
     reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
+    /** How long the daily purge keeps what it deletes, in days (docs/privacy.md lists each kind of data). */
+    retention: {
+      /** Notifications, read or not, after they were made. */
+      notificationsDays: int(env, 'RETENTION_NOTIFICATIONS_DAYS', 180, 1, 3650),
+      /** Funder reports (the row and its file) after they were requested. */
+      reportsDays: int(env, 'RETENTION_REPORTS_DAYS', 90, 1, 3650),
+      /** Sign-in sessions after they expired or were ended (a late refresh still hears "expired" meanwhile). */
+      sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 7, 1, 3650),
+      /** Invitations never accepted, after they expired (the coordinator still sees who never joined). */
+      invitationsDays: int(env, 'RETENTION_INVITATIONS_DAYS', 30, 1, 3650),
+    },
   };
 }
 

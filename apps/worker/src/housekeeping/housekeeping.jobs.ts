@@ -6,7 +6,11 @@ export const HOUSEKEEPING_QUEUE = 'housekeeping';
 /** The kinds of housekeeping job; a new kind is a new member of the union. */
 export type HousekeepingJob = PurgeExpiredRefreshTokens;
 
-/** Version 1: delete long-expired refresh tokens and invitations. Carries no parameters: the cut-offs are policy. */
+/**
+ * Version 1: delete what has outlived its retention period (sessions, invitations, notifications,
+ * reports). Carries no parameters: the periods are the installation's settings (RETENTION_*_DAYS).
+ * The kind keeps its first name so jobs already scheduled still run.
+ */
 export interface PurgeExpiredRefreshTokens {
   v: 1;
   kind: 'purge-expired-refresh-tokens';
@@ -17,6 +21,8 @@ export type HousekeepingJobName = 'purge';
 export interface PurgeResult {
   refreshTokens: number;
   invitations: number;
+  notifications: number;
+  reports: number;
 }
 
 /** The scheduler's id: upserting it again (every start, every worker process) replaces it instead of adding a second one. */

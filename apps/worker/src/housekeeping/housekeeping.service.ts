@@ -1,32 +1,50 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Invitation, RefreshToken } from '@citymentor/domain';
+import { Invitation, Notification, RefreshToken } from '@citymentor/domain';
+import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { reportFileName } from '../reports/reports.service';
 import type { PurgeResult } from './housekeeping.jobs';
+import { deleteReportsRequestedBefore } from './housekeeping.queries';
 
 const DAY_MS = 86_400_000;
 
-/** Expired refresh tokens are kept a week (a late refresh still gets "expired" rather than "unknown"). */
-export const REFRESH_TOKEN_RETENTION_DAYS = 7;
-/** Unaccepted invitations are kept a month after expiry, so a coordinator can still see who never joined. */
-export const INVITATION_RETENTION_DAYS = 30;
-
+/**
+ * Enforces the installation's retention periods (worker config `retention`, docs/privacy.md): once a
+ * day, what has outlived its period is deleted. Every cut-off is a time, so a second run deletes nothing
+ * more: running the job twice is safe.
+ */
 @Injectable()
 export class HousekeepingService {
   private readonly logger = new Logger(HousekeepingService.name);
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
+  ) {}
 
-  /** Deletes refresh tokens and unaccepted invitations that expired long enough ago; safe to run twice. */
   async purgeExpired(now: Date = new Date()): Promise<PurgeResult> {
+    const { retention } = this.config;
+    const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const em = this.em.fork();
+    const sessionsCutOff = before(retention.sessionsDays);
     const refreshTokens = await em.nativeDelete(RefreshToken, {
-      expiresAt: { $lt: new Date(now.getTime() - REFRESH_TOKEN_RETENTION_DAYS * DAY_MS) },
+      $or: [{ expiresAt: { $lt: sessionsCutOff } }, { revokedAt: { $lt: sessionsCutOff } }],
     });
     const invitations = await em.nativeDelete(Invitation, {
       acceptedAt: null,
-      expiresAt: { $lt: new Date(now.getTime() - INVITATION_RETENTION_DAYS * DAY_MS) },
+      expiresAt: { $lt: before(retention.invitationsDays) },
     });
-    this.logger.log({ refreshTokens, invitations }, 'purged expired refresh tokens and invitations');
-    return { refreshTokens, invitations };
+    const notifications = await em.nativeDelete(Notification, {
+      createdAt: { $lt: before(retention.notificationsDays) },
+    });
+    const reports = await deleteReportsRequestedBefore(em, before(retention.reportsDays));
+    // The rows went first: a file left by a crash here is only an orphan, never a report without its file.
+    const dir = resolve(this.config.reportsDir);
+    await Promise.all(reports.map((r) => rm(join(dir, reportFileName(r.id, r.format)), { force: true })));
+    const result = { refreshTokens, invitations, notifications, reports: reports.length };
+    this.logger.log(result, 'purged what outlived its retention period');
+    return result;
   }
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Invitation, Notification, RefreshToken, Report } from '@citymentor/domain';
+import { IdempotencyRecord, Invitation, Notification, RefreshToken, Report } from '@citymentor/domain';
 import { HousekeepingService } from '../../apps/worker/src/housekeeping/housekeeping.service';
 import { startApp, type TestApp } from '../support/app';
 import { startWorkerContext, type WorkerContext } from './worker-harness';
@@ -71,7 +71,10 @@ describe('housekeeping: retention periods', () => {
     const report = (createdAt: Date) =>
       Object.assign(new Report(m.programme, coordinator, 'csv'), { createdAt, status: 'done' as const });
     const reports = { old: report(daysAgo(91)), recent: report(daysAgo(89)) };
+    const key = (expiresAt: Date) => new IdempotencyRecord(user.id, randomUUID(), 'f'.repeat(64), expiresAt);
+    const keys = { expired: key(daysAgo(0.01)), live: key(daysAgo(-0.5)) };
     em.persist([
+      ...Object.values(keys),
       ...Object.values(tokens),
       ...Object.values(invitations),
       ...Object.values(notifications),
@@ -85,12 +88,14 @@ describe('housekeeping: retention periods', () => {
       refreshTokens: 2,
       invitations: 1,
       notifications: 1,
+      idempotencyKeys: 1,
       reports: 1,
     });
     await expect(housekeeping.purgeExpired(NOW)).resolves.toEqual({
       refreshTokens: 0,
       invitations: 0,
       notifications: 0,
+      idempotencyKeys: 0,
       reports: 0,
     });
 
@@ -105,6 +110,7 @@ describe('housekeeping: retention periods', () => {
     );
     await expect(ids(Notification, Object.values(notifications))).resolves.toEqual([notifications.recent.id]);
     await expect(ids(Report, Object.values(reports))).resolves.toEqual([reports.recent.id]);
+    await expect(ids(IdempotencyRecord, Object.values(keys))).resolves.toEqual([keys.live.id]);
     expect(existsSync(join(dir, `${reports.old.id}.csv`))).toBe(false);
     expect(existsSync(join(dir, `${reports.recent.id}.csv`))).toBe(true);
   });

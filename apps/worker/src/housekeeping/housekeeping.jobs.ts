@@ -22,6 +22,7 @@ export interface PurgeResult {
   refreshTokens: number;
   invitations: number;
   notifications: number;
+  idempotencyKeys: number;
   reports: number;
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Invitation, Notification, RefreshToken } from '@citymentor/domain';
+import { IdempotencyRecord, Invitation, Notification, RefreshToken } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { reportFileName } from '../reports/reports.service';
 import type { PurgeResult } from './housekeeping.jobs';
@@ -39,11 +39,13 @@ export class HousekeepingService {
     const notifications = await em.nativeDelete(Notification, {
       createdAt: { $lt: before(retention.notificationsDays) },
     });
+    // Answers kept for retried requests (they may hold what people wrote) are of no use once expired (24 hours).
+    const idempotencyKeys = await em.nativeDelete(IdempotencyRecord, { expiresAt: { $lt: now } });
     const reports = await deleteReportsRequestedBefore(em, before(retention.reportsDays));
     // The rows went first: a file left by a crash here is only an orphan, never a report without its file.
     const dir = resolve(this.config.reportsDir);
     await Promise.all(reports.map((r) => rm(join(dir, reportFileName(r.id, r.format)), { force: true })));
-    const result = { refreshTokens, invitations, notifications, reports: reports.length };
+    const result = { refreshTokens, invitations, notifications, idempotencyKeys, reports: reports.length };
     this.logger.log(result, 'purged what outlived its retention period');
     return result;
   }

@@ -3,27 +3,21 @@
  * mention (`@[Name](user-uuid)`), with "typing…" for the others in the plan's room.
  */
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { api, newIdempotencyKey, savedEvenIfAnswerLost, type Schemas } from '../../api/client';
-import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
+import { useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import { loadDraft } from '../../components/drafts';
 import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
-import { sendTyping } from '../../realtime';
+import { Composer, draftKey, targetKey, type Target } from './composer';
 
 export type Thread = Schemas['CommentThreadDto'];
 type Comment = Schemas['CommentDto'];
 /** Someone a comment here may mention: a member who can read the pair, as the API lists them. */
 export type Mentionable = Schemas['MentionableDto'];
-export type TargetType = Schemas['CommentTargetDto']['type'];
-export interface Target {
-  type: TargetType;
-  id: string;
-}
-
-export const targetKey = (target: Target) => `${target.type}:${target.id}`;
+export { targetKey, type Target, type TargetType } from './composer';
 
 /** Groups threads by what they are about. */
 export function byTarget(threads: Thread[]): Map<string, Thread[]> {
@@ -62,7 +56,7 @@ function Body({ text }: { text: string }) {
   );
 }
 
-interface Context {
+export interface Context {
   planId: string;
   room: string;
   /** Whom a comment may mention (`GET /action-plans/{id}/mentionable`, the server's rule). */
@@ -72,127 +66,8 @@ interface Context {
   canComment: boolean;
 }
 
-/** Where a box's unsent text is kept (components/drafts.ts), per plan: `new:<target>`, `reply:<thread>`, `edit:<comment>`. */
-const draftKey = (ctx: Context, box: string) => `comment:${ctx.planId}:${box}`;
 /** Whether a box was left with unsent text (a session that ended, a reload): it opens with it again. */
 const hasDraft = (ctx: Context, box: string) => loadDraft<string>(draftKey(ctx, box)) !== null;
-
-/**
- * A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request
- * (an inline form). What is typed is kept as a draft of its `box` until it is sent or cancelled.
- */
-function Composer({
-  ctx,
-  target,
-  parentId,
-  box,
-  label,
-  onDone,
-  initial = '',
-  submitLabel,
-  save,
-  autoFocus = false,
-}: {
-  ctx: Context;
-  target: Target;
-  parentId?: string;
-  box: string;
-  label: string;
-  submitLabel: string;
-  initial?: string;
-  onDone?: () => void;
-  /** Instead of posting a new comment (editing). */
-  save?: (body: string) => Promise<unknown>;
-  autoFocus?: boolean;
-}) {
-  const draft = draftKey(ctx, box);
-  const [body, setBody] = useState(() => loadDraft<string>(draft) ?? initial);
-  const { busy, error, submit } = useSubmit();
-  const area = useRef<HTMLTextAreaElement>(null);
-  const key = useRef(newIdempotencyKey());
-  const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
-  const typingTarget = `comment:${targetKey(target)}`;
-  // As the box is put on screen, not a frame later (components/focus.ts says why).
-  useLayoutEffect(() => {
-    if (autoFocus) area.current?.focus();
-  }, []);
-
-  const typed = (text: string) => {
-    setBody(text);
-    saveDraft(draft, text);
-  };
-  const close = () => {
-    dropDraft(draft);
-    onDone?.();
-  };
-
-  const insertMention = (userId: string) => {
-    const member = ctx.mentionable.find((m) => m.id === userId);
-    if (!member) return;
-    const el = area.current;
-    const at = el?.selectionStart ?? body.length;
-    const token = `@[${member.name}](${member.id}) `;
-    typed(body.slice(0, at) + token + body.slice(at));
-    requestAnimationFrame(() => el?.focus());
-  };
-
-  const send = async () => {
-    if (!body.trim()) return;
-    if (save) await save(body.trim());
-    else
-      await savedEvenIfAnswerLost(
-        api.post('/api/v1/action-plans/{id}/comments', {
-          path: { id: ctx.planId },
-          body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
-          headers: { 'Idempotency-Key': key.current },
-        }),
-      );
-    key.current = newIdempotencyKey();
-    setBody('');
-    ctx.reload();
-    close();
-  };
-
-  return (
-    <form class="composer" onSubmit={submit(send)}>
-      <label for={id} class="composer__label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        ref={area}
-        rows={parentId || save ? 2 : 3}
-        value={body}
-        maxLength={5000}
-        onInput={(e) => {
-          typed(e.currentTarget.value);
-          sendTyping(ctx.room, typingTarget);
-        }}
-      />
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="composer__actions">
-        {ctx.mentionable.length > 0 && (
-          <select aria-label={t('comments.mention')} value="" onChange={(e) => insertMention(e.currentTarget.value)}>
-            <option value="">{t('comments.mention')}</option>
-            {ctx.mentionable.map((m) => (
-              <option key={m.id} value={m.id} data-user-content>
-                {m.name} · {m.organisationName}
-              </option>
-            ))}
-          </select>
-        )}
-        <button type="submit" class="button" disabled={busy || !body.trim()}>
-          {submitLabel}
-        </button>
-        {onDone && (
-          <button type="button" class="button button--secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
 
 function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: Context; root?: Thread }) {
   const [editing, setEditing] = useState(() => hasDraft(ctx, `edit:${comment.id}`));

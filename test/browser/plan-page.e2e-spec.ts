@@ -207,17 +207,6 @@ describe('the plan page', () => {
       expect(await thread(mentorThread).getByRole('button', { name: 'Edit' }).count()).toBe(0);
     });
 
-    it('offers to mention only the people who can read the pair, as the server lists them', async () => {
-      const picker = mentee.getByTestId('discussion-plan').getByLabel('Mention someone…').first();
-      await picker.locator(`option[value="${people.mentor.user.id}"]`).waitFor({ state: 'attached' });
-      const offered = await picker
-        .locator('option')
-        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-      const ids = (...who: (keyof typeof people)[]) => who.map((w) => people[w].user.id);
-      expect(offered).toEqual(expect.arrayContaining(ids('mentor', 'mentee', 'expert', 'coordinator')));
-      for (const stranger of ids('otherCity', 'outsider', 'admin')) expect(offered).not.toContain(stranger);
-    });
-
     it('moves the focus into a reply box when it opens and back to “Reply” when it is cancelled', async () => {
       const thread = mentee.getByTestId('thread').filter({ hasText: 'How will founders hear of the desk?' });
       await thread.getByRole('button', { name: 'Reply', exact: true }).click();

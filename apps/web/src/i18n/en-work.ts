@@ -237,5 +237,9 @@ export const enWork = {
   'comments.resolve': 'Resolve',
   'comments.reopen': 'Reopen',
   'comments.resolved': 'Resolved',
-  'comments.mention': 'Mention someone…',
+  'comments.mentionHint': 'Type @ to mention someone who can read this plan.',
+  'comments.mentionList': 'People to mention',
+  'comments.mentionMatches.one': '{count} person to mention: choose with the up and down arrow keys',
+  'comments.mentionMatches.other': '{count} people to mention: choose with the up and down arrow keys',
+  'comments.mentionNoMatch': 'No one to mention by that name',
 } as const;

@@ -247,5 +247,9 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'comments.resolve': 'Résoudre',
   'comments.reopen': 'Rouvrir',
   'comments.resolved': 'Résolu',
-  'comments.mention': 'Mentionner quelqu’un…',
+  'comments.mentionHint': 'Tapez @ pour mentionner une personne qui peut lire ce plan.',
+  'comments.mentionList': 'Personnes à mentionner',
+  'comments.mentionMatches.one': '{count} personne à mentionner : choisissez avec les flèches haut et bas',
+  'comments.mentionMatches.other': '{count} personnes à mentionner : choisissez avec les flèches haut et bas',
+  'comments.mentionNoMatch': 'Personne à mentionner sous ce nom',
 };

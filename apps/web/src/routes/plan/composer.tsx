@@ -10,6 +10,7 @@ import { useSubmit } from '../../components/submit';
 import { t } from '../../i18n';
 import { sendTyping } from '../../realtime';
 import type { Context } from './comments';
+import { useMentionCombobox } from './mention-combobox';
 
 export type TargetType = Schemas['CommentTargetDto']['type'];
 export interface Target {
@@ -22,7 +23,7 @@ export const targetKey = (target: Target) => `${target.type}:${target.id}`;
 /** Where a box's unsent text is kept (components/drafts.ts), per plan: `new:<target>`, `reply:<thread>`, `edit:<comment>`. */
 export const draftKey = (ctx: Context, box: string) => `comment:${ctx.planId}:${box}`;
 /**
- * A textarea that says "typing…" to the room, with a mention picker; `autoFocus` when it opens on request
+ * A textarea that says "typing…" to the room, with @mentions (mention-combobox.tsx); `autoFocus` when it opens on request
  * (an inline form). What is typed is kept as a draft of its `box` until it is sent or cancelled.
  */
 export function Composer({
@@ -70,15 +71,8 @@ export function Composer({
     onDone?.();
   };
 
-  const insertMention = (userId: string) => {
-    const member = ctx.mentionable.find((m) => m.id === userId);
-    if (!member) return;
-    const el = area.current;
-    const at = el?.selectionStart ?? body.length;
-    const token = `@[${member.name}](${member.id}) `;
-    typed(body.slice(0, at) + token + body.slice(at));
-    requestAnimationFrame(() => el?.focus());
-  };
+  const mentions = useMentionCombobox({ id, area, people: ctx.mentionable, text: body, replace: typed });
+  const hint = `${id}-hint`;
 
   const send = async () => {
     if (!body.trim()) return;
@@ -108,23 +102,22 @@ export function Composer({
         rows={parentId || save ? 2 : 3}
         value={body}
         maxLength={5000}
+        aria-describedby={ctx.mentionable.length > 0 ? hint : undefined}
+        {...mentions.areaProps}
         onInput={(e) => {
           typed(e.currentTarget.value);
+          mentions.follow();
           sendTyping(ctx.room, typingTarget);
         }}
       />
+      {mentions.popup}
+      {ctx.mentionable.length > 0 && (
+        <p id={hint} class="composer__hint muted">
+          {t('comments.mentionHint')}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       <div class="composer__actions">
-        {ctx.mentionable.length > 0 && (
-          <select aria-label={t('comments.mention')} value="" onChange={(e) => insertMention(e.currentTarget.value)}>
-            <option value="">{t('comments.mention')}</option>
-            {ctx.mentionable.map((m) => (
-              <option key={m.id} value={m.id} data-user-content>
-                {m.name} · {m.organisationName}
-              </option>
-            ))}
-          </select>
-        )}
         <button type="submit" class="button" disabled={busy || !body.trim()}>
           {submitLabel}
         </button>

@@ -85,7 +85,7 @@ describe('mentions in the plan page’s comments', () => {
     await box.fill('');
   });
 
-  it('mentions with the keyboard alone: “@ti”, ArrowDown, Enter; posts it', async () => {
+  it('mentions with the keyboard alone: “@ti”, ArrowDown, Enter; posts it and keeps the focus in the box', async () => {
     const box = newComment();
     await box.focus();
     await mentee.keyboard.type('Please ask the signatory.@ti');
@@ -121,6 +121,7 @@ describe('mentions in the plan page’s comments', () => {
     await expect(posted.locator('.comment__body').textContent()).resolves.toBe(
       'Please ask the signatory. @Tiina Tamm today.',
     );
+    await expectFocusOn(newComment());
     expect(await valueOf(newComment())).toBe('');
     const threads = (await asMentee.get(`/action-plans/${planId}/comments`).expect(200)).body as {
       body: string;
@@ -143,6 +144,27 @@ describe('mentions in the plan page’s comments', () => {
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     await thread.locator('.mention').filter({ hasText: '@Éloïse Tiberghien' }).waitFor();
     await expectFocus(mentee, { tag: 'BUTTON', text: 'Reply' });
+  });
+
+  it('in an edit, mentions with the keyboard and gives the focus back to “Edit” once saved', async () => {
+    const thread = discussion().getByTestId('thread').filter({ hasText: 'Who signs the partnership agreement?' });
+    // Found by its id: while it is edited, its text is in the box, where a text filter does not look.
+    const first = mentee.locator(`#${await thread.locator('.comment').first().getAttribute('id')}`);
+    await first.getByRole('button', { name: 'Edit', exact: true }).click();
+    const box = first.getByRole('combobox', { name: 'Edit your comment' });
+    await expectFocusOn(box);
+    await box.press('End');
+    await mentee.keyboard.type(' @tii');
+    await (await listOf(box)).getByRole('option', { name: /Tiina Tamm/ }).waitFor();
+    await mentee.keyboard.press('ArrowDown');
+    await mentee.keyboard.press('Tab'); // Tab chooses too
+    expect(await valueOf(box)).toBe(`Who signs the partnership agreement? @[Tiina Tamm](${people.expert.user.id}) `);
+    await expectFocusOn(box);
+    await mentee.keyboard.press('Tab');
+    await expectFocus(mentee, { tag: 'BUTTON', text: 'Save' });
+    await mentee.keyboard.press('Enter');
+    await first.locator('.mention').filter({ hasText: '@Tiina Tamm' }).waitFor();
+    await expectFocus(mentee, { tag: 'BUTTON', text: 'Edit' });
   });
 
   it('raised no error in the page', () => {

@@ -237,6 +237,7 @@ export const enWork = {
   'comments.resolve': 'Resolve',
   'comments.reopen': 'Reopen',
   'comments.resolved': 'Resolved',
+  'comments.posted': 'Your comment was posted.',
   'comments.mentionHint': 'Type @ to mention someone who can read this plan.',
   'comments.mentionList': 'People to mention',
   'comments.mentionMatches.one': '{count} person to mention: choose with the up and down arrow keys',

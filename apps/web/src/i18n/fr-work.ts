@@ -247,6 +247,7 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'comments.resolve': 'Résoudre',
   'comments.reopen': 'Rouvrir',
   'comments.resolved': 'Résolu',
+  'comments.posted': 'Votre commentaire a été publié.',
   'comments.mentionHint': 'Tapez @ pour mentionner une personne qui peut lire ce plan.',
   'comments.mentionList': 'Personnes à mentionner',
   'comments.mentionMatches.one': '{count} personne à mentionner : choisissez avec les flèches haut et bas',

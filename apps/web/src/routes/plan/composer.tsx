@@ -52,6 +52,8 @@ export function Composer({
 }) {
   const draft = draftKey(ctx, box);
   const [body, setBody] = useState(() => loadDraft<string>(draft) ?? initial);
+  /** Said (politely) once a comment from a box that stays open was posted, until the next keystroke. */
+  const [posted, setPosted] = useState(false);
   const { busy, error, submit } = useSubmit();
   const area = useRef<HTMLTextAreaElement>(null);
   const key = useRef(newIdempotencyKey());
@@ -64,6 +66,7 @@ export function Composer({
 
   const typed = (text: string) => {
     setBody(text);
+    setPosted(false);
     saveDraft(draft, text);
   };
   const close = () => {
@@ -89,6 +92,18 @@ export function Composer({
     setBody('');
     ctx.reload();
     close();
+    // A box that stays open (the plan's "New comment") takes the focus back, as a chat box does: whoever
+    // posted knows what they wrote and most often goes on writing, and a screen reader says the box's
+    // name and that the comment was posted (the status below) instead of reading the comment back to
+    // them. Moving them to the new comment would leave them far from where they write, with the way
+    // back unknown. A box that closes gives the focus to its opener (useReturnFocus in comments.tsx).
+    // The focus is left alone if the person already went elsewhere while the comment was sent.
+    if (!onDone) {
+      setPosted(true);
+      const el = area.current;
+      const now = document.activeElement;
+      if (el && (!now || now === document.body || el.form?.contains(now))) el.focus();
+    }
   };
 
   return (
@@ -114,6 +129,11 @@ export function Composer({
       {ctx.mentionable.length > 0 && (
         <p id={hint} class="composer__hint muted">
           {t('comments.mentionHint')}
+        </p>
+      )}
+      {!onDone && (
+        <p class="visually-hidden" role="status">
+          {posted ? t('comments.posted') : ''}
         </p>
       )}
       {error !== null && <ErrorNotice error={error} />}

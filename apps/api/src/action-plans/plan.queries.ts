@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { PracticeExample } from '@citymentor/benchmarks';
 import type { PairSide, Rating } from '@citymentor/contracts';
 import { DomainError, missingForSubmit, todayIso, uncoveredGaps } from '@citymentor/domain';
+import { pairSideOf } from '@citymentor/persistence';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
@@ -33,6 +34,26 @@ const MILESTONE_SELECT = `
     ${iso('m.created_at')} as "createdAt", ${iso('m.updated_at')} as "updatedAt"
   from milestones m
   left join lateral (select id, percent, status, created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) e on true`;
+
+/** A body's first words as one line, mentions shown as @Name, at most 120 characters. */
+const excerpt = (column: string) => `(select case when length(x.t) > 120 then left(x.t, 119) || '…' else x.t end
+  from (select btrim(regexp_replace(regexp_replace(${column}, '@\\[([^\\]]+)\\]\\([0-9a-fA-F-]{36}\\)', '@\\1', 'g'), '\\s+', ' ', 'g')) as t) x)`;
+
+/**
+ * The threads the review `r` of plan `a` opened (a lateral subquery): root comments by the mentor side
+ * (pairSideOf), not deleted, written after the review before it (or the plan's first submission) and up
+ * to it.
+ */
+const REVIEW_THREADS = `
+  select json_agg(json_build_object('id', c.id, 'excerpt', ${excerpt('c.body')}, 'targetType', c.target_type, 'targetId', c.target_id,
+      'resolved', c.resolved_at is not null) order by c.created_at, c.id) as threads
+  from comments c join pairs p on p.id = a.pair_id
+  where c.plan_id = a.id and c.parent_id is null and c.deleted_at is null and c.created_at <= r.created_at
+    and c.created_at > coalesce(
+      (select max(pr.created_at) from plan_reviews pr where pr.plan_id = a.id and pr.created_at < r.created_at),
+      (select min(v.created_at) from plan_revisions v where v.plan_id = a.id),
+      '-infinity')
+    and exists (select 1 from memberships m where m.user_id = c.author_id and m.programme_id = p.programme_id and ${pairSideOf('m', 'p')} = 'mentor')`;
 
 type PlanRow = Omit<
   PlanDto,
@@ -66,13 +87,15 @@ export class PlanQueries {
            a.activities, a.indicators, a.stakeholders, a.budget, a.owner, a.state, a.version, a.revision_count as "revisionCount",
            a.source_assessment_id as "sourceAssessmentId", a.created_by as "createdBy", ${iso('a.created_at')} as "createdAt", ${iso('a.updated_at')} as "updatedAt",
            case when r.id is null then null else json_build_object('verdict', r.verdict, 'summary', r.summary, 'revision', r.revision, 'reviewerId', r.reviewer_id,
-             'reviewerName', u.name, 'overrodeOpenThreads', r.overrode_open_threads, 'createdAt', ${iso('r.created_at')}) end as "latestReview",
+             'reviewerName', u.name, 'overrodeOpenThreads', r.overrode_open_threads, 'createdAt', ${iso('r.created_at')},
+             'threads', coalesce(rt.threads, '[]'::json)) end as "latestReview",
            (select coalesce(json_agg(json_build_object('targetType', c.target_type, 'targetId', c.target_id, 'count', c.n) order by c.target_type, c.target_id), '[]'::json)
               from (select target_type, target_id, count(*)::int as n from comments where plan_id = a.id and deleted_at is null group by target_type, target_id) c) as "commentCounts",
            (select count(*)::int from comments c where c.plan_id = a.id and c.parent_id is null and c.resolved_at is null and c.deleted_at is null) as "openThreadCount"
          from action_plans a
          left join lateral (select * from plan_reviews r where r.plan_id = a.id order by r.revision desc, r.created_at desc limit 1) r on true
          left join users u on u.id = r.reviewer_id
+         left join lateral (${REVIEW_THREADS}) rt on r.id is not null
          where a.id = ?`,
         [scope.planId],
       ),

@@ -1999,6 +1999,23 @@ export interface components {
         };
         /** @enum {string} */
         ReviewVerdict: "approve" | "request-changes";
+        ReviewThreadDto: {
+            /**
+             * Format: uuid
+             * @description The thread's first comment (link to it as #comment-{id})
+             */
+            id: string;
+            /** @description Its first words, mentions shown as @Name, at most 120 characters */
+            excerpt: string;
+            targetType: components["schemas"]["CommentTarget"];
+            /**
+             * Format: uuid
+             * @description The plan, milestone or progress entry it is about
+             */
+            targetId: string;
+            /** @description Resolved since */
+            resolved: boolean;
+        };
         ReviewSummaryDto: {
             verdict: components["schemas"]["ReviewVerdict"];
             summary: string;
@@ -2011,6 +2028,8 @@ export interface components {
             overrodeOpenThreads: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description The threads this review opened: those the mentor side started on the plan (not deleted) after the previous review, or the first submission, up to this review, oldest first */
+            threads: components["schemas"]["ReviewThreadDto"][];
         };
         LatestProgressDto: {
             percent: number;

@@ -43,6 +43,15 @@ export class MilestoneSummaryDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** A thread the review opened: one the mentor side started on the plan between the previous review (or the first submission) and this one. */
+export class ReviewThreadDto {
+  @ApiProperty({ format: 'uuid', description: "The thread's first comment (link to it as #comment-{id})" }) id: string;
+  @ApiProperty({ description: 'Its first words, mentions shown as @Name, at most 120 characters' }) excerpt: string;
+  @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' }) targetType: CommentTargetType;
+  @ApiProperty({ format: 'uuid', description: 'The plan, milestone or progress entry it is about' }) targetId: string;
+  @ApiProperty({ description: 'Resolved since' }) resolved: boolean;
+}
+
 export class ReviewSummaryDto {
   @ApiProperty({ enum: REVIEW_VERDICTS, enumName: 'ReviewVerdict' }) verdict: ReviewVerdict;
   @ApiProperty() summary: string;
@@ -51,6 +60,12 @@ export class ReviewSummaryDto {
   @ApiProperty() reviewerName: string;
   @ApiProperty({ description: 'Approved while review threads were open' }) overrodeOpenThreads: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    type: [ReviewThreadDto],
+    description:
+      'The threads this review opened: those the mentor side started on the plan (not deleted) after the previous review, or the first submission, up to this review, oldest first',
+  })
+  threads: ReviewThreadDto[];
 }
 
 export class CommentCountDto {

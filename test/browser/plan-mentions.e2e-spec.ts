@@ -19,6 +19,8 @@ describe('mentions in the plan page’s comments', () => {
   let mentee: Page;
   let asMentee: ApiClient;
   let planId: string;
+  let pairId: string;
+  let programmeId: string;
   let people: Awaited<ReturnType<BrowserWorld['t']['given']['mentoring']>>['people'];
   const errors: string[][] = [];
 
@@ -34,6 +36,8 @@ describe('mentions in the plan page’s comments', () => {
     world = await startBrowserWorld();
     const m = await world.t.given.mentoring();
     people = m.people;
+    pairId = m.pair.id;
+    programmeId = m.programme.id;
     asMentee = world.t.api.as(m.people.mentee.token);
     const sql = world.t.orm.em.getConnection();
     // Two names with "ti" in them: one starts with it, one has a word starting with it; no one else has it.
@@ -165,6 +169,46 @@ describe('mentions in the plan page’s comments', () => {
     await mentee.keyboard.press('Enter');
     await first.locator('.mention').filter({ hasText: '@Tiina Tamm' }).waitFor();
     await expectFocus(mentee, { tag: 'BUTTON', text: 'Edit' });
+  });
+
+  it('shows in the latest review the threads it opened, as links to them', async () => {
+    const asMentor = world.t.api.as(people.mentor.token);
+    const { body: plan } = await asMentee
+      .post(`/pairs/${pairId}/action-plans`, {
+        title: 'Microcredit for founders',
+        sectionCodes: ['access-to-finance'],
+        objective: 'Small loans the banks refuse',
+      })
+      .expect(201);
+    await asMentee
+      .post(`/action-plans/${plan.id}/milestones`, {
+        title: 'Desk opens',
+        dueDate: '2099-03-31',
+        owner: 'Business office',
+      })
+      .expect(201);
+    await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+    const opened = (
+      await asMentor
+        .post(`/action-plans/${plan.id}/comments`, {
+          body: `Who funds the loans, @[Tiina Tamm](${people.expert.user.id})?`,
+          target: { type: 'plan', id: plan.id },
+        })
+        .expect(201)
+    ).body.id as string;
+    await asMentor
+      .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'Say who funds it.' })
+      .expect(201);
+
+    await mentee.goto(`/programmes/${programmeId}/plans/${plan.id}`);
+    const review = mentee.getByTestId('latest-review');
+    await review.getByText('Revision 1', { exact: false }).waitFor();
+    const threads = review.getByRole('list', { name: 'This review opened 1 thread:' });
+    const link = threads.getByRole('link', { name: 'Who funds the loans, @Tiina Tamm?' });
+    await expect(link.getAttribute('href')).resolves.toBe(`#comment-${opened}`);
+    await expect(threads.textContent()).resolves.toContain('on the plan');
+    await link.click();
+    await mentee.waitForURL((url) => url.hash === `#comment-${opened}`);
   });
 
   it('raised no error in the page', () => {

@@ -164,6 +164,12 @@ export const enWork = {
   'review.approvedBy': 'Approved by {name}',
   'review.changesBy': 'Changes requested by {name}',
   'review.revision': 'revision {number}',
+  'review.threads.one': 'This review opened {count} thread:',
+  'review.threads.other': 'This review opened {count} threads:',
+  'review.thread.onPlan': 'on the plan',
+  'review.thread.onMilestone': 'on “{title}”',
+  'review.thread.onAMilestone': 'on a milestone',
+  'review.thread.onProgress': 'on a progress entry',
 
   'diff.title': 'What changed since the last review',
   'diff.show': 'Show the changes',

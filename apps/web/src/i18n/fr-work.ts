@@ -174,6 +174,12 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'review.approvedBy': 'Approuvé par {name}',
   'review.changesBy': 'Modifications demandées par {name}',
   'review.revision': 'révision {number}',
+  'review.threads.one': 'Cette revue a ouvert {count} discussion :',
+  'review.threads.other': 'Cette revue a ouvert {count} discussions :',
+  'review.thread.onPlan': 'sur le plan',
+  'review.thread.onMilestone': 'sur « {title} »',
+  'review.thread.onAMilestone': 'sur un jalon',
+  'review.thread.onProgress': 'sur un avancement noté',
 
   'diff.title': 'Ce qui a changé depuis la dernière relecture',
   'diff.show': 'Afficher les changements',

@@ -207,7 +207,41 @@ export function LatestReview({ plan }: { plan: Plan }) {
         </span>
       </p>
       {r.summary && <p data-user-content>{r.summary}</p>}
+      <ReviewThreads plan={plan} threads={r.threads} />
     </div>
+  );
+}
+
+type ReviewThread = Schemas['ReviewThreadDto'];
+
+/** What a review thread is about, in words: the plan, a milestone by its title, or a progress entry. */
+function threadTarget(plan: Plan, thread: ReviewThread): string {
+  if (thread.targetType === 'plan') return t('review.thread.onPlan');
+  if (thread.targetType === 'progress') return t('review.thread.onProgress');
+  const milestone = plan.milestones.find((m) => m.id === thread.targetId);
+  return milestone ? t('review.thread.onMilestone', { title: milestone.title }) : t('review.thread.onAMilestone');
+}
+
+/** The threads the review opened (as a pull request's review lists its comments), each a link to the thread. */
+function ReviewThreads({ plan, threads }: { plan: Plan; threads: ReviewThread[] }) {
+  if (threads.length === 0) return null;
+  return (
+    <>
+      <p id="latest-review-threads">{tn('review.threads', threads.length)}</p>
+      <ul class="review-threads" aria-labelledby="latest-review-threads">
+        {threads.map((thread) => (
+          <li key={thread.id}>
+            <a href={`#comment-${thread.id}`} data-user-content>
+              {thread.excerpt}
+            </a>{' '}
+            <span class="muted">
+              · <span data-user-content>{threadTarget(plan, thread)}</span>
+              {thread.resolved && ` · ${t('comments.resolved')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

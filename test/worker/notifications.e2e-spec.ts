@@ -132,8 +132,35 @@ describe('notifications from the event log (worker + api on one database)', () =
       coordinator: [],
     });
     const [review] = await notificationsOf(c.mentee2.id);
-    expect(review.title).toMatch(/requested changes to “Microcredit for founders”$/);
+    expect(review.title).toBe(`Revision 1: changes requested on “Microcredit for founders” by ${c.m.mentorCity.name}`);
     expect(review.body).toBe('Say who funds it');
+  });
+
+  it('names the revision reviewed in the verdict’s notification and its e-mail', async () => {
+    const c = await cast();
+    const u = users(c);
+    const first = await c.plans.submitted({ title: 'Microcredit for founders' });
+    const sent = await c.plans.step(first, 'mentor', 'reviews', {
+      verdict: 'request-changes',
+      summary: 'Say who funds it',
+    });
+    const again = await c.plans.step(sent, 'mentee', 'submit', { version: sent.version });
+    await c.plans.step(again, 'mentor', 'reviews', { verdict: 'approve', summary: 'Go ahead' });
+    await feed();
+    await w.get(EmailDeliveryService).sendImmediate();
+
+    const titles = (await notificationsOf(u.mentee2.id))
+      .filter((n) => n.kind === 'plan-reviewed')
+      .sort((a, b) => Number(a.sourceEventSeq) - Number(b.sourceEventSeq))
+      .map((n) => n.title);
+    const city = c.m.mentorCity.name;
+    expect(titles).toEqual([
+      `Revision 1: changes requested on “Microcredit for founders” by ${city}`,
+      `Revision 2: “Microcredit for founders” approved by ${city}`,
+    ]);
+    const subjects = smtp.to(u.mentee2.email).map((m) => m.subject);
+    expect(subjects).toEqual(expect.arrayContaining(titles));
+    for (const text of [...titles, ...subjects]) expect(text).not.toMatch(/version/i);
   });
 
   it('names a resubmission by the revision number the plan’s revision list gives, in the notification and the e-mail', async () => {

@@ -135,10 +135,11 @@ export class NotificationsService {
             ...this.source(event, p.planId, p.programmeId),
             userIds: except(onSide(info, 'mentee'), event.actorId),
             kind: 'plan-reviewed',
+            // Named by the revision, as the submission was ("Revision 3: changes requested …"): the e-mail's subject too.
             title:
               p.verdict === 'approve'
-                ? `${info.mentorName} approved “${p.title}”`
-                : `${info.mentorName} requested changes to “${p.title}”`,
+                ? `Revision ${p.revision}: “${p.title}” approved by ${info.mentorName}`
+                : `Revision ${p.revision}: changes requested on “${p.title}” by ${info.mentorName}`,
             body: p.summary,
             link: planLink(p.programmeId, p.planId),
           },

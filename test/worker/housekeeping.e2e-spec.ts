@@ -101,7 +101,7 @@ describe('housekeeping: retention periods', () => {
 
     const left = t.orm.em.fork();
     const ids = async <T extends { id: string }>(entity: new (...args: never[]) => T, of: T[]) =>
-      (await left.find(entity, { id: { $in: of.map((x) => x.id) } } as never)).map((x) => x.id).sort();
+      (await left.find(entity, { id: { $in: of.map((x) => x.id) } })).map((x) => x.id).sort();
     await expect(ids(RefreshToken, Object.values(tokens))).resolves.toEqual(
       [tokens.expiredLately.id, tokens.live.id].sort(),
     );

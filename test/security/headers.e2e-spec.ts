@@ -6,12 +6,6 @@ import { startApiProcess } from '../support/api-process';
 import { startApp, type TestApp } from '../support/app';
 import { TestSocket } from '../support/sockets';
 
-// The built web client, as a small fixture: the real serving code, whether or not apps/web/dist was built.
-jest.mock('../../apps/api/src/web/serve-web', () => ({
-  ...jest.requireActual('../../apps/api/src/web/serve-web'),
-  webClientDirectory: () => process.env.TEST_WEB_DIST ?? null,
-}));
-
 const ALLOWED = ['http://citymentor.test', 'https://partner.example'];
 const FOREIGN = 'https://evil.example';
 
@@ -48,14 +42,13 @@ describe('security headers and origins', () => {
       '<!doctype html><title>CityMentor</title><script type="module" src="/assets/app.js"></script>',
     );
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log("app")');
-    process.env.TEST_WEB_DIST = web;
-    t = await startApp({ CORS_ORIGINS: ALLOWED.join(',') });
+    // The built web client, as a small fixture (WEB_DIST): the real serving code, whether or not apps/web/dist was built.
+    t = await startApp({ CORS_ORIGINS: ALLOWED.join(','), WEB_DIST: web });
     url = await t.listen();
     token = (await t.given.signIn(await t.given.user())).token;
   });
   afterAll(async () => {
     await t.close();
-    delete process.env.TEST_WEB_DIST;
     rmSync(web, { recursive: true, force: true });
   });
 

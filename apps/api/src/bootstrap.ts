@@ -71,7 +71,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);
-  const web = webClientDirectory();
+  const web = config.webDist ?? webClientDirectory();
   if (web) await serveWebClient(app, web);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

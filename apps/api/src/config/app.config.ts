@@ -54,6 +54,8 @@ export function parseConfig(env: Env) {
     seedDemoOnStart: bool(env, 'SEED_DEMO', !production),
     /** Where the worker writes finished reports; the api streams them from there (same setting as the worker's). */
     reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
+    /** The built web client to serve; unset: apps/web/dist, found by walking up from the api's code (none found: API only). */
+    webDist: read(env, 'WEB_DIST', '') || null,
   };
 }
 

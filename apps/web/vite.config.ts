@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 /** Where the dev server forwards API, health and socket traffic (`CITYMENTOR_API_URL=http://127.0.0.1:3200 …`). */
 const api = process.env.CITYMENTOR_API_URL ?? 'http://127.0.0.1:3000';
@@ -60,7 +61,16 @@ function firstLoadSize(): Plugin {
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [preact(), firstLoadSize()],
+  plugins: [
+    preact(),
+    firstLoadSize(),
+    // Every text file also as .br and .gz, made once at build: the API serves the one the browser accepts
+    // (serve-web.ts, @fastify/static's preCompressed) without compressing on each request.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: {
       // The realtime event map shared with the api and the worker (types only reach the bundle).

@@ -32,7 +32,9 @@ export async function serveWebClient(app: NestFastifyApplication, distDir: strin
     root,
     prefix: '/',
     wildcard: false, // one route per built file, found at start; unknown paths reach the fallback below
-    index: 'index.html',
+    index: false, // '/' is answered below, as every page's path is (with preCompressed, static's own index answers 404 when no .br/.gz of it exists)
+    // The build writes .br and .gz beside each text file (apps/web/vite.config.ts): sent as the browser accepts.
+    preCompressed: true,
     // Vite names files under assets/ by content hash: cache them for good; revalidate everything else.
     setHeaders(reply: FastifyReply, path: string) {
       void reply.header('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -25,6 +25,7 @@ export * from './action-plan/plan-revision.entity';
 export * from './action-plan/plan-review.entity';
 export * from './action-plan/plan-state';
 export * from './action-plan/plan-readiness';
+export * from './action-plan/list-diff';
 export * from './action-plan/plan-diff';
 export * from './action-plan/word-diff';
 export * from './comments/comment.entity';

@@ -37,25 +37,100 @@ describe('diffPlans', () => {
     });
 
     const diff = diffPlans(base, after);
-    expect(diff.fields).toEqual([
-      {
-        field: 'objective',
-        before: 'Open a one-stop shop for migrant entrepreneurs',
-        after: 'Open a one-stop shop with partners',
-      },
-      {
-        field: 'activities',
-        before: ['Map services', 'Train staff'],
-        after: ['Map services', 'Train staff', 'Evaluate'],
-      },
+    expect(diff.fields.map((f) => [f.field, f.kind, f.before, f.after])).toEqual([
+      ['objective', 'text', 'Open a one-stop shop for migrant entrepreneurs', 'Open a one-stop shop with partners'],
+      ['activities', 'list', ['Map services', 'Train staff'], ['Map services', 'Train staff', 'Evaluate']],
     ]);
     expect(diff.milestones.map((m) => [m.milestoneId, m.change])).toEqual([
       ['m1', 'changed'],
       ['m3', 'added'],
       ['m2', 'removed'],
     ]);
-    expect(diff.milestones[0].fields).toEqual([{ field: 'dueDate', before: '2027-03-01', after: '2027-04-01' }]);
-    expect(diff.milestones[1].fields).toContainEqual({ field: 'title', before: null, after: 'Opened' });
+    expect(diff.milestones[0].fields).toEqual([
+      { field: 'dueDate', kind: 'value', before: '2027-03-01', after: '2027-04-01', words: [], items: [] },
+    ]);
+    expect(diff.milestones[1].fields).toContainEqual({
+      field: 'title',
+      kind: 'text',
+      before: null,
+      after: 'Opened',
+      words: [{ op: 'added', text: 'Opened' }],
+      items: [],
+    });
+  });
+
+  it('gives the words deleted and inserted in a changed text field', () => {
+    const after = structuredClone(base);
+    after.objective = 'Open a one-stop shop for all entrepreneurs';
+    expect(diffPlans(base, after).fields).toEqual([
+      {
+        field: 'objective',
+        kind: 'text',
+        before: base.objective,
+        after: after.objective,
+        words: [
+          { op: 'same', text: 'Open a one-stop shop for ' },
+          { op: 'removed', text: 'migrant' },
+          { op: 'added', text: 'all' },
+          { op: 'same', text: ' entrepreneurs' },
+        ],
+        items: [],
+      },
+    ]);
+  });
+
+  it('diffs list fields item by item: added, removed, changed, moved and the same', () => {
+    const before = structuredClone(base);
+    before.activities = ['Map services', 'Train 12 advisers', 'Hold a fair', 'Evaluate'];
+    before.sectionCodes = ['a', 'b'];
+    const after = structuredClone(before);
+    after.activities = ['Evaluate', 'Map services', 'Train 15 advisers', 'Publish results'];
+    after.sectionCodes = ['b', 'c'];
+    const [sections, activities] = diffPlans(before, after).fields;
+    expect(activities.field).toBe('activities');
+    expect(activities.items.map((i) => [i.change, i.beforeIndex, i.afterIndex])).toEqual([
+      ['moved', 3, 0],
+      ['same', 0, 1],
+      ['changed', 1, 2],
+      ['changed', 2, 3],
+    ]);
+    expect(activities.items[2].words.filter((w) => w.op !== 'same')).toEqual([
+      { op: 'removed', text: '12' },
+      { op: 'added', text: '15' },
+    ]);
+    expect(sections.items.map((i) => [i.change, i.before ?? i.after])).toEqual([
+      ['removed', 'a'],
+      ['same', 'b'],
+      ['added', 'c'],
+    ]);
+  });
+
+  it('diffs a changed milestone field by field: its words, its gaps item by item, its date as a value', () => {
+    const after = structuredClone(base);
+    after.milestones[0].title = 'Services mapped and shared';
+    after.milestones[0].status = 'done';
+    after.milestones[0].gapQuestionCodes = ['comprehensive-support.q1'];
+    const [m1] = diffPlans(base, after).milestones;
+    expect(m1.fields.map((f) => [f.field, f.kind])).toEqual([
+      ['title', 'text'],
+      ['status', 'value'],
+      ['gapQuestionCodes', 'list'],
+    ]);
+    expect(m1.fields[0].words).toEqual([
+      { op: 'same', text: 'Services mapped' },
+      { op: 'added', text: ' and shared' },
+    ]);
+    expect(m1.fields[1]).toMatchObject({ before: 'planned', after: 'done', words: [], items: [] });
+    expect(m1.fields[2].items).toEqual([
+      {
+        change: 'added',
+        before: null,
+        after: 'comprehensive-support.q1',
+        beforeIndex: null,
+        afterIndex: 0,
+        words: [{ op: 'added', text: 'comprehensive-support.q1' }],
+      },
+    ]);
   });
 
   it('compares the gaps a milestone addresses, reading a revision recorded before milestones named gaps as none', () => {
@@ -67,7 +142,9 @@ describe('diffPlans', () => {
         milestoneId: 'm1',
         title: 'Services mapped',
         change: 'changed',
-        fields: [{ field: 'gapQuestionCodes', before: [], after: ['comprehensive-support.q1'] }],
+        fields: [
+          expect.objectContaining({ field: 'gapQuestionCodes', before: [], after: ['comprehensive-support.q1'] }),
+        ],
       },
     ]);
   });
@@ -96,11 +173,11 @@ describe('changesSinceApproval', () => {
         title: 'Desk opens',
         change: 'added',
         fields: [
-          { field: 'title', before: null, after: 'Desk opens' },
-          { field: 'description', before: null, after: '' },
-          { field: 'dueDate', before: null, after: '2027-09-01' },
-          { field: 'owner', before: null, after: 'Anna' },
-          { field: 'gapQuestionCodes', before: null, after: ['comprehensive-support.q1'] },
+          expect.objectContaining({ field: 'title', before: null, after: 'Desk opens' }),
+          expect.objectContaining({ field: 'description', before: null, after: '' }),
+          expect.objectContaining({ field: 'dueDate', before: null, after: '2027-09-01' }),
+          expect.objectContaining({ field: 'owner', before: null, after: 'Anna' }),
+          expect.objectContaining({ field: 'gapQuestionCodes', before: null, after: ['comprehensive-support.q1'] }),
         ],
       },
     ]);

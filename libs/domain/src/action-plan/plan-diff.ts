@@ -1,3 +1,6 @@
+import { diffLists, type ItemChange } from './list-diff';
+import { wordDiff, type WordPart } from './word-diff';
+
 /** What a revision records: the plan's fields and its milestones, as submitted. */
 export interface PlanSnapshot {
   title: string;
@@ -25,10 +28,22 @@ export interface MilestoneSnapshot {
 
 export type FieldValue = string | string[];
 
+/**
+ * How a field is compared: `text` word by word (`words`), `list` item by item (`items`), `value` (a date, a status)
+ * as a whole: the client shows those in the reader's language.
+ */
+export type FieldKind = 'text' | 'list' | 'value';
+
 export interface FieldChange {
   field: string;
+  kind: FieldKind;
+  /** The whole value before and after (null: the milestone did not exist on that side). */
   before: FieldValue | null;
   after: FieldValue | null;
+  /** For a `text` field, the words deleted and inserted; empty for the other kinds. */
+  words: WordPart[];
+  /** For a `list` field, each item added, removed, changed, moved or the same; empty for the other kinds. */
+  items: ItemChange[];
 }
 
 export interface MilestoneChange {
@@ -57,12 +72,29 @@ const PLAN_FIELDS = [
 const MILESTONE_FIELDS = ['title', 'description', 'dueDate', 'owner', 'status', 'gapQuestionCodes'] as const;
 type MilestoneField = (typeof MILESTONE_FIELDS)[number];
 
+const VALUE_FIELDS: readonly string[] = ['dueDate', 'status'];
+const CODE_FIELDS: readonly string[] = ['sectionCodes', 'gapQuestionCodes'];
+
 const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/** One field's change, with its words (text) or items (list); null on one side when the milestone is new or gone. */
+export function fieldChange(field: string, before: FieldValue | null, after: FieldValue | null): FieldChange {
+  const value = before ?? after;
+  if (Array.isArray(value)) {
+    const items = diffLists((before as string[] | null) ?? [], (after as string[] | null) ?? [], {
+      codes: CODE_FIELDS.includes(field),
+    });
+    return { field, kind: 'list', before, after, words: [], items };
+  }
+  if (VALUE_FIELDS.includes(field)) return { field, kind: 'value', before, after, words: [], items: [] };
+  const words = wordDiff((before as string | null) ?? '', (after as string | null) ?? '');
+  return { field, kind: 'text', before, after, words, items: [] };
+}
 
 function compare<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
   return fields
     .filter((f) => !same(before[f] as FieldValue, after[f] as FieldValue))
-    .map((field) => ({ field, before: before[field] as FieldValue, after: after[field] as FieldValue }));
+    .map((field) => fieldChange(field, before[field] as FieldValue, after[field] as FieldValue));
 }
 
 const withGaps = (m: MilestoneSnapshot): Required<MilestoneSnapshot> => ({
@@ -72,7 +104,8 @@ const withGaps = (m: MilestoneSnapshot): Required<MilestoneSnapshot> => ({
 
 /**
  * Field by field, what changed from one revision to another: the plan's fields, then milestones added,
- * removed or changed. `ignore` leaves milestone fields out of the comparison (see `changesSinceApproval`).
+ * removed or changed, each field with the words (text fields) or items (lists, see `diffLists`) that changed;
+ * dates and statuses keep their raw values. `ignore` leaves milestone fields out of the comparison (see `changesSinceApproval`).
  */
 export function diffPlans(
   before: PlanSnapshot,
@@ -90,7 +123,7 @@ export function diffPlans(
         milestoneId: m.id,
         title: m.title,
         change: 'added',
-        fields: fieldsOfMilestones.map((f) => ({ field: f, before: null, after: m[f] })),
+        fields: fieldsOfMilestones.map((f) => fieldChange(f, null, m[f])),
       });
     } else {
       const fields = compare(previous, m, fieldsOfMilestones);
@@ -103,7 +136,7 @@ export function diffPlans(
         milestoneId: m.id,
         title: m.title,
         change: 'removed',
-        fields: fieldsOfMilestones.map((f) => ({ field: f, before: m[f], after: null })),
+        fields: fieldsOfMilestones.map((f) => fieldChange(f, m[f], null)),
       });
   }
   return { fields: compare(before, after, PLAN_FIELDS), milestones };

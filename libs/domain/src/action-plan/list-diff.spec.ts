@@ -37,7 +37,20 @@ describe('diffLists', () => {
     ]);
   });
 
-  it('marks items with nothing in common, in lists of different lengths, as removed and added', () => {
+  it('marks an item rewritten in place, in a list of the same length, as changed', () => {
+    expect(kinds(['Map services', 'Hold a fair'], ['Map services', 'Evaluate'])).toEqual([
+      ['same', 'Map services', 0, 0],
+      ['changed', 'Hold a fair', 1, 1],
+    ]);
+  });
+
+  it('marks items with nothing in common elsewhere, or in lists of different lengths, as removed and added', () => {
+    expect(kinds(['Hold a fair', 'Map services'], ['Map services', 'Evaluate'])).toEqual([
+      ['removed', 'Hold a fair', 0, null],
+      ['same', 'Map services', 1, 0],
+      ['added', 'Evaluate', null, 1],
+    ]);
+
     const items = diffLists(['Map services', 'Hold a fair'], ['Map services', 'Evaluate', 'Publish results']);
     expect(items.map((i) => [i.change, i.before ?? i.after])).toEqual([
       ['same', 'Map services'],
@@ -95,11 +108,11 @@ describe('similarity', () => {
 
 describe('diffLists of codes', () => {
   it('never marks a code changed: one replaced by another is removed and added', () => {
-    expect(kinds(['a', 'b'], ['b', 'c'])).toContainEqual(['changed', 'a', 0, 1]);
-    expect(diffLists(['a', 'b'], ['b', 'c'], { codes: true }).map((i) => [i.change, i.before ?? i.after])).toEqual([
+    expect(kinds(['a', 'b'], ['c', 'b'])).toContainEqual(['changed', 'a', 0, 0]);
+    expect(diffLists(['a', 'b'], ['c', 'b'], { codes: true }).map((i) => [i.change, i.before ?? i.after])).toEqual([
       ['removed', 'a'],
-      ['same', 'b'],
       ['added', 'c'],
+      ['same', 'b'],
     ]);
   });
 });

@@ -52,8 +52,8 @@ function keptOrder(pairs: Pair[]): Set<Pair> {
  *    it kept its order relative to the other items paired (the longest run in order), `moved` otherwise;
  * 2. of the items left, the most similar old and new items pair as `changed` while they share at least half their
  *    characters (`SIMILAR`), best match first;
- * 3. if then as many items are left on each side (a list of unchanged length whose items were reworded), they pair
- *    in order as `changed`;
+ * 3. in a list of unchanged length, an old and a new item still left at the same place pair as `changed` (an item
+ *    rewritten in place);
  * 4. what is still left was `removed` or `added`.
  * Lists of codes (sections, gap questions) pass `{ codes: true }`: a code is what it names, so steps 2 and 3 are
  * skipped and a code replaced by another is one removed and one added, never `changed`.
@@ -83,8 +83,7 @@ export function diffLists(before: readonly string[], after: readonly string[], {
       .filter((c) => c.score >= SIMILAR)
       .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
     for (const c of candidates) if (!usedB.has(c.b) && !usedA.has(c.a)) pair(c.b, c.a);
-    const [restB, restA] = [leftB(), leftA()];
-    if (restB.length === restA.length) restB.forEach((b, i) => pair(b, restA[i]));
+    if (before.length === after.length) for (const b of leftB()) if (!usedA.has(b)) pair(b, b);
   }
 
   const inOrder = keptOrder([...pairs].sort((x, y) => x.a - y.a));

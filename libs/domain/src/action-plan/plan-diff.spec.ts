@@ -92,7 +92,8 @@ describe('diffPlans', () => {
       ['moved', 3, 0],
       ['same', 0, 1],
       ['changed', 1, 2],
-      ['changed', 2, 3],
+      ['removed', 2, null],
+      ['added', null, 3],
     ]);
     expect(activities.items[2].words.filter((w) => w.op !== 'same')).toEqual([
       { op: 'removed', text: '12' },

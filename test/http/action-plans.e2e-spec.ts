@@ -115,8 +115,28 @@ describe('action plans: from gaps to a completed plan', () => {
       from: 1,
       to: 2,
       fields: [
-        { field: 'title', before: 'Microcredit for migrant founders', after: 'Microcredit with two local lenders' },
-        { field: 'activities', before: [], after: ['Agree terms with the lenders'] },
+        expect.objectContaining({
+          field: 'title',
+          before: 'Microcredit for migrant founders',
+          after: 'Microcredit with two local lenders',
+        }),
+        {
+          field: 'activities',
+          kind: 'list',
+          before: [],
+          after: ['Agree terms with the lenders'],
+          words: [],
+          items: [
+            {
+              change: 'added',
+              before: null,
+              after: 'Agree terms with the lenders',
+              beforeIndex: null,
+              afterIndex: 0,
+              words: [{ op: 'added', text: 'Agree terms with the lenders' }],
+            },
+          ],
+        },
       ],
       milestones: [
         expect.objectContaining({ milestoneId: lenders.id, title: 'Lenders signed', change: 'added' }),
@@ -124,7 +144,9 @@ describe('action plans: from gaps to a completed plan', () => {
           milestoneId: desk.id,
           title: 'Microcredit desk opens',
           change: 'changed',
-          fields: [{ field: 'dueDate', before: '2030-03-31', after: '2030-05-31' }],
+          fields: [
+            { field: 'dueDate', kind: 'value', before: '2030-03-31', after: '2030-05-31', words: [], items: [] },
+          ],
         },
       ],
     });

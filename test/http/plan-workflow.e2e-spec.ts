@@ -109,7 +109,18 @@ describe('the plan workflow', () => {
         to: 1,
         milestones: [{ milestoneId: milestone.id, change: 'added' }],
       });
-      expect(first.body.fields).toEqual(expect.arrayContaining([{ field: 'title', before: '', after: 'First title' }]));
+      expect(first.body.fields).toEqual(
+        expect.arrayContaining([
+          {
+            field: 'title',
+            kind: 'text',
+            before: '',
+            after: 'First title',
+            words: [{ op: 'added', text: 'First title' }],
+            items: [],
+          },
+        ]),
+      );
 
       const back = await f.step(one, 'mentor', 'reviews', { verdict: 'request-changes', summary: 'More' });
       await f.mentee().patch(`/action-plans/${plan.id}`, { title: 'Second title', version: back.version }).expect(200);
@@ -118,7 +129,20 @@ describe('the plan workflow', () => {
       expect(explicit.body).toEqual({
         from: 2,
         to: 1,
-        fields: [{ field: 'title', before: 'Second title', after: 'First title' }],
+        fields: [
+          {
+            field: 'title',
+            kind: 'text',
+            before: 'Second title',
+            after: 'First title',
+            words: [
+              { op: 'removed', text: 'Second' },
+              { op: 'added', text: 'First' },
+              { op: 'same', text: ' title' },
+            ],
+            items: [],
+          },
+        ],
         milestones: [],
       });
       expect((await f.mentor().get(`/action-plans/${plan.id}/diff?to=2`).expect(200)).body.from).toBe(1);
@@ -130,6 +154,78 @@ describe('the plan workflow', () => {
       });
       await f.mentor().get(`/action-plans/${plan.id}/diff?from=1&to=9`).expect(404);
       await f.mentor().get(`/action-plans/${plan.id}/revisions/3`).expect(404);
+    });
+
+    it('marks the words and the list items that changed since the last review', async () => {
+      const plan = await f.draft({
+        objective: 'Small loans for founders',
+        activities: ['Map services', 'Train 12 advisers', 'Hold a fair'],
+      });
+      const kickOff = await f.milestone(plan.id, { title: 'Kick-off', owner: 'Business office' });
+      const one = await f.step(plan, 'mentee', 'submit');
+      const back = await f.step(one, 'mentor', 'reviews', { verdict: 'request-changes', summary: 'More' });
+      await f
+        .mentee()
+        .patch(`/action-plans/${plan.id}`, {
+          objective: 'Small loans for all founders',
+          activities: ['Evaluate', 'Map services', 'Train 15 advisers'],
+          version: back.version,
+        })
+        .expect(200);
+      await f.mentee().patch(`/milestones/${kickOff.id}`, { title: 'Kick-off meeting', version: 1 }).expect(200);
+      await f.step(plan, 'mentee', 'submit');
+
+      const diff = (await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200)).body;
+      expect(diff).toMatchObject({ from: 1, to: 2 });
+      const field = (name: string) => diff.fields.find((c: { field: string }) => c.field === name);
+      expect(field('objective')).toMatchObject({
+        kind: 'text',
+        words: [
+          { op: 'same', text: 'Small loans for ' },
+          { op: 'added', text: 'all ' },
+          { op: 'same', text: 'founders' },
+        ],
+        items: [],
+      });
+      expect(field('activities')).toMatchObject({ kind: 'list', words: [] });
+      expect(
+        field('activities').items.map((i: { change: string; beforeIndex: number; afterIndex: number }) => [
+          i.change,
+          i.beforeIndex,
+          i.afterIndex,
+        ]),
+      ).toEqual([
+        ['added', null, 0],
+        ['same', 0, 1],
+        ['changed', 1, 2],
+        ['removed', 2, null],
+      ]);
+      expect(field('activities').items[2].words).toEqual([
+        { op: 'same', text: 'Train ' },
+        { op: 'removed', text: '12' },
+        { op: 'added', text: '15' },
+        { op: 'same', text: ' advisers' },
+      ]);
+      expect(diff.milestones).toEqual([
+        {
+          milestoneId: kickOff.id,
+          title: 'Kick-off meeting',
+          change: 'changed',
+          fields: [
+            {
+              field: 'title',
+              kind: 'text',
+              before: 'Kick-off',
+              after: 'Kick-off meeting',
+              words: [
+                { op: 'same', text: 'Kick-off' },
+                { op: 'added', text: ' meeting' },
+              ],
+              items: [],
+            },
+          ],
+        },
+      ]);
     });
 
     it.each([

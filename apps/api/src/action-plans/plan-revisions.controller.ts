@@ -47,7 +47,8 @@ export class PlanRevisionsController {
   @Get('diff')
   @ApiOperation({
     summary: 'Compare two revisions of a plan',
-    description: "What changed between two revisions; by default, since the mentor's last review",
+    description:
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the mentor's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number",
   })
   @ApiOkResponse({ type: PlanDiffDto })
   diff(

@@ -797,7 +797,7 @@ export interface paths {
         };
         /**
          * Compare two revisions of a plan
-         * @description What changed between two revisions; by default, since the mentor's last review
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the mentor's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number
          */
         get: operations["PlanRevisions_diff"];
         put?: never;
@@ -2299,10 +2299,54 @@ export interface components {
             /** @description The plan and its milestones as submitted */
             snapshot: components["schemas"]["PlanSnapshotDto"];
         };
+        /**
+         * @description `text`: compared word by word (`words`); `list`: item by item (`items`); `value` (a due date, a status): as a whole, raw, for the client to show in its language
+         * @enum {string}
+         */
+        FieldKind: "text" | "list" | "value";
+        /**
+         * @description same on both sides, inserted (only in the new text) or deleted (only in the old)
+         * @enum {string}
+         */
+        WordOp: "same" | "added" | "removed";
+        WordPartDto: {
+            /** @description same on both sides, inserted (only in the new text) or deleted (only in the old) */
+            op: components["schemas"]["WordOp"];
+            /** @description The run of words, with its spaces and punctuation */
+            text: string;
+        };
+        /**
+         * @description Same text on both sides (`same`, or `moved` when out of order), reworded (`changed`), or only on one side. Items pair by equal text, then by similarity (half their characters shared), then by place when the list kept its length and an item was rewritten in place; codes (sections, gaps) only by equal text
+         * @enum {string}
+         */
+        ItemChangeKind: "same" | "moved" | "changed" | "added" | "removed";
+        ItemChangeDto: {
+            /** @description Same text on both sides (`same`, or `moved` when out of order), reworded (`changed`), or only on one side. Items pair by equal text, then by similarity (half their characters shared), then by place when the list kept its length and an item was rewritten in place; codes (sections, gaps) only by equal text */
+            change: components["schemas"]["ItemChangeKind"];
+            /** @description Its text in the old list; null when added */
+            before: string | null;
+            /** @description Its text in the new list; null when removed */
+            after: string | null;
+            /** @description Its place in the old list (from 0); null when added */
+            beforeIndex: number | null;
+            /** @description Its place in the new list (from 0); null when removed */
+            afterIndex: number | null;
+            /** @description How its text changed, word by word */
+            words: components["schemas"]["WordPartDto"][];
+        };
         FieldChangeDto: {
+            /** @description The field: title, objective, activities, …; dueDate, status, … in a milestone */
             field: string;
+            /** @description `text`: compared word by word (`words`); `list`: item by item (`items`); `value` (a due date, a status): as a whole, raw, for the client to show in its language */
+            kind: components["schemas"]["FieldKind"];
+            /** @description The whole value before; null when the milestone is new */
             before: (string | null) | string[];
+            /** @description The whole value after; null when the milestone was removed */
             after: (string | null) | string[];
+            /** @description The words deleted and inserted (text fields; empty otherwise) */
+            words: components["schemas"]["WordPartDto"][];
+            /** @description Every item and what became of it (list fields; empty otherwise) */
+            items: components["schemas"]["ItemChangeDto"][];
         };
         /** @enum {string} */
         ChangeKind: "added" | "removed" | "changed";

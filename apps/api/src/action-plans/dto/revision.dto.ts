@@ -88,10 +88,61 @@ const fieldValue = {
   ],
 };
 
+export class WordPartDto {
+  @ApiProperty({
+    enum: ['same', 'added', 'removed'],
+    enumName: 'WordOp',
+    description: 'same on both sides, inserted (only in the new text) or deleted (only in the old)',
+  })
+  op: 'same' | 'added' | 'removed';
+  @ApiProperty({ description: 'The run of words, with its spaces and punctuation' }) text: string;
+}
+
+export class ItemChangeDto {
+  @ApiProperty({
+    enum: ['same', 'moved', 'changed', 'added', 'removed'],
+    enumName: 'ItemChangeKind',
+    description:
+      'Same text on both sides (`same`, or `moved` when out of order), reworded (`changed`), or only on one side. Items pair by equal text, then by similarity (half their characters shared), then by place when the list kept its length and an item was rewritten in place; codes (sections, gaps) only by equal text',
+  })
+  change: 'same' | 'moved' | 'changed' | 'added' | 'removed';
+  @ApiProperty({ type: 'string', nullable: true, description: 'Its text in the old list; null when added' })
+  before: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Its text in the new list; null when removed' })
+  after: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Its place in the old list (from 0); null when added' })
+  beforeIndex: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Its place in the new list (from 0); null when removed',
+  })
+  afterIndex: number | null;
+  @ApiProperty({ type: [WordPartDto], description: 'How its text changed, word by word' })
+  words: WordPartDto[];
+}
+
 export class FieldChangeDto {
-  @ApiProperty() field: string;
-  @ApiProperty(fieldValue) before: string | string[] | null;
-  @ApiProperty(fieldValue) after: string | string[] | null;
+  @ApiProperty({ description: 'The field: title, objective, activities, …; dueDate, status, … in a milestone' })
+  field: string;
+  @ApiProperty({
+    enum: ['text', 'list', 'value'],
+    enumName: 'FieldKind',
+    description:
+      '`text`: compared word by word (`words`); `list`: item by item (`items`); `value` (a due date, a status): as a whole, raw, for the client to show in its language',
+  })
+  kind: 'text' | 'list' | 'value';
+  @ApiProperty({ ...fieldValue, description: 'The whole value before; null when the milestone is new' })
+  before: string | string[] | null;
+  @ApiProperty({ ...fieldValue, description: 'The whole value after; null when the milestone was removed' })
+  after: string | string[] | null;
+  @ApiProperty({ type: [WordPartDto], description: 'The words deleted and inserted (text fields; empty otherwise)' })
+  words: WordPartDto[];
+  @ApiProperty({
+    type: [ItemChangeDto],
+    description: 'Every item and what became of it (list fields; empty otherwise)',
+  })
+  items: ItemChangeDto[];
 }
 
 export class MilestoneChangeDto {

@@ -30,4 +30,19 @@ describe('wordDiff', () => {
     expect(wordDiff('Old', '')).toEqual([{ op: 'removed', text: 'Old' }]);
     expect(wordDiff('', '')).toEqual([]);
   });
+
+  it('joins a rewritten phrase into one deletion and one insertion, not word for word in turn', () => {
+    const before = 'Coordinate every support service in one place';
+    const after = 'Coordinate every service and reach out through the associations';
+    const parts = wordDiff(before, after);
+    expect(parts).toEqual([
+      { op: 'same', text: 'Coordinate every ' },
+      { op: 'removed', text: 'support ' },
+      { op: 'same', text: 'service ' },
+      { op: 'removed', text: 'in one place' },
+      { op: 'added', text: 'and reach out through the associations' },
+    ]);
+    expect(side(parts, 'added')).toBe(before);
+    expect(side(parts, 'removed')).toBe(after);
+  });
 });

@@ -146,8 +146,10 @@ describe('live peer review in two browsers', () => {
     await mentee.getByRole('button', { name: 'Submit for review' }).click();
     await state(mentor).filter({ hasText: 'Submitted for review' }).waitFor();
     const diff = mentor.getByTestId('what-changed');
-    await diff.getByText('reach out through the associations').waitFor();
-    await diff.getByText('Coordinate every support service in one place').waitFor();
+    const objective = diff.locator('[data-field="objective"]');
+    await objective.locator('ins').filter({ hasText: 'and reach out through the associations' }).waitFor();
+    await objective.locator('del').filter({ hasText: 'in one place' }).waitFor();
+    expect(await objective.locator('del').allTextContents()).toEqual(['removed: support ', 'removed: in one place']);
     await diff.screenshot({ path: screenshotPath('what-changed-desktop.png') });
   });
 

@@ -310,6 +310,69 @@ describe('the plan page', () => {
     });
   });
 
+  describe('what changed, word by word', () => {
+    it('marks “12” removed and “15” added in a changed activity, and shows a French reader dates in French', async () => {
+      const { body: plan } = await asMentee
+        .post(`/pairs/${pairId}/action-plans`, {
+          title: 'Advice for founders',
+          sectionCodes: ['comprehensive-support'],
+          objective: 'Advise founders in their first year',
+          activities: ['Map services', 'Train 12 advisers'],
+        })
+        .expect(201);
+      const { body: milestone } = await asMentee
+        .post(`/action-plans/${plan.id}/milestones`, { title: 'Advisers ready', dueDate: '2099-03-31', owner: 'HR' })
+        .expect(201);
+      await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+      await asMentor
+        .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'More advisers' })
+        .expect(201);
+      const { body: current } = await asMentee.get(`/action-plans/${plan.id}`).expect(200);
+      await asMentee
+        .patch(`/action-plans/${plan.id}`, {
+          activities: ['Map services', 'Train 15 advisers'],
+          version: current.version,
+        })
+        .expect(200);
+      await asMentee
+        .patch(`/milestones/${milestone.id}`, { dueDate: '2099-04-30', version: milestone.version })
+        .expect(200);
+      await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+
+      for (const [locale, mark, removed, added, before, after] of [
+        ['en', 'Changed', 'removed: 12', 'added: 15', 'removed: 31 March 2099', 'added: 30 April 2099'],
+        ['fr', 'Modification', 'supprimé : 12', 'ajouté : 15', 'supprimé : 31 mars 2099', 'ajouté : 30 avril 2099'],
+      ] as const) {
+        const context = await signedInContext(
+          world,
+          { email: people.mentor.user.email, password: PASSWORD },
+          { locale, viewport: { width: 390, height: 844 } },
+        );
+        const page = await context.newPage();
+        errors.push(watchErrors(page));
+        await page.goto(planUrl(plan.id));
+        const diff = page.getByTestId('what-changed');
+        const item = diff.locator('[data-field="activities"] [data-change="changed"]');
+        await item.getByText(mark).waitFor();
+        // The changed words, said as such (not colour alone), in their <del> and <ins>.
+        expect(await item.locator('del').allTextContents()).toEqual([removed]);
+        expect(await item.locator('ins').allTextContents()).toEqual([added]);
+        expect(await item.innerText()).toContain('advisers');
+        expect(await diff.locator('[data-field="activities"] [data-change="same"]').innerText()).toContain(
+          'Map services',
+        );
+        // The due date in the reader's language, not 2099-04-30.
+        const due = diff.getByTestId('changed-milestone').locator('[data-field="dueDate"]');
+        expect(await due.locator('del').textContent()).toBe(before);
+        expect(await due.locator('ins').textContent()).toBe(after);
+        await expect(diff.innerText()).resolves.not.toMatch(/2099-0|comprehensive-support/);
+        // Nothing wider than a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await context.close();
+      }
+    });
+  });
+
   it('raised no error in any page', () => {
     expect(errors.flat()).toEqual([]);
   });

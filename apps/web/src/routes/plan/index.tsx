@@ -126,6 +126,7 @@ export default function PlanPage({ params }: PageProps) {
   };
   const titles = sectionTitles(benchmark.data);
   const questions = questionTexts(benchmark.data);
+  const names = { questions, sections: titles };
   const changed = () => plan.reload();
   const closeEditor = () => {
     setEditing(false);
@@ -229,8 +230,8 @@ export default function PlanPage({ params }: PageProps) {
       </div>
 
       <PlanGaps plan={p} benchmark={benchmark.data} programmeId={programmeId} />
-      <ChangedSinceApproval plan={p} questions={questions} onLoaded={setAddedSinceApproval} />
-      <WhatChanged plan={p} questions={questions} />
+      <ChangedSinceApproval plan={p} names={names} onLoaded={setAddedSinceApproval} />
+      <WhatChanged plan={p} names={names} />
       <ReviewForm plan={p} onChanged={changed} />
       <Milestones
         plan={p}

@@ -7,16 +7,14 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, newIdempotencyKey, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { isStale } from '../../components/conflict';
-import { requirementLabel, workStatusLabel, type WorkStatus } from '../../components/labels';
+import { requirementLabel } from '../../components/labels';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatDate, formatDateTime, t, tn, type MessageKey } from '../../i18n';
+import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
-import { FIELD_LABEL, type Plan } from './plan-details';
+import { ChangeList, DiffView, type CodeNames } from './diff-view';
+import type { Plan } from './plan-details';
 
-type Diff = Schemas['PlanDiffDto'];
-type FieldChange = Schemas['FieldChangeDto'];
-type MilestoneChange = Schemas['MilestoneChangeDto'];
 type SinceApproval = Schemas['ChangesSinceApprovalDto'];
 
 /** The plan editor while it is open, as the workflow sees it: the objective as typed, and a way to save it before submitting. */
@@ -245,127 +243,6 @@ function ReviewThreads({ plan, threads }: { plan: Plan; threads: ReviewThread[] 
   );
 }
 
-function fieldLabel(field: string): string {
-  return field in FIELD_LABEL
-    ? t(FIELD_LABEL[field as keyof typeof FIELD_LABEL])
-    : field === 'dueDate'
-      ? t('milestone.dueDate')
-      : field === 'status'
-        ? t('milestone.status')
-        : field === 'description'
-          ? t('milestone.description')
-          : field === 'sectionCodes'
-            ? t('plan.sections')
-            : field === 'gapQuestionCodes'
-              ? t('plan.gaps')
-              : field;
-}
-
-/** Guide question texts by code: gaps are shown as their questions, not their codes. */
-type Questions = Map<string, string>;
-
-function Value({ field, value, questions }: { field: string; value: FieldChange['before']; questions: Questions }) {
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0))
-    return <span class="muted">—</span>;
-  if (Array.isArray(value) && field === 'gapQuestionCodes')
-    return (
-      <ul class="bullets">
-        {value.map((code) => (
-          <li key={code} lang="en">
-            {questions.get(code) ?? code}
-          </li>
-        ))}
-      </ul>
-    );
-  if (Array.isArray(value))
-    return (
-      <ul class="bullets" data-user-content>
-        {value.map((v, i) => (
-          <li key={i}>{v}</li>
-        ))}
-      </ul>
-    );
-  if (field === 'status') return <span>{workStatusLabel(value as WorkStatus)}</span>;
-  if (field === 'dueDate') return <span>{formatDate(value)}</span>;
-  return <span data-user-content>{value}</span>;
-}
-
-function Changes({ fields, questions }: { fields: FieldChange[]; questions: Questions }) {
-  return (
-    <div class="table-wrap">
-      <table class="diff__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('conflict.field')}</th>
-            <th scope="col">{t('diff.before')}</th>
-            <th scope="col">{t('diff.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={f.field}>
-              <th scope="row">{fieldLabel(f.field)}</th>
-              <td class="diff__before">
-                <Value field={f.field} value={f.before} questions={questions} />
-              </td>
-              <td class="diff__after">
-                <Value field={f.field} value={f.after} questions={questions} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
-
-/** A milestone added or removed shows the fields it had, not the empty ones. */
-const shownFields = (m: MilestoneChange) =>
-  m.fields.filter((f) => !(m.change === 'added' && isEmpty(f.after)) && !(m.change === 'removed' && isEmpty(f.before)));
-
-/** The plan's fields that changed, then the milestones added, removed or changed, field by field. */
-function ChangeList({
-  fields,
-  milestones,
-  questions,
-}: {
-  fields: FieldChange[];
-  milestones: MilestoneChange[];
-  questions: Questions;
-}) {
-  return (
-    <>
-      {fields.length > 0 && <Changes fields={fields} questions={questions} />}
-      {milestones.length > 0 && (
-        <ul class="plain-list">
-          {milestones.map((m) => (
-            <li key={m.milestoneId} data-testid="changed-milestone">
-              <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
-              {shownFields(m).length > 0 && <Changes fields={shownFields(m)} questions={questions} />}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
-function DiffView({ diff, questions }: { diff: Diff; questions: Questions }) {
-  if (diff.fields.length === 0 && diff.milestones.length === 0)
-    // Resubmitted unchanged: say so against the earlier revision; "nothing to compare" only without one.
-    return <p>{diff.from === null ? t('diff.nothing') : t('diff.unchanged', { from: diff.from })}</p>;
-  return (
-    <>
-      <p class="muted">
-        {diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}
-      </p>
-      <ChangeList fields={diff.fields} milestones={diff.milestones} questions={questions} />
-    </>
-  );
-}
-
 /** Plans that were approved and may have changed since: approved, under way, completed (archived ones too). */
 const AFTER_APPROVAL: Plan['state'][] = ['approved', 'in-progress', 'completed', 'archived'];
 
@@ -376,11 +253,11 @@ const AFTER_APPROVAL: Plan['state'][] = ['approved', 'in-progress', 'completed',
  */
 export function ChangedSinceApproval({
   plan,
-  questions,
+  names,
   onLoaded,
 }: {
   plan: Plan;
-  questions: Questions;
+  names: CodeNames;
   onLoaded?: (added: Set<string>) => void;
 }) {
   const approved = plan.latestReview?.verdict === 'approve' && AFTER_APPROVAL.includes(plan.state);
@@ -410,13 +287,13 @@ export function ChangedSinceApproval({
           date: formatDateTime(c.approvedAt),
         })}
       </p>
-      <ChangeList fields={c.fields} milestones={c.milestones} questions={questions} />
+      <ChangeList fields={c.fields} milestones={c.milestones} names={names} />
     </section>
   );
 }
 
 /** "What changed since my last review": open for the reviewer when a revised plan waits for them (`can.review`). */
-export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questions }) {
+export function WhatChanged({ plan, names }: { plan: Plan; names: CodeNames }) {
   const [clicked, setOpen] = useState(false);
   const open = clicked || (plan.can.review && plan.revisionCount > 1);
   const diff = useResource(
@@ -441,7 +318,7 @@ export function WhatChanged({ plan, questions }: { plan: Plan; questions: Questi
       ) : !diff.data ? (
         <Loading />
       ) : (
-        <DiffView diff={diff.data} questions={questions} />
+        <DiffView diff={diff.data} names={names} />
       )}
     </section>
   );

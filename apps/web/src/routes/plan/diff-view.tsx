@@ -1,0 +1,217 @@
+/**
+ * How a plan changed between two revisions, as a reviewer reads a pull request: in a text, the words deleted and
+ * inserted (<del>/<ins>, each with a word said to screen readers, not colour alone); in a list, every item with its
+ * mark (added, removed, changed, moved); dates, statuses, sections and gaps in the reader's language, never codes.
+ */
+import type { Schemas } from '../../api/client';
+import { workStatusLabel, type WorkStatus } from '../../components/labels';
+import { formatDate, t, type MessageKey } from '../../i18n';
+import { FIELD_LABEL } from './plan-details';
+
+export type Diff = Schemas['PlanDiffDto'];
+type FieldChange = Schemas['FieldChangeDto'];
+type ItemChange = Schemas['ItemChangeDto'];
+type WordPart = Schemas['WordPartDto'];
+type MilestoneChange = Schemas['MilestoneChangeDto'];
+
+/** What codes stand for: guide questions (gaps) and sections by code, from the benchmark. */
+export interface CodeNames {
+  questions: Map<string, string>;
+  sections: Map<string, string>;
+}
+
+const MILESTONE_LABEL: Record<string, MessageKey> = {
+  dueDate: 'milestone.dueDate',
+  status: 'milestone.status',
+  description: 'milestone.description',
+  sectionCodes: 'plan.sections',
+  gapQuestionCodes: 'plan.gaps',
+};
+
+function fieldLabel(field: string): string {
+  if (field in FIELD_LABEL) return t(FIELD_LABEL[field as keyof typeof FIELD_LABEL]);
+  return field in MILESTONE_LABEL ? t(MILESTONE_LABEL[field]) : field;
+}
+
+/** A code as a person reads it (the catalogue's texts are English), or a value in the reader's language. */
+function Named({ field, value, names }: { field: string; value: string; names: CodeNames }) {
+  if (field === 'gapQuestionCodes') return <span lang="en">{names.questions.get(value) ?? value}</span>;
+  if (field === 'sectionCodes') return <span lang="en">{names.sections.get(value) ?? value}</span>;
+  if (field === 'status') return <>{workStatusLabel(value as WorkStatus)}</>;
+  if (field === 'dueDate') return <>{formatDate(value)}</>;
+  return <>{value}</>;
+}
+
+function Removed({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <del class="diff__del">
+      <span class="visually-hidden">{t('diff.removed')} </span>
+      {children}
+    </del>
+  );
+}
+
+function Added({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <ins class="diff__ins">
+      <span class="visually-hidden">{t('diff.added')} </span>
+      {children}
+    </ins>
+  );
+}
+
+/** A text with its deleted and inserted words marked in place. */
+function Words({ parts }: { parts: WordPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.op === 'removed' ? (
+          <Removed key={i}>{p.text}</Removed>
+        ) : p.op === 'added' ? (
+          <Added key={i}>{p.text}</Added>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+const ITEM_MARK: Record<ItemChange['change'], MessageKey> = {
+  same: 'diff.item.same',
+  moved: 'diff.item.moved',
+  changed: 'diff.item.changed',
+  added: 'diff.item.added',
+  removed: 'diff.item.removed',
+};
+
+function Item({ field, item, names }: { field: string; item: ItemChange; names: CodeNames }) {
+  const code = field === 'sectionCodes' || field === 'gapQuestionCodes';
+  const text = item.after ?? item.before ?? '';
+  return (
+    <li class={`diff__item diff__item--${item.change}`} data-change={item.change}>
+      <span class={item.change === 'same' ? 'visually-hidden' : 'diff__mark'}>
+        {item.change === 'moved' && item.beforeIndex !== null
+          ? t('diff.item.movedFrom', { n: item.beforeIndex + 1 })
+          : t(ITEM_MARK[item.change])}
+      </span>{' '}
+      <span class="diff__text" data-user-content={code ? undefined : ''}>
+        {item.change === 'changed' && !code ? (
+          <Words parts={item.words} />
+        ) : item.change === 'removed' ? (
+          <Removed>
+            <Named field={field} value={text} names={names} />
+          </Removed>
+        ) : item.change === 'added' ? (
+          <Added>
+            <Named field={field} value={text} names={names} />
+          </Added>
+        ) : (
+          <Named field={field} value={text} names={names} />
+        )}
+      </span>
+    </li>
+  );
+}
+
+const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A field's change: words for a text, items for a list, old and new value for a date or a status. */
+function Change({ change: f, names, whole }: { change: FieldChange; names: CodeNames; whole?: boolean }) {
+  const value = whole ? (f.after ?? f.before) : null;
+  return (
+    <div class="diff__field" data-testid="diff-field" data-field={f.field}>
+      <h3 class="diff__name">{fieldLabel(f.field)}</h3>
+      {whole ? (
+        // A milestone added or removed: its values as they are (the milestone is marked, not each word).
+        Array.isArray(value) ? (
+          <ul class="bullets">
+            {value.map((v, i) => (
+              <li key={i}>
+                <Named field={f.field} value={v} names={names} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="diff__value" data-user-content={f.kind === 'text' ? '' : undefined}>
+            <Named field={f.field} value={value ?? ''} names={names} />
+          </p>
+        )
+      ) : f.kind === 'list' ? (
+        <ul class="diff__items">
+          {f.items.map((item, i) => (
+            <Item key={i} field={f.field} item={item} names={names} />
+          ))}
+        </ul>
+      ) : f.kind === 'text' ? (
+        <p class="diff__value" data-user-content>
+          {isEmpty(f.before) && isEmpty(f.after) ? <span class="muted">—</span> : <Words parts={f.words} />}
+        </p>
+      ) : (
+        <p class="diff__value">
+          {!isEmpty(f.before) && (
+            <Removed>
+              <Named field={f.field} value={f.before as string} names={names} />
+            </Removed>
+          )}
+          {!isEmpty(f.before) && !isEmpty(f.after) && <span aria-hidden="true"> → </span>}
+          {!isEmpty(f.after) && (
+            <Added>
+              <Named field={f.field} value={f.after as string} names={names} />
+            </Added>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A milestone added or removed shows the fields it had, not the empty ones. */
+const shownFields = (m: MilestoneChange) =>
+  m.fields.filter((f) => !(m.change === 'added' && isEmpty(f.after)) && !(m.change === 'removed' && isEmpty(f.before)));
+
+/** The plan's fields that changed, then the milestones added, removed or changed, field by field. */
+export function ChangeList({
+  fields,
+  milestones,
+  names,
+}: {
+  fields: FieldChange[];
+  milestones: MilestoneChange[];
+  names: CodeNames;
+}) {
+  return (
+    <div class="diff">
+      {fields.map((f) => (
+        <Change key={f.field} change={f} names={names} />
+      ))}
+      {milestones.length > 0 && (
+        <ul class="plain-list">
+          {milestones.map((m) => (
+            <li key={m.milestoneId} data-testid="changed-milestone" class="diff__milestone">
+              <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
+              {shownFields(m).map((f) => (
+                <Change key={f.field} change={f} names={names} whole={m.change !== 'changed'} />
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Two revisions compared: which ones, then what changed, or that nothing did. */
+export function DiffView({ diff, names }: { diff: Diff; names: CodeNames }) {
+  if (diff.fields.length === 0 && diff.milestones.length === 0)
+    // Resubmitted unchanged: say so against the earlier revision; "nothing to compare" only without one.
+    return <p>{diff.from === null ? t('diff.nothing') : t('diff.unchanged', { from: diff.from })}</p>;
+  return (
+    <>
+      <p class="muted">
+        {diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}
+      </p>
+      <ChangeList fields={diff.fields} milestones={diff.milestones} names={names} />
+    </>
+  );
+}

@@ -114,6 +114,7 @@ describe('action plans: from gaps to a completed plan', () => {
     expect(diff.body).toEqual({
       from: 1,
       to: 2,
+      yourReview: { revision: 1, reviewedAt: expect.any(String) },
       fields: [
         expect.objectContaining({
           field: 'title',

@@ -107,6 +107,7 @@ describe('the plan workflow', () => {
       expect(first.body).toMatchObject({
         from: null,
         to: 1,
+        yourReview: null,
         milestones: [{ milestoneId: milestone.id, change: 'added' }],
       });
       expect(first.body.fields).toEqual(
@@ -129,6 +130,7 @@ describe('the plan workflow', () => {
       expect(explicit.body).toEqual({
         from: 2,
         to: 1,
+        yourReview: null,
         fields: [
           {
             field: 'title',
@@ -226,6 +228,39 @@ describe('the plan workflow', () => {
           ],
         },
       ]);
+    });
+
+    it("compares by default since the caller's own last review, else since the plan's last review", async () => {
+      const second = await t.given.signIn(await t.given.member(m.programme, m.mentorCity, 'city-member'));
+      const plan = await f.draft({ title: 'Revision one', objective: 'Small loans for founders' });
+      await f.milestone(plan.id, { owner: 'Business office' });
+      const rename = async (title: string) => {
+        const now = (await f.mentee().get(`/action-plans/${plan.id}`).expect(200)).body;
+        await f.mentee().patch(`/action-plans/${plan.id}`, { title, version: now.version }).expect(200);
+        await f.mentee().post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+      };
+      await f.mentee().post(`/action-plans/${plan.id}/submit`, {}).expect(200);
+      const review = (token: string) =>
+        t.api
+          .as(token)
+          .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'More' })
+          .expect(201);
+      await review(m.people.mentor.token); // revision 1, by the first mentor
+      await rename('Revision two');
+      await review(second.token); // revision 2, by a colleague
+      await rename('Revision three');
+
+      const mine = (await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200)).body;
+      expect(mine).toMatchObject({ from: 1, to: 3, yourReview: { revision: 1 } });
+      expect(new Date(mine.yourReview.reviewedAt).getTime()).not.toBeNaN();
+      expect(mine.fields).toEqual([expect.objectContaining({ before: 'Revision one', after: 'Revision three' })]);
+      const theirs = (await t.api.as(second.token).get(`/action-plans/${plan.id}/diff`).expect(200)).body;
+      expect(theirs).toMatchObject({ from: 2, to: 3, yourReview: { revision: 2 } });
+      const coordinator = (await f.as('coordinator').get(`/action-plans/${plan.id}/diff`).expect(200)).body;
+      expect(coordinator).toMatchObject({ from: 2, to: 3, yourReview: null });
+      // Up to revision 2, the colleague's review of it is not one "before": their own last is none.
+      const upTo2 = (await t.api.as(second.token).get(`/action-plans/${plan.id}/diff?to=2`).expect(200)).body;
+      expect(upTo2).toMatchObject({ from: 1, to: 2, yourReview: null });
     });
 
     it.each([

@@ -48,7 +48,7 @@ export class PlanRevisionsController {
   @ApiOperation({
     summary: 'Compare two revisions of a plan',
     description:
-      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the mentor's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number",
+      "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the caller's own last review (`yourReview`), else since the plan's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number",
   })
   @ApiOkResponse({ type: PlanDiffDto })
   diff(

@@ -53,13 +53,32 @@ export class PlanRevisionQueries {
   }
 
   /** The latest revision (or `to`'s number when given) and the revision last reviewed before it. */
-  async diffDefaults(planId: string, to: number | null): Promise<{ latest: number | null; reviewed: number | null }> {
-    const [defaults] = await this.em.getConnection().execute<{ latest: number | null; reviewed: number | null }[]>(
-      `select (select max(number) from plan_revisions where plan_id = ?) as latest,
-              (select max(revision) from plan_reviews where plan_id = ? and revision < coalesce(?::int, (select max(number) from plan_revisions where plan_id = ?))) as reviewed`,
-      [planId, planId, to, planId],
-    );
-    return defaults;
+  /**
+   * What a diff compares by default: the latest revision; the revision last reviewed before `to` (or the latest);
+   * and the latest review `reviewerId` gave of a revision before it (null when none).
+   */
+  async diffDefaults(planId: string, to: number | null, reviewerId: string): Promise<DiffDefaults> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<(Omit<DiffDefaults, 'yours'> & { yourRevision: number | null; yourReviewedAt: string | null })[]>(
+        `with bound as (select coalesce(?::int, (select max(number) from plan_revisions where plan_id = ?)) as upto),
+            yours as (select revision, created_at from plan_reviews
+                      where plan_id = ? and reviewer_id = ? and revision < (select upto from bound)
+                      order by revision desc, created_at desc limit 1)
+       select (select max(number) from plan_revisions where plan_id = ?) as latest,
+              (select max(revision) from plan_reviews where plan_id = ? and revision < (select upto from bound)) as reviewed,
+              (select revision from yours) as "yourRevision",
+              (select ${iso('created_at')} from yours) as "yourReviewedAt"`,
+        [to, planId, planId, reviewerId, planId, planId],
+      );
+    const { yourRevision, yourReviewedAt, ...defaults } = row;
+    return {
+      ...defaults,
+      yours:
+        yourRevision === null || yourReviewedAt === null
+          ? null
+          : { revision: yourRevision, reviewedAt: yourReviewedAt },
+    };
   }
 
   /** The snapshots of the revisions numbered `numbers` (those that exist). */
@@ -86,4 +105,10 @@ export class PlanRevisionQueries {
     ]);
     return [approval, now];
   }
+}
+
+export interface DiffDefaults {
+  latest: number | null;
+  reviewed: number | null;
+  yours: { revision: number; reviewedAt: string } | null;
 }

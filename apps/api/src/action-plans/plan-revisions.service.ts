@@ -28,17 +28,19 @@ export class PlanRevisionsService {
   }
 
   /**
-   * Field by field, what changed between two revisions. By default `to` is the latest and `from`
-   * the revision last reviewed before it: what changed since the mentor's last review. With no
-   * earlier review, everything in `to` counts as new (`from` is null).
+   * Field by field, what changed between two revisions. By default `to` is the latest and `from` the revision
+   * the caller last reviewed before it (what changed since *my* last review), else the revision anyone last
+   * reviewed before it. With no earlier review, everything in `to` counts as new (`from` is null). `yourReview`
+   * says which review of the caller's that is, so the client can say "since your review" and list what was
+   * said since.
    */
   async diff(actor: Actor, planId: string, query: { from?: number; to?: number }): Promise<PlanDiffDto> {
     this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
-    const defaults = await this.queries.diffDefaults(planId, query.to ?? null);
+    const defaults = await this.queries.diffDefaults(planId, query.to ?? null, actor.userId);
     const to = query.to ?? defaults.latest;
     if (to === null)
       throw new DomainError('NOT_FOUND', 'This plan has not been submitted yet, so it has no revisions to compare');
-    const from = query.from ?? defaults.reviewed;
+    const from = query.from ?? defaults.yours?.revision ?? defaults.reviewed;
     const numbers = from === null ? [to] : [from, to];
     const rows = await this.queries.snapshots(planId, numbers);
     const snapshotOf = (n: number) => {
@@ -48,7 +50,7 @@ export class PlanRevisionsService {
     };
     const after = snapshotOf(to);
     const before = from === null ? EMPTY : snapshotOf(from);
-    return { from, to, ...diffPlans(before, after) };
+    return { from, to, yourReview: defaults.yours, ...diffPlans(before, after) };
   }
 
   /**

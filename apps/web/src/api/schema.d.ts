@@ -797,7 +797,7 @@ export interface paths {
         };
         /**
          * Compare two revisions of a plan
-         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the mentor's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number
+         * @description The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. What changed between two revisions; by default, since the caller's own last review (`yourReview`), else since the plan's last review. Each changed field says how: the words deleted and inserted in a text, each item of a list added, removed, changed (with its words), moved or the same; due dates and statuses raw, for the client to show in its language. 404 before the first submission or for an unknown revision number
          */
         get: operations["PlanRevisions_diff"];
         put?: never;
@@ -2299,6 +2299,15 @@ export interface components {
             /** @description The plan and its milestones as submitted */
             snapshot: components["schemas"]["PlanSnapshotDto"];
         };
+        YourReviewDto: {
+            /** @description The revision you reviewed */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description When you gave the verdict
+             */
+            reviewedAt: string;
+        };
         /**
          * @description `text`: compared word by word (`words`); `list`: item by item (`items`); `value` (a due date, a status): as a whole, raw, for the client to show in its language
          * @enum {string}
@@ -2361,6 +2370,8 @@ export interface components {
             /** @description null when no earlier revision was reviewed: everything counts as new */
             from: number | null;
             to: number;
+            /** @description The caller's latest review of a revision before `to` (null when they reviewed none); `from` defaults to its revision */
+            yourReview: components["schemas"]["YourReviewDto"] | null;
             fields: components["schemas"]["FieldChangeDto"][];
             milestones: components["schemas"]["MilestoneChangeDto"][];
         };
@@ -6736,7 +6747,7 @@ export interface operations {
     PlanRevisions_diff: {
         parameters: {
             query?: {
-                /** @description Revision number; defaults to the revision last reviewed before `to` */
+                /** @description Revision number; defaults to the revision you last reviewed before `to`, else the one last reviewed before it */
                 from?: number;
                 /** @description Revision number; defaults to the latest */
                 to?: number;

@@ -10,7 +10,8 @@ const toInteger = ({ value }: { value: unknown }) =>
 export class DiffQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
-    description: 'Revision number; defaults to the revision last reviewed before `to`',
+    description:
+      'Revision number; defaults to the revision you last reviewed before `to`, else the one last reviewed before it',
   })
   @Optional()
   @Transform(toInteger)
@@ -167,6 +168,11 @@ export class ChangesSinceApprovalDto {
   milestones: MilestoneChangeDto[];
 }
 
+export class YourReviewDto {
+  @ApiProperty({ type: 'integer', description: 'The revision you reviewed' }) revision: number;
+  @ApiProperty({ format: 'date-time', description: 'When you gave the verdict' }) reviewedAt: string;
+}
+
 export class PlanDiffDto {
   @ApiProperty({
     type: 'integer',
@@ -176,6 +182,13 @@ export class PlanDiffDto {
   })
   from: number | null;
   @ApiProperty({ type: 'integer' }) to: number;
+  @ApiProperty({
+    type: YourReviewDto,
+    nullable: true,
+    description:
+      "The caller's latest review of a revision before `to` (null when they reviewed none); `from` defaults to its revision",
+  })
+  yourReview: YourReviewDto | null;
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
   @ApiProperty({ type: [MilestoneChangeDto] }) milestones: MilestoneChangeDto[];
 }

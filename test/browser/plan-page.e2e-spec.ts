@@ -291,8 +291,8 @@ describe('the plan page', () => {
       await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200); // nothing changed
 
       for (const [locale, revision, unchanged] of [
-        ['en', 'revision 2', 'No changes since revision 1.'],
-        ['fr', 'révision 2', 'Aucun changement depuis la révision 1.'],
+        ['en', 'revision 2', 'No changes since your review of revision 1'],
+        ['fr', 'révision 2', 'Aucun changement depuis votre relecture de la révision 1'],
       ] as const) {
         const context = await signedInContext(
           world,
@@ -311,7 +311,7 @@ describe('the plan page', () => {
   });
 
   describe('what changed, word by word', () => {
-    it('marks “12” removed and “15” added in a changed activity, and shows a French reader dates in French', async () => {
+    it('marks “12” removed and “15” added since the reviewer’s own review, lists threads opened since, in French too', async () => {
       const { body: plan } = await asMentee
         .post(`/pairs/${pairId}/action-plans`, {
           title: 'Advice for founders',
@@ -325,7 +325,23 @@ describe('the plan page', () => {
         .expect(201);
       await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
       await asMentor
-        .post(`/action-plans/${plan.id}/reviews`, { verdict: 'request-changes', summary: 'More advisers' })
+        .post(`/action-plans/${plan.id}/comments`, {
+          body: 'How many advisers?',
+          target: { type: 'plan', id: plan.id },
+        })
+        .expect(201);
+      await asMentor
+        .post(`/action-plans/${plan.id}/reviews`, {
+          verdict: 'request-changes',
+          summary: 'More advisers',
+          overrideOpenThreads: true,
+        })
+        .expect(201);
+      const { body: since } = await asMentee
+        .post(`/action-plans/${plan.id}/comments`, {
+          body: 'We found three more trainers',
+          target: { type: 'plan', id: plan.id },
+        })
         .expect(201);
       const { body: current } = await asMentee.get(`/action-plans/${plan.id}`).expect(200);
       await asMentee
@@ -339,9 +355,25 @@ describe('the plan page', () => {
         .expect(200);
       await asMentee.post(`/action-plans/${plan.id}/submit`, {}).expect(200);
 
-      for (const [locale, mark, removed, added, before, after] of [
-        ['en', 'Changed', 'removed: 12', 'added: 15', 'removed: 31 March 2099', 'added: 30 April 2099'],
-        ['fr', 'Modification', 'supprimé : 12', 'ajouté : 15', 'supprimé : 31 mars 2099', 'ajouté : 30 avril 2099'],
+      for (const [locale, range, mark, removed, added, before, after] of [
+        [
+          'en',
+          'Since your review of revision 1',
+          'Changed',
+          'removed: 12',
+          'added: 15',
+          'removed: 31 March 2099',
+          'added: 30 April 2099',
+        ],
+        [
+          'fr',
+          'Depuis votre relecture de la révision 1',
+          'Modification',
+          'supprimé : 12',
+          'ajouté : 15',
+          'supprimé : 31 mars 2099',
+          'ajouté : 30 avril 2099',
+        ],
       ] as const) {
         const context = await signedInContext(
           world,
@@ -366,8 +398,17 @@ describe('the plan page', () => {
         expect(await due.locator('del').textContent()).toBe(before);
         expect(await due.locator('ins').textContent()).toBe(after);
         await expect(diff.innerText()).resolves.not.toMatch(/2099-0|comprehensive-support/);
+        // Since the reader's own review, with the threads opened since it (not the one before), linked.
+        await diff.getByTestId('diff-range').getByText(range).waitFor();
+        const opened = diff.getByTestId('threads-since').getByRole('link');
+        await opened.filter({ hasText: 'We found three more trainers' }).waitFor();
+        expect(await opened.count()).toBe(1);
+        expect(await opened.getAttribute('href')).toBe(`#comment-${since.id}`);
         // Nothing wider than a phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await opened.click();
+        await page.waitForFunction((id) => window.location.hash === `#comment-${id}`, since.id);
+        await page.locator(`#comment-${since.id}`).getByText('We found three more trainers').waitFor();
         await context.close();
       }
     });

@@ -5,7 +5,7 @@
  */
 import type { Schemas } from '../../api/client';
 import { workStatusLabel, type WorkStatus } from '../../components/labels';
-import { formatDate, t, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n';
 import { FIELD_LABEL } from './plan-details';
 
 export type Diff = Schemas['PlanDiffDto'];
@@ -13,6 +13,7 @@ type FieldChange = Schemas['FieldChangeDto'];
 type ItemChange = Schemas['ItemChangeDto'];
 type WordPart = Schemas['WordPartDto'];
 type MilestoneChange = Schemas['MilestoneChangeDto'];
+type Thread = Schemas['CommentThreadDto'];
 
 /** What codes stand for: guide questions (gaps) and sections by code, from the benchmark. */
 export interface CodeNames {
@@ -201,17 +202,74 @@ export function ChangeList({
   );
 }
 
-/** Two revisions compared: which ones, then what changed, or that nothing did. */
+/** The review of the reader's that a diff starts from, when it does: "since your review of revision 2". */
+const sinceYours = (diff: Diff) => (diff.yourReview && diff.yourReview.revision === diff.from ? diff.yourReview : null);
+
+/** Two revisions compared: which ones (since the reader's own review when it is that), then what changed. */
 export function DiffView({ diff, names }: { diff: Diff; names: CodeNames }) {
+  const yours = sinceYours(diff);
   if (diff.fields.length === 0 && diff.milestones.length === 0)
     // Resubmitted unchanged: say so against the earlier revision; "nothing to compare" only without one.
-    return <p>{diff.from === null ? t('diff.nothing') : t('diff.unchanged', { from: diff.from })}</p>;
+    return (
+      <p data-testid="diff-range">
+        {diff.from === null
+          ? t('diff.nothing')
+          : yours
+            ? t('diff.unchangedSinceYours', { from: diff.from, date: formatDateTime(yours.reviewedAt) })
+            : t('diff.unchanged', { from: diff.from })}
+      </p>
+    );
   return (
     <>
-      <p class="muted">
-        {diff.from === null ? t('diff.fromStart', { to: diff.to }) : t('diff.range', { from: diff.from, to: diff.to })}
+      <p class="muted" data-testid="diff-range">
+        {diff.from === null
+          ? t('diff.fromStart', { to: diff.to })
+          : yours
+            ? t('diff.sinceYours', { from: diff.from, to: diff.to, date: formatDateTime(yours.reviewedAt) })
+            : t('diff.range', { from: diff.from, to: diff.to })}
       </p>
       <ChangeList fields={diff.fields} milestones={diff.milestones} names={names} />
     </>
+  );
+}
+
+/** A comment's text as read: mention tokens `@[Name](id)` as "@Name", cut after `max` characters. */
+function excerpt(body: string, max = 90): string {
+  const text = body
+    .replace(/@\[([^\]]+)\]\([0-9a-f-]+\)/g, '@$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The review threads opened since the reader's review the diff starts from, each a link to the thread. */
+export function ThreadsSince({ diff, threads }: { diff: Diff; threads: Thread[] }) {
+  const yours = sinceYours(diff);
+  if (!yours) return null;
+  const since = new Date(yours.reviewedAt).getTime();
+  const opened = threads.filter((th) => th.parentId === null && new Date(th.createdAt).getTime() > since);
+  return (
+    <div class="diff__threads" data-testid="threads-since">
+      <h3>{t('diff.threadsSince')}</h3>
+      {opened.length === 0 ? (
+        <p class="muted">{t('diff.noThreadsSince')}</p>
+      ) : (
+        <ul class="plain-list">
+          {opened.map((th) => (
+            <li key={th.id}>
+              <a href={`#comment-${th.id}`}>
+                <span data-user-content>{th.author.name}</span>
+                {th.body === null ? (
+                  <span class="muted"> · {t('diff.threadDeleted')}</span>
+                ) : (
+                  <span data-user-content> · {excerpt(th.body)}</span>
+                )}
+              </a>
+              {th.resolved && <span class="muted"> · {t('comments.resolved')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -231,7 +231,7 @@ export default function PlanPage({ params }: PageProps) {
 
       <PlanGaps plan={p} benchmark={benchmark.data} programmeId={programmeId} />
       <ChangedSinceApproval plan={p} names={names} onLoaded={setAddedSinceApproval} />
-      <WhatChanged plan={p} names={names} />
+      <WhatChanged plan={p} names={names} threads={threads.data ?? []} />
       <ReviewForm plan={p} onChanged={changed} />
       <Milestones
         plan={p}

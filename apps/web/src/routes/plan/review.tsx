@@ -12,10 +12,11 @@ import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
-import { ChangeList, DiffView, type CodeNames } from './diff-view';
+import { ChangeList, DiffView, ThreadsSince, type CodeNames } from './diff-view';
 import type { Plan } from './plan-details';
 
 type SinceApproval = Schemas['ChangesSinceApprovalDto'];
+type Thread = Schemas['CommentThreadDto'];
 
 /** The plan editor while it is open, as the workflow sees it: the objective as typed, and a way to save it before submitting. */
 export interface OpenEdits {
@@ -292,8 +293,11 @@ export function ChangedSinceApproval({
   );
 }
 
-/** "What changed since my last review": open for the reviewer when a revised plan waits for them (`can.review`). */
-export function WhatChanged({ plan, names }: { plan: Plan; names: CodeNames }) {
+/**
+ * "What changed since my last review": open for the reviewer when a revised plan waits for them (`can.review`),
+ * from the revision they last reviewed (the API's default `from`, `yourReview`), with the threads opened since.
+ */
+export function WhatChanged({ plan, names, threads }: { plan: Plan; names: CodeNames; threads: Thread[] }) {
   const [clicked, setOpen] = useState(false);
   const open = clicked || (plan.can.review && plan.revisionCount > 1);
   const diff = useResource(
@@ -318,7 +322,10 @@ export function WhatChanged({ plan, names }: { plan: Plan; names: CodeNames }) {
       ) : !diff.data ? (
         <Loading />
       ) : (
-        <DiffView diff={diff.data} names={names} />
+        <>
+          <DiffView diff={diff.data} names={names} />
+          <ThreadsSince diff={diff.data} threads={threads} />
+        </>
       )}
     </section>
   );

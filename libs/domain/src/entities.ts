@@ -1,4 +1,5 @@
 import { ActionPlan } from './action-plan/action-plan.entity';
+import { DiffFieldView } from './action-plan/diff-field-view.entity';
 import { Milestone } from './action-plan/milestone.entity';
 import { PlanReview } from './action-plan/plan-review.entity';
 import { PlanRevision } from './action-plan/plan-revision.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   ProgressEntry,
   PlanRevision,
   PlanReview,
+  DiffFieldView,
   Comment,
   CommentEdit,
   IdempotencyRecord,

@@ -23,6 +23,7 @@ export * from './action-plan/milestone.entity';
 export * from './action-plan/progress-entry.entity';
 export * from './action-plan/plan-revision.entity';
 export * from './action-plan/plan-review.entity';
+export * from './action-plan/diff-field-view.entity';
 export * from './action-plan/plan-state';
 export * from './action-plan/plan-readiness';
 export * from './action-plan/list-diff';

@@ -1,4 +1,4 @@
-import { changesSinceApproval, diffPlans, type PlanSnapshot } from './plan-diff';
+import { changesSinceApproval, DIFF_FIELD_KEY, diffFieldKeys, diffPlans, type PlanSnapshot } from './plan-diff';
 
 const base: PlanSnapshot = {
   title: 'One-stop shop',
@@ -182,5 +182,18 @@ describe('changesSinceApproval', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('diff field keys', () => {
+  it('names a changed plan field and a changed milestone, and accepts only such names', () => {
+    const after = structuredClone(base);
+    after.objective = 'Another objective';
+    after.milestones[0].owner = 'Bo';
+    expect(diffFieldKeys(diffPlans(base, after))).toEqual(['field:objective', 'milestone:m1']);
+    expect(DIFF_FIELD_KEY.test('field:objective')).toBe(true);
+    expect(DIFF_FIELD_KEY.test('milestone:6f1c2a8e-0b7d-4b8e-9a51-3c0f1f7c2d11')).toBe(true);
+    for (const bad of ['field:version', 'field:', 'milestone:m1', 'objective', 'field:objective ', 'x'.repeat(300)])
+      expect(DIFF_FIELD_KEY.test(bad)).toBe(false);
   });
 });

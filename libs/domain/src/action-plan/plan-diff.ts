@@ -58,7 +58,7 @@ export interface PlanDiff {
   milestones: MilestoneChange[];
 }
 
-const PLAN_FIELDS = [
+export const PLAN_FIELDS = [
   'title',
   'objective',
   'sectionCodes',
@@ -149,3 +149,17 @@ export function diffPlans(
  */
 export const changesSinceApproval = (approved: PlanSnapshot, now: PlanSnapshot): PlanDiff =>
   diffPlans(approved, now, { ignore: ['status'] });
+
+/**
+ * How a reader names one changed field of a diff to mark it viewed: `field:<plan field>` (`field:objective`) or
+ * `milestone:<id>` (a milestone, all its fields together).
+ */
+export const DIFF_FIELD_KEY = new RegExp(
+  `^(field:(${PLAN_FIELDS.join('|')})|milestone:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
+);
+
+/** The keys of what a diff shows as changed, in the form `DIFF_FIELD_KEY` accepts. */
+export const diffFieldKeys = (diff: PlanDiff): string[] => [
+  ...diff.fields.map((f) => `field:${f.field}`),
+  ...diff.milestones.map((m) => `milestone:${m.milestoneId}`),
+];

@@ -10,6 +10,7 @@ import { Migration20261129140508_pair_formed_notifications } from './Migration20
 import { Migration20261130090000_plan_withdrawn_notifications } from './Migration20261130090000_plan_withdrawn_notifications';
 import { Migration20261206091509_milestone_gap_links } from './Migration20261206091509_milestone_gap_links';
 import { Migration20261206093145_plan_changed_notifications } from './Migration20261206093145_plan_changed_notifications';
+import { Migration20261206140001_diff_field_views } from './Migration20261206140001_diff_field_views';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261206093145_plan_changed_notifications',
     class: Migration20261206093145_plan_changed_notifications,
   },
+  { name: 'Migration20261206140001_diff_field_views', class: Migration20261206140001_diff_field_views },
 ];

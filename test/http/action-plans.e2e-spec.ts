@@ -115,6 +115,7 @@ describe('action plans: from gaps to a completed plan', () => {
       from: 1,
       to: 2,
       yourReview: { revision: 1, reviewedAt: expect.any(String) },
+      viewed: [],
       fields: [
         expect.objectContaining({
           field: 'title',

@@ -7,7 +7,7 @@ type Fixtures = ReturnType<typeof planFixtures>;
 
 interface Row {
   route: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   /** Builds fresh data for one call and gives its path and body. */
   setup: (f: Fixtures, pairId: string) => { path: string; body?: object } | Promise<{ path: string; body?: object }>;
   expect: Record<Role, number>;
@@ -119,6 +119,15 @@ const MATRIX: Row[] = [
     route: 'GET /action-plans/{id}/diff',
     method: 'get',
     setup: async (f) => ({ path: `/action-plans/${(await f.submitted()).id}/diff` }),
+    expect: readers,
+  },
+  {
+    route: 'PUT /action-plans/{id}/diff/viewed',
+    method: 'put',
+    setup: async (f) => ({
+      path: `/action-plans/${(await f.submitted()).id}/diff/viewed`,
+      body: { revision: 1, field: 'field:objective', viewed: true },
+    }),
     expect: readers,
   },
   {

@@ -108,6 +108,7 @@ describe('the plan workflow', () => {
         from: null,
         to: 1,
         yourReview: null,
+        viewed: [],
         milestones: [{ milestoneId: milestone.id, change: 'added' }],
       });
       expect(first.body.fields).toEqual(
@@ -131,6 +132,7 @@ describe('the plan workflow', () => {
         from: 2,
         to: 1,
         yourReview: null,
+        viewed: [],
         fields: [
           {
             field: 'title',
@@ -261,6 +263,48 @@ describe('the plan workflow', () => {
       // Up to revision 2, the colleague's review of it is not one "before": their own last is none.
       const upTo2 = (await t.api.as(second.token).get(`/action-plans/${plan.id}/diff?to=2`).expect(200)).body;
       expect(upTo2).toMatchObject({ from: 1, to: 2, yourReview: null });
+    });
+
+    it('keeps each reader’s own “Viewed” marks per revision, and gives them back with the diff', async () => {
+      const plan = await f.submitted();
+      const mark = (who: Who, body: object) => f.as(who).put(`/action-plans/${plan.id}/diff/viewed`, body);
+      const milestoneKey = `milestone:${(await f.mentor().get(`/action-plans/${plan.id}`).expect(200)).body.milestones[0].id}`;
+      expect((await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200)).body.viewed).toEqual([]);
+
+      expect((await mark('mentor', { revision: 1, field: 'field:objective', viewed: true }).expect(200)).body).toEqual({
+        revision: 1,
+        viewed: ['field:objective'],
+      });
+      await mark('mentor', { revision: 1, field: 'field:objective', viewed: true }).expect(200); // twice: the same
+      const both = await mark('mentor', { revision: 1, field: milestoneKey, viewed: true }).expect(200);
+      expect(both.body.viewed).toEqual(['field:objective', milestoneKey]);
+      expect((await f.mentor().get(`/action-plans/${plan.id}/diff`).expect(200)).body.viewed).toEqual([
+        'field:objective',
+        milestoneKey,
+      ]);
+      // The marks are the mentor's alone.
+      expect((await f.as('coordinator').get(`/action-plans/${plan.id}/diff`).expect(200)).body.viewed).toEqual([]);
+
+      const unmarked = await mark('mentor', { revision: 1, field: 'field:objective', viewed: false }).expect(200);
+      expect(unmarked.body.viewed).toEqual([milestoneKey]);
+      await mark('mentor', { revision: 9, field: 'field:objective', viewed: true }).expect(404);
+    });
+
+    it.each([
+      [{ revision: 1, field: 'field:version', viewed: true }, 'field'],
+      [{ revision: 1, field: 'milestone:m1', viewed: true }, 'field'],
+      [{ revision: 1, field: null, viewed: true }, 'field'],
+      [{ revision: 1, field: ['field:title'], viewed: true }, 'field'],
+      [{ revision: '1', field: 'field:title', viewed: true }, 'revision'],
+      [{ revision: 0, field: 'field:title', viewed: true }, 'revision'],
+      [{ revision: 1, field: 'field:title', viewed: 'yes' }, 'viewed'],
+      [{ revision: 1, field: 'field:title', viewed: {} }, 'viewed'],
+      [{ revision: 1, field: 'field:title' }, 'viewed'],
+      [{ revision: 1, field: 'field:title', viewed: true, user: 'someone' }, 'user'],
+    ])('refuses the viewed mark %j with 400 naming %s', async (body, field) => {
+      const plan = await f.submitted();
+      const res = await f.mentor().put(`/action-plans/${plan.id}/diff/viewed`, body).expect(400);
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
     });
 
     it.each([

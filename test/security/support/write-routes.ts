@@ -36,6 +36,7 @@ const WRITERS: Record<string, Writer> = {
   'POST /api/v1/action-plans/{id}/submit': 'mentee',
   'POST /api/v1/action-plans/{id}/withdraw': 'mentee',
   'POST /api/v1/action-plans/{id}/reviews': 'mentor',
+  'PUT /api/v1/action-plans/{id}/diff/viewed': 'mentor',
   'POST /api/v1/action-plans/{id}/start': 'mentee',
   'POST /api/v1/action-plans/{id}/complete': 'mentee',
   'POST /api/v1/action-plans/{id}/archive': 'mentee',

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import {
   ChangesSinceApprovalDto,
   DiffQueryDto,
+  DiffViewedDto,
+  MarkViewedDto,
   PlanDiffDto,
   RevisionDto,
   RevisionSummaryDto,
@@ -57,6 +59,21 @@ export class PlanRevisionsController {
     @Query() query: DiffQueryDto,
   ): Promise<PlanDiffDto> {
     return this.revisions.diff(actor, id, query);
+  }
+
+  @Put('diff/viewed')
+  @ApiOperation({
+    summary: 'Mark a changed field viewed',
+    description:
+      "Anyone who may read the plan (the pair's two cities, the programme's coordinators and experts, the installation admin), for themselves; anyone else gets 404. Marks one changed field of the diff leading to `revision` viewed (`viewed: true`) or takes the mark away (`false`), so the reader's diff view folds it; the marks are the reader's alone and come back in the diff's `viewed`. Marking twice changes nothing. An unknown revision is 404",
+  })
+  @ApiOkResponse({ type: DiffViewedDto, description: 'Every field you marked viewed for that revision' })
+  markViewed(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: MarkViewedDto,
+  ): Promise<DiffViewedDto> {
+    return this.revisions.markViewed(actor, id, body);
   }
 
   @Get('changes-since-approval')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PlanSnapshot } from '@citymentor/domain';
@@ -79,6 +80,37 @@ export class PlanRevisionQueries {
           ? null
           : { revision: yourRevision, reviewedAt: yourReviewedAt },
     };
+  }
+
+  /** The keys of the changed fields `userId` marked viewed in the diff leading to `revision`. */
+  async viewed(planId: string, userId: string, revision: number): Promise<string[]> {
+    const rows = await this.em
+      .getConnection()
+      .execute<{ key: string }[]>(
+        `select field_key as key from plan_diff_views where plan_id = ? and user_id = ? and revision = ? order by field_key`,
+        [planId, userId, revision],
+      );
+    return rows.map((r) => r.key);
+  }
+
+  /** Marks (or unmarks) one changed field viewed; marking it twice or unmarking it twice changes nothing. */
+  async markViewed(mark: { planId: string; userId: string; revision: number; field: string; viewed: boolean }) {
+    const { planId, userId, revision, field } = mark;
+    await this.em.getConnection().execute(
+      mark.viewed
+        ? `insert into plan_diff_views (id, plan_id, user_id, revision, field_key, created_at) values (?, ?, ?, ?, ?, now())
+             on conflict (plan_id, user_id, revision, field_key) do nothing`
+        : `delete from plan_diff_views where plan_id = ? and user_id = ? and revision = ? and field_key = ?`,
+      mark.viewed ? [randomUUID(), planId, userId, revision, field] : [planId, userId, revision, field],
+    );
+  }
+
+  /** Whether the plan has a revision numbered `number`. */
+  async exists(planId: string, number: number): Promise<boolean> {
+    const rows = await this.em
+      .getConnection()
+      .execute<unknown[]>(`select 1 from plan_revisions where plan_id = ? and number = ?`, [planId, number]);
+    return rows.length > 0;
   }
 
   /** The snapshots of the revisions numbered `numbers` (those that exist). */

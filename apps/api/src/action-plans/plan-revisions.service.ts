@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { changesSinceApproval, DomainError, diffPlans, type PlanSnapshot } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { PairScopes } from '../pairs/pair-scopes';
-import type { ChangesSinceApprovalDto, PlanDiffDto, RevisionDto, RevisionSummaryDto } from './dto/revision.dto';
+import type {
+  ChangesSinceApprovalDto,
+  DiffViewedDto,
+  MarkViewedDto,
+  PlanDiffDto,
+  RevisionDto,
+  RevisionSummaryDto,
+} from './dto/revision.dto';
 import { PlanPolicy } from './plan.policy';
 import { PlanRevisionQueries } from './plan-revisions.queries';
 
@@ -42,7 +49,10 @@ export class PlanRevisionsService {
       throw new DomainError('NOT_FOUND', 'This plan has not been submitted yet, so it has no revisions to compare');
     const from = query.from ?? defaults.yours?.revision ?? defaults.reviewed;
     const numbers = from === null ? [to] : [from, to];
-    const rows = await this.queries.snapshots(planId, numbers);
+    const [rows, viewed] = await Promise.all([
+      this.queries.snapshots(planId, numbers),
+      this.queries.viewed(planId, actor.userId, to),
+    ]);
     const snapshotOf = (n: number) => {
       const row = rows.find((r) => r.number === n);
       if (!row) throw new DomainError('NOT_FOUND', `Revision ${n} of this plan not found`);
@@ -50,7 +60,19 @@ export class PlanRevisionsService {
     };
     const after = snapshotOf(to);
     const before = from === null ? EMPTY : snapshotOf(from);
-    return { from, to, yourReview: defaults.yours, ...diffPlans(before, after) };
+    return { from, to, yourReview: defaults.yours, viewed, ...diffPlans(before, after) };
+  }
+
+  /**
+   * The reader's own "Viewed" mark on one changed field of the diff leading to `revision`: anyone who may read
+   * the plan keeps their own marks (no one else sees them, so no event). Unknown revision: 404.
+   */
+  async markViewed(actor: Actor, planId: string, mark: MarkViewedDto): Promise<DiffViewedDto> {
+    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    if (!(await this.queries.exists(planId, mark.revision)))
+      throw new DomainError('NOT_FOUND', `Revision ${mark.revision} of this plan not found`);
+    await this.queries.markViewed({ planId, userId: actor.userId, ...mark });
+    return { revision: mark.revision, viewed: await this.queries.viewed(planId, actor.userId, mark.revision) };
   }
 
   /**

@@ -808,6 +808,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-plans/{id}/diff/viewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a changed field viewed
+         * @description Anyone who may read the plan (the pair's two cities, the programme's coordinators and experts, the installation admin), for themselves; anyone else gets 404. Marks one changed field of the diff leading to `revision` viewed (`viewed: true`) or takes the mark away (`false`), so the reader's diff view folds it; the marks are the reader's alone and come back in the diff's `viewed`. Marking twice changes nothing. An unknown revision is 404
+         */
+        put: operations["PlanRevisions_markViewed"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/action-plans/{id}/changes-since-approval": {
         parameters: {
             query?: never;
@@ -2372,8 +2392,26 @@ export interface components {
             to: number;
             /** @description The caller's latest review of a revision before `to` (null when they reviewed none); `from` defaults to its revision */
             yourReview: components["schemas"]["YourReviewDto"] | null;
+            /** @description The changed fields you marked viewed for revision `to` (`field:objective`, `milestone:<id>`): yours alone */
+            viewed: string[];
             fields: components["schemas"]["FieldChangeDto"][];
             milestones: components["schemas"]["MilestoneChangeDto"][];
+        };
+        MarkViewedDto: {
+            /** @description The revision the diff leads to (its `to`) */
+            revision: number;
+            /**
+             * @description Which changed field: `field:<plan field>` (`field:objective`) or `milestone:<id>`
+             * @example field:objective
+             */
+            field: string;
+            /** @description true marks it viewed, false takes the mark away */
+            viewed: boolean;
+        };
+        DiffViewedDto: {
+            revision: number;
+            /** @description Every changed field you marked viewed for this revision */
+            viewed: string[];
         };
         ChangesSinceApprovalDto: {
             /** @description The revision the mentor approved */
@@ -6788,6 +6826,95 @@ export interface operations {
             };
             /** @description NOT_FOUND: it does not exist or you may not see it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PlanRevisions_markViewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkViewedDto"];
+            };
+        };
+        responses: {
+            /** @description Every field you marked viewed for that revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffViewedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

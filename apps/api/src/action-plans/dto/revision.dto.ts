@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REVIEW_VERDICTS, WORK_STATUSES, type ReviewVerdict } from '@citymentor/contracts';
+import { DIFF_FIELD_KEY } from '@citymentor/domain';
 import { Optional } from '../../http/validators';
 
 const toInteger = ({ value }: { value: unknown }) =>
@@ -189,6 +190,41 @@ export class PlanDiffDto {
       "The caller's latest review of a revision before `to` (null when they reviewed none); `from` defaults to its revision",
   })
   yourReview: YourReviewDto | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'The changed fields you marked viewed for revision `to` (`field:objective`, `milestone:<id>`): yours alone',
+  })
+  viewed: string[];
   @ApiProperty({ type: [FieldChangeDto] }) fields: FieldChangeDto[];
   @ApiProperty({ type: [MilestoneChangeDto] }) milestones: MilestoneChangeDto[];
+}
+
+/** Marks one changed field of a diff viewed (or not) for the reader, for one revision. */
+export class MarkViewedDto {
+  @ApiProperty({ type: 'integer', description: 'The revision the diff leads to (its `to`)' })
+  @IsInt({ message: 'revision must be a revision number (an integer)' })
+  @Min(1)
+  @Max(1_000_000)
+  revision: number;
+
+  @ApiProperty({
+    description: 'Which changed field: `field:<plan field>` (`field:objective`) or `milestone:<id>`',
+    example: 'field:objective',
+    maxLength: 60,
+  })
+  @IsString()
+  @MaxLength(60)
+  @Matches(DIFF_FIELD_KEY, { message: 'field must be field:<plan field> or milestone:<milestone id>' })
+  field: string;
+
+  @ApiProperty({ description: 'true marks it viewed, false takes the mark away' })
+  @IsBoolean()
+  viewed: boolean;
+}
+
+export class DiffViewedDto {
+  @ApiProperty({ type: 'integer' }) revision: number;
+  @ApiProperty({ type: [String], description: 'Every changed field you marked viewed for this revision' })
+  viewed: string[];
 }

@@ -411,6 +411,28 @@ describe('the plan page', () => {
         await page.locator(`#comment-${since.id}`).getByText('We found three more trainers').waitFor();
         await context.close();
       }
+
+      // "Viewed" folds a field, for this reader, and stays so on the next visit until unticked.
+      const context = await signedInContext(world, { email: people.mentor.user.email, password: PASSWORD });
+      const page = await context.newPage();
+      errors.push(watchErrors(page));
+      await page.goto(planUrl(plan.id));
+      const activities = page.getByTestId('what-changed').locator('[data-field="activities"]');
+      await activities.locator('del').waitFor();
+      const box = page.getByRole('checkbox', { name: 'Viewed: Activities' });
+      await box.check();
+      await activities.locator('del').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.querySelector('[data-field="activities"][data-viewed]') !== null);
+      const saved = async () => (await asMentor.get(`/action-plans/${plan.id}/diff`).expect(200)).body.viewed;
+      for (let i = 0; i < 50 && (await saved()).length === 0; i++) await page.waitForTimeout(100);
+      expect(await saved()).toEqual(['field:activities']);
+      await page.reload();
+      await page.getByRole('checkbox', { name: 'Viewed: Activities' }).waitFor();
+      expect(await page.getByRole('checkbox', { name: 'Viewed: Activities' }).isChecked()).toBe(true);
+      expect(await activities.locator('del').count()).toBe(0);
+      await page.getByRole('checkbox', { name: 'Viewed: Activities' }).uncheck();
+      await activities.locator('del').waitFor();
+      await context.close();
     });
   });
 

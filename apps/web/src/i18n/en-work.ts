@@ -190,6 +190,8 @@ export const enWork = {
   'diff.threadsSince': 'Comment threads opened since your review',
   'diff.noThreadsSince': 'None.',
   'diff.threadDeleted': 'deleted comment',
+  'diff.viewed': 'Viewed',
+  'diff.viewedOf': 'Viewed: {name}',
   'diff.milestone.added': 'added',
   'diff.milestone.removed': 'removed',
   'diff.milestone.changed': 'changed',

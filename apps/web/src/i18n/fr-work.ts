@@ -200,6 +200,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'diff.threadsSince': 'Fils de commentaires ouverts depuis votre relecture',
   'diff.noThreadsSince': 'Aucun.',
   'diff.threadDeleted': 'commentaire supprimé',
+  'diff.viewed': 'Vu',
+  'diff.viewedOf': 'Vu : {name}',
   'diff.milestone.added': 'ajouté',
   'diff.milestone.removed': 'supprimé',
   'diff.milestone.changed': 'modifié',

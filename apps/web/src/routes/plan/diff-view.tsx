@@ -15,6 +15,28 @@ type WordPart = Schemas['WordPartDto'];
 type MilestoneChange = Schemas['MilestoneChangeDto'];
 type Thread = Schemas['CommentThreadDto'];
 
+/** The reader's "Viewed" marks in a diff: a viewed field folds to its name, its box still there to unfold it. */
+export interface ViewedMarks {
+  keys: ReadonlySet<string>;
+  set(key: string, viewed: boolean): void;
+}
+
+/** A "Viewed" box for one changed field (`field:objective`, `milestone:<id>`), named after what it folds. */
+function ViewedBox({ mark, label, marks }: { mark: string; label: string; marks: ViewedMarks }) {
+  const checked = marks.keys.has(mark);
+  return (
+    <label class="diff__viewed">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => marks.set(mark, e.currentTarget.checked)}
+        aria-label={t('diff.viewedOf', { name: label })}
+      />{' '}
+      <span aria-hidden="true">{t('diff.viewed')}</span>
+    </label>
+  );
+}
+
 /** What codes stand for: guide questions (gaps) and sections by code, from the benchmark. */
 export interface CodeNames {
   questions: Map<string, string>;
@@ -118,12 +140,28 @@ function Item({ field, item, names }: { field: string; item: ItemChange; names: 
 const isEmpty = (v: FieldChange['before']) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** A field's change: words for a text, items for a list, old and new value for a date or a status. */
-function Change({ change: f, names, whole }: { change: FieldChange; names: CodeNames; whole?: boolean }) {
+function Change({
+  change: f,
+  names,
+  whole,
+  marks,
+}: {
+  change: FieldChange;
+  names: CodeNames;
+  whole?: boolean;
+  /** Given for the plan's own fields: a "Viewed" box folds this one. */
+  marks?: ViewedMarks;
+}) {
   const value = whole ? (f.after ?? f.before) : null;
+  const key = `field:${f.field}`;
+  const folded = !!marks?.keys.has(key);
   return (
-    <div class="diff__field" data-testid="diff-field" data-field={f.field}>
-      <h3 class="diff__name">{fieldLabel(f.field)}</h3>
-      {whole ? (
+    <div class="diff__field" data-testid="diff-field" data-field={f.field} data-viewed={folded || undefined}>
+      <div class="diff__head">
+        <h3 class="diff__name">{fieldLabel(f.field)}</h3>
+        {marks && <ViewedBox mark={key} label={fieldLabel(f.field)} marks={marks} />}
+      </div>
+      {folded ? null : whole ? (
         // A milestone added or removed: its values as they are (the milestone is marked, not each word).
         Array.isArray(value) ? (
           <ul class="bullets">
@@ -176,26 +214,44 @@ export function ChangeList({
   fields,
   milestones,
   names,
+  marks,
 }: {
   fields: FieldChange[];
   milestones: MilestoneChange[];
   names: CodeNames;
+  /** The reader's "Viewed" marks, when they can keep some (the review diff, not "changed since approval"). */
+  marks?: ViewedMarks;
 }) {
   return (
     <div class="diff">
       {fields.map((f) => (
-        <Change key={f.field} change={f} names={names} />
+        <Change key={f.field} change={f} names={names} marks={marks} />
       ))}
       {milestones.length > 0 && (
         <ul class="plain-list">
-          {milestones.map((m) => (
-            <li key={m.milestoneId} data-testid="changed-milestone" class="diff__milestone">
-              <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
-              {shownFields(m).map((f) => (
-                <Change key={f.field} change={f} names={names} whole={m.change !== 'changed'} />
-              ))}
-            </li>
-          ))}
+          {milestones.map((m) => {
+            const key = `milestone:${m.milestoneId}`;
+            const folded = !!marks?.keys.has(key);
+            return (
+              <li
+                key={m.milestoneId}
+                data-testid="changed-milestone"
+                class="diff__milestone"
+                data-viewed={folded || undefined}
+              >
+                <div class="diff__head">
+                  <span>
+                    <strong data-user-content>{m.title}</strong> · {t(`diff.milestone.${m.change}` as MessageKey)}
+                  </span>
+                  {marks && <ViewedBox mark={key} label={m.title} marks={marks} />}
+                </div>
+                {!folded &&
+                  shownFields(m).map((f) => (
+                    <Change key={f.field} change={f} names={names} whole={m.change !== 'changed'} />
+                  ))}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
@@ -206,7 +262,7 @@ export function ChangeList({
 const sinceYours = (diff: Diff) => (diff.yourReview && diff.yourReview.revision === diff.from ? diff.yourReview : null);
 
 /** Two revisions compared: which ones (since the reader's own review when it is that), then what changed. */
-export function DiffView({ diff, names }: { diff: Diff; names: CodeNames }) {
+export function DiffView({ diff, names, marks }: { diff: Diff; names: CodeNames; marks?: ViewedMarks }) {
   const yours = sinceYours(diff);
   if (diff.fields.length === 0 && diff.milestones.length === 0)
     // Resubmitted unchanged: say so against the earlier revision; "nothing to compare" only without one.
@@ -228,7 +284,7 @@ export function DiffView({ diff, names }: { diff: Diff; names: CodeNames }) {
             ? t('diff.sinceYours', { from: diff.from, to: diff.to, date: formatDateTime(yours.reviewedAt) })
             : t('diff.range', { from: diff.from, to: diff.to })}
       </p>
-      <ChangeList fields={diff.fields} milestones={diff.milestones} names={names} />
+      <ChangeList fields={diff.fields} milestones={diff.milestones} names={names} marks={marks} />
     </>
   );
 }

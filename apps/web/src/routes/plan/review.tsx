@@ -12,7 +12,7 @@ import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
-import { ChangeList, DiffView, ThreadsSince, type CodeNames } from './diff-view';
+import { ChangeList, DiffView, ThreadsSince, type CodeNames, type Diff } from './diff-view';
 import type { Plan } from './plan-details';
 
 type SinceApproval = Schemas['ChangesSinceApprovalDto'];
@@ -294,6 +294,43 @@ export function ChangedSinceApproval({
 }
 
 /**
+ * The diff with the reader's "Viewed" boxes: a box folds its field at once and is saved for this revision;
+ * one the server refused unfolds again, with the error said.
+ */
+function ViewedFields({ planId, diff, names }: { planId: string; diff: Diff; names: CodeNames }) {
+  const [keys, setKeys] = useState<ReadonlySet<string>>(() => new Set(diff.viewed));
+  const [error, setError] = useState<unknown>(null);
+  const toggle = (set: ReadonlySet<string>, key: string, viewed: boolean) => {
+    const next = new Set(set);
+    if (viewed) next.add(key);
+    else next.delete(key);
+    return next;
+  };
+  const marks = {
+    keys,
+    set(key: string, viewed: boolean) {
+      setError(null);
+      setKeys((now) => toggle(now, key, viewed));
+      api
+        .put('/api/v1/action-plans/{id}/diff/viewed', {
+          path: { id: planId },
+          body: { revision: diff.to, field: key, viewed },
+        })
+        .catch((caught: unknown) => {
+          setKeys((now) => toggle(now, key, !viewed));
+          setError(caught);
+        });
+    },
+  };
+  return (
+    <>
+      {error !== null && <ErrorNotice error={error} />}
+      <DiffView diff={diff} names={names} marks={marks} />
+    </>
+  );
+}
+
+/**
  * "What changed since my last review": open for the reviewer when a revised plan waits for them (`can.review`),
  * from the revision they last reviewed (the API's default `from`, `yourReview`), with the threads opened since.
  */
@@ -323,7 +360,7 @@ export function WhatChanged({ plan, names, threads }: { plan: Plan; names: CodeN
         <Loading />
       ) : (
         <>
-          <DiffView diff={diff.data} names={names} />
+          <ViewedFields key={`${diff.data.from}-${diff.data.to}`} planId={plan.id} diff={diff.data} names={names} />
           <ThreadsSince diff={diff.data} threads={threads} />
         </>
       )}

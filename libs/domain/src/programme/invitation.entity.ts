@@ -6,7 +6,14 @@ import { User } from '../identity/user.entity';
 import { Organisation } from './organisation.entity';
 import { Programme } from './programme.entity';
 
-/** An invitation of an e-mail address to join a programme for an organisation. Only a hash of the token is kept. */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/**
+ * An invitation of an e-mail address to join a programme for an organisation. Only a hash of the token is kept
+ * for good; the plain token waits in `mailToken` until the worker has e-mailed it, then is cleared
+ * (docs/decisions/0013). Resending gives a new token (the old one is dead at once); revoking kills it.
+ */
 @Entity({ tableName: 'invitations' })
 export class Invitation {
   @PrimaryKey({ type: 'uuid' })
@@ -36,6 +43,25 @@ export class Invitation {
   @Property({ type: 'timestamptz', nullable: true })
   acceptedAt?: Date;
 
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date;
+
+  /** The token to e-mail, only until the worker sent it (or the invitation is revoked or accepted). */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  mailToken?: string | null;
+
+  /** When the current token was sent: created, or resent. */
+  @Property({ type: 'timestamptz' })
+  sentAt: Date & Opt = new Date();
+
+  /** How many times a token was sent (1, then one more per resend): names the e-mail of each send. */
+  @Property({ type: 'integer', default: 1 })
+  sendCount: number & Opt = 1;
+
+  /** When the e-mail of the current token went out; null while it waits for the worker. */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailedAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
@@ -45,6 +71,7 @@ export class Invitation {
     email: string;
     role: ProgrammeRole;
     tokenHash: string;
+    mailToken: string;
     invitedBy: User;
     expiresAt: Date;
   }) {
@@ -52,9 +79,36 @@ export class Invitation {
     this.email = User.normaliseEmail(args.email);
   }
 
+  status(now: Date): InvitationStatus {
+    if (this.acceptedAt) return 'accepted';
+    if (this.revokedAt) return 'revoked';
+    return this.expiresAt <= now ? 'expired' : 'pending';
+  }
+
   accept(now: Date) {
     if (this.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted');
-    if (this.expiresAt <= now) throw new DomainError('NOT_FOUND', 'This invitation has expired');
+    if (this.revokedAt || this.expiresAt <= now) throw new DomainError('NOT_FOUND', 'Invitation not found or expired');
     this.acceptedAt = now;
+    this.mailToken = null;
+  }
+
+  /** A new token (the old one is dead at once) with a new expiry, to be e-mailed again. Pending or expired only. */
+  resend(args: { tokenHash: string; mailToken: string; invitedBy: User; expiresAt: Date; now: Date }) {
+    if (this.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted');
+    if (this.revokedAt) throw new DomainError('CONFLICT', 'This invitation was revoked; invite the person again');
+    this.tokenHash = args.tokenHash;
+    this.mailToken = args.mailToken;
+    this.invitedBy = args.invitedBy;
+    this.expiresAt = args.expiresAt;
+    this.sentAt = args.now;
+    this.sendCount += 1;
+    this.emailedAt = null;
+  }
+
+  /** Kills the link at once; revoking twice changes nothing; an accepted invitation cannot be revoked. */
+  revoke(now: Date) {
+    if (this.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted');
+    this.revokedAt ??= now;
+    this.mailToken = null;
   }
 }

@@ -11,6 +11,7 @@ import { Migration20261130090000_plan_withdrawn_notifications } from './Migratio
 import { Migration20261206091509_milestone_gap_links } from './Migration20261206091509_milestone_gap_links';
 import { Migration20261206093145_plan_changed_notifications } from './Migration20261206093145_plan_changed_notifications';
 import { Migration20261206140001_diff_field_views } from './Migration20261206140001_diff_field_views';
+import { Migration20261206140243_invitation_mails } from './Migration20261206140243_invitation_mails';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261206093145_plan_changed_notifications,
   },
   { name: 'Migration20261206140001_diff_field_views', class: Migration20261206140001_diff_field_views },
+  { name: 'Migration20261206140243_invitation_mails', class: Migration20261206140243_invitation_mails },
 ];

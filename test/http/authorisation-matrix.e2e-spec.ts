@@ -18,6 +18,8 @@ interface Ids {
   coordinatorOrganisation: string;
   city: string;
   milestone: () => Promise<string>;
+  /** A new pending invitation of the programme (resend and revoke change it). */
+  invitation: () => Promise<string>;
 }
 
 const benchmarkFile = JSON.parse(
@@ -134,6 +136,18 @@ const MATRIX: Row[] = [
     body: (ids) => ({ email: `invitee-${unique()}@example.eu`, organisationId: ids.city }),
     expect: managers(201),
   },
+  {
+    route: 'POST /programmes/{id}/invitations/{invitationId}/resend',
+    method: 'post',
+    path: () => 'replaced below',
+    expect: managers(200),
+  },
+  {
+    route: 'POST /programmes/{id}/invitations/{invitationId}/revoke',
+    method: 'post',
+    path: () => 'replaced below',
+    expect: managers(200),
+  },
 ];
 
 describe('authorisation matrix', () => {
@@ -163,6 +177,15 @@ describe('authorisation matrix', () => {
             .post(`/programmes/${w.programme.id}/milestones`, { title: 'M', dueDate: '2027-01-01' })
             .expect(201)
         ).body.id,
+      invitation: async () =>
+        (
+          await coordinator
+            .post(`/programmes/${w.programme.id}/invitations`, {
+              email: `invitee-${unique()}@example.eu`,
+              organisationId: w.city.id,
+            })
+            .expect(201)
+        ).body.id,
     };
   });
   afterAll(() => t.close());
@@ -173,7 +196,9 @@ describe('authorisation matrix', () => {
     const client = tokens[role] ? t.api.as(tokens[role]) : t.api;
     const path = row.route.startsWith('PATCH /programmes/{id}/milestones')
       ? `/programmes/${ids.programme}/milestones/${await ids.milestone()}`
-      : row.path(ids);
+      : row.route.includes('{invitationId}')
+        ? `/programmes/${ids.programme}/invitations/${await ids.invitation()}/${row.route.split('/').pop()}`
+        : row.path(ids);
     const res = await client.call(row.method, path, row.body?.(ids));
     expect({ status: res.status, code: res.body.code }).toEqual(expect.objectContaining({ status }));
     if (status >= 400)
@@ -184,6 +209,7 @@ describe('authorisation matrix', () => {
     const outsider = t.api.as(tokens.outsider!);
     const coordinator = t.api.as(tokens.coordinator!);
     const milestone = await ids.milestone();
+    const invitation = await ids.invitation();
     for (const programme of [ids.programme, randomUUID()]) {
       const client = programme === ids.programme ? outsider : coordinator;
       for (const sub of ['', '/organisations', '/members', '/milestones', '/invitations']) {
@@ -199,6 +225,8 @@ describe('authorisation matrix', () => {
       await client
         .post(`/programmes/${programme}/invitations`, { email: 'x@example.eu', organisationId: ids.city })
         .expect(404);
+      for (const action of ['resend', 'revoke'])
+        await client.post(`/programmes/${programme}/invitations/${invitation}/${action}`).expect(404);
     }
   });
 });

@@ -33,7 +33,7 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Invite someone to a programme',
     description:
-      "The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The answer's acceptUrl holds the one-time token to send to the invitee; an e-mail that is a member already is 409.",
+      "The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The worker e-mails the invitee the link (once); the answer's acceptUrl holds the same one-time token, shown in this answer only. An e-mail that is a member already is 409.",
   })
   @ApiCreatedResponse({ type: CreatedInvitationDto })
   invite(
@@ -49,7 +49,7 @@ export class InvitationsController {
   @ApiOperation({
     summary: "List a programme's invitations",
     description:
-      "The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with when it expires and whether it was accepted; the tokens are not shown again.",
+      "The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with its status (pending, accepted, expired, revoked), when its link was sent and e-mailed and when it expires; the tokens are not shown again.",
   })
   @ApiErrors(403)
   @ApiOkResponse({ type: [InvitationDto] })
@@ -57,12 +57,46 @@ export class InvitationsController {
     return this.invitations.list(actor, id);
   }
 
+  @ApiBearerAuth()
+  @Post('programmes/:id/invitations/:invitationId/resend')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Resend an invitation with a new link',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, people outside the programme 404. A pending or expired invitation gets a new token and a new expiry: the old link is dead at once, and the new one is e-mailed to the invitee (once) and shown in acceptUrl, in this answer only. An accepted or revoked invitation, or an e-mail that became a member meanwhile, is 409.",
+  })
+  @ApiOkResponse({ type: CreatedInvitationDto })
+  resend(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('invitationId', UuidPipe) invitationId: string,
+  ): Promise<CreatedInvitationDto> {
+    return this.invitations.resend(actor, id, invitationId);
+  }
+
+  @ApiBearerAuth()
+  @Post('programmes/:id/invitations/:invitationId/revoke')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Revoke an invitation',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, people outside the programme 404. The link is dead at once and answers as an unknown one (404); an e-mail not sent yet is not sent. Revoking again changes nothing; an accepted invitation is 409.",
+  })
+  @ApiOkResponse({ type: InvitationDto })
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Param('invitationId', UuidPipe) invitationId: string,
+  ): Promise<InvitationDto> {
+    return this.invitations.revoke(actor, id, invitationId);
+  }
+
   @Public()
   @Get('invitations/:token')
   @ApiOperation({
     summary: 'Preview an invitation by its token',
     description:
-      'Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown or expired token is 404; one already accepted is 409.',
+      'Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown, expired or revoked token is 404; one already accepted is 409.',
   })
   @ApiErrors(409)
   @ApiOkResponse({ type: InvitationPreviewDto })
@@ -75,7 +109,7 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Accept an invitation',
     description:
-      'Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown or expired token is 404, an invitation already accepted 409.',
+      'Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown, expired or revoked token is 404, an invitation already accepted 409.',
   })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'You are a member now, and signed in' })

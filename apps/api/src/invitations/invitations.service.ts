@@ -30,14 +30,24 @@ import type {
   InvitationPreviewDto,
 } from './dto/invitation.dto';
 
-const toInvitationDto = (i: Invitation): InvitationDto => ({
+const toInvitationDto = (i: Invitation, now = new Date()): InvitationDto => ({
   id: i.id,
   email: i.email,
   role: i.role,
   organisation: toOrganisationDto(i.organisation),
+  status: i.status(now),
+  sentAt: i.sentAt.toISOString(),
+  emailedAt: i.emailedAt?.toISOString() ?? null,
   expiresAt: i.expiresAt.toISOString(),
   acceptedAt: i.acceptedAt?.toISOString() ?? null,
+  revokedAt: i.revokedAt?.toISOString() ?? null,
 });
+
+/** A new one-time token: the plain one (to mail and to show once) and the hash the database keeps. */
+const newToken = () => {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: sha256(token) };
+};
 
 @Injectable()
 export class InvitationsService {
@@ -68,19 +78,44 @@ export class InvitationsService {
     if (await this.em.count(Membership, { programme, user: { email } }))
       throw conflict(`${email} is already a member of this programme`);
 
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86_400_000);
+    const { token, tokenHash } = newToken();
     const invitation = new Invitation({
       programme,
       organisation,
       email,
       role,
-      tokenHash: sha256(token),
+      tokenHash,
+      mailToken: token,
       invitedBy: this.em.getReference(User, actor.userId),
-      expiresAt,
+      expiresAt: this.expiry(),
     });
     await this.em.persistAndFlush(invitation);
-    return { ...toInvitationDto(invitation), acceptUrl: `${this.config.publicUrl}/invitations/${token}` };
+    return this.withLink(invitation, token);
+  }
+
+  /** A new link (the old one dead at once), a new expiry, e-mailed again by the worker. */
+  async resend(actor: Actor, programmeId: string, invitationId: string): Promise<CreatedInvitationDto> {
+    const invitation = await this.findManaged(actor, programmeId, invitationId);
+    if (await this.em.count(Membership, { programme: programmeId, user: { email: invitation.email } }))
+      throw conflict(`${invitation.email} is already a member of this programme`);
+    const { token, tokenHash } = newToken();
+    invitation.resend({
+      tokenHash,
+      mailToken: token,
+      invitedBy: this.em.getReference(User, actor.userId),
+      expiresAt: this.expiry(),
+      now: new Date(),
+    });
+    await this.em.flush();
+    return this.withLink(invitation, token);
+  }
+
+  /** The link is dead at once and answers like an unknown one; an e-mail not sent yet is not sent. */
+  async revoke(actor: Actor, programmeId: string, invitationId: string): Promise<InvitationDto> {
+    const invitation = await this.findManaged(actor, programmeId, invitationId);
+    invitation.revoke(new Date());
+    await this.em.flush();
+    return toInvitationDto(invitation);
   }
 
   async list(actor: Actor, programmeId: string): Promise<InvitationDto[]> {
@@ -90,7 +125,8 @@ export class InvitationsService {
       { programme: programmeId },
       { populate: ['organisation'], orderBy: { createdAt: 'desc' } },
     );
-    return invitations.map(toInvitationDto);
+    const now = new Date();
+    return invitations.map((i) => toInvitationDto(i, now));
   }
 
   async preview(token: string): Promise<InvitationPreviewDto> {
@@ -142,13 +178,33 @@ export class InvitationsService {
     return { ...(await this.tokens.startSession(user)), user: toUserDto(user) };
   }
 
+  private expiry() {
+    return new Date(Date.now() + this.config.invitationTtlDays * 86_400_000);
+  }
+
+  private withLink(invitation: Invitation, token: string): CreatedInvitationDto {
+    return { ...toInvitationDto(invitation), acceptUrl: `${this.config.publicUrl}/invitations/${token}` };
+  }
+
+  private async findManaged(actor: Actor, programmeId: string, invitationId: string): Promise<Invitation> {
+    this.policy.assert(actor, 'manage', programmeId);
+    const invitation = await this.em.findOne(
+      Invitation,
+      { id: invitationId, programme: programmeId },
+      { populate: ['organisation'] },
+    );
+    if (!invitation) throw new DomainError('NOT_FOUND', 'Invitation not found');
+    return invitation;
+  }
+
   private async findUsable(token: string): Promise<Invitation> {
     const invitation = await this.em.findOne(
       Invitation,
       { tokenHash: sha256(token) },
       { populate: ['programme', 'organisation'] },
     );
-    if (!invitation || invitation.expiresAt <= new Date())
+    // A revoked link answers as an unknown one does.
+    if (!invitation || invitation.revokedAt || invitation.expiresAt <= new Date())
       throw new DomainError('NOT_FOUND', 'Invitation not found or expired');
     if (invitation.acceptedAt) throw conflict('This invitation has already been accepted');
     return invitation;

@@ -297,15 +297,55 @@ export interface paths {
         };
         /**
          * List a programme's invitations
-         * @description The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with when it expires and whether it was accepted; the tokens are not shown again.
+         * @description The programme's coordinators and the installation admin; other members get 403. Every invitation, newest first, with its status (pending, accepted, expired, revoked), when its link was sent and e-mailed and when it expires; the tokens are not shown again.
          */
         get: operations["Invitations_list"];
         put?: never;
         /**
          * Invite someone to a programme
-         * @description The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The answer's acceptUrl holds the one-time token to send to the invitee; an e-mail that is a member already is 409.
+         * @description The programme's coordinators and the installation admin; other members get 403. The organisation must be in the programme already; the role defaults from it (city-member for a city, expert for a partner), and coordinator is only for the coordinating organisation. The worker e-mails the invitee the link (once); the answer's acceptUrl holds the same one-time token, shown in this answer only. An e-mail that is a member already is 409.
          */
         post: operations["Invitations_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend an invitation with a new link
+         * @description The programme's coordinators and the installation admin; other members get 403, people outside the programme 404. A pending or expired invitation gets a new token and a new expiry: the old link is dead at once, and the new one is e-mailed to the invitee (once) and shown in acceptUrl, in this answer only. An accepted or revoked invitation, or an e-mail that became a member meanwhile, is 409.
+         */
+        post: operations["Invitations_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an invitation
+         * @description The programme's coordinators and the installation admin; other members get 403, people outside the programme 404. The link is dead at once and answers as an unknown one (404); an e-mail not sent yet is not sent. Revoking again changes nothing; an accepted invitation is 409.
+         */
+        post: operations["Invitations_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -321,7 +361,7 @@ export interface paths {
         };
         /**
          * Preview an invitation by its token
-         * @description Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown or expired token is 404; one already accepted is 409.
+         * @description Open to anyone with the link, no sign-in needed. Says which programme, organisation, role and e-mail the invitation is for, and accountExists: whether accepting asks for the current password or for a name and a new password. An unknown, expired or revoked token is 404; one already accepted is 409.
          */
         get: operations["Invitations_preview"];
         put?: never;
@@ -343,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation
-         * @description Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown or expired token is 404, an invitation already accepted 409.
+         * @description Open to anyone with the link, no sign-in needed. Someone new gives a name and a new password and gets an account; someone who has one gives its current password (401 if wrong). Either way they join the programme and are signed in; an unknown, expired or revoked token is 404, an invitation already accepted 409.
          */
         post: operations["Invitations_accept"];
         delete?: never;
@@ -1579,17 +1619,36 @@ export interface components {
             /** @description Left out: from the organisation, city-member for a city, expert for a partner (null is refused) */
             role?: components["schemas"]["ProgrammeRole"];
         };
+        /**
+         * @description pending (the link works), accepted, expired (resend to give a new link) or revoked (the link is dead)
+         * @enum {string}
+         */
+        InvitationStatus: "pending" | "accepted" | "expired" | "revoked";
         CreatedInvitationDto: {
             /** Format: uuid */
             id: string;
             email: string;
             role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
+            /** @description pending (the link works), accepted, expired (resend to give a new link) or revoked (the link is dead) */
+            status: components["schemas"]["InvitationStatus"];
+            /**
+             * Format: date-time
+             * @description When the current link was made: invited, or last resent
+             */
+            sentAt: string;
+            /**
+             * Format: date-time
+             * @description When the e-mail with the current link went out; null while it waits to be sent
+             */
+            emailedAt: string | null;
             /** Format: date-time */
             expiresAt: string;
             /** Format: date-time */
             acceptedAt: string | null;
-            /** @description The link to send to the invitee; it holds the one-time token */
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The link, e-mailed to the invitee too; it holds the one-time token and is shown only in this answer (copy it now if you hand it over yourself) */
             acceptUrl: string;
         };
         InvitationDto: {
@@ -1598,10 +1657,24 @@ export interface components {
             email: string;
             role: components["schemas"]["ProgrammeRole"];
             organisation: components["schemas"]["OrganisationDto"];
+            /** @description pending (the link works), accepted, expired (resend to give a new link) or revoked (the link is dead) */
+            status: components["schemas"]["InvitationStatus"];
+            /**
+             * Format: date-time
+             * @description When the current link was made: invited, or last resent
+             */
+            sentAt: string;
+            /**
+             * Format: date-time
+             * @description When the e-mail with the current link went out; null while it waits to be sent
+             */
+            emailedAt: string | null;
             /** Format: date-time */
             expiresAt: string;
             /** Format: date-time */
             acceptedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         InvitationPreviewDto: {
             email: string;
@@ -4622,6 +4695,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedInvitationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Invitations_resend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Invitations_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
                 };
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */

@@ -71,7 +71,8 @@ export class Invitation {
     email: string;
     role: ProgrammeRole;
     tokenHash: string;
-    mailToken: string;
+    /** The token to e-mail; left out, nothing is mailed (the link was handed over otherwise). */
+    mailToken?: string;
     invitedBy: User;
     expiresAt: Date;
   }) {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PROGRAMME_ROLES, type ProgrammeRole } from '@citymentor/contracts';
+import { INVITATION_STATUSES, type InvitationStatus } from '@citymentor/domain';
 import { Optional } from '../../http/validators';
 import { OrganisationDto } from '../../programmes/dto/programme.dto';
 
@@ -42,12 +43,33 @@ export class InvitationDto {
   @ApiProperty() email: string;
   @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' }) role: ProgrammeRole;
   @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+  @ApiProperty({
+    enum: INVITATION_STATUSES,
+    enumName: 'InvitationStatus',
+    description:
+      'pending (the link works), accepted, expired (resend to give a new link) or revoked (the link is dead)',
+  })
+  status: InvitationStatus;
+  @ApiProperty({ format: 'date-time', description: 'When the current link was made: invited, or last resent' })
+  sentAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the e-mail with the current link went out; null while it waits to be sent',
+  })
+  emailedAt: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
 }
 
 export class CreatedInvitationDto extends InvitationDto {
-  @ApiProperty({ description: 'The link to send to the invitee; it holds the one-time token' }) acceptUrl: string;
+  @ApiProperty({
+    description:
+      'The link, e-mailed to the invitee too; it holds the one-time token and is shown only in this answer (copy it now if you hand it over yourself)',
+  })
+  acceptUrl: string;
 }
 
 export class InvitationPreviewDto {

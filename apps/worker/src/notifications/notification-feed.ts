@@ -8,6 +8,7 @@ import {
 import { LogTail } from '@citymentor/persistence';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
+import { InvitationDeliveryService } from '../mail/invitation-delivery.service';
 import { NotificationsService } from './notifications.service';
 
 const MAX_MAIL_BACKOFF_MS = 5 * 60_000;
@@ -15,7 +16,8 @@ const MAX_MAIL_BACKOFF_MS = 5 * 60_000;
 /**
  * Keeps the notifications consumer running (libs/persistence's LogTail): woken by the event log's NOTIFY (the
  * trigger the realtime gateway uses too) and by a poll, it reads batches until the log is drained, then mails
- * what is due at once. Runs in every worker process; the cursor row lock makes them take turns.
+ * what is due at once: invitations (a token waiting to be mailed wakes it too, by the same NOTIFY), then
+ * notifications. Runs in every worker process; the cursor row lock makes them take turns.
  * On shutdown it finishes the batch in hand (a batch is one transaction) and stops.
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     private readonly notifications: NotificationsService,
     private readonly email: EmailDeliveryService,
+    private readonly invitations: InvitationDeliveryService,
     @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
   ) {
     this.tail = new LogTail({
@@ -68,6 +71,7 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
   private async mail() {
     if (this.stopped || Date.now() < this.mailPausedUntil) return;
     try {
+      await this.invitations.sendPending();
       await this.email.sendImmediate();
       this.mailFailures = 0;
     } catch (error) {
@@ -75,7 +79,7 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
       this.mailFailures += 1;
       const wait = Math.min(MAX_MAIL_BACKOFF_MS, 1000 * 2 ** this.mailFailures);
       this.mailPausedUntil = Date.now() + wait;
-      this.logger.warn({ err: error, retryInMs: wait }, 'sending notification e-mail failed');
+      this.logger.warn({ err: error, retryInMs: wait }, 'sending e-mail failed');
     }
   }
 

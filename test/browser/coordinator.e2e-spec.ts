@@ -221,7 +221,7 @@ describe('the coordinator journey', () => {
     await page.getByLabel('E-mail').fill('officer@newtown.example');
     await page.getByLabel('Organisation').selectOption({ label: newtown });
     await page.getByRole('button', { name: 'Invite' }).click();
-    await page.getByText('Invitation created for officer@newtown.example').waitFor();
+    await page.getByText('Invitation e-mailed to officer@newtown.example.', { exact: false }).waitFor();
     await expect(page.getByLabel(/Invitation link/).inputValue()).resolves.toMatch(/\/invitations\//);
   });
 

@@ -1,13 +1,19 @@
-/** Invitations: who was invited for which organisation, and a form to invite someone (the link is shown to copy). */
+/**
+ * Invitations: a form to invite someone (e-mailed by the server; the link is shown once to copy), and every
+ * invitation with its status, with Resend (a new link, e-mailed again) and Revoke (the link dead at once).
+ */
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { roleLabel, type Role } from '../programmes/labels';
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatDate, t } from '../../i18n';
+import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n';
+import { InvitationLink, type ShownLink } from './invitation-link';
 
 type Organisation = Schemas['OrganisationDto'];
+type Invitation = Schemas['InvitationDto'];
+const TONE = { pending: 'neutral', accepted: 'good', expired: 'warn', revoked: 'late' } as const;
 const ROLES: Role[] = ['city-member', 'expert', 'coordinator'];
 
 export function Invitations({ programmeId, organisations }: { programmeId: string; organisations: Organisation[] }) {
@@ -19,7 +25,8 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<Role>('city-member');
   const { busy, error, submit } = useSubmit();
-  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const actions = useSubmit();
+  const [link, setLink] = useState<ShownLink | null>(null);
   const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name));
 
   const invite = async () => {
@@ -27,10 +34,23 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
       path: { id: programmeId },
       body: { email: email.trim(), organisationId, role },
     });
-    setLink({ email: created.email, url: created.acceptUrl });
+    setLink({ email: created.email, url: created.acceptUrl, resent: false });
     setEmail('');
     list.reload();
   };
+
+  const act = (i: Invitation, action: 'resend' | 'revoke') =>
+    actions.submit(async () => {
+      const path = { id: programmeId, invitationId: i.id };
+      if (action === 'resend') {
+        const resent = await api.post('/api/v1/programmes/{id}/invitations/{invitationId}/resend', { path });
+        setLink({ email: resent.email, url: resent.acceptUrl, resent: true });
+      } else {
+        await api.post('/api/v1/programmes/{id}/invitations/{invitationId}/revoke', { path });
+        setLink(null);
+      }
+      list.reload();
+    }, `${action}:${i.id}`);
 
   return (
     <section class="panel" aria-labelledby="invitations-title">
@@ -64,7 +84,7 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
           </select>
         </div>
         <div class="field">
-          <label for="invite-role">{t('programme.myRole')}</label>
+          <label for="invite-role">{t('invite.role')}</label>
           <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -78,31 +98,50 @@ export function Invitations({ programmeId, organisations }: { programmeId: strin
           {t('invite.send')}
         </button>
       </form>
-      {link && (
-        <div class="notice notice--good" role="status">
-          <p>{t('invite.sent', { email: link.email })}</p>
-          <label for="invite-link">{t('invite.link')}</label>
-          <input id="invite-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      )}
+      {link && <InvitationLink link={link} />}
       <h3>{t('invite.list')}</h3>
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {!list.data && list.error === undefined && <Loading />}
       {list.data && list.data.length === 0 && <p>{t('invite.none')}</p>}
+      {actions.error !== null && <ErrorNotice error={actions.error} />}
       {list.data && list.data.length > 0 && (
-        <ul class="plain-list">
+        <ul class="plain-list invitation-list">
           {list.data.map((i) => (
-            <li key={i.id}>
-              <strong>{i.email}</strong>{' '}
-              <span class="muted">
-                · {i.organisation.name} · {roleLabel(i.role)}
-              </span>{' '}
-              {i.acceptedAt ? (
-                <Badge tone="good">{t('invite.accepted')}</Badge>
-              ) : Date.parse(i.expiresAt) < Date.now() ? (
-                <Badge tone="warn">{t('invite.expired')}</Badge>
-              ) : (
-                <span class="muted">{t('invite.expires', { date: formatDate(i.expiresAt) })}</span>
+            <li key={i.id} class="invitation-list__item">
+              <div>
+                <strong>{i.email}</strong>{' '}
+                <span class="muted">
+                  · {i.organisation.name} · {roleLabel(i.role)}
+                </span>{' '}
+                <Badge tone={TONE[i.status]}>{t(`invite.status.${i.status}` as MessageKey)}</Badge>
+                <br />
+                <span class="muted">
+                  {t('invite.sentAt', { date: formatDateTime(i.sentAt) })}
+                  {i.status === 'pending' && ` · ${t('invite.expires', { date: formatDate(i.expiresAt) })}`}
+                  {i.status === 'expired' && ` · ${t('invite.expiredOn', { date: formatDate(i.expiresAt) })}`}
+                </span>
+              </div>
+              {(i.status === 'pending' || i.status === 'expired') && (
+                <div class="invitation-list__actions">
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    aria-label={t('invite.resendTo', { email: i.email })}
+                    disabled={actions.busy}
+                    onClick={act(i, 'resend')}
+                  >
+                    {t('invite.resend')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    aria-label={t('invite.revokeFor', { email: i.email })}
+                    disabled={actions.busy}
+                    onClick={act(i, 'revoke')}
+                  >
+                    {t('invite.revoke')}
+                  </button>
+                </div>
               )}
             </li>
           ))}

@@ -64,6 +64,7 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
       programme: await read(coordinator.token, `/programmes/${cast.away.programme.id}`),
       members: await read(coordinator.token, `/programmes/${cast.away.programme.id}/members`),
       milestones: await read(coordinator.token, `/programmes/${cast.away.programme.id}/milestones`),
+      invitations: await read(coordinator.token, `/programmes/${cast.away.programme.id}/invitations`),
       pair: await read(coordinator.token, `/pairs/${cast.away.pair.id}`),
       report: await read(coordinator.token, `/reports/${cast.awayProgramme.report}`),
       notifications: await read(mentee.token, '/notifications'),

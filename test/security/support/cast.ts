@@ -23,8 +23,9 @@ export interface ProgrammeWork {
   programme: string;
   consortiumMilestone: string;
   report: string;
-  /** A member of the programme (not one of the cast), and an invitation's one-time token. */
+  /** A member of the programme (not one of the cast), and an invitation: its id and its one-time token. */
   member: string;
+  invitation: string;
   invitationToken: string;
   ids: string[];
 }
@@ -138,7 +139,7 @@ export async function programmeWork(t: TestApp, w: Mentoring, name: string): Pro
     as.post(`/programmes/${w.programme.id}/reports`, { format: 'csv' }),
     'report',
   );
-  const invitation = await ok<{ acceptUrl: string }>(
+  const invitation = await ok<{ id: string; acceptUrl: string }>(
     as.post(`/programmes/${w.programme.id}/invitations`, {
       email: `invitee-${m.toLowerCase()}@example.eu`,
       organisationId: w.city.id,
@@ -157,8 +158,9 @@ export async function programmeWork(t: TestApp, w: Mentoring, name: string): Pro
     consortiumMilestone: milestone.id,
     report: report.id,
     member: member.id,
+    invitation: invitation.id,
     invitationToken: invitation.acceptUrl.split('/').pop()!,
-    ids: [w.programme.id, milestone.id, report.id, member.id],
+    ids: [w.programme.id, milestone.id, report.id, member.id, invitation.id],
   };
 }
 

@@ -100,6 +100,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     programme: w.programme.id,
     consortiumMilestone: programme.consortiumMilestone,
     member: programme.member,
+    invitation: programme.invitation,
     invitationToken: programme.invitationToken,
     pair: w.pair.id,
     plan: work.plan,

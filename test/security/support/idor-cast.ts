@@ -105,6 +105,7 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
       programme: awayProgramme.programme,
       consortiumMilestone: awayProgramme.consortiumMilestone,
       member: awayProgramme.member,
+      invitation: awayProgramme.invitation,
       report: awayProgramme.report,
     },
     [...awayPair.ids, ...awayProgramme.ids],
@@ -126,6 +127,7 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
       programme: home.programme.id,
       consortiumMilestone: homeProgramme.consortiumMilestone,
       member: homeProgramme.member,
+      invitation: homeProgramme.invitation,
       report: homeProgramme.report,
     },
     [...homePair.ids, ...homeProgramme.ids, ...otherPair.ids],
@@ -147,6 +149,7 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
     consortiumMilestone: homeProgramme.consortiumMilestone,
     report: homeProgramme.report,
     member: homeProgramme.member,
+    invitation: homeProgramme.invitation,
   };
   const homes: Record<IdorRole, Partial<Record<Kind, string>>> = {
     admin: { ...SHARED_VALUES, ...inHome, ...pairThings(homePair) },

@@ -4,6 +4,7 @@ export const KINDS = [
   'consortiumMilestone',
   'member',
   'invitationToken',
+  'invitation',
   'pair',
   'plan',
   'revisionNumber',
@@ -45,6 +46,7 @@ export function kindOf(path: string, param: string): Kind {
   const at = segments.indexOf(`{${param}}`);
   const before = segments[at - 1];
   if (before === 'milestones' && segments[at - 3] === 'programmes') return 'consortiumMilestone';
+  if (before === 'invitations' && segments[at - 3] === 'programmes') return 'invitation';
   const kind = BY_SEGMENT[before];
   if (!kind)
     throw new Error(

@@ -73,6 +73,33 @@ describe('inviting by e-mail, with the link to copy', () => {
     expect(await item('mistake@city.example').getByRole('button').count()).toBe(0);
   });
 
+  it('says so and selects the link in its field when the clipboard refuses', async () => {
+    const refusing = await signedInContext(world, { email: w.people.coordinator.user.email, password: PASSWORD });
+    try {
+      await refusing.addInitScript(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      });
+      const other = await refusing.newPage();
+      await other.goto(`/programmes/${w.programme.id}/manage`);
+      await other.getByLabel('E-mail').fill('by.hand@city.example');
+      await other.getByLabel('Organisation').selectOption({ label: w.city.name });
+      await other.getByRole('button', { name: 'Invite', exact: true }).click();
+      await other.getByRole('button', { name: 'Copy link' }).click();
+      await other.getByText('Copying was not possible here', { exact: false }).waitFor();
+      const field = other.getByLabel('Invitation link');
+      const selection = await field.evaluate((el) => {
+        const input = el as HTMLInputElement;
+        return {
+          focused: document.activeElement === input,
+          all: input.selectionStart === 0 && input.selectionEnd === input.value.length,
+        };
+      });
+      expect(selection).toEqual({ focused: true, all: true });
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('lets the invitee, in a browser of their own, join with the copied link; the old link is refused', async () => {
     const invitee = await world.browser.newContext({ baseURL: world.baseUrl, locale: 'en-GB' });
     invitee.setDefaultTimeout(STEP);

@@ -112,6 +112,7 @@ describe('null fields', () => {
       programme: m.programme.id,
       consortiumMilestone: consortium.id,
       member: m.people.mentee.user.id,
+      invitation: invitation.id,
       invitationToken: invitation.acceptUrl.split('/').pop()!,
       pair: m.pair.id,
       plan: plan.id,

@@ -10,6 +10,11 @@ export interface OrmSettings {
   /** Connections per process. */
   poolSize?: number;
   debug?: boolean;
+  /**
+   * Keep the migrations' schema snapshot (the file `migration:create` diffs the entities against). Only that
+   * command writes it: applying migrations would otherwise rewrite the committed file in the user's checkout.
+   */
+  snapshot?: boolean;
 }
 
 const knexLogger = new Logger('Database');
@@ -21,7 +26,7 @@ const knexLog = {
 };
 
 /** The MikroORM configuration shared by the api, the worker, the CLI scripts and the tests. */
-export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSettings): Options {
+export function ormOptions({ databaseUrl, poolSize = 10, debug = false, snapshot = false }: OrmSettings): Options {
   return defineConfig({
     clientUrl: databaseUrl,
     entities: ENTITIES,
@@ -47,7 +52,7 @@ export function ormOptions({ databaseUrl, poolSize = 10, debug = false }: OrmSet
       pathTs: 'libs/persistence/src/migrations',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot,
       snapshotName: '.snapshot-citymentor',
       emit: 'ts',
       silent: true,

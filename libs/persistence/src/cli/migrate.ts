@@ -11,7 +11,9 @@ const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/citymentor';
 
 async function main() {
   const [command, name] = process.argv.slice(2);
-  const orm = await MikroORM.init(ormOptions({ databaseUrl: process.env.DATABASE_URL ?? DEFAULT_URL, poolSize: 2 }));
+  const orm = await MikroORM.init(
+    ormOptions({ databaseUrl: process.env.DATABASE_URL ?? DEFAULT_URL, poolSize: 2, snapshot: command === 'create' }),
+  );
   try {
     const migrator = orm.getMigrator();
     if (command === 'up') {

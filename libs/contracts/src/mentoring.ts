@@ -50,6 +50,19 @@ export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 export const COMMENT_TARGETS = ['plan', 'milestone', 'progress'] as const;
 export type CommentTargetType = (typeof COMMENT_TARGETS)[number];
 
+/** The plan's one-line or free-text fields a review thread can be anchored on. */
+export const PLAN_TEXT_ANCHORS = ['title', 'objective', 'budget', 'owner'] as const;
+/** The plan's lists: a thread anchored on one is anchored on one item (its index). */
+export const PLAN_LIST_ANCHORS = ['activities', 'indicators', 'stakeholders'] as const;
+/** The fields of a milestone a review thread can be anchored on. */
+export const MILESTONE_ANCHORS = ['title', 'description', 'dueDate', 'owner', 'status'] as const;
+export const ANCHOR_FIELDS = [...PLAN_TEXT_ANCHORS, ...PLAN_LIST_ANCHORS, 'description', 'dueDate', 'status'] as const;
+export type AnchorField = (typeof ANCHOR_FIELDS)[number];
+
+/** A suggested change waits for the mentee, who applies it (the field takes its text) or dismisses it with a reply. */
+export const SUGGESTION_STATES = ['pending', 'applied', 'dismissed'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
 /** The two parties of a pair: the mentee city, and the mentor city with the experts and coordinators beside it. */
 export type PairParty = 'mentor' | 'mentee';
 

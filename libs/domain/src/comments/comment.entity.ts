@@ -1,14 +1,18 @@
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { CommentTargetType } from '@citymentor/contracts';
+import type { AnchorField, CommentTargetType, SuggestionState } from '@citymentor/contracts';
 import { DomainError } from '../shared/domain-error';
 import { User } from '../identity/user.entity';
 import { ActionPlan } from '../action-plan/action-plan.entity';
+import type { Anchor } from './comment-anchor';
 
 /**
  * A peer-review comment on a plan, one of its milestones or a progress entry. Replies point at a
  * parent; every comment knows its thread (the root's id). A thread is resolved on its root.
- * Deleting leaves a tombstone so replies keep their place.
+ * Deleting leaves a tombstone so replies keep their place. A thread may be anchored on a field (or a
+ * list item) of the plan or a milestone as it was at a revision, keeping the text it was written on;
+ * its replies share the anchor. A mentor's anchored thread may suggest the field's new text, which the
+ * mentee applies (and the thread is resolved) or dismisses.
  */
 @Entity({ tableName: 'comments' })
 @Index({ properties: ['plan', 'createdAt'] })
@@ -57,6 +61,38 @@ export class Comment {
   @Property({ type: 'uuid', nullable: true })
   resolvedBy?: string;
 
+  /** The revision the thread was written on (with `anchorField`, `anchorItem`, `anchorText`); null when not anchored. */
+  @Property({ type: 'integer', nullable: true })
+  anchorRevision: number | null = null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  anchorField: AnchorField | null = null;
+
+  /** The index of the item in a list field, at that revision. */
+  @Property({ type: 'integer', nullable: true })
+  anchorItem: number | null = null;
+
+  /** The field's (or item's) text at that revision. */
+  @Property({ type: 'text', nullable: true })
+  anchorText: string | null = null;
+
+  /** The text the thread suggests for the anchored field or item (a thread's first comment only). */
+  @Property({ type: 'text', nullable: true })
+  suggestion: string | null = null;
+
+  @Enum({ items: ['pending', 'applied', 'dismissed'], type: 'string', length: 16, nullable: true })
+  suggestionState: SuggestionState | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  suggestionDecidedBy: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  suggestionDecidedAt: Date | null = null;
+
+  /** The plan's version the applied suggestion produced. */
+  @Property({ type: 'integer', nullable: true })
+  suggestionAppliedVersion: number | null = null;
+
   constructor(args: {
     plan: ActionPlan;
     author: User;
@@ -64,6 +100,8 @@ export class Comment {
     target: { type: CommentTargetType; id: string };
     parent?: Comment;
     mentions?: string[];
+    anchor?: Anchor | null;
+    suggestion?: string | null;
   }) {
     this.plan = args.plan;
     this.author = args.author;
@@ -75,12 +113,57 @@ export class Comment {
       this.threadId = args.parent.threadId;
       this.targetType = args.parent.targetType;
       this.targetId = args.parent.targetId;
+      this.anchorRevision = args.parent.anchorRevision;
+      this.anchorField = args.parent.anchorField;
+      this.anchorItem = args.parent.anchorItem;
+      this.anchorText = args.parent.anchorText;
     } else {
       this.parentId = null;
       this.threadId = this.id;
       this.targetType = args.target.type;
       this.targetId = args.target.id;
+      if (args.anchor) {
+        this.anchorRevision = args.anchor.revision;
+        this.anchorField = args.anchor.field;
+        this.anchorItem = args.anchor.item;
+        this.anchorText = args.anchor.text;
+      }
+      if (args.suggestion != null) {
+        this.suggestion = args.suggestion;
+        this.suggestionState = 'pending';
+      }
     }
+  }
+
+  /** The anchor as stored, or null. */
+  get anchor(): Anchor | null {
+    if (this.anchorRevision === null || this.anchorField === null || this.anchorText === null) return null;
+    return { revision: this.anchorRevision, field: this.anchorField, item: this.anchorItem, text: this.anchorText };
+  }
+
+  /** The suggestion was applied by `userId`, producing the plan's `version`: the thread is resolved too. */
+  applySuggestion(userId: string, version: number, now: Date) {
+    this.decideSuggestion('applied', userId, now);
+    this.suggestionAppliedVersion = version;
+    if (!this.resolvedAt) this.resolve(userId, now);
+  }
+
+  /** The suggestion was turned down (with a reply, which the caller writes); the thread stays open. */
+  dismissSuggestion(userId: string, now: Date) {
+    this.decideSuggestion('dismissed', userId, now);
+  }
+
+  private decideSuggestion(state: SuggestionState, userId: string, now: Date) {
+    if (this.suggestionState === null) throw new DomainError('CONFLICT', 'This comment suggests no change');
+    if (this.isDeleted) throw new DomainError('CONFLICT', 'This comment has been deleted');
+    if (this.suggestionState !== 'pending') {
+      throw new DomainError('CONFLICT', `This suggestion has already been ${this.suggestionState}`, {
+        state: this.suggestionState,
+      });
+    }
+    this.suggestionState = state;
+    this.suggestionDecidedBy = userId;
+    this.suggestionDecidedAt = now;
   }
 
   get isRoot() {

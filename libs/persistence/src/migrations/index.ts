@@ -10,6 +10,7 @@ import { Migration20261129140508_pair_formed_notifications } from './Migration20
 import { Migration20261130090000_plan_withdrawn_notifications } from './Migration20261130090000_plan_withdrawn_notifications';
 import { Migration20261206091509_milestone_gap_links } from './Migration20261206091509_milestone_gap_links';
 import { Migration20261206093145_plan_changed_notifications } from './Migration20261206093145_plan_changed_notifications';
+import { Migration20261206134601_comment_anchors } from './Migration20261206134601_comment_anchors';
 import { Migration20261206140001_diff_field_views } from './Migration20261206140001_diff_field_views';
 import { Migration20261206140243_invitation_mails } from './Migration20261206140243_invitation_mails';
 
@@ -37,6 +38,10 @@ export const MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261206093145_plan_changed_notifications',
     class: Migration20261206093145_plan_changed_notifications,
+  },
+  {
+    name: 'Migration20261206134601_comment_anchors',
+    class: Migration20261206134601_comment_anchors,
   },
   { name: 'Migration20261206140001_diff_field_views', class: Migration20261206140001_diff_field_views },
   { name: 'Migration20261206140243_invitation_mails', class: Migration20261206140243_invitation_mails },

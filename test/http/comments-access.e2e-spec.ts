@@ -13,6 +13,9 @@ interface Fixture {
     author: Exclude<Role, 'anonymous' | 'otherCity' | 'outsider' | 'admin'>,
     resolved?: boolean,
   ) => Promise<string>;
+  /** A fresh plan sent back after revision 1 with the mentor's suggestion on its budget; `version` is the plan's. */
+  suggestion: () => Promise<string>;
+  version: number;
 }
 interface Row {
   route: string;
@@ -76,6 +79,20 @@ const MATRIX: Row[] = [
     method: 'post',
     path: async (f) => `/comments/${await f.comment('mentee', true)}/reopen`,
     expect: { mentor: 200, mentee: 200, expert: 403, coordinator: 403, admin: 403, ...hidden },
+  },
+  {
+    route: 'POST /comments/{id}/suggestion/apply (the mentor’s suggestion)',
+    method: 'post',
+    path: async (f) => `/comments/${await f.suggestion()}/suggestion/apply`,
+    body: (f) => ({ version: f.version }),
+    expect: { mentor: 403, mentee: 200, expert: 403, coordinator: 403, admin: 403, ...hidden },
+  },
+  {
+    route: 'POST /comments/{id}/suggestion/dismiss (the mentor’s suggestion)',
+    method: 'post',
+    path: async (f) => `/comments/${await f.suggestion()}/suggestion/dismiss`,
+    body: () => ({ body: 'Not this time' }),
+    expect: { mentor: 403, mentee: 200, expert: 403, coordinator: 403, admin: 403, ...hidden },
   },
 ];
 
@@ -169,6 +186,62 @@ const BAD: BadCase[] = [
   ['list: bad plan id', 'get', () => `/action-plans/not-a-uuid/comments`, undefined, 'id'],
   ['edit: bad comment id', 'patch', () => `/comments/12345`, { body: 'x' }, 'id'],
   ['resolve: bad comment id', 'post', () => `/comments/${'z'.repeat(36)}/resolve`, undefined, 'id'],
+  ...[null, [], {}, 'budget'].map((anchor): BadCase => [
+    `anchor ${JSON.stringify(anchor)}`,
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.plan }, anchor }),
+    anchor && typeof anchor === 'object' && !Array.isArray(anchor) ? 'anchor.revision' : 'anchor',
+  ]),
+  [
+    'anchor field unknown',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.plan }, anchor: { revision: 1, field: 'x' } }),
+    'anchor.field',
+  ],
+  [
+    'anchor item a string',
+    'post',
+    create,
+    (i: Ids) => ({
+      body: 'x',
+      target: { type: 'plan', id: i.plan },
+      anchor: { revision: 1, field: 'activities', item: '0' },
+    }),
+    'anchor.item',
+  ],
+  [
+    'anchor on a plan without revisions',
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.plan }, anchor: { revision: 1, field: 'title' } }),
+    'anchor.revision',
+  ],
+  ...[null, [], {}, 7].map((suggestion): BadCase => [
+    `suggestion ${JSON.stringify(suggestion)}`,
+    'post',
+    create,
+    (i: Ids) => ({ body: 'x', target: { type: 'plan', id: i.plan }, suggestion }),
+    'suggestion',
+  ]),
+  ...[null, [], {}, '3', 0].map((version): BadCase => [
+    `apply: version ${JSON.stringify(version)}`,
+    'post',
+    (i) => `/comments/${i.comment}/suggestion/apply`,
+    { version },
+    'version',
+  ]),
+  ['apply: no version', 'post', (i) => `/comments/${i.comment}/suggestion/apply`, {}, 'version'],
+  ['apply: unknown field', 'post', (i) => `/comments/${i.comment}/suggestion/apply`, { version: 1, text: 'x' }, 'text'],
+  ...[null, [], {}, 5, ''].map((body): BadCase => [
+    `dismiss: body ${JSON.stringify(body)}`,
+    'post',
+    (i) => `/comments/${i.comment}/suggestion/dismiss`,
+    { body },
+    'body',
+  ]),
+  ['dismiss: bad comment id', 'post', () => `/comments/nope/suggestion/dismiss`, { body: 'x' }, 'id'],
 ];
 
 describe('comments: who may do what, and bad input', () => {
@@ -198,6 +271,20 @@ describe('comments: who may do what, and bad input', () => {
           .post(`/action-plans/${plan.id}/comments`, onPlan(fixture))
           .expect(201);
         if (resolved) await mentor.post(`/comments/${res.body.id}/resolve`).expect(200);
+        return res.body.id;
+      },
+      version: 1,
+      suggestion: async () => {
+        const { plan: revised } = await plans.revisedPlan(m.pair);
+        fixture.version = revised.version;
+        const res = await mentor
+          .post(`/action-plans/${revised.id}/comments`, {
+            body: 'Say where it comes from',
+            target: { type: 'plan', id: revised.id },
+            anchor: { revision: 1, field: 'budget' },
+            suggestion: 'EUR 12000 from the city’s economic fund',
+          })
+          .expect(201);
         return res.body.id;
       },
     };

@@ -7,6 +7,7 @@ import {
   Milestone,
   Organisation,
   Pair,
+  PlanRevision,
   Programme,
   ProgressEntry,
   User,
@@ -43,6 +44,38 @@ export class GivenPlans {
     if (fields.state) plan.state = fields.state;
     await em.persistAndFlush(plan);
     return plan;
+  }
+
+  /**
+   * A plan sent back after its first revision (so the mentee may edit it): revision 1 records it with its
+   * milestones as they are given here, budget and activities included.
+   */
+  async revisedPlan(
+    pair: Pick<Pair, 'id'>,
+    fields: { budget?: string; activities?: string[]; milestones?: { title: string; dueDate: string }[] } = {},
+  ): Promise<{ plan: ActionPlan; milestones: Milestone[] }> {
+    const em = this.orm.em.fork();
+    const plan = new ActionPlan(
+      em.getReference(Pair, pair.id),
+      {
+        title: 'Open a one-stop shop for migrant entrepreneurs',
+        sectionCodes: ['comprehensive-support'],
+        objective: 'Fewer steps for founders',
+        budget: fields.budget ?? 'EUR 12000 from the city',
+        activities: fields.activities ?? ['Map the steps', 'Train advisers'],
+        owner: 'Business department',
+      },
+      '00000000-0000-4000-8000-000000000000',
+    );
+    plan.state = 'changes-requested';
+    plan.revisionCount = 1;
+    const milestones = (fields.milestones ?? [{ title: 'Shop opens', dueDate: '2099-06-30' }]).map(
+      (m) => new Milestone(plan, { ...m, owner: 'Anna' }),
+    );
+    em.persist([plan, ...milestones]);
+    em.persist(new PlanRevision(plan, 1, plan.snapshot(milestones), plan.createdBy));
+    await em.flush();
+    return { plan, milestones };
   }
 
   async milestone(

@@ -1,10 +1,12 @@
 import type {
+  AnchorField,
   AssessmentPhase,
   AssessmentStatus,
   CommentTargetType,
   PairStatus,
   PlanState,
   ReviewVerdict,
+  SuggestionState,
 } from './mentoring';
 import type { WorkStatus } from './roles';
 
@@ -25,6 +27,28 @@ export interface CommentEvent extends PlanScope {
   body: string | null;
   resolved: boolean;
   mentions: string[];
+  /** Where the thread was written; absent when it is about its whole target. */
+  anchor?: CommentAnchorRef;
+  /** The change the thread suggests, and who decided on it; absent when it suggests none. */
+  suggestion?: CommentSuggestionRef;
+}
+
+/** A field of the plan (or one item of a list field) or of a milestone, as it was at a revision. */
+export interface CommentAnchorRef {
+  revision: number;
+  field: AnchorField;
+  /** The item's index in a list field at that revision. */
+  item: number | null;
+  /** The milestone, for a thread on one of its fields. */
+  milestoneId: string | null;
+}
+
+/** A suggested change: who suggested it, who applied or dismissed it, and the plan's version an applied one produced. */
+export interface CommentSuggestionRef {
+  state: SuggestionState;
+  suggestedBy: string;
+  decidedBy: string | null;
+  appliedVersion: number | null;
 }
 
 export interface PlanEvent extends PlanScope {

@@ -45,6 +45,8 @@ const WRITERS: Record<string, Writer> = {
   'POST /api/v1/milestones/{id}/progress': 'mentee',
   'POST /api/v1/action-plans/{id}/comments': 'mentee',
   'PATCH /api/v1/comments/{id}': 'mentee',
+  'POST /api/v1/comments/{id}/suggestion/apply': 'mentee',
+  'POST /api/v1/comments/{id}/suggestion/dismiss': 'mentee',
 };
 
 /** Who reads what: the routes without a body, and the query parameters of reads. */

@@ -125,6 +125,7 @@ describe('planPermissions', () => {
     complete: false,
     archive: false,
     comment: false,
+    suggest: false,
     addMilestone: false,
     editMilestone: false,
     changeMilestoneStatus: false,
@@ -142,7 +143,7 @@ describe('planPermissions', () => {
       editMilestone: true,
       changeMilestoneStatus: true,
     });
-    expect(planPermissions('mentor', 'draft', true)).toEqual({ ...none, comment: true });
+    expect(planPermissions('mentor', 'draft', true)).toEqual({ ...none, comment: true, suggest: true });
     expect(planPermissions('expert', 'draft', true)).toEqual({ ...none, comment: true });
     expect(planPermissions('coordinator', 'draft', true)).toEqual({ ...none, archive: true, comment: true });
     expect(planPermissions('admin', 'draft', true)).toEqual(none);
@@ -155,7 +156,12 @@ describe('planPermissions', () => {
       archive: true,
       comment: true,
     });
-    expect(planPermissions('mentor', 'submitted', true)).toEqual({ ...none, review: true, comment: true });
+    expect(planPermissions('mentor', 'submitted', true)).toEqual({
+      ...none,
+      review: true,
+      comment: true,
+      suggest: true,
+    });
   });
 
   it('lets the mentee move milestones and log progress once the plan is under way, not rewrite it', () => {
@@ -172,6 +178,6 @@ describe('planPermissions', () => {
 
   it('leaves archiving and comments once the pair has ended', () => {
     expect(planPermissions('mentee', 'draft', false)).toEqual({ ...none, archive: true, comment: true });
-    expect(planPermissions('mentor', 'submitted', false)).toEqual({ ...none, comment: true });
+    expect(planPermissions('mentor', 'submitted', false)).toEqual({ ...none, comment: true, suggest: true });
   });
 });

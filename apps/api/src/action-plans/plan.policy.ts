@@ -106,6 +106,9 @@ export function planStillAllows(
   });
 }
 
+/** Whether a side suggests changes to the plan's text in its review threads: the mentor side, which reviews. */
+export const suggestsChanges = (side: PairSide) => side === 'mentor' && sideMay(side, 'comment');
+
 /** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanPolicy` and the comments enforce. */
 export interface PlanPermissions {
   edit: boolean;
@@ -116,6 +119,7 @@ export interface PlanPermissions {
   complete: boolean;
   archive: boolean;
   comment: boolean;
+  suggest: boolean;
   addMilestone: boolean;
   editMilestone: boolean;
   changeMilestoneStatus: boolean;
@@ -135,6 +139,7 @@ export function planPermissions(side: PairSide, state: PlanState, pairActive: bo
     complete: steps.includes('complete'),
     archive: steps.includes('archive'),
     comment: sideMay(side, 'comment'),
+    suggest: suggestsChanges(side),
     addMilestone: change('add-milestone'),
     editMilestone: change('edit-milestone'),
     changeMilestoneStatus: change('change-milestone-status'),

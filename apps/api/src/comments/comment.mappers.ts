@@ -1,6 +1,13 @@
+import { anchorNow, wordDiff } from '@citymentor/domain';
 import type { CommentEditRow, CommentRow } from './comment.queries';
 import { commentPermissions, type CommentViewer } from './comment.policy';
-import type { CommentDto, CommentEditDto, CommentThreadDto } from './dto/comment.dto';
+import type {
+  CommentAnchorDto,
+  CommentDto,
+  CommentEditDto,
+  CommentSuggestionDto,
+  CommentThreadDto,
+} from './dto/comment.dto';
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
@@ -21,8 +28,42 @@ export const toCommentDto = (r: CommentRow, viewer: CommentViewer): CommentDto =
   resolved: r.resolvedAt
     ? { at: iso(r.resolvedAt), by: { id: r.resolvedById ?? '', name: r.resolvedByName ?? '' } }
     : null,
-  can: commentPermissions(viewer, { authorId: r.authorId, deleted: r.deleted, isRoot: r.parentId === null }),
+  anchor: toAnchorDto(r),
+  suggestion: toSuggestionDto(r),
+  can: commentPermissions(viewer, {
+    authorId: r.authorId,
+    deleted: r.deleted,
+    isRoot: r.parentId === null,
+    suggestionState: r.suggestionState,
+  }),
 });
+
+/** Where the comment was written, checked against the field as it is now (`anchorNow`). */
+function toAnchorDto(r: CommentRow): CommentAnchorDto | null {
+  if (r.anchorRevision === null || r.anchorField === null || r.anchorText === null) return null;
+  const anchor = { field: r.anchorField, item: r.anchorItem, text: r.anchorText };
+  return {
+    revision: r.anchorRevision,
+    field: r.anchorField,
+    item: r.anchorItem,
+    milestoneId: r.targetType === 'milestone' ? r.targetId : null,
+    text: r.anchorText,
+    ...anchorNow(anchor, r.anchorCurrent),
+  };
+}
+
+/** The suggested change, word by word from the text it was written on; none on a tombstone. */
+function toSuggestionDto(r: CommentRow): CommentSuggestionDto | null {
+  if (r.suggestion === null || r.suggestionState === null || r.deleted) return null;
+  return {
+    text: r.suggestion,
+    state: r.suggestionState,
+    words: wordDiff(r.anchorText ?? '', r.suggestion),
+    decidedBy: r.suggestionDecidedById ? { id: r.suggestionDecidedById, name: r.suggestionDecidedByName ?? '' } : null,
+    decidedAt: r.suggestionDecidedAt ? iso(r.suggestionDecidedAt) : null,
+    appliedVersion: r.suggestionAppliedVersion,
+  };
+}
 
 /**
  * Groups rows (oldest first) into threads: each root with every reply of its thread in order.

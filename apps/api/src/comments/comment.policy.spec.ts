@@ -56,12 +56,16 @@ describe('CommentPolicy', () => {
       edit: true,
       delete: true,
       resolve: true,
+      applySuggestion: false,
+      dismissSuggestion: false,
     });
     expect(commentPermissions(viewer, { authorId: 'me', deleted: true, isRoot: false })).toEqual({
       reply: true,
       edit: false,
       delete: false,
       resolve: false,
+      applySuggestion: false,
+      dismissSuggestion: false,
     });
   });
 });

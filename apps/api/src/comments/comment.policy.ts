@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { PairSide } from '@citymentor/contracts';
+import type { PairSide, PlanState, SuggestionState } from '@citymentor/contracts';
 import { forbidden } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { PairPolicy, sideMay, type PairAction, type PairScope } from '../pairs/pair.policy';
+import { planPermissions, suggestsChanges } from '../action-plans/plan.policy';
 
 /** Who looks at or acts on a comment: the user and their side of the comment's pair (from `PairPolicy`). */
 export interface CommentViewer {
   userId: string;
   side: PairSide;
+  /** Whether they may edit the plan now (`planPermissions(…).edit`, PlanPolicy's rule): who applies or dismisses suggestions. */
+  editsPlan?: boolean;
 }
+
+/** The pair as the comment rules need it; with the plan's state and the pair's status when a plan is at hand. */
+export type CommentScope = PairScope & { planState?: PlanState; pairStatus?: 'active' | 'ended' };
 
 /** What the rules look at in a comment. */
 export interface CommentFacts {
@@ -16,6 +22,8 @@ export interface CommentFacts {
   deleted: boolean;
   /** The thread's first comment (threads are resolved there). */
   isRoot: boolean;
+  /** The state of the change it suggests, if it suggests one. */
+  suggestionState?: SuggestionState | null;
 }
 
 /** What a viewer may do with one comment, as `CommentDto.can` says it. */
@@ -24,6 +32,8 @@ export interface CommentPermissions {
   edit: boolean;
   delete: boolean;
   resolve: boolean;
+  applySuggestion: boolean;
+  dismissSuggestion: boolean;
 }
 
 /**
@@ -38,10 +48,14 @@ export const COMMENT_RULES = {
   delete: (v: CommentViewer, c: Pick<CommentFacts, 'authorId'>) => c.authorId === v.userId || v.side === 'coordinator',
   /** `threadAuthorId`: who wrote the thread's first comment. */
   resolve: (v: CommentViewer, threadAuthorId: string) => threadAuthorId === v.userId || v.side === 'mentor',
+  /** Suggesting a change (a new anchored thread's `suggestion`): the mentor side, which reviews. */
+  suggest: (v: CommentViewer) => suggestsChanges(v.side),
+  /** Applying or dismissing a suggestion: whoever may edit the plan now (the plan policy's rule). */
+  decideSuggestion: (v: CommentViewer) => v.editsPlan === true,
 };
 
 /** What is done with comments: reading a plan's (and a comment's history), writing one, changing one. */
-export type CommentAction = 'read' | 'create' | 'edit' | 'delete' | 'resolve';
+export type CommentAction = 'read' | 'create' | 'edit' | 'delete' | 'resolve' | 'decide-suggestion';
 
 /** A change to a comment that exists, decided by `COMMENT_RULES` once the pair policy has let the viewer in. */
 export type CommentChange = Extract<CommentAction, 'edit' | 'delete' | 'resolve'>;
@@ -56,6 +70,7 @@ const PAIR_ACTION: Record<CommentAction, PairAction> = {
   edit: 'comment',
   delete: 'read',
   resolve: 'read',
+  'decide-suggestion': 'edit-plan',
 };
 
 const REFUSED: Record<CommentChange, string> = {
@@ -69,11 +84,14 @@ const REFUSED: Record<CommentChange, string> = {
  * and only a thread's first comment is resolved or reopened (the entity refuses those with 409).
  */
 export function commentPermissions(v: CommentViewer, c: CommentFacts): CommentPermissions {
+  const pending = c.isRoot && !c.deleted && c.suggestionState === 'pending';
   return {
     reply: COMMENT_RULES.reply(v),
     edit: !c.deleted && COMMENT_RULES.edit(v, c),
     delete: !c.deleted && COMMENT_RULES.delete(v, c),
     resolve: c.isRoot && COMMENT_RULES.resolve(v, c.authorId),
+    applySuggestion: pending && COMMENT_RULES.decideSuggestion(v),
+    dismissSuggestion: pending && COMMENT_RULES.decideSuggestion(v),
   };
 }
 
@@ -88,8 +106,16 @@ export class CommentPolicy {
   constructor(private readonly pairs: PairPolicy) {}
 
   /** The actor as the rules see them, once the pair policy allows `action`'s part (`what` names the thing asked for). */
-  viewer(actor: Actor, action: CommentAction, pair: PairScope, what: string): CommentViewer {
-    return { userId: actor.userId, side: this.pairs.assert(actor, PAIR_ACTION[action], pair, what) };
+  viewer(actor: Actor, action: CommentAction, pair: CommentScope, what: string): CommentViewer {
+    const side = this.pairs.assert(actor, PAIR_ACTION[action], pair, what);
+    const editsPlan =
+      pair.planState !== undefined && planPermissions(side, pair.planState, pair.pairStatus === 'active').edit;
+    return { userId: actor.userId, side, editsPlan };
+  }
+
+  /** 403 unless the viewer's side suggests changes (`COMMENT_RULES.suggest`). */
+  assertSuggests(viewer: CommentViewer): void {
+    if (!COMMENT_RULES.suggest(viewer)) throw forbidden('Only the mentor side suggests changes to the plan');
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { CommentTargetType } from '@citymentor/contracts';
+import type { AnchorField, CommentTargetType, SuggestionState } from '@citymentor/contracts';
+import type { PlanSnapshot } from '@citymentor/domain';
 import { readsPair } from '@citymentor/persistence';
 import type { PairScope } from '../pairs/pair.policy';
 
@@ -24,6 +25,18 @@ export interface CommentRow {
   resolvedAt: Date | null;
   resolvedById: string | null;
   resolvedByName: string | null;
+  anchorRevision: number | null;
+  anchorField: AnchorField | null;
+  anchorItem: number | null;
+  anchorText: string | null;
+  /** The anchored field as it is now: its text, a list field's items, or null (not anchored, milestone gone). */
+  anchorCurrent: string | string[] | null;
+  suggestion: string | null;
+  suggestionState: SuggestionState | null;
+  suggestionDecidedById: string | null;
+  suggestionDecidedByName: string | null;
+  suggestionDecidedAt: Date | null;
+  suggestionAppliedVersion: number | null;
 }
 
 /** A member who can read the pair, as the mention picker shows them. */
@@ -43,18 +56,37 @@ export interface CommentFilter {
   targetId?: string;
 }
 
-/** The author's organisation is the one they belong to in the plan's programme (`?` = programme id). */
+/** The anchored field of the plan or milestone as it is now (a milestone's due date as YYYY-MM-DD); null when not anchored. */
+const ANCHOR_CURRENT = `case when c.anchor_field is null then null
+    when c.target_type = 'milestone' then to_jsonb(case c.anchor_field when 'title' then ms.title when 'description' then ms.description
+      when 'dueDate' then to_char(ms.due_date, 'YYYY-MM-DD') when 'owner' then ms.owner when 'status' then ms.status end)
+    else case c.anchor_field when 'title' then to_jsonb(ap.title) when 'objective' then to_jsonb(ap.objective)
+      when 'budget' then to_jsonb(ap.budget) when 'owner' then to_jsonb(ap.owner) when 'activities' then to_jsonb(ap.activities)
+      when 'indicators' then to_jsonb(ap.indicators) when 'stakeholders' then to_jsonb(ap.stakeholders) end end`;
+
+/**
+ * The author's organisation is the one they belong to in the plan's programme (`?` = programme id). An anchored
+ * comment comes with its field as it is now (the plan's row, the milestone's), so outdated marks cost no statement more.
+ */
 const SELECT = `select c.id, c.plan_id as "planId", c.thread_id as "threadId", c.parent_id as "parentId",
     c.target_type as "targetType", c.target_id as "targetId", c.author_id as "authorId", u.name as "authorName",
     o.name as "organisationName", case when c.deleted_at is null then c.body end as body, c.deleted_at is not null as deleted,
     c.mentions, c.created_at as "createdAt", c.edited_at as "editedAt",
     case when c.deleted_at is null then (select count(*) from comment_edits e where e.comment_id = c.id) else 0 end::int as "editCount",
-    c.resolved_at as "resolvedAt", c.resolved_by as "resolvedById", r.name as "resolvedByName"
+    c.resolved_at as "resolvedAt", c.resolved_by as "resolvedById", r.name as "resolvedByName",
+    c.anchor_revision as "anchorRevision", c.anchor_field as "anchorField", c.anchor_item as "anchorItem",
+    c.anchor_text as "anchorText", ${ANCHOR_CURRENT} as "anchorCurrent",
+    c.suggestion, c.suggestion_state as "suggestionState", c.suggestion_decided_by as "suggestionDecidedById",
+    sd.name as "suggestionDecidedByName", c.suggestion_decided_at as "suggestionDecidedAt",
+    c.suggestion_applied_version as "suggestionAppliedVersion"
   from comments c
   join users u on u.id = c.author_id
   left join memberships m on m.user_id = c.author_id and m.programme_id = ?
   left join organisations o on o.id = m.organisation_id
-  left join users r on r.id = c.resolved_by`;
+  left join users r on r.id = c.resolved_by
+  left join users sd on sd.id = c.suggestion_decided_by
+  left join action_plans ap on c.anchor_field is not null and ap.id = c.plan_id
+  left join milestones ms on c.anchor_field is not null and c.target_type = 'milestone' and ms.id = c.target_id`;
 
 /**
  * The comment list is read far more often than written: one plain SQL statement, no entities.
@@ -105,6 +137,25 @@ export class CommentQueries {
         ? `select 1 from milestones m where m.id = ? and m.plan_id = ?`
         : `select 1 from progress_entries e join milestones m on m.id = e.milestone_id where e.id = ? and m.plan_id = ?`;
     return (await this.em.getConnection().execute(sql, [id, planId])).length > 0;
+  }
+
+  /** The plan's lock version now (a 409 STALE_VERSION names it). */
+  async planVersion(planId: string): Promise<number | undefined> {
+    const rows = await this.em
+      .getConnection()
+      .execute<{ version: number }[]>(`select version from action_plans where id = ?`, [planId]);
+    return rows[0]?.version;
+  }
+
+  /** The plan as it was at revision `number` (its snapshot), or null when it has no such revision. */
+  async snapshotAt(planId: string, number: number): Promise<PlanSnapshot | null> {
+    const rows = await this.em
+      .getConnection()
+      .execute<{ snapshot: PlanSnapshot }[]>(`select snapshot from plan_revisions where plan_id = ? and number = ?`, [
+        planId,
+        number,
+      ]);
+    return rows[0]?.snapshot ?? null;
   }
 
   /** Everyone who can read the pair (`readsPair`), by organisation and name: the members a comment on it may mention. */

@@ -10,7 +10,13 @@ import {
 import { CurrentActor, type Actor } from '../auth/actor';
 import { UuidPipe } from '../http/params';
 import { CommentsService } from './comments.service';
-import { CreateCommentDto, ListCommentsQueryDto, UpdateCommentDto } from './dto/comment-request.dto';
+import {
+  ApplySuggestionDto,
+  CreateCommentDto,
+  DismissSuggestionDto,
+  ListCommentsQueryDto,
+  UpdateCommentDto,
+} from './dto/comment-request.dto';
 import { CommentDto, CommentEditDto, CommentThreadDto, MentionableDto } from './dto/comment.dto';
 
 /** Threaded peer-review comments on a plan, its milestones and their progress entries. */
@@ -133,5 +139,37 @@ export class CommentsController {
   @ApiOkResponse({ type: CommentDto, description: 'On a thread’s first comment only (409 on a reply)' })
   reopen(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CommentDto> {
     return this.comments.reopen(actor, id);
+  }
+
+  @Post('comments/:id/suggestion/apply')
+  @ApiOperation({
+    summary: "Apply a thread's suggested change",
+    description:
+      'Whoever may edit the plan (the mentee city); others who can see it get 403, anyone else 404. Replaces the anchored field or list item with the suggested text, made against the plan version you loaded, attributed to the suggester and to you, and resolves the thread. 409: STALE_VERSION (details.currentVersion), TRANSITION_NOT_ALLOWED when the plan cannot be edited now, CONFLICT when the text was changed meanwhile (details.currentText) or the suggestion was already decided.',
+  })
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommentDto, description: 'The thread’s first comment: suggestion applied, thread resolved' })
+  applySuggestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ApplySuggestionDto,
+  ): Promise<CommentDto> {
+    return this.comments.applySuggestion(actor, id, dto);
+  }
+
+  @Post('comments/:id/suggestion/dismiss')
+  @ApiOperation({
+    summary: "Dismiss a thread's suggested change",
+    description:
+      'Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. A suggestion decided already is 409.',
+  })
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommentDto, description: 'The thread’s first comment, its suggestion dismissed' })
+  dismissSuggestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: DismissSuggestionDto,
+  ): Promise<CommentDto> {
+    return this.comments.dismissSuggestion(actor, id, dto);
   }
 }

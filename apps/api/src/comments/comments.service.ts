@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentEvent } from '@citymentor/contracts';
-import { ActionPlan, Comment, CommentEdit, DomainError, notFound, User } from '@citymentor/domain';
+import {
+  ActionPlan,
+  anchorIn,
+  assertSuggestionFits,
+  Comment,
+  CommentEdit,
+  conflict,
+  DomainError,
+  notFound,
+  staleVersion,
+  suggestedFields,
+  User,
+  type Anchor,
+} from '@citymentor/domain';
 import { EventLog } from '../events/event-log';
 import { inPlanRooms } from '../events/rooms';
 import { membershipIn, type Actor } from '../auth/actor';
@@ -10,9 +23,16 @@ import { PairScopes } from '../pairs/pair-scopes';
 import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
 import { CommentPolicy, type CommentAction, type CommentViewer } from './comment.policy';
 import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
-import type { CreateCommentDto, UpdateCommentDto } from './dto/comment-request.dto';
+import type {
+  ApplySuggestionDto,
+  CreateCommentDto,
+  DismissSuggestionDto,
+  UpdateCommentDto,
+} from './dto/comment-request.dto';
 import type { CommentDto, CommentEditDto, CommentThreadDto, MentionableDto } from './dto/comment.dto';
 import { Mentions } from './mentions';
+import { assertPairActive, assertPlanAllows, planStillAllows } from '../action-plans/plan.policy';
+import { planUpdated, staleAware } from '../action-plans/plan-events';
 
 const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
 
@@ -54,28 +74,114 @@ export class CommentsService {
     ) {
       throw invalid('target', 'target must be the parent comment’s target (a reply inherits it); leave it out');
     }
+    if (parent && dto.anchor) throw invalid('anchor', 'a reply shares its thread’s anchor; leave anchor out');
+    if (parent && dto.suggestion !== undefined) {
+      throw invalid('suggestion', 'only a thread’s first comment suggests a change; leave suggestion out');
+    }
     if (!parent && !(await this.queries.targetInPlan(planId, dto.target!.type, dto.target!.id.toLowerCase()))) {
       throw invalid(
         'target.id',
         `target.id must be this plan, one of its milestones or a progress entry of one of them (as target.type says)`,
       );
     }
+    const target = { type: dto.target?.type ?? 'plan', id: dto.target?.id.toLowerCase() ?? planId };
+    const anchor = parent || !dto.anchor ? null : await this.anchorOf(planId, target, dto.anchor);
+    if (dto.suggestion !== undefined) {
+      this.policy.assertSuggests(viewer);
+      assertSuggestionFits(target.type, anchor, dto.suggestion);
+    }
     const comment = new Comment({
       plan: this.em.getReference(ActionPlan, planId),
       author: this.em.getReference(User, actor.userId),
       body: dto.body,
-      target: { type: dto.target?.type ?? 'plan', id: dto.target?.id.toLowerCase() ?? planId },
+      target,
       parent,
       mentions: await this.mentions.of(dto.body, scope),
+      anchor,
+      suggestion: dto.suggestion,
     });
     this.em.persist(comment);
     await this.events.flushWith(this.em, () =>
       inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId),
     );
+    // An anchored comment is read back: whether it is outdated already depends on the plan as it is now.
+    if (comment.anchor) return this.view(scope, comment.id, viewer);
     return toCommentDto(
       newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null),
       viewer,
     );
+  }
+
+  /**
+   * Applies a thread's suggested change to the plan, made against the plan's `version`: whoever may edit the
+   * plan (403 otherwise), while the plan is editable (409), the version current (409 STALE_VERSION) and the
+   * anchored text still there (409 CONFLICT with details.currentText). The plan's edit, the thread resolved
+   * with the version it produced, and their events commit together.
+   */
+  async applySuggestion(actor: Actor, id: string, dto: ApplySuggestionDto): Promise<CommentDto> {
+    const { scope, comment, viewer } = await this.load(actor, 'decide-suggestion', id);
+    assertPairActive(scope);
+    const anchor = this.pendingSuggestion(comment);
+    const plan = await this.em.findOneOrFail(ActionPlan, scope.planId);
+    if (dto.version !== plan.version) throw staleVersion(plan.version);
+    assertPlanAllows('edit-plan', plan.state);
+    plan.edit(dto.version, suggestedFields(plan, anchor, comment.suggestion!));
+    comment.applySuggestion(actor.userId, dto.version + 1, new Date());
+    await staleAware(
+      () =>
+        this.events.flushWith(
+          this.em,
+          () => [
+            ...planUpdated(scope, plan, actor.userId),
+            ...inPlanRooms('comment.resolved', commentEvent(scope, comment), actor.userId),
+          ],
+          planStillAllows(this.em, 'edit-plan', scope.planId),
+        ),
+      () => this.queries.planVersion(scope.planId),
+    );
+    return this.view(scope, comment.id, viewer);
+  }
+
+  /** Turns a suggestion down with a reply (`dto.body`), by whoever may apply it; the thread stays open. */
+  async dismissSuggestion(actor: Actor, id: string, dto: DismissSuggestionDto): Promise<CommentDto> {
+    const { scope, comment, viewer } = await this.load(actor, 'decide-suggestion', id);
+    assertPairActive(scope);
+    this.pendingSuggestion(comment);
+    const reply = new Comment({
+      plan: this.em.getReference(ActionPlan, scope.planId),
+      author: this.em.getReference(User, actor.userId),
+      body: dto.body,
+      target: { type: comment.targetType, id: comment.targetId },
+      parent: comment,
+      mentions: await this.mentions.of(dto.body, scope),
+    });
+    comment.dismissSuggestion(actor.userId, new Date());
+    this.em.persist(reply);
+    await this.events.flushWith(this.em, () => [
+      ...inPlanRooms('comment.created', commentEvent(scope, reply), actor.userId),
+      ...inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId),
+    ]);
+    return this.view(scope, comment.id, viewer);
+  }
+
+  /** The anchor of a thread's first comment with a suggestion still waiting; 409 otherwise. */
+  private pendingSuggestion(comment: Comment): Anchor {
+    const anchor = comment.anchor;
+    if (!comment.isRoot || comment.suggestionState === null || !anchor)
+      throw conflict('This comment suggests no change');
+    if (comment.suggestionState !== 'pending') {
+      throw conflict(`This suggestion has already been ${comment.suggestionState}`, { state: comment.suggestionState });
+    }
+    return anchor;
+  }
+
+  /** The anchor of a new thread, checked against the revision it names (400 naming what does not fit). */
+  private async anchorOf(
+    planId: string,
+    target: { type: Comment['targetType']; id: string },
+    request: NonNullable<CreateCommentDto['anchor']>,
+  ): Promise<Anchor> {
+    return anchorIn(await this.queries.snapshotAt(planId, request.revision), target, request);
   }
 
   async edit(actor: Actor, id: string, dto: UpdateCommentDto): Promise<CommentDto> {
@@ -172,6 +278,23 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
     body: c.isDeleted ? null : c.body,
     resolved: Boolean(c.resolvedAt),
     mentions: c.mentions,
+    // Only a thread with an anchor or a suggestion says so: a plain comment's event is as it always was.
+    ...(c.anchor && {
+      anchor: {
+        revision: c.anchor.revision,
+        field: c.anchor.field,
+        item: c.anchor.item,
+        milestoneId: c.targetType === 'milestone' ? c.targetId : null,
+      },
+    }),
+    ...(c.suggestionState && {
+      suggestion: {
+        state: c.suggestionState,
+        suggestedBy: c.author.id,
+        decidedBy: c.suggestionDecidedBy,
+        appliedVersion: c.suggestionAppliedVersion,
+      },
+    }),
   };
 }
 
@@ -196,5 +319,16 @@ function newCommentRow(c: Comment, author: Actor, organisationName: string | nul
     resolvedAt: null,
     resolvedById: null,
     resolvedByName: null,
+    anchorRevision: null,
+    anchorField: null,
+    anchorItem: null,
+    anchorText: null,
+    anchorCurrent: null,
+    suggestion: null,
+    suggestionState: null,
+    suggestionDecidedById: null,
+    suggestionDecidedByName: null,
+    suggestionDecidedAt: null,
+    suggestionAppliedVersion: null,
   };
 }

@@ -1128,6 +1128,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}/suggestion/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a thread's suggested change
+         * @description Whoever may edit the plan (the mentee city); others who can see it get 403, anyone else 404. Replaces the anchored field or list item with the suggested text, made against the plan version you loaded, attributed to the suggester and to you, and resolves the thread. 409: STALE_VERSION (details.currentVersion), TRANSITION_NOT_ALLOWED when the plan cannot be edited now, CONFLICT when the text was changed meanwhile (details.currentText) or the suggestion was already decided.
+         */
+        post: operations["Comments_applySuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/suggestion/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a thread's suggested change
+         * @description Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. A suggestion decided already is 409.
+         */
+        post: operations["Comments_dismissSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/activity": {
         parameters: {
             query?: never;
@@ -2069,6 +2109,8 @@ export interface components {
             archive: boolean;
             /** @description Start or answer comment threads on the plan, its milestones and progress */
             comment: boolean;
+            /** @description Suggest new text for a field or list item in an anchored thread (the mentor side); the mentee applies it */
+            suggest: boolean;
             addMilestone: boolean;
             /** @description Rewrite a milestone's text, due date and owner */
             editMilestone: boolean;
@@ -2677,6 +2719,47 @@ export interface components {
             at: string;
             by: components["schemas"]["UserRefDto"];
         };
+        /** @enum {string} */
+        AnchorField: "title" | "objective" | "budget" | "owner" | "activities" | "indicators" | "stakeholders" | "description" | "dueDate" | "status";
+        CommentAnchorDto: {
+            /** @description The revision it was written on */
+            revision: number;
+            field: components["schemas"]["AnchorField"];
+            /** @description The item's index in a list field at that revision */
+            item: number | null;
+            /**
+             * Format: uuid
+             * @description The milestone, on a milestone field
+             */
+            milestoneId: string | null;
+            /** @description The text it was written on (the field or item at that revision) */
+            text: string;
+            /** @description The plan as it is now no longer has that text there: the field changed, the milestone is gone, or the list no longer holds the item */
+            outdated: boolean;
+            /** @description A list item's index now (it may have moved); null once outdated and on other fields */
+            currentItem: number | null;
+        };
+        /** @enum {string} */
+        SuggestionState: "pending" | "applied" | "dismissed";
+        /** @enum {string} */
+        WordOp: "same" | "added" | "removed";
+        SuggestionWordPartDto: {
+            op: components["schemas"]["WordOp"];
+            text: string;
+        };
+        CommentSuggestionDto: {
+            /** @description The suggested text */
+            text: string;
+            state: components["schemas"]["SuggestionState"];
+            /** @description Word by word, from the anchored text to the suggested one */
+            words: components["schemas"]["SuggestionWordPartDto"][];
+            /** @description Who applied or dismissed it */
+            decidedBy: components["schemas"]["UserRefDto"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The plan's version applying it produced */
+            appliedVersion: number | null;
+        };
         CommentPermissionsDto: {
             /** @description Answer in its thread */
             reply: boolean;
@@ -2686,6 +2769,10 @@ export interface components {
             delete: boolean;
             /** @description Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side) */
             resolve: boolean;
+            /** @description Apply its pending suggestion to the plan (a thread's first comment; whoever may edit the plan now: the mentee while it is a draft or sent back) */
+            applySuggestion: boolean;
+            /** @description Dismiss its pending suggestion with a reply (the same people as applySuggestion) */
+            dismissSuggestion: boolean;
         };
         CommentDto: {
             /** Format: uuid */
@@ -2714,6 +2801,10 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description Where the thread was written (replies share it); null for a thread on the whole plan, milestone or entry */
+            anchor: components["schemas"]["CommentAnchorDto"] | null;
+            /** @description The change the thread's first comment suggests; null on replies and plain comments */
+            suggestion: components["schemas"]["CommentSuggestionDto"] | null;
             /** @description What you may do with it now */
             can: components["schemas"]["CommentPermissionsDto"];
         };
@@ -2744,6 +2835,10 @@ export interface components {
             editCount: number;
             /** @description Set on a resolved thread’s first comment */
             resolved: components["schemas"]["CommentResolutionDto"] | null;
+            /** @description Where the thread was written (replies share it); null for a thread on the whole plan, milestone or entry */
+            anchor: components["schemas"]["CommentAnchorDto"] | null;
+            /** @description The change the thread's first comment suggests; null on replies and plain comments */
+            suggestion: components["schemas"]["CommentSuggestionDto"] | null;
             /** @description What you may do with it now */
             can: components["schemas"]["CommentPermissionsDto"];
             /** @description Every reply of the thread, oldest first (nested replies carry their parentId) */
@@ -2764,6 +2859,14 @@ export interface components {
              */
             id: string;
         };
+        CommentAnchorRequestDto: {
+            /** @description The revision the comment is written on (revision N as the plan page shows it) */
+            revision: number;
+            /** @description On the plan: title, objective, budget, owner, or a list (activities, indicators, stakeholders, with item); on a milestone: title, description, dueDate, owner, status */
+            field: components["schemas"]["AnchorField"];
+            /** @description The item's index in a list field at that revision; required on a list, left out otherwise */
+            item?: number;
+        };
         CreateCommentDto: {
             /**
              * @description Plain text, 1 to 10000 characters. Mention a member of the programme by writing `@[Their Name](their-user-uuid)`; the server reads the mentions from these tokens (there is no separate field), keeps their ids in `mentions`, and refuses (400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions.
@@ -2777,6 +2880,10 @@ export interface components {
             parentId?: string;
             /** @description Required for a new thread; a reply may omit it (when given it must be its parent’s target) */
             target?: components["schemas"]["CommentTargetDto"];
+            /** @description A new thread on the plan or a milestone may be anchored on one of its fields as it was at a revision (400 naming anchor.revision, anchor.field, anchor.item or target.id when that revision has no such thing); a reply shares its thread’s anchor and leaves this out */
+            anchor?: components["schemas"]["CommentAnchorRequestDto"];
+            /** @description The mentor side's suggested text for the anchored text field or list item of the plan (no longer than the field takes); the mentee applies or dismisses it */
+            suggestion?: string;
         };
         UpdateCommentDto: {
             /** @description Plain text, 1 to 10000 characters. Mention a member of the programme by writing `@[Their Name](their-user-uuid)`; the server reads the mentions from these tokens (there is no separate field), keeps their ids in `mentions`, and refuses (400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions. */
@@ -2787,6 +2894,14 @@ export interface components {
             body: string;
             /** Format: date-time */
             editedAt: string;
+        };
+        ApplySuggestionDto: {
+            /** @description The plan version you loaded; a stale one gets 409 STALE_VERSION with details.currentVersion */
+            version: number;
+        };
+        DismissSuggestionDto: {
+            /** @description Why not: posted as a reply in the thread. Plain text, 1 to 10000 characters. Mention a member of the programme by writing `@[Their Name](their-user-uuid)`; the server reads the mentions from these tokens (there is no separate field), keeps their ids in `mentions`, and refuses (400 naming `mentions`) anyone who cannot read this pair. Editing the body recomputes the mentions. */
+            body: string;
         };
         ActivityActorDto: {
             /** Format: uuid */
@@ -8334,6 +8449,208 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description On a thread’s first comment only (409 on a reply) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Comments_applySuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplySuggestionDto"];
+            };
+        };
+        responses: {
+            /** @description The thread’s first comment: suggestion applied, thread resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Comments_dismissSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSuggestionDto"];
+            };
+        };
+        responses: {
+            /** @description The thread’s first comment, its suggestion dismissed */
             200: {
                 headers: {
                     [name: string]: unknown;

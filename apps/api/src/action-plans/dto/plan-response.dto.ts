@@ -89,6 +89,11 @@ export class PlanPermissionsDto {
   @ApiProperty() archive: boolean;
   @ApiProperty({ description: 'Start or answer comment threads on the plan, its milestones and progress' })
   comment: boolean;
+  @ApiProperty({
+    description:
+      'Suggest new text for a field or list item in an anchored thread (the mentor side); the mentee applies it',
+  })
+  suggest: boolean;
   @ApiProperty() addMilestone: boolean;
   @ApiProperty({ description: "Rewrite a milestone's text, due date and owner" }) editMilestone: boolean;
   @ApiProperty({ description: "Change a milestone's status" }) changeMilestoneStatus: boolean;

@@ -3,15 +3,18 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsObject,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { COMMENT_TARGETS, type CommentTargetType } from '@citymentor/contracts';
+import { ANCHOR_FIELDS, COMMENT_TARGETS, type AnchorField, type CommentTargetType } from '@citymentor/contracts';
 import { Optional } from '../../http/validators';
 
 export const COMMENT_BODY_MAX = 10_000;
@@ -33,6 +36,39 @@ export class CommentTargetDto {
   @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
+
+export class CommentAnchorRequestDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The revision the comment is written on (revision N as the plan page shows it)',
+  })
+  @IsInt({ message: 'revision must be an integer' })
+  @Min(1, { message: 'revision must be at least 1' })
+  revision: number;
+
+  @ApiProperty({
+    enum: ANCHOR_FIELDS,
+    enumName: 'AnchorField',
+    description:
+      'On the plan: title, objective, budget, owner, or a list (activities, indicators, stakeholders, with item); on a milestone: title, description, dueDate, owner, status',
+  })
+  @IsIn(ANCHOR_FIELDS, { message: `field must be one of ${ANCHOR_FIELDS.join(', ')}` })
+  field: AnchorField;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: "The item's index in a list field at that revision; required on a list, left out otherwise",
+  })
+  @Optional()
+  @IsInt({ message: 'item must be an integer' })
+  @Min(0, { message: 'item must be at least 0' })
+  @Max(999, { message: 'item must be at most 999' })
+  item?: number;
+}
+
+export const SUGGESTION_MAX = 10_000;
 
 export class CreateCommentDto {
   @ApiProperty({
@@ -65,6 +101,51 @@ export class CreateCommentDto {
   @ValidateNested()
   @Type(() => CommentTargetDto)
   target?: CommentTargetDto;
+
+  @ApiPropertyOptional({
+    type: CommentAnchorRequestDto,
+    description:
+      'A new thread on the plan or a milestone may be anchored on one of its fields as it was at a revision (400 naming anchor.revision, anchor.field, anchor.item or target.id when that revision has no such thing); a reply shares its thread’s anchor and leaves this out',
+  })
+  @Optional()
+  @IsObject({ message: 'anchor must be an object {revision, field, item?}' })
+  @ValidateNested()
+  @Type(() => CommentAnchorRequestDto)
+  anchor?: CommentAnchorRequestDto;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: SUGGESTION_MAX,
+    description:
+      "The mentor side's suggested text for the anchored text field or list item of the plan (no longer than the field takes); the mentee applies or dismisses it",
+  })
+  @Optional()
+  @IsString({ message: 'suggestion must be a string' })
+  @Length(1, SUGGESTION_MAX, { message: `suggestion must be 1 to ${SUGGESTION_MAX} characters` })
+  suggestion?: string;
+}
+
+export class ApplySuggestionDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The plan version you loaded; a stale one gets 409 STALE_VERSION with details.currentVersion',
+  })
+  @IsInt({ message: 'version must be an integer' })
+  @Min(1, { message: 'version must be at least 1' })
+  version: number;
+}
+
+export class DismissSuggestionDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: COMMENT_BODY_MAX,
+    description: 'Why not: posted as a reply in the thread. ' + BODY_DESCRIPTION,
+  })
+  @IsString()
+  @Length(1, COMMENT_BODY_MAX)
+  @Matches(/\S/, { message: 'body must not be blank' })
+  body: string;
 }
 
 export class UpdateCommentDto {

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COMMENT_TARGETS, type CommentTargetType } from '@citymentor/contracts';
+import {
+  ANCHOR_FIELDS,
+  COMMENT_TARGETS,
+  SUGGESTION_STATES,
+  type AnchorField,
+  type CommentTargetType,
+  type SuggestionState,
+} from '@citymentor/contracts';
 
 export class CommentTargetRefDto {
   @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' }) type: CommentTargetType;
@@ -43,6 +50,56 @@ export class CommentPermissionsDto {
     description: "Resolve or reopen its thread (a thread's first comment only: whoever started it, or the mentor side)",
   })
   resolve: boolean;
+  @ApiProperty({
+    description:
+      "Apply its pending suggestion to the plan (a thread's first comment; whoever may edit the plan now: the mentee while it is a draft or sent back)",
+  })
+  applySuggestion: boolean;
+  @ApiProperty({ description: 'Dismiss its pending suggestion with a reply (the same people as applySuggestion)' })
+  dismissSuggestion: boolean;
+}
+
+/** Where a thread was written, and whether the plan has moved on since. */
+export class CommentAnchorDto {
+  @ApiProperty({ type: 'integer', description: 'The revision it was written on' }) revision: number;
+  @ApiProperty({ enum: ANCHOR_FIELDS, enumName: 'AnchorField' }) field: AnchorField;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The item's index in a list field at that revision" })
+  item: number | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The milestone, on a milestone field' })
+  milestoneId: string | null;
+  @ApiProperty({ description: 'The text it was written on (the field or item at that revision)' }) text: string;
+  @ApiProperty({
+    description:
+      'The plan as it is now no longer has that text there: the field changed, the milestone is gone, or the list no longer holds the item',
+  })
+  outdated: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "A list item's index now (it may have moved); null once outdated and on other fields",
+  })
+  currentItem: number | null;
+}
+
+export class SuggestionWordPartDto {
+  @ApiProperty({ enum: ['same', 'added', 'removed'], enumName: 'WordOp' }) op: 'same' | 'added' | 'removed';
+  @ApiProperty() text: string;
+}
+
+/** A change the thread suggests for its anchored field or item. */
+export class CommentSuggestionDto {
+  @ApiProperty({ description: 'The suggested text' }) text: string;
+  @ApiProperty({ enum: SUGGESTION_STATES, enumName: 'SuggestionState' }) state: SuggestionState;
+  @ApiProperty({
+    type: [SuggestionWordPartDto],
+    description: 'Word by word, from the anchored text to the suggested one',
+  })
+  words: SuggestionWordPartDto[];
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who applied or dismissed it' })
+  decidedBy: UserRefDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The plan's version applying it produced" })
+  appliedVersion: number | null;
 }
 
 export class CommentDto {
@@ -67,6 +124,19 @@ export class CommentDto {
   editCount: number;
   @ApiProperty({ type: CommentResolutionDto, nullable: true, description: 'Set on a resolved thread’s first comment' })
   resolved: CommentResolutionDto | null;
+  @ApiProperty({
+    type: CommentAnchorDto,
+    nullable: true,
+    description:
+      'Where the thread was written (replies share it); null for a thread on the whole plan, milestone or entry',
+  })
+  anchor: CommentAnchorDto | null;
+  @ApiProperty({
+    type: CommentSuggestionDto,
+    nullable: true,
+    description: "The change the thread's first comment suggests; null on replies and plain comments",
+  })
+  suggestion: CommentSuggestionDto | null;
   @ApiProperty({ type: CommentPermissionsDto, description: 'What you may do with it now' }) can: CommentPermissionsDto;
 }
 

@@ -276,7 +276,7 @@ describe('anchored review threads and suggested changes', () => {
       expect(events[1].payload).toMatchObject({
         commentId: root.id,
         resolved: true,
-        anchor: { revision: 1, field: 'budget', item: null, milestoneId: null },
+        anchor: { revision: 1, field: 'budget', item: null, milestoneId: null, text: 'EUR 12000 from the city' },
         suggestion: {
           state: 'applied',
           suggestedBy: m.people.mentor.user.id,

@@ -1,5 +1,6 @@
 import { ActionPlan, Pair } from '@citymentor/domain';
 import { startApp, type TestApp } from '../support/app';
+import { GivenPlans } from '../support/given-plans';
 import { eventually, pause, TestSocket } from '../support/sockets';
 
 type Person = 'mentor' | 'mentee' | 'expert' | 'coordinator' | 'otherCity' | 'outsider';
@@ -76,5 +77,54 @@ describe('comment delivery over sockets', () => {
     }
     await pause(300);
     for (const person of OTHERS) expect(connected.get(person)!.events).toEqual([]);
+  });
+
+  it('brings an anchored thread with where it was written, and an applied suggestion with who made it', async () => {
+    const { plan } = await new GivenPlans(t.orm).revisedPlan(w.pair);
+    const mentor = await TestSocket.connect(url, w.people.mentor.token);
+    const mentee = await TestSocket.connect(url, w.people.mentee.token);
+    sockets.push(mentor, mentee);
+    for (const socket of [mentor, mentee]) expect((await socket.subscribe(`plan:${plan.id}`)).ok).toBe(true);
+
+    const root = (
+      await t.api
+        .as(w.people.mentor.token)
+        .post(`/action-plans/${plan.id}/comments`, {
+          body: 'Name the fund',
+          target: { type: 'plan', id: plan.id },
+          anchor: { revision: 1, field: 'budget' },
+          suggestion: 'EUR 12000 from the economic fund',
+        })
+        .expect(201)
+    ).body;
+    await eventually(() =>
+      expect(mentee.eventsOf('comment.created').map((e) => e.payload)).toContainEqual(
+        expect.objectContaining({
+          commentId: root.id,
+          anchor: { revision: 1, field: 'budget', item: null, milestoneId: null, text: 'EUR 12000 from the city' },
+          suggestion: { state: 'pending', suggestedBy: w.people.mentor.user.id, decidedBy: null, appliedVersion: null },
+        }),
+      ),
+    );
+
+    await t.api
+      .as(w.people.mentee.token)
+      .post(`/comments/${root.id}/suggestion/apply`, { version: plan.version })
+      .expect(200);
+    await eventually(() => {
+      expect(mentor.eventsOf('plan.updated').map((e) => (e.payload as { planId: string }).planId)).toContain(plan.id);
+      expect(mentor.eventsOf('comment.resolved').map((e) => e.payload)).toContainEqual(
+        expect.objectContaining({
+          commentId: root.id,
+          resolved: true,
+          suggestion: {
+            state: 'applied',
+            suggestedBy: w.people.mentor.user.id,
+            decidedBy: w.people.mentee.user.id,
+            appliedVersion: plan.version + 1,
+          },
+        }),
+      );
+    });
   });
 });

@@ -41,6 +41,8 @@ export interface CommentAnchorRef {
   item: number | null;
   /** The milestone, for a thread on one of its fields. */
   milestoneId: string | null;
+  /** The text it was written on: the field (or item) at that revision. */
+  text: string;
 }
 
 /** A suggested change: who suggested it, who applied or dismissed it, and the plan's version an applied one produced. */

@@ -285,6 +285,7 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
         field: c.anchor.field,
         item: c.anchor.item,
         milestoneId: c.targetType === 'milestone' ? c.targetId : null,
+        text: c.anchor.text,
       },
     }),
     ...(c.suggestionState && {

@@ -77,6 +77,8 @@ export default function PlanPage({ params }: PageProps) {
       if (isEvent(event, 'comment.created')) setArrivals((list) => [...list, event]);
       if (event.type.startsWith('comment.')) reloadThreads();
       else reloadPlan();
+      // Whether an anchored thread is outdated is read with the threads, against the plan as it is now.
+      if (event.type === 'plan.updated' || event.type.startsWith('milestone.')) reloadThreads();
       if (isEvent(event, 'plan.reviewed')) {
         setAnnouncement({
           text: event.payload.verdict === 'approve' ? t('live.approved') : t('live.changesRequested'),

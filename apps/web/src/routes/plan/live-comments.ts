@@ -48,7 +48,18 @@ export function withArrivals(
       editedAt: null,
       editCount: 0,
       resolved: null,
-      can: { reply: canComment, edit: false, delete: false, resolve: false },
+      // Where it was written comes with the event; whether the plan moved on since, and a suggestion's
+      // words, come with the REST answer that replaces it.
+      anchor: c.anchor ? { ...c.anchor, outdated: false, currentItem: c.anchor.item } : null,
+      suggestion: null,
+      can: {
+        reply: canComment,
+        edit: false,
+        delete: false,
+        resolve: false,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      },
     };
     if (c.parentId === null) result = [...result, { ...comment, replies: [] }];
     else result = result.map((t) => (t.id === c.threadId ? { ...t, replies: [...t.replies, comment] } : t));

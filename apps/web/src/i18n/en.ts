@@ -5,6 +5,7 @@
  */
 import { enCoordination } from './en-coordination';
 import { enQueue } from './en-queue';
+import { enReview } from './en-review';
 import { enWork } from './en-work';
 
 const core = {
@@ -149,7 +150,7 @@ const core = {
   'notFound.home': 'Go to your programmes',
 } as const;
 
-export const en = { ...core, ...enWork, ...enCoordination, ...enQueue };
+export const en = { ...core, ...enWork, ...enCoordination, ...enQueue, ...enReview };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { frCoordination } from './fr-coordination';
 import { frQueue } from './fr-queue';
+import { frReview } from './fr-review';
 import { frWork } from './fr-work';
 
 /** Messages en français : mêmes clés que en.ts (vérifié par le typage). */
@@ -8,6 +9,7 @@ export const fr: Messages = {
   ...frWork,
   ...frCoordination,
   ...frQueue,
+  ...frReview,
   'app.name': 'CityMentor',
   'app.tagline': 'Des villes accompagnent des villes dans l’intégration des migrants',
   'app.skipToContent': 'Aller au contenu',

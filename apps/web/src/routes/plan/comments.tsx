@@ -12,12 +12,13 @@ import { useSubmit } from '../../components/submit';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
 import { Composer, draftKey, targetKey, type Target } from './composer';
+import { AnchorNote, SuggestionView } from './suggestion';
 
 export type Thread = Schemas['CommentThreadDto'];
 type Comment = Schemas['CommentDto'];
 /** Someone a comment here may mention: a member who can read the pair, as the API lists them. */
 export type Mentionable = Schemas['MentionableDto'];
-export { targetKey, type Target, type TargetType } from './composer';
+export { targetKey, type AnchorRequest, type Target, type TargetType } from './composer';
 
 /** Groups threads by what they are about. */
 export function byTarget(threads: Thread[]): Map<string, Thread[]> {
@@ -64,6 +65,14 @@ export interface Context {
   reload: () => void;
   /** Whether the reader may start threads (the plan's `can.comment`, as the API decides it). */
   canComment: boolean;
+  /** The plan's latest revision (0 before its first submission: nothing to anchor on yet). */
+  revision: number;
+  /** Whether the reader may suggest new text in an anchored thread (the plan's `can.suggest`). */
+  canSuggest: boolean;
+  /** The plan's version as the page has it: what applying a suggestion is made against. */
+  planVersion: number;
+  /** Read the plan again (a suggestion applied changed it). */
+  reloadPlan: () => void;
 }
 
 /** Whether a box was left with unsent text (a session that ended, a reload): it opens with it again. */
@@ -97,6 +106,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
           </>
         )}
       </p>
+      {root?.anchor && <AnchorNote anchor={root.anchor} applied={root.suggestion?.state === 'applied'} />}
       {comment.deleted || comment.body === null ? (
         <p class="comment__body comment__body--deleted">{t('comments.deleted')}</p>
       ) : editing ? (
@@ -113,6 +123,17 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
         />
       ) : (
         <Body text={comment.body} />
+      )}
+      {root?.suggestion && (
+        <SuggestionView
+          thread={root}
+          suggestion={root.suggestion}
+          planVersion={ctx.planVersion}
+          onChanged={() => {
+            ctx.reload();
+            ctx.reloadPlan();
+          }}
+        />
       )}
       {error !== null && <ErrorNotice error={error} />}
       <div class="comment__actions">
@@ -153,7 +174,7 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
   );
 }
 
-function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
+export function ThreadView({ thread, ctx }: { thread: Thread; ctx: Context }) {
   const [replying, setReplying] = useState(() => hasDraft(ctx, `reply:${thread.id}`));
   const replyButton = useReturnFocus(replying);
   return (

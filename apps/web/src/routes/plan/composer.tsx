@@ -18,6 +18,9 @@ export interface Target {
   id: string;
 }
 
+/** Where a new thread is anchored: a field (a list's item) of the target at a revision. */
+export type AnchorRequest = Schemas['CommentAnchorRequestDto'];
+
 export const targetKey = (target: Target) => `${target.type}:${target.id}`;
 
 /** Where a box's unsent text is kept (components/drafts.ts), per plan: `new:<target>`, `reply:<thread>`, `edit:<comment>`. */
@@ -37,6 +40,8 @@ export function Composer({
   submitLabel,
   save,
   autoFocus = false,
+  anchor,
+  suggest = false,
 }: {
   ctx: Context;
   target: Target;
@@ -49,6 +54,10 @@ export function Composer({
   /** Instead of posting a new comment (editing). */
   save?: (body: string) => Promise<unknown>;
   autoFocus?: boolean;
+  /** A new thread anchored on a field. */
+  anchor?: AnchorRequest;
+  /** Offer a box for suggested text (an anchored thread on a text field or list item, by the mentor side). */
+  suggest?: boolean;
 }) {
   const draft = draftKey(ctx, box);
   const [body, setBody] = useState(() => loadDraft<string>(draft) ?? initial);
@@ -57,7 +66,8 @@ export function Composer({
   const { busy, error, submit } = useSubmit();
   const area = useRef<HTMLTextAreaElement>(null);
   const key = useRef(newIdempotencyKey());
-  const id = `composer-${target.id}-${parentId ?? 'new'}${save ? '-edit' : ''}`;
+  const [suggestion, setSuggestion] = useState('');
+  const id = `composer-${target.id}-${anchor ? `${anchor.field}-${anchor.item ?? ''}-` : ''}${parentId ?? 'new'}${save ? '-edit' : ''}`;
   const typingTarget = `comment:${targetKey(target)}`;
   // As the box is put on screen, not a frame later (components/focus.ts says why).
   useLayoutEffect(() => {
@@ -84,12 +94,19 @@ export function Composer({
       await savedEvenIfAnswerLost(
         api.post('/api/v1/action-plans/{id}/comments', {
           path: { id: ctx.planId },
-          body: { body: body.trim(), target, ...(parentId ? { parentId } : {}) },
+          body: {
+            body: body.trim(),
+            target,
+            ...(parentId ? { parentId } : {}),
+            ...(anchor ? { anchor } : {}),
+            ...(suggest && suggestion.trim() ? { suggestion: suggestion.trim() } : {}),
+          },
           headers: { 'Idempotency-Key': key.current },
         }),
       );
     key.current = newIdempotencyKey();
     setBody('');
+    setSuggestion('');
     ctx.reload();
     close();
     // A box that stays open (the plan's "New comment") takes the focus back, as a chat box does: whoever
@@ -130,6 +147,20 @@ export function Composer({
         <p id={hint} class="composer__hint muted">
           {t('comments.mentionHint')}
         </p>
+      )}
+      {suggest && (
+        <>
+          <label for={`${id}-suggestion`} class="composer__label">
+            {t('suggestion.add')}
+          </label>
+          <textarea
+            id={`${id}-suggestion`}
+            rows={2}
+            value={suggestion}
+            maxLength={5000}
+            onInput={(e) => setSuggestion(e.currentTarget.value)}
+          />
+        </>
       )}
       {!onDone && (
         <p class="visually-hidden" role="status">

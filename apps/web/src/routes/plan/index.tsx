@@ -15,6 +15,7 @@ import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { t } from '../../i18n';
 import { isEvent, useRoom, type RealtimeEvent } from '../../realtime';
 import { Link, type PageProps } from '../../router';
+import { AnchorSpot, byAnchor, OpenThreadsIndex, type Anchoring } from './anchored';
 import { byTarget, Discussion, type DiscussionContext } from './comments';
 import { PlanGaps, questionTexts } from './gaps';
 import { Milestones } from './milestones';
@@ -47,6 +48,18 @@ export default function PlanPage({ params }: PageProps) {
   const mentionable = useResource(
     (signal) => api.get('/api/v1/action-plans/{id}/mentionable', { path: { id: planId }, signal }),
     [planId],
+  );
+  // The latest revision, which a new thread on a field is anchored on; only for those who may comment.
+  const revisionNumber = plan.data?.can.comment ? plan.data.revisionCount : 0;
+  const latest = useResource(
+    (signal) =>
+      revisionNumber > 0
+        ? api.get('/api/v1/action-plans/{id}/revisions/{number}', {
+            path: { id: planId, number: revisionNumber },
+            signal,
+          })
+        : Promise.resolve(undefined),
+    [planId, revisionNumber],
   );
   const pairId = plan.data?.pairId;
   const pair = useResource(
@@ -111,10 +124,13 @@ export default function PlanPage({ params }: PageProps) {
     setArrived(true);
   }, [p, threads.data, arrived]);
   const canComment = plan.data?.can.comment ?? false;
-  const grouped = useMemo(
-    () => byTarget(withArrivals(threads.data ?? [], arrivals, mentionable.data ?? [], canComment)),
+  const shown = useMemo(
+    () => withArrivals(threads.data ?? [], arrivals, mentionable.data ?? [], canComment),
     [threads.data, arrivals, mentionable.data, canComment],
   );
+  // Anchored threads show beside their field, the others in the discussion of their target.
+  const grouped = useMemo(() => byTarget(shown.filter((x) => !x.anchor)), [shown]);
+  const anchored = useMemo(() => byAnchor(shown), [shown]);
 
   if (plan.error !== undefined) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!p) return <Loading />;
@@ -125,7 +141,13 @@ export default function PlanPage({ params }: PageProps) {
     mentionable: mentionable.data ?? [],
     reload: threads.reload,
     canComment: p.can.comment,
+    revision: latest.data ? p.revisionCount : 0,
+    canSuggest: p.can.suggest,
+    planVersion: p.version,
+    reloadPlan: plan.reload,
   };
+  const anchoring: Anchoring = { ctx, snapshot: latest.data?.snapshot ?? null, threads: anchored };
+  const planTarget = { type: 'plan' as const, id: p.id };
   const titles = sectionTitles(benchmark.data);
   const questions = questionTexts(benchmark.data);
   const names = { questions, sections: titles };
@@ -167,6 +189,7 @@ export default function PlanPage({ params }: PageProps) {
           <h1 id="plan-title" data-user-content>
             {p.title}
           </h1>
+          <AnchorSpot a={anchoring} target={planTarget} field="title" />
           <p class="plan-header__meta">
             <Badge tone={PLAN_STATE_TONE[p.state]}>
               <span class="visually-hidden">{t('plan.stateLabel')} </span>
@@ -216,7 +239,12 @@ export default function PlanPage({ params }: PageProps) {
               onCancel={closeEditor}
             />
           ) : (
-            <PlanFields plan={p} />
+            <PlanFields
+              plan={p}
+              aside={(field, item, text) => (
+                <AnchorSpot a={anchoring} target={planTarget} field={field} item={item} text={text} />
+              )}
+            />
           )}
         </section>
         {threads.error !== undefined ? (
@@ -231,6 +259,7 @@ export default function PlanPage({ params }: PageProps) {
         )}
       </div>
 
+      <OpenThreadsIndex threads={shown} milestones={p.milestones} />
       <PlanGaps plan={p} benchmark={benchmark.data} programmeId={programmeId} />
       <ChangedSinceApproval plan={p} names={names} onLoaded={setAddedSinceApproval} />
       <WhatChanged plan={p} names={names} threads={threads.data ?? []} />
@@ -241,6 +270,7 @@ export default function PlanPage({ params }: PageProps) {
         addedSinceApproval={addedSinceApproval}
         ctx={ctx}
         threads={grouped}
+        anchoring={anchoring}
         onChanged={changed}
       />
     </article>

@@ -12,6 +12,7 @@ import { WORK_STATUS_TONE, WORK_STATUSES, workStatusLabel, type WorkStatus } fro
 import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { formatDate, formatDateTime, formatPercent, t, tParts } from '../../i18n';
+import { AnchorSpot, MILESTONE_FIELDS, type Anchoring } from './anchored';
 import { Discussion, targetKey, type DiscussionContext, type Thread } from './comments';
 import type { Plan } from './plan-details';
 
@@ -377,6 +378,7 @@ function MilestoneItem({
   newSinceApproval,
   ctx,
   threads,
+  anchoring,
   onChanged,
 }: {
   plan: Plan;
@@ -385,6 +387,7 @@ function MilestoneItem({
   newSinceApproval: boolean;
   ctx: DiscussionContext;
   threads: Map<string, Thread[]>;
+  anchoring?: Anchoring;
   onChanged: () => void;
 }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'progress'>('view');
@@ -446,6 +449,13 @@ function MilestoneItem({
             <span>{formatPercent(milestone.latestProgress.percent)}</span>
           </div>
         )}
+        {anchoring && (
+          <div class="anchor-spots">
+            {MILESTONE_FIELDS.map((field) => (
+              <AnchorSpot key={field} a={anchoring} target={{ type: 'milestone', id: milestone.id }} field={field} />
+            ))}
+          </div>
+        )}
         {mode === 'edit' && (
           <MilestoneEditor milestone={milestone} statusOnly={!plan.can.editMilestone} gaps={gaps} onDone={done} />
         )}
@@ -496,6 +506,7 @@ export function Milestones({
   addedSinceApproval,
   ctx,
   threads,
+  anchoring,
   onChanged,
 }: {
   plan: Plan;
@@ -505,6 +516,8 @@ export function Milestones({
   addedSinceApproval: Set<string>;
   ctx: DiscussionContext;
   threads: Map<string, Thread[]>;
+  /** The review threads anchored on milestone fields, and the revision new ones are anchored on. */
+  anchoring?: Anchoring;
   onChanged: () => void;
 }) {
   const gaps: PlanGapChoices = plan.gapQuestionCodes.map((code) => ({ code, text: questions.get(code) ?? code }));
@@ -541,6 +554,7 @@ export function Milestones({
             newSinceApproval={addedSinceApproval.has(m.id)}
             ctx={ctx}
             threads={threads}
+            anchoring={anchoring}
             onChanged={onChanged}
           />
         ))}

@@ -3,6 +3,7 @@
  * version the form started from. A 409 STALE_VERSION opens the conflict view with both versions, unless
  * the newer version is this page's own write (saved again on it) or the plan can no longer be edited (said in words).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { dropDraft, loadDraft, saveDraft } from '../../components/drafts';
@@ -72,18 +73,29 @@ function bodyOf(draft: Draft) {
   };
 }
 
-function ListView({ items }: { items: string[] }) {
+/** What shows beside a field of the plan, or beside one item (its index and text) of a list field. */
+type Aside = (
+  field: 'objective' | 'budget' | 'owner' | (typeof LIST_FIELDS)[number],
+  item?: number,
+  text?: string,
+) => ComponentChildren;
+
+function ListView({ items, aside }: { items: string[]; aside?: (item: number, text: string) => ComponentChildren }) {
   if (items.length === 0) return <p class="muted">{t('plan.none')}</p>;
   return (
-    <ul class="bullets" data-user-content>
+    <ul class="bullets">
       {items.map((item, i) => (
-        <li key={i}>{item}</li>
+        <li key={i}>
+          <span data-user-content>{item}</span>
+          {aside?.(i, item)}
+        </li>
       ))}
     </ul>
   );
 }
 
-export function PlanFields({ plan }: { plan: Plan }) {
+/** The plan's fields as read; `aside` adds what shows beside each (review threads, a button to start one). */
+export function PlanFields({ plan, aside }: { plan: Plan; aside?: Aside }) {
   return (
     <dl class="plan-fields">
       <div>
@@ -91,19 +103,24 @@ export function PlanFields({ plan }: { plan: Plan }) {
         <dd data-user-content data-testid="plan-objective">
           {plan.objective || <span class="muted">{t('plan.none')}</span>}
         </dd>
+        {aside?.('objective')}
       </div>
       {LIST_FIELDS.map((field) => (
         <div key={field}>
           <dt>{t(FIELD_LABEL[field])}</dt>
-          <dd>
-            <ListView items={plan[field]} />
+          <dd data-testid={`plan-${field}`}>
+            <ListView items={plan[field]} aside={aside && ((i, text) => aside(field, i, text))} />
           </dd>
+          {aside?.(field)}
         </div>
       ))}
       {(['budget', 'owner'] as const).map((field) => (
         <div key={field}>
           <dt>{t(FIELD_LABEL[field])}</dt>
-          <dd data-user-content>{plan[field] || <span class="muted">{t('plan.none')}</span>}</dd>
+          <dd data-user-content data-testid={`plan-${field}`}>
+            {plan[field] || <span class="muted">{t('plan.none')}</span>}
+          </dd>
+          {aside?.(field)}
         </div>
       ))}
     </dl>

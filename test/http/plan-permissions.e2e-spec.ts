@@ -18,6 +18,7 @@ type Flag =
   | 'complete'
   | 'archive'
   | 'comment'
+  | 'suggest'
   | 'addMilestone'
   | 'editMilestone'
   | 'changeMilestoneStatus'
@@ -31,6 +32,7 @@ const FLAGS: Flag[] = [
   'complete',
   'archive',
   'comment',
+  'suggest',
   'addMilestone',
   'editMilestone',
   'changeMilestoneStatus',
@@ -99,6 +101,25 @@ describe('what responses say one may do is what the server allows', () => {
         });
       case 'comment':
         return as.post(`/action-plans/${p.id}/comments`, { body: 'A question', target: { type: 'plan', id: p.id } });
+      case 'suggest':
+        // On a revision of its own (whatever the state: the flag is about who, not about revisions).
+        return t.orm.em
+          .fork()
+          .getConnection()
+          .execute(
+            `insert into plan_revisions (id, plan_id, number, snapshot, submitted_by, created_at)
+             select gen_random_uuid(), id, 99, jsonb_build_object('title', title), created_by, now()
+             from action_plans where id = ? on conflict do nothing`,
+            [p.id],
+          )
+          .then(() =>
+            as.post(`/action-plans/${p.id}/comments`, {
+              body: 'Shorter?',
+              target: { type: 'plan', id: p.id },
+              anchor: { revision: 99, field: 'title' },
+              suggestion: 'Microcredit',
+            }),
+          );
       case 'addMilestone':
         return as.post(`/action-plans/${p.id}/milestones`, { title: 'One more', dueDate: '2030-01-01' });
       case 'editMilestone':
@@ -172,9 +193,30 @@ describe('what responses say one may do is what the server allows', () => {
         return Object.fromEntries(threads.map((x) => [x.id, x]));
       };
       const mentee = await seen('mentee');
-      expect(mentee[mentors.root.id].can).toEqual({ reply: true, edit: false, delete: false, resolve: false });
-      expect(mentee[mentors.root.id].replies[0].can).toEqual({ reply: true, edit: true, delete: true, resolve: false });
-      expect(mentee[mentees.root.id].can).toEqual({ reply: true, edit: true, delete: true, resolve: true });
+      expect(mentee[mentors.root.id].can).toEqual({
+        reply: true,
+        edit: false,
+        delete: false,
+        resolve: false,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
+      expect(mentee[mentors.root.id].replies[0].can).toEqual({
+        reply: true,
+        edit: true,
+        delete: true,
+        resolve: false,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
+      expect(mentee[mentees.root.id].can).toEqual({
+        reply: true,
+        edit: true,
+        delete: true,
+        resolve: true,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
       const mentor = await seen('mentor');
       expect(mentor[mentors.root.id].can).toMatchObject({ resolve: true, edit: true });
       expect(mentor[mentees.root.id].can).toMatchObject({ resolve: true, edit: false });
@@ -183,12 +225,16 @@ describe('what responses say one may do is what the server allows', () => {
         edit: false,
         delete: true,
         resolve: false,
+        applySuggestion: false,
+        dismissSuggestion: false,
       });
       expect((await seen('admin'))[mentors.root.id].can).toEqual({
         reply: false,
         edit: false,
         delete: false,
         resolve: false,
+        applySuggestion: false,
+        dismissSuggestion: false,
       });
 
       // The server says the same.
@@ -213,9 +259,23 @@ describe('what responses say one may do is what the server allows', () => {
         .mentee()
         .post(`/action-plans/${plan.id}/comments`, { body: 'Mine', target: { type: 'plan', id: plan.id } })
         .expect(201);
-      expect(res.body.can).toEqual({ reply: true, edit: true, delete: true, resolve: true });
+      expect(res.body.can).toEqual({
+        reply: true,
+        edit: true,
+        delete: true,
+        resolve: true,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
       const edited = await f.mentee().patch(`/comments/${res.body.id}`, { body: 'Mine, edited' }).expect(200);
-      expect(edited.body.can).toEqual({ reply: true, edit: true, delete: true, resolve: true });
+      expect(edited.body.can).toEqual({
+        reply: true,
+        edit: true,
+        delete: true,
+        resolve: true,
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
     });
   });
 });

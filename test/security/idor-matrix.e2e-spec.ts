@@ -212,6 +212,15 @@ describe('IDOR matrix: every route × every role × ids that are not theirs', ()
           mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', target: { type: 'plan', id: other.plan } }),
       ],
       [
+        'a thread anchored on a field of another pair’s milestone',
+        () =>
+          mentee.post(`/action-plans/${own.plan}/comments`, {
+            body: 'x',
+            target: { type: 'milestone', id: other.milestone },
+            anchor: { revision: 1, field: 'title' },
+          }),
+      ],
+      [
         'a reply to another pair’s comment',
         () => mentee.post(`/action-plans/${own.plan}/comments`, { body: 'x', parentId: other.comment }),
       ],

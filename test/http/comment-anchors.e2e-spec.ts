@@ -328,7 +328,15 @@ describe('anchored review threads and suggested changes', () => {
         .post(`/comments/${other.root.id}/suggestion/apply`, { version: (await planNow(other.plan.id)).version })
         .expect(409);
       expect(locked.body.code).toBe('TRANSITION_NOT_ALLOWED');
-      expect((await thread(other.plan.id, other.root.id)).can.applySuggestion).toBe(false);
+      const notNow = await as('mentee')
+        .post(`/comments/${other.root.id}/suggestion/dismiss`, { body: 'Later' })
+        .expect(409);
+      expect(notNow.body.code).toBe('TRANSITION_NOT_ALLOWED');
+      expect((await thread(other.plan.id, other.root.id)).can).toMatchObject({
+        applySuggestion: false,
+        dismissSuggestion: false,
+      });
+      expect((await thread(other.plan.id, other.root.id)).replies).toEqual([]);
     });
 
     it('dismissed by the mentee with a reply: the thread stays open', async () => {

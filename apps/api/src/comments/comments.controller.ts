@@ -161,7 +161,7 @@ export class CommentsController {
   @ApiOperation({
     summary: "Dismiss a thread's suggested change",
     description:
-      'Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. A suggestion decided already is 409.',
+      'Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. 409: TRANSITION_NOT_ALLOWED when the plan cannot be edited now, CONFLICT when the suggestion was already decided.',
   })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentDto, description: 'The thread’s first comment, its suggestion dismissed' })

@@ -142,11 +142,13 @@ export class CommentsService {
     return this.view(scope, comment.id, viewer);
   }
 
-  /** Turns a suggestion down with a reply (`dto.body`), by whoever may apply it; the thread stays open. */
+  /** Turns a suggestion down with a reply (`dto.body`), by whoever may apply it, when they may; the thread stays open. */
   async dismissSuggestion(actor: Actor, id: string, dto: DismissSuggestionDto): Promise<CommentDto> {
     const { scope, comment, viewer } = await this.load(actor, 'decide-suggestion', id);
     assertPairActive(scope);
     this.pendingSuggestion(comment);
+    // Decided while the plan can take the change, as applying is: the same rule (can.dismissSuggestion) says so.
+    assertPlanAllows('edit-plan', scope.planState);
     const reply = new Comment({
       plan: this.em.getReference(ActionPlan, scope.planId),
       author: this.em.getReference(User, actor.userId),
@@ -157,10 +159,14 @@ export class CommentsService {
     });
     comment.dismissSuggestion(actor.userId, new Date());
     this.em.persist(reply);
-    await this.events.flushWith(this.em, () => [
-      ...inPlanRooms('comment.created', commentEvent(scope, reply), actor.userId),
-      ...inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId),
-    ]);
+    await this.events.flushWith(
+      this.em,
+      () => [
+        ...inPlanRooms('comment.created', commentEvent(scope, reply), actor.userId),
+        ...inPlanRooms('comment.updated', commentEvent(scope, comment), actor.userId),
+      ],
+      planStillAllows(this.em, 'edit-plan', scope.planId),
+    );
     return this.view(scope, comment.id, viewer);
   }
 

@@ -1159,7 +1159,7 @@ export interface paths {
         put?: never;
         /**
          * Dismiss a thread's suggested change
-         * @description Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. A suggestion decided already is 409.
+         * @description Whoever may apply it (the mentee city); others who can see it get 403, anyone else 404. Posts body as a reply saying why and marks the suggestion dismissed; the thread stays open. 409: TRANSITION_NOT_ALLOWED when the plan cannot be edited now, CONFLICT when the suggestion was already decided.
          */
         post: operations["Comments_dismissSuggestion"];
         delete?: never;

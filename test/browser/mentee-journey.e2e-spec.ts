@@ -140,8 +140,8 @@ describe('the mentee journey', () => {
   it('changes only the status of a milestone once the plan is approved', async () => {
     const milestone = page.getByTestId('milestone').first();
     await milestone.getByRole('button', { name: 'Change the status' }).click();
-    expect(await milestone.getByLabel('Due date').count()).toBe(0); // the reviewed text stays as approved
-    await milestone.getByLabel('Status').selectOption('blocked');
+    expect(await milestone.getByLabel('Due date', { exact: true }).count()).toBe(0); // the reviewed text stays as approved
+    await milestone.getByLabel('Status', { exact: true }).selectOption('blocked');
     await milestone.getByRole('button', { name: 'Save', exact: true }).click();
     await milestone.locator('.milestone__badges').getByText('Blocked').waitFor();
   });

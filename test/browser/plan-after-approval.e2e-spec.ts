@@ -79,7 +79,7 @@ describe('changes after approval', () => {
   it('shows the mentor a milestone added after the approval as “changed since approval”, marked on the milestone', async () => {
     await mentee.getByRole('button', { name: 'Add a milestone' }).click();
     await mentee.getByLabel('Milestone', { exact: true }).fill('Second lender signed');
-    await mentee.getByLabel('Due date').fill('2099-09-30');
+    await mentee.getByLabel('Due date', { exact: true }).fill('2099-09-30');
     await mentee.getByLabel('Owner').last().fill('Finance office');
     await mentee.getByRole('button', { name: 'Add', exact: true }).click();
     await mentee.getByTestId('milestone').filter({ hasText: 'Second lender signed' }).waitFor();

@@ -100,27 +100,33 @@ export function PlanFields({ plan, aside }: { plan: Plan; aside?: Aside }) {
     <dl class="plan-fields">
       <div>
         <dt>{t(FIELD_LABEL.objective)}</dt>
-        <dd data-user-content data-testid="plan-objective">
-          {plan.objective || <span class="muted">{t('plan.none')}</span>}
+        <dd>
+          <span data-user-content data-testid="plan-objective">
+            {plan.objective || <span class="muted">{t('plan.none')}</span>}
+          </span>
+          {aside?.('objective')}
         </dd>
-        {aside?.('objective')}
       </div>
       {LIST_FIELDS.map((field) => (
         <div key={field}>
           <dt>{t(FIELD_LABEL[field])}</dt>
-          <dd data-testid={`plan-${field}`}>
-            <ListView items={plan[field]} aside={aside && ((i, text) => aside(field, i, text))} />
+          <dd>
+            <div data-testid={`plan-${field}`}>
+              <ListView items={plan[field]} aside={aside && ((i, text) => aside(field, i, text))} />
+            </div>
+            {aside?.(field)}
           </dd>
-          {aside?.(field)}
         </div>
       ))}
       {(['budget', 'owner'] as const).map((field) => (
         <div key={field}>
           <dt>{t(FIELD_LABEL[field])}</dt>
-          <dd data-user-content data-testid={`plan-${field}`}>
-            {plan[field] || <span class="muted">{t('plan.none')}</span>}
+          <dd>
+            <span data-user-content data-testid={`plan-${field}`}>
+              {plan[field] || <span class="muted">{t('plan.none')}</span>}
+            </span>
+            {aside?.(field)}
           </dd>
-          {aside?.(field)}
         </div>
       ))}
     </dl>

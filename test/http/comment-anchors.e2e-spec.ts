@@ -120,7 +120,7 @@ describe('anchored review threads and suggested changes', () => {
       ] as [unknown, string][]) {
         refused.push([{ body: 'x', target: { type: 'plan', id: plan.id }, anchor: nullish }, field]);
       }
-      for (const bad of [null, [], {}, 12, '']) {
+      for (const bad of [null, [], {}, 12, '', ' \n ']) {
         refused.push([onPlan(plan.id, { revision: 1, field: 'budget' }, { suggestion: bad }), 'suggestion']);
       }
       const answers = [];

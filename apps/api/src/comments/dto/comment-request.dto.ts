@@ -122,6 +122,7 @@ export class CreateCommentDto {
   @Optional()
   @IsString({ message: 'suggestion must be a string' })
   @Length(1, SUGGESTION_MAX, { message: `suggestion must be 1 to ${SUGGESTION_MAX} characters` })
+  @Matches(/\S/, { message: 'suggestion must not be blank' })
   suggestion?: string;
 }
 

@@ -2741,18 +2741,12 @@ export interface components {
         };
         /** @enum {string} */
         SuggestionState: "pending" | "applied" | "dismissed";
-        /** @enum {string} */
-        WordOp: "same" | "added" | "removed";
-        SuggestionWordPartDto: {
-            op: components["schemas"]["WordOp"];
-            text: string;
-        };
         CommentSuggestionDto: {
             /** @description The suggested text */
             text: string;
             state: components["schemas"]["SuggestionState"];
             /** @description Word by word, from the anchored text to the suggested one */
-            words: components["schemas"]["SuggestionWordPartDto"][];
+            words: components["schemas"]["WordPartDto"][];
             /** @description Who applied or dismissed it */
             decidedBy: components["schemas"]["UserRefDto"] | null;
             /** Format: date-time */

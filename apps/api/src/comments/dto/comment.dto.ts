@@ -1,3 +1,4 @@
+import { WordPartDto } from '../../action-plans/dto/revision.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   ANCHOR_FIELDS,
@@ -81,20 +82,15 @@ export class CommentAnchorDto {
   currentItem: number | null;
 }
 
-export class SuggestionWordPartDto {
-  @ApiProperty({ enum: ['same', 'added', 'removed'], enumName: 'WordOp' }) op: 'same' | 'added' | 'removed';
-  @ApiProperty() text: string;
-}
-
 /** A change the thread suggests for its anchored field or item. */
 export class CommentSuggestionDto {
   @ApiProperty({ description: 'The suggested text' }) text: string;
   @ApiProperty({ enum: SUGGESTION_STATES, enumName: 'SuggestionState' }) state: SuggestionState;
   @ApiProperty({
-    type: [SuggestionWordPartDto],
+    type: [WordPartDto],
     description: 'Word by word, from the anchored text to the suggested one',
   })
-  words: SuggestionWordPartDto[];
+  words: WordPartDto[];
   @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who applied or dismissed it' })
   decidedBy: UserRefDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;

@@ -208,8 +208,8 @@ describe('SQL statements per request do not grow with the items', () => {
       build: async (n) => {
         const c = await cast();
         await sql(
-          `insert into invitations (id, programme_id, organisation_id, email, role, token_hash, invited_by_id, expires_at, created_at)
-           select gen_random_uuid(), ?, ?, 'invited-' || k || '@example.eu', 'city-member', md5(gen_random_uuid()::text), ?, now() + interval '7 days', now() from generate_series(1, ?) k`,
+          `insert into invitations (id, programme_id, organisation_id, email, role, token_hash, invited_by_id, expires_at, created_at, sent_at)
+           select gen_random_uuid(), ?, ?, 'invited-' || k || '@example.eu', 'city-member', md5(gen_random_uuid()::text), ?, now() + interval '7 days', now(), now() from generate_series(1, ?) k`,
           [c.programme.id, c.menteeCity.id, c.people.coordinator.user.id, n],
         );
         return {

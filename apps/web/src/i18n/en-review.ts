@@ -13,8 +13,6 @@ export const enReview = {
   'anchor.fieldCount.other': '{field}: {count} open threads',
   'suggestion.add': 'Suggest new text (optional)',
   'suggestion.title': 'Suggested change',
-  'suggestion.removed': 'removed:',
-  'suggestion.added': 'added:',
   'suggestion.apply': 'Apply suggestion',
   'suggestion.dismiss': 'Dismiss',
   'suggestion.dismissLabel': 'Why not? (posted as a reply)',

@@ -15,8 +15,6 @@ export const frReview: Record<keyof typeof enReview, string> = {
   'anchor.fieldCount.other': '{field} : {count} fils ouverts',
   'suggestion.add': 'Proposer un nouveau texte (facultatif)',
   'suggestion.title': 'Modification suggérée',
-  'suggestion.removed': 'supprimé :',
-  'suggestion.added': 'ajouté :',
   'suggestion.apply': 'Appliquer la suggestion',
   'suggestion.dismiss': 'Écarter',
   'suggestion.dismissLabel': 'Pourquoi pas ? (publié en réponse)',

@@ -83,8 +83,8 @@ function Added({ children }: { children: preact.ComponentChildren }) {
   );
 }
 
-/** A text with its deleted and inserted words marked in place. */
-function Words({ parts }: { parts: WordPart[] }) {
+/** A text with its deleted and inserted words marked in place (the plan diff, a suggested change). */
+export function Words({ parts }: { parts: WordPart[] }) {
   return (
     <>
       {parts.map((p, i) =>

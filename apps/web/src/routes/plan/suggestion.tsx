@@ -8,6 +8,7 @@ import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { t, type MessageKey } from '../../i18n';
+import { Words } from './diff-view';
 
 type Thread = Schemas['CommentThreadDto'];
 type Anchor = NonNullable<Thread['anchor']>;
@@ -49,29 +50,6 @@ export function AnchorNote({ anchor, applied = false }: { anchor: Anchor; applie
         {anchor.text || '—'}
       </blockquote>
     </div>
-  );
-}
-
-/** The suggested text as removed and added words, not by colour alone. */
-function Words({ words }: { words: Suggestion['words'] }) {
-  return (
-    <p class="word-diff" data-user-content data-testid="suggestion-diff">
-      {words.map((w, i) =>
-        w.op === 'removed' ? (
-          <del key={i}>
-            <span class="visually-hidden">{t('suggestion.removed')} </span>
-            {w.text}
-          </del>
-        ) : w.op === 'added' ? (
-          <ins key={i}>
-            <span class="visually-hidden">{t('suggestion.added')} </span>
-            {w.text}
-          </ins>
-        ) : (
-          <span key={i}>{w.text}</span>
-        ),
-      )}
-    </p>
   );
 }
 
@@ -150,7 +128,9 @@ export function SuggestionView({
           </>
         )}
       </p>
-      <Words words={suggestion.words} />
+      <p class="word-diff" data-user-content data-testid="suggestion-diff">
+        <Words parts={suggestion.words} />
+      </p>
       {stale && (
         <p class="notice notice--info" role="status">
           {t('suggestion.stale')}

@@ -215,10 +215,16 @@ export default function ProgrammePage({ params }: PageProps) {
                     <strong data-user-content>{m.name}</strong> <span class="muted">· {roleLabel(m.role)}</span>
                     <br />
                     <span class="muted">
-                      {m.organisation.name} ·{' '}
-                      <a href={`mailto:${m.email}`} data-user-content>
-                        {m.email}
-                      </a>
+                      {m.organisation.name}
+                      {/* Shown to those who work with them only (coordinators, their city, its pair): else null. */}
+                      {m.email !== null && (
+                        <>
+                          {' · '}
+                          <a href={`mailto:${m.email}`} data-user-content>
+                            {m.email}
+                          </a>
+                        </>
+                      )}
                     </span>
                   </li>
                 ))}

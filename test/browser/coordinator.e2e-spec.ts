@@ -174,7 +174,7 @@ describe('the coordinator journey', () => {
     const item = page.locator('.consortium-milestone', { hasText: 'Mentoring visits completed' });
     const edit = item.getByRole('button', { name: 'Edit Mentoring visits completed' });
     await edit.click();
-    const form = page.getByRole('form', { name: 'Edit “Mentoring visits completed”' });
+    const form = page.getByRole('form', { name: 'Edit Mentoring visits completed' });
     await expectFocusOn(form.getByLabel('Milestone', { exact: true }));
     await form.getByLabel('Due date').fill('2027-09-15');
     await form.getByRole('button', { name: 'Save' }).click();
@@ -183,7 +183,7 @@ describe('the coordinator journey', () => {
     await expectFocusOn(edit);
 
     await item.getByRole('button', { name: 'Delete Mentoring visits completed' }).click();
-    const removal = page.getByRole('form', { name: 'Delete “Mentoring visits completed”' });
+    const removal = page.getByRole('form', { name: 'Delete Mentoring visits completed' });
     const confirm = removal.getByRole('button', { name: 'Delete milestone' });
     await expect(confirm.isDisabled()).resolves.toBe(true); // no reason, no deletion
     await removal.getByLabel(/Why it goes/).fill('Merged into the final conference');

@@ -31,9 +31,7 @@ export const enCoordination = {
   'consortium.manage': 'Manage the consortium milestones',
   'consortium.statusOf': 'Status of “{title}”',
   'consortium.edit': 'Edit',
-  'consortium.editOf': 'Edit “{title}”',
   'consortium.delete': 'Delete',
-  'consortium.deleteOf': 'Delete “{title}”',
   'consortium.deleteExplain':
     '“{title}” (due {date}) goes from the timeline for everyone. The activity feed keeps its title, date and your reason.',
   'consortium.reason': 'Why it goes (kept in the activity feed)',

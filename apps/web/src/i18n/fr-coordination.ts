@@ -33,9 +33,7 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'consortium.manage': 'Gérer les jalons du consortium',
   'consortium.statusOf': 'Statut de « {title} »',
   'consortium.edit': 'Modifier',
-  'consortium.editOf': 'Modifier « {title} »',
   'consortium.delete': 'Supprimer',
-  'consortium.deleteOf': 'Supprimer « {title} »',
   'consortium.deleteExplain':
     '« {title} » (échéance le {date}) disparaît du calendrier pour tous. Le fil d’activité garde son titre, sa date et votre raison.',
   'consortium.reason': 'Pourquoi le supprimer (gardé dans le fil d’activité)',

@@ -11,7 +11,7 @@ import { useFocusFirstField, useReturnFocus } from '../../components/focus';
 import { WORK_STATUSES, workStatusLabel, type WorkStatus } from '../../components/labels';
 import { ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatDate, t } from '../../i18n';
+import { formatDate, t, tParts } from '../../i18n';
 
 type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
 type Mode = 'view' | 'edit' | 'delete';
@@ -40,7 +40,7 @@ function StatusSelect({ programmeId, milestone, onSaved }: ItemProps) {
   return (
     <>
       <label class="visually-hidden" for={`cm-status-${milestone.id}`}>
-        {t('consortium.statusOf', { title: milestone.title })}
+        {tParts('consortium.statusOf', { title: <span data-user-content>{milestone.title}</span> })}
       </label>
       <select
         id={`cm-status-${milestone.id}`}
@@ -84,7 +84,7 @@ function EditForm({ programmeId, milestone, onSaved, onClose }: ItemProps & { on
       ref={form}
       class="form form--grid consortium-milestone__form"
       onSubmit={submit(save)}
-      aria-label={t('consortium.editOf', { title: milestone.title })}
+      aria-labelledby={`cm-edit-button-${milestone.id}`}
     >
       <div class="field">
         <label for={`${id}-title`}>{t('milestone.title')}</label>
@@ -151,9 +151,15 @@ function DeleteForm({ programmeId, milestone, onSaved, onClose }: ItemProps & { 
       ref={form}
       class="form consortium-milestone__form"
       onSubmit={submit(remove)}
-      aria-label={t('consortium.deleteOf', { title: milestone.title })}
+      aria-labelledby={`cm-delete-button-${milestone.id}`}
     >
-      <p>{t('consortium.deleteExplain', { title: milestone.title, date: formatDate(milestone.dueDate) })}</p>
+      <p>
+        {tParts(
+          'consortium.deleteExplain',
+          { title: <span data-user-content>{milestone.title}</span> },
+          { date: formatDate(milestone.dueDate) },
+        )}
+      </p>
       <div class="field">
         <label for={`${id}-reason`}>{t('consortium.reason')}</label>
         <textarea
@@ -195,23 +201,29 @@ function ConsortiumMilestoneItem(props: ItemProps) {
         <StatusSelect {...props} />
         <button
           ref={editButton}
+          id={`cm-edit-button-${milestone.id}`}
           type="button"
           class="button button--secondary button--small"
           aria-expanded={mode === 'edit'}
           onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
         >
-          {t('consortium.edit')}
-          <span class="visually-hidden"> {milestone.title}</span>
+          {t('consortium.edit')}{' '}
+          <span class="visually-hidden" data-user-content>
+            {milestone.title}
+          </span>
         </button>
         <button
           ref={deleteButton}
+          id={`cm-delete-button-${milestone.id}`}
           type="button"
           class="button button--secondary button--small"
           aria-expanded={mode === 'delete'}
           onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
         >
-          {t('consortium.delete')}
-          <span class="visually-hidden"> {milestone.title}</span>
+          {t('consortium.delete')}{' '}
+          <span class="visually-hidden" data-user-content>
+            {milestone.title}
+          </span>
         </button>
       </div>
       {mode === 'edit' && <EditForm {...props} onClose={close} />}

@@ -23,6 +23,8 @@ export interface RestData {
   base: BenchData;
   /** The plan the reads look at (20 milestones, progress, a review, 20 threads × 3 comments); nothing writes to it. */
   readPlanId: string;
+  /** A plan under review with 50 anchored review threads × 3 comments, a third outdated; nothing writes to it. */
+  anchoredPlanId: string;
   mentee: Reader;
   coordinator: Reader;
   scaling: ScalingProgramme[];
@@ -110,6 +112,69 @@ export async function createReadPlan(dbUrl: string, base: BenchData): Promise<st
          $4, $1::uuid, now() - (400 - i) * interval '1 minute'
        from generate_series(1, 400) i`,
       [base.programmeId, base.pairId, planId, base.mentee.id],
+    );
+    await db.query('commit');
+    return planId;
+  });
+}
+
+/**
+ * A plan under review with 50 anchored review threads of three comments each (issue 15's lean read): 10
+ * milestones; threads on its objective, budget and owner, on activities and indicators by item, and on
+ * milestone titles, dates and statuses; a third of them outdated (the field moved on since revision 1), every
+ * fifth with a pending suggested change.
+ */
+export async function createAnchoredPlan(dbUrl: string, base: BenchData): Promise<string> {
+  return withClient(dbUrl, async (db) => {
+    await db.query('begin');
+    const {
+      rows: [{ id: planId }],
+    } = await db.query<{ id: string }>(
+      `insert into action_plans (id, pair_id, title, objective, section_codes, gap_question_codes, activities, indicators, stakeholders, budget, owner, state, version, revision_count, source_assessment_id, created_by, created_at, updated_at)
+       values (gen_random_uuid(), $1, 'Welcome desk for newcomers', 'One desk where newcomers find every municipal service, in their language.',
+         '["strategy"]', '["strategy.q1"]',
+         '["Map the services","Hire two advisers","Train 15 advisers","Open the desk"]', '["Visitors per month","Satisfaction score"]', '["Migrant associations"]',
+         '€ 80 000 over two years', 'Social department', 'changes-requested', 3, 1, null, $2, now() - interval '60 days', now() - interval '2 days')
+       returning id`,
+      [base.pairId, base.mentee.id],
+    );
+    await db.query(
+      `insert into milestones (id, plan_id, title, description, due_date, owner, status, version, created_at, updated_at)
+       select gen_random_uuid(), $1, 'Step ' || k || ' of the welcome desk', 'What is done by then.', current_date + k * 30, 'Social department',
+         (array['planned','in-progress','done'])[1 + k % 3], 1, now() - interval '50 days' + k * interval '1 hour', now() - interval '5 days'
+       from generate_series(1, 10) k`,
+      [planId],
+    );
+    // Thread t: on the plan (t <= 25: objective, budget, owner, activities[1], indicators[0]) or on milestone
+    // (t - 25) % 10 (title, dueDate, status). Every third anchored text is not the field's text now: outdated.
+    await db.query(
+      `with milestone as (select id, title, due_date, status, row_number() over (order by due_date) - 1 as i from milestones where plan_id = $1),
+       threads as (
+         select t, gen_random_uuid() as root,
+           case when t <= 25 then 'plan' else 'milestone' end as type,
+           case when t <= 25 then $1::uuid else (select id from milestone where i = (t - 26) % 10) end as target,
+           case when t <= 25 then (array['objective','budget','owner','activities','indicators'])[1 + t % 5]
+                else (array['title','dueDate','status'])[1 + t % 3] end as field,
+           case when t <= 25 and t % 5 = 3 then 1 when t <= 25 and t % 5 = 4 then 0 end as item
+         from generate_series(1, 50) t),
+       anchored as (
+         select th.*, case when t % 3 = 0 then 'Text as it was at revision 1, since changed'
+           when field = 'objective' then 'One desk where newcomers find every municipal service, in their language.'
+           when field = 'budget' then '€ 80 000 over two years' when field = 'owner' then 'Social department'
+           when field = 'activities' then 'Hire two advisers' when field = 'indicators' then 'Visitors per month'
+           when field = 'title' then m.title when field = 'dueDate' then m.due_date::text else m.status end as text
+         from threads th left join milestone m on m.id = th.target)
+       insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at,
+         anchor_revision, anchor_field, anchor_item, anchor_text, suggestion, suggestion_state)
+       select case when r = 0 then root else gen_random_uuid() end, $1, type, target, case when r = 0 then null else root end, root,
+         case when r = 1 then $2::uuid else $3::uuid end,
+         'Comment ' || r || ' of thread ' || t || ': is this the wording the council will adopt, and who signs it off?',
+         '[]', now() - interval '10 days' + (t * 3 + r) * interval '1 hour',
+         1, field, item, text,
+         case when r = 0 and t % 5 = 1 and type = 'plan' then text || ' (revised)' end,
+         case when r = 0 and t % 5 = 1 and type = 'plan' then 'pending' end
+       from anchored cross join generate_series(0, 2) r`,
+      [planId, base.mentee.id, base.mentor.id],
     );
     await db.query('commit');
     return planId;
@@ -219,6 +284,10 @@ export async function analyze(dbUrl: string) {
   await withClient(dbUrl, (db) => db.query('analyze'));
 }
 
-export function restData(base: BenchData, readPlanId: string, scaling: ScalingProgramme[]): RestData {
-  return { base, readPlanId, mentee: reader(base.mentee), coordinator: reader(base.coordinator), scaling };
+export function restData(
+  base: BenchData,
+  plans: { readPlanId: string; anchoredPlanId: string },
+  scaling: ScalingProgramme[],
+): RestData {
+  return { base, ...plans, mentee: reader(base.mentee), coordinator: reader(base.coordinator), scaling };
 }

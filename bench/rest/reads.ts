@@ -68,6 +68,14 @@ export function readRequests(ctx: BenchContext): { name: string; bare: Request; 
       ...same({ path: `/api/v1/action-plans/${data.readPlanId}/comments`, token: data.mentee.token }),
     },
     {
+      name: 'GET plan under review (50 anchored threads)',
+      ...same({ path: `/api/v1/action-plans/${data.anchoredPlanId}`, token: data.mentee.token }),
+    },
+    {
+      name: 'GET comments (50 anchored threads × 3)',
+      ...same({ path: `/api/v1/action-plans/${data.anchoredPlanId}/comments`, token: data.mentee.token }),
+    },
+    {
       name: `GET dashboard (${dashboard.pairs} pairs)`,
       ...same({ path: `/api/v1/programmes/${dashboard.programmeId}/dashboard`, token: dashboard.coordinator.token }),
     },

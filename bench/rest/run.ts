@@ -30,7 +30,14 @@ import { createBenchData, createBenchDatabase, ROOT } from '../support/setup';
 import { fmt, loadAverage } from '../support/util';
 import type { BenchContext } from './context';
 import type { Comparison } from './load';
-import { analyze, createReadPlan, createScalingProgramme, restData, type ScalingProgramme } from './data';
+import {
+  analyze,
+  createAnchoredPlan,
+  createReadPlan,
+  createScalingProgramme,
+  restData,
+  type ScalingProgramme,
+} from './data';
 import { instancesBench } from './instances';
 import { memoryBench } from './memory';
 import { readBench } from './reads';
@@ -78,16 +85,17 @@ async function main() {
   try {
     const base = await createBenchData(database.url, setup.url);
     const readPlanId = await createReadPlan(database.url, base);
+    const anchoredPlanId = await createAnchoredPlan(database.url, base);
     const pairs = only.includes('scaling') ? PAIRS : PAIRS.slice(0, 1);
     const scaling: ScalingProgramme[] = [];
     for (const n of pairs) scaling.push(await createScalingProgramme(database.url, setup.url, n));
-    data = restData(base, readPlanId, scaling);
+    data = restData(base, { readPlanId, anchoredPlanId }, scaling);
   } finally {
     await h.stop(setup.proc);
   }
   await analyze(database.url);
   log(
-    `data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`,
+    `data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, anchored plan ${data.anchoredPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`,
   );
 
   const bareEnv = {

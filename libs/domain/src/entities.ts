@@ -27,6 +27,7 @@ import { ReminderSent } from './notifications/reminder-sent.entity';
 import { StallAlert } from './notifications/stall-alert.entity';
 import { WorkerCursor } from './notifications/worker-cursor.entity';
 import { Report } from './reports/report.entity';
+import { DataExport } from './exports/data-export.entity';
 
 /** Every entity, for the ORM configuration of the api, the worker and the CLI. */
 export const ENTITIES = [
@@ -59,4 +60,5 @@ export const ENTITIES = [
   StallAlert,
   WorkerCursor,
   Report,
+  DataExport,
 ];

@@ -39,4 +39,5 @@ export * from './notifications/reminder-sent.entity';
 export * from './notifications/stall-alert.entity';
 export * from './notifications/worker-cursor.entity';
 export * from './reports/report.entity';
+export * from './exports/data-export.entity';
 export * from './entities';

@@ -141,6 +141,8 @@ export interface EventPayloads {
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
   /** A report's progress, in its requester's own room `user:{id}`. */
   'report.updated': { reportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };
+  /** A person's data export's progress, in their own room `user:{id}` (no one else hears of it). */
+  'export.updated': { exportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };
 }
 
 export type EventType = keyof EventPayloads;

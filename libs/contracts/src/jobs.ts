@@ -41,3 +41,31 @@ export function buildReportJob(reportId: string): {
     opts: { ...REPORT_JOB_OPTIONS, jobId: reportJobId(reportId) },
   };
 }
+
+/** A person's own data (GDPR art. 15 and 20), built by the worker into a .zip. */
+export const EXPORTS_QUEUE = 'exports';
+
+/** Version 1: build the data export row `exportId` describes (whose data it is). */
+export interface BuildExportJob {
+  v: 1;
+  kind: 'build-export';
+  exportId: string;
+}
+
+export type ExportsJobName = 'build';
+
+/**
+ * The job that builds export `exportId` (job id `export-<id>`: never twice), as `queue.add` takes it; the
+ * api adds it when the export is requested, the worker's keeper again when it was lost.
+ */
+export function buildExportJob(exportId: string): {
+  name: ExportsJobName;
+  data: BuildExportJob;
+  opts: typeof REPORT_JOB_OPTIONS & { jobId: string };
+} {
+  return {
+    name: 'build',
+    data: { v: 1, kind: 'build-export', exportId },
+    opts: { ...REPORT_JOB_OPTIONS, jobId: `export-${exportId}` },
+  };
+}

@@ -11,6 +11,7 @@ import { BenchmarksModule } from './benchmarks/benchmarks.module';
 import { CommentsModule } from './comments/comments.module';
 import { appConfig, type AppConfig } from './config/app.config';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DataExportsModule } from './exports/data-exports.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -50,6 +51,7 @@ import { WorkModule } from './work/work.module';
     RealtimeModule,
     NotificationsModule,
     ReportsModule,
+    DataExportsModule,
     WorkModule,
   ],
   providers: [

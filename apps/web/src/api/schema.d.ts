@@ -1392,6 +1392,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my data exports
+         * @description Any signed-in user: their own exports, newest first (at most 50), expired ones included until purged.
+         */
+        get: operations["DataExports_list"];
+        put?: never;
+        /**
+         * Ask for an export of my data
+         * @description Any signed-in user, about themselves (GDPR art. 15 and 20): queues a .zip of their own data (profile, memberships, what they wrote, notifications, sessions, audit entries) and answers at once. One export at a time: 409 while another is queued or running. Send an Idempotency-Key to retry without queueing it twice.
+         */
+        post: operations["DataExports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a data export's status
+         * @description Only the person whose data it is: anyone else, the installation admin included, gets 404 as if it did not exist. Status goes queued, running, then done (downloadUrl set until expiresAt) or failed.
+         */
+        get: operations["DataExports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a data export
+         * @description Only the person whose data it is: anyone else, the installation admin included, gets 404 as if it did not exist. Sends the .zip as an attachment; 409 while it is not built yet; 404 once it has expired (the daily purge then deletes the row and the file).
+         */
+        get: operations["DataExports_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/work": {
         parameters: {
             query?: never;
@@ -3141,6 +3205,31 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
             /** @description Where to download it, once done */
+            downloadUrl: string | null;
+        };
+        /** @enum {string} */
+        DataExportStatus: "queued" | "running" | "done" | "failed";
+        DataExportDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["DataExportStatus"];
+            /** @description 0–100 */
+            progress: number;
+            /** @description Why it failed, once failed */
+            error: string | null;
+            sizeBytes: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Once built: when the file stops being downloadable (RETENTION_EXPORTS_DAYS after it was built)
+             */
+            expiresAt: string | null;
+            /** @description Built and past expiresAt: no longer downloadable, deleted by the daily purge */
+            expired: boolean;
+            /** @description Where to download it, once done and until it expires */
             downloadUrl: string | null;
         };
         /** @enum {string} */
@@ -9513,6 +9602,226 @@ export interface operations {
             };
             /** @description FORBIDDEN: you can see this but may not do that */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DataExports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DataExports_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; poll GET /me/exports/{id} or listen for `export.updated` in your `user:{id}` room */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DataExports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DataExports_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

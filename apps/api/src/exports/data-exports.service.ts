@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Queue } from 'bullmq';
+import { buildExportJob, EXPORTS_QUEUE, type BuildExportJob } from '@citymentor/contracts';
+import { conflict, DataExport, notFound, User } from '@citymentor/domain';
+import { bullConnection } from '@citymentor/runtime';
+import type { Actor } from '../auth/actor';
+import { appConfig, type AppConfig } from '../config/app.config';
+import { DataExportPolicy } from './data-export.policy';
+import { DataExportQueries, type DataExportRow } from './data-exports.queries';
+import type { DataExportDto } from './dto/data-export.dto';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const isExpired = (r: DataExportRow, now: Date) => r.expiresAt !== null && new Date(r.expiresAt) <= now;
+
+const toDto = (r: DataExportRow, now = new Date()): DataExportDto => ({
+  id: r.id,
+  status: r.status,
+  progress: r.progress,
+  error: r.error,
+  sizeBytes: r.sizeBytes,
+  createdAt: new Date(r.createdAt).toISOString(),
+  finishedAt: iso(r.finishedAt),
+  expiresAt: iso(r.expiresAt),
+  expired: isExpired(r, now),
+  downloadUrl: r.status === 'done' && !isExpired(r, now) ? `/api/v1/me/exports/${r.id}/download` : null,
+});
+
+/** How long a request waits for Redis to take its job. */
+const ENQUEUE_WAIT_MS = 2000;
+
+/** The folder under REPORTS_DIR the worker writes exports to. */
+export const EXPORTS_SUBDIR = 'exports';
+
+/**
+ * "My data": a person asks for a copy of their own data (a row and a BullMQ job the worker builds
+ * into a .zip), follows it, and downloads it until it expires. Only they see it (DataExportPolicy).
+ */
+@Injectable()
+export class DataExportsService implements OnApplicationShutdown {
+  private queue: Queue<BuildExportJob> | null = null;
+  private readonly logger = new Logger(DataExportsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: DataExportQueries,
+    private readonly policy: DataExportPolicy,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  /** Opened on the first export, so an instance that never queues one holds no queue connection. */
+  private exportsQueue(): Queue<BuildExportJob> {
+    if (!this.queue) {
+      this.queue = new Queue<BuildExportJob>(EXPORTS_QUEUE, {
+        connection: bullConnection(this.config.redisUrl),
+        prefix: `${this.config.redisPrefix}:bull`,
+      });
+      this.queue.on('error', (error) => this.logger.warn({ err: error }, 'exports queue connection'));
+    }
+    return this.queue;
+  }
+
+  /** One queued or running export per person: another request meanwhile is a 409 naming it. */
+  async create(actor: Actor): Promise<DataExportDto> {
+    const running = await this.queries.unfinished(actor.userId);
+    if (running) throw busy(running.id);
+    const em = this.em.fork();
+    const dataExport = new DataExport(em.getReference(User, actor.userId));
+    try {
+      await em.persistAndFlush(dataExport);
+    } catch (error) {
+      // A twin request won the race for the partial unique index.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.queries.unfinished(actor.userId);
+        throw busy(winner?.id ?? null);
+      }
+      throw error;
+    }
+    // The row is the request; the job only wakes a worker, whose keeper re-queues an export without one.
+    const job = buildExportJob(dataExport.id);
+    const enqueued = this.exportsQueue()
+      .add(job.name, job.data, job.opts)
+      .then(
+        () => true,
+        () => false,
+      );
+    const inTime = await Promise.race([
+      enqueued,
+      new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref()),
+    ]);
+    if (!inTime)
+      this.logger.warn({ exportId: dataExport.id }, 'the exports queue did not take the job; the worker will queue it');
+    return this.get(actor, dataExport.id);
+  }
+
+  async list(actor: Actor): Promise<DataExportDto[]> {
+    const now = new Date();
+    return (await this.queries.ofUser(actor.userId)).map((r) => toDto(r, now));
+  }
+
+  async get(actor: Actor, id: string): Promise<DataExportDto> {
+    return toDto(await this.visible(actor, id));
+  }
+
+  /** The .zip as a stream: 409 while it is being built, 404 once expired (the purge deletes it). */
+  async download(actor: Actor, id: string) {
+    const row = await this.visible(actor, id);
+    if (row.status !== 'done' || !row.fileName)
+      throw conflict(`The export is ${row.status}; download it once it is done`, { status: row.status });
+    if (isExpired(row, new Date())) throw notFound('Data export file (expired)');
+    const path = join(resolve(this.config.reportsDir), EXPORTS_SUBDIR, row.fileName);
+    await access(path).catch(() => {
+      throw notFound('Data export file');
+    });
+    return {
+      stream: createReadStream(path),
+      fileName: `citymentor-my-data-${new Date(row.createdAt).toISOString().slice(0, 10)}.zip`,
+      size: row.sizeBytes,
+    };
+  }
+
+  private async visible(actor: Actor, id: string): Promise<DataExportRow> {
+    const row = await this.queries.one(id);
+    if (!row) throw notFound('Data export');
+    this.policy.assertVisible(actor, row);
+    return row;
+  }
+
+  async onApplicationShutdown() {
+    await this.queue?.close().catch(() => undefined);
+  }
+}
+
+const busy = (id: string | null) =>
+  conflict('An export of your data is already being built; wait for it to finish', { exportId: id });

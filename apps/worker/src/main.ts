@@ -6,11 +6,11 @@ import { waitForSchema } from '@citymentor/persistence';
 import { parseWorkerConfig } from './config/worker.config';
 import { HOUSEKEEPING_QUEUE } from './housekeeping/housekeeping.jobs';
 import { NOTIFICATIONS_QUEUE } from './notifications/notifications.jobs';
-import { REPORTS_QUEUE } from '@citymentor/contracts';
+import { EXPORTS_QUEUE, REPORTS_QUEUE } from '@citymentor/contracts';
 import { REMINDERS_QUEUE } from './reminders/reminders.jobs';
 import { WorkerModule } from './worker.module';
 
-const QUEUES = [HOUSEKEEPING_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE, REPORTS_QUEUE];
+const QUEUES = [HOUSEKEEPING_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE, REPORTS_QUEUE, EXPORTS_QUEUE];
 
 async function main() {
   const config = parseWorkerConfig(process.env);

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ormOptions } from '@citymentor/persistence';
 import { bullConnection, terminalLogging } from '@citymentor/runtime';
 import { workerConfig, type WorkerConfig } from './config/worker.config';
+import { ExportsModule } from './exports/exports.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueKeeperModule } from './queues/queue-keeper';
@@ -48,6 +49,7 @@ import { ReportsModule } from './reports/reports.module';
     NotificationsModule,
     RemindersModule,
     ReportsModule,
+    ExportsModule,
   ],
 })
 export class WorkerModule {}

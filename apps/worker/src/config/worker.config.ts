@@ -57,7 +57,7 @@ export function parseWorkerConfig(env: Env) {
       /** Events read per transaction. */
       batchSize: int(env, 'NOTIFICATION_BATCH_SIZE', 200, 1, 5000),
     },
-    /** Where finished reports are written (the api reads them from the same folder). */
+    /** Where finished reports are written, and data exports under its `exports` folder (the api reads them from there). */
     reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
     /** How long the daily purge keeps what it deletes, in days (docs/privacy.md lists each kind of data). */
     retention: {
@@ -65,6 +65,8 @@ export function parseWorkerConfig(env: Env) {
       notificationsDays: int(env, 'RETENTION_NOTIFICATIONS_DAYS', 180, 1, 3650),
       /** Funder reports (the row and its file) after they were requested. */
       reportsDays: int(env, 'RETENTION_REPORTS_DAYS', 90, 1, 3650),
+      /** A person's export of their own data (the row and its .zip) after it was built: downloadable until then. */
+      exportsDays: int(env, 'RETENTION_EXPORTS_DAYS', 7, 1, 365),
       /** Sign-in sessions after they expired or were ended (a late refresh still hears "expired" meanwhile). */
       sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 7, 1, 3650),
       /** Invitations never accepted, after they expired (the coordinator still sees who never joined). */

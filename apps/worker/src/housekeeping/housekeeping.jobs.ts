@@ -8,7 +8,7 @@ export type HousekeepingJob = PurgeExpiredRefreshTokens;
 
 /**
  * Version 1: delete what has outlived its retention period (sessions, invitations, notifications,
- * reports). Carries no parameters: the periods are the installation's settings (RETENTION_*_DAYS).
+ * reports, data exports). Carries no parameters: the periods are the installation's settings (RETENTION_*_DAYS).
  * The kind keeps its first name so jobs already scheduled still run.
  */
 export interface PurgeExpiredRefreshTokens {
@@ -24,6 +24,7 @@ export interface PurgeResult {
   notifications: number;
   idempotencyKeys: number;
   reports: number;
+  dataExports: number;
 }
 
 /** The scheduler's id: upserting it again (every start, every worker process) replaces it instead of adding a second one. */

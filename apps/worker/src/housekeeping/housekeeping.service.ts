@@ -6,7 +6,8 @@ import { IdempotencyRecord, Invitation, Notification, RefreshToken } from '@city
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { reportFileName } from '../reports/reports.service';
 import type { PurgeResult } from './housekeeping.jobs';
-import { deleteReportsRequestedBefore } from './housekeeping.queries';
+import { exportsDir } from '../exports/exports.service';
+import { deleteExpiredDataExports, deleteReportsRequestedBefore } from './housekeeping.queries';
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +46,20 @@ export class HousekeepingService {
     // The rows went first: a file left by a crash here is only an orphan, never a report without its file.
     const dir = resolve(this.config.reportsDir);
     await Promise.all(reports.map((r) => rm(join(dir, reportFileName(r.id, r.format)), { force: true })));
-    const result = { refreshTokens, invitations, notifications, idempotencyKeys, reports: reports.length };
+    // A person's data export: once past its expiry (RETENTION_EXPORTS_DAYS after it was built); one never built, as long after it was asked for.
+    const dataExports = await deleteExpiredDataExports(em, now, before(retention.exportsDays));
+    const exportsFolder = exportsDir(this.config.reportsDir);
+    await Promise.all(
+      dataExports.map((e) => (e.fileName ? rm(join(exportsFolder, e.fileName), { force: true }) : undefined)),
+    );
+    const result = {
+      refreshTokens,
+      invitations,
+      notifications,
+      idempotencyKeys,
+      reports: reports.length,
+      dataExports: dataExports.length,
+    };
     this.logger.log(result, 'purged what outlived its retention period');
     return result;
   }

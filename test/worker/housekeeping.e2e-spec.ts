@@ -90,6 +90,7 @@ describe('housekeeping: retention periods', () => {
       notifications: 1,
       idempotencyKeys: 1,
       reports: 1,
+      dataExports: 0,
     });
     await expect(housekeeping.purgeExpired(NOW)).resolves.toEqual({
       refreshTokens: 0,
@@ -97,6 +98,7 @@ describe('housekeeping: retention periods', () => {
       notifications: 0,
       idempotencyKeys: 0,
       reports: 0,
+      dataExports: 0,
     });
 
     const left = t.orm.em.fork();

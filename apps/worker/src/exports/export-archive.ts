@@ -29,9 +29,26 @@ export function exportReadme(files: ArchiveFile[], owner: { name: string; email:
   ].join('\r\n');
 }
 
+const PG_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)$/;
+
+/**
+ * Times as ISO 8601 in UTC, whichever way Postgres wrote them (`2026-12-06 14:22:25.5+00` as a column,
+ * `2026-12-06T14:22:25.517191+00:00` inside JSON): only the values of keys named `at` or `…At`.
+ */
+export function isoTimes(key: string, value: unknown): unknown {
+  if (typeof value === 'string' && (key === 'at' || key.endsWith('At')) && PG_TIME.test(value))
+    return new Date(
+      value
+        .replace(' ', 'T')
+        .replace(/([+-]\d{2})$/, '$1:00')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+    ).toISOString();
+  return value;
+}
+
 /** The .zip: README.txt first, then one JSON file per kind. */
 export function exportArchive(files: ArchiveFile[], readme: string): Uint8Array {
   const entries: Zippable = { 'README.txt': strToU8(readme) };
-  for (const f of files) entries[f.file] = strToU8(`${JSON.stringify(f.content, null, 2)}\n`);
+  for (const f of files) entries[f.file] = strToU8(`${JSON.stringify(f.content, isoTimes, 2)}\n`);
   return zipSync(entries, { level: 6, mtime: new Date() });
 }

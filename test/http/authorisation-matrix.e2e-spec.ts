@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataExport, User } from '@citymentor/domain';
 import { startApp, type TestApp } from '../support/app';
 
 type Role = 'admin' | 'coordinator' | 'expert' | 'cityMember' | 'outsider' | 'anonymous';
@@ -20,6 +21,8 @@ interface Ids {
   milestone: () => Promise<string>;
   /** A new pending invitation of the programme (resend and revoke change it). */
   invitation: () => Promise<string>;
+  /** The city member's own data export, still being built. */
+  cityMemberExport: string;
 }
 
 const benchmarkFile = JSON.parse(
@@ -148,6 +151,28 @@ const MATRIX: Row[] = [
     path: () => 'replaced below',
     expect: managers(200),
   },
+  // A person's data export is theirs alone: anyone else, the admin included, gets 404.
+  { route: 'GET /me/exports', method: 'get', path: () => '/me/exports', expect: everyone(200) },
+  {
+    route: 'POST /me/exports',
+    method: 'post',
+    path: () => '/me/exports',
+    // The city member's export is still running: one at a time.
+    expect: { ...everyone(202), cityMember: 409 },
+  },
+  {
+    route: 'GET /me/exports/{id}',
+    method: 'get',
+    path: (ids) => `/me/exports/${ids.cityMemberExport}`,
+    expect: { ...everyone(404), cityMember: 200 },
+  },
+  {
+    route: 'GET /me/exports/{id}/download',
+    method: 'get',
+    path: (ids) => `/me/exports/${ids.cityMemberExport}/download`,
+    // The owner hears it is not built yet; no one else learns it exists.
+    expect: { ...everyone(404), cityMember: 409 },
+  },
 ];
 
 describe('authorisation matrix', () => {
@@ -167,7 +192,13 @@ describe('authorisation matrix', () => {
       anonymous: undefined,
     };
     const coordinator = t.api.as(w.people.coordinator.token);
+    const em = t.orm.em.fork();
+    const cityMemberExport = Object.assign(new DataExport(em.getReference(User, w.people.cityMember.user.id)), {
+      status: 'running' as const,
+    });
+    await em.persistAndFlush(cityMemberExport);
     ids = {
+      cityMemberExport: cityMemberExport.id,
       programme: w.programme.id,
       coordinatorOrganisation: w.coordinatorOrganisation.id,
       city: w.city.id,

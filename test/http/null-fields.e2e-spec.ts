@@ -121,6 +121,7 @@ describe('null fields', () => {
       assessment: assessment.id,
       report: m.programme.id,
       notification: m.programme.id,
+      dataExport: m.programme.id,
     };
     ids = { coordinatorOrganisation: m.coordinatorOrganisation.id, city: m.city.id, mentorCity: m.mentorCity.id };
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Notification, User } from '@citymentor/domain';
+import { DataExport, Notification, User } from '@citymentor/domain';
 import type { TestApp } from '../../support/app';
 import type { SignedIn } from '../../support/given';
 
@@ -181,4 +181,17 @@ export async function notificationOf(
   });
   await em.persistAndFlush(notification);
   return { id: notification.id, marker: m };
+}
+
+/** A data export of `user`'s own, built as far as its row goes (no file: the policy answers before the file is read). */
+export async function dataExportOf(t: TestApp, user: Pick<User, 'id'>): Promise<{ id: string }> {
+  const em = t.orm.em.fork();
+  const dataExport = Object.assign(new DataExport(em.getReference(User, user.id)), {
+    status: 'done' as const,
+    progress: 100,
+    fileName: 'missing.zip',
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  await em.persistAndFlush(dataExport);
+  return { id: dataExport.id };
 }

@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../../support/app';
 import type { SignedIn } from '../../support/given';
-import { notificationOf, pairWork, programmeWork, type Mentoring } from './cast';
+import { dataExportOf, notificationOf, pairWork, programmeWork, type Mentoring } from './cast';
 import type { Pools } from './fuzz-values';
 import { fillPath, operations } from './openapi-routes';
 import { kindOf, SHARED_VALUES, type Kind } from './resource-kinds';
@@ -68,11 +68,13 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const programme = await programmeWork(t, w, 'fuzz');
   const notification = await notificationOf(t, w.people.mentee.user, 'fuzz');
   await notificationOf(t, w.people.mentee.user, 'fuzz-older'); // a second page, so there is a cursor
+  const dataExport = await dataExportOf(t, w.people.mentee.user);
   const users = Object.values(w.people).map((p) => p.user.id);
   const ids = [
     ...work.ids,
     ...programme.ids,
     notification.id,
+    dataExport.id,
     w.otherPair.id,
     w.elsewhere.id,
     w.city.id,
@@ -109,6 +111,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     assessment: work.assessment,
     report: programme.report,
     notification: notification.id,
+    dataExport: dataExport.id,
   };
   const rooms = [
     `programme:${w.programme.id}`,

@@ -1,7 +1,15 @@
 import type { Organisation } from '@citymentor/domain';
 import type { TestApp } from '../../support/app';
 import type { SignedIn } from '../../support/given';
-import { notificationOf, pairWork, programmeWork, type Mentoring, type PairWork, type ProgrammeWork } from './cast';
+import {
+  dataExportOf,
+  notificationOf,
+  pairWork,
+  programmeWork,
+  type Mentoring,
+  type PairWork,
+  type ProgrammeWork,
+} from './cast';
 import { SHARED_VALUES, type Kind } from './resource-kinds';
 
 export const IDOR_ROLES = [
@@ -22,7 +30,7 @@ export interface ForeignSet {
   things: Partial<Record<Kind, string>>;
   ids: string[];
   markers: string[];
-  /** Someone's own (a notification): hidden even from the admin, who otherwise sees every programme. */
+  /** Someone's own (a notification, a data export): hidden even from the admin, who otherwise sees every programme. */
   personal?: boolean;
 }
 
@@ -97,6 +105,7 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
   );
   const awayProgramme = await programmeWork(t, away, 'away-programme');
   const awayNotification = await notificationOf(t, away.people.mentee.user, 'away-notification');
+  const awayExport = await dataExportOf(t, away.people.mentee.user);
 
   const awaySet = set(
     'another programme',
@@ -112,9 +121,9 @@ export async function idorCast(t: TestApp): Promise<IdorCast> {
     [awayPair.marker, awayProgramme.marker],
   );
   const notificationSet = set(
-    'another user’s notification',
-    { notification: awayNotification.id },
-    [awayNotification.id],
+    'another user’s notification or data export',
+    { notification: awayNotification.id, dataExport: awayExport.id },
+    [awayNotification.id, awayExport.id],
     [awayNotification.marker],
     true,
   );

@@ -15,6 +15,7 @@ export const KINDS = [
   'factorCode',
   'report',
   'notification',
+  'dataExport',
   'benchmarkCode',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -34,6 +35,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   context: 'factorCode',
   reports: 'report',
   notifications: 'notification',
+  exports: 'dataExport',
   benchmarks: 'benchmarkCode',
 };
 

@@ -63,6 +63,18 @@ const core = {
   'account.passwordIntro': 'Changing it signs you out everywhere, on this device too; then sign in with the new one.',
   'account.newPassword': 'New password',
   'account.changePassword': 'Change the password',
+  'myData.title': 'Your data',
+  'myData.intro':
+    'Download a copy of the data CityMentor holds about you: your profile, memberships, what you wrote (answers, plans, milestones, progress, comments with their earlier wordings), notifications, sessions and the audit log of what you did. It comes as a .zip of JSON files with a README saying what each holds. Only you can download it.',
+  'myData.ask': 'Export my data',
+  'myData.asked': 'Asked {date}',
+  'myData.building': 'Gathering your data… {percent}',
+  'myData.failed': 'The export could not be built. Ask for it again.',
+  'myData.download': 'Download the .zip ({size})',
+  'myData.expires': 'Available until {date}.',
+  'myData.expired': 'Expired: no longer available. Ask for a new export.',
+  'myData.none': 'You have not asked for an export yet.',
+  'myData.size': '{kb} kB',
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
 

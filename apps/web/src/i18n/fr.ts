@@ -65,6 +65,18 @@ export const fr: Messages = {
     'Le changer vous déconnecte partout, y compris sur cet appareil ; reconnectez-vous ensuite avec le nouveau.',
   'account.newPassword': 'Nouveau mot de passe',
   'account.changePassword': 'Changer le mot de passe',
+  'myData.title': 'Vos données',
+  'myData.intro':
+    'Téléchargez une copie des données que CityMentor détient sur vous : votre profil, vos adhésions, ce que vous avez écrit (réponses, plans, jalons, avancement, commentaires avec leurs versions antérieures), vos notifications, vos sessions et le journal de ce que vous avez fait. Vous recevez un .zip de fichiers JSON, avec un README qui décrit chacun. Vous seul·e pouvez le télécharger.',
+  'myData.ask': 'Exporter mes données',
+  'myData.asked': 'Demandé le {date}',
+  'myData.building': 'Rassemblement de vos données… {percent}',
+  'myData.failed': 'L’export n’a pas pu être préparé. Demandez-le à nouveau.',
+  'myData.download': 'Télécharger le .zip ({size})',
+  'myData.expires': 'Disponible jusqu’au {date}.',
+  'myData.expired': 'Expiré : il n’est plus disponible. Demandez un nouvel export.',
+  'myData.none': 'Vous n’avez encore demandé aucun export.',
+  'myData.size': '{kb} ko',
   'signIn.submit': 'Se connecter',
   'signIn.submitting': 'Connexion…',
 

@@ -2,6 +2,7 @@
  * `/account`: who I am, and changing my password — checked as it is typed by the API's own policy
  * (the strength meter), and refused with the reason before anything is sent. A change ends every
  * session, this one included: the page says so and sends the person to sign in with the new one.
+ * Below, "Your data": an export of everything CityMentor holds about the person (my-data.tsx).
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH, type PasswordVerdict } from '@citymentor/contracts';
@@ -18,6 +19,7 @@ import { useSubmit } from '../../components/submit';
 import { t } from '../../i18n';
 import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
+import { MyData } from './my-data';
 
 export default function AccountPage() {
   usePageTitle(t('account.title'));
@@ -105,6 +107,7 @@ export default function AccountPage() {
           {t('account.changePassword')}
         </button>
       </form>
+      <MyData userId={session.user.id} />
     </section>
   );
 }

@@ -46,12 +46,12 @@ export class HousekeepingService {
     // The rows went first: a file left by a crash here is only an orphan, never a report without its file.
     const dir = resolve(this.config.reportsDir);
     await Promise.all(reports.map((r) => rm(join(dir, reportFileName(r.id, r.format)), { force: true })));
-    // A person's data export: once past its expiry (RETENTION_EXPORTS_DAYS after it was built); one never built, as long after it was asked for.
+    // A data export goes once past its expiry (RETENTION_EXPORTS_DAYS after it was built);
+    // one never built (failed, stuck) as long after it was asked for.
     const dataExports = await deleteExpiredDataExports(em, now, before(retention.exportsDays));
     const exportsFolder = exportsDir(this.config.reportsDir);
-    await Promise.all(
-      dataExports.map((e) => (e.fileName ? rm(join(exportsFolder, e.fileName), { force: true }) : undefined)),
-    );
+    const exportFiles = dataExports.flatMap((e) => (e.fileName ? [join(exportsFolder, e.fileName)] : []));
+    await Promise.all(exportFiles.map((file) => rm(file, { force: true })));
     const result = {
       refreshTokens,
       invitations,

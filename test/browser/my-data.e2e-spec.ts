@@ -53,7 +53,7 @@ describe('my account: your data', () => {
     await section.getByText(/^Available until /).waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/^citymentor-my-data-\d{4}-\d{2}-\d{2}\.zip$/);
-    const archive = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+    const archive = unzipSync(new Uint8Array(readFileSync(await file.path())));
     expect(strFromU8(archive['README.txt'])).toContain(me.email);
     expect(JSON.parse(strFromU8(archive['profile.json']))).toMatchObject({ id: me.id, email: me.email });
     // Another export may be asked for again now.

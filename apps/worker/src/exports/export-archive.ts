@@ -24,7 +24,9 @@ export function exportReadme(files: ArchiveFile[], owner: { name: string; email:
     '',
     'Left out on purpose: your password (only its hash is stored, and that is not exported), the hashes of your',
     "sign-in tokens, and other people's data: their comments in your threads, their e-mail addresses.",
-    'Names of organisations and programmes appear where they say what your data belongs to.',
+    'Names of organisations and programmes appear where they say what your data belongs to; a notification',
+    'is kept as you received it (it may name who caused it), and an event you caused as it was logged (a',
+    'mention in it names the person you mentioned by their id).',
     '',
   ].join('\r\n');
 }

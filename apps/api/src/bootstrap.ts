@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
 import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
+import { notModified } from './http/etag';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { headersBeforeRouting, securityHeaders } from './http/security-headers';
@@ -68,7 +69,8 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
       reply.header('x-request-id', request.id);
       // An answer that never reached helmet's hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.
       if (!reply.hasHeader('content-security-policy')) reply.headers(beforeRouting);
-    });
+    })
+    .addHook('onSend', notModified);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);
   const web = config.webDist ?? webClientDirectory();

@@ -56,6 +56,8 @@ export function parseConfig(env: Env) {
     reportsDir: read(env, 'REPORTS_DIR', 'var/reports'),
     /** The built web client to serve; unset: apps/web/dist, found by walking up from the api's code (none found: API only). */
     webDist: read(env, 'WEB_DIST', '') || null,
+    /** The deployed release, part of every ETag (a deploy may change an answer's shape); unset: the process's start. */
+    buildId: read(env, 'BUILD_ID', '') || null,
   };
 }
 

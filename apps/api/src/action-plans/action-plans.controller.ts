@@ -8,6 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
+import { ETagFrom } from '../http/etag';
 import { UuidPipe } from '../http/params';
 import { ActionPlansService } from './action-plans.service';
 import { CreatePlanDto, ReviewDto, UpdatePlanDto, WorkflowStepDto } from './dto/plan-request.dto';
@@ -56,6 +57,7 @@ export class ActionPlansController {
       "The pair's two cities (mentee and mentor side), the programme's coordinators and experts, and the installation admin; anyone else gets 404. The plan with its milestones, its version (send it back with edits and workflow steps), your side and what you may do now (can).",
   })
   @ApiOkResponse({ type: PlanDto })
+  @ETagFrom(ActionPlansService, (plans, actor, { params }) => plans.version(actor, params.id))
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<PlanDto> {
     return this.plans.get(actor, id);
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ActionPlan, Milestone, Pair, staleVersion, type PlanFields } from '@citymentor/domain';
+import { ActionPlan, Milestone, Pair, staleVersion, todayIso, type PlanFields } from '@citymentor/domain';
 import { EventLog } from '../events/event-log';
 import type { Actor } from '../auth/actor';
-import { PairScopes } from '../pairs/pair-scopes';
+import { isUuid } from '../http/params';
+import { PairScopes, planVersionOf } from '../pairs/pair-scopes';
 import type { CreatePlanDto, UpdatePlanDto } from './dto/plan-request.dto';
 import type { CreatedPlanDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
 import { assertPlanAllows, PlanPolicy } from './plan.policy';
@@ -72,6 +73,17 @@ export class ActionPlansService {
   async get(actor: Actor, planId: string): Promise<PlanDto> {
     const { scope, side } = this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
     return this.queries.plan(scope, side);
+  }
+
+  /**
+   * The plan page's version for the actor (its ETag, `@ETagFrom`), asked of the policy as `get` is: the plan
+   * room's newest event, the members, the pair's status, the plan's state, the reader's side, and today (a
+   * milestone turns late at midnight UTC). Null for an id `get` refuses as malformed.
+   */
+  async version(actor: Actor, planId: string): Promise<string | null> {
+    if (!isUuid(planId)) return null;
+    const { scope, side } = this.policy.read(actor, await this.scopes.forPlanVersion(planId), 'Action plan');
+    return `${planVersionOf(scope)}|${side}|${todayIso()}`;
   }
 
   /** The mentee's edit against the version they loaded, while the plan is a draft or sent back. */

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
+import { ETagFrom } from '../http/etag';
 import { UuidPipe } from '../http/params';
 import { CommentsService } from './comments.service';
 import {
@@ -36,6 +37,7 @@ export class CommentsController {
     type: [CommentThreadDto],
     description: 'Threads, oldest first: each first comment with its replies in order',
   })
+  @ETagFrom(CommentsService, (comments, actor, { params }) => comments.version(actor, params.id))
   list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

@@ -19,7 +19,8 @@ import { EventLog } from '../events/event-log';
 import { inPlanRooms } from '../events/rooms';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
-import { PairScopes } from '../pairs/pair-scopes';
+import { PairScopes, planVersionOf } from '../pairs/pair-scopes';
+import { isUuid } from '../http/params';
 import { toCommentDto, toCommentEditDto, toThreads } from './comment.mappers';
 import { CommentPolicy, type CommentAction, type CommentViewer } from './comment.policy';
 import { CommentQueries, type CommentFilter, type CommentRow } from './comment.queries';
@@ -56,6 +57,19 @@ export class CommentsService {
   async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
     const { scope, viewer } = await this.planScope(actor, 'read', planId);
     return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), viewer);
+  }
+
+  /**
+   * The comment list's version for the actor (its ETag, `@ETagFrom`), asked of the policy as `list` is: the
+   * plan room's newest event (every comment change appends one), the members (authors' organisations), the
+   * pair and plan, and the reader (their side and id decide `can`). Null for an id `list` refuses as malformed.
+   */
+  async version(actor: Actor, planId: string): Promise<string | null> {
+    if (!isUuid(planId)) return null;
+    const scope = await this.scopes.forPlanVersion(planId);
+    if (!scope) throw notFound('Action plan');
+    const viewer = this.policy.viewer(actor, 'read', scope, 'Action plan');
+    return `${planVersionOf(scope)}|${viewer.side}`;
   }
 
   /** Whom a comment on the plan may mention (`Mentions` accepts exactly these): whoever may read its comments asks. */

@@ -37,6 +37,30 @@ const COMMENT = new PreparedQuery<PlanScopeRow>(
 );
 
 /**
+ * What a plan's page and comments are made of besides the plan room's events: the plan's scope (pair status,
+ * plan state), the newest event of `plan:{id}` (every change of the plan, its milestones, progress, reviews
+ * and comments appends one: docs/decisions/0014-etags-from-the-event-log.md) and the programme's members
+ * (whose side and organisation the answers show), as a count and the newest creation, which any insert or
+ * delete changes. One indexed look-up each.
+ */
+export interface PlanVersionRow extends PlanScopeRow {
+  planSeq: string;
+  members: string;
+}
+
+const PLAN_VERSION = new PreparedQuery<PlanVersionRow>(
+  `select ${planColumns},
+     coalesce((select e.seq from events e where e.room = 'plan:' || a.id::text order by e.seq desc limit 1), 0)::text as "planSeq",
+     (select count(*) || '@' || coalesce(to_char(max(m.created_at) at time zone 'UTC', 'YYYYMMDDHH24MISSUS'), '')
+        from memberships m where m.programme_id = p.programme_id) as members
+   from action_plans a join pairs p on p.id = a.pair_id where a.id = ?`,
+);
+
+/** The parts of a plan's version that are not the reader's: see `PlanVersionRow`. */
+export const planVersionOf = (row: PlanVersionRow): string =>
+  [row.planSeq, row.members, row.pairStatus, row.planState].join('|');
+
+/**
  * Finds which pair (and plan) a thing belongs to, in one lean query, so the policy can decide
  * before anything is loaded. Used by every service of the pair's work and by the socket gateway.
  */
@@ -50,6 +74,11 @@ export class PairScopes {
 
   forPlan(planId: string): Promise<PlanScopeRow | null> {
     return PLAN.one(this.em, [planId]);
+  }
+
+  /** `forPlan` with what the plan's version is made of (`PlanVersionRow`): the ETag of the plan page and its comments. */
+  forPlanVersion(planId: string): Promise<PlanVersionRow | null> {
+    return PLAN_VERSION.one(this.em, [planId]);
   }
 
   forMilestone(milestoneId: string): Promise<PlanScopeRow | null> {

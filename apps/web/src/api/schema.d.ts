@@ -6417,7 +6417,10 @@ export interface operations {
     ActionPlans_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer you hold (weak, W/"…"); when it is still current the answer is 304 with no body. Access is checked first: a caller who may no longer read gets 404 or 403 as without it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6432,6 +6435,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
                 };
+            };
+            /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {
@@ -8004,7 +8014,10 @@ export interface operations {
                 /** @description Only the threads on this plan, milestone or progress entry */
                 targetId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer you hold (weak, W/"…"); when it is still current the answer is 304 with no body. Access is checked first: a caller who may no longer read gets 404 or 403 as without it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8020,6 +8033,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CommentThreadDto"][];
                 };
+            };
+            /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {

@@ -6,7 +6,7 @@
  * The cookie is single use, so refreshing is serialised across tabs (Web Locks); a sign-in or sign-out
  * in one tab is told to the others (BroadcastChannel). docs/decisions/0010-refresh-token-cookie.md.
  */
-import { api, ApiError, setAuthHooks, type Schemas } from './api/client';
+import { api, ApiError, forgetAnswers, setAuthHooks, type Schemas } from './api/client';
 import { createStore, useStore } from './store';
 
 export type User = Schemas['UserDto'];
@@ -217,3 +217,6 @@ setAuthHooks({
   refresh: refreshAccessToken,
   lost: lostSession,
 });
+
+// Answers remembered for If-None-Match are the person's own: none outlives their session.
+onUserChange(forgetAnswers);

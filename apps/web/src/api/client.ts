@@ -6,6 +6,8 @@
  *
  * Sends the session's access token; on a 401 `INVALID_TOKEN` it asks the session for a fresh token once
  * (POST /auth/refresh) and retries once. Failures throw an `ApiError` carrying the contract's error body.
+ * A GET answered with an ETag is remembered (in memory, per URL); asked again, it sends If-None-Match and
+ * a 304 gives the remembered body back, so a live page re-reading an unchanged resource costs no body.
  */
 import type { ErrorBody as ContractErrorBody } from '@citymentor/contracts';
 import type { components, paths } from './schema';
@@ -172,10 +174,37 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
+/** The last body and ETag of each GET that had one, most recently used last; the oldest go beyond this many. */
+const REMEMBERED_AT_MOST = 100;
+const remembered = new Map<string, { tag: string; text: string }>();
+
+function remember(url: string, tag: string, text: string) {
+  remembered.delete(url);
+  remembered.set(url, { tag, text });
+  if (remembered.size > REMEMBERED_AT_MOST) remembered.delete(remembered.keys().next().value!);
+}
+
+/** Forgets every remembered answer (the signed-in person changed: session.ts calls it). */
+export function forgetAnswers() {
+  remembered.clear();
+}
+
 async function request(method: Method, template: string, options: RawOptions = {}): Promise<unknown> {
-  const response = await authorised(method, urlOf(template, options), options);
+  const url = urlOf(template, options);
+  const known = method === 'get' ? remembered.get(url) : undefined;
+  const response = await authorised(
+    method,
+    url,
+    known ? { ...options, headers: { ...options.headers, 'If-None-Match': known.tag } } : options,
+  );
+  if (response.status === 304 && known) {
+    remember(url, known.tag, known.text);
+    return JSON.parse(known.text);
+  }
   if (response.status === 204) return undefined;
   const text = await response.text();
+  const tag = response.headers.get('etag');
+  if (method === 'get' && tag && text) remember(url, tag, text);
   return text ? JSON.parse(text) : undefined;
 }
 
@@ -199,7 +228,8 @@ async function authorised(method: Method, url: string, options: RawOptions): Pro
     }
   }
 
-  if (!response.ok) throw await errorOf(response);
+  // 304: only to an If-None-Match `request` sent; it has the body.
+  if (!response.ok && response.status !== 304) throw await errorOf(response);
   return response;
 }
 

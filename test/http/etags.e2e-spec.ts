@@ -164,4 +164,43 @@ describe('ETags on the plan page and its comments', () => {
     await f.mentee().get('/action-plans/not-a-uuid').set('If-None-Match', '*').expect(400);
     await f.mentee().get('/action-plans/not-a-uuid/comments').set('If-None-Match', '*').expect(400);
   });
+
+  describe('the activity feed', () => {
+    it('answers 304 until an event of the programme, whatever happens in another programme', async () => {
+      // A programme of its own: the tests above ended their pair.
+      m = await t.given.mentoring();
+      f = planFixtures(t, m);
+      const feedUrl = () => `/programmes/${m.programme.id}/activity`;
+      const tag = await tagOf(feedUrl(), 'coordinator');
+      await conditional(feedUrl(), tag, 'coordinator').expect(304);
+      // The same feed asked with the id in capitals (the route takes it): its own URL, its own tag.
+      const upper = `/programmes/${m.programme.id.toUpperCase()}/activity`;
+      await conditional(upper, await tagOf(upper, 'coordinator'), 'coordinator').expect(304);
+      const elsewhere = await t.given.mentoring();
+      await planFixtures(t, elsewhere).ready();
+      await conditional(feedUrl(), tag, 'coordinator').expect(304);
+      // A city's feed is its own (it sees only its pairs): another reader's tag is not current for it.
+      await conditional(feedUrl(), tag, 'otherCity').expect(200);
+      // The second page has a tag of its own too.
+      const second = `${feedUrl()}?limit=1`;
+      await conditional(second, await tagOf(second, 'coordinator'), 'coordinator').expect(304);
+
+      const plan = await f.draft();
+      await conditional(feedUrl(), tag, 'coordinator').expect(200);
+      const current = await tagOf(feedUrl(), 'coordinator');
+      await f.mentee().patch(planUrl(plan.id), { version: plan.version, title: 'Renamed' }).expect(200);
+      await conditional(feedUrl(), current, 'coordinator').expect(200);
+    });
+
+    it('answers a member who left 404, never 304', async () => {
+      const m2 = await t.given.mentoring();
+      const url = `/programmes/${m2.programme.id}/activity`;
+      const res = await t.api.as(m2.people.mentor.token).get(url).expect(200);
+      await t.api
+        .as(m2.people.coordinator.token)
+        .delete(`/programmes/${m2.programme.id}/members/${m2.people.mentor.user.id}`)
+        .expect(204);
+      await t.api.as(m2.people.mentor.token).get(url).set('If-None-Match', res.headers.etag).expect(404);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { isUuid } from '../http/params';
 import { ProgrammePolicy } from '../programmes/programme.policy';
 import { ActivityQueries, type ActivityEventRow } from './activity.queries';
 import { ACTIVITY_PAGE_DEFAULT, type ActivityItemDto, type ActivityPageDto } from './dto/activity.dto';
@@ -24,6 +25,18 @@ export class ActivityFeedService {
     private readonly queries: ActivityQueries,
     private readonly policy: ProgrammePolicy,
   ) {}
+
+  /**
+   * The feed's version for the actor (its ETag, `@ETagFrom`), asked of the policy as `page` is: the
+   * programme's newest event and whose feed it is (admin, role, organisation). Null for a malformed id.
+   */
+  async version(actor: Actor, programmeId: string): Promise<string | null> {
+    if (!isUuid(programmeId)) return null;
+    const id = programmeId.toLowerCase(); // as UuidPipe hands it to `page`
+    const membership = this.policy.assert(actor, 'read', id);
+    const reader = `${actor.isAdmin}|${membership?.role}|${membership?.organisationId}`;
+    return `${await this.queries.newestSeq(id)}|${reader}`;
+  }
 
   async page(actor: Actor, programmeId: string, query: { cursor?: string; limit?: number }): Promise<ActivityPageDto> {
     const membership = this.policy.assert(actor, 'read', programmeId);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
+import { ETagFrom } from '../http/etag';
 import { UuidPipe } from '../http/params';
 import { ActivityFeedService } from './activity-feed.service';
 import { ActivityPageDto, ActivityQueryDto } from './dto/activity.dto';
@@ -21,6 +22,7 @@ export class ActivityController {
     type: ActivityPageDto,
     description: 'Newest first; a city member sees the programme’s own events and those of the pairs it is in',
   })
+  @ETagFrom(ActivityFeedService, (activity, actor, { params }) => activity.version(actor, params.id))
   feed(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

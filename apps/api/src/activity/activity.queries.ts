@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { readsPair } from '@citymentor/persistence';
+import { PreparedQuery, readsPair } from '@citymentor/persistence';
 
 /** One event of the feed as the lean read gives it, with the titles of what it is about. */
 export interface ActivityEventRow {
@@ -23,6 +23,12 @@ export interface ActivityCityReader {
 
 const ASSESSMENT = 'assessment.updated';
 
+// The newest event of the programme: the feed reads only the programme's events (`feed`), so any change of
+// what it shows (an event, a plan's or a milestone's title: each rename logs one) moves it. One index row.
+const NEWEST = new PreparedQuery<{ seq: string }>(
+  `select coalesce((select seq from events where programme_id = ? order by seq desc limit 1), 0)::text as seq`,
+);
+
 /**
  * The activity feed's SQL: the programme's events, newest first, read straight from the event log in one
  * statement, with the current title of the plan and milestone each change is about. The caller asks the
@@ -37,6 +43,11 @@ const ASSESSMENT = 'assessment.updated';
 @Injectable()
 export class ActivityQueries {
   constructor(private readonly em: EntityManager) {}
+
+  /** The seq of the programme's newest event (0 when none): the feed's version (its ETag). */
+  async newestSeq(programmeId: string): Promise<string> {
+    return (await NEWEST.one(this.em, [programmeId]))!.seq;
+  }
 
   /**
    * Up to `take` events of the programme before `cursor` (a seq), newest first. Without `city` every

@@ -8844,7 +8844,10 @@ export interface operations {
                 /** @description Items per page, newest first */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer you hold (weak, W/"…"); when it is still current the answer is 304 with no body. Access is checked first: a caller who may no longer read gets 404 or 403 as without it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8860,6 +8863,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
+            };
+            /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
             400: {

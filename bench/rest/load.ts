@@ -39,8 +39,12 @@ export interface Target {
 export interface Request {
   method?: 'GET' | 'POST';
   path: string;
+  /** '' sends no Authorization (an open route such as /health). */
   token: string;
   body?: unknown;
+  headers?: Record<string, string>;
+  /** The status every answer should have when it is not a 2xx (e.g. 304 to a current If-None-Match). */
+  status?: number;
 }
 
 export interface LoadResult {
@@ -81,8 +85,9 @@ export async function hammer(
     duration: options.seconds,
     timeout: 10,
     headers: {
-      authorization: `Bearer ${request.token}`,
+      ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
       ...(request.body ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
     },
     body: request.body ? JSON.stringify(request.body) : undefined,
   });
@@ -91,7 +96,7 @@ export async function hammer(
   const ticks1 = machineTicks();
   const window: [number, number] = [start, Number(process.hrtime.bigint() / 1000n)];
   const requests = result.requests.total;
-  const ok = requests - result.non2xx;
+  const ok = request.status ? (result.statusCodeStats?.[String(request.status)]?.count ?? 0) : requests - result.non2xx;
   return {
     kind: target.kind,
     round: options.round ?? 0,
@@ -99,7 +104,7 @@ export async function hammer(
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests,
-    errors: result.non2xx + result.errors + result.timeouts,
+    errors: requests - ok + result.errors + result.timeouts,
     serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / Math.max(1, requests),
     serverSysMs: (cpu1.system - cpu0.system) / Math.max(1, requests),
     postgresCpuMs: postgresCpuDelta(pg0, pg1) / Math.max(1, requests),

@@ -6,12 +6,14 @@ import { fmt } from '../support/util';
 import type { BenchContext } from './context';
 import {
   alternate,
+  hammer,
   COMPARISON_HEADER,
   comparisonRow,
   ROUND_HEADER,
   roundRows,
   summary,
   type Comparison,
+  type LoadResult,
   type Request,
 } from './load';
 
@@ -112,4 +114,64 @@ export async function readBench(ctx: BenchContext): Promise<Comparison[]> {
   report.table(ROUND_HEADER, results.flatMap(roundRows));
   report.json.reads = results;
   return results;
+}
+
+/**
+ * The re-read of an unchanged plan (decision 0014): GET the plan with its current ETag (every answer a 304,
+ * no body) against the app's own health route (one database ping, one Redis ping, no sign-in), on the app
+ * only, in alternating rounds. Target: the 304 costs at most 1.2 × the health route's server CPU per request.
+ */
+export async function etagBench(ctx: BenchContext) {
+  const { report, options, data } = ctx;
+  const app = ctx.targets.app;
+  const path = `/api/v1/action-plans/${data.readPlanId}`;
+  const first = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${data.mentee.token}` } });
+  const tag = first.headers.get('etag');
+  if (first.status !== 200 || !tag) throw new Error(`GET plan answered ${first.status} with ETag ${tag}`);
+  const check = await fetch(`${app.url}${path}`, {
+    headers: { authorization: `Bearer ${data.mentee.token}`, 'if-none-match': tag },
+  });
+  if (check.status !== 304) throw new Error(`GET plan with its ETag answered ${check.status}, not 304`);
+  const requests: { name: string; request: Request }[] = [
+    { name: 'GET /health', request: { path: '/health', token: '' } },
+    {
+      name: 'GET plan, unchanged (304)',
+      request: { path, token: data.mentee.token, headers: { 'if-none-match': tag }, status: 304 },
+    },
+  ];
+  const load = { connections: options.connections, seconds: options.seconds, database: ctx.h.database!.name };
+  for (const r of requests) await hammer(app, r.request, { ...load, seconds: options.warmupSeconds });
+  const results = new Map<string, LoadResult[]>(requests.map((r) => [r.name, []]));
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const r of requests) {
+      const res = await hammer(app, r.request, { ...load, round });
+      results.get(r.name)!.push(res);
+      ctx.log(
+        `${r.name} round ${round}: ${fmt(res.rps, 0)} req/s, p99 ${fmt(res.p99)} ms, server CPU ${fmt(res.serverCpuMs, 3)} ms/req, ` +
+          `Postgres ${fmt(res.postgresCpuMs, 3)} ms/req, errors ${res.errors}, load ${res.load}`,
+      );
+    }
+  }
+  const [health, unchanged] = requests.map((r) => summary(results.get(r.name)!));
+  const ratio = unchanged.serverCpuMs / health.serverCpuMs;
+  report.section('ETags: a re-read of an unchanged plan (304) vs the health route, app only, medians of the rounds');
+  report.table(
+    ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req (kernel)', 'PG CPU ms/req', 'errors'],
+    requests.map((r, i) => {
+      const s = i === 0 ? health : unchanged;
+      return [
+        r.name,
+        fmt(s.rps, 0),
+        fmt(s.p50, 1),
+        fmt(s.p99, 1),
+        `${fmt(s.serverCpuMs, 3)} (${fmt(s.serverSysMs, 3)})`,
+        fmt(s.postgresCpuMs, 3),
+        s.errors,
+      ];
+    }),
+  );
+  report.say(
+    `server CPU per request, 304 / health: ${fmt(ratio, 2)} (target ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'missed'})`,
+  );
+  report.json.etag = Object.fromEntries(results);
 }

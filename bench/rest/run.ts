@@ -3,6 +3,7 @@
  * measured in the same run (bench/rest/bare-server.ts: the same SQL, no framework), all on 127.0.0.1:
  *
  *   reads      GET plan, comment list, dashboard, activity feed, my work (reads.ts)     target ≥ 0.6× req/s, p99 ≤ 2×
+ *   etag       GET plan, unchanged (304) vs GET /health, app only        (reads.ts)     target ≤ 1.2× the health route's CPU
  *   write      POST a comment                                            (write.ts)     target ≥ 0.5× req/s
  *   scaling    the dashboard with 10, 100 and 1 000 pairs                (scaling.ts)   time grows no faster than the pairs
  *   instances  a comment reaching a subscriber on a second API instance  (instances.ts) added p50
@@ -40,13 +41,13 @@ import {
 } from './data';
 import { instancesBench } from './instances';
 import { memoryBench } from './memory';
-import { readBench } from './reads';
+import { etagBench, readBench } from './reads';
 import { Report } from './report';
 import { scalingBench } from './scaling';
 import { writeBench } from './write';
 
 const { flag, option } = cli();
-const ALL = ['reads', 'write', 'scaling', 'instances', 'memory'];
+const ALL = ['reads', 'etag', 'write', 'scaling', 'instances', 'memory'];
 const only = option('only', ALL.join(',')).split(',');
 const unknown = only.filter((o) => !ALL.includes(o));
 if (unknown.length) throw new Error(`--only: unknown benchmark(s) ${unknown.join(', ')} (of ${ALL.join(', ')})`);
@@ -138,6 +139,7 @@ async function main() {
   report.say(`load average at the start: ${loadAtStart}`);
   const profiled: Comparison[] = [];
   if (only.includes('reads')) profiled.push(...(await readBench(ctx)));
+  if (only.includes('etag')) await etagBench(ctx);
   if (only.includes('write')) profiled.push(...(await writeBench(ctx)));
   if (only.includes('scaling')) await scalingBench(ctx);
   if (only.includes('instances')) await instancesBench(ctx);

@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
 import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
-import { notModified } from './http/etag';
+import { notModified } from './etags/etag';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { headersBeforeRouting, securityHeaders } from './http/security-headers';

@@ -8,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
-import { ETagFrom } from '../http/etag';
+import { ETagFrom } from '../etags/etag';
 import { UuidPipe } from '../http/params';
 import { ActionPlansService } from './action-plans.service';
 import { CreatePlanDto, ReviewDto, UpdatePlanDto, WorkflowStepDto } from './dto/plan-request.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
-import { ETagFrom } from '../http/etag';
+import { ETagFrom } from '../etags/etag';
 import { UuidPipe } from '../http/params';
 import { ActivityFeedService } from './activity-feed.service';
 import { ActivityPageDto, ActivityQueryDto } from './dto/activity.dto';

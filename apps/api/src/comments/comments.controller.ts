@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
-import { ETagFrom } from '../http/etag';
+import { ETagFrom } from '../etags/etag';
 import { UuidPipe } from '../http/params';
 import { CommentsService } from './comments.service';
 import {

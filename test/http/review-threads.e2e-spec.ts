@@ -53,12 +53,14 @@ describe('the threads a review opened', () => {
     ).body;
     const excerpt = `@Mentee who funds the desk? And ${'for how long '.repeat(12)}`.slice(0, 119) + '…';
     expect(reviewed.latestReview.threads).toEqual([
-      { id: onPlan, excerpt, targetType: 'plan', targetId: plan.id, resolved: true },
+      { id: onPlan, excerpt, targetType: 'plan', targetId: plan.id, field: null, item: null, resolved: true },
       {
         id: onMilestone,
         excerpt: 'Is June realistic?',
         targetType: 'milestone',
         targetId: milestoneId,
+        field: null,
+        item: null,
         resolved: false,
       },
     ]);

@@ -46,7 +46,7 @@ const excerpt = (column: string) => `(select case when length(x.t) > 120 then le
  */
 const REVIEW_THREADS = `
   select json_agg(json_build_object('id', c.id, 'excerpt', ${excerpt('c.body')}, 'targetType', c.target_type, 'targetId', c.target_id,
-      'resolved', c.resolved_at is not null) order by c.created_at, c.id) as threads
+      'field', c.anchor_field, 'item', c.anchor_item, 'resolved', c.resolved_at is not null) order by c.created_at, c.id) as threads
   from comments c join pairs p on p.id = a.pair_id
   where c.plan_id = a.id and c.parent_id is null and c.deleted_at is null and c.created_at <= r.created_at
     and c.created_at > coalesce(

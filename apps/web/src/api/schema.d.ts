@@ -2198,6 +2198,11 @@ export interface components {
         };
         /** @enum {string} */
         ReviewVerdict: "approve" | "request-changes";
+        /**
+         * @description The field it is anchored on, if any (with `item` for one item of a list field)
+         * @enum {string}
+         */
+        AnchorField: "title" | "objective" | "budget" | "owner" | "activities" | "indicators" | "stakeholders" | "description" | "dueDate" | "status";
         ReviewThreadDto: {
             /**
              * Format: uuid
@@ -2212,6 +2217,10 @@ export interface components {
              * @description The plan, milestone or progress entry it is about
              */
             targetId: string;
+            /** @description The field it is anchored on, if any (with `item` for one item of a list field) */
+            field: (string & components["schemas"]["AnchorField"]) | null;
+            /** @description The anchored item's index in a list field */
+            item: number | null;
             /** @description Resolved since */
             resolved: boolean;
         };
@@ -2783,8 +2792,6 @@ export interface components {
             at: string;
             by: components["schemas"]["UserRefDto"];
         };
-        /** @enum {string} */
-        AnchorField: "title" | "objective" | "budget" | "owner" | "activities" | "indicators" | "stakeholders" | "description" | "dueDate" | "status";
         CommentAnchorDto: {
             /** @description The revision it was written on */
             revision: number;

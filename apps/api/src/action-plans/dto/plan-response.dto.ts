@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  ANCHOR_FIELDS,
   COMMENT_TARGETS,
   PAIR_SIDES,
   PLAN_ACTIONS,
@@ -9,6 +10,7 @@ import {
   WORK_STATUSES,
 } from '@citymentor/contracts';
 import type {
+  AnchorField,
   CommentTargetType,
   PairSide,
   PlanAction,
@@ -49,6 +51,15 @@ export class ReviewThreadDto {
   @ApiProperty({ description: 'Its first words, mentions shown as @Name, at most 120 characters' }) excerpt: string;
   @ApiProperty({ enum: COMMENT_TARGETS, enumName: 'CommentTarget' }) targetType: CommentTargetType;
   @ApiProperty({ format: 'uuid', description: 'The plan, milestone or progress entry it is about' }) targetId: string;
+  @ApiProperty({
+    enum: ANCHOR_FIELDS,
+    enumName: 'AnchorField',
+    nullable: true,
+    description: 'The field it is anchored on, if any (with `item` for one item of a list field)',
+  })
+  field: AnchorField | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The anchored item's index in a list field" })
+  item: number | null;
   @ApiProperty({ description: 'Resolved since' }) resolved: boolean;
 }
 

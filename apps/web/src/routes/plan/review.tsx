@@ -14,6 +14,7 @@ import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
 import { wroteVersion } from './own-writes';
 import { ChangeList, DiffView, ThreadsSince, type CodeNames, type Diff } from './diff-view';
 import type { Plan } from './plan-details';
+import { ANCHOR_FIELD_LABEL } from './suggestion';
 
 type SinceApproval = Schemas['ChangesSinceApprovalDto'];
 type Thread = Schemas['CommentThreadDto'];
@@ -213,12 +214,21 @@ export function LatestReview({ plan }: { plan: Plan }) {
 
 type ReviewThread = Schemas['ReviewThreadDto'];
 
-/** What a review thread is about, in words: the plan, a milestone by its title, or a progress entry. */
+/** What a review thread is about, in words: the plan or one of its fields, a milestone (or its field) by its title, a progress entry. */
 function threadTarget(plan: Plan, thread: ReviewThread): string {
-  if (thread.targetType === 'plan') return t('review.thread.onPlan');
+  const field = thread.field ? t(ANCHOR_FIELD_LABEL[thread.field]) : null;
   if (thread.targetType === 'progress') return t('review.thread.onProgress');
+  if (thread.targetType === 'plan') {
+    if (field === null) return t('review.thread.onPlan');
+    return thread.item === null
+      ? t('review.thread.onField', { field })
+      : t('review.thread.onItem', { field, number: thread.item + 1 });
+  }
   const milestone = plan.milestones.find((m) => m.id === thread.targetId);
-  return milestone ? t('review.thread.onMilestone', { title: milestone.title }) : t('review.thread.onAMilestone');
+  if (!milestone) return t('review.thread.onAMilestone');
+  return field === null
+    ? t('review.thread.onMilestone', { title: milestone.title })
+    : t('review.thread.onMilestoneField', { field, title: milestone.title });
 }
 
 /** The threads the review opened (as a pull request's review lists its comments), each a link to the thread. */

@@ -1,11 +1,14 @@
 /**
  * Review threads anchored on the plan's fields, in two browsers: the mentor comments on one activity,
  * the mentee sees it beside that line live and rewrites the line, and the thread then says it is outdated;
- * the mentor suggests a budget text, the mentee applies it, and the thread is resolved with the new text in place.
+ * the mentor suggests a budget text, the mentee applies it, and the thread is resolved with the new text in place;
+ * the mentee submits again, the mentor reads the changed words since their own review and approves. The user
+ * guide's pictures of a review are taken on the way.
  */
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD } from '../support/given';
 import { signedInContext, startBrowserWorld, watchErrors, type BrowserWorld } from './support/browser';
+import { screenshotPath } from './support/screenshots';
 import { SETUP, TEST } from './support/timing';
 
 jest.setTimeout(TEST);
@@ -84,6 +87,7 @@ describe('review threads beside the plan’s fields', () => {
       await outdated.getByText('Train ten advisers').waitFor();
       await spot(page, 'activities').getByText('Ten is not enough for the whole city.').waitFor();
     }
+    await spot(mentor, 'activities').screenshot({ path: screenshotPath('review-outdated-desktop.png') });
   });
 
   it('lets the mentee apply the mentor’s suggested budget: the thread is resolved and the budget reads the new text', async () => {
@@ -97,6 +101,7 @@ describe('review threads beside the plan’s fields', () => {
     const diff = suggestion.getByTestId('suggestion-diff');
     expect(await diff.locator('del').innerText()).toContain('city');
     expect(await diff.locator('ins').innerText()).toContain('economic fund');
+    await spot(mentee, 'budget').screenshot({ path: screenshotPath('review-suggestion-desktop.png') });
     await suggestion.getByRole('button', { name: 'Apply suggestion' }).click();
 
     await mentee.getByTestId('plan-budget').filter({ hasText: 'EUR 10000 from the economic fund' }).waitFor();
@@ -107,6 +112,28 @@ describe('review threads beside the plan’s fields', () => {
     expect(await thread.getByTestId('thread-outdated').count()).toBe(0);
     await mentor.getByTestId('plan-budget').filter({ hasText: 'EUR 10000 from the economic fund' }).waitFor();
     await spot(mentor, 'budget').getByTestId('thread').getByText('Resolved', { exact: true }).waitFor();
+  });
+
+  it('shows the mentor the changed words since their review when the plan comes back, and takes the approval', async () => {
+    await mentee.getByRole('button', { name: 'Submit for review' }).click();
+    const changes = mentor.getByTestId('what-changed');
+    await changes.getByText(/Since your review of revision 1/).waitFor();
+    // The rewritten activity: the changed word marked, not the whole line.
+    await changes.locator('del', { hasText: 'ten' }).first().waitFor();
+    await changes.locator('ins', { hasText: 'twenty' }).first().waitFor();
+    await changes.screenshot({ path: screenshotPath('review-what-changed-desktop.png') });
+
+    await mentor.getByLabel('Summary for the city').fill('Twenty advisers and a named fund: approved.');
+    await mentor.getByRole('button', { name: 'Approve', exact: true }).click();
+    // The activity thread is still open: the mentor is asked, and says so.
+    await mentor.getByRole('button', { name: 'Approve anyway' }).click();
+    const latest = mentee.getByTestId('latest-review');
+    await latest.getByText('Twenty advisers and a named fund: approved.').waitFor();
+    await latest
+      .getByText(/This review opened|revision 2/)
+      .first()
+      .waitFor();
+    await latest.screenshot({ path: screenshotPath('review-approved-desktop.png') });
   });
 
   it('raised no error in either page', () => {

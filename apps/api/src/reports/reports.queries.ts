@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { ReportFormat, ReportStatus } from '@citymentor/domain';
+import type { ReportFormat, ReportLocale, ReportStatus } from '@citymentor/domain';
 
 /** A report request as the lean read gives it. */
 export interface ReportRow {
   id: string;
   programmeId: string;
   format: ReportFormat;
+  locale: ReportLocale;
   status: ReportStatus;
   progress: number;
   error: string | null;
@@ -26,7 +27,7 @@ export class ReportQueries {
 
   async one(id: string): Promise<ReportRow | null> {
     const [row] = await this.em.getConnection().execute<ReportRow[]>(
-      `select id, programme_id as "programmeId", format, status, progress, error, file_name as "fileName", size_bytes as "sizeBytes",
+      `select id, programme_id as "programmeId", format, locale, status, progress, error, file_name as "fileName", size_bytes as "sizeBytes",
          created_at as "createdAt", finished_at as "finishedAt" from reports where id = ?`,
       [id],
     );

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import { buildReportJob, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
-import { conflict, notFound, Programme, Report, User, type ReportFormat } from '@citymentor/domain';
+import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportLocale } from '@citymentor/domain';
 import { bullConnection } from '@citymentor/runtime';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
@@ -17,6 +17,7 @@ const toDto = (r: ReportRow): ReportDto => ({
   id: r.id,
   programmeId: r.programmeId,
   format: r.format,
+  locale: r.locale,
   status: r.status,
   progress: r.progress,
   error: r.error,
@@ -29,7 +30,11 @@ const toDto = (r: ReportRow): ReportDto => ({
 /** How long a report request waits for Redis to take its job. */
 const ENQUEUE_WAIT_MS = 2000;
 
-export const CONTENT_TYPES: Record<ReportFormat, string> = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' };
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /**
  * Funder reports: a row per request and a BullMQ job (id derived from the report's) that the worker
@@ -60,10 +65,15 @@ export class ReportsService implements OnApplicationShutdown {
     return this.queue;
   }
 
-  async create(actor: Actor, programmeId: string, format: ReportFormat): Promise<ReportDto> {
+  async create(actor: Actor, programmeId: string, format: ReportFormat, locale: ReportLocale): Promise<ReportDto> {
     this.policy.assert(actor, programmeId);
     const em = this.em.fork();
-    const report = new Report(em.getReference(Programme, programmeId), em.getReference(User, actor.userId), format);
+    const report = new Report(
+      em.getReference(Programme, programmeId),
+      em.getReference(User, actor.userId),
+      format,
+      locale,
+    );
     await em.persistAndFlush(report);
     // The row is the request; the job only wakes a worker. Redis down or slow: answer anyway — the
     // worker gives every unfinished report without a job its job again (see the worker's ReportsModule).

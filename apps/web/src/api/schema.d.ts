@@ -1343,7 +1343,7 @@ export interface paths {
         put?: never;
         /**
          * Request a programme report
-         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV or PDF report of the programme and answers at once; send an Idempotency-Key to retry without queueing it twice.
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV, XLSX or PDF report of the programme, in the language asked for (`locale`, English by default), and answers at once; send an Idempotency-Key to retry without queueing it twice.
          */
         post: operations["Reports_create"];
         delete?: never;
@@ -1381,7 +1381,7 @@ export interface paths {
         };
         /**
          * Download a report
-         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV or PDF file as an attachment; 409 while the report is not done.
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV, XLSX or PDF file as an attachment; 409 while the report is not done.
          */
         get: operations["Reports_download"];
         put?: never;
@@ -3189,9 +3189,16 @@ export interface components {
             email: components["schemas"]["EmailPreference"];
         };
         /** @enum {string} */
-        ReportFormat: "csv" | "pdf";
+        ReportFormat: "csv" | "pdf" | "xlsx";
+        /**
+         * @description The report's language (labels, dates, numbers); the web client sends its own. Defaults to en.
+         * @enum {string}
+         */
+        ReportLocale: "en" | "fr";
         CreateReportDto: {
             format: components["schemas"]["ReportFormat"];
+            /** @description The report's language (labels, dates, numbers); the web client sends its own. Defaults to en. */
+            locale?: components["schemas"]["ReportLocale"];
         };
         /** @enum {string} */
         ReportStatus: "queued" | "running" | "done" | "failed";
@@ -3201,6 +3208,7 @@ export interface components {
             /** Format: uuid */
             programmeId: string;
             format: components["schemas"]["ReportFormat"];
+            locale: components["schemas"]["ReportLocale"];
             status: components["schemas"]["ReportStatus"];
             /** @description 0–100 */
             progress: number;
@@ -9617,6 +9625,7 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */

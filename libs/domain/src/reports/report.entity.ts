@@ -3,8 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { User } from '../identity/user.entity';
 import { Programme } from '../programme/programme.entity';
 
-export const REPORT_FORMATS = ['csv', 'pdf'] as const;
+export const REPORT_FORMATS = ['csv', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The languages a report is written in: the web client's. */
+export const REPORT_LOCALES = ['en', 'fr'] as const;
+export type ReportLocale = (typeof REPORT_LOCALES)[number];
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
@@ -23,6 +26,10 @@ export class Report {
 
   @Enum({ items: [...REPORT_FORMATS], type: 'string', length: 8 })
   format: ReportFormat;
+
+  /** The language of its labels, dates and numbers. */
+  @Enum({ items: [...REPORT_LOCALES], type: 'string', length: 8, default: 'en' })
+  locale: ReportLocale & Opt = 'en';
 
   @Enum({ items: [...REPORT_STATUSES], type: 'string', length: 16 })
   status: ReportStatus & Opt = 'queued';
@@ -47,9 +54,10 @@ export class Report {
   @Property({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(programme: Programme, requestedBy: User, format: ReportFormat) {
+  constructor(programme: Programme, requestedBy: User, format: ReportFormat, locale: ReportLocale = 'en') {
     this.programme = programme;
     this.requestedBy = requestedBy;
     this.format = format;
+    this.locale = locale;
   }
 }

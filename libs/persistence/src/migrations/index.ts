@@ -13,6 +13,7 @@ import { Migration20261206093145_plan_changed_notifications } from './Migration2
 import { Migration20261206134601_comment_anchors } from './Migration20261206134601_comment_anchors';
 import { Migration20261206140001_diff_field_views } from './Migration20261206140001_diff_field_views';
 import { Migration20261206140243_invitation_mails } from './Migration20261206140243_invitation_mails';
+import { Migration20261206141757_report_locale_xlsx } from './Migration20261206141757_report_locale_xlsx';
 import { Migration20261206141813_data_exports } from './Migration20261206141813_data_exports';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
@@ -46,5 +47,6 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261206140001_diff_field_views', class: Migration20261206140001_diff_field_views },
   { name: 'Migration20261206140243_invitation_mails', class: Migration20261206140243_invitation_mails },
+  { name: 'Migration20261206141757_report_locale_xlsx', class: Migration20261206141757_report_locale_xlsx },
   { name: 'Migration20261206141813_data_exports', class: Migration20261206141813_data_exports },
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AssessmentPhase, Rating } from '@citymentor/contracts';
-import type { ReportFormat, ReportStatus, SectionShape } from '@citymentor/domain';
-import type { MilestoneRow, PairRow, ReportData } from './report-data';
+import type { ReportFormat, ReportLocale, ReportStatus, SectionShape } from '@citymentor/domain';
+import type { MilestoneRow, PairRow, PlanRow, ProgressRow, ReportData } from './report-data';
 
 /*
  * The worker's reports SQL: the report rows, and the report's own data (below). Progress is a guarded
@@ -13,13 +13,14 @@ export interface ReportRow {
   programmeId: string;
   requestedById: string;
   format: ReportFormat;
+  locale: ReportLocale;
   status: ReportStatus;
 }
 
 /** The report's row, with its programme when the caller builds it. */
 export async function reportRow(em: EntityManager, id: string): Promise<ReportRow | undefined> {
   const [row] = await em.execute<ReportRow[]>(
-    `select id, programme_id as "programmeId", requested_by_id as "requestedById", format, status from reports where id = ?`,
+    `select id, programme_id as "programmeId", requested_by_id as "requestedById", format, locale, status from reports where id = ?`,
     [id],
   );
   return row;
@@ -63,9 +64,13 @@ export function unfinishedReports(em: EntityManager, olderThanSecs: number): Pro
 
 /*
  * The report's own data, read by `loadReportData` (report-data.ts) in this order on one forked
- * EntityManager: the programme, its pairs, the milestones of its plans, the submitted assessments with
- * the sections of their benchmarks, and the consortium's milestones.
+ * EntityManager: the programme, its pairs, its plans, the milestones of its plans, their progress, the
+ * submitted assessments with the sections of their benchmarks, and the consortium's milestones. A draft
+ * plan is the city's own unfinished work and an archived one is put away: neither reaches the funder.
  */
+
+/** The plan states a funder reads about (SQL list). */
+const FUNDER_PLAN_STATES = `('submitted', 'changes-requested', 'approved', 'in-progress', 'completed')`;
 
 /** A submitted assessment with its ratings. */
 export interface ReportAssessmentRow {
@@ -75,9 +80,10 @@ export interface ReportAssessmentRow {
   answers: { questionCode: string; rating: Rating }[];
 }
 
-/** A benchmark's sections in order, with their questions' codes: what an assessment is scored on. */
+/** A benchmark's title and sections in order, with their questions' codes: what an assessment is scored on. */
 export interface ReportBenchmarkRow {
   code: string;
+  title: string;
   sections: (SectionShape & { title: string })[];
 }
 
@@ -104,22 +110,57 @@ export function reportPairs(em: EntityManager, programmeId: string): Promise<Pai
   );
 }
 
-/** Every milestone of the programme's plans (archived ones left out), late as of `today`, with its latest progress. */
-export function reportMilestones(em: EntityManager, programmeId: string, today: string): Promise<MilestoneRow[]> {
-  return em.execute<MilestoneRow[]>(
-    `select p.id as "pairId", mo.name as "mentorName", me.name as "menteeName", p.benchmark_code as "benchmarkCode",
+/** The programme's plans a funder reads about (no drafts, no archived plans). */
+export function reportPlans(
+  em: EntityManager,
+  programmeId: string,
+): Promise<Omit<PlanRow, 'sectionTitles' | 'benchmarkTitle' | 'scores' | 'counts'>[]> {
+  return em.execute(
+    `select a.id as "planId", p.id as "pairId", mo.name as "mentorName", me.name as "menteeName", p.benchmark_code as "benchmarkCode",
+       a.title, a.state, a.section_codes as "sectionCodes"
+     from action_plans a join pairs p on p.id = a.pair_id
+     join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
+     where p.programme_id = ? and a.state in ${FUNDER_PLAN_STATES}
+     order by me.name, mo.name, a.title, a.id`,
+    [programmeId],
+  );
+}
+
+/** Every milestone of the plans a funder reads about, late as of `today`, with its latest progress. */
+export function reportMilestones(
+  em: EntityManager,
+  programmeId: string,
+  today: string,
+): Promise<Omit<MilestoneRow, 'sectionTitles' | 'benchmarkTitle'>[]> {
+  return em.execute(
+    `select a.id as "planId", p.id as "pairId", mo.name as "mentorName", me.name as "menteeName", p.benchmark_code as "benchmarkCode",
        a.title as "planTitle", a.state as "planState", a.section_codes as "sectionCodes",
        m.title as "milestoneTitle", to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.status, m.owner,
        (m.due_date < ?::date and m.status <> 'done') as late, greatest(0, ?::date - m.due_date) as "daysLate",
        lp.percent as "progressPercent", lp.note as "progressNote", to_char(lp.created_at at time zone 'UTC', 'YYYY-MM-DD') as "progressAt"
      from milestones m
-     join action_plans a on a.id = m.plan_id and a.state <> 'archived'
+     join action_plans a on a.id = m.plan_id and a.state in ${FUNDER_PLAN_STATES}
      join pairs p on p.id = a.pair_id
      join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
      left join lateral (select e.percent, e.note, e.created_at from progress_entries e where e.milestone_id = m.id order by e.created_at desc, e.id desc limit 1) lp on true
      where p.programme_id = ?
      order by me.name, mo.name, a.title, m.due_date, m.title, m.id`,
     [today, today, programmeId],
+  );
+}
+
+/** Every progress entry on those milestones, oldest first per milestone: the narrative and its evidence links. */
+export function reportProgress(em: EntityManager, programmeId: string): Promise<ProgressRow[]> {
+  return em.execute<ProgressRow[]>(
+    `select mo.name as "mentorName", me.name as "menteeName", a.title as "planTitle", m.title as "milestoneTitle",
+       to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD') as "date", e.percent, e.status, e.note, e.evidence_urls as "evidenceUrls"
+     from progress_entries e join milestones m on m.id = e.milestone_id
+     join action_plans a on a.id = m.plan_id and a.state in ${FUNDER_PLAN_STATES}
+     join pairs p on p.id = a.pair_id
+     join organisations mo on mo.id = p.mentor_organisation_id join organisations me on me.id = p.mentee_organisation_id
+     where p.programme_id = ?
+     order by me.name, mo.name, a.title, m.due_date, m.title, m.id, e.created_at, e.id`,
+    [programmeId],
   );
 }
 
@@ -135,26 +176,29 @@ export function submittedAssessments(em: EntityManager, programmeId: string): Pr
   );
 }
 
-/** The benchmarks the programme's assessments are on, with their sections. */
-export function assessedBenchmarks(em: EntityManager, programmeId: string): Promise<ReportBenchmarkRow[]> {
+/** The benchmarks of the programme's pairs and assessments, with their titles and sections. */
+export function reportBenchmarks(em: EntityManager, programmeId: string): Promise<ReportBenchmarkRow[]> {
   return em.execute<ReportBenchmarkRow[]>(
-    `select b.code, coalesce((select jsonb_agg(jsonb_build_object('code', s->'code', 'title', s->'title',
+    `select b.code, b.title, coalesce((select jsonb_agg(jsonb_build_object('code', s->'code', 'title', s->'title',
          'guideQuestions', coalesce((select jsonb_agg(jsonb_build_object('code', q->'code')) from jsonb_array_elements(s->'guideQuestions') q), '[]'))
          order by (s->>'order')::int) from jsonb_array_elements(b.document->'sections') s), '[]') as sections
-     from benchmarks b where b.code in (select benchmark_code from assessments where programme_id = ?)`,
-    [programmeId],
+     from benchmarks b
+     where b.code in (select benchmark_code from assessments where programme_id = ? union select benchmark_code from pairs where programme_id = ?)`,
+    [programmeId, programmeId],
   );
 }
 
-/** The consortium's milestones of the programme, late as of `today`. */
-export function reportConsortiumMilestones(
+/** The consortium's milestones of the programme, late as of `today` (and by how many days). */
+export async function reportConsortiumMilestones(
   em: EntityManager,
   programmeId: string,
   today: string,
 ): Promise<ReportData['consortiumMilestones']> {
-  return em.execute<ReportData['consortiumMilestones']>(
-    `select title, to_char(due_date, 'YYYY-MM-DD') as "dueDate", status, (due_date < ?::date and status <> 'done') as late
+  const rows = await em.execute<ReportData['consortiumMilestones']>(
+    `select title, to_char(due_date, 'YYYY-MM-DD') as "dueDate", status, (due_date < ?::date and status <> 'done') as late,
+       greatest(0, ?::date - due_date) as "daysLate"
      from consortium_milestones where programme_id = ? order by due_date, title`,
-    [today, programmeId],
+    [today, today, programmeId],
   );
+  return rows.map((r) => ({ ...r, daysLate: Number(r.daysLate) }));
 }

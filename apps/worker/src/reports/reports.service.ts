@@ -32,7 +32,7 @@ export class ReportsService {
     if (!report) throw new Error(`report ${reportId} not found`);
     if (report.status === 'done') return null;
     await this.progress(report, 'running', 5);
-    const data = await loadReportData(this.em.fork(), report.programmeId, today);
+    const data = await loadReportData(this.em.fork(), report.programmeId, today, report.locale);
     await this.progress(report, 'running', 25);
     const dir = resolve(this.config.reportsDir);
     await mkdir(dir, { recursive: true });

@@ -1,0 +1,159 @@
+import type { AssessmentPhase, PairStatus, PlanState, WorkStatus } from '@citymentor/contracts';
+import type { ReportLocale } from '@citymentor/domain';
+
+/** A message with a form per plural category the language uses (`one` and `other` for English and French). */
+type Plural = { one: string; other: string };
+
+const en = {
+  report: 'Report for the funder',
+  coordinatedBy: 'Coordinated by {name}',
+  period: 'Programme period: {from} – {to}',
+  asOf: 'Situation on {date}',
+  keyFigures: 'Key figures',
+  pairsHeading: 'Mentoring pairs',
+  plansByState: 'Plans by state',
+  scoresHeading: 'Self-assessment scores: baseline and follow-up',
+  scoresNote:
+    'Scores are the share of the highest rating, in %, from submitted self-assessments only; the change is in points.',
+  noScores: 'No submitted self-assessments yet.',
+  lateHeading: 'Late milestones, most late first ({count})',
+  progressHeading: 'Progress reported',
+  consortiumHeading: 'Consortium milestones',
+  none: 'None.',
+  page: 'Page {page} of {pages}',
+  yes: 'yes',
+  no: 'no',
+  arrow: '{mentor} → {mentee}',
+  pairLine: '{benchmark} · {status}',
+  baseline: 'baseline',
+  followUp: 'follow-up',
+  change: 'change',
+  notAssessed: 'not assessed',
+  // Key figures (pluralised)
+  pairs: { one: '{count} mentoring pair', other: '{count} mentoring pairs' } as Plural,
+  plans: { one: '{count} plan', other: '{count} plans' } as Plural,
+  milestones: { one: '{count} milestone', other: '{count} milestones' } as Plural,
+  done: { one: '{count} done', other: '{count} done' } as Plural,
+  inProgress: { one: '{count} in progress', other: '{count} in progress' } as Plural,
+  late: { one: '{count} late', other: '{count} late' } as Plural,
+  daysLate: { one: '{count} day late', other: '{count} days late' } as Plural,
+  citiesAssessed: {
+    one: '{count} city with a submitted self-assessment',
+    other: '{count} cities with a submitted self-assessment',
+  } as Plural,
+  planState: {
+    draft: 'Draft',
+    submitted: 'Submitted for review',
+    'changes-requested': 'Changes requested',
+    approved: 'Approved',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    archived: 'Archived',
+  } satisfies Record<PlanState, string>,
+  workStatus: {
+    planned: 'Planned',
+    'in-progress': 'In progress',
+    done: 'Done',
+    blocked: 'Blocked',
+  } satisfies Record<WorkStatus, string>,
+  pairStatus: { active: 'Active', ended: 'Ended' } satisfies Record<PairStatus, string>,
+  phase: { baseline: 'Baseline', 'follow-up': 'Follow-up' } satisfies Record<AssessmentPhase, string>,
+};
+
+type Messages = typeof en;
+
+const fr: Messages = {
+  report: 'Rapport pour le financeur',
+  coordinatedBy: 'Coordonné par {name}',
+  period: 'Période du programme : {from} – {to}',
+  asOf: 'Situation au {date}',
+  keyFigures: 'Chiffres clés',
+  pairsHeading: 'Binômes de mentorat',
+  plansByState: 'Plans par état',
+  scoresHeading: 'Scores d’auto-évaluation : initiale et de suivi',
+  scoresNote:
+    'Les scores sont la part de la note maximale, en %, des seules auto-évaluations soumises ; l’évolution est en points.',
+  noScores: 'Aucune auto-évaluation soumise pour l’instant.',
+  lateHeading: 'Jalons en retard, du plus en retard au moins en retard ({count})',
+  progressHeading: 'Avancement déclaré',
+  consortiumHeading: 'Jalons du consortium',
+  none: 'Aucun.',
+  page: 'Page {page} sur {pages}',
+  yes: 'oui',
+  no: 'non',
+  arrow: '{mentor} → {mentee}',
+  pairLine: '{benchmark} · {status}',
+  baseline: 'initiale',
+  followUp: 'suivi',
+  change: 'évolution',
+  notAssessed: 'non évalué',
+  pairs: { one: '{count} binôme de mentorat', other: '{count} binômes de mentorat' },
+  plans: { one: '{count} plan', other: '{count} plans' },
+  milestones: { one: '{count} jalon', other: '{count} jalons' },
+  done: { one: '{count} atteint', other: '{count} atteints' },
+  inProgress: { one: '{count} en cours', other: '{count} en cours' },
+  late: { one: '{count} en retard', other: '{count} en retard' },
+  daysLate: { one: '{count} jour de retard', other: '{count} jours de retard' },
+  citiesAssessed: {
+    one: '{count} ville avec une auto-évaluation soumise',
+    other: '{count} villes avec une auto-évaluation soumise',
+  },
+  planState: {
+    draft: 'Brouillon',
+    submitted: 'Soumis pour relecture',
+    'changes-requested': 'Modifications demandées',
+    approved: 'Approuvé',
+    'in-progress': 'En cours',
+    completed: 'Terminé',
+    archived: 'Archivé',
+  },
+  workStatus: { planned: 'Prévu', 'in-progress': 'En cours', done: 'Terminé', blocked: 'Bloqué' },
+  pairStatus: { active: 'Actif', ended: 'Terminé' },
+  phase: { baseline: 'Initiale', 'follow-up': 'Suivi' },
+};
+
+const MESSAGES: Record<ReportLocale, Messages> = { en, fr };
+/** The Intl tag of each report language (dates as in the UK and France: 15 January 2026, 15 janvier 2026). */
+export const INTL_TAGS: Record<ReportLocale, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+type PluralKey = { [K in keyof Messages]: Messages[K] extends Plural ? K : never }[keyof Messages];
+
+/** The report's words in one language: messages, plurals, states and statuses in words, dates and numbers. */
+export interface ReportText {
+  locale: ReportLocale;
+  t(key: TextKey, params?: Record<string, string | number>): string;
+  plural(key: PluralKey, count: number): string;
+  planState(state: PlanState): string;
+  workStatus(status: WorkStatus): string;
+  pairStatus(status: string): string;
+  yesNo(value: boolean): string;
+  /** `YYYY-MM-DD` as a day in words: 15 January 2026, 15 janvier 2026. */
+  date(iso: string): string;
+  number(value: number): string;
+}
+
+export function reportText(locale: ReportLocale): ReportText {
+  const m = MESSAGES[locale];
+  const tag = INTL_TAGS[locale];
+  const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const rules = new Intl.PluralRules(tag);
+  const fill = (message: string, params: Record<string, string | number> = {}) =>
+    message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  return {
+    locale,
+    t: (key, params) => fill(m[key], params),
+    plural: (key, count) => fill(m[key][rules.select(count) === 'one' ? 'one' : 'other'], { count }),
+    planState: (state) => m.planState[state],
+    workStatus: (status) => m.workStatus[status],
+    pairStatus: (status) => m.pairStatus[status as PairStatus] ?? status,
+    yesNo: (value) => (value ? m.yes : m.no),
+    date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
+    number: (value) => numbers.format(value),
+  };
+}

@@ -115,13 +115,14 @@ export class GivenPlans {
   async progress(
     milestone: Pick<Milestone, 'id'>,
     author: Pick<User, 'id'>,
-    entry: { percent?: number; status?: WorkStatus; note?: string } = {},
+    entry: { percent?: number; status?: WorkStatus; note?: string; evidenceUrls?: string[] } = {},
   ): Promise<ProgressEntry> {
     const em = this.orm.em.fork();
     const progress = new ProgressEntry(em.getReference(Milestone, milestone.id), em.getReference(User, author.id), {
       percent: entry.percent ?? 50,
       status: entry.status ?? 'in-progress',
       note: entry.note ?? 'Half way there',
+      evidenceUrls: entry.evidenceUrls,
     });
     await em.persistAndFlush(progress);
     return progress;

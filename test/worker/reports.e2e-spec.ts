@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ASSESSMENT_PHASES, PAIR_STATUSES, PLAN_STATES, WORK_STATUSES } from '@citymentor/contracts';
 import { ConsortiumMilestone, Programme } from '@citymentor/domain';
 import { loadReportData } from '../../apps/worker/src/reports/report-data';
 import { GivenPlans } from '../support/given-plans';
@@ -41,6 +42,20 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The internal codes (states, statuses, benchmark and section codes) found in cells: a funder reads words. */
+function codesIn(cells: unknown[]): string[] {
+  const codes = [...PLAN_STATES, ...WORK_STATUSES, ...PAIR_STATUSES, ...ASSESSMENT_PHASES, 'migrant-entrepreneurs'];
+  const sections = ['strategy', 'access-to-finance', 'comprehensive-support'];
+  return cells
+    .filter((c): c is string => typeof c === 'string')
+    .filter(
+      (c) =>
+        codes.includes(c as never) ||
+        [...codes, ...sections].some((code) => code.includes('-') && c.includes(code)) ||
+        sections.includes(c),
+    );
+}
+
 // Building waits on the worker's queue; on a loaded 2-core machine that can take a while.
 jest.setTimeout(90_000);
 
@@ -74,16 +89,24 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     const plans = new GivenPlans(t.orm);
     const planA = await plans.plan(pairA, {
       title: 'Guichet unique, "one-stop" shop',
-      sectionCodes: ['comprehensive-support', 'access-to-finance'],
+      sectionCodes: ['strategy', 'access-to-finance'],
       state: 'in-progress',
     });
     const [lateA, onTimeA] = await plans.milestones(planA, [
       { title: 'Open the desk, at last', dueDate: '2026-01-15', status: 'in-progress', owner: 'Economic affairs' },
       { title: 'Train advisers', dueDate: '2099-06-30' },
     ]);
-    await plans.progress(lateA, w0.people.cityMember.user, { percent: 40, note: 'Rooms found;\nstaff next' });
+    await plans.progress(lateA, w0.people.cityMember.user, {
+      percent: 40,
+      note: 'Rooms found;\nstaff next',
+      evidenceUrls: ['https://example.org/lease.pdf', 'https://example.org/photos'],
+    });
     const planB = await plans.plan(pairB, { title: 'Microcredit', state: 'approved' });
+    // Less late than "Open the desk" (15 January), so listed after it.
     await plans.milestones(planB, [{ title: 'Sign with the bank', dueDate: '2026-02-01', status: 'blocked' }]);
+    // A draft is the city's own unfinished work: it reaches no funder, in no format.
+    const draft = await plans.plan(pairB, { title: 'Unsent draft plan', state: 'draft' });
+    await plans.milestones(draft, [{ title: 'Draft-only milestone', dueDate: '2025-01-01', status: 'planned' }]);
     await plans.assessment(w0.programme, nicosia, 'baseline', { 'strategy.q1': 0 }, { status: 'submitted' });
     await plans.assessment(w0.programme, nicosia, 'follow-up', { 'strategy.q1': 2 }, { status: 'submitted' });
     // Liège's follow-up is still a draft: no result for the funder yet.
@@ -102,13 +125,46 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     const strategy = (name: string) =>
       data.scores.find((s) => s.organisationName === name)!.sections.find((x) => x.code === 'strategy');
     expect(strategy('Λευκωσία')).toMatchObject({ baseline: 0, followUp: 100 });
-    expect(strategy('Liège')).toMatchObject({ baseline: 50, followUp: null });
+    expect(strategy('Liège')).toMatchObject({ baseline: 50, followUp: null, change: null });
+    expect(strategy('Λευκωσία')).toMatchObject({
+      title: 'Strategy to enhance a diverse entrepreneurial community',
+      change: 100,
+    });
   });
 
-  async function built(token: string, programmeId: string, format: 'csv' | 'pdf') {
+  it('leaves drafts out, lists the late milestones most late first and keeps every progress narrative with its evidence', async () => {
+    const c = await consortium();
+    const data = await loadReportData(t.orm.em.fork(), c.programme.id, '2026-06-01');
+    expect(data.plans.map((p) => p.title).sort()).toEqual(['Guichet unique, "one-stop" shop', 'Microcredit']);
+    expect(data.planStates).toEqual([
+      { state: 'approved', count: 1 },
+      { state: 'in-progress', count: 1 },
+    ]);
+    expect(data.milestones.map((m) => m.milestoneTitle)).not.toContain('Draft-only milestone');
+    expect(data.lateMilestones.map((m) => [m.milestoneTitle, m.daysLate])).toEqual([
+      ['Open the desk, at last', 137],
+      ['Sign with the bank', 120],
+    ]);
+    expect(data.plans.find((p) => p.title === 'Microcredit')).toMatchObject({
+      counts: { milestones: 1, done: 0, inProgress: 0, late: 1 },
+      scores: { baseline: null, followUp: null, change: null },
+    });
+    expect(data.progress).toEqual([
+      expect.objectContaining({
+        milestoneTitle: 'Open the desk, at last',
+        percent: 40,
+        note: 'Rooms found;\nstaff next',
+        evidenceUrls: ['https://example.org/lease.pdf', 'https://example.org/photos'],
+      }),
+    ]);
+  });
+
+  async function built(token: string, programmeId: string, format: 'csv' | 'pdf' | 'xlsx', locale?: 'en' | 'fr') {
     const api = t.api.as(token);
-    const res = await api.post(`/programmes/${programmeId}/reports`, { format }).expect(202);
-    expect(res.body).toMatchObject({ format, status: 'queued', progress: 0, downloadUrl: null });
+    const res = await api.post(`/programmes/${programmeId}/reports`, { format, locale }).expect(202);
+    expect(res.body).toMatchObject({ format, downloadUrl: null });
+    // A free worker may have taken the job before the answer left.
+    expect(['queued', 'running']).toContain(res.body.status);
     let report = res.body;
     await until(
       async () => {
@@ -124,68 +180,125 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
       error: null,
       downloadUrl: `/api/v1/reports/${res.body.id}/download`,
     });
-    return report as { id: string };
+    return report as { id: string; locale: string };
   }
 
-  it('writes a CSV with one row per milestone that parses back (RFC 4180)', async () => {
-    const c = await consortium();
-    const report = await built(c.people.coordinator.token, c.programme.id, 'csv');
-    const file = await t.api
-      .as(c.people.coordinator.token)
-      .get(`/reports/${report.id}/download`)
+  /** The downloaded file's bytes, with its answer's headers. */
+  async function download(token: string, id: string) {
+    const res = await t.api
+      .as(token)
+      .get(`/reports/${id}/download`)
       .buffer(true)
-      .parse((res, cb) => {
+      .parse((r, cb) => {
         const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
       })
       .expect(200);
+    return { headers: res.headers, body: res.body as Buffer };
+  }
+
+  it('writes a CSV with one row per milestone of the plans past draft, in words, with scores (RFC 4180)', async () => {
+    const c = await consortium();
+    const report = await built(c.people.coordinator.token, c.programme.id, 'csv');
+    expect(report).toMatchObject({ locale: 'en' });
+    const file = await download(c.people.coordinator.token, report.id);
     expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const text = (file.body as Buffer).toString('utf8');
+    const text = file.body.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header).toEqual([
-      'pair',
-      'mentor city',
-      'mentee city',
-      'benchmark',
-      'sections',
-      'plan',
-      'plan state',
-      'milestone',
-      'owner',
-      'due date',
-      'status',
-      'late',
-      'days late',
-      'latest progress %',
-      'latest progress note',
-      'latest progress date',
+      'Mentor city',
+      'Mentee city',
+      'Benchmark',
+      'Sections',
+      'Plan',
+      'Plan state',
+      'Milestone',
+      'Owner',
+      'Due date',
+      'Status',
+      'Late',
+      'Days late',
+      'Latest progress (%)',
+      'Latest progress note',
+      'Latest progress date',
+      'Baseline score (%)',
+      'Follow-up score (%)',
+      'Change (points)',
     ]);
-    const byMilestone = Object.fromEntries(rows.map((r) => [r[7], r]));
-    expect(rows).toHaveLength(3);
+    const byMilestone = Object.fromEntries(rows.map((r) => [r[6], r]));
+    expect(rows).toHaveLength(3); // the draft's milestone is not there
+    expect(text).not.toContain('Draft-only milestone');
     expect(byMilestone['Open the desk, at last']).toEqual([
-      'Liège → Λευκωσία',
       'Liège',
       'Λευκωσία',
-      'migrant-entrepreneurs',
-      'comprehensive-support; access-to-finance',
+      'Services to promote and support migrant entrepreneurs',
+      'Strategy to enhance a diverse entrepreneurial community; Access to finance for migrant entrepreneurs',
       'Guichet unique, "one-stop" shop',
-      'in-progress',
+      'In progress',
       'Open the desk, at last',
       'Economic affairs',
       '2026-01-15',
-      'in-progress',
+      'In progress',
       'yes',
       expect.stringMatching(/^\d+$/),
       '40',
       'Rooms found;\nstaff next',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      '0',
+      '100',
+      '100',
     ]);
-    expect(byMilestone['Train advisers']).toEqual(expect.arrayContaining(['2099-06-30', 'planned', 'no']));
-    expect(byMilestone['Train advisers'].slice(12)).toEqual(['', '', '', '']);
-    expect(byMilestone['Sign with the bank'][0]).toBe(`${c.helsinki.name} → ${c.city.name}`);
+    expect(byMilestone['Train advisers'].slice(8, 12)).toEqual(['2099-06-30', 'Planned', 'no', '']);
+    expect(byMilestone['Train advisers'].slice(12, 15)).toEqual(['', '', '']);
+    // Helsinki assessed nothing: no score, no change.
+    expect(byMilestone['Sign with the bank'].slice(0, 2)).toEqual([c.helsinki.name, c.city.name]);
+    expect(byMilestone['Sign with the bank'].slice(5, 11)).toEqual([
+      'Approved',
+      'Sign with the bank',
+      'Owner',
+      '2026-02-01',
+      'Blocked',
+      'yes',
+    ]);
+    expect(byMilestone['Sign with the bank'].slice(15)).toEqual(['', '', '']);
+    expect(codesIn(rows.flat())).toEqual([]);
+  });
+
+  it('writes the CSV in French when asked: headers, states, yes and no', async () => {
+    const c = await consortium();
+    const report = await built(c.people.coordinator.token, c.programme.id, 'csv', 'fr');
+    expect(report.locale).toBe('fr');
+    const file = await download(c.people.coordinator.token, report.id);
+    const [header, ...rows] = parseCsv(file.body.toString('utf8').slice(1));
+    expect(header.slice(0, 3)).toEqual(['Ville mentor', 'Ville accompagnée', 'Référentiel']);
+    expect(header.slice(8, 12)).toEqual(['Échéance', 'Statut', 'En retard', 'Jours de retard']);
+    expect(header.slice(15)).toEqual(['Score initial (%)', 'Score de suivi (%)', 'Évolution (points)']);
+    const byMilestone = Object.fromEntries(rows.map((r) => [r[6], r]));
+    expect(byMilestone['Open the desk, at last'].slice(5, 11)).toEqual([
+      'En cours',
+      'Open the desk, at last',
+      'Economic affairs',
+      '2026-01-15',
+      'En cours',
+      'oui',
+    ]);
+    expect(byMilestone['Train advisers'].slice(9, 11)).toEqual(['Prévu', 'non']);
+    expect(byMilestone['Sign with the bank'][5]).toBe('Approuvé');
+    expect(codesIn(rows.flat())).toEqual([]);
+  });
+
+  it('refuses a locale it cannot write, naming the field', async () => {
+    const c = await consortium();
+    for (const locale of ['de', null, 3, ['fr']]) {
+      const res = await t.api
+        .as(c.people.coordinator.token)
+        .post(`/programmes/${c.programme.id}/reports`, { format: 'csv', locale })
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain('locale');
+    }
   });
 
   it('keeps titles a spreadsheet would run as formulas as text (CSV injection), with every character', async () => {
@@ -234,17 +347,16 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
     const formulaLike = /^[=+\-@\t\r]/;
     expect(cells.filter((c) => formulaLike.test(c))).toEqual([]);
     // …and, once parsed, reads as that quote followed by exactly what was typed.
-    const byMilestone = Object.fromEntries(rows.map((r) => [r[7], r]));
+    const byMilestone = Object.fromEntries(rows.map((r) => [r[6], r]));
     for (const title of titles.slice(0, 5)) {
       const row = byMilestone[`'${title}`];
       expect(row).toBeDefined();
-      expect(row[5]).toBe(`'${planTitle}`);
-      expect(row[0]).toBe(`'${mentor.name} → ${w0.city.name}`);
-      expect(row[1]).toBe(`'${mentor.name}`);
+      expect(row[4]).toBe(`'${planTitle}`);
+      expect(row[0]).toBe(`'${mentor.name}`);
     }
     expect(byMilestone['Plan = budget + staff']).toBeDefined();
-    expect(byMilestone["'+1+2 more desks"].slice(8, 9)).toEqual(["'=cmd|' /C calc'!A0"]);
-    expect(byMilestone["'+1+2 more desks"][14]).toBe(`'=1+1, "quoted"`);
+    expect(byMilestone["'+1+2 more desks"].slice(7, 8)).toEqual(["'=cmd|' /C calc'!A0"]);
+    expect(byMilestone["'+1+2 more desks"][13]).toBe(`'=1+1, "quoted"`);
   });
 
   it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {

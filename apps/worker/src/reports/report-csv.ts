@@ -1,4 +1,7 @@
+import type { ReportLocale } from '@citymentor/domain';
 import type { ReportData } from './report-data';
+import { MILESTONES_TABLE } from './report-tables';
+import { reportText } from './report-text';
 
 /** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab, CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,46 +23,19 @@ export function csvField(value: string | number | boolean | null | undefined): s
 
 export const toCsvLine = (fields: (string | number | boolean | null | undefined)[]) => fields.map(csvField).join(',');
 
-export const CSV_HEADER = [
-  'pair',
-  'mentor city',
-  'mentee city',
-  'benchmark',
-  'sections',
-  'plan',
-  'plan state',
-  'milestone',
-  'owner',
-  'due date',
-  'status',
-  'late',
-  'days late',
-  'latest progress %',
-  'latest progress note',
-  'latest progress date',
-];
+/** The CSV's header: the Milestones table's column names in the report's language. */
+export const csvHeader = (locale: ReportLocale) => MILESTONES_TABLE.columns.map((c) => c.header[locale]);
 
-/** One row per milestone of every live plan of the programme (UTF-8 with a BOM, so spreadsheets read accents and Greek right). */
+/**
+ * One row per milestone of every plan a funder reads about (the Milestones table of report-tables.ts, so the
+ * column dictionary in docs/funder-report.md describes it), headers, states and yes/no in the report's language,
+ * dates `YYYY-MM-DD` so that any spreadsheet reads them as dates. UTF-8 with a BOM, so spreadsheets read
+ * accents and Greek right.
+ */
 export function reportCsv(data: ReportData): string {
-  const rows = data.milestones.map((m) =>
-    toCsvLine([
-      `${m.mentorName} → ${m.menteeName}`,
-      m.mentorName,
-      m.menteeName,
-      m.benchmarkCode,
-      m.sectionCodes.join('; '),
-      m.planTitle,
-      m.planState,
-      m.milestoneTitle,
-      m.owner,
-      m.dueDate,
-      m.status,
-      m.late ? 'yes' : 'no',
-      m.late ? m.daysLate : '',
-      m.progressPercent,
-      m.progressNote,
-      m.progressAt,
-    ]),
+  const text = reportText(data.locale);
+  const rows = MILESTONES_TABLE.rows(data).map((row) =>
+    toCsvLine(MILESTONES_TABLE.columns.map((c) => c.value(row, text))),
   );
-  return `\uFEFF${[toCsvLine(CSV_HEADER), ...rows].join('\r\n')}\r\n`;
+  return `\uFEFF${[toCsvLine(csvHeader(data.locale)), ...rows].join('\r\n')}\r\n`;
 }

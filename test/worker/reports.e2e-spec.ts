@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { ASSESSMENT_PHASES, PAIR_STATUSES, PLAN_STATES, WORK_STATUSES } from '@citymentor/contracts';
 import { ConsortiumMilestone, Programme } from '@citymentor/domain';
@@ -42,24 +43,30 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The internal codes (states, statuses, benchmark and section codes) found in cells: a funder reads words. */
+/**
+ * The internal codes found in cells: a cell that is a state, status, phase, benchmark or section code, or that
+ * holds a hyphenated one no English or French sentence has ("in-progress", "changes-requested"). A funder reads words.
+ */
 function codesIn(cells: unknown[]): string[] {
-  const codes = [...PLAN_STATES, ...WORK_STATUSES, ...PAIR_STATUSES, ...ASSESSMENT_PHASES, 'migrant-entrepreneurs'];
   const sections = ['strategy', 'access-to-finance', 'comprehensive-support'];
+  const codes: string[] = [
+    ...PLAN_STATES,
+    ...WORK_STATUSES,
+    ...PAIR_STATUSES,
+    ...ASSESSMENT_PHASES,
+    'migrant-entrepreneurs',
+    ...sections,
+  ];
+  const inText = codes.filter((code) => code.includes('-') && code !== 'follow-up');
   return cells
     .filter((c): c is string => typeof c === 'string')
-    .filter(
-      (c) =>
-        codes.includes(c as never) ||
-        [...codes, ...sections].some((code) => code.includes('-') && c.includes(code)) ||
-        sections.includes(c),
-    );
+    .filter((c) => codes.includes(c) || inText.some((code) => c.includes(code)));
 }
 
 // Building waits on the worker's queue; on a loaded 2-core machine that can take a while.
 jest.setTimeout(90_000);
 
-describe('funder reports (CSV, PDF) built by the worker', () => {
+describe('funder reports (CSV, XLSX, PDF) built by the worker', () => {
   let t: TestApp;
   let w: WorkerContext;
   const dir = mkdtempSync(join(tmpdir(), 'cm-reports-'));
@@ -299,6 +306,132 @@ describe('funder reports (CSV, PDF) built by the worker', () => {
         .expect(400);
       expect(JSON.stringify(res.body)).toContain('locale');
     }
+  });
+
+  /** Every sheet of a downloaded workbook as rows of cell values (index 0 is the header row). */
+  async function readXlsx(token: string, id: string) {
+    const file = await download(token, id);
+    expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="report-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheets = new Map<string, { ws: ExcelJS.Worksheet; rows: ExcelJS.CellValue[][] }>();
+    workbook.eachSheet((ws) => {
+      const rows: ExcelJS.CellValue[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        rows.push(Array.from({ length: ws.columnCount }, (_, i) => row.getCell(i + 1).value));
+      });
+      sheets.set(ws.name, { ws, rows });
+    });
+    return { names: workbook.worksheets.map((ws) => ws.name), sheets };
+  }
+
+  it('writes an XLSX: a sheet per table and the dictionary, frozen headers, dates as dates, numbers as numbers', async () => {
+    const c = await consortium();
+    const report = await built(c.people.coordinator.token, c.programme.id, 'xlsx');
+    const { names, sheets } = await readXlsx(c.people.coordinator.token, report.id);
+    expect(names).toEqual(['Summary', 'Scores', 'Plans', 'Milestones', 'Progress', 'Consortium milestones', 'Columns']);
+    for (const { ws } of sheets.values()) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getColumn(1).width).toBeGreaterThan(10);
+    }
+    const rowsOf = (name: string) => {
+      const [header, ...rows] = sheets.get(name)!.rows;
+      return { header, rows, by: (col: number, value: string) => rows.find((r) => r[col] === value)! };
+    };
+
+    const summary = rowsOf('Summary');
+    expect(summary.by(0, 'Programme')[1]).toBe(c.programme.name);
+    expect(summary.by(0, 'Situation on')[1]).toBeInstanceOf(Date);
+    expect(summary.by(0, 'Plans (drafts left out)')[1]).toBe(2);
+    expect(summary.by(0, 'Plans: Approved')[1]).toBe(1);
+    expect(summary.by(0, 'Milestones late')[1]).toBe(2);
+
+    const scores = rowsOf('Scores');
+    expect(scores.header).toEqual([
+      'City',
+      'Benchmark',
+      'Section',
+      'Baseline score (%)',
+      'Follow-up score (%)',
+      'Change (points)',
+    ]);
+    const nicosiaStrategy = scores.rows.find(
+      (r) => r[0] === 'Λευκωσία' && r[2] === 'Strategy to enhance a diverse entrepreneurial community',
+    );
+    expect(nicosiaStrategy?.slice(3)).toEqual([0, 100, 100]);
+    const liegeStrategy = scores.rows.find(
+      (r) => r[0] === 'Liège' && r[2] === 'Strategy to enhance a diverse entrepreneurial community',
+    );
+    expect(liegeStrategy?.slice(3)).toEqual([50, null, null]); // the draft follow-up is no result
+
+    const plans = rowsOf('Plans');
+    expect(plans.rows.map((r) => r[3]).sort()).toEqual(['Guichet unique, "one-stop" shop', 'Microcredit']);
+    expect(plans.by(3, 'Microcredit').slice(4)).toEqual([
+      'Approved',
+      'Provide comprehensive support to migrant entrepreneurs',
+      1,
+      0,
+      0,
+      1,
+      null,
+      null,
+      null,
+    ]);
+
+    const milestones = rowsOf('Milestones');
+    expect(milestones.rows).toHaveLength(3);
+    const desk = milestones.by(6, 'Open the desk, at last');
+    expect(desk[8]).toEqual(new Date('2026-01-15T00:00:00Z'));
+    expect(desk.slice(9, 11)).toEqual(['In progress', 'yes']);
+    expect(typeof desk[11]).toBe('number');
+    expect(desk[12]).toBe(40);
+    expect(desk[14]).toBeInstanceOf(Date);
+    expect(desk.slice(15)).toEqual([0, 100, 100]);
+    expect(sheets.get('Milestones')!.ws.getColumn(9).numFmt).toBe('d mmm yyyy');
+
+    const progress = rowsOf('Progress');
+    expect(progress.rows).toHaveLength(1);
+    expect(progress.rows[0].slice(3)).toEqual([
+      'Open the desk, at last',
+      expect.any(Date),
+      40,
+      'In progress',
+      'Rooms found;\nstaff next',
+      'https://example.org/lease.pdf\nhttps://example.org/photos',
+    ]);
+
+    const consortiumSheet = rowsOf('Consortium milestones');
+    expect(consortiumSheet.rows).toEqual([
+      ['Final report to the funder', new Date('2027-12-01T00:00:00Z'), 'Planned', 'no', null],
+    ]);
+
+    const dictionary = rowsOf('Columns');
+    expect(dictionary.header).toEqual(['Sheet', 'Column', 'Meaning', 'Type']);
+    for (const name of ['Scores', 'Plans', 'Milestones', 'Progress', 'Consortium milestones']) {
+      const headers = rowsOf(name).header;
+      expect(dictionary.rows.filter((r) => r[0] === name).map((r) => r[1])).toEqual(headers);
+    }
+
+    const cells = [...sheets.values()].flatMap(({ rows }) => rows.flat());
+    expect(cells).not.toContain('Draft-only milestone');
+    expect(cells).not.toContain('Unsent draft plan');
+    expect(codesIn(cells)).toEqual([]);
+  });
+
+  it('writes the XLSX in French: sheet names, headers, words and date format', async () => {
+    const c = await consortium();
+    const report = await built(c.people.expert.token, c.programme.id, 'xlsx', 'fr');
+    const { names, sheets } = await readXlsx(c.people.expert.token, report.id);
+    expect(names).toEqual(['Synthèse', 'Scores', 'Plans', 'Jalons', 'Avancement', 'Jalons du consortium', 'Colonnes']);
+    const [header, ...rows] = sheets.get('Jalons')!.rows;
+    expect(header.slice(8, 12)).toEqual(['Échéance', 'Statut', 'En retard', 'Jours de retard']);
+    const desk = rows.find((r) => r[6] === 'Open the desk, at last')!;
+    expect(desk.slice(9, 11)).toEqual(['En cours', 'oui']);
+    expect(sheets.get('Jalons')!.ws.getColumn(9).numFmt).toBe('dd/mm/yyyy');
+    expect(sheets.get('Synthèse')!.rows.find((r) => r[0] === 'Plans : Approuvé')?.[1]).toBe(1);
+    expect(sheets.get('Colonnes')!.rows[0]).toEqual(['Feuille', 'Colonne', 'Signification', 'Type']);
+    expect(codesIn([...sheets.values()].flatMap((s) => s.rows.flat()))).toEqual([]);
   });
 
   it('keeps titles a spreadsheet would run as formulas as text (CSV injection), with every character', async () => {

@@ -9,7 +9,7 @@ import { ReportsProcessor } from './reports.processor';
 import { unfinishedReports } from './reports.queries';
 import { ReportsService } from './reports.service';
 
-/** Funder reports (CSV, PDF): the api queues a job per report, the worker builds the file. */
+/** Funder reports (CSV, XLSX, PDF): the api queues a job per report, the worker builds the file. */
 @Module({
   imports: [BullModule.registerQueue({ name: REPORTS_QUEUE, defaultJobOptions: REPORT_JOB_OPTIONS })],
   providers: [ReportsService, ReportsProcessor],

@@ -8,6 +8,7 @@ import { appendEvents } from '@citymentor/persistence';
 import { reportCsv } from './report-csv';
 import { loadReportData } from './report-data';
 import { writeReportPdf } from './report-pdf';
+import { writeReportXlsx } from './report-xlsx';
 import { recordProgress, reportRow, type ReportRow } from './reports.queries';
 
 /** The file name of a report under REPORTS_DIR (the api streams it from there). */
@@ -40,6 +41,7 @@ export class ReportsService {
     const temp = join(dir, `.${fileName}.${process.pid}.tmp`);
     try {
       if (report.format === 'csv') await writeFile(temp, reportCsv(data), 'utf8');
+      else if (report.format === 'xlsx') await writeReportXlsx(data, temp);
       else await writeReportPdf(data, temp, (percent) => this.progress(report, 'running', percent));
       await rename(temp, join(dir, fileName));
     } finally {

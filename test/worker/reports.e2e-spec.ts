@@ -492,34 +492,78 @@ describe('funder reports (CSV, XLSX, PDF) built by the worker', () => {
     expect(byMilestone["'+1+2 more desks"][13]).toBe(`'=1+1, "quoted"`);
   });
 
-  it('writes a PDF whose text names every pair, the late milestones and the cities in their own scripts', async () => {
+  /** The text of a built PDF report, as pdftotext reads it. */
+  async function pdfText(token: string, id: string) {
+    const file = await download(token, id);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const pdf = join(dir, `check-${id}.pdf`);
+    writeFileSync(pdf, file.body);
+    return { pdf, text: execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }) };
+  }
+
+  it('writes a PDF: a cover with key figures, pairs, scores, late milestones most late first, numbered pages', async () => {
     const c = await consortium();
     const report = await built(c.people.expert.token, c.programme.id, 'pdf');
-    const res = await t.api
-      .as(c.people.expert.token)
-      .get(`/reports/${report.id}/download`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    const pdf = join(dir, 'check.pdf');
-    writeFileSync(pdf, res.body as Buffer);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Λευκωσία');
-    expect(text).toContain('Liège');
+    const { pdf, text } = await pdfText(c.people.expert.token, report.id);
+    // The cover
+    expect(text).toContain('Report for the funder');
+    expect(text).toContain(c.programme.name);
+    expect(text).toMatch(/Programme period: \d{1,2} [A-Z][a-z]+ \d{4} – \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(text).toContain('2 mentoring pairs');
+    expect(text).toContain('2 plans — Approved: 1 · In progress: 1');
+    expect(text).toContain('3 milestones — 0 done · 1 in progress · 2 late');
+    expect(text).toContain('2 cities with a submitted self-assessment');
+    // The pairs, in their own scripts, with their plans counted in words
     expect(text).toContain('Liège → Λευκωσία');
     expect(text).toContain(`${c.helsinki.name} → ${c.city.name}`);
-    expect(text).toContain('Late milestones (2)');
-    expect(text).toContain('Open the desk, at last');
-    expect(text).toContain('Sign with the bank');
+    expect(text).toContain('1 plan · 2 milestones');
+    expect(text).toContain('1 plan · 1 milestone');
+    expect(text).not.toContain('plan(s)');
+    // Scores, with the change
+    expect(text).toContain('Self-assessment scores: baseline and follow-up');
+    expect(text).toContain('Strategy to enhance a diverse entrepreneurial community');
+    expect(text).toContain('+100');
+    // Late milestones, most late first: the draft's (the latest of all) is not there
+    const late = text.indexOf('Late milestones, most late first (2)');
+    expect(late).toBeGreaterThan(0);
+    const desk = text.indexOf('Open the desk, at last', late);
+    const bank = text.indexOf('Sign with the bank', late);
+    expect(desk).toBeGreaterThan(late);
+    expect(bank).toBeGreaterThan(desk);
+    expect(text).toContain('15 January 2026');
+    expect(text).toMatch(/\d+ days late/);
+    expect(text).not.toContain('Draft-only milestone');
+    expect(text).not.toContain('Unsent draft plan');
+    // Progress with its evidence, the consortium's milestones
+    expect(text).toContain('https://example.org/lease.pdf');
     expect(text).toContain('Final report to the funder');
-    expect(text).toContain('Self-assessment scores: baseline vs follow-up');
+    expect(text).toContain('1 December 2027');
+    // Words, not codes
+    expect(text).not.toMatch(
+      /in-progress|changes-requested|migrant-entrepreneurs|access-to-finance|comprehensive-support/,
+    );
+    // Every page numbered
+    const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans.*yes/); // embedded
+  });
+
+  it('writes the PDF in French: words, plurals, dates and page numbers', async () => {
+    const c = await consortium();
+    const report = await built(c.people.coordinator.token, c.programme.id, 'pdf', 'fr');
+    const { text } = await pdfText(c.people.coordinator.token, report.id);
+    expect(text).toContain('Rapport pour le financeur');
+    expect(text).toContain('2 binômes de mentorat');
+    expect(text).toContain('2 plans — Approuvé : 1 · En cours : 1');
+    expect(text).toContain('1 plan · 1 jalon');
+    expect(text).toContain('Jalons en retard, du plus en retard au moins en retard (2)');
+    expect(text).toContain('15 janvier 2026');
+    expect(text).toContain('1er décembre 2027');
+    expect(text).toMatch(/\d+ jours de retard/);
+    expect(text).toMatch(/Page 1 sur \d+/);
+    expect(text).not.toContain('Late milestones');
   });
 
   it('lets only those who see the dashboard ask for, see and download reports', async () => {

@@ -260,6 +260,31 @@ describe('the coordinator journey', () => {
     await header.getByText('Ended', { exact: true }).waitFor();
   });
 
+  it('offers the funder report as CSV, XLSX and PDF, asked for in the language the site is read in', async () => {
+    const french = await context.newPage();
+    const frenchErrors = watchErrors(french);
+    await french.addInitScript(() => localStorage.setItem('citymentor.locale', 'fr'));
+    await french.goto(`/programmes/${programmeId}/dashboard`);
+    const panel = french.getByRole('region', { name: 'Rapport pour le financeur' });
+    const buttons = panel.getByRole('button', { name: /^Exporter en / });
+    await buttons.first().waitFor();
+    expect(await buttons.allTextContents()).toEqual(['Exporter en CSV', 'Exporter en XLSX (Excel)', 'Exporter en PDF']);
+    const request = french.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/reports'));
+    await panel.getByRole('button', { name: 'Exporter en XLSX (Excel)' }).click();
+    expect((await request).postDataJSON()).toEqual({ format: 'xlsx', locale: 'fr' });
+    await panel.getByRole('status').getByText(/XLSX/).waitFor();
+    const [row] = await world.t.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ format: string; locale: string }[]>(
+        `select format, locale from reports where programme_id = ? order by created_at desc limit 1`,
+        [programmeId],
+      );
+    expect(row).toEqual({ format: 'xlsx', locale: 'fr' });
+    expect(frenchErrors).toEqual([]);
+    await french.close();
+  });
+
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
   });

@@ -150,9 +150,11 @@ export const enCoordination = {
   'activity.programme.milestone.deleted': '{actor} deleted the consortium milestone “{title}” (due {date}): “{reason}”',
 
   'reports.title': 'Report for the funder',
-  'reports.intro': 'Every pair’s plans, milestones and scores, built in the background.',
+  'reports.intro': 'Every pair’s plans (drafts left out), milestones, progress and scores, built in the background.',
   'reports.csv': 'Export as CSV',
   'reports.pdf': 'Export as PDF',
+  'reports.xlsx': 'Export as XLSX (Excel)',
+  'reports.language': 'Written in English, the language you use here.',
   'reports.building': 'Building the {format} report…',
   'reports.failed': 'The report could not be built. Try again.',
   'reports.download': 'Download the {format} report',

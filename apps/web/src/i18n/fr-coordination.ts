@@ -157,9 +157,12 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
     '{actor} a supprimé le jalon du consortium « {title} » (échéance le {date}) : « {reason} »',
 
   'reports.title': 'Rapport pour le financeur',
-  'reports.intro': 'Les plans, jalons et scores de chaque binôme, préparés en arrière-plan.',
+  'reports.intro':
+    'Les plans (hors brouillons), jalons, avancements et scores de chaque binôme, préparés en arrière-plan.',
   'reports.csv': 'Exporter en CSV',
   'reports.pdf': 'Exporter en PDF',
+  'reports.xlsx': 'Exporter en XLSX (Excel)',
+  'reports.language': 'Rédigé en français, la langue que vous utilisez ici.',
   'reports.building': 'Préparation du rapport {format}…',
   'reports.failed': 'Le rapport n’a pas pu être préparé. Réessayez.',
   'reports.download': 'Télécharger le rapport {format}',

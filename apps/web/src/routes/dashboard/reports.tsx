@@ -1,17 +1,24 @@
 /**
- * The funder's report (CSV or PDF), built in the background by the worker: ask for it, follow its
+ * The funder's report (CSV, XLSX or PDF), in the reader's language, built in the background by the worker: ask for it, follow its
  * progress (the requester's own room says `report.updated`; a slow poll covers a missed event), download.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, downloadFile, type Schemas } from '../../api/client';
 import { ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatPercent, t } from '../../i18n';
+import { formatPercent, locale, t } from '../../i18n';
 import { useRoom } from '../../realtime';
 import { useSession } from '../../session';
 
 type Report = Schemas['ReportDto'];
 type Format = Report['format'];
+
+/** The formats offered, in the order of the buttons. */
+const FORMATS: { format: Format; label: 'reports.csv' | 'reports.xlsx' | 'reports.pdf' }[] = [
+  { format: 'csv', label: 'reports.csv' },
+  { format: 'xlsx', label: 'reports.xlsx' },
+  { format: 'pdf', label: 'reports.pdf' },
+];
 
 export function Reports({ programmeId }: { programmeId: string }) {
   const me = useSession()?.user.id;
@@ -40,7 +47,13 @@ export function Reports({ programmeId }: { programmeId: string }) {
 
   const ask = (format: Format) =>
     submit(async () =>
-      setReport(await api.post('/api/v1/programmes/{id}/reports', { path: { id: programmeId }, body: { format } })),
+      setReport(
+        // Written in the language the reader uses the site in.
+        await api.post('/api/v1/programmes/{id}/reports', {
+          path: { id: programmeId },
+          body: { format, locale: locale.get() },
+        }),
+      ),
     );
 
   const download = submit(async () => {
@@ -50,14 +63,21 @@ export function Reports({ programmeId }: { programmeId: string }) {
   return (
     <section class="panel" aria-labelledby="reports-title">
       <h2 id="reports-title">{t('reports.title')}</h2>
-      <p>{t('reports.intro')}</p>
+      <p>
+        {t('reports.intro')} {t('reports.language')}
+      </p>
       <div class="actions">
-        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={ask('csv')}>
-          {t('reports.csv')}
-        </button>
-        <button type="button" class="button button--secondary" disabled={busy || pending} onClick={ask('pdf')}>
-          {t('reports.pdf')}
-        </button>
+        {FORMATS.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            class="button button--secondary"
+            disabled={busy || pending}
+            onClick={ask(format)}
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
       <div role="status" aria-live="polite">
         {report && pending && (

@@ -515,7 +515,8 @@ describe('funder reports (CSV, XLSX, PDF) built by the worker', () => {
     expect(text).toContain('2 cities with a submitted self-assessment');
     // The pairs, in their own scripts, with their plans counted in words
     expect(text).toContain('Liège → Λευκωσία');
-    expect(text).toContain(`${c.helsinki.name} → ${c.city.name}`);
+    expect(text).toContain(c.helsinki.name);
+    expect(text).toContain(c.city.name);
     expect(text).toContain('1 plan · 2 milestones');
     expect(text).toContain('1 plan · 1 milestone');
     expect(text).not.toContain('plan(s)');

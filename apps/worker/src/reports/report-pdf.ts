@@ -209,15 +209,20 @@ export function writeReportPdf(
     table(
       doc,
       [
-        { header: text.t('colPair'), share: 3 },
-        { header: text.t('colPlans'), share: 2.2 },
-        { header: text.t('colFigures'), share: 2.4 },
+        { header: text.t('colMentor'), share: 1.9 },
+        { header: text.t('colMentee'), share: 1.9 },
+        { header: text.t('colBenchmark'), share: 1.6 },
+        { header: text.t('colPlans'), share: 1.8 },
+        { header: text.t('colFigures'), share: 2.3 },
       ],
       data.pairs.map((p) => {
         const plans = data.plans.filter((x) => x.pairId === p.pairId);
         const ms = data.milestones.filter((m) => m.pairId === p.pairId);
         return [
-          `${text.t('arrow', { mentor: p.mentorName, mentee: p.menteeName })}\n${text.t('pairLine', { benchmark: p.benchmarkTitle, status: text.pairStatus(p.status) })}`,
+          // Each name in a cell of its own, so a long pair of names never breaks one of them.
+          p.mentorName,
+          p.menteeName,
+          text.t('pairLine', { benchmark: p.benchmarkTitle, status: text.pairStatus(p.status) }),
           plans.map((x) => `${x.title} (${text.planState(x.state)})`).join('\n') || '–',
           [
             `${text.plural('plans', plans.length)} · ${text.plural('milestones', ms.length)}`,

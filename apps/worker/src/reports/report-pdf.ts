@@ -295,7 +295,7 @@ export function writeReportPdf(
       ],
       data.progress.map((p) => [
         `${p.milestoneTitle}\n${text.t('arrow', { mentor: p.mentorName, mentee: p.menteeName })}`,
-        `${text.date(p.date)}\n${text.number(p.percent)} % · ${text.workStatus(p.status)}`,
+        `${text.date(p.date)}\n${text.percent(p.percent)} · ${text.workStatus(p.status)}`,
         [p.note, ...p.evidenceUrls].filter(Boolean).join('\n'),
       ]),
     );

@@ -25,5 +25,7 @@ describe("the report's words", () => {
     expect(reportText('fr').yesNo(false)).toBe('non');
     expect(reportText('fr').number(37.5)).toBe('37,5');
     expect(reportText('en').number(1234.5)).toBe('1,234.5');
+    expect(reportText('en').percent(40)).toBe('40%');
+    expect(reportText('fr').percent(40)).toBe('40\u00a0%');
   });
 });

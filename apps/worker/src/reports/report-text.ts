@@ -203,12 +203,15 @@ export interface ReportText {
   /** `YYYY-MM-DD` as a day in words: 15 January 2026, 15 janvier 2026. */
   date(iso: string): string;
   number(value: number): string;
+  /** A share out of 100: 40% in English, 40 % in French. */
+  percent(value: number): string;
 }
 
 export function reportText(locale: ReportLocale): ReportText {
   const m = MESSAGES[locale];
   const tag = INTL_TAGS[locale];
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const rules = new Intl.PluralRules(tag);
   const fill = (message: string, params: Record<string, string | number> = {}) =>
@@ -231,5 +234,6 @@ export function reportText(locale: ReportLocale): ReportText {
       return locale === 'fr' ? day.replace(/^1 /, '1er ') : day;
     },
     number: (value) => numbers.format(value),
+    percent: (value) => percents.format(value / 100),
   };
 }

@@ -490,6 +490,24 @@ describe('funder reports (CSV, XLSX, PDF) built by the worker', () => {
     expect(byMilestone['Plan = budget + staff']).toBeDefined();
     expect(byMilestone["'+1+2 more desks"].slice(7, 8)).toEqual(["'=cmd|' /C calc'!A0"]);
     expect(byMilestone["'+1+2 more desks"][13]).toBe(`'=1+1, "quoted"`);
+
+    // In the XLSX every such text is a text cell holding exactly what was typed, never a formula.
+    const xlsx = await built(w0.people.coordinator.token, w0.programme.id, 'xlsx');
+    const { sheets } = await readXlsx(w0.people.coordinator.token, xlsx.id);
+    const [, ...sheetRows] = sheets.get('Milestones')!.rows;
+    // (XML reads a bare carriage return as a line feed: the one change a workbook makes to a text.)
+    expect(sheetRows.map((r) => r[6]).sort()).toEqual(titles.map((title) => title.replace(/\r/g, '\n')).sort());
+    expect(sheetRows.every((r) => r[4] === planTitle && r[0] === mentor.name)).toBe(true);
+    const formulas = [...sheets.values()].flatMap(({ ws }) => {
+      const found: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) found.push(cell.address);
+        }),
+      );
+      return found;
+    });
+    expect(formulas).toEqual([]);
   });
 
   /** The text of a built PDF report, as pdftotext reads it. */

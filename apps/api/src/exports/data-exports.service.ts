@@ -3,10 +3,9 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Queue } from 'bullmq';
 import { buildExportJob, EXPORTS_QUEUE, type BuildExportJob } from '@citymentor/contracts';
 import { conflict, DataExport, notFound, User } from '@citymentor/domain';
-import { bullConnection } from '@citymentor/runtime';
+import { WorkerWakeQueue } from '../jobs/worker-wake-queue';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { DataExportPolicy } from './data-export.policy';
@@ -29,9 +28,6 @@ const toDto = (r: DataExportRow, now = new Date()): DataExportDto => ({
   downloadUrl: r.status === 'done' && !isExpired(r, now) ? `/api/v1/me/exports/${r.id}/download` : null,
 });
 
-/** How long a request waits for Redis to take its job. */
-const ENQUEUE_WAIT_MS = 2000;
-
 /** The folder under REPORTS_DIR the worker writes exports to. */
 export const EXPORTS_SUBDIR = 'exports';
 
@@ -41,26 +37,16 @@ export const EXPORTS_SUBDIR = 'exports';
  */
 @Injectable()
 export class DataExportsService implements OnApplicationShutdown {
-  private queue: Queue<BuildExportJob> | null = null;
   private readonly logger = new Logger(DataExportsService.name);
+  private readonly wakeQueue: WorkerWakeQueue<BuildExportJob>;
 
   constructor(
     private readonly em: EntityManager,
     private readonly queries: DataExportQueries,
     private readonly policy: DataExportPolicy,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
-  ) {}
-
-  /** Opened on the first export, so an instance that never queues one holds no queue connection. */
-  private exportsQueue(): Queue<BuildExportJob> {
-    if (!this.queue) {
-      this.queue = new Queue<BuildExportJob>(EXPORTS_QUEUE, {
-        connection: bullConnection(this.config.redisUrl),
-        prefix: `${this.config.redisPrefix}:bull`,
-      });
-      this.queue.on('error', (error) => this.logger.warn({ err: error }, 'exports queue connection'));
-    }
-    return this.queue;
+  ) {
+    this.wakeQueue = new WorkerWakeQueue(EXPORTS_QUEUE, config, this.logger);
   }
 
   /** One queued or running export per person: another request meanwhile is a 409 naming it. */
@@ -79,20 +65,7 @@ export class DataExportsService implements OnApplicationShutdown {
       }
       throw error;
     }
-    // The row is the request; the job only wakes a worker, whose keeper re-queues an export without one.
-    const job = buildExportJob(dataExport.id);
-    const enqueued = this.exportsQueue()
-      .add(job.name, job.data, job.opts)
-      .then(
-        () => true,
-        () => false,
-      );
-    const inTime = await Promise.race([
-      enqueued,
-      new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref()),
-    ]);
-    if (!inTime)
-      this.logger.warn({ exportId: dataExport.id }, 'the exports queue did not take the job; the worker will queue it');
+    await this.wakeQueue.wake(buildExportJob(dataExport.id), { exportId: dataExport.id });
     return this.get(actor, dataExport.id);
   }
 
@@ -130,7 +103,7 @@ export class DataExportsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown() {
-    await this.queue?.close().catch(() => undefined);
+    await this.wakeQueue.close();
   }
 }
 

@@ -3,10 +3,9 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Queue } from 'bullmq';
 import { buildReportJob, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
 import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportLocale } from '@citymentor/domain';
-import { bullConnection } from '@citymentor/runtime';
+import { WorkerWakeQueue } from '../jobs/worker-wake-queue';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { DashboardPolicy } from '../dashboard/dashboard.policy';
@@ -27,9 +26,6 @@ const toDto = (r: ReportRow): ReportDto => ({
   downloadUrl: r.status === 'done' ? `/api/v1/reports/${r.id}/download` : null,
 });
 
-/** How long a report request waits for Redis to take its job. */
-const ENQUEUE_WAIT_MS = 2000;
-
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   pdf: 'application/pdf',
@@ -42,27 +38,16 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
  */
 @Injectable()
 export class ReportsService implements OnApplicationShutdown {
-  private queue: Queue<BuildReportJob> | null = null;
   private readonly logger = new Logger(ReportsService.name);
+  private readonly wakeQueue: WorkerWakeQueue<BuildReportJob>;
 
   constructor(
     private readonly em: EntityManager,
     private readonly queries: ReportQueries,
     private readonly policy: DashboardPolicy,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
-  ) {}
-
-  /** Opened on the first report, so an instance that never queues one holds no queue connection. */
-  private reportsQueue(): Queue<BuildReportJob> {
-    if (!this.queue) {
-      // Same prefix as the worker's BullModule (`<REDIS_PREFIX>:bull`), so both meet on one queue.
-      this.queue = new Queue<BuildReportJob>(REPORTS_QUEUE, {
-        connection: bullConnection(this.config.redisUrl),
-        prefix: `${this.config.redisPrefix}:bull`,
-      });
-      this.queue.on('error', (error) => this.logger.warn({ err: error }, 'reports queue connection'));
-    }
-    return this.queue;
+  ) {
+    this.wakeQueue = new WorkerWakeQueue(REPORTS_QUEUE, config, this.logger);
   }
 
   async create(actor: Actor, programmeId: string, format: ReportFormat, locale: ReportLocale): Promise<ReportDto> {
@@ -75,25 +60,8 @@ export class ReportsService implements OnApplicationShutdown {
       locale,
     );
     await em.persistAndFlush(report);
-    // The row is the request; the job only wakes a worker. Redis down or slow: answer anyway — the
-    // worker gives every unfinished report without a job its job again (see the worker's ReportsModule).
-    // Never rejects: a failure (or an add still pending when the queue closes) only means the worker re-queues it.
-    const job = buildReportJob(report.id);
-    const enqueued = this.reportsQueue()
-      .add(job.name, job.data, job.opts)
-      .then(
-        () => true,
-        () => false,
-      );
-    const inTime = await Promise.race([
-      enqueued,
-      new Promise<false>((r) => setTimeout(r, ENQUEUE_WAIT_MS, false).unref()),
-    ]);
-    if (!inTime)
-      this.logger.warn(
-        { reportId: report.id },
-        'the report queue did not take the job; the worker will queue the report when it can',
-      );
+    // Redis down or slow: answer anyway, the worker queues the report itself (see WorkerWakeQueue).
+    await this.wakeQueue.wake(buildReportJob(report.id), { reportId: report.id });
     return this.get(actor, report.id);
   }
 
@@ -127,6 +95,6 @@ export class ReportsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown() {
-    await this.queue?.close().catch(() => undefined);
+    await this.wakeQueue.close();
   }
 }

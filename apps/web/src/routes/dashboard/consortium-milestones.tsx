@@ -199,32 +199,22 @@ function ConsortiumMilestoneItem(props: ItemProps) {
           {milestone.late && <span class="badge badge--late">{t('consortium.late')}</span>}
         </span>
         <StatusSelect {...props} />
-        <button
-          ref={editButton}
-          id={`cm-edit-button-${milestone.id}`}
-          type="button"
-          class="button button--secondary button--small"
-          aria-expanded={mode === 'edit'}
-          onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
-        >
-          {t('consortium.edit')}{' '}
-          <span class="visually-hidden" data-user-content>
-            {milestone.title}
-          </span>
-        </button>
-        <button
-          ref={deleteButton}
-          id={`cm-delete-button-${milestone.id}`}
-          type="button"
-          class="button button--secondary button--small"
-          aria-expanded={mode === 'delete'}
-          onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
-        >
-          {t('consortium.delete')}{' '}
-          <span class="visually-hidden" data-user-content>
-            {milestone.title}
-          </span>
-        </button>
+        {(['edit', 'delete'] as const).map((action) => (
+          <button
+            key={action}
+            ref={action === 'edit' ? editButton : deleteButton}
+            id={`cm-${action}-button-${milestone.id}`}
+            type="button"
+            class="button button--secondary button--small"
+            aria-expanded={mode === action}
+            onClick={() => setMode(mode === action ? 'view' : action)}
+          >
+            {t(action === 'edit' ? 'consortium.edit' : 'consortium.delete')}{' '}
+            <span class="visually-hidden" data-user-content>
+              {milestone.title}
+            </span>
+          </button>
+        ))}
       </div>
       {mode === 'edit' && <EditForm {...props} onClose={close} />}
       {mode === 'delete' && <DeleteForm {...props} onClose={close} />}

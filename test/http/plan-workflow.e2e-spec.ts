@@ -287,6 +287,16 @@ describe('the plan workflow', () => {
 
       const unmarked = await mark('mentor', { revision: 1, field: 'field:objective', viewed: false }).expect(200);
       expect(unmarked.body.viewed).toEqual([milestoneKey]);
+      // Each tick is told, with every mark, in the mentor's own room only: their other pages fold the same fields.
+      const told = await t.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ room: string; payload: object }[]>(
+          `select room, payload from events where type = 'plan.diff.viewed' and payload->>'planId' = ? order by seq`,
+          [plan.id],
+        );
+      expect(told.map((e) => e.room)).toEqual(Array(4).fill(`user:${m.people.mentor.user.id}`));
+      expect(told.at(-1)!.payload).toEqual({ planId: plan.id, revision: 1, viewed: [milestoneKey] });
       await mark('mentor', { revision: 9, field: 'field:objective', viewed: true }).expect(404);
     });
 

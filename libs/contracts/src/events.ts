@@ -141,6 +141,11 @@ export interface EventPayloads {
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
   /** A report's progress, in its requester's own room `user:{id}`. */
   'report.updated': { reportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };
+  /**
+   * The changed fields a reader ticked "Viewed" in a plan's diff leading to `revision`, all of them, after a
+   * tick or untick: in the reader's own room `user:{id}`, so their other open pages fold the same fields.
+   */
+  'plan.diff.viewed': { planId: string; revision: number; viewed: string[] };
   /** A person's data export's progress, in their own room `user:{id}` (no one else hears of it). */
   'export.updated': { exportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };
 }

@@ -84,19 +84,18 @@ export class PlanRevisionQueries {
 
   /** The keys of the changed fields `userId` marked viewed in the diff leading to `revision`. */
   async viewed(planId: string, userId: string, revision: number): Promise<string[]> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ key: string }[]>(
-        `select field_key as key from plan_diff_views where plan_id = ? and user_id = ? and revision = ? order by field_key`,
-        [planId, userId, revision],
-      );
+    const rows = await this.em.execute<{ key: string }[]>(
+      `select field_key as key from plan_diff_views where plan_id = ? and user_id = ? and revision = ? order by field_key`,
+      [planId, userId, revision],
+    );
     return rows.map((r) => r.key);
   }
 
   /** Marks (or unmarks) one changed field viewed; marking it twice or unmarking it twice changes nothing. */
   async markViewed(mark: { planId: string; userId: string; revision: number; field: string; viewed: boolean }) {
     const { planId, userId, revision, field } = mark;
-    await this.em.getConnection().execute(
+    // Through the EntityManager, so inside the caller's transaction (EventLog.writeWith).
+    await this.em.execute(
       mark.viewed
         ? `insert into plan_diff_views (id, plan_id, user_id, revision, field_key, created_at) values (?, ?, ?, ?, ?, now())
              on conflict (plan_id, user_id, revision, field_key) do nothing`

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { changesSinceApproval, DomainError, diffPlans, type PlanSnapshot } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
+import { EventLog } from '../events/event-log';
 import { PairScopes } from '../pairs/pair-scopes';
 import type {
   ChangesSinceApprovalDto,
@@ -20,6 +22,8 @@ export class PlanRevisionsService {
     private readonly scopes: PairScopes,
     private readonly policy: PlanPolicy,
     private readonly queries: PlanRevisionQueries,
+    private readonly em: EntityManager,
+    private readonly events: EventLog,
   ) {}
 
   async list(actor: Actor, planId: string): Promise<RevisionSummaryDto[]> {
@@ -71,8 +75,22 @@ export class PlanRevisionsService {
     this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
     if (!(await this.queries.exists(planId, mark.revision)))
       throw new DomainError('NOT_FOUND', `Revision ${mark.revision} of this plan not found`);
-    await this.queries.markViewed({ planId, userId: actor.userId, ...mark });
-    return { revision: mark.revision, viewed: await this.queries.viewed(planId, actor.userId, mark.revision) };
+    const viewed = await this.events.writeWith(
+      this.em,
+      async () => {
+        await this.queries.markViewed({ planId, userId: actor.userId, ...mark });
+        return this.queries.viewed(planId, actor.userId, mark.revision);
+      },
+      (viewed) => ({
+        // The reader's own room: their other pages fold the same fields; no one else hears of it.
+        room: `user:${actor.userId}`,
+        type: 'plan.diff.viewed',
+        payload: { planId, revision: mark.revision, viewed },
+        actorId: actor.userId,
+        programmeId: null,
+      }),
+    );
+    return { revision: mark.revision, viewed };
   }
 
   /**

@@ -30,4 +30,20 @@ export class EventLog {
       await appendEvents(em, [announce()].flat());
     });
   }
+
+  /**
+   * The same for a change made in SQL (a `<feature>.queries.ts` statement run through `em`, so inside
+   * this transaction) rather than through the unit of work: `write`, then the events it announces.
+   */
+  async writeWith<T>(
+    em: EntityManager,
+    write: () => Promise<T>,
+    announce: (written: T) => AnyEvent | AnyEvent[],
+  ): Promise<T> {
+    return inTransaction(em, async () => {
+      const written = await write();
+      await appendEvents(em, [announce(written)].flat());
+      return written;
+    });
+  }
 }

@@ -11,6 +11,8 @@ import { requirementLabel } from '../../components/labels';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { formatDateTime, t, tn, type MessageKey } from '../../i18n';
+import { isEvent, useRoom } from '../../realtime';
+import { useSession } from '../../session';
 import { wroteVersion } from './own-writes';
 import { ChangeList, DiffView, ThreadsSince, type CodeNames, type Diff } from './diff-view';
 import type { Plan } from './plan-details';
@@ -316,6 +318,13 @@ function ViewedFields({ planId, diff, names }: { planId: string; diff: Diff; nam
     else next.delete(key);
     return next;
   };
+  // Ticked in another of the reader's pages: the API says so in their own room, with every mark.
+  const me = useSession()?.user.id;
+  useRoom(me ? `user:${me}` : null, (event) => {
+    if (!isEvent(event, 'plan.diff.viewed')) return;
+    const { planId: plan, revision, viewed } = event.payload;
+    if (plan === planId && revision === diff.to) setKeys(new Set(viewed));
+  });
   const marks = {
     keys,
     set(key: string, viewed: boolean) {

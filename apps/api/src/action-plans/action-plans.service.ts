@@ -71,7 +71,7 @@ export class ActionPlansService {
 
   /** The plan page: the hot read, in lean SQL. */
   async get(actor: Actor, planId: string): Promise<PlanDto> {
-    const { scope, side } = this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    const { scope, side } = this.policy.read(actor, await this.scopes.forPlanRead(actor, planId), 'Action plan');
     return this.queries.plan(scope, side);
   }
 
@@ -82,7 +82,7 @@ export class ActionPlansService {
    */
   async version(actor: Actor, planId: string): Promise<string | null> {
     if (!isUuid(planId)) return null;
-    const { scope, side } = this.policy.read(actor, await this.scopes.forPlanVersion(planId), 'Action plan');
+    const { scope, side } = this.policy.read(actor, await this.scopes.forPlanVersion(planId, actor), 'Action plan');
     return `${planVersionOf(scope)}|${side}|${todayIso()}`;
   }
 

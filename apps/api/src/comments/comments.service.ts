@@ -55,7 +55,9 @@ export class CommentsService {
   ) {}
 
   async list(actor: Actor, planId: string, filter: CommentFilter): Promise<CommentThreadDto[]> {
-    const { scope, viewer } = await this.planScope(actor, 'read', planId);
+    const scope = await this.scopes.forPlanRead(actor, planId);
+    if (!scope) throw notFound('Action plan');
+    const viewer = this.policy.viewer(actor, 'read', scope, 'Action plan');
     return toThreads(await this.queries.forPlan(scope.programmeId, planId, filter), viewer);
   }
 
@@ -66,7 +68,7 @@ export class CommentsService {
    */
   async version(actor: Actor, planId: string): Promise<string | null> {
     if (!isUuid(planId)) return null;
-    const scope = await this.scopes.forPlanVersion(planId);
+    const scope = await this.scopes.forPlanVersion(planId, actor);
     if (!scope) throw notFound('Action plan');
     const viewer = this.policy.viewer(actor, 'read', scope, 'Action plan');
     return `${planVersionOf(scope)}|${viewer.side}`;

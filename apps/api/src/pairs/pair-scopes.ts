@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PlanState } from '@citymentor/contracts';
 import { PreparedQuery } from '@citymentor/persistence';
+import type { Actor } from '../auth/actor';
 import type { PairScope } from './pair.policy';
 
 export interface PairScopeRow extends PairScope {
@@ -72,13 +73,32 @@ export class PairScopes {
     return PAIR.one(this.em, [pairId]);
   }
 
+  private readonly readForETag = new WeakMap<Actor, PlanVersionRow>();
+
   forPlan(planId: string): Promise<PlanScopeRow | null> {
     return PLAN.one(this.em, [planId]);
   }
 
-  /** `forPlan` with what the plan's version is made of (`PlanVersionRow`): the ETag of the plan page and its comments. */
-  forPlanVersion(planId: string): Promise<PlanVersionRow | null> {
-    return PLAN_VERSION.one(this.em, [planId]);
+  /**
+   * `forPlan` with what the plan's version is made of (`PlanVersionRow`): the ETag of the plan page and its
+   * comments. The row is kept for `reader`'s read that follows in the same request (`forPlanRead`).
+   */
+  async forPlanVersion(planId: string, reader: Actor): Promise<PlanVersionRow | null> {
+    const row = await PLAN_VERSION.one(this.em, [planId]);
+    if (row) this.readForETag.set(reader, row);
+    return row;
+  }
+
+  /**
+   * `forPlan` for a read: the row this request's ETag step already read (forPlanVersion), else a look-up.
+   * Kept by the request's Actor, made for each request, so nothing outlives the request: one scope query
+   * per plan page, not two.
+   */
+  forPlanRead(reader: Actor, planId: string): Promise<PlanScopeRow | null> {
+    const row = this.readForETag.get(reader);
+    if (row?.planId !== planId) return this.forPlan(planId);
+    this.readForETag.delete(reader);
+    return Promise.resolve(row);
   }
 
   forMilestone(milestoneId: string): Promise<PlanScopeRow | null> {

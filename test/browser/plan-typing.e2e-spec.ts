@@ -173,6 +173,40 @@ describe('typing into the plan', () => {
     await expect(onServer(id)).resolves.toMatchObject({ objective: 'Cafés in the canteens' });
   });
 
+  it('keeps what is typed in the comment box while the comment before is on its way, and sends it next', async () => {
+    const id = await openPlan('Library language cafés');
+    const box = page.getByLabel('New comment');
+    await box.fill('Who runs the cafés in summer?');
+    // The comment's answer is held: the person goes on writing the next one meanwhile.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const hold = async (route: Route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await released;
+      await route.fallback();
+    };
+    await page.route('**/api/v1/action-plans/*/comments', hold);
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/comments'));
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await box.press('End');
+    await box.pressSequentially(' And who pays?');
+    release();
+    await answered;
+    await page.unroute('**/api/v1/action-plans/*/comments', hold);
+
+    await page.getByTestId('thread').filter({ hasText: 'Who runs the cafés in summer?' }).waitFor();
+    // The box keeps everything typed (the first part was sent; what stays is the person's to send or trim).
+    await expect(box.inputValue()).resolves.toBe('Who runs the cafés in summer? And who pays?');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByTestId('thread').filter({ hasText: 'And who pays?' }).waitFor();
+    await expect(box.inputValue()).resolves.toBe('');
+    const { body: threads } = await asMentee.get(`/action-plans/${id}/comments`).expect(200);
+    expect((threads as { body: string }[]).map((t) => t.body).sort()).toEqual([
+      'Who runs the cafés in summer?',
+      'Who runs the cafés in summer? And who pays?',
+    ]);
+  });
+
   it('raised no error in any page', () => {
     expect(errors.flat()).toEqual([]);
   });

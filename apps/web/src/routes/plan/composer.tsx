@@ -74,7 +74,11 @@ export function Composer({
     if (autoFocus) area.current?.focus();
   }, []);
 
+  /** What the box holds now, for a send that ends after more was typed (state in its closure is stale by then). */
+  const latest = useRef(body);
+  latest.current = body;
   const typed = (text: string) => {
+    latest.current = text;
     setBody(text);
     setPosted(false);
     saveDraft(draft, text);
@@ -89,6 +93,7 @@ export function Composer({
 
   const send = async () => {
     if (!body.trim()) return;
+    const sent = body;
     if (save) await save(body.trim());
     else
       await savedEvenIfAnswerLost(
@@ -105,9 +110,12 @@ export function Composer({
         }),
       );
     key.current = newIdempotencyKey();
+    ctx.reload();
+    // Typed on while the comment was on its way (the box stays usable, and the comment may show through the
+    // room before the answer comes): the new text stays, in the box and in its draft, to be sent next.
+    if (latest.current !== sent) return;
     setBody('');
     setSuggestion('');
-    ctx.reload();
     close();
     // A box that stays open (the plan's "New comment") takes the focus back, as a chat box does: whoever
     // posted knows what they wrote and most often goes on writing, and a screen reader says the box's

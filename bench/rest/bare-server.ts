@@ -37,7 +37,7 @@ const { ActorLoader } = load<typeof import('../../apps/api/src/auth/actor.loader
 );
 const { PairScopes } = load<typeof import('../../apps/api/src/pairs/pair-scopes')>('apps/api/src/pairs/pair-scopes.js');
 const { PairPolicy } = load<typeof import('../../apps/api/src/pairs/pair.policy')>('apps/api/src/pairs/pair.policy.js');
-const { PlanPolicy } = load<typeof import('../../apps/api/src/action-plans/plan.policy')>(
+const { PlanPolicy, planPermissions } = load<typeof import('../../apps/api/src/action-plans/plan.policy')>(
   'apps/api/src/action-plans/plan.policy.js',
 );
 const { PlanQueries } = load<typeof import('../../apps/api/src/action-plans/plan.queries')>(
@@ -188,7 +188,13 @@ signedInGet('/api/v1/action-plans/:id', async (actor, request) => {
 
 signedInGet('/api/v1/action-plans/:id/comments', async (actor, request) => {
   const { scope, side } = access.read(actor, await scopes.forPlan(request.params.id), 'Action plan');
-  return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}), { userId: actor.userId, side });
+  // Whether the reader may edit the plan (apply or dismiss a suggested change), as CommentPolicy.viewer decides.
+  const editsPlan = planPermissions(side, scope.planState, scope.pairStatus === 'active').edit;
+  return toThreads(await comments.forPlan(scope.programmeId, request.params.id, {}), {
+    userId: actor.userId,
+    side,
+    editsPlan,
+  });
 });
 
 signedInGet('/api/v1/programmes/:id/dashboard', (actor, request) => dashboard.get(actor, request.params.id));

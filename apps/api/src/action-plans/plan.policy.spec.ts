@@ -174,10 +174,13 @@ describe('planPermissions', () => {
       changeMilestoneStatus: true,
       logProgress: true,
     });
+    // The reviewed text no longer changes: no suggestion to offer.
+    for (const state of ['approved', 'in-progress', 'completed', 'archived'] as const)
+      expect(planPermissions('mentor', state, true).suggest).toBe(false);
   });
 
   it('leaves archiving and comments once the pair has ended', () => {
     expect(planPermissions('mentee', 'draft', false)).toEqual({ ...none, archive: true, comment: true });
-    expect(planPermissions('mentor', 'submitted', false)).toEqual({ ...none, comment: true, suggest: true });
+    expect(planPermissions('mentor', 'submitted', false)).toEqual({ ...none, comment: true });
   });
 });

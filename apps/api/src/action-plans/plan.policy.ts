@@ -106,8 +106,12 @@ export function planStillAllows(
   });
 }
 
-/** Whether a side suggests changes to the plan's text in its review threads: the mentor side, which reviews. */
-export const suggestsChanges = (side: PairSide) => side === 'mentor' && sideMay(side, 'comment');
+/**
+ * Whether a side suggests changes to the plan's text in its review threads: the mentor side, which reviews,
+ * while the text may still change (drafted, under review, sent back; not once approved) and the pair goes on.
+ */
+export const suggestsChanges = (side: PairSide, state: PlanState, pairActive: boolean) =>
+  side === 'mentor' && sideMay(side, 'comment') && pairActive && (isEditable(state) || state === 'submitted');
 
 /** What the reader may do with a plan now, as `PlanDto.can` says it: the same rules `PlanPolicy` and the comments enforce. */
 export interface PlanPermissions {
@@ -139,7 +143,7 @@ export function planPermissions(side: PairSide, state: PlanState, pairActive: bo
     complete: steps.includes('complete'),
     archive: steps.includes('archive'),
     comment: sideMay(side, 'comment'),
-    suggest: suggestsChanges(side),
+    suggest: suggestsChanges(side, state, pairActive),
     addMilestone: change('add-milestone'),
     editMilestone: change('edit-milestone'),
     changeMilestoneStatus: change('change-milestone-status'),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PairSide, PlanState, SuggestionState } from '@citymentor/contracts';
-import { forbidden } from '@citymentor/domain';
+import { DomainError, forbidden } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { PairPolicy, sideMay, type PairAction, type PairScope } from '../pairs/pair.policy';
-import { planPermissions, suggestsChanges } from '../action-plans/plan.policy';
+import { planPermissions } from '../action-plans/plan.policy';
 
 /** Who looks at or acts on a comment: the user and their side of the comment's pair (from `PairPolicy`). */
 export interface CommentViewer {
@@ -11,6 +11,8 @@ export interface CommentViewer {
   side: PairSide;
   /** Whether they may edit the plan now (`planPermissions(…).edit`, PlanPolicy's rule): who applies or dismisses suggestions. */
   editsPlan?: boolean;
+  /** Whether they may suggest new text now (`suggestsChanges`, the plan policy's rule). */
+  suggests?: boolean;
 }
 
 /** The pair as the comment rules need it; with the plan's state and the pair's status when a plan is at hand. */
@@ -49,7 +51,7 @@ export const COMMENT_RULES = {
   /** `threadAuthorId`: who wrote the thread's first comment. */
   resolve: (v: CommentViewer, threadAuthorId: string) => threadAuthorId === v.userId || v.side === 'mentor',
   /** Suggesting a change (a new anchored thread's `suggestion`): the mentor side, which reviews. */
-  suggest: (v: CommentViewer) => suggestsChanges(v.side),
+  suggest: (v: CommentViewer) => v.suggests === true,
   /** Applying or dismissing a suggestion: whoever may edit the plan now (the plan policy's rule). */
   decideSuggestion: (v: CommentViewer) => v.editsPlan === true,
 };
@@ -108,14 +110,22 @@ export class CommentPolicy {
   /** The actor as the rules see them, once the pair policy allows `action`'s part (`what` names the thing asked for). */
   viewer(actor: Actor, action: CommentAction, pair: CommentScope, what: string): CommentViewer {
     const side = this.pairs.assert(actor, PAIR_ACTION[action], pair, what);
-    const editsPlan =
-      pair.planState !== undefined && planPermissions(side, pair.planState, pair.pairStatus === 'active').edit;
-    return { userId: actor.userId, side, editsPlan };
+    if (pair.planState === undefined) return { userId: actor.userId, side };
+    const can = planPermissions(side, pair.planState, pair.pairStatus === 'active');
+    return { userId: actor.userId, side, editsPlan: can.edit, suggests: can.suggest };
   }
 
-  /** 403 unless the viewer's side suggests changes (`COMMENT_RULES.suggest`). */
+  /**
+   * Unless the viewer may suggest now (`COMMENT_RULES.suggest`): 403 for a side that never suggests, 409 for the
+   * mentor side once the plan's text no longer changes (approved and after, or the pair ended).
+   */
   assertSuggests(viewer: CommentViewer): void {
-    if (!COMMENT_RULES.suggest(viewer)) throw forbidden('Only the mentor side suggests changes to the plan');
+    if (COMMENT_RULES.suggest(viewer)) return;
+    if (viewer.side !== 'mentor') throw forbidden('Only the mentor side suggests changes to the plan');
+    throw new DomainError(
+      'TRANSITION_NOT_ALLOWED',
+      'Changes are suggested while the plan is drafted, under review or sent back; this one no longer changes',
+    );
   }
 
   /**

@@ -54,7 +54,7 @@ export function MyData({ userId }: { userId: string }) {
     }, e.id);
 
   return (
-    <section aria-labelledby="my-data-title">
+    <section class="account-section" aria-labelledby="my-data-title">
       <h2 id="my-data-title">{t('myData.title')}</h2>
       <p>{t('myData.intro')}</p>
       <button type="button" class="button button--secondary" disabled={busy || building} onClick={ask}>

@@ -347,6 +347,7 @@ describe('mentoring pairs', () => {
         mentor: { name: s.mentorCity.name },
         assessmentStatus: 'submitted',
         activePairId: s.pair.id,
+        mentorActivePairs: 1,
       });
       expect(best.covers).toEqual([
         { sectionCode: 'networking', title: expect.stringMatching(/^Networking/), mentorScore: 100, menteeScore: 10 },
@@ -355,6 +356,7 @@ describe('mentoring pairs', () => {
       expect(last).toMatchObject({
         assessmentStatus: 'draft',
         activePairId: null,
+        mentorActivePairs: 0,
         covers: [expect.objectContaining({ sectionCode: 'strategy' })],
       });
       // The mentor city's own gap (finance) is covered by the mentee city.
@@ -375,6 +377,28 @@ describe('mentoring pairs', () => {
         s.otherCity.id,
         s.mentorCity.id,
       ]);
+    });
+
+    it('counts the active pairs each mentor city already mentors in the programme, not the ended ones', async () => {
+      const counts = async () => {
+        const res = await t.api
+          .as(s.people.coordinator.token)
+          .get(`/programmes/${s.programme.id}/pair-suggestions?benchmark=${BENCHMARK}`)
+          .expect(200);
+        const forMentee = res.body.mentees.find((m: { mentee: { id: string } }) => m.mentee.id === s.menteeCity.id);
+        return Object.fromEntries(
+          forMentee.candidates.map((c: { mentor: { id: string }; mentorActivePairs: number }) => [
+            c.mentor.id,
+            c.mentorActivePairs,
+          ]),
+        );
+      };
+      const second = await t.given.pair(s.programme, s.mentorCity, s.otherCity);
+      const ended = await t.given.pair(s.programme, s.otherCity, s.otherPair.mentorOrganisation);
+      await t.api.as(s.people.coordinator.token).post(`/pairs/${ended.id}/end`).expect(200);
+      expect(await counts()).toEqual({ [s.mentorCity.id]: 2, [thirdCityId]: 1, [s.otherCity.id]: 0 });
+      await t.api.as(s.people.coordinator.token).post(`/pairs/${second.id}/end`).expect(200);
+      expect(await counts()).toEqual({ [s.mentorCity.id]: 1, [thirdCityId]: 1, [s.otherCity.id]: 0 });
     });
 
     it('names the cities left out for lack of a baseline', async () => {

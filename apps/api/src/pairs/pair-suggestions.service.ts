@@ -26,7 +26,7 @@ export class PairSuggestionsService {
     const thresholds = { strong: query.strong ?? DEFAULT_THRESHOLDS.strong, gap: query.gap ?? DEFAULT_THRESHOLDS.gap };
     const [cities, activePairs] = await Promise.all([
       this.queries.cityBaselines(programmeId, benchmark.code),
-      this.queries.activePairsOn(programmeId, benchmark.code),
+      this.queries.activePairsOf(programmeId),
     ]);
 
     const assessed = cities.filter((c) => c.status !== null);
@@ -41,7 +41,10 @@ export class PairSuggestionsService {
     const titles = sectionTitles(benchmark);
     const ref = (id: string): OrganisationRefDto => ({ id, name: byId.get(id)!.name, country: byId.get(id)!.country });
     const pairOf = (mentor: string, mentee: string) =>
-      activePairs.find((p) => p.mentor === mentor && p.mentee === mentee)?.id ?? null;
+      activePairs.find((p) => p.benchmarkCode === benchmark.code && p.mentor === mentor && p.mentee === mentee)?.id ??
+      null;
+    const mentoring = new Map<string, number>();
+    for (const p of activePairs) mentoring.set(p.mentor, (mentoring.get(p.mentor) ?? 0) + 1);
     const sectionScores = new Map(scores.map((c) => [c.organisationId, c.sections]));
 
     return {
@@ -61,6 +64,7 @@ export class PairSuggestionsService {
           covers: c.covers.map((cover) => ({ ...cover, title: titles.get(cover.sectionCode) ?? cover.sectionCode })),
           assessmentStatus: byId.get(c.mentorOrganisationId)!.status!,
           activePairId: pairOf(c.mentorOrganisationId, s.menteeOrganisationId),
+          mentorActivePairs: mentoring.get(c.mentorOrganisationId) ?? 0,
         })),
       })),
       citiesWithoutBaseline: cities

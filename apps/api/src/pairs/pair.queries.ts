@@ -79,13 +79,13 @@ export class PairQueries {
     );
   }
 
-  /** The active pairs of the programme on the benchmark: who mentors whom. */
-  activePairsOn(programmeId: string, benchmarkCode: string): Promise<{ id: string; mentor: string; mentee: string }[]> {
+  /** The active pairs of the programme, on every benchmark: who mentors whom, on which. */
+  activePairsOf(programmeId: string): Promise<{ id: string; benchmarkCode: string; mentor: string; mentee: string }[]> {
     return this.em
       .getConnection()
-      .execute<{ id: string; mentor: string; mentee: string }[]>(
-        `select id, mentor_organisation_id as mentor, mentee_organisation_id as mentee from pairs where programme_id = ? and benchmark_code = ? and status = 'active'`,
-        [programmeId, benchmarkCode],
+      .execute<{ id: string; benchmarkCode: string; mentor: string; mentee: string }[]>(
+        `select id, benchmark_code as "benchmarkCode", mentor_organisation_id as mentor, mentee_organisation_id as mentee from pairs where programme_id = ? and status = 'active'`,
+        [programmeId],
       );
   }
 

@@ -1875,7 +1875,9 @@ export interface components {
         CoveredSectionDto: {
             sectionCode: string;
             title: string;
+            /** @description The mentor's baseline score in it (0–100) */
             mentorScore: number;
+            /** @description The mentee's baseline score in it (0–100) */
             menteeScore: number;
         };
         MentorCandidateDto: {
@@ -1891,6 +1893,8 @@ export interface components {
              * @description The active pair these two cities already form on this benchmark
              */
             activePairId: string | null;
+            /** @description How many active pairs of the programme this city already mentors, on any benchmark */
+            mentorActivePairs: number;
         };
         MenteeSuggestionsDto: {
             mentee: components["schemas"]["OrganisationRefDto"];

@@ -53,8 +53,8 @@ export class SectionGapDto extends SuggestedSectionDto {
 }
 
 export class CoveredSectionDto extends SuggestedSectionDto {
-  @ApiProperty() mentorScore: number;
-  @ApiProperty() menteeScore: number;
+  @ApiProperty({ description: "The mentor's baseline score in it (0–100)" }) mentorScore: number;
+  @ApiProperty({ description: "The mentee's baseline score in it (0–100)" }) menteeScore: number;
 }
 
 export class MentorCandidateDto {
@@ -81,6 +81,11 @@ export class MentorCandidateDto {
     description: 'The active pair these two cities already form on this benchmark',
   })
   activePairId: string | null;
+  @ApiProperty({
+    minimum: 0,
+    description: 'How many active pairs of the programme this city already mentors, on any benchmark',
+  })
+  mentorActivePairs: number;
 }
 
 export class MenteeSuggestionsDto {

@@ -272,7 +272,7 @@ describe('notifications from the event log (worker + api on one database)', () =
     expect(smtp.to(u.mentor2.email)).toHaveLength(0);
   });
 
-  it("tells each city's members of a pair formed for them, from their side, with a link to the pair", async () => {
+  it("tells each city's members of a pair formed for them, from their side, naming its focus sections, with a link to the pair", async () => {
     const m = await t.given.mentoring();
     const [mentorCity, menteeCity] = await Promise.all([t.given.organisation('city'), t.given.organisation('city')]);
     for (const city of [mentorCity, menteeCity]) await t.given.participant(m.programme, city);
@@ -286,6 +286,7 @@ describe('notifications from the event log (worker + api on one database)', () =
         benchmarkCode: 'migrant-entrepreneurs',
         mentorOrganisationId: mentorCity.id,
         menteeOrganisationId: menteeCity.id,
+        focusSectionCodes: ['networking', 'strategy'],
       })
       .expect(201);
     await feed();
@@ -307,6 +308,11 @@ describe('notifications from the event log (worker + api on one database)', () =
       link,
       body: expect.stringMatching(/^Your city is the mentor of this pair\./),
     });
+    // By title, in the benchmark's order.
+    const focus =
+      'Focus sections: “Strategy to enhance a diverse entrepreneurial community”, “Networking and influencing opportunities for migrant entrepreneurs”.';
+    expect(toMentee.body).toContain(focus);
+    expect(toMentor.body).toContain(focus);
     expect(await notificationsOf(menteeMember.id)).toHaveLength(1); // read twice, told once
     // The coordinator formed it; the programme's other cities do not hear of it.
     for (const other of [m.people.coordinator.user, m.people.mentee.user, m.people.otherCity.user]) {

@@ -59,6 +59,20 @@ export interface PairInfo {
   people: PairPerson[];
 }
 
+/** The titles of a pair's focus sections, in the benchmark's order. */
+export async function focusSectionTitles(em: EntityManager, pairId: string): Promise<string[]> {
+  const rows = await em.execute<{ title: string }[]>(
+    `select s->>'title' as title
+     from pairs p
+     join benchmarks b on b.code = p.benchmark_code
+     cross join lateral jsonb_array_elements(b.document->'sections') s
+     where p.id = ? and p.focus_section_codes @> jsonb_build_array(s->>'code')
+     order by (s->>'order')::int`,
+    [pairId],
+  );
+  return rows.map((r) => r.title);
+}
+
 /**
  * Everyone who can read a pair today, with their side: the two cities' members, the programme's
  * coordinators and experts (`readsPair`, the rule PairPolicy.sideOf decides). Notifications only go to them, so

@@ -6,6 +6,7 @@ import { appendEvents } from '@citymentor/persistence';
 import { announce, excerpt, pairLink, planLink, type NotificationDraft } from './notification-writer';
 import {
   eventsAfter,
+  focusSectionTitles,
   lockCursor,
   mentionedBefore,
   moveCursor,
@@ -80,7 +81,7 @@ export class NotificationsService {
     if (event.type === 'pair.created') {
       const p = event.payload as PairEvent;
       const info = await pair(p.pairId);
-      return info ? this.pairFormedDrafts(event, p, info) : [];
+      return info ? this.pairFormedDrafts(event, p, info, await focusSectionTitles(tx, p.pairId)) : [];
     }
     if (!event.room.startsWith('plan:')) return [];
     switch (event.type) {
@@ -227,8 +228,12 @@ export class NotificationsService {
     ];
   }
 
-  /** A new pair: each city's members hear whom they will mentor, or who will mentor them, and where to start. */
-  private pairFormedDrafts(event: EventRow, p: PairEvent, info: PairInfo): NotificationDraft[] {
+  /**
+   * A new pair: each city's members hear whom they will mentor, or who will mentor them, on which
+   * focus sections (by title), and where to start.
+   */
+  private pairFormedDrafts(event: EventRow, p: PairEvent, info: PairInfo, focus: string[]): NotificationDraft[] {
+    const focusLine = focus.length ? ` Focus sections: ${focus.map((f) => `“${f}”`).join(', ')}.` : '';
     const base = {
       ...this.source(event, p.pairId, p.programmeId),
       kind: 'pair-formed' as const,
@@ -239,12 +244,12 @@ export class NotificationsService {
       {
         ...base,
         userIds: except(onSide(info, 'mentee'), event.actorId),
-        body: `Your city is the mentee of this pair. Start with the baseline self-assessment, then write an action plan for each section you want to improve; ${p.mentorName} reviews them.`,
+        body: `Your city is the mentee of this pair. Start with the baseline self-assessment, then write an action plan for each section you want to improve; ${p.mentorName} reviews them.${focusLine}`,
       },
       {
         ...base,
         userIds: except(onSide(info, 'mentor'), event.actorId),
-        body: `Your city is the mentor of this pair. ${p.menteeName}'s self-assessment and action plans will come to you for review.`,
+        body: `Your city is the mentor of this pair. ${p.menteeName}'s self-assessment and action plans will come to you for review.${focusLine}`,
       },
     ];
   }

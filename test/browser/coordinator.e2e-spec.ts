@@ -2,9 +2,9 @@
  * The coordinator in the browser: the dashboard puts late milestones first and shows every pair against
  * every section; a pair where nothing happened for weeks is listed as stalled and marked in the grid;
  * the programme's settings change its thresholds, with errors beside the fields; consortium milestones
- * go on the timeline; a suggested pair is created in one click; an invitation gives a link to share;
- * the activity feed names the pair formed and follows what happens, live; a pair ended elsewhere shows
- * as ended on its open page.
+ * go on the timeline; a suggested pair, explained in words, is created after a confirmation with its
+ * focus sections; an invitation gives a link to share; the activity feed names the pair formed and
+ * follows what happens, live; a pair ended elsewhere shows as ended on its open page.
  */
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PASSWORD } from '../support/given';
@@ -206,15 +206,49 @@ describe('the coordinator journey', () => {
     await page.getByText('No pair has stalled.').waitFor();
   });
 
-  it('creates a suggested pair in one click', async () => {
+  it('creates a suggested pair with its focus sections, after a confirmation', async () => {
     await page.goto(`/programmes/${programmeId}/manage`);
     const suggestions = page.getByTestId('suggestions');
+    // The suggestion in words: the covered gap with both cities' scores, and the mentor's current pairs.
+    const candidate = suggestions
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: newtown }) })
+      .getByRole('listitem')
+      .filter({ hasText: mentorCity })
+      .first();
+    await candidate.getByText('already mentors 1 pair in this programme').waitFor();
+    await candidate.getByText(`${mentorCity} 100%, ${newtown} 0%`, { exact: false }).waitFor();
+    expect(await suggestions.getByText(/fit \d/).count()).toBe(0);
+
     const button = suggestions.getByRole('button', { name: `Pair ${mentorCity} with ${newtown}` });
     await button.click();
+    // Nothing is created yet: a confirmation opens, focused, with the covered gap ticked.
+    const form = suggestions.getByRole('form', { name: `${mentorCity} will mentor ${newtown}.` });
+    const strategy = form.getByRole('checkbox', { name: /^Strategy/ });
+    await expectFocusOn(strategy);
+    expect(await strategy.isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expectFocusOn(button);
+    expect(
+      await page
+        .getByTestId('pair-list')
+        .getByRole('link', { name: `${mentorCity} mentors ${newtown}` })
+        .count(),
+    ).toBe(0);
+
+    await button.click();
+    await form.getByRole('button', { name: 'Create the pair' }).click();
     await page
       .getByTestId('pair-list')
       .getByRole('link', { name: `${mentorCity} mentors ${newtown}` })
       .waitFor();
+    const [pair] = await world.t.orm.em
+      .getConnection()
+      .execute<{ focus: string[] }[]>(
+        `select focus_section_codes as focus from pairs p join organisations o on o.id = p.mentee_organisation_id where p.programme_id = ? and o.name = ?`,
+        [programmeId, newtown],
+      );
+    expect(pair.focus).toEqual(['strategy']);
   });
 
   it('invites someone and shows the link to share', async () => {

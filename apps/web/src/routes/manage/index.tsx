@@ -9,9 +9,10 @@ import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
-import { formatNumber, formatPercent, t } from '../../i18n';
+import { formatPercent, t } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
 import { Invitations } from './invitations';
+import { SuggestedMentor, type CreatePairHandler } from './pair-suggestion';
 import { ProgrammeSettings } from './settings';
 
 type Suggestions = Schemas['PairSuggestionsDto'];
@@ -20,9 +21,10 @@ type Organisation = Schemas['OrganisationDto'];
 function useCreatePair(programmeId: string, onCreated: () => void) {
   const { running: busy, error, submit } = useSubmit();
   /** A handler creating the pair; `key` says which button is busy meanwhile. */
-  const create = (key: string, body: Schemas['CreatePairDto']) =>
+  const create: CreatePairHandler = (key, body, then) =>
     submit(async () => {
       await api.post('/api/v1/programmes/{id}/pairs', { path: { id: programmeId }, body });
+      then?.();
       onCreated();
     }, key);
   return { busy, error, create };
@@ -57,36 +59,15 @@ function SuggestionList({
             ) : (
               <ol class="candidates">
                 {s.candidates.slice(0, 3).map((c) => (
-                  <li key={c.mentor.id}>
-                    <strong>{c.mentor.name}</strong>{' '}
-                    <span class="muted">
-                      · {t('manage.match', { score: formatNumber(Math.round(c.score * 100) / 100) })}
-                    </span>
-                    <br />
-                    <span class="muted">
-                      {t('manage.covers')} <span lang="en">{c.covers.map((x) => x.title).join(' · ') || '–'}</span>
-                    </span>
-                    <br />
-                    {c.activePairId ? (
-                      <Link href={`/programmes/${programmeId}/pairs/${c.activePairId}`}>
-                        {t('manage.alreadyPaired')}
-                      </Link>
-                    ) : (
-                      <button
-                        type="button"
-                        class="button button--secondary"
-                        disabled={busy !== null}
-                        onClick={create(`${s.mentee.id}-${c.mentor.id}`, {
-                          benchmarkCode: data.benchmarkCode,
-                          mentorOrganisationId: c.mentor.id,
-                          menteeOrganisationId: s.mentee.id,
-                          focusSectionCodes: c.covers.map((x) => x.sectionCode),
-                        })}
-                      >
-                        {t('manage.pairThem', { mentor: c.mentor.name, mentee: s.mentee.name })}
-                      </button>
-                    )}
-                  </li>
+                  <SuggestedMentor
+                    key={c.mentor.id}
+                    programmeId={programmeId}
+                    benchmarkCode={data.benchmarkCode}
+                    suggestion={s}
+                    candidate={c}
+                    busy={busy !== null}
+                    create={create}
+                  />
                 ))}
               </ol>
             )}

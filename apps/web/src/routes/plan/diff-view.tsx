@@ -43,17 +43,22 @@ export interface CodeNames {
   sections: Map<string, string>;
 }
 
-const MILESTONE_LABEL: Record<string, MessageKey> = {
+/** The milestone fields the plan's own labels (FIELD_LABEL: title, owner) do not name. */
+export const MILESTONE_LABEL = {
   dueDate: 'milestone.dueDate',
   status: 'milestone.status',
   description: 'milestone.description',
+} satisfies Record<string, MessageKey>;
+
+const OTHER_LABEL: Record<string, MessageKey> = {
+  ...MILESTONE_LABEL,
   sectionCodes: 'plan.sections',
   gapQuestionCodes: 'plan.gaps',
 };
 
 function fieldLabel(field: string): string {
   if (field in FIELD_LABEL) return t(FIELD_LABEL[field as keyof typeof FIELD_LABEL]);
-  return field in MILESTONE_LABEL ? t(MILESTONE_LABEL[field]) : field;
+  return field in OTHER_LABEL ? t(OTHER_LABEL[field]) : field;
 }
 
 /** A code as a person reads it (the catalogue's texts are English), or a value in the reader's language. */

@@ -8,25 +8,15 @@ import { useReturnFocus } from '../../components/focus';
 import { Badge, ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { t, type MessageKey } from '../../i18n';
-import { Words } from './diff-view';
+import { MILESTONE_LABEL, Words } from './diff-view';
+import { FIELD_LABEL } from './plan-details';
 
 type Thread = Schemas['CommentThreadDto'];
 type Anchor = NonNullable<Thread['anchor']>;
 type Suggestion = NonNullable<Thread['suggestion']>;
 
 /** What an anchored field is called on the page. */
-export const ANCHOR_FIELD_LABEL: Record<Anchor['field'], MessageKey> = {
-  title: 'plan.field.title',
-  objective: 'plan.field.objective',
-  activities: 'plan.field.activities',
-  indicators: 'plan.field.indicators',
-  stakeholders: 'plan.field.stakeholders',
-  budget: 'plan.field.budget',
-  owner: 'plan.field.owner',
-  description: 'milestone.description',
-  dueDate: 'milestone.dueDate',
-  status: 'milestone.status',
-};
+export const ANCHOR_FIELD_LABEL: Record<Anchor['field'], MessageKey> = { ...FIELD_LABEL, ...MILESTONE_LABEL };
 
 /** Where the thread was written; once outdated, says so in words and shows the text it was written on. */
 export function AnchorNote({ anchor, applied = false }: { anchor: Anchor; applied?: boolean }) {

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DataExportStatus } from '@citymentor/domain';
 import { appendEvents } from '@citymentor/persistence';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { writeAtomically } from '../files/write-atomically';
 import { exportArchive, exportReadme, type ArchiveFile } from './export-archive';
 import { EXPORT_KINDS, exportRow, recordExportProgress, type ExportRow } from './exports.queries';
 
@@ -42,17 +43,10 @@ export class ExportsService {
       files,
       exportReadme(files, { name: profile.name ?? '', email: profile.email ?? '' }, new Date()),
     );
-    const dir = exportsDir(this.config.reportsDir);
-    await mkdir(dir, { recursive: true });
     const fileName = exportFileName(row.id);
-    const temp = join(dir, `.${fileName}.${process.pid}.tmp`);
-    try {
-      await writeFile(temp, archive, { mode: 0o600 });
-      await rename(temp, join(dir, fileName));
-    } finally {
-      await rm(temp, { force: true });
-    }
-    const { size } = await stat(join(dir, fileName));
+    const size = await writeAtomically(exportsDir(this.config.reportsDir), fileName, (path) =>
+      writeFile(path, archive, { mode: 0o600 }),
+    );
     await this.progress(row, 'done', 100, {
       fileName,
       sizeBytes: size,

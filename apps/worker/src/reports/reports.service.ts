@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { todayIso, type ReportFormat, type ReportStatus } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
+import { writeAtomically } from '../files/write-atomically';
 import { appendEvents } from '@citymentor/persistence';
 import { reportCsv } from './report-csv';
 import { loadReportData } from './report-data';
@@ -35,19 +36,14 @@ export class ReportsService {
     await this.progress(report, 'running', 5);
     const data = await loadReportData(this.em.fork(), report.programmeId, today, report.locale);
     await this.progress(report, 'running', 25);
-    const dir = resolve(this.config.reportsDir);
-    await mkdir(dir, { recursive: true });
     const fileName = reportFileName(report.id, report.format);
-    const temp = join(dir, `.${fileName}.${process.pid}.tmp`);
-    try {
-      if (report.format === 'csv') await writeFile(temp, reportCsv(data), 'utf8');
-      else if (report.format === 'xlsx') await writeReportXlsx(data, temp);
-      else await writeReportPdf(data, temp, (percent) => this.progress(report, 'running', percent));
-      await rename(temp, join(dir, fileName));
-    } finally {
-      await rm(temp, { force: true });
-    }
-    const { size } = await stat(join(dir, fileName));
+    const size = await writeAtomically(resolve(this.config.reportsDir), fileName, (path) =>
+      report.format === 'csv'
+        ? writeFile(path, reportCsv(data), 'utf8')
+        : report.format === 'xlsx'
+          ? writeReportXlsx(data, path)
+          : writeReportPdf(data, path, (percent) => this.progress(report, 'running', percent)),
+    );
     await this.progress(report, 'done', 100, { fileName, sizeBytes: size });
     this.logger.log({ reportId, format: report.format, size }, 'built a report');
     return { fileName, sizeBytes: size };

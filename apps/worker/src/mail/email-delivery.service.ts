@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { Mailer } from './mailer';
+import { sendEach } from './send-each';
 import {
   claimNextImmediate,
   digestUsers,
@@ -37,20 +38,14 @@ export class EmailDeliveryService {
   ) {}
 
   /** Mails, one at a time, the pending notifications of users who want them at once; returns how many went out. */
-  async sendImmediate(max = 100): Promise<number> {
-    let sent = 0;
-    while (sent < max) {
-      const went = await this.em.fork().transactional(async (tx) => {
-        const row = await claimNextImmediate(tx);
-        if (!row) return false;
-        await this.mailer.send(notificationMail(toMailed(row), row, this.config.publicUrl));
-        await markEmailed(tx, row.id);
-        return true;
-      });
-      if (!went) break;
-      sent += 1;
-    }
-    return sent;
+  sendImmediate(max = 100): Promise<number> {
+    return sendEach(this.em, max, async (tx) => {
+      const row = await claimNextImmediate(tx);
+      if (!row) return false;
+      await this.mailer.send(notificationMail(toMailed(row), row, this.config.publicUrl));
+      await markEmailed(tx, row.id);
+      return true;
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { Mailer } from './mailer';
+import { sendEach } from './send-each';
 import { claimNextInvitation, markInvitationEmailed } from './invitation-mail.queries';
 import { invitationMail } from './invitation-mail';
 
@@ -20,19 +21,13 @@ export class InvitationDeliveryService {
   ) {}
 
   /** Mails the waiting invitations one at a time; returns how many went out. */
-  async sendPending(max = 100): Promise<number> {
-    let sent = 0;
-    while (sent < max) {
-      const went = await this.em.fork().transactional(async (tx) => {
-        const invitation = await claimNextInvitation(tx);
-        if (!invitation) return false;
-        await this.mailer.send(invitationMail(invitation, this.config.publicUrl));
-        await markInvitationEmailed(tx, invitation.id);
-        return true;
-      });
-      if (!went) break;
-      sent += 1;
-    }
-    return sent;
+  sendPending(max = 100): Promise<number> {
+    return sendEach(this.em, max, async (tx) => {
+      const invitation = await claimNextInvitation(tx);
+      if (!invitation) return false;
+      await this.mailer.send(invitationMail(invitation, this.config.publicUrl));
+      await markInvitationEmailed(tx, invitation.id);
+      return true;
+    });
   }
 }

@@ -69,3 +69,15 @@ export function buildExportJob(exportId: string): {
     opts: { ...REPORT_JOB_OPTIONS, jobId: `export-${exportId}` },
   };
 }
+
+/**
+ * Every BullMQ queue the worker runs, by name: the job board (apps/api/src/job-board) shows them all. The
+ * worker's own constants name the other three (a unit test there keeps this list in step).
+ */
+export const WORKER_QUEUES = ['notifications', 'reminders', REPORTS_QUEUE, EXPORTS_QUEUE, 'housekeeping'] as const;
+
+/**
+ * Where the installation admin opens the job board (Bull Board, read-only): inside the refresh cookie's
+ * path, so the browser sends its session along (decision 0015). Anyone else gets 404 there.
+ */
+export const JOB_BOARD_PATH = '/api/v1/auth/jobs';

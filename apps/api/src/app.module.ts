@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { loggerOptions } from './http/logging';
+import { JobBoardModule } from './job-board/job-board.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -53,6 +54,7 @@ import { WorkModule } from './work/work.module';
     ReportsModule,
     DataExportsModule,
     WorkModule,
+    JobBoardModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -14,6 +14,7 @@ import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { headersBeforeRouting, securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
+import { JobBoard } from './job-board/job-board';
 import { setUpOpenApi } from './openapi/openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebClient, webClientDirectory } from './web/serve-web';
@@ -73,6 +74,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     .addHook('onSend', notModified);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);
+  await app.get(JobBoard).mount(app.getHttpAdapter().getInstance());
   const web = config.webDist ?? webClientDirectory();
   if (web) await serveWebClient(app, web);
   await app.init();

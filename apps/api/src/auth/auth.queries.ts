@@ -47,6 +47,19 @@ export function actorRow(em: EntityManager, userId: string, sessionId: string): 
   return ACTOR.one(em, [sessionId, userId]);
 }
 
+/** A refresh token still current (not rotated, revoked or expired): its hash, its user and whether they are the admin. */
+export async function currentRefreshToken(
+  em: EntityManager,
+  id: string,
+): Promise<{ secret_hash: string; user_id: string; is_admin: boolean } | undefined> {
+  const [row] = await em.getConnection().execute<{ secret_hash: string; user_id: string; is_admin: boolean }[]>(
+    `select t.secret_hash, t.user_id, u.is_admin from refresh_tokens t join users u on u.id = t.user_id
+      where t.id = ? and t.rotated_at is null and t.revoked_at is null and t.expires_at > now()`,
+    [id],
+  );
+  return row;
+}
+
 /** The id and password hash of the user with this (normalised) e-mail address, if any. */
 export async function credentialsByEmail(
   em: EntityManager,

@@ -4,7 +4,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError, RefreshToken, User } from '@citymentor/domain';
 import { appConfig, type AppConfig } from '../config/app.config';
-import { announceAccessChanged, lockRefreshToken, revokeFamilyTokens, revokeLostAnswer } from './auth.queries';
+import {
+  announceAccessChanged,
+  currentRefreshToken,
+  lockRefreshToken,
+  revokeFamilyTokens,
+  revokeLostAnswer,
+} from './auth.queries';
 import type { AccessTokenClaims } from './jwt.strategy';
 import { parseRefreshToken } from './refresh-token-format';
 
@@ -88,6 +94,19 @@ export class TokensService {
     if (!parsed) return null;
     const token = await this.em.findOne(RefreshToken, { id: parsed.id, user: userId });
     return token?.familyId ?? null;
+  }
+
+  /**
+   * Who holds this refresh token, when it is the current one of a live session (not rotated, revoked
+   * or expired); null otherwise. Reads only: the token is neither rotated nor used up (the job board
+   * asks on each of its requests, with the browser's cookie).
+   */
+  async currentHolder(refreshToken: string): Promise<{ userId: string; isAdmin: boolean } | null> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return null;
+    const row = await currentRefreshToken(this.em, parsed.id);
+    if (!row || !sameHash(row.secret_hash, sha256(parsed.secret))) return null;
+    return { userId: row.user_id, isAdmin: row.is_admin };
   }
 
   /** Ends a session; its open sockets are told (NOTIFY citymentor_access) and disconnect. */

@@ -63,6 +63,10 @@ const core = {
   'account.passwordIntro': 'Changing it signs you out everywhere, on this device too; then sign in with the new one.',
   'account.newPassword': 'New password',
   'account.changePassword': 'Change the password',
+  'jobBoard.title': 'Background jobs',
+  'jobBoard.intro':
+    'As the administrator of this installation, you can watch the worker’s queues: funder reports, data exports, notifications and e-mail, reminders and housekeeping. The board only shows them; it changes nothing.',
+  'jobBoard.open': 'Open the job board (new tab)',
   'myData.title': 'Your data',
   'myData.intro':
     'Download a copy of the data CityMentor holds about you: your profile, memberships, what you wrote (answers, plans, milestones, progress, comments with their earlier wordings), notifications, sessions and the audit log of what you did. It comes as a .zip of JSON files with a README saying what each holds. Only you can download it.',

@@ -65,6 +65,10 @@ export const fr: Messages = {
     'Le changer vous déconnecte partout, y compris sur cet appareil ; reconnectez-vous ensuite avec le nouveau.',
   'account.newPassword': 'Nouveau mot de passe',
   'account.changePassword': 'Changer le mot de passe',
+  'jobBoard.title': 'Tâches en arrière-plan',
+  'jobBoard.intro':
+    'En tant qu’administrateur·rice de cette installation, vous pouvez suivre les files de tâches en arrière-plan : rapports aux bailleurs, exports de données, notifications et e-mails, rappels et entretien. Le tableau ne fait que les montrer ; il ne change rien.',
+  'jobBoard.open': 'Ouvrir le tableau des tâches (nouvel onglet)',
   'myData.title': 'Vos données',
   'myData.intro':
     'Téléchargez une copie des données que CityMentor détient sur vous : votre profil, vos adhésions, ce que vous avez écrit (réponses, plans, jalons, avancement, commentaires avec leurs versions antérieures), vos notifications, vos sessions et le journal de ce que vous avez fait. Vous recevez un .zip de fichiers JSON, avec un README qui décrit chacun. Vous seul·e pouvez le télécharger.',

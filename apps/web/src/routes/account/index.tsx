@@ -2,7 +2,8 @@
  * `/account`: who I am, and changing my password — checked as it is typed by the API's own policy
  * (the strength meter), and refused with the reason before anything is sent. A change ends every
  * session, this one included: the page says so and sends the person to sign in with the new one.
- * Below, "Your data": an export of everything CityMentor holds about the person (my-data.tsx).
+ * Below, "Your data": an export of everything CityMentor holds about the person (my-data.tsx); for the
+ * installation admin, the way to the job board (job-board-link.tsx).
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH, type PasswordVerdict } from '@citymentor/contracts';
@@ -19,6 +20,7 @@ import { useSubmit } from '../../components/submit';
 import { t } from '../../i18n';
 import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
+import { JobBoardLink } from './job-board-link';
 import { MyData } from './my-data';
 
 export default function AccountPage() {
@@ -108,6 +110,7 @@ export default function AccountPage() {
         </button>
       </form>
       <MyData userId={session.user.id} />
+      {session.user.isAdmin && <JobBoardLink />}
     </section>
   );
 }

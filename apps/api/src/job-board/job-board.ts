@@ -64,7 +64,7 @@ export class JobBoard implements OnApplicationShutdown {
   private open() {
     if (this.opened) return;
     const connection = new Redis(bullConnection(this.config.redisUrl));
-    connection.on('error', (error) => this.logger.warn({ err: error }, 'job board Redis connection'));
+    connection.on('error', (error) => this.logger.warn(`job board Redis connection: ${error.message}`));
     const prefix = `${this.config.redisPrefix}:bull`;
     const queues = WORKER_QUEUES.map((name) => new Queue(name, { connection, prefix }));
     this.board.setQueues(queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })));

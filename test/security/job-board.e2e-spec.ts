@@ -62,6 +62,7 @@ describe('the job board', () => {
     await queue.close();
     const { cookie } = await admin();
     const res = await open('/api/queues', cookie).expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
     const queues = res.body.queues as { name: string; readOnlyMode: boolean; counts: Record<string, number> }[];
     expect(queues.map((q) => q.name).sort()).toEqual([...WORKER_QUEUES].sort());
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);

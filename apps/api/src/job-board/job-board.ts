@@ -58,6 +58,8 @@ export class JobBoard implements OnApplicationShutdown {
       return reply;
     }
     this.open();
+    // The board's answers show what is in the queues now; its files set their own caching.
+    void reply.header('cache-control', 'no-store');
     return undefined;
   }
 

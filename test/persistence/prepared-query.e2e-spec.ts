@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DriverException } from '@mikro-orm/core';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { appendEvents, PreparedQuery } from '@citymentor/persistence';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { appendEvents, ormOptions, PreparedQuery } from '@citymentor/persistence';
 import { startOrm } from '../support/orm';
 
 /**
@@ -76,6 +76,22 @@ describe('PreparedQuery', () => {
         .fork()
         .execute<{ payload: { i: number } }[]>(`select payload from events where room = ? order by seq`, [room]);
       expect(rows.map((r) => r.payload.i)).toEqual(Array.from({ length: count }, (_, i) => i));
+    }
+  });
+
+  it('runs unnamed behind a transaction pooler: nothing is left prepared on the connection', async () => {
+    const pooled = await MikroORM.init(
+      ormOptions({ databaseUrl: orm.config.getClientUrl(), poolSize: 1, pooler: 'transaction' }),
+    );
+    try {
+      const room = `test:${randomUUID()}`;
+      await pooled.em.fork().transactional(async (em) => {
+        await appendEvents(em, [event(room, 1)]);
+        expect(await ROOM_EVENTS.all(em, [room])).toEqual([{ type: 'comment.created', n: '1' }]);
+        expect(await preparedNames(em)).toEqual([]);
+      });
+    } finally {
+      await pooled.close(true);
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Makes DATABASE_URL ready, then exits: creates the database if it is missing, migrates it, seeds
+ * Makes DATABASE_URL ready (through DATABASE_DIRECT_URL when there is a pooler), then exits: creates the database if it is missing, migrates it, seeds
  * the benchmark catalogue and — into an empty installation, unless SEED_DEMO=false — the demo
  * consortium. One step under the set-up advisory lock, run before the api and the worker start:
  * by `npm start`, `npm run seed` and compose's migrate service.
@@ -16,16 +16,17 @@ const say = (line: string) => console.log(`citymentor setup: ${line}`);
 async function main() {
   const config = parseConfig(process.env);
   // Unreachable servers are explained by the preflight below.
-  if (await createDatabaseIfMissing(config.databaseUrl).catch(() => false))
-    say(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  if (await createDatabaseIfMissing(config.databaseDirectUrl).catch(() => false))
+    say(`created database ${new URL(config.databaseDirectUrl).pathname.slice(1)}`);
   const problem = await preflight(config);
   if (problem) {
     console.error(`citymentor setup: ${problem}`);
     process.exit(1);
   }
-  const orm = await MikroORM.init(ormOptions({ databaseUrl: config.databaseUrl, poolSize: 2 }));
+  // Straight to Postgres: the set-up holds a session lock and migrates (DATABASE_DIRECT_URL behind a pooler).
+  const orm = await MikroORM.init(ormOptions({ databaseUrl: config.databaseDirectUrl, poolSize: 2 }));
   try {
-    await setUpDatabase(orm, config.databaseUrl, {
+    await setUpDatabase(orm, config.databaseDirectUrl, {
       migrate: true,
       demoPasswordHash: config.seedDemoOnStart ? () => hashPassword(DEMO_PASSWORD) : undefined,
       log: say,

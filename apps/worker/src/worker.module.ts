@@ -32,7 +32,11 @@ import { ReportsModule } from './reports/reports.module';
       driver: PostgreSqlDriver,
       useFactory: (config: WorkerConfig) => ({
         // One connection per concurrently running job is enough; jobs do not hold two at once.
-        ...ormOptions({ databaseUrl: config.databaseUrl, poolSize: Math.max(2, config.concurrency) }),
+        ...ormOptions({
+          databaseUrl: config.databaseUrl,
+          poolSize: Math.max(2, config.concurrency),
+          pooler: config.databasePooler,
+        }),
         // No HTTP requests here: every job works in its own `em.fork()`.
         registerRequestContext: false,
       }),

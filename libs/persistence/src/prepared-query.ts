@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
+/** The ORM's driverOptions key saying whether the hot statements are named (false behind a transaction pooler). */
+export const NAMED_STATEMENTS = 'citymentorNamedStatements';
+
 /**
  * A hot read that runs as a named prepared statement: Postgres parses and plans it once per pooled
  * connection instead of on every request. `em.execute` inlines the parameters into the text, so
@@ -11,6 +14,10 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * The text takes `?` placeholders as `em.execute` does; the statement is named after a hash of it, so
  * one text is prepared once per connection under one name. It runs in the em's transaction if it is in one.
  * Connection errors come out converted as MikroORM's would (the error filter answers 503 for them).
+ *
+ * Behind a pooler in transaction mode (ormOptions' `pooler: 'transaction'`) it runs unnamed: still bound
+ * parameters in one round trip, but planned at every call, since the next transaction may run on a server
+ * connection that never saw the name (PgBouncer 1.18 does not track named statements).
  */
 export class PreparedQuery<Row> {
   readonly name: string;
@@ -20,7 +27,8 @@ export class PreparedQuery<Row> {
   }
 
   async all(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row[]> {
-    const query = em.getKnex().raw(this.sql, params).options({ name: this.name });
+    const query = em.getKnex().raw(this.sql, params);
+    if (named(em)) query.options({ name: this.name });
     const transaction = em.getTransactionContext<Knex.Transaction>();
     if (transaction) query.transacting(transaction);
     try {
@@ -35,3 +43,5 @@ export class PreparedQuery<Row> {
     return (await this.all(em, params))[0] ?? null;
   }
 }
+
+const named = (em: EntityManager) => em.config.get('driverOptions')?.[NAMED_STATEMENTS] !== false;

@@ -1,3 +1,4 @@
+export * from './database';
 export * from './env';
 export * from './logging';
 export * from './preflight';

@@ -1,5 +1,16 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { bool, ConfigError, int, logFormat, logLevel, read, redisUrl, url, type Env } from '@citymentor/runtime';
+import {
+  bool,
+  ConfigError,
+  databaseSettings,
+  int,
+  logFormat,
+  logLevel,
+  read,
+  redisUrl,
+  url,
+  type Env,
+} from '@citymentor/runtime';
 
 export { ConfigError };
 
@@ -21,12 +32,7 @@ export function parseConfig(env: Env) {
     publicUrl,
     logLevel: logLevel(env),
     logFormat: logFormat(env),
-    databaseUrl: url(
-      env,
-      'DATABASE_URL',
-      ['postgres:', 'postgresql:'],
-      'postgres://postgres@127.0.0.1:5432/citymentor',
-    ),
+    ...databaseSettings(env),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: redisUrl(env),
     /** Prefix of every Redis key this installation writes (rate limits, queues, socket rooms). */

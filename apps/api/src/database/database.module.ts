@@ -27,7 +27,11 @@ import { LEAN_READ_ROUTES } from './request-context';
       inject: [appConfig.KEY],
       driver: PostgreSqlDriver,
       useFactory: (config: AppConfig) => ({
-        ...ormOptions({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+        ...ormOptions({
+          databaseUrl: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          pooler: config.databasePooler,
+        }),
         // Registered below, for every route but the lean reads.
         registerRequestContext: false,
       }),
@@ -49,11 +53,21 @@ export class DatabaseModule implements OnModuleInit, NestModule {
       .forRoutes({ path: '{*all}', method: RequestMethod.ALL });
   }
 
+  /** Behind a transaction pooler, the set-up (a session lock, migrations) runs on a short-lived ORM of its own, straight to Postgres. */
   async onModuleInit() {
-    await setUpDatabase(this.orm, this.config.databaseUrl, {
-      migrate: this.config.migrateOnStart,
-      demoPasswordHash: this.config.seedDemoOnStart ? () => hashPassword(DEMO_PASSWORD) : undefined,
-      log: (message) => this.logger.log(message),
-    });
+    const { databaseDirectUrl, databasePooler } = this.config;
+    const orm =
+      databasePooler === 'none'
+        ? this.orm
+        : await MikroORM.init(ormOptions({ databaseUrl: databaseDirectUrl, poolSize: 2 }));
+    try {
+      await setUpDatabase(orm, databaseDirectUrl, {
+        migrate: this.config.migrateOnStart,
+        demoPasswordHash: this.config.seedDemoOnStart ? () => hashPassword(DEMO_PASSWORD) : undefined,
+        log: (message) => this.logger.log(message),
+      });
+    } finally {
+      if (orm !== this.orm) await orm.close();
+    }
   }
 }

@@ -33,7 +33,8 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(@Inject(appConfig.KEY) config: AppConfig) {
     this.tail = new LogTail({
-      connectionString: config.databaseUrl,
+      // A session of its own, straight to Postgres (LISTEN does not survive a transaction pooler).
+      connectionString: config.databaseDirectUrl,
       channels: [ACCESS_CHANGED_CHANNEL],
       pollMs: 1000,
       pass: () => this.deliverBatch(),

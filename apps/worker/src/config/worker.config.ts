@@ -2,6 +2,7 @@ import { registerAs, type ConfigType } from '@nestjs/config';
 import {
   bool,
   ConfigError,
+  databaseSettings,
   int,
   logFormat,
   logLevel,
@@ -23,12 +24,7 @@ export function parseWorkerConfig(env: Env) {
   return {
     logLevel: logLevel(env),
     logFormat: logFormat(env),
-    databaseUrl: url(
-      env,
-      'DATABASE_URL',
-      ['postgres:', 'postgresql:'],
-      'postgres://postgres@127.0.0.1:5432/citymentor',
-    ),
+    ...databaseSettings(env),
     redisUrl: redisUrl(env),
     /** Same prefix as the api, so both sides meet on the same queues (`<prefix>:bull:<queue>:…`). */
     redisPrefix,

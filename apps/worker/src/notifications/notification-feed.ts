@@ -35,7 +35,8 @@ export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicati
     @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
   ) {
     this.tail = new LogTail({
-      connectionString: config.databaseUrl,
+      // A session of its own, straight to Postgres (LISTEN does not survive a transaction pooler).
+      connectionString: config.databaseDirectUrl,
       pollMs: config.notifications.pollMs,
       pass: async () => {
         await this.drain();

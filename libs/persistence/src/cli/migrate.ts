@@ -1,6 +1,7 @@
 /**
  * Migrations from the command line:
- *   npm run migrate                      apply pending migrations to DATABASE_URL
+ *   npm run migrate                      apply pending migrations to DATABASE_DIRECT_URL, else DATABASE_URL
+ *                                        (a migration needs a session: never through a transaction pooler)
  *   npm run migration:create -- <name>   write a migration for the difference between entities and the snapshot
  */
 import 'reflect-metadata';
@@ -12,7 +13,11 @@ const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/citymentor';
 async function main() {
   const [command, name] = process.argv.slice(2);
   const orm = await MikroORM.init(
-    ormOptions({ databaseUrl: process.env.DATABASE_URL ?? DEFAULT_URL, poolSize: 2, snapshot: command === 'create' }),
+    ormOptions({
+      databaseUrl: process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL || DEFAULT_URL,
+      poolSize: 2,
+      snapshot: command === 'create',
+    }),
   );
   try {
     const migrator = orm.getMigrator();

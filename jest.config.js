@@ -34,6 +34,9 @@ module.exports = {
       displayName: 'e2e',
       // test/browser included: its waits are bounded conditions sized for a loaded 2-core machine (test/browser/support/timing.ts).
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // The PgBouncer run (two API processes and a worker behind it, 1.5 min on a busy machine) has its own
+      // script, `npm run test:pgbouncer`, which CI runs after `npm test`.
+      testPathIgnorePatterns: process.env.PGBOUNCER_TESTS ? [] : ['<rootDir>/test/pgbouncer/'],
     },
   ],
 };

@@ -24,13 +24,20 @@ export interface TestApp {
 }
 
 /**
- * Starts the whole API on a database of this test file's own, with `env` overriding settings.
+ * Starts the whole API on a database of this test file's own, with `env` overriding settings (or made from
+ * the database, e.g. to reach it through a pooler). `databaseUrl` stays the direct one.
  * One per process: a second instance runs in a process of its own (api-process.ts).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(
+  env: Record<string, string> | ((database: { name: string; url: string }) => Record<string, string>) = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const previous = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: database.url, REDIS_URL, DATABASE_POOL_SIZE: '8' }, env);
+  Object.assign(
+    process.env,
+    { DATABASE_URL: database.url, REDIS_URL, DATABASE_POOL_SIZE: '8' },
+    typeof env === 'function' ? env(database) : env,
+  );
   let app: NestFastifyApplication;
   try {
     app = await createApp({ logs: process.env.LOG_LEVEL !== 'silent' });

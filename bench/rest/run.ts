@@ -14,6 +14,8 @@
  *   npm run bench -- --no-build | --build | --from-source   as bench:realtime (the API is built into bench/dist)
  *   npm run bench -- --only reads,write --profile   also CPU-profile both servers and summarise each endpoint's measured rounds
  *   options: --rounds 3 --seconds 5 --warmup 2 --connections 10 --pairs 10,100,1000
+ *   npm run bench -- --only reads,write --pooler transaction   the app in DATABASE_POOLER=transaction mode (its
+ *              hot statements unnamed), still straight to Postgres: against a run without it, what the mode costs
  *
  * Load comes from autocannon in this process, in rounds alternating bare and app; figures are
  * medians of the rounds and ratios app/bare. Everything it starts is stopped, its database dropped
@@ -57,6 +59,8 @@ const options = {
   warmupSeconds: Number(option('warmup', '2')),
   connections: Number(option('connections', '10')),
 };
+const POOLER = option('pooler', 'none');
+if (!['none', 'transaction'].includes(POOLER)) throw new Error(`--pooler: none or transaction, got "${POOLER}"`);
 const PAIRS = option('pairs', '10,100,1000').split(',').map(Number);
 const RESULTS_DIR = join(__dirname, 'results');
 const PROFILE_DIR = join(__dirname, 'profiles');
@@ -120,7 +124,10 @@ async function main() {
   const profileArgs = (kind: string) => (profile ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, kind)] : []);
   if (profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
   const bare = await h.startBare(bareScript, bareEnv, { nodeArgs: profileArgs('bare') });
-  const appServer = await h.startApi(app.command, { nodeArgs: profileArgs('app') });
+  const appServer = await h.startApi(app.command, {
+    nodeArgs: profileArgs('app'),
+    env: { DATABASE_POOLER: POOLER, DATABASE_DIRECT_URL: database.url },
+  });
   const ctx: BenchContext = {
     h,
     report,
@@ -134,7 +141,7 @@ async function main() {
   report.say();
   report.say(`REST bench — ${startedAt.toISOString()}; machine: ${machine}`);
   report.say(
-    `app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`,
+    `app: ${app.source}; NODE_ENV=production LOG_LEVEL=warn, pool 10, DATABASE_POOLER=${POOLER}${POOLER === 'none' ? '' : ' (hot statements unnamed, straight to Postgres)'}; bare: Fastify 5 + pg Pool 10, the app's SQL (bench/rest/bare-server.ts)`,
   );
   report.say(`load average at the start: ${loadAtStart}`);
   const profiled: Comparison[] = [];
@@ -158,7 +165,11 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, `${stamp}.md`), report.markdown.join('\n'));
   writeFileSync(
     join(RESULTS_DIR, `${stamp}.json`),
-    JSON.stringify({ startedAt, finishedAt, machine, app: app.source, options, ...report.json }, null, 2),
+    JSON.stringify(
+      { startedAt, finishedAt, machine, app: app.source, pooler: POOLER, options, ...report.json },
+      null,
+      2,
+    ),
   );
   report.say(`results: bench/rest/results/${stamp}.{md,json}`);
 }

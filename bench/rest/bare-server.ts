@@ -128,6 +128,8 @@ const em = {
   getKnex: () => knex,
   getTransactionContext: () => undefined,
   getDriver: () => ({ convertException: (error: Error) => error }),
+  // No pooler: the statements stay named.
+  config: { get: () => ({}) },
   // Typed as what it stands in for, so a read class whose constructor changes fails the typecheck here.
 } as unknown as EntityManager;
 

@@ -27,8 +27,8 @@ export class PreparedQuery<Row> {
   }
 
   async all(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row[]> {
-    const query = em.getKnex().raw(this.sql, params);
-    if (named(em)) query.options({ name: this.name });
+    const raw = em.getKnex().raw(this.sql, params);
+    const query = named(em) ? raw.options({ name: this.name }) : raw;
     const transaction = em.getTransactionContext<Knex.Transaction>();
     if (transaction) query.transacting(transaction);
     try {

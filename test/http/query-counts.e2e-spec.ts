@@ -294,6 +294,21 @@ describe('SQL statements per request do not grow with the items', () => {
       },
     },
     {
+      name: 'GET /programmes/:id/timeline (pairs, each with a plan and milestones)',
+      build: async (n) => {
+        const c = await cast();
+        await pairsWithWork(c, n);
+        return {
+          path: `/programmes/${c.programme.id}/timeline`,
+          token: c.people.coordinator.token,
+          items: (b) => {
+            const counted = b.pairs.filter((p: { milestones: unknown[] }) => p.milestones.length === 3);
+            return counted.length;
+          },
+        };
+      },
+    },
+    {
       name: 'GET /pairs/:id/action-plans',
       build: async (n) => {
         const c = await cast();
@@ -521,6 +536,7 @@ describe('the request context', () => {
         await api.get(`/pairs/${c.pair.id}/action-plans`).expect(200);
         await api.get(`/programmes/${c.programme.id}/activity`).expect(200);
         await coordinator.get(`/programmes/${c.programme.id}/dashboard`).expect(200);
+        await coordinator.get(`/programmes/${c.programme.id}/timeline`).expect(200);
         await api.get('/me/work').expect(200);
       }),
     ).toBe(0);

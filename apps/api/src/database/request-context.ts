@@ -16,6 +16,7 @@ export const LEAN_READ_ROUTES: { path: string; method: RequestMethod }[] = [
   { path: 'milestones/:id/progress', method: RequestMethod.GET },
   { path: 'comments/:id/history', method: RequestMethod.GET },
   { path: 'programmes/:id/dashboard', method: RequestMethod.GET },
+  { path: 'programmes/:id/timeline', method: RequestMethod.GET },
   { path: 'programmes/:id/activity', method: RequestMethod.GET },
   { path: 'me/work', method: RequestMethod.GET },
 ];

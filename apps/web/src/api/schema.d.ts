@@ -1208,6 +1208,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the milestones timeline
+         * @description Who sees the dashboard sees it: the programme's coordinators and experts, and the admin; city members get 403, non-members 404. The programme's span, its consortium milestones and every pair's plan milestones (archived plans left out), each with its lateness, in three statements whatever the number of pairs.
+         */
+        get: operations["Timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -3153,6 +3173,50 @@ export interface components {
             stalled: components["schemas"]["StallSignalDto"][];
             /** @description The programme’s thresholds behind `stalled` */
             stallThresholds: components["schemas"]["StallThresholdsDto"];
+        };
+        TimelineMilestoneDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["MilestoneStatus"];
+            /** @description Due date past and not done */
+            late: boolean;
+            /** @description Whole days since the due date when late, else 0 */
+            daysLate: number;
+            /** Format: uuid */
+            planId: string;
+            planTitle: string;
+            sectionCodes: string[];
+            /** @description The titles of the plan’s sections, in the benchmark’s order */
+            sectionTitles: string[];
+        };
+        TimelinePairDto: {
+            /** Format: uuid */
+            pairId: string;
+            status: components["schemas"]["PairStatus"];
+            mentorName: string;
+            menteeName: string;
+            /** @description Every milestone of the pair’s plans (archived plans left out), by due date */
+            milestones: components["schemas"]["TimelineMilestoneDto"][];
+        };
+        TimelineDto: {
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: date
+             * @description The day (UTC) lateness is measured against
+             */
+            today: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description By due date */
+            consortium: components["schemas"]["ConsortiumMilestoneDto"][];
+            /** @description Every pair of the programme, active ones first */
+            pairs: components["schemas"]["TimelinePairDto"][];
         };
         /** @enum {string} */
         NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
@@ -8937,6 +9001,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Timeline_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coordinators, experts and the admin; city members get 403 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
                 };
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */

@@ -164,7 +164,7 @@ describe('the coordinator journey', () => {
     await page
       .getByRole('button', { name: 'Add', exact: true })
       .evaluate((button: HTMLButtonElement) => (button.form?.requestSubmit(), button.form?.requestSubmit()));
-    await page.locator('.timeline__list').getByText('Mentoring visits completed').waitFor();
+    await page.locator('.timeline').getByText('Mentoring visits completed').waitFor();
     await expect(page.getByLabel('Milestone', { exact: true }).inputValue()).resolves.toBe('');
     const { body } = await world.t.api.as(coordinatorToken).get(`/programmes/${programmeId}/milestones`).expect(200);
     expect((body as { title: string }[]).filter((m) => m.title === 'Mentoring visits completed')).toHaveLength(1);
@@ -189,7 +189,7 @@ describe('the coordinator journey', () => {
     await removal.getByLabel(/Why it goes/).fill('Merged into the final conference');
     await confirm.click();
     await item.waitFor({ state: 'detached' });
-    await expect(page.locator('.timeline__list').getByText('Mentoring visits completed').count()).resolves.toBe(0);
+    await expect(page.locator('.timeline').getByText('Mentoring visits completed').count()).resolves.toBe(0);
 
     await page.goto(`/programmes/${programmeId}/activity`);
     const feed = page.locator('.activity-item');

@@ -120,6 +120,24 @@ export function formatDate(value: string): string {
   return format.format(date);
 }
 
+/** A month (`YYYY-MM`) with its year: "Mar 2027", "mars 2027". */
+export function formatMonth(month: string): string {
+  const tag = intlLocale();
+  return cached(
+    `month:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A calendar date (`YYYY-MM-DD`) without its year: "12 Mar", "12 mars". */
+export function formatDayMonth(value: string): string {
+  const tag = intlLocale();
+  return cached(
+    `daymonth:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ).format(new Date(`${value}T00:00:00Z`));
+}
+
 /** A moment (ISO timestamp) with its time of day, in the viewer's time zone. */
 export function formatDateTime(value: string): string {
   const date = new Date(value);

@@ -1,9 +1,10 @@
 /**
  * The coordinator's dashboard: `/programmes/:id/dashboard`. Late milestones first, then stalled pairs
  * (`#stalled`, where the coordinator's alerts link to), every pair against every section, plan states,
- * scores baseline vs follow-up and the consortium's own milestones on a timeline. It stays current
+ * scores baseline vs follow-up, and a timeline of the consortium's and every pair's milestones. It stays current
  * while open (see `useDashboardLive`).
  */
+import { useCallback } from 'preact/hooks';
 import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
@@ -12,9 +13,10 @@ import { formatNumber, t, tn } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
 import { ConsortiumMilestones } from './consortium-milestones';
 import { useDashboardLive } from './live';
-import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress, Timeline } from './parts';
+import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress } from './parts';
 import { Reports } from './reports';
 import { StalledPairs, stalledPairIds } from './stalled';
+import { MilestoneTimeline } from './timeline';
 
 export default function DashboardPage({ params }: PageProps) {
   const id = params.id;
@@ -22,8 +24,13 @@ export default function DashboardPage({ params }: PageProps) {
     (signal) => api.get('/api/v1/programmes/{id}/dashboard', { path: { id }, signal }),
     [id],
   );
+  const timeline = useResource((signal) => api.get('/api/v1/programmes/{id}/timeline', { path: { id }, signal }), [id]);
   const programme = useResource((signal) => api.get('/api/v1/programmes/{id}', { path: { id }, signal }), [id]);
-  useDashboardLive(id, dashboard.data, dashboard.reload);
+  const reload = useCallback(() => {
+    dashboard.reload();
+    timeline.reload();
+  }, [dashboard.reload, timeline.reload]);
+  useDashboardLive(id, dashboard.data, reload);
   usePageTitle(programme.data ? `${t('dashboard.title')} · ${programme.data.name}` : t('dashboard.title'));
   useScrollToHash(dashboard.data !== undefined && programme.data !== undefined);
 
@@ -97,11 +104,17 @@ export default function DashboardPage({ params }: PageProps) {
         </section>
       </div>
 
-      <section class="panel" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('programme.milestones')}</h2>
-        <Timeline start={p.startDate} end={p.endDate} today={d.today} milestones={d.consortiumMilestones} />
+      <section class="panel" id="timeline" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('timeline.heading')}</h2>
+        {timeline.error !== undefined ? (
+          <ErrorNotice error={timeline.error} onRetry={timeline.reload} />
+        ) : timeline.data ? (
+          <MilestoneTimeline programmeId={id} timeline={timeline.data} canManage={p.myRole === 'coordinator'} />
+        ) : (
+          <Loading />
+        )}
         {p.myRole === 'coordinator' && (
-          <ConsortiumMilestones programmeId={id} milestones={d.consortiumMilestones} onSaved={dashboard.reload} />
+          <ConsortiumMilestones programmeId={id} milestones={d.consortiumMilestones} onSaved={reload} />
         )}
       </section>
 

@@ -1,18 +1,12 @@
 /**
  * The pieces of the coordinator's dashboard: late milestones, the pair × section grid, plan states,
- * baseline vs follow-up scores, and the timeline of consortium milestones.
+ * baseline vs follow-up scores (the timeline is timeline.tsx).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { BarChart } from '../../components/charts';
-import {
-  PLAN_STATE_TONE,
-  planStateLabel,
-  WORK_STATUS_TONE,
-  workStatusLabel,
-  type PlanState,
-} from '../../components/labels';
+import { PLAN_STATE_TONE, planStateLabel, workStatusLabel, type PlanState } from '../../components/labels';
 import { Badge } from '../../components/status';
 import { formatDate, formatNumber, formatPoints, t, tn } from '../../i18n';
 import { Link } from '../../router';
@@ -232,83 +226,5 @@ export function ScoreProgress({ scores }: { scores: Dashboard['scores'] }) {
         </ul>
       )}
     </>
-  );
-}
-
-type ConsortiumMilestone = Schemas['ConsortiumMilestoneDto'];
-
-/** The programme's period as a line, consortium milestones on it, today marked. */
-export function Timeline({
-  start,
-  end,
-  today,
-  milestones,
-}: {
-  start: string;
-  end: string;
-  today: string;
-  milestones: ConsortiumMilestone[];
-}) {
-  const from = Date.parse(`${start}T00:00:00Z`);
-  const to = Date.parse(`${end}T00:00:00Z`);
-  const span = Math.max(1, to - from);
-  const x = (date: string) => 20 + Math.min(1, Math.max(0, (Date.parse(`${date}T00:00:00Z`) - from) / span)) * 560;
-  const sorted = [...milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const todayX = x(today);
-  const afterEnd = Date.parse(`${today}T00:00:00Z`) > to;
-  return (
-    <figure class="timeline">
-      <svg viewBox="0 0 600 90" role="img" aria-labelledby="timeline-title timeline-desc" class="timeline__svg">
-        <title id="timeline-title">{t('dashboard.timeline')}</title>
-        <desc id="timeline-desc">
-          {sorted
-            .map(
-              (m) =>
-                `${m.title}: ${formatDate(m.dueDate)}, ${workStatusLabel(m.status)}${m.late ? `, ${t('programme.late')}` : ''}`,
-            )
-            .join('; ')}
-        </desc>
-        <line x1="20" x2="580" y1="45" y2="45" class="timeline__axis" />
-        <text x="20" y="82" class="timeline__label">
-          {formatDate(start)}
-        </text>
-        <text x="580" y="82" class="timeline__label" text-anchor="end">
-          {formatDate(end)}
-        </text>
-        {!afterEnd && (
-          <g>
-            <line x1={todayX} x2={todayX} y1="20" y2="70" class="timeline__today" />
-            <text x={todayX} y="14" class="timeline__label" text-anchor="middle">
-              {t('dashboard.today')}
-            </text>
-          </g>
-        )}
-        {sorted.map((m, i) => (
-          <g key={m.id}>
-            <circle
-              cx={x(m.dueDate)}
-              cy="45"
-              r="7"
-              class={`timeline__dot timeline__dot--${m.late ? 'late' : m.status}`}
-            />
-            <text x={x(m.dueDate)} y="49" class="timeline__num" text-anchor="middle">
-              {i + 1}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption>
-        <ol class="timeline__list">
-          {sorted.map((m) => (
-            <li key={m.id}>
-              <span data-user-content>{m.title}</span> · <time dateTime={m.dueDate}>{formatDate(m.dueDate)}</time>{' '}
-              <Badge tone={WORK_STATUS_TONE[m.status]}>{workStatusLabel(m.status)}</Badge>{' '}
-              {m.late && <Badge tone="late">{t('programme.late')}</Badge>}
-            </li>
-          ))}
-        </ol>
-        {afterEnd && <p class="muted">{t('dashboard.ended', { date: formatDate(today) })}</p>}
-      </figcaption>
-    </figure>
   );
 }

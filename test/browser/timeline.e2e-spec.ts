@@ -65,11 +65,11 @@ describe('the milestones timeline on the dashboard', () => {
     await world?.close();
   });
 
-  async function open(viewport?: { width: number; height: number }): Promise<Page> {
+  async function open(viewport?: { width: number; height: number }, locale: 'en' | 'fr' = 'en'): Promise<Page> {
     const context = await signedInContext(
       world,
       { email: m.people.coordinator.user.email, password: PASSWORD },
-      { viewport },
+      { viewport, locale },
     );
     contexts.push(context);
     const page = await context.newPage();
@@ -151,6 +151,18 @@ describe('the milestones timeline on the dashboard', () => {
       }
     }
     await page.locator('.timeline').screenshot({ path: screenshotPath('timeline-phone-open.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks French with French dates', async () => {
+    const page = await open(PHONE, 'fr');
+    await expect(page.locator('.timeline__month--today').textContent()).resolves.toMatch(/Aujourd’hui, \d+ \S+/);
+    const late = page.getByRole('link', {
+      name: new RegExp(`^Pilot workshop, échéance le .* ${lateDue.slice(0, 4)}, en cours, en retard de 9 jours — `),
+    });
+    await expect(late.count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Afficher en liste' }).click();
+    await page.getByText(/Pilot workshop · .* · En cours, en retard de 9 jours/).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -159,6 +159,22 @@ describe('coordinator dashboard', () => {
     expect(dashboard.milestones).toEqual({ planned: 2, inProgress: 1, done: 1, blocked: 2, late: 4, total: 6 });
   });
 
+  it('gives each cell the pair’s plans on that section (archived ones left out), for the grid to link to', () => {
+    const plansIn = (pairId: string, code: string) =>
+      pairIn(dashboard, pairId)
+        .sections.find((s: { sectionCode: string }) => s.sectionCode === code)
+        .plans.map((p: { title: string; state: string }) => `${p.title}: ${p.state}`)
+        .sort();
+    expect(plansIn(m.pair.id, 'strategy')).toEqual(['One-stop shop: in-progress', 'Strategy refresh: draft']);
+    expect(plansIn(m.pair.id, 'networking')).toEqual(['One-stop shop: in-progress']);
+    expect(plansIn(m.pair.id, 'access-to-finance')).toEqual([]);
+    expect(plansIn(m.otherPair.id, 'networking')).toEqual(['Network of mentors: submitted']);
+    const [link] = pairIn(dashboard, m.otherPair.id).sections.find(
+      (s: { sectionCode: string }) => s.sectionCode === 'networking',
+    ).plans;
+    expect(link).toEqual({ id: expect.any(String), title: 'Network of mentors', state: 'submitted' });
+  });
+
   it('counts plans by state per pair and in total', () => {
     expect(pairIn(dashboard, m.pair.id).plans).toEqual({ ...noPlans, draft: 1, inProgress: 1, archived: 1, total: 3 });
     expect(pairIn(dashboard, m.otherPair.id).plans).toEqual({ ...noPlans, submitted: 1, total: 1 });

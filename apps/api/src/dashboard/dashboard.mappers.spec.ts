@@ -1,4 +1,4 @@
-import { addMilestones, addPlans, noMilestones, noPlans, toConsortiumMilestone, toScores } from './dashboard.mappers';
+import { addMilestones, addPlan, noMilestones, noPlans, toConsortiumMilestone, toScores } from './dashboard.mappers';
 import type { AssessmentRow } from './dashboard.queries';
 
 const SECTIONS = [
@@ -27,7 +27,8 @@ describe('dashboard tallies', () => {
     addMilestones(tally, { status: 'done', count: 1, late: 0 });
     expect(tally).toEqual({ planned: 0, inProgress: 3, done: 1, blocked: 0, late: 2, total: 4 });
     const plans = noPlans();
-    addPlans(plans, { state: 'changes-requested', count: 2 });
+    addPlan(plans, { state: 'changes-requested' });
+    addPlan(plans, { state: 'changes-requested' });
     expect(plans).toMatchObject({ changesRequested: 2, total: 2 });
   });
 

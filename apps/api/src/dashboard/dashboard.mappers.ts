@@ -7,7 +7,7 @@ import {
   type StallSignal,
 } from '@citymentor/domain';
 import type { ConsortiumMilestoneDto } from '../programmes/dto/consortium-milestone.dto';
-import type { AssessmentRow, ConsortiumMilestoneRow, MilestoneCountRow, PlanCountRow } from './dashboard.queries';
+import type { AssessmentRow, ConsortiumMilestoneRow, MilestoneCountRow, PlanRow } from './dashboard.queries';
 import type {
   DashboardPairDto,
   MilestoneCountsDto,
@@ -64,9 +64,9 @@ export function addTally(into: MilestoneCountsDto, other: MilestoneCountsDto) {
   for (const key of Object.keys(into) as (keyof MilestoneCountsDto)[]) into[key] += other[key];
 }
 
-export function addPlans(into: PlanCountsDto, row: Pick<PlanCountRow, 'state' | 'count'>) {
-  into[STATE_KEY[row.state]] += row.count;
-  into.total += row.count;
+export function addPlan(into: PlanCountsDto, plan: Pick<PlanRow, 'state'>) {
+  into[STATE_KEY[plan.state]] += 1;
+  into.total += 1;
 }
 
 export const toConsortiumMilestone =

@@ -23,10 +23,13 @@ export interface PairRow {
   menteeCountry: string;
 }
 
-export interface PlanCountRow {
+/** One plan of the programme, with what the grid links to it by. */
+export interface PlanRow {
+  id: string;
   pairId: string;
+  title: string;
   state: PlanState;
-  count: number;
+  sectionCodes: string[];
 }
 
 /**
@@ -103,10 +106,11 @@ export class DashboardQueries {
     );
   }
 
-  planCounts(programmeId: string): Promise<PlanCountRow[]> {
-    return this.all<PlanCountRow>(
-      `select a.pair_id as "pairId", a.state, count(*)::int as count
-       from action_plans a join pairs p on p.id = a.pair_id where p.programme_id = ? group by a.pair_id, a.state`,
+  /** Every plan of the programme, oldest first: counted by state, and linked from the grid's cells. */
+  plans(programmeId: string): Promise<PlanRow[]> {
+    return this.all<PlanRow>(
+      `select a.id, a.pair_id as "pairId", a.title, a.state, a.section_codes as "sectionCodes"
+       from action_plans a join pairs p on p.id = a.pair_id where p.programme_id = ? order by a.created_at, a.id`,
       [programmeId],
     );
   }

@@ -3,7 +3,7 @@ import { DEFAULT_STALL_THRESHOLDS, stallSignals, todayIso, type SectionShape } f
 import type { Actor } from '../auth/actor';
 import {
   addMilestones,
-  addPlans,
+  addPlan,
   addTally,
   noMilestones,
   noPlans,
@@ -13,11 +13,11 @@ import {
 } from './dashboard.mappers';
 import { DashboardPolicy } from './dashboard.policy';
 import { DashboardQueries } from './dashboard.queries';
-import type { DashboardDto, DashboardPairDto, MilestoneCountsDto } from './dto/dashboard.dto';
+import type { DashboardDto, DashboardPairDto, SectionMilestonesDto } from './dto/dashboard.dto';
 
 /**
  * The coordinator's view of the whole consortium: per pair and section, milestones by status and
- * lateness; the late ones first; plans by state; self-assessment progress; consortium milestones;
+ * lateness and the plans that work on it; the late ones first; plans by state; self-assessment progress; consortium milestones;
  * the pairs that have stalled.
  * A fixed handful of SQL statements, whatever the number of pairs; the rest is arithmetic.
  */
@@ -34,7 +34,7 @@ export class DashboardService {
     const today = todayIso(now);
     const [
       pairs,
-      planCounts,
+      planRows,
       milestoneCounts,
       late,
       assessments,
@@ -44,7 +44,7 @@ export class DashboardService {
       [thresholds = DEFAULT_STALL_THRESHOLDS],
     ] = await Promise.all([
       q.pairs(programmeId),
-      q.planCounts(programmeId),
+      q.plans(programmeId),
       q.milestoneCounts(programmeId, today),
       q.lateMilestones(programmeId, today),
       q.assessments(programmeId),
@@ -72,21 +72,27 @@ export class DashboardService {
             sectionCode: s.code,
             sectionTitle: s.title,
             milestones: noMilestones(),
+            plans: [],
           })),
         },
       ]),
     );
     const plans = noPlans();
-    for (const row of planCounts) {
-      addPlans(plans, row);
-      const pair = byPair.get(row.pairId);
-      if (pair) addPlans(pair.plans, row);
+    for (const plan of planRows) {
+      addPlan(plans, plan);
+      const pair = byPair.get(plan.pairId);
+      if (!pair) continue;
+      addPlan(pair.plans, plan);
+      // An archived plan was given up: counted by state, but no cell leads to it.
+      if (plan.state === 'archived') continue;
+      const link = { id: plan.id, title: plan.title, state: plan.state };
+      for (const code of new Set(plan.sectionCodes)) sectionOf(pair, code).plans.push(link);
     }
     for (const row of milestoneCounts) {
       const pair = byPair.get(row.pairId);
       if (!pair) continue;
       addMilestones(pair.milestones, row);
-      for (const code of new Set(row.sectionCodes)) addMilestones(sectionOf(pair, code), row);
+      for (const code of new Set(row.sectionCodes)) addMilestones(sectionOf(pair, code).milestones, row);
     }
     const milestones = noMilestones();
     for (const pair of byPair.values()) addTally(milestones, pair.milestones);
@@ -109,12 +115,12 @@ export class DashboardService {
   }
 }
 
-/** The pair's tally for a section; a section the benchmark does not list (should not happen) is added at the end. */
-function sectionOf(pair: DashboardPairDto, code: string): MilestoneCountsDto {
+/** The pair's cell for a section; a section the benchmark does not list (should not happen) is added at the end. */
+function sectionOf(pair: DashboardPairDto, code: string): SectionMilestonesDto {
   let section = pair.sections.find((s) => s.sectionCode === code);
   if (!section) {
-    section = { sectionCode: code, sectionTitle: code, milestones: noMilestones() };
+    section = { sectionCode: code, sectionTitle: code, milestones: noMilestones(), plans: [] };
     pair.sections.push(section);
   }
-  return section.milestones;
+  return section;
 }

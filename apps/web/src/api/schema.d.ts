@@ -3049,11 +3049,19 @@ export interface components {
             archived: number;
             total: number;
         };
+        DashboardPlanLinkDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            state: components["schemas"]["PlanState"];
+        };
         SectionMilestonesDto: {
             sectionCode: string;
             sectionTitle: string;
             /** @description Milestones of the plans that address this section (a plan on two sections counts under both) */
             milestones: components["schemas"]["MilestoneCountsDto"];
+            /** @description The pair’s plans that address this section, oldest first (archived plans left out) */
+            plans: components["schemas"]["DashboardPlanLinkDto"][];
         };
         DashboardPairDto: {
             /** Format: uuid */

@@ -2,10 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   ASSESSMENT_STATUSES,
   PAIR_STATUSES,
+  PLAN_STATES,
   STALL_KINDS,
   WORK_STATUSES,
   type AssessmentStatus,
   type PairStatus,
+  type PlanState,
   type StallKind,
   type WorkStatus,
 } from '@citymentor/contracts';
@@ -37,6 +39,12 @@ export class DashboardOrganisationDto {
   @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country: string;
 }
 
+export class DashboardPlanLinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: PLAN_STATES, enumName: 'PlanState' }) state: PlanState;
+}
+
 export class SectionMilestonesDto {
   @ApiProperty() sectionCode: string;
   @ApiProperty() sectionTitle: string;
@@ -45,6 +53,11 @@ export class SectionMilestonesDto {
     description: 'Milestones of the plans that address this section (a plan on two sections counts under both)',
   })
   milestones: MilestoneCountsDto;
+  @ApiProperty({
+    type: [DashboardPlanLinkDto],
+    description: 'The pair’s plans that address this section, oldest first (archived plans left out)',
+  })
+  plans: DashboardPlanLinkDto[];
 }
 
 export class DashboardPairDto {

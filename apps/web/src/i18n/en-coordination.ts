@@ -16,7 +16,11 @@ export const enCoordination = {
   'dashboard.grid': 'Pairs × sections',
   'dashboard.gridCaption': 'Milestones done out of all, per pair and benchmark section',
   'dashboard.gridHint':
-    'Each cell: milestones done out of all the pair’s milestones for that section; red cells have late milestones. Section numbers:',
+    'Each cell: milestones done out of all the pair’s milestones for that section, and a link to its plan (or plans); red cells have late milestones.',
+  'dashboard.sectionCode': 'Section code: {code}',
+  'dashboard.noPlan': 'no plan',
+  'dashboard.plansCount.one': '{count} plan',
+  'dashboard.plansCount.other': '{count} plans',
   'dashboard.cell': '{done}/{total}',
   'dashboard.noMilestones': 'no milestone',
   'dashboard.planStates': 'Plans by state',

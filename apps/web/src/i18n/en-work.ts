@@ -47,6 +47,8 @@ export const enWork = {
   'pair.focus': 'Focus:',
   'pair.plans': 'Action plans',
   'pair.noPlans': 'No action plan yet.',
+  'pair.plansOnSection': 'Plans on the section',
+  'pair.allPlans': 'Show all plans',
   'pair.newPlan': 'Draft a new plan',
   'pair.createPlan': 'Create the plan',
   'pair.milestones.one': '{count} milestone',

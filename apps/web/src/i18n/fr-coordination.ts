@@ -18,7 +18,11 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'dashboard.grid': 'Binômes × sections',
   'dashboard.gridCaption': 'Jalons faits sur le total, par binôme et par section du référentiel',
   'dashboard.gridHint':
-    'Chaque case : jalons faits sur le total des jalons du binôme pour cette section ; les cases rouges ont des jalons en retard. Numéros des sections :',
+    'Chaque case : jalons faits sur le total des jalons du binôme pour cette section, et un lien vers son plan (ou ses plans) ; les cases rouges ont des jalons en retard.',
+  'dashboard.sectionCode': 'Code de la section : {code}',
+  'dashboard.noPlan': 'aucun plan',
+  'dashboard.plansCount.one': '{count} plan',
+  'dashboard.plansCount.other': '{count} plans',
   'dashboard.cell': '{done}/{total}',
   'dashboard.noMilestones': 'aucun jalon',
   'dashboard.planStates': 'Plans par état',

@@ -49,6 +49,8 @@ export const frWork: Record<keyof typeof enWork, string> = {
   'pair.focus': 'Priorités :',
   'pair.plans': 'Plans d’action',
   'pair.noPlans': 'Aucun plan d’action pour l’instant.',
+  'pair.plansOnSection': 'Plans sur la section',
+  'pair.allPlans': 'Afficher tous les plans',
   'pair.newPlan': 'Rédiger un nouveau plan',
   'pair.createPlan': 'Créer le plan',
   'pair.milestones.one': '{count} jalon',

@@ -25,16 +25,27 @@ const PLAN_KEYS: [keyof PlanCounts, PlanState][] = [
   ['archived', 'archived'],
 ];
 
+/**
+ * Plans by state as a bar chart in HTML: each row says the state and the count in words, the bar (its
+ * length out of the largest count) only repeats them, so nothing is told by colour or length alone.
+ */
 export function PlanStates({ counts }: { counts: PlanCounts }) {
+  if (counts.total === 0) return <p>{t('dashboard.noPlans')}</p>;
+  const most = Math.max(...PLAN_KEYS.map(([key]) => counts[key]));
   return (
-    <ul class="stat-list" aria-label={t('dashboard.planStates')}>
-      {PLAN_KEYS.filter(([key]) => counts[key] > 0).map(([key, state]) => (
-        <li key={key}>
-          <Badge tone={PLAN_STATE_TONE[state]}>{planStateLabel(state)}</Badge>{' '}
-          <strong>{formatNumber(counts[key])}</strong>
+    <ul class="state-chart" aria-label={t('dashboard.planStates')} data-testid="plan-states">
+      {PLAN_KEYS.map(([key, state]) => (
+        <li key={key} class="state-chart__row">
+          <span class="state-chart__label">{planStateLabel(state)}</span>
+          <span class="state-chart__track" aria-hidden="true">
+            <span
+              class={`state-chart__bar state-chart__bar--${PLAN_STATE_TONE[state]}`}
+              style={{ width: `${(counts[key] / most) * 100}%` }}
+            />
+          </span>
+          <strong class="state-chart__value">{formatNumber(counts[key])}</strong>
         </li>
       ))}
-      {counts.total === 0 && <li>{t('dashboard.noPlans')}</li>}
     </ul>
   );
 }
@@ -114,9 +125,47 @@ function plansText(p: PlanCounts): string {
     .join(', ');
 }
 
+type Section = Dashboard['pairs'][number]['sections'][number];
+
+function milestonesText(c: Counts) {
+  if (c.total === 0) return <span class="grid__none">{t('dashboard.noMilestones')}</span>;
+  return (
+    <>
+      {t('dashboard.cell', { done: c.done, total: c.total })}
+      {c.late > 0 && <span class="grid__late">{tn('pair.late', c.late)}</span>}
+    </>
+  );
+}
+
 /**
- * Rows: pairs; columns: the benchmark's sections; each cell says milestones done / all, and how many are
- * late. A stalled pair's row is marked and links to the stalled-pairs panel that says why.
+ * A cell opens what it counts: the plan when the pair has one on the section, the pair's plans on the
+ * section when it has several; with none it says so and leads nowhere.
+ */
+function SectionCell({ programmeId, pairId, section }: { programmeId: string; pairId: string; section: Section }) {
+  const { plans, milestones } = section;
+  if (plans.length === 0) return <span class="grid__none">{t('dashboard.noPlan')}</span>;
+  if (plans.length === 1)
+    return (
+      <Link href={`/programmes/${programmeId}/plans/${plans[0].id}`} class="grid__link">
+        {milestonesText(milestones)}
+        <span class="visually-hidden">
+          {' · '}
+          <span data-user-content>{plans[0].title}</span>
+        </span>
+      </Link>
+    );
+  const query = new URLSearchParams({ section: section.sectionCode });
+  return (
+    <Link href={`/programmes/${programmeId}/pairs/${pairId}?${query.toString()}#plans`} class="grid__link">
+      {milestonesText(milestones)}
+      <span class="grid__plans-count">{tn('dashboard.plansCount', plans.length)}</span>
+    </Link>
+  );
+}
+
+/**
+ * Rows: pairs; columns: the benchmark's sections, by name (the code in the tooltip); each cell says milestones done / all, and how many are
+ * late, and opens the pair's plan(s) there. A stalled pair's row is marked and links to the stalled-pairs panel that says why.
  */
 export function PairSectionGrid({
   programmeId,
@@ -137,12 +186,14 @@ export function PairSectionGrid({
           <tr>
             <th scope="col">{t('dashboard.pair')}</th>
             <th scope="col">{t('pair.plans')}</th>
-            {sections.map((s, i) => (
-              <th scope="col" key={s.sectionCode} title={s.sectionTitle}>
-                <span aria-hidden="true">{i + 1}</span>
-                <span class="visually-hidden" lang="en">
-                  {s.sectionTitle}
-                </span>
+            {sections.map((s) => (
+              <th
+                scope="col"
+                key={s.sectionCode}
+                class="grid__section"
+                title={t('dashboard.sectionCode', { code: s.sectionCode })}
+              >
+                <span lang="en">{s.sectionTitle}</span>
               </th>
             ))}
           </tr>
@@ -161,36 +212,16 @@ export function PairSectionGrid({
                 )}
               </th>
               <td class="grid__plans">{plansText(p.plans) || '–'}</td>
-              {p.sections.map((s) => {
-                const c = s.milestones;
-                return (
-                  <td key={s.sectionCode} class={cellTone(c)}>
-                    {c.total === 0 ? (
-                      <>
-                        <span aria-hidden="true">–</span>
-                        <span class="visually-hidden">{t('dashboard.noMilestones')}</span>
-                      </>
-                    ) : (
-                      <>
-                        {t('dashboard.cell', { done: c.done, total: c.total })}
-                        {c.late > 0 && <span class="grid__late">{tn('pair.late', c.late)}</span>}
-                      </>
-                    )}
-                  </td>
-                );
-              })}
+              {p.sections.map((s) => (
+                <td key={s.sectionCode} class={cellTone(s.milestones)}>
+                  <SectionCell programmeId={programmeId} pairId={p.id} section={s} />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
       <p class="hint">{t('dashboard.gridHint')}</p>
-      <ol class="grid__legend">
-        {sections.map((s, i) => (
-          <li key={s.sectionCode} value={i + 1} lang="en">
-            {s.sectionTitle}
-          </li>
-        ))}
-      </ol>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { Badge, ErrorNotice, Loading } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { formatDate, formatPercent, t, tn } from '../../i18n';
 import { useLiveReload } from '../../realtime';
-import { Link, useNavigate, type PageProps } from '../../router';
+import { Link, useNavigate, useScrollToHash, type PageProps } from '../../router';
 
 type Assessment = Schemas['AssessmentSummaryDto'];
 type Pair = Schemas['PairDto'];
@@ -133,7 +133,7 @@ function NewPlan({
   );
 }
 
-export default function PairPage({ params }: PageProps) {
+export default function PairPage({ params, query }: PageProps) {
   const programmeId = params.id;
   const pairId = params.pairId;
   const pair = useResource((signal) => api.get('/api/v1/pairs/{id}', { path: { id: pairId }, signal }), [pairId]);
@@ -160,6 +160,8 @@ export default function PairPage({ params }: PageProps) {
     p ? t('pair.name', { mentor: p.mentorOrganisation.name, mentee: p.menteeOrganisation.name }) : undefined,
   );
 
+  useScrollToHash(p !== undefined && plans.data !== undefined);
+
   if (pair.error !== undefined) return <ErrorNotice error={pair.error} onRetry={pair.reload} />;
   if (!p) return <Loading />;
   const titles = sectionTitles(benchmark.data);
@@ -170,6 +172,9 @@ export default function PairPage({ params }: PageProps) {
   );
   const own = relevant.filter((a) => a.organisation.id === p.menteeOrganisation.id);
   const latestOwn = [...own].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  // `?section=code` (a dashboard cell with several plans): only the plans on that section.
+  const section = query.section;
+  const shown = section ? plans.data?.filter((plan) => plan.sectionCodes.includes(section)) : plans.data;
 
   return (
     <article aria-labelledby="pair-title">
@@ -200,14 +205,20 @@ export default function PairPage({ params }: PageProps) {
       </header>
 
       <div class="columns">
-        <section class="panel" aria-labelledby="plans-title">
+        <section class="panel" id="plans" aria-labelledby="plans-title">
           <h2 id="plans-title">{t('pair.plans')}</h2>
+          {section && (
+            <p data-testid="plans-filter">
+              {t('pair.plansOnSection')} <span lang="en">{titles.get(section) ?? section}</span> ·{' '}
+              <Link href={`/programmes/${programmeId}/pairs/${pairId}`}>{t('pair.allPlans')}</Link>
+            </p>
+          )}
           {plans.error !== undefined && <ErrorNotice error={plans.error} onRetry={plans.reload} />}
           {!plans.data && plans.error === undefined && <Loading />}
-          {plans.data && plans.data.length === 0 && <p>{t('pair.noPlans')}</p>}
-          {plans.data && plans.data.length > 0 && (
+          {shown && shown.length === 0 && <p>{t('pair.noPlans')}</p>}
+          {shown && shown.length > 0 && (
             <ul class="plain-list" data-testid="plans">
-              {plans.data.map((plan) => (
+              {shown.map((plan) => (
                 <li key={plan.id}>
                   <Link href={`/programmes/${programmeId}/plans/${plan.id}`}>
                     <span data-user-content>{plan.title}</span>

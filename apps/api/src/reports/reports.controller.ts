@@ -16,7 +16,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Request a programme report',
     description:
-      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV, XLSX or PDF report of the programme, in the language asked for (`locale`, English by default), and answers at once; send an Idempotency-Key to retry without queueing it twice.",
+      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV, XLSX or PDF report of the programme, in the language asked for (`locale`, English by default), or its open-data package (`datapackage`: a zip of CSV files with a Frictionless datapackage.json, no personal data; see docs/funder-report.md), and answers at once; send an Idempotency-Key to retry without queueing it twice.",
   })
   @HttpCode(202)
   @ApiAcceptedResponse({
@@ -47,10 +47,15 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Download a report',
     description:
-      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV, XLSX or PDF file as an attachment; 409 while the report is not done.",
+      "The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV, XLSX, PDF or zip (open-data package) file as an attachment; 409 while the report is not done.",
   })
   @ApiErrors(403, 409)
-  @ApiProduces('text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(
+    'text/csv',
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/zip',
+  )
   @ApiOkResponse({ description: 'The report file; 409 until it is done', schema: { type: 'string', format: 'binary' } })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);

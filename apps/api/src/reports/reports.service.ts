@@ -4,7 +4,16 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { buildReportJob, REPORTS_QUEUE, type BuildReportJob } from '@citymentor/contracts';
-import { conflict, notFound, Programme, Report, User, type ReportFormat, type ReportLocale } from '@citymentor/domain';
+import {
+  conflict,
+  notFound,
+  Programme,
+  Report,
+  REPORT_EXTENSIONS,
+  User,
+  type ReportFormat,
+  type ReportLocale,
+} from '@citymentor/domain';
 import { WorkerWakeQueue } from '../jobs/worker-wake-queue';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
@@ -30,7 +39,12 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  datapackage: 'application/zip',
 };
+
+/** The name the browser saves a report under: the open-data package says what it is. */
+const downloadName = (format: ReportFormat, createdAt: Date) =>
+  `${format === 'datapackage' ? 'open-data' : 'report'}-${createdAt.toISOString().slice(0, 10)}.${REPORT_EXTENSIONS[format]}`;
 
 /**
  * Funder reports: a row per request and a BullMQ job (id derived from the report's) that the worker
@@ -81,7 +95,7 @@ export class ReportsService implements OnApplicationShutdown {
     return {
       stream: createReadStream(path),
       type: CONTENT_TYPES[report.format],
-      fileName: `report-${report.createdAt.toISOString().slice(0, 10)}.${report.format}`,
+      fileName: downloadName(report.format, report.createdAt),
       size: report.sizeBytes,
     };
   }

@@ -1363,7 +1363,7 @@ export interface paths {
         put?: never;
         /**
          * Request a programme report
-         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV, XLSX or PDF report of the programme, in the language asked for (`locale`, English by default), and answers at once; send an Idempotency-Key to retry without queueing it twice.
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Queues a CSV, XLSX or PDF report of the programme, in the language asked for (`locale`, English by default), or its open-data package (`datapackage`: a zip of CSV files with a Frictionless datapackage.json, no personal data; see docs/funder-report.md), and answers at once; send an Idempotency-Key to retry without queueing it twice.
          */
         post: operations["Reports_create"];
         delete?: never;
@@ -1401,7 +1401,7 @@ export interface paths {
         };
         /**
          * Download a report
-         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV, XLSX or PDF file as an attachment; 409 while the report is not done.
+         * @description The programme's coordinators and experts, and the installation admin (who may see its dashboard); city members get 403, non-members 404. Sends the CSV, XLSX, PDF or zip (open-data package) file as an attachment; 409 while the report is not done.
          */
         get: operations["Reports_download"];
         put?: never;
@@ -3265,7 +3265,7 @@ export interface components {
             email: components["schemas"]["EmailPreference"];
         };
         /** @enum {string} */
-        ReportFormat: "csv" | "pdf" | "xlsx";
+        ReportFormat: "csv" | "pdf" | "xlsx" | "datapackage";
         /**
          * @description The report's language (labels, dates, numbers); the web client sends its own. Defaults to en.
          * @enum {string}
@@ -9760,6 +9760,7 @@ export interface operations {
                     "text/csv": string;
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
                 };
             };
             /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */

@@ -70,7 +70,7 @@ export function unfinishedReports(em: EntityManager, olderThanSecs: number): Pro
  */
 
 /** The plan states a funder reads about (SQL list). */
-const FUNDER_PLAN_STATES = `('submitted', 'changes-requested', 'approved', 'in-progress', 'completed')`;
+export const FUNDER_PLAN_STATES = `('submitted', 'changes-requested', 'approved', 'in-progress', 'completed')`;
 
 /** A submitted assessment with its ratings. */
 export interface ReportAssessmentRow {

@@ -2,18 +2,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { todayIso, type ReportFormat, type ReportStatus } from '@citymentor/domain';
+import { REPORT_EXTENSIONS, todayIso, type ReportFormat, type ReportStatus } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { writeAtomically } from '../files/write-atomically';
 import { appendEvents } from '@citymentor/persistence';
 import { reportCsv } from './report-csv';
+import { loadOpenData, openDataZip } from './open-data';
 import { loadReportData } from './report-data';
 import { writeReportPdf } from './report-pdf';
 import { writeReportXlsx } from './report-xlsx';
 import { recordProgress, reportRow, type ReportRow } from './reports.queries';
 
 /** The file name of a report under REPORTS_DIR (the api streams it from there). */
-export const reportFileName = (id: string, format: ReportFormat) => `${id}.${format}`;
+export const reportFileName = (id: string, format: ReportFormat) => `${id}.${REPORT_EXTENSIONS[format]}`;
 
 /**
  * Builds a report into REPORTS_DIR and records its progress (the row, and a `report.updated` event
@@ -34,19 +35,31 @@ export class ReportsService {
     if (!report) throw new Error(`report ${reportId} not found`);
     if (report.status === 'done') return null;
     await this.progress(report, 'running', 5);
+    const fileName = reportFileName(report.id, report.format);
+    const write =
+      report.format === 'datapackage'
+        ? await this.openDataWriter(report.programmeId, today)
+        : await this.reportWriter(report, today);
+    const size = await writeAtomically(resolve(this.config.reportsDir), fileName, write);
+    await this.progress(report, 'done', 100, { fileName, sizeBytes: size });
+    this.logger.log({ reportId, format: report.format, size }, 'built a report');
+    return { fileName, sizeBytes: size };
+  }
+
+  private async reportWriter(report: ReportRow, today: string) {
     const data = await loadReportData(this.em.fork(), report.programmeId, today, report.locale);
     await this.progress(report, 'running', 25);
-    const fileName = reportFileName(report.id, report.format);
-    const size = await writeAtomically(resolve(this.config.reportsDir), fileName, (path) =>
+    return (path: string) =>
       report.format === 'csv'
         ? writeFile(path, reportCsv(data), 'utf8')
         : report.format === 'xlsx'
           ? writeReportXlsx(data, path)
-          : writeReportPdf(data, path, (percent) => this.progress(report, 'running', percent)),
-    );
-    await this.progress(report, 'done', 100, { fileName, sizeBytes: size });
-    this.logger.log({ reportId, format: report.format, size }, 'built a report');
-    return { fileName, sizeBytes: size };
+          : writeReportPdf(data, path, (percent) => this.progress(report, 'running', percent));
+  }
+
+  private async openDataWriter(programmeId: string, today: string) {
+    const data = await loadOpenData(this.em.fork(), programmeId, today);
+    return (path: string) => writeFile(path, openDataZip(data, new Date()));
   }
 
   /** After the last attempt failed: the report says so, with the reason. */

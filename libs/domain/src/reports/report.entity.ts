@@ -3,15 +3,23 @@ import { randomUUID } from 'node:crypto';
 import { User } from '../identity/user.entity';
 import { Programme } from '../programme/programme.entity';
 
-export const REPORT_FORMATS = ['csv', 'pdf', 'xlsx'] as const;
+/** `datapackage`: the open-data package, a zip of CSV files described by a Frictionless datapackage.json. */
+export const REPORT_FORMATS = ['csv', 'pdf', 'xlsx', 'datapackage'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The file name extension of each format's file. */
+export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
+  csv: 'csv',
+  pdf: 'pdf',
+  xlsx: 'xlsx',
+  datapackage: 'zip',
+};
 /** The languages a report is written in: the web client's. */
 export const REPORT_LOCALES = ['en', 'fr'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** A funder report of a programme, built in the background by the worker. */
+/** A funder report (or the open-data package) of a programme, built in the background by the worker. */
 @Entity({ tableName: 'reports' })
 @Index({ properties: ['programme', 'createdAt'] })
 export class Report {
@@ -24,7 +32,7 @@ export class Report {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   requestedBy: User;
 
-  @Enum({ items: [...REPORT_FORMATS], type: 'string', length: 8 })
+  @Enum({ items: [...REPORT_FORMATS], type: 'string', length: 16 })
   format: ReportFormat;
 
   /** The language of its labels, dates and numbers. */

@@ -179,6 +179,11 @@ export const enCoordination = {
   'reports.csv': 'Export as CSV',
   'reports.pdf': 'Export as PDF',
   'reports.xlsx': 'Export as XLSX (Excel)',
+  'reports.openData': 'Export the open data (zip)',
+  'reports.openDataHint':
+    'The open data is a Data Package to publish on an open-data portal: CSV files of sections, scores, plans, milestones and progress counts, with organisations’ names only (no people, no narratives). Add a licence before publishing.',
+  'reports.buildingOpenData': 'Building the open-data package…',
+  'reports.downloadOpenData': 'Download the open-data package (zip)',
   'reports.language': 'Written in English, the language you use here.',
   'reports.building': 'Building the {format} report…',
   'reports.failed': 'The report could not be built. Try again.',

@@ -187,6 +187,11 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'reports.csv': 'Exporter en CSV',
   'reports.pdf': 'Exporter en PDF',
   'reports.xlsx': 'Exporter en XLSX (Excel)',
+  'reports.openData': 'Exporter les données ouvertes (zip)',
+  'reports.openDataHint':
+    'Les données ouvertes sont un Data Package à publier sur un portail de données ouvertes : des fichiers CSV des sections, scores, plans, jalons et nombres de comptes rendus d’avancement, avec les seuls noms des organisations (aucune personne, aucun récit). Ajoutez une licence avant de publier.',
+  'reports.buildingOpenData': 'Préparation du paquet de données ouvertes…',
+  'reports.downloadOpenData': 'Télécharger le paquet de données ouvertes (zip)',
   'reports.language': 'Rédigé en français, la langue que vous utilisez ici.',
   'reports.building': 'Préparation du rapport {format}…',
   'reports.failed': 'Le rapport n’a pas pu être préparé. Réessayez.',

@@ -1,5 +1,5 @@
 /**
- * The funder's report (CSV, XLSX or PDF), in the reader's language, built in the background by the worker: ask for it, follow its
+ * The funder's report (CSV, XLSX or PDF), in the reader's language, or the open-data package (a zip), built in the background by the worker: ask for it, follow its
  * progress (the requester's own room says `report.updated`; a slow poll covers a missed event), download.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -14,11 +14,23 @@ type Report = Schemas['ReportDto'];
 type Format = Report['format'];
 
 /** The formats offered, in the order of the buttons. */
-const FORMATS: { format: Format; label: 'reports.csv' | 'reports.xlsx' | 'reports.pdf' }[] = [
+const FORMATS: { format: Format; label: 'reports.csv' | 'reports.xlsx' | 'reports.pdf' | 'reports.openData' }[] = [
   { format: 'csv', label: 'reports.csv' },
   { format: 'xlsx', label: 'reports.xlsx' },
   { format: 'pdf', label: 'reports.pdf' },
+  { format: 'datapackage', label: 'reports.openData' },
 ];
+
+const building = (r: Report) =>
+  r.format === 'datapackage'
+    ? t('reports.buildingOpenData')
+    : t('reports.building', { format: r.format.toUpperCase() });
+const downloadLabel = (r: Report) =>
+  r.format === 'datapackage'
+    ? t('reports.downloadOpenData')
+    : t('reports.download', { format: r.format.toUpperCase() });
+const savedAs = (r: Report) =>
+  r.format === 'datapackage' ? 'citymentor-open-data.zip' : `citymentor-report.${r.format}`;
 
 export function Reports({ programmeId }: { programmeId: string }) {
   const me = useSession()?.user.id;
@@ -57,7 +69,7 @@ export function Reports({ programmeId }: { programmeId: string }) {
     );
 
   const download = submit(async () => {
-    if (report?.downloadUrl) await downloadFile(report.downloadUrl, `citymentor-report.${report.format}`);
+    if (report?.downloadUrl) await downloadFile(report.downloadUrl, savedAs(report));
   });
 
   return (
@@ -66,6 +78,7 @@ export function Reports({ programmeId }: { programmeId: string }) {
       <p>
         {t('reports.intro')} {t('reports.language')}
       </p>
+      <p class="hint">{t('reports.openDataHint')}</p>
       <div class="actions">
         {FORMATS.map(({ format, label }) => (
           <button
@@ -82,13 +95,13 @@ export function Reports({ programmeId }: { programmeId: string }) {
       <div role="status" aria-live="polite">
         {report && pending && (
           <p>
-            {t('reports.building', { format: report.format.toUpperCase() })} {formatPercent(report.progress)}
+            {building(report)} {formatPercent(report.progress)}
           </p>
         )}
         {report?.status === 'failed' && <p class="notice notice--error">{t('reports.failed')}</p>}
         {report?.status === 'done' && (
           <button type="button" class="button" disabled={busy} onClick={download}>
-            {t('reports.download', { format: report.format.toUpperCase() })}
+            {downloadLabel(report)}
           </button>
         )}
       </div>

@@ -4,6 +4,7 @@ export * from './identity/user.entity';
 export * from './identity/refresh-token.entity';
 export * from './programme/organisation.entity';
 export * from './programme/programme.entity';
+export * from './programme/programme-closed';
 export * from './programme/participant.entity';
 export * from './programme/membership.entity';
 export * from './programme/invitation.entity';

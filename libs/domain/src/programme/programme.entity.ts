@@ -1,7 +1,9 @@
 import { Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/domain-error';
+import { User } from '../identity/user.entity';
 import { Organisation } from './organisation.entity';
+import { assertOpen } from './programme-closed';
 
 /** A consortium of organisations working together for a period, run by a coordinating organisation. */
 @Entity({ tableName: 'programmes' })
@@ -45,6 +47,13 @@ export class Programme {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
+  /** When a coordinator closed it: read-only for everyone until reopened (`assertOpen`). */
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt: (Date & Opt) | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  closedBy: (User & Opt) | null = null;
+
   constructor(
     name: string,
     startDate: string,
@@ -79,6 +88,18 @@ export class Programme {
     const { name, ...rest } = changes;
     if (name !== undefined) this.name = name.trim();
     for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(this, { [key]: value });
+  }
+
+  close(by: User, at = new Date()) {
+    assertOpen(this);
+    this.closedAt = at;
+    this.closedBy = by;
+  }
+
+  reopen() {
+    if (!this.closedAt) throw new DomainError('CONFLICT', 'This programme is open');
+    this.closedAt = null;
+    this.closedBy = null;
   }
 
   static assertPeriod(startDate: string, endDate: string) {

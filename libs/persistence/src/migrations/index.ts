@@ -15,6 +15,7 @@ import { Migration20261206140001_diff_field_views } from './Migration20261206140
 import { Migration20261206140243_invitation_mails } from './Migration20261206140243_invitation_mails';
 import { Migration20261206141757_report_locale_xlsx } from './Migration20261206141757_report_locale_xlsx';
 import { Migration20261206141813_data_exports } from './Migration20261206141813_data_exports';
+import { Migration20261206161228_programme_closed } from './Migration20261206161228_programme_closed';
 import { Migration20261206163444_report_datapackage } from './Migration20261206163444_report_datapackage';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
@@ -50,5 +51,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206140243_invitation_mails', class: Migration20261206140243_invitation_mails },
   { name: 'Migration20261206141757_report_locale_xlsx', class: Migration20261206141757_report_locale_xlsx },
   { name: 'Migration20261206141813_data_exports', class: Migration20261206141813_data_exports },
+  { name: 'Migration20261206161228_programme_closed', class: Migration20261206161228_programme_closed },
   { name: 'Migration20261206163444_report_datapackage', class: Migration20261206163444_report_datapackage },
 ];

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActionPlan, Milestone, Pair, staleVersion, todayIso, type PlanFields } from '@citymentor/domain';
 import { EventLog } from '../events/event-log';
-import type { Actor } from '../auth/actor';
+import { closedAtOf, type Actor } from '../auth/actor';
+import { isOpenFor } from '../programmes/programme.policy';
 import { isUuid } from '../http/params';
 import { PairScopes, planVersionOf } from '../pairs/pair-scopes';
 import type { CreatePlanDto, UpdatePlanDto } from './dto/plan-request.dto';
@@ -72,18 +73,18 @@ export class ActionPlansService {
   /** The plan page: the hot read, in lean SQL. */
   async get(actor: Actor, planId: string): Promise<PlanDto> {
     const { scope, side } = this.policy.read(actor, await this.scopes.forPlanRead(actor, planId), 'Action plan');
-    return this.queries.plan(scope, side);
+    return this.queries.plan(scope, side, isOpenFor(actor, scope.programmeId));
   }
 
   /**
    * The plan page's version for the actor (its ETag, `@ETagFrom`), asked of the policy as `get` is: the plan
    * room's newest event, the members, the pair's status, the plan's state, the reader's side, and today (a
-   * milestone turns late at midnight UTC). Null for an id `get` refuses as malformed.
+   * milestone turns late at midnight UTC), and whether the programme is closed. Null for an id `get` refuses as malformed.
    */
   async version(actor: Actor, planId: string): Promise<string | null> {
     if (!isUuid(planId)) return null;
     const { scope, side } = this.policy.read(actor, await this.scopes.forPlanVersion(planId, actor), 'Action plan');
-    return `${planVersionOf(scope)}|${side}|${todayIso()}`;
+    return `${planVersionOf(scope)}|${side}|${todayIso()}|${closedAtOf(actor, scope.programmeId) ?? 'open'}`;
   }
 
   /** The mentee's edit against the version they loaded, while the plan is a draft or sent back. */

@@ -72,7 +72,7 @@ export class PlanRevisionsService {
    * the plan keeps their own marks (no one else sees them, so no event). Unknown revision: 404.
    */
   async markViewed(actor: Actor, planId: string, mark: MarkViewedDto): Promise<DiffViewedDto> {
-    this.policy.read(actor, await this.scopes.forPlan(planId), 'Action plan');
+    this.policy.mark(actor, await this.scopes.forPlan(planId), 'Action plan');
     if (!(await this.queries.exists(planId, mark.revision)))
       throw new DomainError('NOT_FOUND', `Revision ${mark.revision} of this plan not found`);
     const viewed = await this.events.writeWith(

@@ -37,8 +37,12 @@ const POLICY_FOR = (action: PlanAction): PairAction =>
 const sideTakes = (side: PairSide, action: PlanAction) =>
   sideMay(side, POLICY_FOR(action)) && WORKFLOW_BY_SIDE[side].includes(action);
 
-/** What the actor can do with the plan now: the state machine ∩ their side (only archiving once the pair has ended). */
-export function allowedActionsFor(side: PairSide, state: PlanState, pairActive = true): PlanAction[] {
+/**
+ * What the actor can do with the plan now: the state machine ∩ their side (only archiving once the pair has ended,
+ * nothing in a closed programme).
+ */
+export function allowedActionsFor(side: PairSide, state: PlanState, pairActive = true, open = true): PlanAction[] {
+  if (!open) return [];
   return allowedActions(state).filter((a) => sideTakes(side, a) && (pairActive || a === 'archive'));
 }
 
@@ -130,10 +134,13 @@ export interface PlanPermissions {
   logProgress: boolean;
 }
 
-/** `PlanPolicy.edit` + `assertPlanAllows`, `PlanPolicy.workflow` + the state machine, and the policy's 'comment', as booleans. */
-export function planPermissions(side: PairSide, state: PlanState, pairActive: boolean): PlanPermissions {
-  const steps = allowedActionsFor(side, state, pairActive);
-  const change = (c: PlanChange) => sideMay(side, 'edit-plan') && pairActive && STATES_FOR[c](state);
+/**
+ * `PlanPolicy.edit` + `assertPlanAllows`, `PlanPolicy.workflow` + the state machine, and the policy's 'comment', as
+ * booleans; all false in a closed programme (`open` false).
+ */
+export function planPermissions(side: PairSide, state: PlanState, pairActive: boolean, open = true): PlanPermissions {
+  const steps = allowedActionsFor(side, state, pairActive, open);
+  const change = (c: PlanChange) => open && sideMay(side, 'edit-plan') && pairActive && STATES_FOR[c](state);
   return {
     edit: change('edit-plan'),
     submit: steps.includes('submit'),
@@ -142,8 +149,8 @@ export function planPermissions(side: PairSide, state: PlanState, pairActive: bo
     start: steps.includes('start'),
     complete: steps.includes('complete'),
     archive: steps.includes('archive'),
-    comment: sideMay(side, 'comment'),
-    suggest: suggestsChanges(side, state, pairActive),
+    comment: open && sideMay(side, 'comment'),
+    suggest: open && suggestsChanges(side, state, pairActive),
     addMilestone: change('add-milestone'),
     editMilestone: change('edit-milestone'),
     changeMilestoneStatus: change('change-milestone-status'),
@@ -173,6 +180,12 @@ export class PlanPolicy {
     return { scope, side: this.pairs.assert(actor, 'read', scope, what) };
   }
 
+  /** A reader's own mark on the pair's work (a diff's Viewed marks): 'read' is enough, but it writes (409 once closed). */
+  mark<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
+    if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
+    return { scope, side: this.pairs.assert(actor, 'read', scope, what, true) };
+  }
+
   /** The mentee's writing: plans, milestones and progress, while the pair is active. */
   edit<S extends PairScopeRow>(actor: Actor, scope: S | null, what: string): Access<S> {
     if (!scope) throw new DomainError('NOT_FOUND', `${what} not found`);
@@ -184,7 +197,7 @@ export class PlanPolicy {
   /** A workflow step; archiving is allowed after the pair has ended, nothing else is. */
   workflow(actor: Actor, scope: PlanScopeRow | null, action: PlanAction): Access<PlanScopeRow> {
     if (!scope) throw new DomainError('NOT_FOUND', 'Action plan not found');
-    const side = this.pairs.assert(actor, POLICY_FOR(action), scope, 'Action plan');
+    const side = this.pairs.assert(actor, POLICY_FOR(action), scope, 'Action plan', true);
     if (!sideTakes(side, action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} this plan`);
     if (action !== 'archive') assertPairActive(scope);
     return { scope, side };

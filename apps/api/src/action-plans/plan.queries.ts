@@ -79,8 +79,11 @@ type PlanRow = Omit<
 export class PlanQueries {
   constructor(private readonly em: EntityManager) {}
 
-  /** The plan page in two queries (run side by side): the plan with its latest review and comment counts, then its milestones. */
-  async plan(scope: PlanScopeRow, side: PairSide): Promise<PlanDto> {
+  /**
+   * The plan page in two queries (run side by side): the plan with its latest review and comment counts, then its
+   * milestones. `open`: whether its programme is open (a closed one's `can` flags are all false).
+   */
+  async plan(scope: PlanScopeRow, side: PairSide, open = true): Promise<PlanDto> {
     const [[row], milestones] = await Promise.all([
       this.sql<PlanRow>(
         `select a.id, a.pair_id as "pairId", a.title, a.objective, a.section_codes as "sectionCodes", a.gap_question_codes as "gapQuestionCodes",
@@ -106,12 +109,12 @@ export class PlanQueries {
     ]);
     if (!row) throw new DomainError('NOT_FOUND', 'Action plan not found');
     const active = scope.pairStatus === 'active';
-    const can = planPermissions(side, row.state, active);
+    const can = planPermissions(side, row.state, active, open);
     return {
       ...row,
       programmeId: scope.programmeId,
       mySide: side,
-      allowedActions: allowedActionsFor(side, row.state, active),
+      allowedActions: allowedActionsFor(side, row.state, active, open),
       editable: can.edit,
       can,
       missingForSubmit: missingForSubmit({ objective: row.objective, milestones }),

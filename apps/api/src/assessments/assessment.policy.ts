@@ -3,7 +3,7 @@ import type { AssessmentStatus } from '@citymentor/contracts';
 import { DomainError, forbidden } from '@citymentor/domain';
 import { membershipIn, type Actor } from '../auth/actor';
 import { PairPolicy } from '../pairs/pair.policy';
-import { ProgrammePolicy, startsAssessmentOf } from '../programmes/programme.policy';
+import { assertOpenFor, isOpenFor, ProgrammePolicy, startsAssessmentOf } from '../programmes/programme.policy';
 import type { AssessmentPairRef } from './assessment-scopes';
 
 export type AssessmentAction = 'read' | 'answer' | 'calibrate';
@@ -56,9 +56,11 @@ export class AssessmentPolicy {
     return actor.isAdmin ? 'admin' : null;
   }
 
+  /** Answering and calibrating write, and nothing is written in a closed programme. */
   can(actor: Actor, action: AssessmentAction, scope: AssessmentAccessScope): boolean {
     const relation = this.relationOf(actor, scope);
-    return relation !== null && ALLOWED[relation].includes(action);
+    const open = action === 'read' || isOpenFor(actor, scope.programmeId);
+    return relation !== null && ALLOWED[relation].includes(action) && open;
   }
 
   /**
@@ -75,7 +77,10 @@ export class AssessmentPolicy {
     };
   }
 
-  /** 404 when the assessment is not visible to the actor, 403 when visible but the action is not allowed. */
+  /**
+   * 404 when the assessment is not visible to the actor, 403 when visible but the action is not allowed, 409
+   * PROGRAMME_CLOSED for a write in a closed programme.
+   */
   assert(actor: Actor, action: AssessmentAction, scope: AssessmentAccessScope): AssessmentRelation {
     const relation = this.relationOf(actor, scope);
     if (!relation) throw new DomainError('NOT_FOUND', 'Assessment not found');
@@ -86,13 +91,14 @@ export class AssessmentPolicy {
           : "Only the city's own members may change its assessment",
       );
     }
+    if (action !== 'read') assertOpenFor(actor, scope.programmeId);
     return relation;
   }
 
   /** A city's members start its assessments; so do the programme's coordinators (and the admin). */
   assertCanCreate(actor: Actor, programmeId: string, organisationId: string) {
     this.programmes.assert(actor, 'read', programmeId);
-    if (startsAssessmentOf(actor, programmeId, organisationId)) return;
+    if (startsAssessmentOf(actor, programmeId, organisationId)) return assertOpenFor(actor, programmeId);
     throw forbidden("Only the city's own members or a coordinator may start its self-assessment");
   }
 }

@@ -21,6 +21,7 @@ export class ActorLoader {
       sessionId,
       isAdmin: row.is_admin,
       memberships: row.memberships,
+      closedProgrammes: row.closed_programmes,
     };
   }
 }

@@ -17,7 +17,13 @@ export interface Actor {
   sessionId: string;
   isAdmin: boolean;
   memberships: ActorMembership[];
+  /** The closed programmes among those the actor sees: id → when it was closed (ISO). Read-only to everyone. */
+  closedProgrammes?: Readonly<Record<string, string>>;
 }
+
+/** When the programme was closed, if it is (the actor's view of it, loaded with the actor). */
+export const closedAtOf = (actor: Actor, programmeId: string): string | undefined =>
+  actor.closedProgrammes?.[programmeId];
 
 export const membershipIn = (actor: Actor, programmeId: string) =>
   actor.memberships.find((m) => m.programmeId === programmeId);

@@ -22,7 +22,7 @@ export async function announceAccessChanged(em: EntityManager, userId: string): 
   await em.execute(`select pg_notify('${ACCESS_CHANGED_CHANNEL}', ?)`, [userId]);
 }
 
-/** The actor's row: the user, whether the session lives, and memberships. */
+/** The actor's row: the user, whether the session lives, memberships and the closed programmes among them. */
 export interface ActorRow {
   id: string;
   name: string;
@@ -30,6 +30,7 @@ export interface ActorRow {
   is_admin: boolean;
   session_active: boolean;
   memberships: ActorMembership[];
+  closed_programmes: Record<string, string>;
 }
 
 /** It runs on every request, so it is a prepared statement (planned once per connection). */
@@ -37,7 +38,10 @@ const ACTOR = new PreparedQuery<ActorRow>(
   `select u.id, u.name, u.email, u.is_admin,
      exists(select 1 from refresh_tokens t where t.family_id = ? and t.user_id = u.id and t.revoked_at is null) as session_active,
      coalesce(json_agg(json_build_object('programmeId', m.programme_id, 'organisationId', m.organisation_id, 'organisationName', o.name, 'role', m.role))
-       filter (where m.id is not null), '[]') as memberships
+       filter (where m.id is not null), '[]') as memberships,
+     (select coalesce(json_object_agg(p.id, p.closed_at), '{}') from programmes p
+       where p.closed_at is not null
+         and (u.is_admin or exists(select 1 from memberships pm where pm.user_id = u.id and pm.programme_id = p.id))) as closed_programmes
    from users u left join memberships m on m.user_id = u.id left join organisations o on o.id = m.organisation_id
    where u.id = ? group by u.id`,
 );

@@ -4,6 +4,7 @@ import { DomainError, forbidden } from '@citymentor/domain';
 import type { Actor } from '../auth/actor';
 import { PairPolicy, sideMay, type PairAction, type PairScope } from '../pairs/pair.policy';
 import { planPermissions } from '../action-plans/plan.policy';
+import { isOpenFor } from '../programmes/programme.policy';
 
 /** Who looks at or acts on a comment: the user and their side of the comment's pair (from `PairPolicy`). */
 export interface CommentViewer {
@@ -13,6 +14,8 @@ export interface CommentViewer {
   editsPlan?: boolean;
   /** Whether they may suggest new text now (`suggestsChanges`, the plan policy's rule). */
   suggests?: boolean;
+  /** The programme is closed: they only read. */
+  readOnly?: boolean;
 }
 
 /** The pair as the comment rules need it; with the plan's state and the pair's status when a plan is at hand. */
@@ -86,6 +89,16 @@ const REFUSED: Record<CommentChange, string> = {
  * and only a thread's first comment is resolved or reopened (the entity refuses those with 409).
  */
 export function commentPermissions(v: CommentViewer, c: CommentFacts): CommentPermissions {
+  if (v.readOnly) {
+    return {
+      reply: false,
+      edit: false,
+      delete: false,
+      resolve: false,
+      applySuggestion: false,
+      dismissSuggestion: false,
+    };
+  }
   const pending = c.isRoot && !c.deleted && c.suggestionState === 'pending';
   return {
     reply: COMMENT_RULES.reply(v),
@@ -109,10 +122,11 @@ export class CommentPolicy {
 
   /** The actor as the rules see them, once the pair policy allows `action`'s part (`what` names the thing asked for). */
   viewer(actor: Actor, action: CommentAction, pair: CommentScope, what: string): CommentViewer {
-    const side = this.pairs.assert(actor, PAIR_ACTION[action], pair, what);
-    if (pair.planState === undefined) return { userId: actor.userId, side };
-    const can = planPermissions(side, pair.planState, pair.pairStatus === 'active');
-    return { userId: actor.userId, side, editsPlan: can.edit, suggests: can.suggest };
+    const side = this.pairs.assert(actor, PAIR_ACTION[action], pair, what, action !== 'read');
+    const open = isOpenFor(actor, pair.programmeId);
+    if (pair.planState === undefined) return { userId: actor.userId, side, readOnly: !open };
+    const can = planPermissions(side, pair.planState, pair.pairStatus === 'active', open);
+    return { userId: actor.userId, side, editsPlan: can.edit, suggests: can.suggest, readOnly: !open };
   }
 
   /**

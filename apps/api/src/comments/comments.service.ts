@@ -17,7 +17,7 @@ import {
 } from '@citymentor/domain';
 import { EventLog } from '../events/event-log';
 import { inPlanRooms } from '../events/rooms';
-import { membershipIn, type Actor } from '../auth/actor';
+import { closedAtOf, membershipIn, type Actor } from '../auth/actor';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import { PairScopes, planVersionOf } from '../pairs/pair-scopes';
 import { isUuid } from '../http/params';
@@ -64,14 +64,14 @@ export class CommentsService {
   /**
    * The comment list's version for the actor (its ETag, `@ETagFrom`), asked of the policy as `list` is: the
    * plan room's newest event (every comment change appends one), the members (authors' organisations), the
-   * pair and plan, and the reader (their side and id decide `can`). Null for an id `list` refuses as malformed.
+   * pair and plan, the reader (their side and id decide `can`) and whether the programme is closed. Null for an id `list` refuses as malformed.
    */
   async version(actor: Actor, planId: string): Promise<string | null> {
     if (!isUuid(planId)) return null;
     const scope = await this.scopes.forPlanVersion(planId, actor);
     if (!scope) throw notFound('Action plan');
     const viewer = this.policy.viewer(actor, 'read', scope, 'Action plan');
-    return `${planVersionOf(scope)}|${viewer.side}`;
+    return `${planVersionOf(scope)}|${viewer.side}|${closedAtOf(actor, scope.programmeId) ?? 'open'}`;
   }
 
   /** Whom a comment on the plan may mention (`Mentions` accepts exactly these): whoever may read its comments asks. */

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import type { ProgrammeRole } from '@citymentor/contracts';
 import {
+  assertOpen,
   conflict,
   DomainError,
   Invitation,
@@ -119,7 +120,7 @@ export class InvitationsService {
   }
 
   async list(actor: Actor, programmeId: string): Promise<InvitationDto[]> {
-    this.policy.assert(actor, 'manage', programmeId);
+    this.policy.assert(actor, 'oversee', programmeId);
     const invitations = await this.em.find(
       Invitation,
       { programme: programmeId },
@@ -147,6 +148,7 @@ export class InvitationsService {
    */
   async accept(token: string, dto: AcceptInvitationDto, ip: string): Promise<SessionDto> {
     const invitation = await this.findUsable(token);
+    assertOpen(invitation.programme);
     let user = await this.em.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
     if (user) {
       await this.attempts.count({ email: user.email, ip });

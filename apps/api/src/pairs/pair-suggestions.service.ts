@@ -21,7 +21,7 @@ export class PairSuggestionsService {
   ) {}
 
   async suggest(actor: Actor, programmeId: string, query: PairSuggestionsQueryDto): Promise<PairSuggestionsDto> {
-    this.programmes.assert(actor, 'manage', programmeId);
+    this.programmes.assert(actor, 'oversee', programmeId);
     const benchmark = await this.benchmarks.require(query.benchmark, 'benchmark');
     const thresholds = { strong: query.strong ?? DEFAULT_THRESHOLDS.strong, gap: query.gap ?? DEFAULT_THRESHOLDS.gap };
     const [cities, activePairs] = await Promise.all([

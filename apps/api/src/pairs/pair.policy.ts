@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PairSide, PairStatus } from '@citymentor/contracts';
 import { DomainError, forbidden } from '@citymentor/domain';
 import { membershipIn, type Actor } from '../auth/actor';
-import { startsAssessmentOf } from '../programmes/programme.policy';
+import { assertOpenFor, isOpenFor, startsAssessmentOf } from '../programmes/programme.policy';
 
 /** What is done with a pair's work (its plans, milestones, progress, comments, calibration). */
 export type PairAction =
@@ -60,24 +60,31 @@ export class PairPolicy {
     return actor.isAdmin ? 'admin' : null;
   }
 
+  /** Every action but 'read' writes, and nothing is written in a closed programme. */
   can(actor: Actor, action: PairAction, pair: PairScope): boolean {
     const side = this.sideOf(actor, pair);
-    return side !== null && sideMay(side, action);
+    return side !== null && sideMay(side, action) && (action === 'read' || isOpenFor(actor, pair.programmeId));
   }
 
   /** The actions of the pair's page, for a reader on `side` of it. */
   permissions(actor: Actor, side: PairSide, pair: PairScope & { status: PairStatus }): PairPermissions {
     return {
-      createPlan: sideMay(side, 'edit-plan') && pair.status === 'active',
-      startAssessment: startsAssessmentOf(actor, pair.programmeId, pair.menteeOrganisationId),
+      createPlan: sideMay(side, 'edit-plan') && pair.status === 'active' && isOpenFor(actor, pair.programmeId),
+      startAssessment:
+        startsAssessmentOf(actor, pair.programmeId, pair.menteeOrganisationId) && isOpenFor(actor, pair.programmeId),
     };
   }
 
-  /** 404 when the pair is not visible to the actor (`what` names the thing asked for), 403 when visible but not allowed. */
-  assert(actor: Actor, action: PairAction, pair: PairScope, what = 'Pair'): PairSide {
+  /**
+   * 404 when the pair is not visible to the actor (`what` names the thing asked for), 403 when visible but not
+   * allowed, 409 PROGRAMME_CLOSED for a write (every action but 'read', or `writes` for a change that needs only
+   * 'read', such as archiving, resolving or marking viewed) in a closed programme.
+   */
+  assert(actor: Actor, action: PairAction, pair: PairScope, what = 'Pair', writes = action !== 'read'): PairSide {
     const side = this.sideOf(actor, pair);
     if (!side) throw new DomainError('NOT_FOUND', `${what} not found`);
     if (!sideMay(side, action)) throw forbidden(`The ${side} side may not ${action.replace('-', ' ')} here`);
+    if (writes) assertOpenFor(actor, pair.programmeId);
     return side;
   }
 }

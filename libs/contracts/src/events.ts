@@ -138,6 +138,10 @@ export interface EventPayloads {
     dueDate: string;
     reason: string;
   };
+  /** A coordinator closed the programme: read-only for everyone until reopened. */
+  'programme.closed': { programmeId: string; name: string; closedAt: string };
+  /** A coordinator reopened the closed programme. */
+  'programme.reopened': { programmeId: string; name: string };
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
   /** A report's progress, in its requester's own room `user:{id}`. */
   'report.updated': { reportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };

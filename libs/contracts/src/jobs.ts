@@ -70,11 +70,41 @@ export function buildExportJob(exportId: string): {
   };
 }
 
+/** Clean-up the worker does: the daily purge, and files left by a deleted programme. */
+export const HOUSEKEEPING_QUEUE = 'housekeeping';
+
+/**
+ * Version 1: delete the report files of a programme whose rows were deleted (`fileNames` in REPORTS_DIR,
+ * as the worker named them). Queued by the api after the deletion commits.
+ */
+export interface DeleteProgrammeFilesJob {
+  v: 1;
+  kind: 'delete-programme-files';
+  programmeId: string;
+  reportFiles: string[];
+}
+
+/** The job that removes a deleted programme's files (job id `programme-files-<id>`: once per programme). */
+export function deleteProgrammeFilesJob(
+  programmeId: string,
+  reportFiles: string[],
+): {
+  name: 'delete-programme-files';
+  data: DeleteProgrammeFilesJob;
+  opts: typeof REPORT_JOB_OPTIONS & { jobId: string };
+} {
+  return {
+    name: 'delete-programme-files',
+    data: { v: 1, kind: 'delete-programme-files', programmeId, reportFiles },
+    opts: { ...REPORT_JOB_OPTIONS, jobId: `programme-files-${programmeId}` },
+  };
+}
+
 /**
  * Every BullMQ queue the worker runs, by name: the job board (apps/api/src/job-board) shows them all. The
  * worker's own constants name the other three (a unit test there keeps this list in step).
  */
-export const WORKER_QUEUES = ['notifications', 'reminders', REPORTS_QUEUE, EXPORTS_QUEUE, 'housekeeping'] as const;
+export const WORKER_QUEUES = ['notifications', 'reminders', REPORTS_QUEUE, EXPORTS_QUEUE, HOUSEKEEPING_QUEUE] as const;
 
 /**
  * Where the installation admin opens the job board (Bull Board, read-only): inside the refresh cookie's

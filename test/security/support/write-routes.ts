@@ -9,7 +9,7 @@ export type Writer = 'admin' | 'coordinator' | 'expert' | 'mentor' | 'mentee' | 
  * the policy to the service: a field the validation let through wrongly then meets the code (and the
  * database) behind it. A new write route fails loudly here until it is given its writer.
  */
-const WRITERS: Record<string, Writer> = {
+export const WRITERS: Record<string, Writer> = {
   'POST /api/v1/auth/login': 'anonymous',
   'POST /api/v1/auth/refresh': 'anonymous',
   'POST /api/v1/auth/logout': 'outsider',
@@ -19,6 +19,7 @@ const WRITERS: Record<string, Writer> = {
   'POST /api/v1/benchmarks': 'admin',
   'POST /api/v1/programmes': 'coordinator',
   'PATCH /api/v1/programmes/{id}': 'coordinator',
+  'DELETE /api/v1/programmes/{id}': 'coordinator',
   'POST /api/v1/programmes/{id}/organisations': 'coordinator',
   'POST /api/v1/programmes/{id}/milestones': 'coordinator',
   'PATCH /api/v1/programmes/{id}/milestones/{milestoneId}': 'coordinator',

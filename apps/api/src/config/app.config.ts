@@ -48,6 +48,8 @@ export function parseConfig(env: Env) {
       windowSeconds: int(env, 'LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86_400),
     },
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 14, 1, 90),
+    /** A closed programme may be deleted this many days after it was closed (0: at once). */
+    programmeDeleteAfterClosedDays: int(env, 'PROGRAMME_DELETE_AFTER_CLOSED_DAYS', 30, 0, 3650),
     /** An Idempotency-Key claimed this long ago and never finished belongs to a request whose instance died: a retry may take it over. */
     idempotencyAbandonedMs: int(env, 'IDEMPOTENCY_ABANDONED_MS', 30_000, 100, 3_600_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50_000_000),

@@ -18,6 +18,7 @@ export const toProgrammeSummary = (p: Programme, myRole: ProgrammeRole | null): 
   endDate: p.endDate,
   coordinatorOrganisation: toOrganisationDto(p.coordinatorOrganisation),
   myRole,
+  closedAt: p.closedAt?.toISOString() ?? null,
 });
 
 export const toProgrammeSettings = (p: Programme): ProgrammeSettingsDto => ({

@@ -52,6 +52,26 @@ export class ProgrammePolicy {
     return membershipIn(actor, programmeId);
   }
 
+  /**
+   * What the actor may do with the programme itself (`ProgrammeDto.can`), from the programme as it is now
+   * (`closedAt`, and `deletableFrom` once closed), not from the actor's view loaded with the request.
+   */
+  permissions(
+    actor: Actor,
+    programmeId: string,
+    closedAt: Date | null,
+    deletableFrom: Date | null,
+    now = new Date(),
+  ): { manage: boolean; close: boolean; reopen: boolean; delete: boolean } {
+    const oversees = this.allows(actor, 'oversee', programmeId);
+    return {
+      manage: this.allows(actor, 'manage', programmeId) && !closedAt,
+      close: oversees && !closedAt,
+      reopen: oversees && !!closedAt,
+      delete: oversees && !!deletableFrom && deletableFrom <= now,
+    };
+  }
+
   private allows(actor: Actor, action: ProgrammeAction, programmeId: string): boolean {
     if (actor.isAdmin) return true;
     const membership = membershipIn(actor, programmeId);

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { DeleteProgrammeDto, ProgrammeDeletionPreviewDto } from './dto/programme-lifecycle.dto';
+import { ProgrammeLifecycleService } from './programme-lifecycle.service';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -34,6 +36,7 @@ export class ProgrammesController {
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly milestones: ConsortiumMilestonesService,
+    private readonly lifecycle: ProgrammeLifecycleService,
   ) {}
 
   @Post()
@@ -82,6 +85,60 @@ export class ProgrammesController {
     @Body() dto: UpdateProgrammeDto,
   ): Promise<ProgrammeDto> {
     return this.programmes.update(actor, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Close a programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. The programme becomes read-only for everyone: every change to it or anything in it gets 409 PROGRAMME_CLOSED naming the day, while reads, funder reports and people's data exports go on; reminders and stalled-pair alerts stop. A closed programme gets 409.",
+  })
+  @ApiOkResponse({ type: ProgrammeDto })
+  close(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgrammeDto> {
+    return this.lifecycle.close(actor, id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen a closed programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. Writes are allowed again. An open programme gets 409.",
+  })
+  @ApiOkResponse({ type: ProgrammeDto })
+  reopen(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProgrammeDto> {
+    return this.lifecycle.reopen(actor, id);
+  }
+
+  @Get(':id/deletion-preview')
+  @ApiOperation({
+    summary: 'What deleting a programme would remove',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. Counts of its organisations, members, pairs, plans, assessments, comments, events, reports and files, and from when it may be deleted.",
+  })
+  @ApiOkResponse({ type: ProgrammeDeletionPreviewDto })
+  deletionPreview(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ProgrammeDeletionPreviewDto> {
+    return this.lifecycle.preview(actor, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a closed programme',
+    description:
+      "The programme's coordinators and the installation admin; other members get 403, non-members 404. Only once it has been closed for PROGRAMME_DELETE_AFTER_CLOSED_DAYS (default 30; otherwise 409 naming from when), with confirm set to its name (else 400). Removes the programme and every row of it (pairs, plans, milestones, progress, comments, assessments, members, invitations, events, notifications, reports) in one transaction; the worker then removes its report files.",
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: DeleteProgrammeDto,
+  ): Promise<void> {
+    await this.lifecycle.delete(actor, id, dto);
   }
 
   @Get(':id/organisations')

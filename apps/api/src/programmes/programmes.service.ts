@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   conflict,
   contactsVisibleTo,
   contactVisible,
+  deletableFrom,
   DomainError,
   Membership,
   Organisation,
@@ -14,6 +15,7 @@ import {
 } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
 import { announceAccessChanged } from '../auth/auth.queries';
+import { appConfig, type AppConfig } from '../config/app.config';
 import { membershipIn, type Actor } from '../auth/actor';
 import type { AddOrganisationDto } from './dto/add-organisation.dto';
 import type {
@@ -32,6 +34,7 @@ export class ProgrammesService {
   constructor(
     private readonly em: EntityManager,
     private readonly policy: ProgrammePolicy,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeDto> {
@@ -50,6 +53,7 @@ export class ProgrammesService {
       ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null),
       settings: toProgrammeSettings(programme),
       organisations: [toOrganisationDto(coordinator)],
+      ...this.lifecycle(actor, programme),
     };
   }
 
@@ -70,6 +74,16 @@ export class ProgrammesService {
       ...toProgrammeSummary(programme, membership?.role ?? null),
       settings: toProgrammeSettings(programme),
       organisations: await this.organisations(actor, id),
+      ...this.lifecycle(actor, programme),
+    };
+  }
+
+  /** What the actor may do with the programme as it is now, and from when a closed one may be deleted. */
+  private lifecycle(actor: Actor, programme: Programme): Pick<ProgrammeDto, 'can' | 'deletableFrom'> {
+    const from = deletableFrom(programme.closedAt, this.config.programmeDeleteAfterClosedDays);
+    return {
+      can: this.policy.permissions(actor, programme.id, programme.closedAt, from),
+      deletableFrom: from?.toISOString() ?? null,
     };
   }
 

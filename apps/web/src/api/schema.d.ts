@@ -166,7 +166,11 @@ export interface paths {
         get: operations["Programmes_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a closed programme
+         * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. Only once it has been closed for PROGRAMME_DELETE_AFTER_CLOSED_DAYS (default 30; otherwise 409 naming from when), with confirm set to its name (else 400). Removes the programme and every row of it (pairs, plans, milestones, progress, comments, assessments, members, invitations, events, notifications, reports) in one transaction; the worker then removes its report files.
+         */
+        delete: operations["Programmes_remove"];
         options?: never;
         head?: never;
         /**
@@ -174,6 +178,66 @@ export interface paths {
          * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. Changes only the fields sent: name, description, period, and the reminder, escalation and stalled-pair thresholds.
          */
         patch: operations["Programmes_update"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a programme
+         * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. The programme becomes read-only for everyone: every change to it or anything in it gets 409 PROGRAMME_CLOSED naming the day, while reads, funder reports and people's data exports go on; reminders and stalled-pair alerts stop. A closed programme gets 409.
+         */
+        post: operations["Programmes_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a closed programme
+         * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. Writes are allowed again. An open programme gets 409.
+         */
+        post: operations["Programmes_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/deletion-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What deleting a programme would remove
+         * @description The programme's coordinators and the installation admin; other members get 403, non-members 404. Counts of its organisations, members, pairs, plans, assessments, comments, events, reports and files, and from when it may be deleted.
+         */
+        get: operations["Programmes_deletionPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/programmes/{id}/organisations": {
@@ -1616,6 +1680,14 @@ export interface components {
             stalledAfterDays: number;
             respondWithinDays: number;
         };
+        ProgrammePermissionsDto: {
+            /** @description Change its details, settings, organisations, members, invitations, pairs */
+            manage: boolean;
+            close: boolean;
+            reopen: boolean;
+            /** @description Closed for long enough (deletableFrom passed) */
+            delete: boolean;
+        };
         ProgrammeDto: {
             /** Format: uuid */
             id: string;
@@ -1628,10 +1700,21 @@ export interface components {
             coordinatorOrganisation: components["schemas"]["OrganisationDto"];
             /** @description Your role in it (null for an admin who is not a member) */
             myRole: (string & components["schemas"]["ProgrammeRole"]) | null;
+            /**
+             * Format: date-time
+             * @description When a coordinator closed it (read-only for everyone: every write gets 409 PROGRAMME_CLOSED); null: open
+             */
+            closedAt: string | null;
             /** @description Reminder, escalation and stalled-pair thresholds */
             settings: components["schemas"]["ProgrammeSettingsDto"];
             /** @description Member organisations */
             organisations: components["schemas"]["OrganisationDto"][];
+            can: components["schemas"]["ProgrammePermissionsDto"];
+            /**
+             * Format: date-time
+             * @description From when a closed programme may be deleted; null while open
+             */
+            deletableFrom: string | null;
         };
         ProgrammeSummaryDto: {
             /** Format: uuid */
@@ -1645,6 +1728,11 @@ export interface components {
             coordinatorOrganisation: components["schemas"]["OrganisationDto"];
             /** @description Your role in it (null for an admin who is not a member) */
             myRole: (string & components["schemas"]["ProgrammeRole"]) | null;
+            /**
+             * Format: date-time
+             * @description When a coordinator closed it (read-only for everyone: every write gets 409 PROGRAMME_CLOSED); null: open
+             */
+            closedAt: string | null;
         };
         UpdateProgrammeDto: {
             name?: string;
@@ -1662,6 +1750,47 @@ export interface components {
             stalledAfterDays?: number;
             /** @description A submitted plan or a thread waits this many days for an answer before it is flagged */
             respondWithinDays?: number;
+        };
+        ProgrammeDeletionCountsDto: {
+            organisations: number;
+            members: number;
+            invitations: number;
+            consortiumMilestones: number;
+            pairs: number;
+            plans: number;
+            milestones: number;
+            progressEntries: number;
+            comments: number;
+            assessments: number;
+            /** @description Activity-feed and realtime events */
+            events: number;
+            notifications: number;
+            reports: number;
+            /** @description Report files, removed by the worker after the deletion */
+            files: number;
+        };
+        ProgrammeDeletionPreviewDto: {
+            /** Format: uuid */
+            programmeId: string;
+            /** @description What to type to confirm */
+            name: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description From when it may be deleted (PROGRAMME_DELETE_AFTER_CLOSED_DAYS after it was closed); null while open
+             */
+            deletableFrom: string | null;
+            /** @description Whether DELETE would be accepted now */
+            deletable: boolean;
+            counts: components["schemas"]["ProgrammeDeletionCountsDto"];
+        };
+        DeleteProgrammeDto: {
+            /**
+             * @description The programme's name, typed to confirm (compared without surrounding spaces); anything else gets 400
+             * @example CITIES GROW 2017–2019
+             */
+            confirm: string;
         };
         AddOrganisationDto: {
             /**
@@ -3421,7 +3550,7 @@ export interface components {
          * @description What went wrong, for programs
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "WRONG_PASSWORD" | "INVALID_TOKEN" | "TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "ALREADY_EXISTS" | "STALE_VERSION" | "TRANSITION_NOT_ALLOWED" | "PLAN_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_DONE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "WRONG_PASSWORD" | "INVALID_TOKEN" | "TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "ALREADY_EXISTS" | "STALE_VERSION" | "TRANSITION_NOT_ALLOWED" | "PROGRAMME_CLOSED" | "PLAN_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_DONE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         /** @description One bad field of a request body, query or path */
         FieldError: {
             /**
@@ -4210,6 +4339,93 @@ export interface operations {
             };
         };
     };
+    Programmes_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteProgrammeDto"];
+            };
+        };
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     Programmes_update: {
         parameters: {
             query?: never;
@@ -4290,6 +4506,246 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Programmes_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Programmes_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body answers what the first request answered, without doing it twice; the same key with another body is refused (422). Kept for 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Programmes_deletionPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDeletionPreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

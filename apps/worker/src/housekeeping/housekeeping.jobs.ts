@@ -1,10 +1,11 @@
 import type { JobsOptions } from 'bullmq';
+import { HOUSEKEEPING_QUEUE, type DeleteProgrammeFilesJob } from '@citymentor/contracts';
 
-/** Periodic clean-up of rows that have outlived their use. */
-export const HOUSEKEEPING_QUEUE = 'housekeeping';
+/** Periodic clean-up of rows that have outlived their use, and the files a deleted programme left (the api queues those). */
+export { HOUSEKEEPING_QUEUE };
 
 /** The kinds of housekeeping job; a new kind is a new member of the union. */
-export type HousekeepingJob = PurgeExpiredRefreshTokens;
+export type HousekeepingJob = PurgeExpiredRefreshTokens | DeleteProgrammeFilesJob;
 
 /**
  * Version 1: delete what has outlived its retention period (sessions, invitations, notifications,
@@ -16,7 +17,7 @@ export interface PurgeExpiredRefreshTokens {
   kind: 'purge-expired-refresh-tokens';
 }
 
-export type HousekeepingJobName = 'purge';
+export type HousekeepingJobName = 'purge' | 'delete-programme-files';
 
 export interface PurgeResult {
   refreshTokens: number;

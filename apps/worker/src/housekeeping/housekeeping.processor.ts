@@ -16,14 +16,16 @@ export class HousekeepingProcessor extends QueueProcessor {
     super();
   }
 
-  async process(job: Job<HousekeepingJob, PurgeResult, HousekeepingJobName>): Promise<PurgeResult> {
+  async process(job: Job<HousekeepingJob, PurgeResult | number, HousekeepingJobName>): Promise<PurgeResult | number> {
     const data = job.data;
     this.assertVersion1(data);
     switch (data.kind) {
       case 'purge-expired-refresh-tokens':
         return this.housekeeping.purgeExpired();
+      case 'delete-programme-files':
+        return this.housekeeping.deleteProgrammeFiles(data.reportFiles);
       default:
-        return this.unknownKind(data.kind);
+        return this.unknownKind((data as { kind: never }).kind);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { IdempotencyRecord, Invitation, Notification, RefreshToken } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
@@ -24,6 +24,18 @@ export class HousekeepingService {
     private readonly em: EntityManager,
     @Inject(workerConfig.KEY) private readonly config: WorkerConfig,
   ) {}
+
+  /**
+   * Removes the report files of a deleted programme (its rows went in the api's transaction); a file already
+   * gone is fine, so a retried job does nothing more. Only plain names inside REPORTS_DIR. The count removed.
+   */
+  async deleteProgrammeFiles(reportFiles: string[]): Promise<number> {
+    const dir = resolve(this.config.reportsDir);
+    const names = reportFiles.filter((name) => name === basename(name) && !name.startsWith('.'));
+    await Promise.all(names.map((name) => rm(join(dir, name), { force: true })));
+    this.logger.log({ files: names.length }, 'removed the files of a deleted programme');
+    return names.length;
+  }
 
   async purgeExpired(now: Date = new Date()): Promise<PurgeResult> {
     const { retention } = this.config;

@@ -29,7 +29,10 @@ export interface CandidateRow {
   sent: ReminderKind[];
 }
 
-/** Milestones not done, of live plans of active pairs, due within the programme's N days or overdue, not yet escalated. */
+/**
+ * Milestones not done, of live plans of active pairs of open programmes (a closed one sends no reminders), due
+ * within the programme's N days or overdue, not yet escalated.
+ */
 export function reminderCandidates(em: EntityManager, today: string): Promise<CandidateRow[]> {
   return em.execute<CandidateRow[]>(
     `select m.id as "milestoneId", m.title, to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.owner,
@@ -41,7 +44,7 @@ export function reminderCandidates(em: EntityManager, today: string): Promise<Ca
        from milestones m
        join action_plans a on a.id = m.plan_id and a.state not in ('archived', 'completed')
        join pairs p on p.id = a.pair_id and p.status = 'active'
-       join programmes pr on pr.id = p.programme_id
+       join programmes pr on pr.id = p.programme_id and pr.closed_at is null
        join organisations mo on mo.id = p.mentor_organisation_id
        join organisations me on me.id = p.mentee_organisation_id
        where m.status <> 'done' and m.due_date <= ?::date + pr.reminder_days_before
@@ -95,6 +98,12 @@ export async function claimStallAlert(
     [key, programmeId, pairId],
   );
   return row !== undefined;
+}
+
+/** The closed programmes: their pairs raise no stalled-pair alerts. */
+export async function closedProgrammeIds(em: EntityManager): Promise<Set<string>> {
+  const rows = await em.execute<{ id: string }[]>('select id from programmes where closed_at is not null');
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function coordinatorsOfProgramme(em: EntityManager, programmeId: string): Promise<string[]> {

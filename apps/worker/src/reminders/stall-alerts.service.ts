@@ -4,7 +4,7 @@ import { stallKey, stallSignals, type StallSignal } from '@citymentor/domain';
 import { appendEvents, pairActivity, type PairActivityRow } from '@citymentor/persistence';
 import { announce, planLink, type NotificationDraft } from '../notifications/notification-writer';
 import { writeNotifications } from '../notifications/notifications.queries';
-import { alertedBefore, claimStallAlert, coordinatorsOfProgramme } from './reminders.queries';
+import { alertedBefore, closedProgrammeIds, claimStallAlert, coordinatorsOfProgramme } from './reminders.queries';
 
 type PairNames = Pick<PairActivityRow, 'programmeId' | 'mentorName' | 'menteeName'>;
 
@@ -25,8 +25,9 @@ export class StallAlertsService {
   /** Returns the number of new alerts. */
   async run(now: Date): Promise<number> {
     const em = this.em.fork();
-    const rows = await pairActivity(em, null);
-    // Each programme's pairs are measured against that programme's thresholds.
+    const closed = await closedProgrammeIds(em);
+    const rows = (await pairActivity(em, null)).filter((row) => !closed.has(row.programmeId));
+    // Each programme's pairs are measured against that programme's thresholds; a closed programme's are not.
     const signals = rows.flatMap((row) =>
       stallSignals([row], row, now).map((signal) => ({ signal, pair: row, key: stallKey(signal) })),
     );

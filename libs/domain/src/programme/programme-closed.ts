@@ -13,13 +13,14 @@ export function assertOpen(programme: { closedAt: Date | string | null }): void 
   if (programme.closedAt) throw programmeClosed(programme.closedAt);
 }
 
-/**
- * Whether a programme closed at `closedAt` may be deleted at `now`: closed for at least `afterDays` days.
- * 409 otherwise, naming the first day it may.
- */
+/** From when a programme closed at `closedAt` may be deleted: `afterDays` days later; null while it is open. */
+export const deletableFrom = (closedAt: Date | null, afterDays: number): Date | null =>
+  closedAt ? new Date(closedAt.getTime() + afterDays * 86_400_000) : null;
+
+/** 409 unless a programme closed at `closedAt` may be deleted at `now` (closed for `afterDays` days), naming from when. */
 export function assertDeletable(closedAt: Date | null, afterDays: number, now = new Date()): void {
-  if (!closedAt) throw new DomainError('CONFLICT', 'Close the programme before deleting it');
-  const from = new Date(closedAt.getTime() + afterDays * 86_400_000);
+  const from = deletableFrom(closedAt, afterDays);
+  if (!from) throw new DomainError('CONFLICT', 'Close the programme before deleting it');
   if (now < from) {
     throw new DomainError(
       'CONFLICT',

@@ -119,6 +119,24 @@ export class ProgrammeSummaryDto {
     description: 'Your role in it (null for an admin who is not a member)',
   })
   myRole: ProgrammeRole | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When a coordinator closed it (read-only for everyone: every write gets 409 PROGRAMME_CLOSED); null: open',
+  })
+  closedAt: string | null;
+}
+
+/** What the reader may do with the programme itself now. */
+export class ProgrammePermissionsDto {
+  @ApiProperty({ description: 'Change its details, settings, organisations, members, invitations, pairs' })
+  manage: boolean;
+  @ApiProperty() close: boolean;
+  @ApiProperty() reopen: boolean;
+  @ApiProperty({ description: 'Closed for long enough (deletableFrom passed)' }) delete: boolean;
 }
 
 export class ProgrammeDto extends ProgrammeSummaryDto {
@@ -127,6 +145,16 @@ export class ProgrammeDto extends ProgrammeSummaryDto {
 
   @ApiProperty({ type: [OrganisationDto], description: 'Member organisations' })
   organisations: OrganisationDto[];
+
+  @ApiProperty({ type: ProgrammePermissionsDto }) can: ProgrammePermissionsDto;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'From when a closed programme may be deleted; null while open',
+  })
+  deletableFrom: string | null;
 }
 
 export class MemberDto {

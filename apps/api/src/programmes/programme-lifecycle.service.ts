@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { deleteProgrammeFilesJob, HOUSEKEEPING_QUEUE, type DeleteProgrammeFilesJob } from '@citymentor/contracts';
+import { assertDeletable, deletableFrom, DomainError, Programme, User } from '@citymentor/domain';
+import { inTransaction } from '@citymentor/persistence';
+import { announceAccessChanged } from '../auth/auth.queries';
+import type { Actor } from '../auth/actor';
+import { appConfig, type AppConfig } from '../config/app.config';
+import { EventLog } from '../events/event-log';
+import { WorkerWakeQueue } from '../jobs/worker-wake-queue';
+import type { DeleteProgrammeDto, ProgrammeDeletionPreviewDto } from './dto/programme-lifecycle.dto';
+import type { ProgrammeDto } from './dto/programme.dto';
+import { deleteProgrammeRows, deletionCounts, memberIdsOf, reportFilesOf } from './programme-lifecycle.queries';
+import { ProgrammePolicy } from './programme.policy';
+import { ProgrammesService } from './programmes.service';
+
+/**
+ * A programme's end: a coordinator closes it (read-only for everyone: the policies refuse every write with 409
+ * PROGRAMME_CLOSED), reopens it, and deletes it once it has been closed for PROGRAMME_DELETE_AFTER_CLOSED_DAYS,
+ * confirming with its name. Deletion removes every row of it in one transaction; the worker removes its files.
+ */
+@Injectable()
+export class ProgrammeLifecycleService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ProgrammeLifecycleService.name);
+  private readonly files: WorkerWakeQueue<DeleteProgrammeFilesJob>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: ProgrammePolicy,
+    private readonly programmes: ProgrammesService,
+    private readonly events: EventLog,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {
+    this.files = new WorkerWakeQueue(HOUSEKEEPING_QUEUE, config, this.logger);
+  }
+
+  async close(actor: Actor, id: string): Promise<ProgrammeDto> {
+    this.policy.assert(actor, 'oversee', id);
+    const programme = await this.find(id);
+    programme.close(this.em.getReference(User, actor.userId));
+    await this.events.flushWith(this.em, () => ({
+      room: `programme:${id}`,
+      type: 'programme.closed',
+      payload: { programmeId: id, name: programme.name, closedAt: programme.closedAt!.toISOString() },
+      actorId: actor.userId,
+      programmeId: id,
+    }));
+    return this.programmes.get(actor, id);
+  }
+
+  async reopen(actor: Actor, id: string): Promise<ProgrammeDto> {
+    this.policy.assert(actor, 'oversee', id);
+    const programme = await this.find(id);
+    programme.reopen();
+    await this.events.flushWith(this.em, () => ({
+      room: `programme:${id}`,
+      type: 'programme.reopened',
+      payload: { programmeId: id, name: programme.name },
+      actorId: actor.userId,
+      programmeId: id,
+    }));
+    return this.programmes.get(actor, id);
+  }
+
+  async preview(actor: Actor, id: string): Promise<ProgrammeDeletionPreviewDto> {
+    this.policy.assert(actor, 'oversee', id);
+    const programme = await this.find(id);
+    const from = deletableFrom(programme.closedAt, this.config.programmeDeleteAfterClosedDays);
+    return {
+      programmeId: id,
+      name: programme.name,
+      closedAt: programme.closedAt?.toISOString() ?? null,
+      deletableFrom: from?.toISOString() ?? null,
+      deletable: !!from && from <= new Date(),
+      counts: await deletionCounts(this.em, id),
+    };
+  }
+
+  /**
+   * Deletes the programme and everything in it in one transaction (its row locked, the rules checked again on
+   * it), tells its members' sockets their access changed, then queues the removal of its report files.
+   */
+  async delete(actor: Actor, id: string, dto: DeleteProgrammeDto): Promise<void> {
+    this.policy.assert(actor, 'oversee', id);
+    const reportFiles = await inTransaction(this.em, async () => {
+      const programme = await this.em.findOne(Programme, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!programme) throw new DomainError('NOT_FOUND', 'Programme not found');
+      if (dto.confirm.trim() !== programme.name) {
+        const message = "confirm must be the programme's name, exactly";
+        throw new DomainError('VALIDATION_FAILED', message, [{ path: 'confirm', message }]);
+      }
+      assertDeletable(programme.closedAt, this.config.programmeDeleteAfterClosedDays);
+      const members = await memberIdsOf(this.em, id);
+      const files = await reportFilesOf(this.em, id);
+      await deleteProgrammeRows(this.em, id);
+      for (const userId of members) await announceAccessChanged(this.em, userId);
+      return files;
+    });
+    this.em.clear();
+    if (reportFiles.length) await this.files.wake(deleteProgrammeFilesJob(id, reportFiles), { programmeId: id });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.files.close();
+  }
+
+  private async find(id: string): Promise<Programme> {
+    const programme = await this.em.findOne(Programme, id);
+    if (!programme) throw new DomainError('NOT_FOUND', 'Programme not found');
+    return programme;
+  }
+}

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../auth/actor';
+import { ApiErrors } from '../http/api-errors';
 import { UuidPipe } from '../http/params';
 import { ConsortiumMilestonesService } from './consortium-milestones.service';
 import { AddOrganisationDto } from './dto/add-organisation.dto';
@@ -117,6 +118,7 @@ export class ProgrammesController {
     description:
       "The programme's coordinators and the installation admin; other members get 403, non-members 404. Counts of its organisations, members, pairs, plans, assessments, comments, events, reports and files, and from when it may be deleted.",
   })
+  @ApiErrors(403)
   @ApiOkResponse({ type: ProgrammeDeletionPreviewDto })
   deletionPreview(
     @CurrentActor() actor: Actor,

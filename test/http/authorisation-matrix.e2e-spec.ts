@@ -9,7 +9,7 @@ const ROLES: Role[] = ['admin', 'coordinator', 'expert', 'cityMember', 'outsider
 
 interface Row {
   route: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   expect: Record<Role, number>;
@@ -172,6 +172,33 @@ const MATRIX: Row[] = [
     path: (ids) => `/me/exports/${ids.cityMemberExport}/download`,
     // The owner hears it is not built yet; no one else learns it exists.
     expect: { ...everyone(404), cityMember: 409 },
+  },
+  // The programme's end, last: the admin closes it (the coordinator then finds it closed), reopens it, and no one
+  // deletes an open one.
+  {
+    route: 'POST /programmes/{id}/close',
+    method: 'post',
+    path: (ids) => `/programmes/${ids.programme}/close`,
+    expect: { ...managers(200), coordinator: 409 },
+  },
+  {
+    route: 'GET /programmes/{id}/deletion-preview',
+    method: 'get',
+    path: (ids) => `/programmes/${ids.programme}/deletion-preview`,
+    expect: managers(200),
+  },
+  {
+    route: 'POST /programmes/{id}/reopen',
+    method: 'post',
+    path: (ids) => `/programmes/${ids.programme}/reopen`,
+    expect: { ...managers(200), coordinator: 409 },
+  },
+  {
+    route: 'DELETE /programmes/{id}',
+    method: 'delete',
+    path: (ids) => `/programmes/${ids.programme}`,
+    body: () => ({ confirm: 'Not deleted while open' }),
+    expect: managers(409),
   },
 ];
 

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from '../support/app';
 
-type Case = [name: string, method: 'post' | 'patch', path: (ids: Ids) => string, body: unknown, field: string];
+type Case = [
+  name: string,
+  method: 'post' | 'patch' | 'delete',
+  path: (ids: Ids) => string,
+  body: unknown,
+  field: string,
+];
 interface Ids {
   programme: string;
   milestone: string;
@@ -131,6 +137,22 @@ const CASES: Case[] = [
     'role',
   ],
   ['organisation (admin): missing kind', 'post', () => '/organisations', { name: 'X', country: 'FR' }, 'kind'],
+  ['delete programme: no confirmation', 'delete', (ids) => `/programmes/${ids.programme}`, {}, 'confirm'],
+  [
+    'delete programme: confirm of the wrong type',
+    'delete',
+    (ids) => `/programmes/${ids.programme}`,
+    { confirm: 1 },
+    'confirm',
+  ],
+  ['delete programme: empty confirm', 'delete', (ids) => `/programmes/${ids.programme}`, { confirm: '' }, 'confirm'],
+  [
+    'delete programme: unknown field',
+    'delete',
+    (ids) => `/programmes/${ids.programme}`,
+    { confirm: 'P', force: true },
+    'force',
+  ],
 ];
 
 describe('bad input', () => {

@@ -85,11 +85,11 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
     const reportFiles = await inTransaction(this.em, async () => {
       const programme = await this.em.findOne(Programme, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!programme) throw new DomainError('NOT_FOUND', 'Programme not found');
+      assertDeletable(programme.closedAt, this.config.programmeDeleteAfterClosedDays);
       if (dto.confirm.trim() !== programme.name) {
         const message = "confirm must be the programme's name, exactly";
         throw new DomainError('VALIDATION_FAILED', message, [{ path: 'confirm', message }]);
       }
-      assertDeletable(programme.closedAt, this.config.programmeDeleteAfterClosedDays);
       const members = await memberIdsOf(this.em, id);
       const files = await reportFilesOf(this.em, id);
       await deleteProgrammeRows(this.em, id);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { lazy, LocationProvider, Route, Router, useRoute } from 'preact-iso';
+import { ClosedBanner } from './components/closed-banner';
 import { Header } from './components/header';
 import { ConnectionBanner } from './realtime/connection-banner';
 import { t, useLocale } from './i18n';
@@ -81,6 +82,7 @@ export function App() {
       <Header session={session} />
       {session && <ConnectionBanner />}
       <main id="main" class="page" tabIndex={-1}>
+        {session && <ClosedBanner />}
         <FirstLoad />
         <Router
           onLoadStart={() => firstLoad.get() === 'waiting' && firstLoad.set('loading')}

@@ -169,6 +169,8 @@ export const enCoordination = {
   'activity.milestone.updated': '{actor} updated the milestone “{title}”',
   'activity.progress.logged': '{actor} logged progress ({percent}) on the milestone “{milestone}” of the plan “{plan}”',
   'activity.assessment.updated': '{actor} updated a self-assessment',
+  'activity.programme.closed': '{actor} closed the programme: it is read-only',
+  'activity.programme.reopened': '{actor} reopened the programme',
   'activity.programme.milestone.updated': '{actor} updated the consortium milestone “{title}”',
   'activity.programme.milestone.rescheduled':
     '{actor} moved the consortium milestone “{title}” from {previousDate} to {date}',

@@ -175,6 +175,8 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'activity.progress.logged':
     '{actor} a noté un avancement ({percent}) sur le jalon « {milestone} » du plan « {plan} »',
   'activity.assessment.updated': '{actor} a mis à jour une auto-évaluation',
+  'activity.programme.closed': '{actor} a clôturé le programme : il est en lecture seule',
+  'activity.programme.reopened': '{actor} a rouvert le programme',
   'activity.programme.milestone.updated': '{actor} a mis à jour le jalon du consortium « {title} »',
   'activity.programme.milestone.rescheduled':
     '{actor} a déplacé le jalon du consortium « {title} » du {previousDate} au {date}',

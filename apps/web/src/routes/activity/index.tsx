@@ -45,6 +45,8 @@ const KNOWN: Record<string, MessageKey> = {
   'assessment.updated': 'activity.assessment.updated',
   'programme.milestone.updated': 'activity.programme.milestone.updated',
   'programme.milestone.deleted': 'activity.programme.milestone.deleted',
+  'programme.closed': 'activity.programme.closed',
+  'programme.reopened': 'activity.programme.reopened',
 };
 
 /** What happened, in the reader's language; names and titles people wrote are marked as theirs. */

@@ -13,6 +13,7 @@ import { formatPercent, t } from '../../i18n';
 import { Link, useScrollToHash, type PageProps } from '../../router';
 import { Invitations } from './invitations';
 import { SuggestedMentor, type CreatePairHandler } from './pair-suggestion';
+import { ProgrammeLifecycle } from './lifecycle';
 import { ProgrammeSettings } from './settings';
 
 type Suggestions = Schemas['PairSuggestionsDto'];
@@ -178,29 +179,31 @@ export default function ManagePage({ params }: PageProps) {
         <p class="lead">{p.name}</p>
       </header>
 
-      <section class="panel" aria-labelledby="suggestions-title">
-        <h2 id="suggestions-title">{t('manage.suggestions')}</h2>
-        <p>{t('manage.suggestionsIntro')}</p>
-        {benchmarks.data && benchmarks.data.length > 1 && (
-          <div class="field field--inline">
-            <label for="benchmark-choice">{t('nav.benchmarks')}</label>
-            <select id="benchmark-choice" value={code} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {benchmarks.data.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {suggestions.error !== undefined ? (
-          <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} />
-        ) : !suggestions.data ? (
-          <Loading />
-        ) : (
-          <SuggestionList programmeId={id} data={suggestions.data} onCreated={created} />
-        )}
-      </section>
+      {p.can.manage && (
+        <section class="panel" aria-labelledby="suggestions-title">
+          <h2 id="suggestions-title">{t('manage.suggestions')}</h2>
+          <p>{t('manage.suggestionsIntro')}</p>
+          {benchmarks.data && benchmarks.data.length > 1 && (
+            <div class="field field--inline">
+              <label for="benchmark-choice">{t('nav.benchmarks')}</label>
+              <select id="benchmark-choice" value={code} onChange={(e) => setChosen(e.currentTarget.value)}>
+                {benchmarks.data.map((b) => (
+                  <option key={b.code} value={b.code}>
+                    {b.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {suggestions.error !== undefined ? (
+            <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} />
+          ) : !suggestions.data ? (
+            <Loading />
+          ) : (
+            <SuggestionList programmeId={id} data={suggestions.data} onCreated={created} />
+          )}
+        </section>
+      )}
 
       <div class="columns">
         <section class="panel" aria-labelledby="pairs-title">
@@ -217,15 +220,16 @@ export default function ManagePage({ params }: PageProps) {
               ))}
             </ul>
           )}
-          <h3>{t('manage.newPair')}</h3>
-          {code && <CreatePair programmeId={id} cities={cities} benchmarkCode={code} onCreated={created} />}
+          {p.can.manage && <h3>{t('manage.newPair')}</h3>}
+          {p.can.manage && code && (
+            <CreatePair programmeId={id} cities={cities} benchmarkCode={code} onCreated={created} />
+          )}
         </section>
-        <Invitations programmeId={id} organisations={p.organisations} />
+        {p.can.manage && <Invitations programmeId={id} organisations={p.organisations} />}
       </div>
 
-      {(p.myRole === 'coordinator' || p.myRole === null) && (
-        <ProgrammeSettings programme={p} onSaved={programme.reload} />
-      )}
+      {p.can.manage && <ProgrammeSettings programme={p} onSaved={programme.reload} />}
+      {(p.can.close || p.can.reopen) && <ProgrammeLifecycle programme={p} onChanged={programme.reload} />}
     </article>
   );
 }

@@ -3356,7 +3356,7 @@ export interface components {
             pairs: components["schemas"]["TimelinePairDto"][];
         };
         /** @enum {string} */
-        NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed";
+        NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed" | "programme-closed" | "programme-reopened";
         NotificationDto: {
             /** Format: uuid */
             id: string;

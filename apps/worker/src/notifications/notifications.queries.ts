@@ -117,6 +117,15 @@ export async function planTitle(tx: EntityManager, planId: string): Promise<stri
   return plan?.title;
 }
 
+/** Every member of the programme (each person once). */
+export async function membersOf(tx: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await tx.execute<{ userId: string }[]>(
+    `select distinct user_id as "userId" from memberships where programme_id = ?`,
+    [programmeId],
+  );
+  return rows.map((r) => r.userId);
+}
+
 export async function userName(tx: EntityManager, id: string): Promise<string | undefined> {
   const [row] = await tx.execute<{ name: string }[]>(`select name from users where id = ?`, [id]);
   return row?.name;

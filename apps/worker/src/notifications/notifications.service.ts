@@ -8,6 +8,7 @@ import {
   eventsAfter,
   focusSectionTitles,
   lockCursor,
+  membersOf,
   mentionedBefore,
   moveCursor,
   onSide,
@@ -83,6 +84,8 @@ export class NotificationsService {
       const info = await pair(p.pairId);
       return info ? this.pairFormedDrafts(event, p, info, await focusSectionTitles(tx, p.pairId)) : [];
     }
+    if (event.type === 'programme.closed' || event.type === 'programme.reopened')
+      return this.programmeEndDrafts(tx, event);
     if (!event.room.startsWith('plan:')) return [];
     switch (event.type) {
       case 'comment.created':
@@ -250,6 +253,24 @@ export class NotificationsService {
         ...base,
         userIds: except(onSide(info, 'mentor'), event.actorId),
         body: `Your city is the mentor of this pair. ${p.menteeName}'s self-assessment and action plans will come to you for review.${focusLine}`,
+      },
+    ];
+  }
+
+  /** A programme closed or reopened: every other member hears it (a closed one is read-only for everyone). */
+  private async programmeEndDrafts(tx: EntityManager, event: EventRow): Promise<NotificationDraft[]> {
+    const p = event.payload as EventPayloads['programme.closed'];
+    const closed = event.type === 'programme.closed';
+    return [
+      {
+        ...this.source(event, p.programmeId, p.programmeId),
+        userIds: except(await membersOf(tx, p.programmeId), event.actorId),
+        kind: closed ? 'programme-closed' : 'programme-reopened',
+        title: closed ? `“${p.name}” was closed` : `“${p.name}” was reopened`,
+        body: closed
+          ? 'The programme is read-only now: everything in it can be read, nothing can be changed, and reminders stop.'
+          : 'The programme is open again: plans, comments and self-assessments can be changed again.',
+        link: `/programmes/${p.programmeId}`,
       },
     ];
   }

@@ -14,10 +14,13 @@ export const NOTIFICATION_KINDS = [
   'milestone-escalated',
   'pair-stalled',
   'pair-formed',
+  'programme-closed',
+  'programme-reopened',
 ] as const;
 /**
  * Why someone is told: a comment near them, an @mention, a review step, a change to a plan they approved
- * (the mentor side), a due or late milestone, a stalled pair (coordinators), their city paired.
+ * (the mentor side), a due or late milestone, a stalled pair (coordinators), their city paired, their programme
+ * closed or reopened.
  */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

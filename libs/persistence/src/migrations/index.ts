@@ -17,6 +17,7 @@ import { Migration20261206141757_report_locale_xlsx } from './Migration202612061
 import { Migration20261206141813_data_exports } from './Migration20261206141813_data_exports';
 import { Migration20261206161228_programme_closed } from './Migration20261206161228_programme_closed';
 import { Migration20261206163444_report_datapackage } from './Migration20261206163444_report_datapackage';
+import { Migration20261206171221_programme_notifications } from './Migration20261206171221_programme_notifications';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -53,4 +54,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206141813_data_exports', class: Migration20261206141813_data_exports },
   { name: 'Migration20261206161228_programme_closed', class: Migration20261206161228_programme_closed },
   { name: 'Migration20261206163444_report_datapackage', class: Migration20261206163444_report_datapackage },
+  {
+    name: 'Migration20261206171221_programme_notifications',
+    class: Migration20261206171221_programme_notifications,
+  },
 ];

@@ -1,0 +1,19 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206171221_programme_notifications extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table "notifications" drop constraint if exists "notifications_kind_check";`);
+
+    this.addSql(
+      `alter table "notifications" add constraint "notifications_kind_check" check("kind" in ('comment', 'mention', 'plan-submitted', 'plan-withdrawn', 'plan-reviewed', 'plan-changed-after-approval', 'milestone-due-soon', 'milestone-overdue', 'milestone-escalated', 'pair-stalled', 'pair-formed', 'programme-closed', 'programme-reopened'));`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "notifications" drop constraint if exists "notifications_kind_check";`);
+
+    this.addSql(
+      `alter table "notifications" add constraint "notifications_kind_check" check("kind" in ('comment', 'mention', 'plan-submitted', 'plan-withdrawn', 'plan-reviewed', 'plan-changed-after-approval', 'milestone-due-soon', 'milestone-overdue', 'milestone-escalated', 'pair-stalled', 'pair-formed'));`,
+    );
+  }
+}

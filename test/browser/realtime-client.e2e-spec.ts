@@ -4,6 +4,7 @@
  * with `sinceSeq` so what was missed arrives once and in order, and an expired token refreshed.
  */
 import type { RealtimeEvent } from '@citymentor/contracts';
+import { EventStream } from '../../apps/api/src/realtime/event-stream';
 import { RealtimeConnection, type Connect, type SocketLike } from '../../apps/web/src/realtime/connection';
 import { startApp, type TestApp } from '../support/app';
 import { eventually } from '../support/sockets';
@@ -54,6 +55,37 @@ describe('the web client’s realtime connection', () => {
       .expect(201);
   const bodies = (events: RealtimeEvent[]) =>
     events.filter((e) => e.type === 'comment.created').map((e) => (e.payload as { body: string }).body);
+
+  it('subscribes from where the page read (X-Event-Seq): what the read missed is replayed, nothing read twice', async () => {
+    await comment('Before the read');
+    await t.app.get(EventStream).drain();
+    const read = await t.api.as(mentorToken).get(`/action-plans/${planId}/comments`).expect(200);
+    const readSeq = read.headers['x-event-seq'];
+    expect(readSeq).toMatch(/^\d+$/);
+    // Posted after the page read the threads and before the socket is there.
+    await comment('After the read');
+
+    const connection = new RealtimeConnection({
+      token: () => mentorToken,
+      refresh: () => Promise.resolve(null),
+      url: baseUrl,
+      readSeq: () => Promise.resolve(readSeq),
+    });
+    connections.push(connection);
+    const events: RealtimeEvent[] = [];
+    let resyncs = 0;
+    connection.join(
+      `plan:${planId}`,
+      (e) => events.push(e),
+      () => resyncs++,
+    );
+    await eventually(() => bodies(events).length === 1, STEP, 'the replay of what the read missed');
+    expect(bodies(events)).toEqual(['After the read']);
+    expect(connection.state.get()).toBe('connected');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(resyncs).toBe(0);
+    connection.stop();
+  });
 
   it('delivers each event of a room once and in order, across a dropped connection', async () => {
     const captured: { socket?: Captured } = {};

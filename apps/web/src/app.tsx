@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { lazy, LocationProvider, Route, Router, useRoute } from 'preact-iso';
 import { ClosedBanner } from './components/closed-banner';
 import { Header } from './components/header';
+import { pageShown } from './realtime';
 import { ConnectionBanner } from './realtime/connection-banner';
 import { t, useLocale } from './i18n';
 import { Redirect, type PageProps } from './router';
@@ -46,21 +47,46 @@ function signedIn(Page: Page): Page {
   };
 }
 
-const Work = signedIn(load(() => import('./routes/work')));
-const SignIn = load(() => import('./routes/sign-in'));
-const Programmes = signedIn(load(() => import('./routes/programmes')));
-const Programme = signedIn(load(() => import('./routes/programmes/programme')));
-const Pair = signedIn(load(() => import('./routes/pair')));
-const Assessment = signedIn(load(() => import('./routes/assessment')));
-const Plan = signedIn(load(() => import('./routes/plan')));
-const Dashboard = signedIn(load(() => import('./routes/dashboard')));
-const Manage = signedIn(load(() => import('./routes/manage')));
-const Activity = signedIn(load(() => import('./routes/activity')));
-const Account = signedIn(load(() => import('./routes/account')));
-const Benchmarks = signedIn(load(() => import('./routes/benchmarks')));
-const Benchmark = signedIn(load(() => import('./routes/benchmarks/benchmark')));
-const Invitation = load(() => import('./routes/invitation'));
-const NotFound = load(() => import('./routes/not-found'));
+type Chunk = () => Promise<{ default: Page }>;
+
+/** Each page's path and chunk; `public`: shown without signing in. */
+const PAGES: { path: string; chunk: Chunk; public?: true }[] = [
+  { path: '/', chunk: () => import('./routes/work') },
+  { path: '/sign-in', chunk: () => import('./routes/sign-in'), public: true },
+  { path: '/programmes', chunk: () => import('./routes/programmes') },
+  { path: '/programmes/:id', chunk: () => import('./routes/programmes/programme') },
+  { path: '/programmes/:id/pairs/:pairId', chunk: () => import('./routes/pair') },
+  { path: '/programmes/:id/assessments/:assessmentId', chunk: () => import('./routes/assessment') },
+  { path: '/programmes/:id/plans/:planId', chunk: () => import('./routes/plan') },
+  { path: '/programmes/:id/dashboard', chunk: () => import('./routes/dashboard') },
+  { path: '/programmes/:id/manage', chunk: () => import('./routes/manage') },
+  { path: '/programmes/:id/activity', chunk: () => import('./routes/activity') },
+  { path: '/account', chunk: () => import('./routes/account') },
+  { path: '/benchmarks', chunk: () => import('./routes/benchmarks') },
+  { path: '/benchmarks/:code', chunk: () => import('./routes/benchmarks/benchmark') },
+  { path: '/invitations/:token', chunk: () => import('./routes/invitation'), public: true },
+];
+const notFound: Chunk = () => import('./routes/not-found');
+
+const matches = (pattern: string, path: string) => {
+  const want = pattern.split('/');
+  const have = path.replace(/\/+$/, '').split('/');
+  if (pattern === '/') return path === '/';
+  return (
+    want.length === have.length && want.every((part, i) => (part.startsWith(':') ? have[i] !== '' : part === have[i]))
+  );
+};
+
+/**
+ * Starts loading the chunk (and its styles) of the page at `path`, so that it comes while the session is
+ * being restored rather than after: the router's own import of it then finds it loaded.
+ */
+export function preloadPage(path: string) {
+  void (PAGES.find((p) => matches(p.path, path))?.chunk ?? notFound)().catch(() => undefined);
+}
+
+const ROUTES = PAGES.map((p) => ({ path: p.path, component: p.public ? load(p.chunk) : signedIn(load(p.chunk)) }));
+const NotFound = load(notFound);
 
 /** The first page's chunk is on its way: nothing else is shown yet. (Later, the page shown stays until the next is in.) */
 const firstLoad = createStore<'waiting' | 'loading' | 'done'>('waiting');
@@ -86,23 +112,12 @@ export function App() {
         <FirstLoad />
         <Router
           onLoadStart={() => firstLoad.get() === 'waiting' && firstLoad.set('loading')}
-          onLoadEnd={() => firstLoad.set('done')}
+          onLoadEnd={() => (firstLoad.set('done'), pageShown())}
           onRouteChange={focusMain}
         >
-          <Route path="/" component={Work} />
-          <Route path="/sign-in" component={SignIn} />
-          <Route path="/programmes" component={Programmes} />
-          <Route path="/programmes/:id" component={Programme} />
-          <Route path="/programmes/:id/pairs/:pairId" component={Pair} />
-          <Route path="/programmes/:id/assessments/:assessmentId" component={Assessment} />
-          <Route path="/programmes/:id/plans/:planId" component={Plan} />
-          <Route path="/programmes/:id/dashboard" component={Dashboard} />
-          <Route path="/programmes/:id/manage" component={Manage} />
-          <Route path="/programmes/:id/activity" component={Activity} />
-          <Route path="/account" component={Account} />
-          <Route path="/benchmarks" component={Benchmarks} />
-          <Route path="/benchmarks/:code" component={Benchmark} />
-          <Route path="/invitations/:token" component={Invitation} />
+          {ROUTES.map((r) => (
+            <Route key={r.path} path={r.path} component={r.component} />
+          ))}
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -189,14 +189,67 @@ export function forgetAnswers() {
   remembered.clear();
 }
 
+// ---- Where the event log stood when the page read (realtime/index.ts) --------------------------------
+
+/** The lowest event-log position any GET was answered at (`X-Event-Seq`): what changed after it, no read missed. */
+let lowestSeq: bigint | null = null;
+let readsInFlight = 0;
+const quietWaiters = new Set<() => void>();
+
+function noteRead(response: Response) {
+  const header = response.headers.get('x-event-seq');
+  if (!header || !/^\d+$/.test(header)) return;
+  const seq = BigInt(header);
+  if (lowestSeq === null || seq < lowestSeq) lowestSeq = seq;
+}
+
+/** Where the event log stood when the earliest answered GET of this page load was read; null before any. */
+export function lowestReadSeq(): string | null {
+  return lowestSeq === null ? null : lowestSeq.toString();
+}
+
+/** True once no GET is on its way (at once when none is); false when some still are after `atMostMs`. */
+export function readsSettled(atMostMs: number): Promise<boolean> {
+  if (readsInFlight === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const end = (settled: boolean) => {
+      clearTimeout(timer);
+      quietWaiters.delete(done);
+      resolve(settled);
+    };
+    const done = () => end(true);
+    const timer = setTimeout(() => end(false), atMostMs);
+    quietWaiters.add(done);
+  });
+}
+
+function readEnded() {
+  if (--readsInFlight > 0) return;
+  // A read that ends often starts the next (a page's second request): wait a moment before calling it quiet.
+  setTimeout(() => {
+    if (readsInFlight === 0) for (const done of [...quietWaiters]) done();
+  }, 100);
+}
+
 async function request(method: Method, template: string, options: RawOptions = {}): Promise<unknown> {
   const url = urlOf(template, options);
+  if (method !== 'get') return answerOf(method, url, options);
+  readsInFlight++;
+  try {
+    return await answerOf(method, url, options);
+  } finally {
+    readEnded();
+  }
+}
+
+async function answerOf(method: Method, url: string, options: RawOptions): Promise<unknown> {
   const known = method === 'get' ? remembered.get(url) : undefined;
   const response = await authorised(
     method,
     url,
     known ? { ...options, headers: { ...options.headers, 'If-None-Match': known.tag } } : options,
   );
+  if (method === 'get') noteRead(response);
   if (response.status === 304 && known) {
     remember(url, known.tag, known.text);
     return JSON.parse(known.text);

@@ -7,7 +7,9 @@
  * - After a reconnect every room is subscribed again with `sinceSeq`, so the server replays what was
  *   missed, in order, before the live events.
  * - The first subscription of a room cannot know what happened between the page's REST load and the
- *   subscription: it calls the room's `resync` listeners so the page reloads once.
+ *   subscription: it calls the room's `resync` listeners so the page reloads once. Unless `readSeq` tells
+ *   where the event log stood when the page read (the reads' `X-Event-Seq`): then the room is subscribed
+ *   with that `sinceSeq`, the server replays what the reads missed, and nothing is read twice.
  * - An expired access token (refused handshake, or the server closing the socket at expiry) is refreshed
  *   through the session, then the socket connects again.
  *
@@ -51,6 +53,11 @@ type Listener = (event: RealtimeEvent) => void;
 interface Room {
   refs: number;
   lastSeq: bigint | null;
+  /** When it was first joined (epoch ms). */
+  joinedAt: number;
+  /** From `readSeq`: undefined until asked, null when the reads' position is unknown (resync instead). */
+  readSeq?: string | null;
+  askingReadSeq?: boolean;
   listeners: Set<Listener>;
   resync: Set<() => void>;
   view: Store<RoomView>;
@@ -88,7 +95,7 @@ export interface ConnectOptions {
 export type Connect = (url: string, options: ConnectOptions) => SocketLike;
 
 /** The real one: socket.io-client, loaded on first use. */
-async function loadSocketIo(): Promise<Connect> {
+export async function loadSocketIo(): Promise<Connect> {
   const { io } = await import('socket.io-client');
   return (url, options): RealtimeSocket => io(url, options);
 }
@@ -102,6 +109,11 @@ export interface RealtimeOptions {
   url?: string;
   /** Loads the socket client (socket.io-client by default; tests may wrap it). */
   load?: () => Promise<Connect>;
+  /**
+   * Where the event log stood when the page read what a room joined at `joinedAt` shows (a decimal seq),
+   * or null when that is not known: its first subscription then asks the page to read again (`resync`).
+   */
+  readSeq?: (joinedAt: number) => Promise<string | null>;
 }
 
 export class RealtimeConnection {
@@ -135,6 +147,7 @@ export class RealtimeConnection {
       r = {
         refs: 0,
         lastSeq: null,
+        joinedAt: Date.now(),
         listeners: new Set(),
         resync: new Set(),
         view: createStore<RoomView>({ presence: [], typing: [], refused: null }),
@@ -216,6 +229,7 @@ export class RealtimeConnection {
     socket?.disconnect();
     for (const r of this.rooms.values()) {
       r.lastSeq = null;
+      r.readSeq = undefined;
       r.view.set({ presence: [], typing: [], refused: null });
     }
     this.state.set('idle');
@@ -274,7 +288,17 @@ export class RealtimeConnection {
     const socket = this.socket;
     if (!socket) return;
     const first = r.lastSeq === null;
-    const body = first ? { room } : { room, sinceSeq: r.lastSeq!.toString() };
+    if (first && r.readSeq === undefined && this.options.readSeq) {
+      if (r.askingReadSeq) return; // subscribed once it is known
+      r.askingReadSeq = true;
+      void this.options.readSeq(r.joinedAt).then(
+        (seq) => this.afterReadSeq(socket, room, r, seq),
+        () => this.afterReadSeq(socket, room, r, null),
+      );
+      return;
+    }
+    const since = first ? (r.readSeq ?? null) : r.lastSeq!.toString();
+    const body = since === null ? { room } : { room, sinceSeq: since };
     socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', body, (error, ack) => {
       if (this.socket !== socket || this.rooms.get(room) !== r) return; // left or restarted meanwhile
       if (error) {
@@ -288,8 +312,15 @@ export class RealtimeConnection {
       const seq = BigInt(ack.seq);
       if (r.lastSeq === null || seq > r.lastSeq) r.lastSeq = seq;
       if (r.view.get().refused) r.view.set({ ...r.view.get(), refused: null });
-      if (first) for (const resync of [...r.resync]) resync();
+      // Replayed from where the page read: what it missed came as events. Otherwise read again.
+      if (first && !r.readSeq) for (const resync of [...r.resync]) resync();
     });
+  }
+
+  private afterReadSeq(socket: SocketLike, room: string, r: Room, seq: string | null) {
+    r.askingReadSeq = false;
+    r.readSeq = seq;
+    if (this.socket === socket && this.rooms.get(room) === r && socket.connected) this.subscribe(room, r);
   }
 
   private deliver(event: RealtimeEvent) {

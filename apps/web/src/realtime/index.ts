@@ -5,9 +5,11 @@
  *   usePresence(room) · useTyping(room) · sendTyping(room, target) · useConnectionState()
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { lowestReadSeq, readsSettled } from '../api/client';
 import { refreshAccessToken, session } from '../session';
 import { useStore } from '../store';
 import {
+  loadSocketIo,
   RealtimeConnection,
   type ConnectionState,
   type PresenceUser,
@@ -18,9 +20,40 @@ import {
 
 export { isEvent, type ConnectionState, type PresenceUser, type RealtimeEvent, type Typist } from './connection';
 
+const pageLoadedAt = Date.now();
+/** Rooms joined this soon after the page loaded are subscribed from where its first reads stood. */
+const FIRST_READS_MS = 30_000;
+/** How long the socket waits for the page's first reads before connecting anyway. */
+const READS_WAIT_MS = 5_000;
+
+let shown = () => {};
+const firstPageShown = new Promise<void>((resolve) => (shown = resolve));
+
+/** The router drew the first page (app.tsx): its reads start now. */
+export function pageShown() {
+  shown();
+}
+
+/** After the first page is drawn and its reads are in: the socket client's download and start-up then delay neither. */
+async function afterFirstRender(): Promise<void> {
+  await Promise.race([firstPageShown, new Promise((resolve) => setTimeout(resolve, READS_WAIT_MS))]);
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await readsSettled(READS_WAIT_MS);
+  await new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0),
+  );
+}
+
 export const realtime = new RealtimeConnection({
   token: () => session.get()?.accessToken ?? null,
   refresh: refreshAccessToken,
+  load: () => afterFirstRender().then(loadSocketIo),
+  // Each read answers where the event log stood (X-Event-Seq): the first rooms replay from the earliest of
+  // them rather than have the page read everything again once subscribed. Later rooms resync as before.
+  async readSeq(joinedAt) {
+    if (joinedAt - pageLoadedAt > FIRST_READS_MS) return null;
+    return (await readsSettled(READS_WAIT_MS)) ? lowestReadSeq() : null;
+  },
 });
 
 // Another user (or nobody) signed in: cursors and presence belong to the previous one.

@@ -33,7 +33,9 @@ function ProgrammeSwitcher() {
   const [chosen, setChosen] = useState(open);
   useEffect(() => void loadProgrammes(), []);
   useEffect(() => setChosen(open), [open]);
-  if (!list || list.length === 0) return null;
+  // Until the list comes, a disabled switcher of the same size holds its place: the header does not grow.
+  if (list?.length === 0) return null;
+  const waiting = !list;
   return (
     <form
       class="switcher"
@@ -44,16 +46,22 @@ function ProgrammeSwitcher() {
     >
       <div class="field field--inline">
         <label for="programme-switcher">{t('switcher.label')}</label>
-        <select id="programme-switcher" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-          {!open && <option value="">{t('switcher.choose')}</option>}
-          {list.map((p) => (
+        <select
+          id="programme-switcher"
+          value={waiting ? '' : chosen}
+          disabled={waiting}
+          onChange={(e) => setChosen(e.currentTarget.value)}
+        >
+          {waiting && <option value="">{t('common.loading')}</option>}
+          {!waiting && !open && <option value="">{t('switcher.choose')}</option>}
+          {list?.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
         </select>
       </div>
-      <button type="submit" class="button button--secondary">
+      <button type="submit" class="button button--secondary" disabled={waiting}>
         {t('switcher.open')}
       </button>
     </form>

@@ -3,11 +3,15 @@ import { usePresence, useTyping } from '../realtime';
 import { useSession } from '../session';
 import { initials } from './labels';
 
-/** Who has this room open now: initials in circles, names for everyone (title and screen-reader text). */
+/**
+ * Who has this room open now: initials in circles, names for everyone (title and screen-reader text).
+ * The row keeps its height while nobody is known yet (the socket connects after the page is shown), so
+ * the avatars arriving push nothing down.
+ */
 export function PresenceAvatars({ room }: { room: string }) {
   const people = usePresence(room);
   const me = useSession()?.user.id;
-  if (people.length === 0) return null;
+  if (people.length === 0) return <div class="presence" aria-hidden="true" />;
   return (
     <div class="presence" data-testid="presence">
       <span class="presence__label">{t('presence.here')}</span>

@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { App } from './app';
+import { App, preloadPage } from './app';
 import { restoreSession } from './session';
+// What every page needs; each page's own styles come with its chunk (Vite splits CSS per dynamic import).
 import './styles.css';
-import './work.css';
-import './assessment.css';
-import './coordination.css';
+import './shell.css';
 
 // The access token lives in memory only: learn from the refresh cookie whether someone is signed in, then render.
+// The page's chunk loads meanwhile.
+preloadPage(window.location.pathname);
 void restoreSession().finally(() => render(<App />, document.getElementById('app')!));

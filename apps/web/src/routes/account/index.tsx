@@ -22,6 +22,7 @@ import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
 import { JobBoardLink } from './job-board-link';
 import { MyData } from './my-data';
+import '../../work.css';
 
 export default function AccountPage() {
   usePageTitle(t('account.title'));

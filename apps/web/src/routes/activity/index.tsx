@@ -11,6 +11,8 @@ import { useSubmit } from '../../components/submit';
 import { formatDate, formatDateTime, formatPercent, t, tParts, type MessageKey } from '../../i18n';
 import { useCappedLiveReload } from '../../realtime';
 import { Link, type PageProps } from '../../router';
+import '../../work.css';
+import '../../coordination.css';
 
 type Item = Schemas['ActivityItemDto'];
 type Payload = {

@@ -15,6 +15,8 @@ import { useLiveReload } from '../../realtime';
 import { Link, useNavigate, type PageProps } from '../../router';
 import { SectionStep } from './questions';
 import { ContextStep, ScoresStep } from './scores';
+import '../../work.css';
+import '../../assessment.css';
 
 export default function AssessmentPage({ params, query }: PageProps) {
   const programmeId = params.id;

@@ -5,6 +5,8 @@ import { ExampleLinks } from '../../components/example-links';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate, t } from '../../i18n';
 import { Link, type PageProps } from '../../router';
+import '../../work.css';
+import '../../assessment.css';
 
 type Section = Schemas['BenchmarkSectionDto'];
 

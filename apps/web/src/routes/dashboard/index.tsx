@@ -17,6 +17,9 @@ import { LateMilestones, PairSectionGrid, PlanStates, ScoreProgress } from './pa
 import { Reports } from './reports';
 import { StalledPairs, stalledPairIds } from './stalled';
 import { MilestoneTimeline } from './timeline';
+import '../../work.css';
+import '../../assessment.css';
+import '../../coordination.css';
 
 export default function DashboardPage({ params }: PageProps) {
   const id = params.id;

@@ -15,6 +15,7 @@ import { formatDate, t } from '../../i18n';
 import { useNavigate, type PageProps } from '../../router';
 import { adopt, useSession } from '../../session';
 import { roleLabel } from '../programmes/labels';
+import '../../work.css';
 
 export default function InvitationPage({ params }: PageProps) {
   const token = params.token;

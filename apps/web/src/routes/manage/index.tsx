@@ -15,6 +15,8 @@ import { Invitations } from './invitations';
 import { SuggestedMentor, type CreatePairHandler } from './pair-suggestion';
 import { ProgrammeLifecycle } from './lifecycle';
 import { ProgrammeSettings } from './settings';
+import '../../work.css';
+import '../../coordination.css';
 
 type Suggestions = Schemas['PairSuggestionsDto'];
 type Organisation = Schemas['OrganisationDto'];

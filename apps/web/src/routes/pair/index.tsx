@@ -14,6 +14,7 @@ import { useSubmit } from '../../components/submit';
 import { formatDate, formatPercent, t, tn } from '../../i18n';
 import { useLiveReload } from '../../realtime';
 import { Link, useNavigate, useScrollToHash, type PageProps } from '../../router';
+import '../../work.css';
 
 type Assessment = Schemas['AssessmentSummaryDto'];
 type Pair = Schemas['PairDto'];

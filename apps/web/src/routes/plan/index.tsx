@@ -22,6 +22,8 @@ import { Milestones } from './milestones';
 import { hasPlanDraft, PlanEditor, PlanFields, type EditorHandle } from './plan-details';
 import { stillPending, withArrivals, type Arrival } from './live-comments';
 import { ChangedSinceApproval, LatestReview, ReviewForm, WhatChanged, WorkflowActions, type OpenEdits } from './review';
+import '../../work.css';
+import '../../assessment.css';
 
 function useDebounced(fn: () => void, ms = 60) {
   const [timer] = useState<{ id?: ReturnType<typeof setTimeout> }>({});

@@ -9,6 +9,8 @@ import { kindLabel, roleLabel, statusLabel, type MilestoneStatus } from './label
 import { Link } from '../../router';
 import { sideLabel } from '../../components/labels';
 import { useLiveReload } from '../../realtime';
+import '../../work.css';
+import '../../coordination.css';
 
 type Milestone = Schemas['ConsortiumMilestoneDto'];
 type Pair = Schemas['PairDto'];

@@ -13,6 +13,7 @@ import { loadProgrammes, useProgrammes } from '../../programmes';
 import { useCappedLiveReload } from '../../realtime';
 import { Link } from '../../router';
 import { loadWork, useWork, type Work, type WorkItem } from '../../work';
+import '../../work.css';
 
 /** Items shown per group before "Show all". */
 const SHOWN = 8;

@@ -1,13 +1,21 @@
 import { createStore, useStore } from '../store';
 import { en, type MessageKey, type Messages } from './en';
-import { fr } from './fr';
 
 export type { MessageKey } from './en';
 
 export const LOCALES = { en: 'English', fr: 'Français' } as const;
 export type Locale = keyof typeof LOCALES;
 
-const CATALOGUES: Record<Locale, Messages> = { en, fr };
+/** English is in the first load; French is a chunk of its own, loaded when chosen (an English visit never pays for it). */
+const CATALOGUES: Partial<Record<Locale, Messages>> = { en };
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  fr: () => import('./fr').then((m) => m.fr),
+};
+
+async function loadCatalogue(lang: Locale): Promise<void> {
+  CATALOGUES[lang] ??= await LOADERS[lang]();
+}
 const STORAGE_KEY = 'citymentor.locale';
 
 function isLocale(value: unknown): value is Locale {
@@ -30,15 +38,20 @@ function initialLocale(): Locale {
 
 export const locale = createStore<Locale>(initialLocale());
 document.documentElement.lang = locale.get();
+/** The first language's catalogue: main.tsx renders once it is in (English at once). */
+export const catalogueReady: Promise<void> = loadCatalogue(locale.get());
 
+/** Switches once the language's catalogue is in; until then the page stays in the language it is in. */
 export function setLocale(next: Locale) {
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // the choice then lasts for this page only
   }
-  document.documentElement.lang = next;
-  locale.set(next);
+  void loadCatalogue(next).then(() => {
+    document.documentElement.lang = next;
+    locale.set(next);
+  });
 }
 
 /** Components that call `t` re-render on a language change as long as an ancestor uses this (the App and each page: app.tsx). */
@@ -59,7 +72,7 @@ function interpolate(message: string, params?: Params): string {
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Params): string {
-  return interpolate(CATALOGUES[locale.get()][key] ?? en[key], params);
+  return interpolate(CATALOGUES[locale.get()]?.[key] ?? en[key], params);
 }
 
 /**
@@ -67,7 +80,7 @@ export function t(key: MessageKey, params?: Params): string {
  * an element — e.g. a name someone wrote, marked as such) and the rest by `params` as `t` does.
  */
 export function tParts<P>(key: MessageKey, parts: Record<string, P>, params?: Params): (string | P)[] {
-  return (CATALOGUES[locale.get()][key] ?? en[key])
+  return (CATALOGUES[locale.get()]?.[key] ?? en[key])
     .split(/(\{\w+\})/)
     .filter((piece) => piece !== '')
     .map((piece) => {

@@ -69,10 +69,7 @@ try {
         const apiCalls = {};
         for (const r of requests) {
           const url = new URL(r.url);
-          if (url.pathname.startsWith('/api/')) {
-            const key = `${r.requestMethod ?? 'GET'} ${url.pathname}`;
-            apiCalls[key] = (apiCalls[key] ?? 0) + 1;
-          }
+          if (url.pathname.startsWith('/api/')) apiCalls[url.pathname] = (apiCalls[url.pathname] ?? 0) + 1;
         }
         const line = {
           run,
@@ -88,6 +85,11 @@ try {
           jsBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0),
           cssBytes: styles.reduce((n, r) => n + (r.transferSize ?? 0), 0),
           apiCalls,
+          // What moved, for finding the cause of a layout shift.
+          shifts: (lhr.audits['layout-shifts']?.details?.items ?? []).map((i) => ({
+            score: i.score,
+            node: i.node?.selector ?? i.node?.snippet ?? null,
+          })),
           runtimeError: lhr.runtimeError?.message ?? null,
           warnings: lhr.runWarnings,
         };

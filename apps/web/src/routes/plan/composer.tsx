@@ -151,11 +151,14 @@ export function Composer({
         }}
       />
       {mentions.popup}
-      {ctx.mentionable.length > 0 && (
-        <p id={hint} class="composer__hint muted">
-          {t('comments.mentionHint')}
-        </p>
-      )}
+      {/* Its line is kept (hidden) until the people to mention are known: their arrival moves nothing. */}
+      <p
+        id={hint}
+        class={ctx.mentionable.length > 0 ? 'composer__hint muted' : 'composer__hint composer__hint--waiting'}
+        aria-hidden={ctx.mentionable.length > 0 ? undefined : 'true'}
+      >
+        {t('comments.mentionHint')}
+      </p>
       {suggest && (
         <>
           <label for={`${id}-suggestion`} class="composer__label">

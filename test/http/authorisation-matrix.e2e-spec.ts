@@ -151,6 +151,13 @@ const MATRIX: Row[] = [
     path: () => 'replaced below',
     expect: managers(200),
   },
+  // The audit log is the installation admin's: anyone else never learns it exists.
+  {
+    route: 'GET /admin/audit',
+    method: 'get',
+    path: () => '/admin/audit',
+    expect: { admin: 200, coordinator: 404, expert: 404, cityMember: 404, outsider: 404, anonymous: 401 },
+  },
   // A person's data export is theirs alone: anyone else, the admin included, gets 404.
   { route: 'GET /me/exports', method: 'get', path: () => '/me/exports', expect: everyone(200) },
   {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { IdempotencyRecord, Invitation, Notification, RefreshToken, Report } from '@citymentor/domain';
+import { AuditEntry, IdempotencyRecord, Invitation, Notification, RefreshToken, Report } from '@citymentor/domain';
 import { HousekeepingService } from '../../apps/worker/src/housekeeping/housekeeping.service';
 import { startApp, type TestApp } from '../support/app';
 import { startWorkerContext, type WorkerContext } from './worker-harness';
@@ -73,7 +73,10 @@ describe('housekeeping: retention periods', () => {
     const reports = { old: report(daysAgo(91)), recent: report(daysAgo(89)) };
     const key = (expiresAt: Date) => new IdempotencyRecord(user.id, randomUUID(), 'f'.repeat(64), expiresAt);
     const keys = { expired: key(daysAgo(0.01)), live: key(daysAgo(-0.5)) };
+    const audit = (at: Date) => Object.assign(new AuditEntry('export.requested', 'data-export', randomUUID()), { at });
+    const auditEntries = { old: audit(daysAgo(731)), recent: audit(daysAgo(729)) };
     em.persist([
+      ...Object.values(auditEntries),
       ...Object.values(keys),
       ...Object.values(tokens),
       ...Object.values(invitations),
@@ -91,6 +94,7 @@ describe('housekeeping: retention periods', () => {
       idempotencyKeys: 1,
       reports: 1,
       dataExports: 0,
+      auditEntries: 1,
     });
     await expect(housekeeping.purgeExpired(NOW)).resolves.toEqual({
       refreshTokens: 0,
@@ -99,11 +103,13 @@ describe('housekeeping: retention periods', () => {
       idempotencyKeys: 0,
       reports: 0,
       dataExports: 0,
+      auditEntries: 0,
     });
 
     const left = t.orm.em.fork();
     const ids = async <T extends { id: string }>(entity: new (...args: never[]) => T, of: T[]) =>
       (await left.find(entity, { id: { $in: of.map((x) => x.id) } })).map((x) => x.id).sort();
+    await expect(ids(AuditEntry, Object.values(auditEntries))).resolves.toEqual([auditEntries.recent.id]);
     await expect(ids(RefreshToken, Object.values(tokens))).resolves.toEqual(
       [tokens.expiredLately.id, tokens.live.id].sort(),
     );

@@ -6,6 +6,7 @@ import { ActivityFeedModule } from './activity/activity-feed.module';
 import { ActionPlansModule } from './action-plans/action-plans.module';
 import { EventsModule } from './events/events.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchmarksModule } from './benchmarks/benchmarks.module';
 import { CommentsModule } from './comments/comments.module';
@@ -36,6 +37,7 @@ import { WorkModule } from './work/work.module';
     RedisModule,
     DatabaseModule,
     EventsModule,
+    AuditModule,
     AuthModule,
     UsersModule,
     OrganisationsModule,

@@ -5,3 +5,4 @@ export * from './mentoring';
 export * from './jobs';
 export * from './password-policy';
 export * from './realtime';
+export * from './audit';

@@ -28,6 +28,7 @@ import { StallAlert } from './notifications/stall-alert.entity';
 import { WorkerCursor } from './notifications/worker-cursor.entity';
 import { Report } from './reports/report.entity';
 import { DataExport } from './exports/data-export.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
 
 /** Every entity, for the ORM configuration of the api, the worker and the CLI. */
 export const ENTITIES = [
@@ -61,4 +62,5 @@ export const ENTITIES = [
   WorkerCursor,
   Report,
   DataExport,
+  AuditEntry,
 ];

@@ -41,4 +41,5 @@ export * from './notifications/stall-alert.entity';
 export * from './notifications/worker-cursor.entity';
 export * from './reports/report.entity';
 export * from './exports/data-export.entity';
+export * from './audit/audit-entry.entity';
 export * from './entities';

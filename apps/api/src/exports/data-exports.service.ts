@@ -6,6 +6,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { buildExportJob, EXPORTS_QUEUE, type BuildExportJob } from '@citymentor/contracts';
 import { conflict, DataExport, notFound, User } from '@citymentor/domain';
 import { WorkerWakeQueue } from '../jobs/worker-wake-queue';
+import { AuditLog } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { DataExportPolicy } from './data-export.policy';
@@ -44,6 +45,7 @@ export class DataExportsService implements OnApplicationShutdown {
     private readonly em: EntityManager,
     private readonly queries: DataExportQueries,
     private readonly policy: DataExportPolicy,
+    private readonly audit: AuditLog,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {
     this.wakeQueue = new WorkerWakeQueue(EXPORTS_QUEUE, config, this.logger);
@@ -55,8 +57,10 @@ export class DataExportsService implements OnApplicationShutdown {
     if (running) throw busy(running.id);
     const em = this.em.fork();
     const dataExport = new DataExport(em.getReference(User, actor.userId));
+    em.persist(dataExport);
+    this.audit.record(em, actor, { action: 'export.requested', subject: { type: 'data-export', id: dataExport.id } });
     try {
-      await em.persistAndFlush(dataExport);
+      await em.flush();
     } catch (error) {
       // A twin request won the race for the partial unique index.
       if (error instanceof UniqueConstraintViolationException) {
@@ -88,6 +92,9 @@ export class DataExportsService implements OnApplicationShutdown {
     await access(path).catch(() => {
       throw notFound('Data export file');
     });
+    const em = this.em.fork();
+    this.audit.record(em, actor, { action: 'export.downloaded', subject: { type: 'data-export', id: row.id } });
+    await em.flush();
     return {
       stream: createReadStream(path),
       fileName: `citymentor-my-data-${new Date(row.createdAt).toISOString().slice(0, 10)}.zip`,

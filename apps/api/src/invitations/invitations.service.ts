@@ -14,6 +14,7 @@ import {
   type Organisation,
 } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
+import { AuditLog } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
 import type { SessionDto } from '../auth/dto/session.dto';
 import { toUserDto } from '../auth/dto/session.dto';
@@ -57,6 +58,7 @@ export class InvitationsService {
     private readonly policy: ProgrammePolicy,
     private readonly tokens: TokensService,
     private readonly attempts: PasswordAttempts,
+    private readonly audit: AuditLog,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
@@ -167,7 +169,20 @@ export class InvitationsService {
     if (await this.em.count(Membership, { programme: invitation.programme, user }))
       throw conflict('You are already a member of this programme');
     invitation.accept(new Date());
-    this.em.persist(new Membership(user, invitation.programme, invitation.organisation, invitation.role));
+    const membership = new Membership(user, invitation.programme, invitation.organisation, invitation.role);
+    this.em.persist(membership);
+    const entry = this.audit.record(this.em, null, {
+      action: 'invitation.accepted',
+      subject: { type: 'invitation', id: invitation.id },
+      programmeId: invitation.programme.id,
+      details: {
+        membershipId: membership.id,
+        userId: user.id,
+        organisationId: invitation.organisation.id,
+        role: invitation.role,
+      },
+    });
+    Object.assign(entry, { actorId: user.id, actorOrganisation: invitation.organisation.name });
     // The conditional update makes a second, concurrent acceptance fail instead of joining twice.
     await inTransaction(this.em, async () => {
       const claimed = await this.em.nativeUpdate(

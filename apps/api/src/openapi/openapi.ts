@@ -51,6 +51,7 @@ const TAGS: Record<string, string> = {
   notifications: "The signed-in person's notifications",
   dashboard: "The coordinator's monitoring of every pair",
   reports: 'Funder reports (CSV, PDF) built in the background',
+  admin: 'The installation admin: the audit log, erasing an account on request',
   health: 'Liveness and readiness of the API',
 };
 

@@ -14,6 +14,7 @@ import {
   User,
 } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
+import { AuditLog } from '../audit/audit-log';
 import { announceAccessChanged } from '../auth/auth.queries';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { membershipIn, type Actor } from '../auth/actor';
@@ -35,6 +36,7 @@ export class ProgrammesService {
     private readonly em: EntityManager,
     private readonly policy: ProgrammePolicy,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeDto> {
@@ -46,8 +48,21 @@ export class ProgrammesService {
     // A coordinator who creates a programme coordinates it; an admin sets it up for others.
     const creatorCoordinates =
       !actor.isAdmin || actor.memberships.some((m) => m.organisationId === coordinator.id && m.role === 'coordinator');
-    if (creatorCoordinates)
-      this.em.persist(new Membership(this.em.getReference(User, actor.userId), programme, coordinator, 'coordinator'));
+    if (creatorCoordinates) {
+      const membership = new Membership(
+        this.em.getReference(User, actor.userId),
+        programme,
+        coordinator,
+        'coordinator',
+      );
+      this.em.persist(membership);
+      this.audit.record(this.em, actor, {
+        action: 'membership.added',
+        subject: { type: 'membership', id: membership.id },
+        programmeId: programme.id,
+        details: { userId: actor.userId, organisation: coordinator.name, role: 'coordinator' },
+      });
+    }
     await this.em.flush();
     return {
       ...toProgrammeSummary(programme, creatorCoordinates ? 'coordinator' : null),
@@ -171,6 +186,12 @@ export class ProgrammesService {
     if (userId === actor.userId) throw conflict('You cannot remove yourself; ask another coordinator');
     await inTransaction(this.em, async () => {
       this.em.remove(membership);
+      this.audit.record(this.em, actor, {
+        action: 'membership.removed',
+        subject: { type: 'membership', id: membership.id },
+        programmeId: id,
+        details: { userId, organisationId: membership.organisation.id, role: membership.role },
+      });
       await this.em.flush();
       await announceAccessChanged(this.em, userId);
     });

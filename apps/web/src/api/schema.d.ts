@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description The installation admin only (anyone else gets 404): account deletions, data exports, membership and role changes, accepted invitations, newest first, 50 a page. An erased actor has no name (`former: true`).
+         */
+        get: operations["Audit_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1564,6 +1584,48 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AuditAction: "account.deleted" | "export.requested" | "export.downloaded" | "membership.added" | "membership.removed" | "membership.role-changed" | "invitation.accepted";
+        PersonRefDto: {
+            /**
+             * Format: uuid
+             * @description null for the system
+             */
+            id: string | null;
+            /** @description null once the account is erased */
+            name: string | null;
+            /** @description The account was erased: show "a former member of <organisation>" */
+            former: boolean;
+            /** @description The organisation they acted for ("installation" for its admin) */
+            organisation: string | null;
+        };
+        /** @enum {string} */
+        AuditSubject: "user" | "data-export" | "membership" | "invitation" | "programme";
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["AuditAction"];
+            actor: components["schemas"]["PersonRefDto"];
+            subjectType: components["schemas"]["AuditSubject"];
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            programmeId: string | null;
+            programmeName: string | null;
+            /** @description What changed: ids, roles, organisation names (no personal data) */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            /** @description Whether an older page follows */
+            hasMore: boolean;
+        };
         /**
          * @description "cookie": the refresh token is set as an HttpOnly cookie (Path=/api/v1/auth) and left out of the answer; the request must carry an X-Requested-With header. "body" (default): it is in the answer.
          * @enum {string}
@@ -3617,6 +3679,57 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Audit_page: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this action */
+                action?: components["schemas"]["AuditAction"];
+                /** @description Page number */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     Auth_login: {
         parameters: {
             query?: never;

@@ -67,6 +67,8 @@ export function parseWorkerConfig(env: Env) {
       sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 7, 1, 3650),
       /** Invitations never accepted, after they expired (the coordinator still sees who never joined). */
       invitationsDays: int(env, 'RETENTION_INVITATIONS_DAYS', 30, 1, 3650),
+      /** Audit entries (account deletions, exports, membership changes) after they were recorded. */
+      auditDays: int(env, 'RETENTION_AUDIT_DAYS', 730, 30, 3650),
     },
   };
 }

@@ -26,6 +26,7 @@ export interface PurgeResult {
   idempotencyKeys: number;
   reports: number;
   dataExports: number;
+  auditEntries: number;
 }
 
 /** The scheduler's id: upserting it again (every start, every worker process) replaces it instead of adding a second one. */

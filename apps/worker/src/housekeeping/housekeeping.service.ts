@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IdempotencyRecord, Invitation, Notification, RefreshToken } from '@citymentor/domain';
+import { AuditEntry, IdempotencyRecord, Invitation, Notification, RefreshToken } from '@citymentor/domain';
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { reportFileName } from '../reports/reports.service';
 import type { PurgeResult } from './housekeeping.jobs';
@@ -64,6 +64,7 @@ export class HousekeepingService {
     const exportsFolder = exportsDir(this.config.reportsDir);
     const exportFiles = dataExports.flatMap((e) => (e.fileName ? [join(exportsFolder, e.fileName)] : []));
     await Promise.all(exportFiles.map((file) => rm(file, { force: true })));
+    const auditEntries = await em.nativeDelete(AuditEntry, { at: { $lt: before(retention.auditDays) } });
     const result = {
       refreshTokens,
       invitations,
@@ -71,6 +72,7 @@ export class HousekeepingService {
       idempotencyKeys,
       reports: reports.length,
       dataExports: dataExports.length,
+      auditEntries,
     };
     this.logger.log(result, 'purged what outlived its retention period');
     return result;

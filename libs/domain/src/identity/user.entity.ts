@@ -24,6 +24,17 @@ export class User {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 
+  /**
+   * Set when the account was erased (GDPR art. 17): name, e-mail and password are gone, what they wrote
+   * stays, shown as by "a former member of" the organisation they acted for (`formerOrganisations`).
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null = null;
+
+  /** After erasure: the organisation they acted for in each programme, by programme id. */
+  @Property({ type: 'jsonb', nullable: true })
+  formerOrganisations: Record<string, string> | null = null;
+
   constructor(email: string, name: string, passwordHash: string) {
     this.email = User.normaliseEmail(email);
     this.name = name.trim();

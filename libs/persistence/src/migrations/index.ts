@@ -16,6 +16,8 @@ import { Migration20261206140243_invitation_mails } from './Migration20261206140
 import { Migration20261206141757_report_locale_xlsx } from './Migration20261206141757_report_locale_xlsx';
 import { Migration20261206141813_data_exports } from './Migration20261206141813_data_exports';
 import { Migration20261206161228_programme_closed } from './Migration20261206161228_programme_closed';
+import { Migration20261206161244_audit_entries } from './Migration20261206161244_audit_entries';
+import { Migration20261206161321_user_erasure } from './Migration20261206161321_user_erasure';
 import { Migration20261206163444_report_datapackage } from './Migration20261206163444_report_datapackage';
 import { Migration20261206171221_programme_notifications } from './Migration20261206171221_programme_notifications';
 
@@ -53,9 +55,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206141757_report_locale_xlsx', class: Migration20261206141757_report_locale_xlsx },
   { name: 'Migration20261206141813_data_exports', class: Migration20261206141813_data_exports },
   { name: 'Migration20261206161228_programme_closed', class: Migration20261206161228_programme_closed },
+  { name: 'Migration20261206161244_audit_entries', class: Migration20261206161244_audit_entries },
+  { name: 'Migration20261206161321_user_erasure', class: Migration20261206161321_user_erasure },
   { name: 'Migration20261206163444_report_datapackage', class: Migration20261206163444_report_datapackage },
-  {
-    name: 'Migration20261206171221_programme_notifications',
-    class: Migration20261206171221_programme_notifications,
-  },
+  { name: 'Migration20261206171221_programme_notifications', class: Migration20261206171221_programme_notifications },
 ];

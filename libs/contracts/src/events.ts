@@ -142,6 +142,12 @@ export interface EventPayloads {
   'programme.closed': { programmeId: string; name: string; closedAt: string };
   /** A coordinator reopened the closed programme. */
   'programme.reopened': { programmeId: string; name: string };
+  /**
+   * Someone's account was erased: the coordinators of each programme they belonged to hear that a member of
+   * their organisation left (worker notifications). Logged in `coordinators:{programmeId}`, a room no socket
+   * joins; the payload names no one.
+   */
+  'member.left': { programmeId: string; organisationId: string; organisationName: string };
   'notification.created': { notificationId: string; kind: string; title: string; link: string };
   /** A report's progress, in its requester's own room `user:{id}`. */
   'report.updated': { reportId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number };

@@ -16,6 +16,7 @@ const row = (
   targetId: 'plan',
   authorId: 'u',
   authorName: 'Anna',
+  authorFormer: false,
   organisationName: 'Helsinki',
   body: `body ${id}`,
   deleted: false,

@@ -18,7 +18,7 @@ export const toCommentDto = (r: CommentRow, viewer: CommentViewer): CommentDto =
   threadId: r.threadId,
   parentId: r.parentId,
   target: { type: r.targetType, id: r.targetId },
-  author: { id: r.authorId, name: r.authorName, organisationName: r.organisationName },
+  author: { id: r.authorId, name: r.authorName, former: r.authorFormer, organisationName: r.organisationName },
   body: r.deleted ? null : r.body,
   deleted: r.deleted,
   mentions: r.deleted ? [] : r.mentions,

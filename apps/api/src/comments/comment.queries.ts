@@ -15,6 +15,8 @@ export interface CommentRow {
   targetId: string;
   authorId: string;
   authorName: string;
+  /** The author erased their account: shown as "a former member of" `organisationName`. */
+  authorFormer: boolean;
   organisationName: string | null;
   body: string | null;
   deleted: boolean;
@@ -65,12 +67,13 @@ const ANCHOR_CURRENT = `case when c.anchor_field is null then null
       when 'indicators' then to_jsonb(ap.indicators) when 'stakeholders' then to_jsonb(ap.stakeholders) end end`;
 
 /**
- * The author's organisation is the one they belong to in the plan's programme (`?` = programme id). An anchored
+ * The author's organisation is the one they belong to in the plan's programme (both `?` = programme id), or
+ * belonged to when they erased their account. An anchored
  * comment comes with its field as it is now (the plan's row, the milestone's), so outdated marks cost no statement more.
  */
 const SELECT = `select c.id, c.plan_id as "planId", c.thread_id as "threadId", c.parent_id as "parentId",
     c.target_type as "targetType", c.target_id as "targetId", c.author_id as "authorId", u.name as "authorName",
-    o.name as "organisationName", case when c.deleted_at is null then c.body end as body, c.deleted_at is not null as deleted,
+    u.erased_at is not null as "authorFormer", coalesce(o.name, u.former_organisations ->> ?::text) as "organisationName", case when c.deleted_at is null then c.body end as body, c.deleted_at is not null as deleted,
     c.mentions, c.created_at as "createdAt", c.edited_at as "editedAt",
     case when c.deleted_at is null then (select count(*) from comment_edits e where e.comment_id = c.id) else 0 end::int as "editCount",
     c.resolved_at as "resolvedAt", c.resolved_by as "resolvedById", r.name as "resolvedByName",
@@ -98,7 +101,7 @@ export class CommentQueries {
 
   /** Every comment of a plan (optionally on one target), oldest first. */
   forPlan(programmeId: string, planId: string, filter: CommentFilter = {}): Promise<CommentRow[]> {
-    const params: unknown[] = [programmeId, planId];
+    const params: unknown[] = [programmeId, programmeId, planId];
     let where = 'c.plan_id = ?';
     if (filter.target) {
       where += ' and c.target_type = ?';
@@ -116,7 +119,7 @@ export class CommentQueries {
   async one(programmeId: string, commentId: string): Promise<CommentRow | null> {
     const rows = await this.em
       .getConnection()
-      .execute<CommentRow[]>(`${SELECT} where c.id = ?`, [programmeId, commentId]);
+      .execute<CommentRow[]>(`${SELECT} where c.id = ?`, [programmeId, programmeId, commentId]);
     return rows[0] ?? null;
   }
 

@@ -332,6 +332,7 @@ function newCommentRow(c: Comment, author: Actor, organisationName: string | nul
     targetId: c.targetId,
     authorId: author.userId,
     authorName: author.name,
+    authorFormer: false,
     organisationName,
     body: c.body,
     deleted: false,

@@ -1,17 +1,48 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Membership, User } from '@citymentor/domain';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { toUserDto } from '../auth/dto/session.dto';
 import { toOrganisationDto } from '../programmes/programme.mappers';
+import { AccountErasureService } from './account-erasure.service';
+import { DeleteAccountDto } from './erasure.dto';
 import { MeDto } from './me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly erasure: AccountErasureService,
+  ) {}
+
+  /** Erases my account (GDPR art. 17): personal data goes, what I wrote stays as by a former member. */
+  @Delete()
+  @ApiOperation({
+    summary: 'Delete your account',
+    description:
+      'Any signed-in user, for their own account, giving their password (403 WRONG_PASSWORD naming `password` if it is wrong; attempts count towards the sign-in limits). Your name, e-mail address, password, sessions, notifications, notification preferences, Viewed marks, data exports and memberships are deleted at once and every session ends, realtime connections included. What you wrote for your city (plans, progress, comments) stays, shown as by "a former member of <organisation>"; the coordinators of your programmes are told that a member of your organisation left. Your e-mail address can be invited again later, as a new account.',
+  })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Erased; every session of yours has ended' })
+  @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: the password is wrong; nothing was deleted' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many password attempts for this account or from this address (counted with sign-in); see Retry-After',
+  })
+  async erase(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() ip: string): Promise<void> {
+    await this.erasure.eraseSelf(actor, dto, ip);
+  }
 
   /** Who I am, the organisations I act for, and my role in each programme. */
   @Get()

@@ -4,6 +4,7 @@ import type { CommentEvent, EventPayloads, PairEvent } from '@citymentor/contrac
 import { workerConfig, type WorkerConfig } from '../config/worker.config';
 import { appendEvents } from '@citymentor/persistence';
 import { announce, excerpt, pairLink, planLink, type NotificationDraft } from './notification-writer';
+import { coordinatorsOfProgramme } from '../reminders/reminders.queries';
 import {
   eventsAfter,
   focusSectionTitles,
@@ -86,6 +87,8 @@ export class NotificationsService {
     }
     if (event.type === 'programme.closed' || event.type === 'programme.reopened')
       return this.programmeEndDrafts(tx, event);
+    if (event.type === 'member.left')
+      return this.memberLeftDrafts(event, event.payload as EventPayloads['member.left'], tx);
     if (!event.room.startsWith('plan:')) return [];
     switch (event.type) {
       case 'comment.created':
@@ -270,6 +273,24 @@ export class NotificationsService {
         body: closed
           ? 'The programme is read-only now: everything in it can be read, nothing can be changed, and reminders stop.'
           : 'The programme is open again: plans, comments and self-assessments can be changed again.',
+        link: `/programmes/${p.programmeId}`,
+      },
+    ];
+  }
+
+  /** An erased account: the programme's coordinators hear that a member of the organisation left, naming no one. */
+  private async memberLeftDrafts(
+    event: EventRow,
+    p: EventPayloads['member.left'],
+    tx: EntityManager,
+  ): Promise<NotificationDraft[]> {
+    return [
+      {
+        ...this.source(event, p.organisationId, p.programmeId),
+        kind: 'member-left',
+        userIds: await coordinatorsOfProgramme(tx, p.programmeId),
+        title: `A member of ${p.organisationName} left`,
+        body: `They deleted their account. What they wrote stays, shown as by a former member of ${p.organisationName}.`,
         link: `/programmes/${p.programmeId}`,
       },
     ];

@@ -16,11 +16,12 @@ export const NOTIFICATION_KINDS = [
   'pair-formed',
   'programme-closed',
   'programme-reopened',
+  'member-left',
 ] as const;
 /**
  * Why someone is told: a comment near them, an @mention, a review step, a change to a plan they approved
  * (the mentor side), a due or late milestone, a stalled pair (coordinators), their city paired, their programme
- * closed or reopened.
+ * closed or reopened, a member who left by erasing their account (coordinators).
  */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

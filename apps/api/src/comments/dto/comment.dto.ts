@@ -16,7 +16,11 @@ export class CommentTargetRefDto {
 
 export class CommentAuthorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Empty once the author erased their account (`former`)' }) name: string;
+  @ApiProperty({
+    description: 'The author erased their account: show "a former member of <organisationName>" instead of a name',
+  })
+  former: boolean;
   @ApiProperty({
     type: String,
     nullable: true,

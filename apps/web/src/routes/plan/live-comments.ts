@@ -40,7 +40,12 @@ export function withArrivals(
       threadId: c.threadId,
       parentId: c.parentId,
       target: c.target,
-      author: { id: c.authorId, name: author?.name ?? '…', organisationName: author?.organisationName ?? null },
+      author: {
+        id: c.authorId,
+        name: author?.name ?? '…',
+        former: false,
+        organisationName: author?.organisationName ?? null,
+      },
       body: c.body,
       deleted: c.body === null,
       mentions: c.mentions,

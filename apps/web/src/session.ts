@@ -29,7 +29,7 @@ export const session = createStore<Session | null>(null);
  * Why the last session ended without the person signing out, for the sign-in page to say: it expired
  * (or was ended elsewhere), or the password was changed. Null once they sign in again.
  */
-export type SessionEnd = 'expired' | 'password-changed';
+export type SessionEnd = 'expired' | 'password-changed' | 'account-deleted';
 export const sessionEnd = createStore<SessionEnd | null>(null);
 
 export function useSessionEnd(): SessionEnd | null {

@@ -58,7 +58,18 @@ const core = {
     'Your session has ended, so please sign in again. You will be back where you were, with anything you had typed and not yet sent.',
   'signIn.passwordChanged':
     'Your password has been changed and every session has ended: sign in with the new password.',
+  'signIn.accountDeleted': 'Your account has been deleted and every session has ended.',
   'account.title': 'Your account',
+  'deleteAccount.title': 'Delete my account',
+  'deleteAccount.goes':
+    'Your name, e-mail address, password, sessions, notifications and their settings, data exports and memberships are deleted at once, and you are signed out everywhere. This cannot be undone.',
+  'deleteAccount.stays':
+    'What you wrote for your city stays (plans, progress, comments), shown as by “a former member of” your organisation, so the plans and review threads keep their meaning. Coordinators are told that a member of your organisation left. Your e-mail address can be invited again later, as a new account.',
+  'deleteAccount.password': 'Your password, to confirm',
+  'deleteAccount.confirm': 'I understand: delete my account',
+  'deleteAccount.submit': 'Delete my account',
+  'person.formerMember': 'a former member of {organisation}',
+  'person.formerMemberUnknown': 'a former member',
   'account.passwordTitle': 'Change your password',
   'account.passwordIntro': 'Changing it signs you out everywhere, on this device too; then sign in with the new one.',
   'account.newPassword': 'New password',

@@ -59,7 +59,18 @@ export const fr: Messages = {
     'Votre session a pris fin : veuillez vous reconnecter. Vous reviendrez où vous étiez, avec ce que vous aviez écrit sans l’envoyer.',
   'signIn.passwordChanged':
     'Votre mot de passe a été changé et toutes les sessions ont pris fin : connectez-vous avec le nouveau.',
+  'signIn.accountDeleted': 'Votre compte a été supprimé et toutes les sessions ont pris fin.',
   'account.title': 'Votre compte',
+  'deleteAccount.title': 'Supprimer mon compte',
+  'deleteAccount.goes':
+    'Votre nom, votre adresse e-mail, votre mot de passe, vos sessions, vos notifications et leurs réglages, vos exports de données et vos adhésions sont supprimés aussitôt, et vous êtes déconnecté partout. C’est irréversible.',
+  'deleteAccount.stays':
+    'Ce que vous avez écrit pour votre ville reste (plans, avancement, commentaires), présenté comme écrit par « un ancien membre de » votre organisation, pour que les plans et les fils de relecture gardent leur sens. Les coordinateurs sont informés qu’un membre de votre organisation est parti. Votre adresse e-mail pourra être invitée à nouveau, comme un nouveau compte.',
+  'deleteAccount.password': 'Votre mot de passe, pour confirmer',
+  'deleteAccount.confirm': 'J’ai compris : supprimer mon compte',
+  'deleteAccount.submit': 'Supprimer mon compte',
+  'person.formerMember': 'un ancien membre de {organisation}',
+  'person.formerMemberUnknown': 'un ancien membre',
   'account.passwordTitle': 'Changer votre mot de passe',
   'account.passwordIntro':
     'Le changer vous déconnecte partout, y compris sur cet appareil ; reconnectez-vous ensuite avec le nouveau.',

@@ -20,6 +20,7 @@ import { useSubmit } from '../../components/submit';
 import { t } from '../../i18n';
 import { useNavigate } from '../../router';
 import { endedBecause, useSession } from '../../session';
+import { DeleteAccount } from './delete-account';
 import { JobBoardLink } from './job-board-link';
 import { MyData } from './my-data';
 import '../../work.css';
@@ -112,6 +113,7 @@ export default function AccountPage() {
       </form>
       <MyData userId={session.user.id} />
       {session.user.isAdmin && <JobBoardLink />}
+      <DeleteAccount />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { Badge, ErrorNotice } from '../../components/status';
 import { useSubmit } from '../../components/submit';
 import { TypingIndicator } from '../../components/presence';
 import { formatDateTime, t, tn } from '../../i18n';
+import { personName } from '../../components/person-name';
 import { Composer, draftKey, targetKey, type Target } from './composer';
 import { AnchorNote, SuggestionView } from './suggestion';
 
@@ -92,8 +93,14 @@ function CommentView({ comment, ctx, root }: { comment: Comment | Thread; ctx: C
   return (
     <div class="comment" id={`comment-${comment.id}`}>
       <p class="comment__meta">
-        <strong>{comment.author.name}</strong>
-        {comment.author.organisationName && <span class="muted"> · {comment.author.organisationName}</span>}
+        {comment.author.former ? (
+          <strong data-former-member>{personName(comment.author, comment.author.organisationName)}</strong>
+        ) : (
+          <>
+            <strong>{comment.author.name}</strong>
+            {comment.author.organisationName && <span class="muted"> · {comment.author.organisationName}</span>}
+          </>
+        )}
         <span class="muted">
           {' · '}
           <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>

@@ -6,6 +6,7 @@
 import type { Schemas } from '../../api/client';
 import { workStatusLabel, type WorkStatus } from '../../components/labels';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n';
+import { personName } from '../../components/person-name';
 import { FIELD_LABEL } from './plan-details';
 
 export type Diff = Schemas['PlanDiffDto'];
@@ -319,7 +320,7 @@ export function ThreadsSince({ diff, threads }: { diff: Diff; threads: Thread[] 
           {opened.map((th) => (
             <li key={th.id}>
               <a href={`#comment-${th.id}`}>
-                <span data-user-content>{th.author.name}</span>
+                <span data-user-content>{personName(th.author, th.author.organisationName)}</span>
                 {th.body === null ? (
                   <span class="muted"> · {t('diff.threadDeleted')}</span>
                 ) : (

@@ -21,7 +21,13 @@ export default function SignInPage({ query }: PageProps) {
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       {ended && (
         <p class="notice" role="status">
-          {t(ended === 'expired' ? 'signIn.expired' : 'signIn.passwordChanged')}
+          {t(
+            ended === 'expired'
+              ? 'signIn.expired'
+              : ended === 'account-deleted'
+                ? 'signIn.accountDeleted'
+                : 'signIn.passwordChanged',
+          )}
         </p>
       )}
       <p>{t('signIn.intro')}</p>

@@ -62,6 +62,7 @@ const PAGES: { path: string; chunk: Chunk; public?: true }[] = [
   { path: '/programmes/:id/manage', chunk: () => import('./routes/manage') },
   { path: '/programmes/:id/activity', chunk: () => import('./routes/activity') },
   { path: '/account', chunk: () => import('./routes/account') },
+  { path: '/admin/audit', chunk: () => import('./routes/admin/audit') },
   { path: '/benchmarks', chunk: () => import('./routes/benchmarks') },
   { path: '/benchmarks/:code', chunk: () => import('./routes/benchmarks/benchmark') },
   { path: '/invitations/:token', chunk: () => import('./routes/invitation'), public: true },

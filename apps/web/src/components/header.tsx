@@ -114,6 +114,11 @@ export function Header({ session }: { session: Session | null }) {
                 <li>
                   <Link href="/benchmarks">{t('nav.benchmarks')}</Link>
                 </li>
+                {session.user.isAdmin && (
+                  <li>
+                    <Link href="/admin/audit">{t('nav.audit')}</Link>
+                  </li>
+                )}
               </ul>
             </nav>
           )}

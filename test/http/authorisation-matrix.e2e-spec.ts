@@ -151,6 +151,21 @@ const MATRIX: Row[] = [
     path: () => 'replaced below',
     expect: managers(200),
   },
+  // Deleting your own account needs your password: a wrong one deletes nothing (403 WRONG_PASSWORD).
+  {
+    route: 'DELETE /me',
+    method: 'delete',
+    path: () => '/me',
+    body: () => ({ password: 'not-the-password' }),
+    expect: everyone(403),
+  },
+  // Erasing someone else's account is the admin's, on request; anyone else never learns the route exists.
+  {
+    route: 'DELETE /admin/users/{id}',
+    method: 'delete',
+    path: () => `/admin/users/${randomUUID()}`,
+    expect: { admin: 404, coordinator: 404, expert: 404, cityMember: 404, outsider: 404, anonymous: 401 },
+  },
   // The audit log is the installation admin's: anyone else never learns it exists.
   {
     route: 'GET /admin/audit',

@@ -122,6 +122,8 @@ describe('null fields', () => {
       report: m.programme.id,
       notification: m.programme.id,
       dataExport: m.programme.id,
+      // No one's account: the null-fields run must erase no one.
+      user: m.programme.id,
     };
     ids = { coordinatorOrganisation: m.coordinatorOrganisation.id, city: m.city.id, mentorCity: m.mentorCity.id };
   });

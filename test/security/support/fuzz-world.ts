@@ -112,6 +112,8 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     report: programme.report,
     notification: notification.id,
     dataExport: dataExport.id,
+    // An account no one has: the fuzz must not erase the cast's people.
+    user: randomUUID(),
   };
   const rooms = [
     `programme:${w.programme.id}`,

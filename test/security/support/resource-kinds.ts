@@ -17,6 +17,8 @@ export const KINDS = [
   'notification',
   'dataExport',
   'benchmarkCode',
+  /** Any account, as the admin names it (erasing one on request). */
+  'user',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -37,6 +39,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   notifications: 'notification',
   exports: 'dataExport',
   benchmarks: 'benchmarkCode',
+  users: 'user',
 };
 
 /**

@@ -14,6 +14,7 @@ export const WRITERS: Record<string, Writer> = {
   'POST /api/v1/auth/refresh': 'anonymous',
   'POST /api/v1/auth/logout': 'outsider',
   'POST /api/v1/me/password': 'outsider',
+  'DELETE /api/v1/me': 'outsider',
   'PUT /api/v1/me/notification-preferences': 'mentee',
   'POST /api/v1/organisations': 'admin',
   'POST /api/v1/benchmarks': 'admin',

@@ -67,6 +67,7 @@ describe('comments', () => {
     expect(onMilestone.author).toEqual({
       id: m.people.expert.user.id,
       name: m.people.expert.user.name,
+      former: false,
       organisationName: m.expertOrganisation.name,
     });
 
@@ -76,6 +77,7 @@ describe('comments', () => {
     expect(list[0].author).toEqual({
       id: m.people.mentor.user.id,
       name: m.people.mentor.user.name,
+      former: false,
       organisationName: m.mentorCity.name,
     });
     expect(list[1]).toMatchObject({ target: { type: 'milestone', id: milestone.id }, replies: [] });

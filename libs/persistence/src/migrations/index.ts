@@ -20,6 +20,7 @@ import { Migration20261206161244_audit_entries } from './Migration20261206161244
 import { Migration20261206161321_user_erasure } from './Migration20261206161321_user_erasure';
 import { Migration20261206163444_report_datapackage } from './Migration20261206163444_report_datapackage';
 import { Migration20261206171221_programme_notifications } from './Migration20261206171221_programme_notifications';
+import { Migration20261206174010_notification_kinds_merged } from './Migration20261206174010_notification_kinds_merged';
 
 /** Every migration, in order. Listing them keeps discovery out of the file system (same in src and dist). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -59,4 +60,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206161321_user_erasure', class: Migration20261206161321_user_erasure },
   { name: 'Migration20261206163444_report_datapackage', class: Migration20261206163444_report_datapackage },
   { name: 'Migration20261206171221_programme_notifications', class: Migration20261206171221_programme_notifications },
+  {
+    name: 'Migration20261206174010_notification_kinds_merged',
+    class: Migration20261206174010_notification_kinds_merged,
+  },
 ];

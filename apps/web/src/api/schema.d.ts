@@ -98,7 +98,11 @@ export interface paths {
         get: operations["Me_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account
+         * @description Any signed-in user, for their own account, giving their password (403 WRONG_PASSWORD naming `password` if it is wrong; attempts count towards the sign-in limits). Your name, e-mail address, password, sessions, notifications, notification preferences, Viewed marks, data exports and memberships are deleted at once and every session ends, realtime connections included. What you wrote for your city (plans, progress, comments) stays, shown as by "a former member of <organisation>"; the coordinators of your programmes are told that a member of your organisation left. Your e-mail address can be invited again later, as a new account.
+         */
+        delete: operations["Me_erase"];
         options?: never;
         head?: never;
         patch?: never;
@@ -119,6 +123,26 @@ export interface paths {
          */
         post: operations["Password_change"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase someone's account on their request
+         * @description The installation admin only (anyone else gets 404): erases the account as DELETE /me does (GDPR art. 17). 404 for an unknown or already erased account; 409 for your own (use DELETE /me).
+         */
+        delete: operations["AdminUsers_erase"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1671,6 +1695,10 @@ export interface components {
             /** @description Also revoke the session of this refresh token (the refresh cookie, when sent, is revoked and cleared too) */
             refreshToken?: string;
         };
+        DeleteAccountDto: {
+            /** @description The password you sign in with, to confirm */
+            password: string;
+        };
         /** @enum {string} */
         OrganisationKind: "city" | "partner" | "network";
         OrganisationDto: {
@@ -2993,7 +3021,10 @@ export interface components {
         CommentAuthorDto: {
             /** Format: uuid */
             id: string;
+            /** @description Empty once the author erased their account (`former`) */
             name: string;
+            /** @description The author erased their account: show "a former member of <organisationName>" instead of a name */
+            former: boolean;
             /** @description The organisation the author belongs to in this programme (null once they left it) */
             organisationName: string | null;
         };
@@ -3418,7 +3449,7 @@ export interface components {
             pairs: components["schemas"]["TimelinePairDto"][];
         };
         /** @enum {string} */
-        NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed" | "programme-closed" | "programme-reopened";
+        NotificationKind: "comment" | "mention" | "plan-submitted" | "plan-withdrawn" | "plan-reviewed" | "plan-changed-after-approval" | "milestone-due-soon" | "milestone-overdue" | "milestone-escalated" | "pair-stalled" | "pair-formed" | "programme-closed" | "programme-reopened" | "member-left";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -4046,6 +4077,100 @@ export interface operations {
             };
         };
     };
+    Me_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Erased; every session of yours has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description WRONG_PASSWORD: the password is wrong; nothing was deleted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     Password_change: {
         parameters: {
             query?: never;
@@ -4143,6 +4268,89 @@ export interface operations {
             };
             /** @description Too many password attempts for this account or from this address (counted with sign-in); see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminUsers_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased; their sessions and sockets have ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_JSON: details lists the bad fields (or the bad Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN or TOKEN_REUSED: sign in (again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: you can see this but may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: it does not exist or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONFLICT, ALREADY_EXISTS, ALREADY_DONE, TRANSITION_NOT_ALLOWED (details.state) or STALE_VERSION (details.currentVersion) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the body as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

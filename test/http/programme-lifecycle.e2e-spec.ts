@@ -13,6 +13,7 @@ import { fittingBody, writerOf, type Writer } from '../security/support/write-ro
 const NOT_THE_PROGRAMMES: [RegExp, string][] = [
   [/^\/api\/v1\/auth\//, 'signing in and out is about a person, not a programme'],
   [/^\/api\/v1\/me\b/, "a person's own account, preferences and data exports"],
+  [/^\/api\/v1\/admin\/users\//, 'erasing an account on request: a right that a closed programme does not suspend'],
   [/^\/api\/v1\/notifications\b/, "a person's own notifications (read marks)"],
   [/^\/api\/v1\/(organisations|benchmarks)$/, 'the installation’s organisations and catalogue'],
   [/^\/api\/v1\/programmes$/, 'creating another programme'],
@@ -53,6 +54,9 @@ async function idsOfProgramme(db: Db, programmeId: string): Promise<Set<string>>
   return ids;
 }
 
+/** Kept on purpose after a deletion: the audit log records it (ids only, no personal data), purged by retention. */
+const KEPT_TABLES = ['audit_entries'];
+
 async function uuidColumns(db: Db): Promise<Map<string, string[]>> {
   const rows = await db.execute<{ table_name: string; column_name: string }>(
     `select c.table_name, c.column_name from information_schema.columns c
@@ -60,7 +64,8 @@ async function uuidColumns(db: Db): Promise<Map<string, string[]>> {
       where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.data_type = 'uuid'`,
   );
   const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), r.column_name]);
+  for (const r of rows.filter((row) => !KEPT_TABLES.includes(row.table_name)))
+    map.set(r.table_name, [...(map.get(r.table_name) ?? []), r.column_name]);
   return map;
 }
 
@@ -186,6 +191,12 @@ describe('closing, reopening and deleting a programme', () => {
       .expect(204);
 
     expect(await rowsNaming(db, ids)).toEqual([]);
+    const audit = await db.execute<{ action: string; details: { name: string } }>(
+      `select action, details from audit_entries where programme_id = ? order by at`,
+      [programmeId],
+    );
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['programme.closed', 'programme.deleted']));
+    expect(audit.find((a) => a.action === 'programme.deleted')?.details.name).toBe(preview.body.name);
     expect(await idsOfProgramme(db, other)).toEqual(otherIds);
     await as('coordinator').get(`/programmes/${programmeId}`).expect(404);
 

@@ -10,6 +10,9 @@ export const AUDIT_ACTIONS = [
   'membership.removed',
   'membership.role-changed',
   'invitation.accepted',
+  'programme.closed',
+  'programme.reopened',
+  'programme.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,8 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { deleteProgrammeFilesJob, HOUSEKEEPING_QUEUE, type DeleteProgrammeFilesJob } from '@citymentor/contracts';
+import {
+  deleteProgrammeFilesJob,
+  HOUSEKEEPING_QUEUE,
+  type AuditAction,
+  type DeleteProgrammeFilesJob,
+} from '@citymentor/contracts';
 import { assertDeletable, deletableFrom, DomainError, Programme, User } from '@citymentor/domain';
 import { inTransaction } from '@citymentor/persistence';
+import { AuditLog } from '../audit/audit-log';
 import { announceAccessChanged } from '../auth/auth.queries';
 import type { Actor } from '../auth/actor';
 import { appConfig, type AppConfig } from '../config/app.config';
@@ -29,6 +35,7 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
     private readonly policy: ProgrammePolicy,
     private readonly programmes: ProgrammesService,
     private readonly events: EventLog,
+    private readonly audit: AuditLog,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {
     this.files = new WorkerWakeQueue(HOUSEKEEPING_QUEUE, config, this.logger);
@@ -38,6 +45,7 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
     this.policy.assert(actor, 'oversee', id);
     const programme = await this.find(id);
     programme.close(this.em.getReference(User, actor.userId));
+    this.recordAudit(actor, 'programme.closed', id);
     await this.events.flushWith(this.em, () => ({
       room: `programme:${id}`,
       type: 'programme.closed',
@@ -52,6 +60,7 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
     this.policy.assert(actor, 'oversee', id);
     const programme = await this.find(id);
     programme.reopen();
+    this.recordAudit(actor, 'programme.reopened', id);
     await this.events.flushWith(this.em, () => ({
       room: `programme:${id}`,
       type: 'programme.reopened',
@@ -92,7 +101,9 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
       }
       const members = await memberIdsOf(this.em, id);
       const files = await reportFilesOf(this.em, id);
+      const counts = await deletionCounts(this.em, id);
       await deleteProgrammeRows(this.em, id);
+      this.recordAudit(actor, 'programme.deleted', id, { name: programme.name, counts });
       for (const userId of members) await announceAccessChanged(this.em, userId);
       return files;
     });
@@ -102,6 +113,11 @@ export class ProgrammeLifecycleService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.files.close();
+  }
+
+  /** The audit entry goes into the change's own flush; a deleted programme's entries stay (ids only). */
+  private recordAudit(actor: Actor, action: AuditAction, id: string, details?: Record<string, unknown>): void {
+    this.audit.record(this.em, actor, { action, subject: { type: 'programme', id }, programmeId: id, details });
   }
 
   private async find(id: string): Promise<Programme> {

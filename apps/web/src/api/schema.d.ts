@@ -1609,7 +1609,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        AuditAction: "account.deleted" | "export.requested" | "export.downloaded" | "membership.added" | "membership.removed" | "membership.role-changed" | "invitation.accepted";
+        AuditAction: "account.deleted" | "export.requested" | "export.downloaded" | "membership.added" | "membership.removed" | "membership.role-changed" | "invitation.accepted" | "programme.closed" | "programme.reopened" | "programme.deleted";
         PersonRefDto: {
             /**
              * Format: uuid

@@ -80,6 +80,9 @@ const core = {
   'audit.action.membership.removed': 'Membership removed',
   'audit.action.membership.role-changed': 'Role changed',
   'audit.action.invitation.accepted': 'Invitation accepted',
+  'audit.action.programme.closed': 'Programme closed',
+  'audit.action.programme.reopened': 'Programme reopened',
+  'audit.action.programme.deleted': 'Programme deleted',
   'account.title': 'Your account',
   'deleteAccount.title': 'Delete my account',
   'deleteAccount.goes':

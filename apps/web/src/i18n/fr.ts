@@ -81,6 +81,9 @@ export const fr: Messages = {
   'audit.action.membership.removed': 'Adhésion retirée',
   'audit.action.membership.role-changed': 'Rôle modifié',
   'audit.action.invitation.accepted': 'Invitation acceptée',
+  'audit.action.programme.closed': 'Programme clôturé',
+  'audit.action.programme.reopened': 'Programme rouvert',
+  'audit.action.programme.deleted': 'Programme supprimé',
   'account.title': 'Votre compte',
   'deleteAccount.title': 'Supprimer mon compte',
   'deleteAccount.goes':

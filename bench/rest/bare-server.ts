@@ -119,9 +119,11 @@ const connection = {
   execute: async (sql: string, params: unknown[] = []) => (await pool.query(toPg(sql), params)).rows,
 };
 const knex = {
-  raw: (sql: string, values: unknown[]) => ({
-    options: ({ name }: { name: string }) => pool.query({ name, text: toPg(sql), values }),
-  }),
+  client: {
+    acquireConnection: () => pool.connect(),
+    releaseConnection: (client: import('pg').PoolClient) => Promise.resolve(client.release()),
+    emit: () => false,
+  },
 };
 const em = {
   getConnection: () => connection,

@@ -8,6 +8,7 @@ export * from './queries/pair-activity.query';
 export * from './queries/pair-readers';
 export * from './event-log';
 export * from './prepared-query';
+export { readRows } from './pg-direct';
 export * from './idempotency-claim';
 export * from './schema-ready';
 export * from './log-tail';

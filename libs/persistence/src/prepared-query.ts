@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { positional, queryOnPool } from './pg-direct';
 
 /** The ORM's driverOptions key saying whether the hot statements are named (false behind a transaction pooler). */
 export const NAMED_STATEMENTS = 'citymentorNamedStatements';
@@ -21,19 +22,16 @@ export const NAMED_STATEMENTS = 'citymentorNamedStatements';
  */
 export class PreparedQuery<Row> {
   readonly name: string;
+  readonly text: string;
 
   constructor(readonly sql: string) {
     this.name = `cm_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    this.text = positional(sql);
   }
 
   async all(em: EntityManager, params: readonly Knex.RawBinding[]): Promise<Row[]> {
-    const raw = em.getKnex().raw(this.sql, params);
-    const query = named(em) ? raw.options({ name: this.name }) : raw;
-    const transaction = em.getTransactionContext<Knex.Transaction>();
-    if (transaction) query.transacting(transaction);
     try {
-      const result = (await query) as { rows: Row[] };
-      return result.rows;
+      return await queryOnPool<Row>(em, named(em) ? this : { sql: this.sql, text: this.text }, params);
     } catch (error) {
       throw em.getDriver().convertException(error as Error);
     }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { PracticeExample } from '@citymentor/benchmarks';
 import type { PairSide, Rating } from '@citymentor/contracts';
 import { DomainError, missingForSubmit, todayIso, uncoveredGaps } from '@citymentor/domain';
-import { pairSideOf } from '@citymentor/persistence';
+import { pairSideOf, readRows } from '@citymentor/persistence';
 import type { PlanScopeRow } from '../pairs/pair-scopes';
 import type { MilestoneDto, ProgressDto } from './dto/milestone-response.dto';
 import type { MilestoneSummaryDto, PlanDto, PlanSummaryDto } from './dto/plan-response.dto';
@@ -228,6 +228,6 @@ export class PlanQueries {
   }
 
   private sql<T>(query: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute<T[]>(query, params);
+    return readRows<T>(this.em, query, params);
   }
 }

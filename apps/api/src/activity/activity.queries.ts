@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PreparedQuery, readsPair } from '@citymentor/persistence';
+import { PreparedQuery, readRows, readsPair } from '@citymentor/persistence';
 
 /** One event of the feed as the lean read gives it, with the titles of what it is about. */
 export interface ActivityEventRow {
@@ -71,7 +71,8 @@ export class ActivityQueries {
       params.push(cursor);
     }
     params.push(take);
-    return this.em.getConnection().execute<ActivityEventRow[]>(
+    return readRows<ActivityEventRow>(
+      this.em,
       `select e.seq, e.room, e.type, e.payload, e.at, e.actor_id as "actorId", u.name as "actorName",
          ap.title as "planTitle", m.title as "milestoneTitle"
        from events e left join users u on u.id = e.actor_id

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AnchorField, CommentTargetType, SuggestionState } from '@citymentor/contracts';
 import type { PlanSnapshot } from '@citymentor/domain';
-import { readsPair } from '@citymentor/persistence';
+import { readRows, readsPair } from '@citymentor/persistence';
 import type { PairScope } from '../pairs/pair.policy';
 
 /** One comment as the lean read gives it: ready for `toCommentDto`. */
@@ -111,9 +111,7 @@ export class CommentQueries {
       where += ' and c.target_id = ?';
       params.push(filter.targetId);
     }
-    return this.em
-      .getConnection()
-      .execute<CommentRow[]>(`${SELECT} where ${where} order by c.created_at, c.id`, params);
+    return readRows<CommentRow>(this.em, `${SELECT} where ${where} order by c.created_at, c.id`, params);
   }
 
   async one(programmeId: string, commentId: string): Promise<CommentRow | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { pairActivity, type PairActivityRow } from '@citymentor/persistence';
+import { pairActivity, readRows, type PairActivityRow } from '@citymentor/persistence';
 import type { StallThresholds } from '@citymentor/domain';
 import type {
   AssessmentPhase,
@@ -199,6 +199,6 @@ export class DashboardQueries {
   }
 
   private all<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute<T[]>(sql, params);
+    return readRows<T>(this.em, sql, params);
   }
 }

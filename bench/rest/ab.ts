@@ -1,10 +1,11 @@
 /**
- * A/B of two builds of the API on the reads and the comment write, for CPU per request on a shared box:
+ * A/B of builds of the API on the reads and the comment write, for CPU per request on a shared box:
  * the same data as `npm run bench`, both builds and the bare server running side by side, rounds alternating
  * A, B, bare so all three see the same neighbours. Not part of `npm run bench`.
  *
  *   cp -r bench/dist bench/dist-a      # the build before the change (run `npm run bench -- --only etag` once to build)
- *   node -r @swc-node/register bench/rest/ab.ts --a bench/dist-a --b bench/dist [--only plan,comments] [--rounds 5 --seconds 3]
+ *   node -r @swc-node/register bench/rest/ab.ts --builds bench/dist-a,bench/dist [--only plan,comments] [--rounds 5 --seconds 3]
+ * Each build's CPU per request is also given as a ratio to the first build's.
  */
 import { join } from 'node:path';
 import { BUILD_DIR, BUILT_MAIN, compileScripts } from '../support/build';
@@ -17,8 +18,7 @@ import { hammer, type Request, type Target } from './load';
 import { readRequests } from './reads';
 
 const { option } = cli();
-const buildA = join(ROOT, option('a', 'bench/dist-a'), 'apps/api/src/main.js');
-const buildB = join(ROOT, option('b', 'bench/dist'), 'apps/api/src/main.js');
+const builds = option('builds', 'bench/dist-a,bench/dist').split(',');
 const only = option('only', '').split(',').filter(Boolean);
 const rounds = Number(option('rounds', '5'));
 const seconds = Number(option('seconds', '3'));
@@ -59,13 +59,11 @@ async function main() {
       planId: data.base.planId,
     }),
   });
-  const a = await h.startApi([buildA], { name: 'A' });
-  const b = await h.startApi([buildB], { name: 'B' });
-  const targets: Record<string, Target> = {
-    A: { kind: 'app', ...a },
-    B: { kind: 'app', ...b },
-    bare: { kind: 'bare', ...bare },
-  };
+  const targets: Record<string, Target> = { bare: { kind: 'bare', ...bare } };
+  for (const build of builds) {
+    const main = join(ROOT, build, 'apps/api/src/main.js');
+    targets[build] = { kind: 'app', ...(await h.startApi([main], { name: build })) };
+  }
   const ctx = { data } as BenchContext;
   const post: Request = {
     method: 'POST',
@@ -82,8 +80,8 @@ async function main() {
   ].filter((r) => !only.length || only.some((o) => r.name.toLowerCase().includes(o)));
   const out: string[] = [];
   for (const r of requests) {
-    const cpu: Record<string, number[]> = { A: [], B: [], bare: [] };
-    const rps: Record<string, number[]> = { A: [], B: [], bare: [] };
+    const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+    const rps: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (const name of Object.keys(targets))
       await hammer(targets[name], r.request, { connections, seconds: 2, database: database.name });
     for (let round = 1; round <= rounds; round++) {
@@ -95,7 +93,11 @@ async function main() {
       }
     }
     const m = (k: string) => median(cpu[k]);
-    const line = `${r.name}: CPU ms/req A ${fmt(m('A'), 3)}, B ${fmt(m('B'), 3)} (B/A ${fmt(m('B') / m('A'), 3)}), bare ${fmt(m('bare'), 3)}; req/s A ${fmt(median(rps.A), 0)} B ${fmt(median(rps.B), 0)} bare ${fmt(median(rps.bare), 0)}; B rounds ${cpu.B.map((x) => fmt(x, 2)).join(' ')}; A rounds ${cpu.A.map((x) => fmt(x, 2)).join(' ')}; load ${loadAverage()}`;
+    const each = Object.keys(targets).map(
+      (k) =>
+        `${k} ${fmt(m(k), 3)} ms (${k === 'bare' ? '' : `${fmt(m(k) / m(builds[0]), 3)} of the first, `}${fmt(median(rps[k]), 0)} req/s; rounds ${cpu[k].map((x) => fmt(x, 2)).join(' ')})`,
+    );
+    const line = `${r.name}: CPU per request: ${each.join('; ')}; load ${loadAverage()}`;
     log(line);
     out.push(line);
   }

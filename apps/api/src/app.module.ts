@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityFeedModule } from './activity/activity-feed.module';
@@ -60,7 +60,8 @@ import { WorkModule } from './work/work.module';
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    // On the POST routes only (idempotency/intercept-posts.ts, from createApp).
+    IdempotencyInterceptor,
   ],
 })
 export class AppModule {}

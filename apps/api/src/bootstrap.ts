@@ -10,6 +10,7 @@ import { parseConfig, type AppConfig } from './config/app.config';
 import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
 import { notModified } from './etags/etag';
+import { interceptPosts } from './idempotency/intercept-posts';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
 import { headersBeforeRouting, securityHeaders } from './http/security-headers';
@@ -56,6 +57,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   setGlobalPrefix(app);
+  interceptPosts(app);
   useJsonBodies(app, config.bodyLimitBytes);
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));

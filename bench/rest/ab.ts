@@ -1,10 +1,11 @@
 /**
  * A/B of builds of the API on the reads and the comment write, for CPU per request on a shared box:
- * the same data as `npm run bench`, both builds and the bare server running side by side, rounds alternating
- * A, B, bare so all three see the same neighbours. Not part of `npm run bench`.
+ * the same data as `npm run bench`, the builds and the bare server running side by side, rounds alternating
+ * between them so all see the same neighbours; server and Postgres CPU per request, medians of the rounds.
+ * Not part of `npm run bench`.
  *
- *   cp -r bench/dist bench/dist-a      # the build before the change (run `npm run bench -- --only etag` once to build)
- *   node -r @swc-node/register bench/rest/ab.ts --builds bench/dist-a,bench/dist [--only plan,comments] [--rounds 5 --seconds 3]
+ *   cp -r bench/dist dist/bench-a      # the build before the change (dist/ is ignored by git, Prettier and ESLint)
+ *   node -r @swc-node/register bench/rest/ab.ts --builds dist/bench-a,bench/dist [--only plan,comments] [--rounds 5 --seconds 3]
  * Each build's CPU per request is also given as a ratio to the first build's.
  */
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { hammer, type Request, type Target } from './load';
 import { readRequests } from './reads';
 
 const { option } = cli();
-const builds = option('builds', 'bench/dist-a,bench/dist').split(',');
+const builds = option('builds', 'dist/bench-a,bench/dist').split(',');
 const only = option('only', '').split(',').filter(Boolean);
 const rounds = Number(option('rounds', '5'));
 const seconds = Number(option('seconds', '3'));
@@ -82,6 +83,7 @@ async function main() {
   for (const r of requests) {
     const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     const rps: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+    const pg: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (const name of Object.keys(targets))
       await hammer(targets[name], r.request, { connections, seconds: 2, database: database.name });
     for (let round = 1; round <= rounds; round++) {
@@ -90,12 +92,13 @@ async function main() {
         if (res.errors) throw new Error(`${name} ${r.name}: ${res.errors} errors`);
         cpu[name].push(res.serverCpuMs);
         rps[name].push(res.rps);
+        pg[name].push(res.postgresCpuMs);
       }
     }
     const m = (k: string) => median(cpu[k]);
     const each = Object.keys(targets).map(
       (k) =>
-        `${k} ${fmt(m(k), 3)} ms (${k === 'bare' ? '' : `${fmt(m(k) / m(builds[0]), 3)} of the first, `}${fmt(median(rps[k]), 0)} req/s; rounds ${cpu[k].map((x) => fmt(x, 2)).join(' ')})`,
+        `${k} ${fmt(m(k), 3)} ms, Postgres ${fmt(median(pg[k]), 3)} ms (${k === 'bare' ? '' : `${fmt(m(k) / m(builds[0]), 3)} of the first, `}${fmt(median(rps[k]), 0)} req/s; rounds ${cpu[k].map((x) => fmt(x, 2)).join(' ')})`,
     );
     const line = `${r.name}: CPU per request: ${each.join('; ')}; load ${loadAverage()}`;
     log(line);

@@ -62,7 +62,7 @@ const core = {
   'nav.audit': 'Audit log',
   'audit.title': 'Audit log',
   'audit.intro':
-    'Account deletions, data exports, membership changes and accepted invitations: who, when, what. Entries are kept for the retention period set for this installation.',
+    'Account deletions, data exports, membership changes, accepted invitations, and programmes closed, reopened or deleted: who, when, what. Entries are kept for the retention period set for this installation.',
   'audit.filter': 'Show',
   'audit.all': 'Every action',
   'audit.none': 'Nothing recorded yet.',

@@ -63,7 +63,7 @@ export const fr: Messages = {
   'nav.audit': 'Journal d’audit',
   'audit.title': 'Journal d’audit',
   'audit.intro':
-    'Suppressions de compte, exports de données, changements d’adhésion et invitations acceptées : qui, quand, quoi. Les entrées sont conservées pendant la durée fixée pour cette installation.',
+    'Suppressions de compte, exports de données, changements d’adhésion, invitations acceptées, programmes clôturés, rouverts ou supprimés : qui, quand, quoi. Les entrées sont conservées pendant la durée fixée pour cette installation.',
   'audit.filter': 'Afficher',
   'audit.all': 'Toutes les actions',
   'audit.none': 'Rien n’a encore été enregistré.',

@@ -39,7 +39,7 @@ export const enCoordination = {
   'timeline.after': 'After {month}',
   'timeline.lateBy.one': 'late by {count} day',
   'timeline.lateBy.other': 'late by {count} days',
-  'timeline.markName': '{title}, due {date}, {status} — {where}',
+  'timeline.markDetail': ', due {date}, {status}',
   'timeline.more': '+{count} more',
   'timeline.fewer': 'Show fewer',
   'timeline.showList': 'Show as a list',

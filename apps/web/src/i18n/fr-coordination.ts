@@ -41,7 +41,7 @@ export const frCoordination: Record<keyof typeof enCoordination, string> = {
   'timeline.after': 'Après {month}',
   'timeline.lateBy.one': 'en retard de {count} jour',
   'timeline.lateBy.other': 'en retard de {count} jours',
-  'timeline.markName': '{title}, échéance le {date}, {status} — {where}',
+  'timeline.markDetail': ', échéance le {date}, {status}',
   'timeline.more': '+{count} autres',
   'timeline.fewer': 'En afficher moins',
   'timeline.showList': 'Afficher en liste',

@@ -66,14 +66,9 @@ function stateWords(m: Mark): string {
   return m.late ? `${status}, ${tn('timeline.lateBy', m.daysLate)}` : status;
 }
 
-/** "Pilot workshop, due 12 March 2027, in progress, late by 9 days — Vienna → Lyon, Labour market". */
-function markName(m: Mark): string {
-  return t('timeline.markName', {
-    title: m.title,
-    date: formatDate(m.dueDate),
-    status: stateWords(m).toLocaleLowerCase(),
-    where: m.where,
-  });
+/** ", due 12 March 2027, in progress, late by 9 days": what a screen reader hears after the title. */
+function markDetail(m: Mark): string {
+  return t('timeline.markDetail', { date: formatDate(m.dueDate), status: stateWords(m).toLocaleLowerCase() });
 }
 
 function columnLabel(c: Column): string {
@@ -85,7 +80,7 @@ function columnLabel(c: Column): string {
 function Marker({ mark }: { mark: Mark }) {
   const kind = kindOf(mark);
   return (
-    <Link href={mark.href ?? '#'} class={`timeline__mark timeline__mark--${kind}`} aria-label={markName(mark)}>
+    <Link href={mark.href ?? '#'} class={`timeline__mark timeline__mark--${kind}`}>
       <span class="timeline__shape" aria-hidden="true">
         {SHAPES[kind]}
       </span>
@@ -94,7 +89,13 @@ function Marker({ mark }: { mark: Mark }) {
           {mark.title}
         </span>
         <span class="timeline__meta">
-          {formatDayMonth(mark.dueDate)} · {stateWords(mark)}
+          <span aria-hidden="true">
+            {formatDayMonth(mark.dueDate)} · {stateWords(mark)}
+          </span>
+          <span class="visually-hidden">{markDetail(mark)}</span>
+        </span>
+        <span class="visually-hidden" data-user-content>
+          {` — ${mark.where}`}
         </span>
       </span>
     </Link>

@@ -134,6 +134,12 @@ describe('erasing an account (GDPR art. 17)', () => {
     expect(thread.body).toContain(`@[${mentorName}](${m.people.mentor.user.id})`);
     expect(thread.replies[0].body).toBe(`Well done @[a former member of ${m.menteeCity.name}](${victim.user.id})!`);
 
+    // Every other page that names them (the activity feed here) says who they were for, not who they were.
+    const feed = (await f.mentor().get(`/programmes/${m.programme.id}/activity`).expect(200)).body;
+    const theirs = feed.items.filter((i: { actor: { id: string } | null }) => i.actor?.id === victim.user.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const item of theirs) expect(item.actor.name).toBe(`a former member of ${m.menteeCity.name}`);
+
     // Coordinators hear that a member of the city left; the admin's audit log shows the deletion, naming no one.
     await w.get(NotificationsService).processBatch(500);
     const told = (await t.api.as(m.people.coordinator.token).get('/notifications').expect(200)).body.items;

@@ -72,7 +72,7 @@ const ANCHOR_CURRENT = `case when c.anchor_field is null then null
  * comment comes with its field as it is now (the plan's row, the milestone's), so outdated marks cost no statement more.
  */
 const SELECT = `select c.id, c.plan_id as "planId", c.thread_id as "threadId", c.parent_id as "parentId",
-    c.target_type as "targetType", c.target_id as "targetId", c.author_id as "authorId", u.name as "authorName",
+    c.target_type as "targetType", c.target_id as "targetId", c.author_id as "authorId", case when u.erased_at is null then u.name else '' end as "authorName",
     u.erased_at is not null as "authorFormer", coalesce(o.name, u.former_organisations ->> ?::text) as "organisationName", case when c.deleted_at is null then c.body end as body, c.deleted_at is not null as deleted,
     c.mentions, c.created_at as "createdAt", c.edited_at as "editedAt",
     case when c.deleted_at is null then (select count(*) from comment_edits e where e.comment_id = c.id) else 0 end::int as "editCount",

@@ -39,7 +39,8 @@ const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
 
 /**
  * Removes the person: their row keeps its id (what they wrote points to it) and the organisations they acted
- * for, nothing else; sessions, preferences, notifications to them, Viewed marks, exports, memberships and
+ * for, and its name becomes `label`, so every page that names an author (activity, progress, reviews, my
+ * work) reads "a former member of <organisation>"; nothing else stays; sessions, preferences, notifications to them, Viewed marks, exports, memberships and
  * invitations to their address go; their name and address are replaced by `label` where others' records
  * quoted them (mentions in comments and earlier versions, notifications, the event log, kept answers of
  * retried requests). Returns the file names of the exports whose rows went.
@@ -53,8 +54,8 @@ export async function eraseUser(
 ): Promise<string[]> {
   const tombstone = `erased-${userId}@invalid`;
   await em.execute(
-    `update users set name = '', email = ?, password_hash = '', is_admin = false, erased_at = now(), former_organisations = ?::jsonb where id = ?`,
-    [tombstone, JSON.stringify(former), userId],
+    `update users set name = ?, email = ?, password_hash = '', is_admin = false, erased_at = now(), former_organisations = ?::jsonb where id = ?`,
+    [label, tombstone, JSON.stringify(former), userId],
   );
   for (const table of ['refresh_tokens', 'notification_preferences', 'notifications', 'plan_diff_views', 'memberships'])
     await em.execute(`delete from ${table} where user_id = ?`, [userId]);

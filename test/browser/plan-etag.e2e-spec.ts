@@ -78,9 +78,11 @@ describe('the web client re-reads a plan with If-None-Match', () => {
     await page.getByTestId('plan-state').waitFor();
     await page.getByText('Desk opens').first().waitFor();
     await until(() => ['plan', 'comments'].every((what) => reads.slice(seen).some((r) => r.what === what)));
-    for (const read of reads.slice(1)) {
+    // (Only the reads after coming back: on a slow first load a second read may start before the first
+    // answered, with no tag to send yet — page-load.e2e-spec holds the page to one read per resource.)
+    for (const read of reads.slice(seen)) {
       const tag = read.what === 'plan' ? first.etag : firstComments.etag;
-      if (read !== firstComments) expect(read).toEqual({ what: read.what, status: 304, ifNoneMatch: tag, etag: tag });
+      expect(read).toEqual({ what: read.what, status: 304, ifNoneMatch: tag, etag: tag });
     }
     expect(await heading().textContent()).toContain('Microcredit desk');
   });

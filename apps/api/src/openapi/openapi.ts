@@ -7,6 +7,7 @@ import {
   SwaggerModule,
   type OpenAPIObject,
   type OperationObject,
+  type HeaderObject,
   type ParameterObject,
   type ReferenceObject,
   type RequestBodyObject,
@@ -142,6 +143,7 @@ export function finishDocument(document: OpenAPIObject, facts: Map<string, Route
   const schemas = (document.components!.schemas ??= {});
   Object.assign(schemas, ERROR_SCHEMAS);
   document.components!.parameters = { ...document.components!.parameters, IdempotencyKey: IDEMPOTENCY_KEY };
+  document.components!.headers = { ...document.components!.headers, EventSeq: EVENT_SEQ };
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const op = path[method];
@@ -213,8 +215,19 @@ function finishOperation(
     // Every error leaves through AllExceptionsFilter, whatever a decorator (e.g. terminus's) said.
     response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   }
+  if (!write)
+    for (const [status, response] of Object.entries(responses))
+      if (Number(status) < 400)
+        response.headers = { ...response.headers, 'X-Event-Seq': { $ref: '#/components/headers/EventSeq' } };
   op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** Every GET answer's `X-Event-Seq` (realtime/event-seq.interceptor.ts). */
+const EVENT_SEQ: HeaderObject = {
+  description:
+    "Where the event log stood when this read began: subscribe to the resource's room with this `sinceSeq` and the changes made since are replayed, so the resource need not be read again. Absent while the server has not yet started following the log.",
+  schema: { type: 'string', pattern: '^[0-9]+$', example: '1042' },
+};
 
 /**
  * OpenAPI 3.0's nullable needs a `type` beside it and cannot stand beside `$ref`: `{$ref, nullable}`

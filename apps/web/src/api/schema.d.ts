@@ -3705,7 +3705,10 @@ export interface components {
         IdempotencyKey: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Where the event log stood when this read began: subscribe to the resource's room with this `sinceSeq` and the changes made since are replayed, so the resource need not be read again. Absent while the server has not yet started following the log. */
+        EventSeq: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3726,6 +3729,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4060,6 +4064,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4371,6 +4376,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4497,6 +4503,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4625,6 +4632,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5041,6 +5049,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5098,6 +5107,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5246,6 +5256,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5377,6 +5388,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5702,6 +5714,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6053,6 +6066,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6190,6 +6204,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6345,6 +6360,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6402,6 +6418,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6546,6 +6563,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6694,6 +6712,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6745,6 +6764,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7156,6 +7176,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7307,6 +7328,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7316,6 +7338,7 @@ export interface operations {
             /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
             304: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8050,6 +8073,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8099,6 +8123,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8152,6 +8177,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8289,6 +8315,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8437,6 +8464,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8573,6 +8601,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8719,6 +8748,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8848,6 +8878,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8905,6 +8936,7 @@ export interface operations {
             /** @description Threads, oldest first: each first comment with its replies in order */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8914,6 +8946,7 @@ export interface operations {
             /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
             304: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9061,6 +9094,7 @@ export interface operations {
             /** @description The programme's members who can read the plan's pair (its two cities, coordinators, experts), by organisation and name */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9282,6 +9316,7 @@ export interface operations {
             /** @description The bodies before each edit, oldest first (empty once deleted) */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9735,6 +9770,7 @@ export interface operations {
             /** @description Newest first; a city member sees the programme’s own events and those of the pairs it is in */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9744,6 +9780,7 @@ export interface operations {
             /** @description Not modified: the ETag you sent is still current; reuse the body you hold. Every 200 of this route carries its ETag, Cache-Control: private, no-cache and Vary: Authorization. */
             304: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9791,6 +9828,7 @@ export interface operations {
             /** @description Coordinators, experts and the admin; city members get 403 */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9849,6 +9887,7 @@ export interface operations {
             /** @description Coordinators, experts and the admin; city members get 403 */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9905,6 +9944,7 @@ export interface operations {
             /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9973,6 +10013,7 @@ export interface operations {
             /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10046,6 +10087,7 @@ export interface operations {
             /** @description Your own notifications, newest first, with the unread count */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10265,6 +10307,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10482,6 +10525,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10540,6 +10584,7 @@ export interface operations {
             /** @description The report file; 409 until it is done */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10607,6 +10652,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10723,6 +10769,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10772,6 +10819,7 @@ export interface operations {
             /** @description The .zip */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10828,6 +10876,7 @@ export interface operations {
             /** @description What waits on you across your programmes and roles, grouped by kind, each item with the link where you act on it */
             200: {
                 headers: {
+                    "X-Event-Seq": components["headers"]["EventSeq"];
                     [name: string]: unknown;
                 };
                 content: {

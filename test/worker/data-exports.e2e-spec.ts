@@ -4,15 +4,14 @@
  * deletes the row and the file. What the archive leaves out is as much the specification as what it holds:
  * no password or token hash, no other person's e-mail, no other person's comment in the person's threads.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { DataExport, Notification, User } from '@citymentor/domain';
 import { HousekeepingService } from '../../apps/worker/src/housekeeping/housekeeping.service';
-import { startApp, type TestApp } from '../support/app';
-import { startWorkerContext, until, type WorkerContext } from './worker-harness';
+import type { TestApp } from '../support/app';
+import { startFilesWorld, until, type FilesWorld } from './worker-harness';
 
 jest.setTimeout(90_000);
 
@@ -41,19 +40,15 @@ const binary = (
 };
 
 describe('My data: a person exports their own data', () => {
+  let world: FilesWorld;
   let t: TestApp;
-  let w: WorkerContext;
-  const dir = mkdtempSync(join(tmpdir(), 'cm-exports-'));
+  let dir: string;
 
   beforeAll(async () => {
-    t = await startApp({ REPORTS_DIR: dir });
-    w = await startWorkerContext(t.databaseUrl, { REPORTS_DIR: dir, RETENTION_EXPORTS_DAYS: '3' });
+    world = await startFilesWorld('cm-exports-', { RETENTION_EXPORTS_DAYS: '3' });
+    ({ t, dir } = world);
   });
-  afterAll(async () => {
-    await w?.close();
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   type Mentoring = Awaited<ReturnType<TestApp['given']['mentoring']>>;
   let m: Mentoring;
@@ -309,7 +304,7 @@ describe('My data: a person exports their own data', () => {
     const row = await em.findOneOrFail(DataExport, exportId);
     const path = join(dir, 'exports', row.fileName!);
     expect(existsSync(path)).toBe(true);
-    const housekeeping = w.get(HousekeepingService);
+    const housekeeping = world.w.get(HousekeepingService);
     // Not expired yet: the purge leaves it.
     expect((await housekeeping.purgeExpired(new Date())).dataExports).toBe(0);
     await em.nativeUpdate(DataExport, { id: exportId }, { expiresAt: new Date(Date.now() - 1000) });

@@ -4,17 +4,15 @@
  * CSV's header its schema's fields and every value of the declared type; no person's name or e-mail, no
  * owner, no narrative.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { strFromU8, unzipSync } from 'fflate';
 import { GivenPlans } from '../support/given-plans';
-import { startApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
+import { parseCsv } from '../support/csv';
 import dataPackageSchema from '../fixtures/frictionless/data-package.json';
 import tabularDataPackageSchema from '../fixtures/frictionless/tabular-data-package.json';
-import { startWorkerContext, until, type WorkerContext } from './worker-harness';
+import { startFilesWorld, until, type FilesWorld } from './worker-harness';
 
 jest.setTimeout(90_000);
 
@@ -32,34 +30,6 @@ interface Resource {
     primaryKey: string[];
     foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
   };
-}
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF between records). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -80,19 +50,14 @@ function misfit(field: Field, value: string): string | null {
 }
 
 describe('the open-data package (Frictionless Data Package) built by the worker', () => {
+  let world: FilesWorld;
   let t: TestApp;
-  let w: WorkerContext;
-  const dir = mkdtempSync(join(tmpdir(), 'cm-open-data-'));
 
   beforeAll(async () => {
-    t = await startApp({ REPORTS_DIR: dir });
-    w = await startWorkerContext(t.databaseUrl, { REPORTS_DIR: dir });
+    world = await startFilesWorld('cm-open-data-');
+    ({ t } = world);
   });
-  afterAll(async () => {
-    await w?.close();
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   let files: Record<string, Uint8Array>;
   let c: Awaited<ReturnType<TestApp['given']['world']>>;

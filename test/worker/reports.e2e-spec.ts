@@ -1,47 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { ASSESSMENT_PHASES, PAIR_STATUSES, PLAN_STATES, WORK_STATUSES } from '@citymentor/contracts';
 import { ConsortiumMilestone, Programme } from '@citymentor/domain';
 import { loadReportData } from '../../apps/worker/src/reports/report-data';
 import { GivenPlans } from '../support/given-plans';
-import { startApp, type TestApp } from '../support/app';
-import { startWorkerContext, until, type WorkerContext } from './worker-harness';
-
-/** RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside; CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import type { TestApp } from '../support/app';
+import { parseCsv } from '../support/csv';
+import { startFilesWorld, until, type FilesWorld } from './worker-harness';
 
 /**
  * The internal codes found in cells: a cell that is a state, status, phase, benchmark or section code, or that
@@ -67,19 +34,15 @@ function codesIn(cells: unknown[]): string[] {
 jest.setTimeout(90_000);
 
 describe('funder reports (CSV, XLSX, PDF) built by the worker', () => {
+  let world: FilesWorld;
   let t: TestApp;
-  let w: WorkerContext;
-  const dir = mkdtempSync(join(tmpdir(), 'cm-reports-'));
+  let dir: string;
 
   beforeAll(async () => {
-    t = await startApp({ REPORTS_DIR: dir });
-    w = await startWorkerContext(t.databaseUrl, { REPORTS_DIR: dir });
+    world = await startFilesWorld('cm-reports-');
+    ({ t, dir } = world);
   });
-  afterAll(async () => {
-    await w?.close();
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   /** A programme with two pairs (one with Nicosia and Liège), plans, milestones (some late), progress, assessments and a consortium milestone. */
   let built_: ReturnType<typeof build> | undefined;

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -7,6 +9,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startApp, type TestApp } from '../support/app';
 import { REDIS_URL } from '../support/test-servers';
 
 const root = join(__dirname, '../..');
@@ -111,4 +114,30 @@ export async function until(check: () => Promise<boolean> | boolean, ms = 15_000
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The API and the worker of one test file, sharing a temporary files directory (REPORTS_DIR): reports and exports. */
+export interface FilesWorld {
+  t: TestApp;
+  w: WorkerContext;
+  /** The shared directory, removed by `close`. */
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** Starts a `FilesWorld` in a new directory named from `prefix`; `workerEnv` adds to the worker's settings. */
+export async function startFilesWorld(prefix: string, workerEnv: Record<string, string> = {}): Promise<FilesWorld> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const t = await startApp({ REPORTS_DIR: dir });
+  const w = await startWorkerContext(t.databaseUrl, { REPORTS_DIR: dir, ...workerEnv });
+  return {
+    t,
+    w,
+    dir,
+    close: async () => {
+      await w.close();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

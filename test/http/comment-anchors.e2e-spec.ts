@@ -133,6 +133,94 @@ describe('anchored review threads and suggested changes', () => {
     });
   });
 
+  it('writes every column of a new comment: a plain one with a mention, an anchored suggestion, its reply', async () => {
+    const { plan } = await plans.revisedPlan(m.pair);
+    const mentor = m.people.mentor.user;
+    const plain = (
+      await post('mentee', plan.id, {
+        body: `Thoughts, @[${mentor.name}](${mentor.id})?`,
+        target: { type: 'plan', id: plan.id },
+      }).expect(201)
+    ).body;
+    const root = (
+      await post(
+        'mentor',
+        plan.id,
+        onPlan(plan.id, { revision: 1, field: 'activities', item: 1 }, { suggestion: 'Train every adviser' }),
+      ).expect(201)
+    ).body;
+    const reply = (await post('mentee', plan.id, { body: 'Agreed', parentId: root.id }).expect(201)).body;
+    const rows = (
+      await t.orm.em
+        .fork()
+        .getConnection()
+        .execute<Record<string, unknown>[]>(`select * from comments where plan_id = ? order by created_at, id`, [
+          plan.id,
+        ])
+    ).map((row) => ({ ...row, created_at: new Date(row.created_at as string).toISOString() }));
+    const none = {
+      edited_at: null,
+      deleted_at: null,
+      resolved_at: null,
+      resolved_by: null,
+      suggestion_decided_by: null,
+      suggestion_decided_at: null,
+      suggestion_applied_version: null,
+    };
+    const unanchored = { anchor_revision: null, anchor_field: null, anchor_item: null, anchor_text: null };
+    const anchored = { anchor_revision: 1, anchor_field: 'activities', anchor_item: 1, anchor_text: 'Train advisers' };
+    expect(rows).toEqual([
+      {
+        ...none,
+        ...unanchored,
+        id: plain.id,
+        plan_id: plan.id,
+        target_type: 'plan',
+        target_id: plan.id,
+        parent_id: null,
+        thread_id: plain.id,
+        author_id: m.people.mentee.user.id,
+        body: plain.body,
+        mentions: [mentor.id],
+        created_at: plain.createdAt,
+        suggestion: null,
+        suggestion_state: null,
+      },
+      {
+        ...none,
+        ...anchored,
+        id: root.id,
+        plan_id: plan.id,
+        target_type: 'plan',
+        target_id: plan.id,
+        parent_id: null,
+        thread_id: root.id,
+        author_id: mentor.id,
+        body: 'About this',
+        mentions: [],
+        created_at: root.createdAt,
+        suggestion: 'Train every adviser',
+        suggestion_state: 'pending',
+      },
+      {
+        ...none,
+        ...anchored,
+        id: reply.id,
+        plan_id: plan.id,
+        target_type: 'plan',
+        target_id: plan.id,
+        parent_id: root.id,
+        thread_id: root.id,
+        author_id: m.people.mentee.user.id,
+        body: 'Agreed',
+        mentions: [],
+        created_at: reply.createdAt,
+        suggestion: null,
+        suggestion_state: null,
+      },
+    ]);
+  });
+
   describe('outdated', () => {
     it('follows the plan as it is now: a changed field, a deleted milestone, a list item gone or moved', async () => {
       const { plan, milestones } = await plans.revisedPlan(m.pair);

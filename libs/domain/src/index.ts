@@ -32,6 +32,7 @@ export * from './action-plan/plan-diff';
 export * from './action-plan/word-diff';
 export * from './comments/comment.entity';
 export * from './comments/comment-anchor';
+export * from './comments/new-comment';
 export * from './comments/comment-edit.entity';
 export * from './idempotency/idempotency-record.entity';
 export * from './notifications/notification.entity';

@@ -5,6 +5,7 @@ import { DomainError } from '../shared/domain-error';
 import { User } from '../identity/user.entity';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import type { Anchor } from './comment-anchor';
+import { anchorOf, newComment, type NewCommentArgs } from './new-comment';
 
 /**
  * A peer-review comment on a plan, one of its milestones or a progress entry. Replies point at a
@@ -93,52 +94,28 @@ export class Comment {
   @Property({ type: 'integer', nullable: true })
   suggestionAppliedVersion: number | null = null;
 
-  constructor(args: {
-    plan: ActionPlan;
-    author: User;
-    body: string;
-    target: { type: CommentTargetType; id: string };
-    parent?: Comment;
-    mentions?: string[];
-    anchor?: Anchor | null;
-    suggestion?: string | null;
-  }) {
+  /** A new comment, as `newComment` (its rules) says. */
+  constructor(args: Omit<NewCommentArgs, 'planId' | 'authorId'> & { plan: ActionPlan; author: User }) {
+    const fields = newComment({ ...args, planId: args.plan.id, authorId: args.author.id }, this.id, this.createdAt);
     this.plan = args.plan;
     this.author = args.author;
-    this.body = args.body;
-    this.mentions = args.mentions ?? [];
-    if (args.parent) {
-      // A reply lives on its parent's target and thread.
-      this.parentId = args.parent.id;
-      this.threadId = args.parent.threadId;
-      this.targetType = args.parent.targetType;
-      this.targetId = args.parent.targetId;
-      this.anchorRevision = args.parent.anchorRevision;
-      this.anchorField = args.parent.anchorField;
-      this.anchorItem = args.parent.anchorItem;
-      this.anchorText = args.parent.anchorText;
-    } else {
-      this.parentId = null;
-      this.threadId = this.id;
-      this.targetType = args.target.type;
-      this.targetId = args.target.id;
-      if (args.anchor) {
-        this.anchorRevision = args.anchor.revision;
-        this.anchorField = args.anchor.field;
-        this.anchorItem = args.anchor.item;
-        this.anchorText = args.anchor.text;
-      }
-      if (args.suggestion != null) {
-        this.suggestion = args.suggestion;
-        this.suggestionState = 'pending';
-      }
-    }
+    this.body = fields.body;
+    this.mentions = fields.mentions;
+    this.parentId = fields.parentId;
+    this.threadId = fields.threadId;
+    this.targetType = fields.targetType;
+    this.targetId = fields.targetId;
+    this.anchorRevision = fields.anchorRevision;
+    this.anchorField = fields.anchorField;
+    this.anchorItem = fields.anchorItem;
+    this.anchorText = fields.anchorText;
+    this.suggestion = fields.suggestion;
+    this.suggestionState = fields.suggestionState;
   }
 
   /** The anchor as stored, or null. */
   get anchor(): Anchor | null {
-    if (this.anchorRevision === null || this.anchorField === null || this.anchorText === null) return null;
-    return { revision: this.anchorRevision, field: this.anchorField, item: this.anchorItem, text: this.anchorText };
+    return anchorOf(this);
   }
 
   /** The suggestion was applied by `userId`, producing the plan's `version`: the thread is resolved too. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AnchorField, CommentTargetType, SuggestionState } from '@citymentor/contracts';
-import type { PlanSnapshot } from '@citymentor/domain';
-import { readRows, readsPair } from '@citymentor/persistence';
+import type { NewComment, PlanSnapshot } from '@citymentor/domain';
+import { PreparedQuery, readRows, readsPair } from '@citymentor/persistence';
 import type { PairScope } from '../pairs/pair.policy';
 
 /** One comment as the lean read gives it: ready for `toCommentDto`. */
@@ -92,12 +92,45 @@ const SELECT = `select c.id, c.plan_id as "planId", c.thread_id as "threadId", c
   left join milestones ms on c.anchor_field is not null and c.target_type = 'milestone' and ms.id = c.target_id`;
 
 /**
+ * A new comment's row, with the values the `Comment` entity's flush wrote (the columns left out are null until
+ * an edit, a delete, a resolve or a decision). Prepared: it is the hot write (decision 0011).
+ */
+const INSERT = new PreparedQuery<never>(
+  `insert into comments (id, plan_id, target_type, target_id, parent_id, thread_id, author_id, body, mentions, created_at,
+     anchor_revision, anchor_field, anchor_item, anchor_text, suggestion, suggestion_state)
+   values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
+/**
  * The comment list is read far more often than written: one plain SQL statement, no entities.
- * Writes go through the `Comment` entity in `CommentsService`.
+ * A new comment is inserted here (`insert`, its columns from the domain's `newComment`); every other
+ * change goes through the `Comment` entity in `CommentsService`.
  */
 @Injectable()
 export class CommentQueries {
   constructor(private readonly em: EntityManager) {}
+
+  /** Inserts a new comment's row, in the em's transaction (`EventLog.writeWith`). */
+  async insert(c: NewComment): Promise<void> {
+    await INSERT.all(this.em, [
+      c.id,
+      c.planId,
+      c.targetType,
+      c.targetId,
+      c.parentId,
+      c.threadId,
+      c.authorId,
+      c.body,
+      JSON.stringify(c.mentions),
+      c.createdAt,
+      c.anchorRevision,
+      c.anchorField,
+      c.anchorItem,
+      c.anchorText,
+      c.suggestion,
+      c.suggestionState,
+    ]);
+  }
 
   /** Every comment of a plan (optionally on one target), oldest first. */
   forPlan(programmeId: string, planId: string, filter: CommentFilter = {}): Promise<CommentRow[]> {

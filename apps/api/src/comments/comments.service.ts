@@ -5,15 +5,18 @@ import {
   ActionPlan,
   anchorIn,
   assertSuggestionFits,
+  anchorOf,
   Comment,
   CommentEdit,
   conflict,
   DomainError,
+  newComment,
   notFound,
   staleVersion,
   suggestedFields,
   User,
   type Anchor,
+  type NewComment,
 } from '@citymentor/domain';
 import { EventLog } from '../events/event-log';
 import { inPlanRooms } from '../events/rooms';
@@ -106,9 +109,10 @@ export class CommentsService {
       this.policy.assertSuggests(viewer);
       assertSuggestionFits(target.type, anchor, dto.suggestion);
     }
-    const comment = new Comment({
-      plan: this.em.getReference(ActionPlan, planId),
-      author: this.em.getReference(User, actor.userId),
+    // Inserted as a row, not flushed as an entity: the hot write (decision 0011); `newComment` holds its rules.
+    const comment = newComment({
+      planId,
+      authorId: actor.userId,
       body: dto.body,
       target,
       parent,
@@ -116,12 +120,13 @@ export class CommentsService {
       anchor,
       suggestion: dto.suggestion,
     });
-    this.em.persist(comment);
-    await this.events.flushWith(this.em, () =>
-      inPlanRooms('comment.created', commentEvent(scope, comment), actor.userId),
+    await this.events.writeWith(
+      this.em,
+      () => this.queries.insert(comment),
+      () => inPlanRooms('comment.created', newCommentEvent(scope, comment), actor.userId),
     );
     // An anchored comment is read back: whether it is outdated already depends on the plan as it is now.
-    if (comment.anchor) return this.view(scope, comment.id, viewer);
+    if (anchorOf(comment)) return this.view(scope, comment.id, viewer);
     return toCommentDto(
       newCommentRow(comment, actor, membershipIn(actor, scope.programmeId)?.organisationName ?? null),
       viewer,
@@ -287,7 +292,54 @@ export class CommentsService {
   }
 }
 
+/** What a comment's events tell of it: the entity as it is now, or a comment just written (`newCommentEvent`). */
+interface CommentFacts extends Pick<
+  Comment,
+  | 'id'
+  | 'threadId'
+  | 'parentId'
+  | 'targetType'
+  | 'targetId'
+  | 'mentions'
+  | 'anchor'
+  | 'suggestionState'
+  | 'suggestionDecidedBy'
+  | 'suggestionAppliedVersion'
+> {
+  authorId: string;
+  body: string | null;
+  resolved: boolean;
+}
+
 function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
+  return eventOf(scope, {
+    id: c.id,
+    threadId: c.threadId,
+    parentId: c.parentId,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    authorId: c.author.id,
+    body: c.isDeleted ? null : c.body,
+    resolved: Boolean(c.resolvedAt),
+    mentions: c.mentions,
+    anchor: c.anchor,
+    suggestionState: c.suggestionState,
+    suggestionDecidedBy: c.suggestionDecidedBy,
+    suggestionAppliedVersion: c.suggestionAppliedVersion,
+  });
+}
+
+function newCommentEvent(scope: PlanScopeRow, c: NewComment): CommentEvent {
+  return eventOf(scope, {
+    ...c,
+    resolved: false,
+    anchor: anchorOf(c),
+    suggestionDecidedBy: null,
+    suggestionAppliedVersion: null,
+  });
+}
+
+function eventOf(scope: PlanScopeRow, c: CommentFacts): CommentEvent {
   return {
     programmeId: scope.programmeId,
     pairId: scope.pairId,
@@ -296,9 +348,9 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
     threadId: c.threadId,
     parentId: c.parentId,
     target: { type: c.targetType, id: c.targetId },
-    authorId: c.author.id,
-    body: c.isDeleted ? null : c.body,
-    resolved: Boolean(c.resolvedAt),
+    authorId: c.authorId,
+    body: c.body,
+    resolved: c.resolved,
     mentions: c.mentions,
     // Only a thread with an anchor or a suggestion says so: a plain comment's event is as it always was.
     ...(c.anchor && {
@@ -313,7 +365,7 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
     ...(c.suggestionState && {
       suggestion: {
         state: c.suggestionState,
-        suggestedBy: c.author.id,
+        suggestedBy: c.authorId,
         decidedBy: c.suggestionDecidedBy,
         appliedVersion: c.suggestionAppliedVersion,
       },
@@ -322,10 +374,10 @@ function commentEvent(scope: PlanScopeRow, c: Comment): CommentEvent {
 }
 
 /** A comment just written, as the lean read would give it (nothing edited or resolved yet): no need to read it back. */
-function newCommentRow(c: Comment, author: Actor, organisationName: string | null): CommentRow {
+function newCommentRow(c: NewComment, author: Actor, organisationName: string | null): CommentRow {
   return {
     id: c.id,
-    planId: c.plan.id,
+    planId: c.planId,
     threadId: c.threadId,
     parentId: c.parentId,
     targetType: c.targetType,

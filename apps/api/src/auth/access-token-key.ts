@@ -1,3 +1,4 @@
+import type { JwtModuleOptions } from '@nestjs/jwt';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/app.config';
 
@@ -8,3 +9,10 @@ import type { AppConfig } from '../config/app.config';
  */
 export const accessTokenKey = (config: AppConfig): KeyObject =>
   createSecretKey(Buffer.from(config.jwt.accessSecret, 'utf8'));
+
+/** How access tokens are signed and verified: HS256 only, expiry enforced (jsonwebtoken's default). */
+export const accessTokenJwtOptions = (config: AppConfig): JwtModuleOptions => ({
+  secret: accessTokenKey(config),
+  signOptions: { algorithm: 'HS256' },
+  verifyOptions: { algorithms: ['HS256'] },
+});

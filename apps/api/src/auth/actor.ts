@@ -28,7 +28,7 @@ export const closedAtOf = (actor: Actor, programmeId: string): string | undefine
 export const membershipIn = (actor: Actor, programmeId: string) =>
   actor.memberships.find((m) => m.programmeId === programmeId);
 
-/** The signed-in actor of this request (set by the JWT strategy). */
+/** The signed-in actor of this request (set by JwtAuthGuard). */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   return ctx.switchToHttp().getRequest<{ user: Actor }>().user;
 });

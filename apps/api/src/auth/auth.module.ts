@@ -6,12 +6,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { appConfig, type AppConfig } from '../config/app.config';
 import { REDIS } from '../redis/redis.module';
-import { accessTokenKey } from './access-token-key';
+import { accessTokenJwtOptions } from './access-token-key';
+import { AccessTokens } from './access-tokens';
 import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { loginThrottlers, PasswordAttempts } from './login-limits';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -22,11 +22,7 @@ import { TokensService } from './tokens.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [appConfig.KEY],
-      useFactory: (config: AppConfig) => ({
-        secret: accessTokenKey(config),
-        signOptions: { algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: accessTokenJwtOptions,
     }),
     // Password attempts are limited per address and per account, in Redis, across API instances:
     // sign-in through ThrottlerGuard, the other password checks through PasswordAttempts (login-limits.ts).
@@ -44,10 +40,10 @@ import { TokensService } from './tokens.service';
     TokensService,
     ActorLoader,
     LocalStrategy,
-    JwtStrategy,
+    AccessTokens,
     PasswordAttempts,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [TokensService, ActorLoader, JwtModule, PasswordAttempts],
+  exports: [TokensService, ActorLoader, AccessTokens, JwtModule, PasswordAttempts],
 })
 export class AuthModule {}

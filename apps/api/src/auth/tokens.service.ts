@@ -11,7 +11,7 @@ import {
   revokeFamilyTokens,
   revokeLostAnswer,
 } from './auth.queries';
-import type { AccessTokenClaims } from './jwt.strategy';
+import type { AccessTokenClaims } from './access-tokens';
 import { parseRefreshToken } from './refresh-token-format';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
   MessageBody,
@@ -18,9 +17,9 @@ import {
   type TypingRequest,
   type UnsubscribeRequest,
 } from '@citymentor/contracts';
+import { AccessTokens, type VerifiedAccessToken } from '../auth/access-tokens';
 import type { Actor } from '../auth/actor';
 import { ActorLoader } from '../auth/actor.loader';
-import type { AccessTokenClaims } from '../auth/jwt.strategy';
 import { EventStream } from './event-stream';
 import { Presence } from './presence';
 import { RoomAccess } from './room-access';
@@ -56,7 +55,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @WebSocketServer() private namespace!: RealtimeNamespace;
 
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     private readonly actors: ActorLoader,
     private readonly access: RoomAccess,
     private readonly subscriptions: Subscriptions,
@@ -134,9 +133,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   private async authenticate(socket: RealtimeSocket) {
     const token = (socket.handshake.auth as Untrusted<HandshakeAuth>)?.token;
     if (typeof token !== 'string') throw new Error(HANDSHAKE_REFUSALS.noToken);
-    let claims: AccessTokenClaims & { exp: number };
+    let claims: VerifiedAccessToken;
     try {
-      claims = await this.jwt.verifyAsync(token);
+      claims = await this.tokens.verify(token);
     } catch (error) {
       // The message is what the client gets (connect_error); the cause stays here.
       throw new Error(
@@ -161,7 +160,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
           });
           socket.disconnect(true);
         },
-        Math.max(0, claims.exp * 1000 - Date.now()),
+        Math.max(0, (claims.exp ?? 0) * 1000 - Date.now()),
       ),
     });
   }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** The sign-in (refresh token family) this access token belongs to; revoking it ends the session. */
+  sid: string;
+}
+
+export interface VerifiedAccessToken extends AccessTokenClaims {
+  /** When it expires, in seconds since the epoch. */
+  exp?: number;
+}
+
+/** A token whose signature and expiry hold but whose claims do not name a user and a session. */
+export class InvalidClaimsError extends Error {
+  override readonly name = 'InvalidClaimsError';
+}
+
+/**
+ * What a valid access token is: HS256 with the access key, not expired (JwtModule's options in
+ * auth.module.ts), naming a user (`sub`) and a session (`sid`). Whether that session still lives
+ * is the ActorLoader's to say, on every request.
+ */
+@Injectable()
+export class AccessTokens {
+  constructor(private readonly jwt: JwtService) {}
+
+  /**
+   * The token's claims. Throws jsonwebtoken's errors when it is not valid (TokenExpiredError when
+   * only its time is up), InvalidClaimsError when its claims are not ours.
+   */
+  async verify(token: string): Promise<VerifiedAccessToken> {
+    const claims = await this.jwt.verifyAsync<Partial<Record<keyof VerifiedAccessToken, unknown>>>(token);
+    if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string')
+      throw new InvalidClaimsError('Invalid access token');
+    const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
+    return { sub: claims.sub, sid: claims.sid, exp };
+  }
+}

@@ -60,4 +60,26 @@ describe('access tokens', () => {
     expect(await refusal(token)).toBe(InvalidClaimsError.name);
     expect(await refusal(token)).toBe(InvalidClaimsError.name);
   });
+
+  it('verifies a token seen again within the minute once, then again after', async () => {
+    const token = await jwt.signAsync(claims, { expiresIn: 900 });
+    const verify = jest.spyOn(jwt, 'verifyAsync');
+    await tokens.verify(token);
+    jest.advanceTimersByTime(59_000);
+    await tokens.verify(token);
+    expect(verify).toHaveBeenCalledTimes(1);
+    jest.advanceTimersByTime(1_000);
+    await tokens.verify(token);
+    expect(verify).toHaveBeenCalledTimes(2);
+    verify.mockRestore();
+  });
+
+  it('refuses a token that expires within the minute once it has expired', async () => {
+    const token = await jwt.signAsync(claims, { expiresIn: 30 });
+    await tokens.verify(token);
+    jest.advanceTimersByTime(29_999);
+    expect(await refusal(token)).toBeNull();
+    jest.advanceTimersByTime(1);
+    expect(await refusal(token)).toBe('TokenExpiredError');
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -24,6 +25,9 @@ export class InvalidClaimsError extends Error {
  */
 @Injectable()
 export class AccessTokens {
+  /** Tokens come back on every request of a client: most are verified once a minute, not each time. */
+  private readonly recent = new VerifiedTokenCache<VerifiedAccessToken>();
+
   constructor(private readonly jwt: JwtService) {}
 
   /**
@@ -31,10 +35,14 @@ export class AccessTokens {
    * only its time is up), InvalidClaimsError when its claims are not ours.
    */
   async verify(token: string): Promise<VerifiedAccessToken> {
+    const known = this.recent.get(token);
+    if (known) return known;
     const claims = await this.jwt.verifyAsync<Partial<Record<keyof VerifiedAccessToken, unknown>>>(token);
     if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string')
       throw new InvalidClaimsError('Invalid access token');
     const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
-    return { sub: claims.sub, sid: claims.sid, exp };
+    const verified: VerifiedAccessToken = { sub: claims.sub, sid: claims.sid, exp };
+    this.recent.set(token, verified, exp === undefined ? undefined : exp * 1000);
+    return verified;
   }
 }

@@ -6,7 +6,7 @@
  * them a shim in place of MikroORM's EntityManager whose `getConnection().execute(sql, params)`
  * and PreparedQuery's named statements go straight to `pg` (the `?` placeholders become `$n`; dates and timestamps stay text, as
  * MikroORM's pg type parsers leave them). What the app has and this does not — Nest's routing,
- * guards, pipes, interceptors and filters, passport-jwt, pino-http, helmet, CORS, MikroORM's
+ * guards, pipes, interceptors and filters, JWT verification, pino-http, helmet, CORS, MikroORM's
  * connection layer (knex) and request context — is the overhead the bench measures.
  *
  *   GET  /api/v1/action-plans/:id             the actor (ActorLoader), the plan's scope, the policy, PlanQueries.plan

@@ -17,6 +17,8 @@ import { headersBeforeRouting, securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { JobBoard } from './job-board/job-board';
 import { setUpOpenApi } from './openapi/openapi';
+import { eventSeqHeader } from './realtime/event-seq';
+import { EventStream } from './realtime/event-stream';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebClient, webClientDirectory } from './web/serve-web';
 
@@ -68,6 +70,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   app
     .getHttpAdapter()
     .getInstance()
+    .addHook('onRequest', eventSeqHeader(app.get(EventStream)))
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
       // An answer that never reached helmet's hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.

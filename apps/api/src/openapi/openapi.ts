@@ -222,7 +222,7 @@ function finishOperation(
   op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Every GET answer's `X-Event-Seq` (realtime/event-seq.interceptor.ts). */
+/** Every GET answer's `X-Event-Seq` (realtime/event-seq.ts). */
 const EVENT_SEQ: HeaderObject = {
   description:
     "Where the event log stood when this read began: subscribe to the resource's room with this `sinceSeq` and the changes made since are replayed, so the resource need not be read again. Absent while the server has not yet started following the log.",

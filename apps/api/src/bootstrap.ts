@@ -2,7 +2,6 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -13,7 +12,7 @@ import { notModified } from './etags/etag';
 import { interceptPosts } from './idempotency/intercept-posts';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
-import { headersBeforeRouting, securityHeaders } from './http/security-headers';
+import { headersBeforeRouting, precomputedSecurityHeaders, setSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { JobBoard } from './job-board/job-board';
 import { setUpOpenApi } from './openapi/openapi';
@@ -45,7 +44,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // Requests carry query strings such as `?cursor=`; keep parsing strict and bounded.
     routerOptions: { maxParamLength: 200 },
     // A URL the router cannot decode (`/pairs/%zz`) or a parameter over the length limit: the contract's error shape too.
-    // It is answered before routing, so before helmet: it sets the headers that matter for a JSON error itself.
+    // It is answered before routing, so before the security headers' hook: it sets the headers that matter for a JSON error itself.
     frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
       const { body } = toErrorBody(error);
       void reply.code(body.statusCode).headers(beforeRouting).send(body);
@@ -64,16 +63,18 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
-  await app.register(helmet, securityHeaders(config));
   // Parses Cookie headers and sets cookies: only the refresh cookie of the auth routes (auth/refresh-cookie.ts).
   await app.register(cookie);
   app
     .getHttpAdapter()
     .getInstance()
+    // After CORS's hook (loaded by the await above): a preflight it answers gets the deny-all set below instead.
+    // (Not `await fastify.after()` to come before the cookie hook: the routes then kept Fastify's error handler.)
+    .addHook('onRequest', setSecurityHeaders(precomputedSecurityHeaders(config)))
     .addHook('onRequest', eventSeqHeader(app.get(EventStream)))
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
-      // An answer that never reached helmet's hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.
+      // An answer that never reached the security headers' hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.
       if (!reply.hasHeader('content-security-policy')) reply.headers(beforeRouting);
     })
     .addHook('onSend', notModified);

@@ -1,4 +1,6 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/app.config';
 
 /** One year, with subdomains: what HSTS preload lists ask for. */
@@ -19,7 +21,7 @@ const isHttps = (config: Pick<AppConfig, 'publicUrl'>) => new URL(config.publicU
  * PUBLIC_URL is https: over plain http a browser ignores it, and a local installation answering on
  * http must not tell a browser to insist on https for that host.
  */
-export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): FastifyHelmetOptions {
+export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): HelmetOptions {
   const socketOrigin = new URL(config.publicUrl).origin.replace(/^http/, 'ws');
   return {
     contentSecurityPolicy: {
@@ -40,6 +42,37 @@ export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): FastifyHe
     },
     xFrameOptions: { action: 'deny' },
     strictTransportSecurity: isHttps(config) ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false,
+  };
+}
+
+/** A response header as helmet sets it: its name in helmet's case, its value. */
+export type SecurityHeader = readonly [name: string, value: string];
+
+/**
+ * Helmet's headers for `securityHeaders(config)`, in the order and the case its middleware sets them,
+ * collected once by running it against a response that only records: none of its values depends on the
+ * request (no CSP nonces), and running helmet per request re-parsed the CSP directives every time.
+ */
+export function precomputedSecurityHeaders(config: Pick<AppConfig, 'publicUrl'>): SecurityHeader[] {
+  const headers: SecurityHeader[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.push([name, value]),
+    // X-Powered-By, which nothing here sets.
+    removeHeader: () => undefined,
+  };
+  // Helmet throws on bad options as it builds the middleware; its header setters pass no errors on.
+  helmet(securityHeaders(config))({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+/**
+ * Fastify onRequest hook: sets `headers` on every answer as helmet's own hook did, on the raw response
+ * (so they also ride on an answer that bypasses Fastify's headers) and early (the reply may replace one).
+ */
+export function setSecurityHeaders(headers: readonly SecurityHeader[]) {
+  return (_request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   };
 }
 

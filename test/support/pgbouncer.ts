@@ -8,10 +8,14 @@ import { POSTGRES_ADMIN_URL } from './test-servers';
 
 export const PGBOUNCER = process.env.PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
 
+const PROBE = 'cm_pooler_probe';
+
 export interface PgBouncer {
   port: number;
   /** The URL of database `name` through PgBouncer. */
   url: (name: string) => string;
+  /** Through PgBouncer to Postgres' own `postgres` database on ONE server connection: what every client shares. */
+  probeUrl: string;
   /** Runs one statement on PgBouncer's admin console (`SHOW POOLS`, …). */
   admin: <R>(command: string) => Promise<R[]>;
   output: () => string;
@@ -45,6 +49,7 @@ export async function startPgBouncer({ poolSize = 5 } = {}): Promise<PgBouncer> 
   writeFileSync(join(dir, 'users.txt'), `"${user}" ""\n`, { mode: 0o644 });
   const ini = [
     '[databases]',
+    `${PROBE} = host=${postgres.hostname} port=${postgres.port || 5432} dbname=postgres pool_size=1 connect_query='SET jit = off'`,
     `* = host=${postgres.hostname} port=${postgres.port || 5432} connect_query='SET jit = off'`,
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
@@ -91,6 +96,7 @@ export async function startPgBouncer({ poolSize = 5 } = {}): Promise<PgBouncer> 
   return {
     port,
     url,
+    probeUrl: url(PROBE),
     admin,
     output: () => output,
     stop: async () => {

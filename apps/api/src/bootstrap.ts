@@ -8,7 +8,6 @@ import { AppModule } from './app.module';
 import { parseConfig, type AppConfig } from './config/app.config';
 import { clientErrorHandler } from './http/client-errors';
 import { toErrorBody } from './http/error-mapping';
-import { notModified } from './etags/etag';
 import { interceptPosts } from './idempotency/intercept-posts';
 import { useJsonBodies } from './http/json-body';
 import { requestIdOf } from './http/logging';
@@ -76,8 +75,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
       reply.header('x-request-id', request.id);
       // An answer that never reached the security headers' hook (a CORS preflight, answered by an earlier hook) gets the deny-all set.
       if (!reply.hasHeader('content-security-policy')) reply.headers(beforeRouting);
-    })
-    .addHook('onSend', notModified);
+    });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setUpOpenApi(app);
   await app.get(JobBoard).mount(app.getHttpAdapter().getInstance());

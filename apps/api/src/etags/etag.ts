@@ -124,23 +124,3 @@ export class ETagGuard implements CanActivate {
     return source;
   }
 }
-
-/**
- * Fastify onSend hook: a 200 to a GET whose ETag the request's If-None-Match names goes out as 304 with
- * no body (and no content type or length), its ETag, Cache-Control and Vary kept. `ETagGuard` answers its
- * own routes' 304s before the handler; this is for any other 200 that carries an ETag.
- */
-export function notModified(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  const tag = reply.getHeader('etag');
-  if (
-    reply.statusCode !== 200 ||
-    request.method !== 'GET' ||
-    typeof tag !== 'string' ||
-    !namesTag(request.headers['if-none-match'], tag)
-  )
-    return Promise.resolve(payload);
-  reply.code(304);
-  reply.removeHeader('content-type');
-  reply.removeHeader('content-length');
-  return Promise.resolve(null);
-}

@@ -9,12 +9,12 @@
  * Each build's CPU per request is also given as a ratio to the first build's.
  */
 import { join } from 'node:path';
-import { BUILD_DIR, BUILT_MAIN, compileScripts } from '../support/build';
+import { BUILT_MAIN, compileScripts } from '../support/build';
 import { cli, Harness, log } from '../support/harness';
 import { createBenchData, createBenchDatabase, ROOT } from '../support/setup';
 import { fmt, loadAverage, median } from '../support/util';
 import type { BenchContext } from './context';
-import { analyze, createAnchoredPlan, createReadPlan, createScalingProgramme, restData } from './data';
+import { analyze, bareServerEnv, createAnchoredPlan, createReadPlan, createScalingProgramme, restData } from './data';
 import { hammer, type Request, type Target } from './load';
 import { readRequests } from './reads';
 
@@ -44,22 +44,7 @@ async function main() {
     join(ROOT, 'bench/support/bare-comment.ts'),
     join(ROOT, 'bench/support/bare-process.ts'),
   );
-  const bare = await h.startBare(bareScript, {
-    APP_DIST: BUILD_DIR,
-    BARE_TOKENS: JSON.stringify(
-      Object.fromEntries(
-        [data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [
-          r.token,
-          { userId: r.id, sessionId: r.sessionId },
-        ]),
-      ),
-    ),
-    BARE_CONTEXT: JSON.stringify({
-      programmeId: data.base.programmeId,
-      pairId: data.base.pairId,
-      planId: data.base.planId,
-    }),
-  });
+  const bare = await h.startBare(bareScript, bareServerEnv(data));
   const targets: Record<string, Target> = { bare: { kind: 'bare', ...bare } };
   for (const build of builds) {
     const main = join(ROOT, build, 'apps/api/src/main.js');

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { ormOptions } from '@citymentor/persistence';
 import { Given } from '../../test/support/given';
+import { BUILD_DIR } from '../support/build';
 import type { BenchData } from '../support/setup';
 
 /** A signed-in user as both servers need it: the bare one looks the token up instead of verifying it. */
@@ -290,4 +291,24 @@ export function restData(
   scaling: ScalingProgramme[],
 ): RestData {
   return { base, ...plans, mentee: reader(base.mentee), coordinator: reader(base.coordinator), scaling };
+}
+
+/** The bare server's settings: the build whose read classes it runs, the bench's tokens and where POSTs write. */
+export function bareServerEnv(data: RestData): Record<string, string> {
+  return {
+    APP_DIST: BUILD_DIR,
+    BARE_TOKENS: JSON.stringify(
+      Object.fromEntries(
+        [data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [
+          r.token,
+          { userId: r.id, sessionId: r.sessionId },
+        ]),
+      ),
+    ),
+    BARE_CONTEXT: JSON.stringify({
+      programmeId: data.base.programmeId,
+      pairId: data.base.pairId,
+      planId: data.base.planId,
+    }),
+  };
 }

@@ -26,7 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { BUILD_DIR, BUILT_MAIN, compileScripts, prepareAppBuild } from '../support/build';
+import { BUILT_MAIN, compileScripts, prepareAppBuild } from '../support/build';
 import { cli, Harness, log } from '../support/harness';
 import { summariseProfile } from '../support/profile';
 import { createBenchData, createBenchDatabase, ROOT } from '../support/setup';
@@ -35,6 +35,7 @@ import type { BenchContext } from './context';
 import type { Comparison } from './load';
 import {
   analyze,
+  bareServerEnv,
   createAnchoredPlan,
   createReadPlan,
   createScalingProgramme,
@@ -103,22 +104,7 @@ async function main() {
     `data: programme ${data.base.programmeId} (read plan ${data.readPlanId}, anchored plan ${data.anchoredPlanId}, write plan ${data.base.planId}); dashboards of ${data.scaling.map((s) => s.pairs).join(', ')} pairs; ${fmt((Date.now() - dataStarted) / 1000, 0)} s`,
   );
 
-  const bareEnv = {
-    APP_DIST: BUILD_DIR,
-    BARE_TOKENS: JSON.stringify(
-      Object.fromEntries(
-        [data.mentee, data.coordinator, ...data.scaling.map((s) => s.coordinator)].map((r) => [
-          r.token,
-          { userId: r.id, sessionId: r.sessionId },
-        ]),
-      ),
-    ),
-    BARE_CONTEXT: JSON.stringify({
-      programmeId: data.base.programmeId,
-      pairId: data.base.pairId,
-      planId: data.base.planId,
-    }),
-  };
+  const bareEnv = bareServerEnv(data);
   const report = new Report();
   const profile = flag('profile');
   const profileArgs = (kind: string) => (profile ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, kind)] : []);
